@@ -1,0 +1,49 @@
+"""Typed errors of the core.
+
+Every error carries what went wrong and where, so that the command line can print it as
+one line and the UI can translate it. ``str(error)`` is that one line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ExpertScoreError(Exception):
+    """Base of every error the core raises on purpose."""
+
+
+@dataclass(frozen=True)
+class SchemeIssue:
+    """One problem in a scheme file: the file, the line, the node and the message."""
+
+    source: str
+    line: int
+    node: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where} {self.node}: {self.message}" if self.node else f"{where}: {self.message}"
+
+
+class SchemeFileError(ExpertScoreError):
+    """A scheme file could not be read or parsed at all."""
+
+    def __init__(self, source: str, line: int, message: str) -> None:
+        self.issue = SchemeIssue(source, line, "", message)
+        super().__init__(str(self.issue))
+
+
+class SchemeInvalid(ExpertScoreError):
+    """A scheme parsed but broke one or more rules; ``issues`` lists every one."""
+
+    def __init__(self, issues: list[SchemeIssue]) -> None:
+        self.issues = issues
+        first = str(issues[0]) if issues else "invalid scheme"
+        more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
+        super().__init__(first + more)
+
+
+class SchemeNotFound(ExpertScoreError):
+    """No bundled scheme has that id and no file has that path."""

@@ -148,7 +148,7 @@ class PointsScoring(Frozen):
 
 class Grade(Frozen):
     label: str
-    fraction: Dec  # share of the leaf's maximum, 0..1
+    fraction: PointsAmount  # share of the leaf's maximum, 0..1; may be organizer-set
 
 
 class OrdinalScoring(Frozen):

@@ -213,11 +213,11 @@ def _scoring(scheme: Scheme, node: Indicator, path: Path_, top: Decimal) -> Iter
         if len(set(labels)) != len(labels):
             yield Finding(where, label, "grade labels must be unique")
         for index, grade in enumerate(scoring.grades):
-            if not Decimal(0) <= grade.fraction <= Decimal(1):
+            if not Decimal(0) <= grade.fraction.value <= Decimal(1):
                 yield Finding(
                     (*where, "grades", index),
                     label,
-                    f"grade '{grade.label}' fraction {fmt(grade.fraction)} outside 0..1",
+                    f"grade '{grade.label}' fraction {fmt(grade.fraction.value)} outside 0..1",
                 )
     if node.spread_threshold is not None and not Decimal(0) < node.spread_threshold <= 100:
         yield Finding((*path, "spread_threshold"), label, "spread threshold must be in (0%, 100%]")

@@ -52,9 +52,7 @@ def scheme_from_data(data: Any, lines: LineMap, source: str) -> Scheme:
         raise SchemeInvalid(_pydantic_issues(exc, data, lines, source)) from None
     findings = rules.check(scheme)
     if findings:
-        issues = [
-            SchemeIssue(source, lines.line_of(f.path), f.node, f.message) for f in findings
-        ]
+        issues = [SchemeIssue(source, lines.line_of(f.path), f.node, f.message) for f in findings]
         raise SchemeInvalid(issues)
     return scheme
 
@@ -88,13 +86,11 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
     path: list[str | int] = []
     cursor = data
     for part in loc:
-        if isinstance(cursor, dict) and part in cursor:
+        in_mapping = isinstance(cursor, dict) and part in cursor
+        in_list = isinstance(cursor, list) and isinstance(part, int) and 0 <= part < len(cursor)
+        if in_mapping or in_list:
             cursor = cursor[part]
-        elif isinstance(cursor, list) and isinstance(part, int) and 0 <= part < len(cursor):
-            cursor = cursor[part]
-        else:
-            continue
-        path.append(part)
+            path.append(part)
     return tuple(path)
 
 

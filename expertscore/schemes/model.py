@@ -116,7 +116,22 @@ class Nature(StrEnum):
     SUBJECTIVE = "subjective"  # a judgement
 
 
-UNITS = ("万元", "人", "台/套", "TB", "个", "次", "件", "项", "家", "户", "核", "%", "yes/no", "text")
+UNITS = (
+    "万元",
+    "人",
+    "台/套",
+    "TB",
+    "个",
+    "次",
+    "件",
+    "项",
+    "家",
+    "户",
+    "核",
+    "%",
+    "yes/no",
+    "text",
+)
 
 
 class Reported(Frozen):
@@ -326,8 +341,17 @@ class Source(Frozen):
     document: str
     file: str | None = None
     publishes: list[
-        Literal["structure", "weights", "points", "tags", "categories", "thresholds",
-                "descriptions", "units", "data_sources"]
+        Literal[
+            "structure",
+            "weights",
+            "points",
+            "tags",
+            "categories",
+            "thresholds",
+            "descriptions",
+            "units",
+            "data_sources",
+        ]
     ] = Field(default_factory=list)
     notes: str | None = None
 

@@ -121,7 +121,9 @@ def _percent_weights(scheme: Scheme) -> Iterator[Finding]:
         in_bonus = node.bonus or (parent is not None and parent.bonus)
         if node.weight is None and not in_bonus:
             missing = True
-            yield Finding(path, _label(node), "needs a 'weight' (the scheme is weighted in percent)")
+            yield Finding(
+                path, _label(node), "needs a 'weight' (the scheme is weighted in percent)"
+            )
         if in_bonus and node.is_leaf and node.points is None:
             yield Finding(path, _label(node), "a bonus item needs 'points'")
     if missing:
@@ -129,7 +131,9 @@ def _percent_weights(scheme: Scheme) -> Iterator[Finding]:
     total = sum((n.weight.value for n in top if n.weight), Decimal(0))
     if total != Decimal(100):
         yield Finding(
-            ("indicators",), "indicators", f"first-level weights sum to {fmt(total)}%, expected 100%"
+            ("indicators",),
+            "indicators",
+            f"first-level weights sum to {fmt(total)}%, expected 100%",
         )
     for path, node, _parent in indicator_paths(scheme):
         if node.is_leaf or node.bonus or node.weight is None:

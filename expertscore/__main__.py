@@ -1,0 +1,3 @@
+from expertscore.cli.main import main
+
+main()

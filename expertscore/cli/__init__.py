@@ -1,0 +1,1 @@
+"""The ``expertscore`` command line."""

@@ -286,16 +286,20 @@ class Category(Frozen):
     """A platform category (e.g. 双跨型) with its capability checklist.
 
     ``indicators`` lists the codes (groups or leaves) that apply to platforms of this
-    category, or is ``all``.
+    category, or is ``all``. A kind (sub-category) that sets no ``indicators`` or
+    ``grades`` inherits its category's; a category that sets none uses ``all`` and the
+    scheme's grades.
     """
 
     code: str = Field(pattern=SLUG_PATTERN)
     name: str = Field(min_length=1)
     description: str | None = None
+    requirements_intro: str | None = None  # the sentence that leads into the checklist
     requirements: list[Requirement] = Field(default_factory=list)
     effects: str | None = None  # 应用成效
     demonstration: str | None = None  # 示范内容
-    indicators: Literal["all"] | list[str] = "all"
+    notes: str | None = None
+    indicators: Literal["all"] | list[str] | None = None
     kinds: list[Category] = Field(default_factory=list)
     grades: GradeScale | None = None
 
@@ -393,3 +397,39 @@ class Scheme(Frozen):
 
     def find(self, code: str) -> Indicator | None:
         return next((node for node in self.walk() if node.code == code), None)
+
+    def category_path(self, code: str) -> list[Category]:
+        """The category with ``code`` and its ancestors, outermost first; [] if unknown."""
+
+        def search(categories: list[Category], trail: list[Category]) -> list[Category]:
+            for category in categories:
+                if category.code == code:
+                    return [*trail, category]
+                found = search(category.kinds, [*trail, category])
+                if found:
+                    return found
+            return []
+
+        return search(self.categories, [])
+
+    def applicable_leaves(self, category_code: str | None) -> list[Indicator]:
+        """The leaves scored for a platform of this category (kinds inherit); all if None."""
+        trail = self.category_path(category_code) if category_code else []
+        selection = next((c.indicators for c in reversed(trail) if c.indicators is not None), "all")
+        if selection == "all":
+            return self.leaves()
+        chosen = [node for code in selection if (node := self.find(code)) is not None]
+        seen: set[str] = set()
+        leaves: list[Indicator] = []
+        for node in chosen:
+            for leaf in node.walk():
+                if leaf.is_leaf and leaf.code not in seen:
+                    seen.add(leaf.code)
+                    leaves.append(leaf)
+        return leaves
+
+    def grade_scale(self, category_code: str | None) -> GradeScale | None:
+        """The grade levels for a category (its own, else its parent's, else the scheme's)."""
+        trail = self.category_path(category_code) if category_code else []
+        own = next((c.grades for c in reversed(trail) if c.grades is not None), None)
+        return own or self.grades

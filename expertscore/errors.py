@@ -47,3 +47,11 @@ class SchemeInvalid(ExpertScoreError):
 
 class SchemeNotFound(ExpertScoreError):
     """No bundled scheme has that id and no file has that path."""
+
+
+class PackageError(ExpertScoreError):
+    """A batch package is broken or hostile; the message says what and where, in one line."""
+
+    def __init__(self, source: object, message: str) -> None:
+        self.source = str(source)
+        super().__init__(f"{source}: {message}")

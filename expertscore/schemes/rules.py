@@ -114,11 +114,17 @@ def _weights(scheme: Scheme) -> Iterator[Finding]:
             yield Finding((*path, "cap"), _label(node), "only a bonus node has a 'cap'")
 
 
+def bonus_codes(scheme: Scheme) -> set[str]:
+    """Codes of bonus nodes and of every node below one: they add on top of the total."""
+    return {inner.code for node in scheme.walk() if node.bonus for inner in node.walk()}
+
+
 def _percent_weights(scheme: Scheme) -> Iterator[Finding]:
     top = [n for n in scheme.indicators if not n.bonus]
     missing = False
-    for path, node, parent in indicator_paths(scheme):
-        in_bonus = node.bonus or (parent is not None and parent.bonus)
+    in_bonus_codes = bonus_codes(scheme)
+    for path, node, _parent in indicator_paths(scheme):
+        in_bonus = node.code in in_bonus_codes
         if node.weight is None and not in_bonus:
             missing = True
             yield Finding(
@@ -136,7 +142,7 @@ def _percent_weights(scheme: Scheme) -> Iterator[Finding]:
             f"first-level weights sum to {fmt(total)}%, expected 100%",
         )
     for path, node, _parent in indicator_paths(scheme):
-        if node.is_leaf or node.bonus or node.weight is None:
+        if node.is_leaf or node.code in in_bonus_codes or node.weight is None:
             continue
         parts = [c.weight.value for c in node.children if not c.bonus and c.weight is not None]
         subtotal = sum(parts, Decimal(0))

@@ -1,0 +1,194 @@
+"""Writing batch packages: the one way every producer (demo, Excel form, organizer) makes one.
+
+Usage::
+
+    builder = PackageBuilder(scheme_text, batch_info)
+    builder.roster.append(expert); builder.submissions.append(submission)
+    builder.add_evidence_path("S001", path, title="审计报告", indicators=["1.1.1"])
+    builder.write(out_path, signer=(private_key, "某某厅"))   # optional signature
+
+The package is written to a temporary file beside ``out`` and renamed at the end, so a
+reader never sees half a package.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mimetypes
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from expertscore.batch.manifest import (
+    BATCH_FORMAT,
+    Assignment,
+    BatchInfo,
+    Conflict,
+    Evidence,
+    Expert,
+    Manifest,
+    SchemeRef,
+    Submission,
+)
+from expertscore.batch.package import MANIFEST, SCHEME, SIGNATURE
+from expertscore.batch.signature import make_signature
+from expertscore.schemes.loader import load_scheme_text
+
+ALREADY_COMPRESSED = ("image/png", "image/jpeg", "application/pdf", "application/zip")
+CHUNK = 1 << 20
+
+
+def media_type_of(filename: str) -> str:
+    guessed, _ = mimetypes.guess_type(filename)
+    if filename.lower().endswith(".xlsx"):
+        return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return guessed or "application/octet-stream"
+
+
+def sha256_of_path(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def manifest_bytes(manifest: Manifest) -> bytes:
+    data = manifest.model_dump(mode="json")
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+@dataclass
+class _Content:
+    path: Path | None
+    data: bytes | None
+    media_type: str
+
+
+@dataclass
+class PackageBuilder:
+    scheme_text: str
+    batch: BatchInfo
+    roster: list[Expert] = field(default_factory=list)
+    submissions: list[Submission] = field(default_factory=list)
+    assignments: list[Assignment] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    _contents: dict[str, _Content] = field(default_factory=dict)
+
+    def _add(
+        self,
+        submission: str,
+        sha: str,
+        size: int,
+        content: _Content,
+        title: str,
+        filename: str,
+        indicators: list[str],
+    ) -> Evidence:
+        self._contents.setdefault(sha, content)
+        serial = sum(1 for e in self.evidence if e.submission == submission) + 1
+        item = Evidence(
+            id=f"{submission}-E{serial:03d}",
+            submission=submission,
+            sha256=sha,
+            size=size,
+            media_type=content.media_type,
+            title=title,
+            filename=filename,
+            indicators=indicators,
+        )
+        self.evidence.append(item)
+        return item
+
+    def add_evidence_path(
+        self, submission: str, path: Path, title: str, indicators: list[str], filename: str = ""
+    ) -> Evidence:
+        """Attach a file on disk; it is streamed, never read whole into memory."""
+        sha, size = sha256_of_path(path)
+        name = filename or path.name
+        content = _Content(path=path, data=None, media_type=media_type_of(name))
+        return self._add(submission, sha, size, content, title, name, indicators)
+
+    def add_evidence_bytes(
+        self, submission: str, data: bytes, filename: str, title: str, indicators: list[str]
+    ) -> Evidence:
+        sha = hashlib.sha256(data).hexdigest()
+        content = _Content(path=None, data=data, media_type=media_type_of(filename))
+        return self._add(submission, sha, len(data), content, title, filename, indicators)
+
+    def manifest(self) -> Manifest:
+        scheme = load_scheme_text(self.scheme_text, "scheme.yaml")
+        return Manifest(
+            format=BATCH_FORMAT,
+            batch=self.batch,
+            scheme=SchemeRef(
+                sha256=hashlib.sha256(self.scheme_text.encode("utf-8")).hexdigest(),
+                id=scheme.id,
+                version=scheme.version,
+            ),
+            roster=self.roster,
+            submissions=self.submissions,
+            evidence=self.evidence,
+            assignments=self.assignments,
+            conflicts=self.conflicts,
+        )
+
+    def write(self, out: Path, signer: tuple[Ed25519PrivateKey, str] | None = None) -> Manifest:
+        """Write the package atomically; return the manifest that was written."""
+        manifest = self.manifest()
+        body = manifest_bytes(manifest)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+        os.close(handle)
+        temp = Path(temp_name)
+        try:
+            stamp = self.batch.created.timetuple()[:6]
+            with zipfile.ZipFile(temp, "w") as archive:
+                _write_entry(archive, MANIFEST, stamp, data=body)
+                if signer is not None:
+                    key, name = signer
+                    _write_entry(archive, SIGNATURE, stamp, data=make_signature(key, name, body))
+                _write_entry(archive, SCHEME, stamp, data=self.scheme_text.encode("utf-8"))
+                for sha, content in self._contents.items():
+                    compressed = content.media_type in ALREADY_COMPRESSED
+                    _write_entry(
+                        archive,
+                        f"evidence/{sha}",
+                        stamp,
+                        data=content.data,
+                        path=content.path,
+                        deflate=not compressed,
+                    )
+            os.replace(temp, out)
+        finally:
+            temp.unlink(missing_ok=True)
+        return manifest
+
+
+def _write_entry(
+    archive: zipfile.ZipFile,
+    name: str,
+    stamp: tuple[int, ...],
+    data: bytes | None = None,
+    path: Path | None = None,
+    deflate: bool = True,
+) -> None:
+    """One entry with a fixed time stamp, so the same input makes the same package."""
+    info = zipfile.ZipInfo(name, date_time=stamp)
+    info.compress_type = zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED
+    info.external_attr = 0o644 << 16
+    if data is not None:
+        archive.writestr(info, data)
+        return
+    assert path is not None
+    with path.open("rb") as source, archive.open(info, "w", force_zip64=True) as target:
+        while chunk := source.read(CHUNK):
+            target.write(chunk)

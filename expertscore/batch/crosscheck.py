@@ -1,0 +1,123 @@
+"""Checks of a manifest against its scheme and against itself.
+
+Returns the first problem as ``where: what`` text (the caller prefixes the package), or
+None. Reported values are checked for type and unit against the scheme's leaf.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal, InvalidOperation
+
+from expertscore.batch.manifest import Manifest, Submission
+from expertscore.schemes.model import Scheme
+
+YES_NO = ("yes", "no")
+
+
+def _duplicate(values: Iterable[str]) -> str | None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            return value
+        seen.add(value)
+    return None
+
+
+def check_value(scheme: Scheme, code: str, value: str, unit: str) -> str | None:
+    """Why a reported value does not fit the scheme's leaf ``code``, or None."""
+    node = scheme.find(code)
+    if node is None or not node.is_leaf:
+        return f"indicator '{code}' is not a leaf of scheme '{scheme.id}'"
+    expected = node.reported.unit if node.reported else None
+    if unit != expected:
+        return (
+            f"indicator '{code}' ({node.name}): unit '{unit}' does not match"
+            f" the scheme's '{expected}'"
+        )
+    if value.startswith("="):
+        return f"indicator '{code}' ({node.name}): '{value[:20]}' is a formula, not a value"
+    if expected == "yes/no":
+        if value not in YES_NO:
+            return f"indicator '{code}' ({node.name}): '{value}' is not yes or no"
+    elif expected != "text":
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            return f"indicator '{code}' ({node.name}): '{value}' is not a number"
+        if not number.is_finite():
+            return f"indicator '{code}' ({node.name}): '{value}' is not a finite number"
+    return None
+
+
+def _submission_problems(scheme: Scheme, index: int, sub: Submission) -> Iterator[str]:
+    where = f"submissions[{index}] ({sub.id})"
+    if sub.category is not None and not scheme.category_path(sub.category):
+        yield f"{where} category: '{sub.category}' is not a category of the scheme"
+    industry = {tag.code for tag in scheme.classification.industry_tags}
+    domain = {tag.code for tag in scheme.classification.domain_tags}
+    for tag in sub.industry_tags:
+        if tag not in industry:
+            yield f"{where} industry_tags: '{tag}' is not an industry tag of the scheme"
+    for tag in sub.domain_tags:
+        if tag not in domain:
+            yield f"{where} domain_tags: '{tag}' is not a domain tag of the scheme"
+    for code, reported in sub.values.items():
+        problem = check_value(scheme, code, reported.value, reported.unit)
+        if problem:
+            yield f"{where} values: {problem}"
+    codes = {node.code for node in scheme.walk()}
+    for case in sub.cases:
+        for code in case.indicators:
+            if code not in codes:
+                yield f"{where} cases: indicator '{code}' is not in the scheme"
+
+
+def problems(manifest: Manifest, scheme: Scheme) -> Iterator[str]:
+    for label, values in (
+        ("roster", [e.id for e in manifest.roster]),
+        ("submissions", [s.id for s in manifest.submissions]),
+        ("evidence", [e.id for e in manifest.evidence]),
+    ):
+        twice = _duplicate(values)
+        if twice:
+            yield f"{label}: id '{twice}' is used twice"
+    keys = [e.public_key for e in manifest.roster if e.public_key]
+    if _duplicate(keys):
+        yield "roster: two experts have the same public key"
+    for index, sub in enumerate(manifest.submissions):
+        yield from _submission_problems(scheme, index, sub)
+    experts = {e.id for e in manifest.roster}
+    submissions = {s.id for s in manifest.submissions}
+    codes = {node.code for node in scheme.walk()}
+    for index, item in enumerate(manifest.evidence):
+        where = f"evidence[{index}] ({item.id})"
+        if item.submission not in submissions:
+            yield f"{where}: submission '{item.submission}' is not in the batch"
+        for code in item.indicators:
+            if code not in codes:
+                yield f"{where}: indicator '{code}' is not in the scheme"
+    pairs = [f"{a.expert}/{a.submission}" for a in manifest.assignments]
+    twice = _duplicate(pairs)
+    if twice:
+        yield f"assignments: '{twice}' is assigned twice"
+    for index, item in enumerate(manifest.assignments):
+        where = f"assignments[{index}]"
+        if item.expert not in experts:
+            yield f"{where}: expert '{item.expert}' is not on the roster"
+        if item.submission not in submissions:
+            yield f"{where}: submission '{item.submission}' is not in the batch"
+        if isinstance(item.indicators, list):
+            for code in item.indicators:
+                if code not in codes:
+                    yield f"{where}: indicator '{code}' is not in the scheme"
+    for index, item in enumerate(manifest.conflicts):
+        where = f"conflicts[{index}]"
+        if item.expert not in experts:
+            yield f"{where}: expert '{item.expert}' is not on the roster"
+        if item.submission not in submissions:
+            yield f"{where}: submission '{item.submission}' is not in the batch"
+
+
+def crosscheck(manifest: Manifest, scheme: Scheme) -> str | None:
+    return next(problems(manifest, scheme), None)

@@ -1,0 +1,117 @@
+"""The manifest of a batch package (``manifest.json``), format ``expertscore-batch/1``.
+
+These records are the contract with other systems that write packages; ``docs/formats.md``
+describes the same fields in prose. Checks that need the scheme (indicator codes, units,
+categories, tags) live in ``crosscheck.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+BATCH_FORMAT = "expertscore-batch/1"
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class BatchInfo(Record):
+    id: str = Field(pattern=ID_PATTERN)
+    title: str = Field(min_length=1)
+    organizer: str = Field(min_length=1)
+    created: datetime
+
+    @field_validator("created")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("must include a UTC offset, e.g. 2025-06-01T09:00:00+08:00")
+        return value
+
+
+class SchemeRef(Record):
+    path: Literal["scheme.yaml"] = "scheme.yaml"
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    id: str
+    version: str
+
+
+class Expert(Record):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    organization: str | None = None
+    role: str | None = None  # 财务 / 技术 / 行业 ...
+    public_key: str | None = None  # base64 of the raw 32-byte Ed25519 key, when pinned
+
+
+class ReportedValue(Record):
+    """What the operator reported for one indicator, exactly as text.
+
+    Numbers are decimal text (``"1234.5"``), yes/no is ``"yes"`` or ``"no"``.
+    """
+
+    value: str
+    unit: str
+
+
+class Case(Record):
+    title: str = Field(min_length=1)
+    text: str = ""
+    indicators: list[str] = Field(default_factory=list)
+
+
+class Submission(Record):
+    id: str = Field(pattern=ID_PATTERN)
+    platform: str = Field(min_length=1)
+    operator: str = Field(min_length=1)
+    region: str | None = None
+    category: str | None = None
+    industry_tags: list[str] = Field(default_factory=list)
+    domain_tags: list[str] = Field(default_factory=list)
+    values: dict[str, ReportedValue] = Field(default_factory=dict)
+    cases: list[Case] = Field(default_factory=list)
+
+
+class Evidence(Record):
+    """One evidence file; the bytes are the package entry ``evidence/<sha256>``."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    submission: str
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    size: int = Field(ge=0)
+    media_type: str = Field(pattern=r"^[a-z]+/[A-Za-z0-9.+-]+$")
+    title: str = Field(min_length=1)
+    filename: str = Field(min_length=1)
+    indicators: list[str] = Field(default_factory=list)
+
+
+class Assignment(Record):
+    """An expert scores a submission: every applicable indicator, or the listed groups."""
+
+    expert: str
+    submission: str
+    indicators: Literal["all"] | list[str] = "all"
+
+
+class Conflict(Record):
+    expert: str
+    submission: str
+    reason: str = Field(min_length=1)
+
+
+class Manifest(Record):
+    format: Literal["expertscore-batch/1"]
+    batch: BatchInfo
+    scheme: SchemeRef
+    roster: list[Expert] = Field(min_length=1)
+    submissions: list[Submission] = Field(min_length=1)
+    evidence: list[Evidence] = Field(default_factory=list)
+    assignments: list[Assignment] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)

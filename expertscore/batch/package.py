@@ -1,0 +1,264 @@
+"""Reading batch packages safely.
+
+A package is a zip with exactly these entries (``docs/formats.md``):
+
+* ``manifest.json``: the manifest (``manifest.Manifest``);
+* ``manifest.sig``: optional organizer signature over the exact manifest bytes;
+* ``scheme.yaml``: the scheme, whose SHA-256 the manifest names;
+* ``evidence/<sha256>``: each evidence file once, named by the SHA-256 of its bytes.
+
+``open_package`` checks the archive before trusting anything in it: entry names (no
+absolute paths, no ``..``, no duplicates, nothing unexpected), sizes and compression
+ratios (zip bombs), then the manifest, the scheme and the signature. Evidence bytes are
+checked against their hashes while they are streamed out (``PackageReader.stream``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from expertscore.batch.crosscheck import crosscheck
+from expertscore.batch.manifest import BATCH_FORMAT, Manifest
+from expertscore.batch.signature import ORGANIZER_PAYLOAD, ManifestSignature, read_signature
+from expertscore.crypto.dsse import SignatureError, verify
+from expertscore.errors import PackageError, SchemeFileError, SchemeInvalid
+from expertscore.schemes.loader import load_scheme_text
+from expertscore.schemes.model import Scheme
+
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+SCHEME = "scheme.yaml"
+EVIDENCE_NAME = re.compile(r"^evidence/([0-9a-f]{64})$")
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep a hostile package from exhausting disk or memory."""
+
+    max_entries: int = 50_000
+    max_total_bytes: int = 32 << 30
+    max_entry_bytes: int = 4 << 30
+    max_manifest_bytes: int = 64 << 20
+    max_scheme_bytes: int = 4 << 20
+    max_ratio: int = 200  # expanded / compressed, checked for entries above 1 MiB
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class OpenedPackage:
+    path: Path
+    manifest: Manifest
+    manifest_bytes: bytes
+    manifest_sha256: str
+    scheme: Scheme
+    scheme_text: str
+    signature: ManifestSignature | None
+
+
+def _check_entries(source: Path, archive: zipfile.ZipFile, limits: Limits) -> set[str]:
+    infos = archive.infolist()
+    if len(infos) > limits.max_entries:
+        raise PackageError(
+            source, f"{len(infos)} entries, more than the limit {limits.max_entries}"
+        )
+    names: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        if info.is_dir():
+            if name != "evidence/":
+                raise PackageError(source, f"unexpected folder entry '{name}'")
+            continue
+        if name.startswith(("/", "\\")) or "\\" in name or re.match(r"^[A-Za-z]:", name):
+            raise PackageError(source, f"entry '{name}' has an absolute path")
+        if ".." in name.split("/"):
+            raise PackageError(source, f"entry '{name}' points outside the package ('..')")
+        if name in names:
+            raise PackageError(source, f"entry '{name}' appears twice")
+        if name not in (MANIFEST, SIGNATURE, SCHEME) and not EVIDENCE_NAME.match(name):
+            raise PackageError(source, f"unexpected entry '{name}'")
+        if info.flag_bits & 0x1:
+            raise PackageError(source, f"entry '{name}' is encrypted")
+        if info.file_size > limits.max_entry_bytes:
+            raise PackageError(
+                source, f"entry '{name}' expands to {info.file_size} bytes, over the limit"
+            )
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > (1 << 20) and ratio > limits.max_ratio:
+            raise PackageError(
+                source, f"entry '{name}' expands {ratio:.0f} times (a zip bomb?); refused"
+            )
+        total += info.file_size
+        names.add(name)
+    if total > limits.max_total_bytes:
+        raise PackageError(source, f"contents expand to {total} bytes, over the limit")
+    for required in (MANIFEST, SCHEME):
+        if required not in names:
+            raise PackageError(source, f"'{required}' is missing")
+    return names
+
+
+def _read_small(source: Path, archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    info = archive.getinfo(name)
+    if info.file_size > limit:
+        raise PackageError(source, f"'{name}' is {info.file_size} bytes, over the limit {limit}")
+    try:
+        return archive.read(name)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise PackageError(source, f"'{name}' cannot be read: {exc}") from None
+
+
+def _parse_manifest(source: Path, data: bytes) -> Manifest:
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise PackageError(source, f"{MANIFEST}: not UTF-8 (byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise PackageError(
+            source, f"{MANIFEST}:{exc.lineno}:{exc.colno}: malformed JSON: {exc.msg}"
+        ) from None
+    if not isinstance(raw, dict):
+        raise PackageError(source, f"{MANIFEST}: must be a JSON object")
+    declared = raw.get("format")
+    if declared != BATCH_FORMAT:
+        raise PackageError(
+            source,
+            f"{MANIFEST}: format '{declared}' is not supported;"
+            f" this program reads '{BATCH_FORMAT}'",
+        )
+    try:
+        return Manifest.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        where = _describe_loc(raw, error["loc"])
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise PackageError(source, f"{MANIFEST} {where}: {error['msg']}{more}") from None
+
+
+def _describe_loc(raw: object, loc: tuple) -> str:
+    """``submissions[3] (S004) values.1.2.3`` from a pydantic location."""
+    parts: list[str] = []
+    cursor = raw
+    for part in loc:
+        if isinstance(part, int):
+            label = f"[{part}]"
+            if isinstance(cursor, list) and 0 <= part < len(cursor):
+                cursor = cursor[part]
+                if isinstance(cursor, dict) and isinstance(cursor.get("id"), str):
+                    label += f" ({cursor['id']})"
+            parts[-1:] = [(parts[-1] if parts else "") + label]
+        else:
+            cursor = cursor.get(part) if isinstance(cursor, dict) else None
+            parts.append(str(part))
+    return " ".join(parts) if parts else "(top)"
+
+
+def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
+    """Check a package and return its manifest and scheme; evidence is checked on stream."""
+    source = path
+    if not path.is_file():
+        raise PackageError(source, "no such file")
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise PackageError(source, "not a batch package (not a zip file)") from None
+    except OSError as exc:
+        raise PackageError(source, f"cannot read: {exc.strerror}") from None
+    with archive:
+        names = _check_entries(source, archive, limits)
+        manifest_bytes = _read_small(source, archive, MANIFEST, limits.max_manifest_bytes)
+        manifest = _parse_manifest(source, manifest_bytes)
+        scheme_bytes = _read_small(source, archive, SCHEME, limits.max_scheme_bytes)
+        signature_bytes = (
+            _read_small(source, archive, SIGNATURE, 1 << 16) if SIGNATURE in names else None
+        )
+    scheme_sha = hashlib.sha256(scheme_bytes).hexdigest()
+    if scheme_sha != manifest.scheme.sha256:
+        raise PackageError(
+            source, f"{SCHEME}: SHA-256 {scheme_sha[:12]}… does not match the manifest"
+        )
+    try:
+        scheme_text = scheme_bytes.decode("utf-8")
+        scheme = load_scheme_text(scheme_text, f"{source}!{SCHEME}")
+    except UnicodeDecodeError as exc:
+        raise PackageError(source, f"{SCHEME}: not UTF-8 (byte {exc.start})") from None
+    except (SchemeInvalid, SchemeFileError) as exc:
+        raise PackageError(source, f"embedded scheme is invalid: {exc}") from None
+    if (scheme.id, scheme.version) != (manifest.scheme.id, manifest.scheme.version):
+        raise PackageError(
+            source,
+            f"{SCHEME} is '{scheme.id}' {scheme.version}, the manifest says "
+            f"'{manifest.scheme.id}' {manifest.scheme.version}",
+        )
+    problem = crosscheck(manifest, scheme)
+    if problem:
+        raise PackageError(source, f"{MANIFEST} {problem}")
+    evidence_names = {name for name in names if EVIDENCE_NAME.match(name)}
+    listed = {f"evidence/{item.sha256}" for item in manifest.evidence}
+    missing = sorted(listed - evidence_names)
+    if missing:
+        item = next(e for e in manifest.evidence if f"evidence/{e.sha256}" == missing[0])
+        raise PackageError(
+            source, f"evidence '{item.id}' ({item.filename}) is missing from the package"
+        )
+    extra = sorted(evidence_names - listed)
+    if extra:
+        raise PackageError(source, f"entry '{extra[0]}' is not listed in the manifest")
+    signature = None
+    if signature_bytes is not None:
+        signature = read_signature(source, signature_bytes)
+        try:
+            verify(signature.public_key, ORGANIZER_PAYLOAD, manifest_bytes, signature.sig)
+        except SignatureError as exc:
+            raise PackageError(
+                source,
+                f"organizer signature does not verify ({exc}):"
+                " the package was changed after signing",
+            ) from None
+    return OpenedPackage(
+        path=path,
+        manifest=manifest,
+        manifest_bytes=manifest_bytes,
+        manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
+        scheme=scheme,
+        scheme_text=scheme_text,
+        signature=signature,
+    )
+
+
+def stream_evidence(archive: zipfile.ZipFile, sha256: str, size: int) -> Iterator[bytes]:
+    """Yield the bytes of one evidence entry in chunks, then check size and hash.
+
+    ``archive`` is the package opened once by the caller. Raises ``PackageError`` after
+    the last chunk if the bytes are not what the manifest says; callers must then treat
+    what they received as void.
+    """
+    name = f"evidence/{sha256}"
+    source = archive.filename or "package"
+    digest = hashlib.sha256()
+    count = 0
+    try:
+        with archive.open(name) as handle:
+            while chunk := handle.read(CHUNK):
+                count += len(chunk)
+                if count > size:
+                    break
+                digest.update(chunk)
+                yield chunk
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
+        raise PackageError(source, f"'{name}' cannot be read: {exc}") from None
+    if count != size:
+        raise PackageError(source, f"'{name}' has {count} bytes, the manifest says {size}")
+    if digest.hexdigest() != sha256:
+        raise PackageError(source, f"'{name}' does not match its SHA-256 (damaged or altered)")

@@ -1,0 +1,1 @@
+"""Ed25519 signatures over exact bytes (DSSE pre-authentication encoding)."""

@@ -1,0 +1,1 @@
+"""The session file: SQLite through SQLAlchemy, schema versions through Alembic."""

@@ -1,0 +1,1 @@
+"""Printed output: PDFs with Chinese text (reportlab) and the bundled CJK font."""

@@ -11,6 +11,7 @@ import sys
 import click
 
 from expertscore import __version__
+from expertscore.cli.batch_cmd import batch_group, session_group
 from expertscore.cli.demo_cmd import demo_command
 from expertscore.cli.schemes_cmd import scheme_group, schemes_command
 from expertscore.errors import ExpertScoreError
@@ -36,6 +37,8 @@ def cli() -> None:
 cli.add_command(schemes_command)
 cli.add_command(scheme_group)
 cli.add_command(demo_command)
+cli.add_command(batch_group)
+cli.add_command(session_group)
 
 
 def main() -> None:

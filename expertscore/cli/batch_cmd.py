@@ -1,0 +1,76 @@
+"""``expertscore batch inspect`` and ``expertscore session create``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from expertscore.batch.package import open_package
+from expertscore.cli.progress import byte_progress
+from expertscore.crypto.dsse import fingerprint
+from expertscore.storage.importer import create_session
+from expertscore.storage.session import SessionFile
+
+
+@click.group("batch")
+def batch_group() -> None:
+    """Batch packages: inspect them, make them from the Excel form."""
+
+
+@batch_group.command("inspect")
+@click.argument("package", type=click.Path(path_type=Path))
+def inspect_command(package: Path) -> None:
+    """Check a package and print its summary; exit 2 with the problem if it is broken."""
+    opened = open_package(package)
+    manifest = opened.manifest
+    evidence_bytes = sum(e.size for e in manifest.evidence)
+    unique = len({e.sha256 for e in manifest.evidence})
+    categories = Counter(s.category or "-" for s in manifest.submissions)
+    lines = [
+        f"package:      {package}",
+        f"batch:        {manifest.batch.id}  {manifest.batch.title}",
+        f"organizer:    {manifest.batch.organizer}  (created {manifest.batch.created.isoformat()})",
+        "signature:    "
+        + (
+            f"valid, by {opened.signature.signer} (key {fingerprint(opened.signature.public_key)})"
+            if opened.signature
+            else "none (unsigned package)"
+        ),
+        f"scheme:       {opened.scheme.id} {opened.scheme.version}  {opened.scheme.title}",
+        f"batch hash:   {opened.manifest_sha256}",
+        f"submissions:  {len(manifest.submissions)}"
+        f"  ({', '.join(f'{k}: {v}' for k, v in sorted(categories.items()))})",
+        f"values:       {sum(len(s.values) for s in manifest.submissions)} reported values",
+        f"evidence:     {len(manifest.evidence)} files ({unique} distinct),"
+        f" {evidence_bytes:,} bytes",
+        f"roster:       {len(manifest.roster)} experts"
+        f"  ({', '.join(f'{e.id} {e.name}' for e in manifest.roster)})",
+        f"assignments:  {len(manifest.assignments)}",
+        f"conflicts:    {len(manifest.conflicts)}",
+        "problems:     none found",
+    ]
+    click.echo("\n".join(lines))
+
+
+@click.group("session")
+def session_group() -> None:
+    """Session files: one per expert per batch."""
+
+
+@session_group.command("create")
+@click.option("--batch", "package", required=True, type=click.Path(path_type=Path))
+@click.option("--expert", "expert_id", required=True, help="Your id on the batch's roster.")
+@click.option("--out", required=True, type=click.Path(path_type=Path))
+def create_command(package: Path, expert_id: str, out: Path) -> None:
+    """Import a batch package into a new session file for one expert."""
+    with byte_progress("importing evidence") as update:
+        create_session(package, expert_id, out, progress=update)
+    with SessionFile(out) as session:
+        summary = session.summary()
+    click.echo(
+        f"{out}: session of {summary.expert_id} {summary.expert_name} for batch "
+        f"{summary.batch_id}: {summary.assigned} submissions assigned, {summary.recused} recused,"
+        f" {summary.evidence_files} evidence files ({summary.evidence_bytes:,} bytes)"
+    )

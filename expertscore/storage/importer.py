@@ -1,0 +1,247 @@
+"""Creating an expert's session file from a batch package, all or nothing.
+
+The session is built in a hidden temporary file beside the target and renamed into place
+only when everything, evidence hashes included, has been checked and written. Any error
+or interruption (Ctrl+C, a killed process leaves only the hidden file, which the next
+import removes) leaves no session behind.
+
+While the hidden file is being built it runs without a journal: it is thrown away on any
+failure, so crash safety there buys nothing and would double the disk writes. The finished
+file is switched to WAL before the rename.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import sqlite3
+import zipfile
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+
+from expertscore import __version__
+from expertscore.batch.manifest import Manifest
+from expertscore.batch.package import OpenedPackage, open_package, stream_evidence
+from expertscore.errors import PackageError
+from expertscore.storage import models as m
+from expertscore.storage.db import SessionFileError, create_schema
+
+Progress = Callable[[int, int], None]  # (bytes done, bytes total)
+
+
+def _building_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=OFF")
+    cursor.execute("PRAGMA synchronous=OFF")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _building_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _building_pragmas)
+    return engine
+
+
+def now_text() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _remove_stale_builds(out: Path) -> None:
+    for stale in out.parent.glob(f".{out.name}.importing-*"):
+        stale.unlink(missing_ok=True)
+
+
+def create_session(
+    package: Path, expert_id: str, out: Path, progress: Progress | None = None
+) -> Path:
+    """Check ``package`` and build the session of ``expert_id`` at ``out``."""
+    opened = open_package(package)
+    manifest = opened.manifest
+    roster = {expert.id for expert in manifest.roster}
+    if expert_id not in roster:
+        raise PackageError(
+            package,
+            f"expert '{expert_id}' is not on the roster ({', '.join(sorted(roster))})",
+        )
+    assigned = [a for a in manifest.assignments if a.expert == expert_id]
+    if not assigned:
+        raise PackageError(package, f"expert '{expert_id}' has no assignments in this batch")
+    if out.exists():
+        raise SessionFileError(f"{out}: already exists; choose another name or remove it")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_builds(out)
+    temp = out.with_name(f".{out.name}.importing-{secrets.token_hex(4)}")
+    try:
+        _build(opened, expert_id, temp, progress)
+        if out.exists():
+            raise SessionFileError(f"{out}: appeared while importing; not overwritten")
+        os.replace(temp, out)
+    finally:
+        for leftover in (
+            temp,
+            temp.with_name(temp.name + "-wal"),
+            temp.with_name(temp.name + "-shm"),
+        ):
+            leftover.unlink(missing_ok=True)
+    return out
+
+
+def _build(opened: OpenedPackage, expert_id: str, temp: Path, progress: Progress | None) -> None:
+    engine = _building_engine(temp)
+    try:
+        create_schema(engine)
+        with engine.begin() as connection:
+            raw = connection.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            _insert_records(connection, opened, expert_id)
+            _insert_evidence(raw, opened, expert_id, progress)
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+    finally:
+        engine.dispose()
+    with temp.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _assigned_ids(manifest: Manifest, expert_id: str) -> set[str]:
+    return {a.submission for a in manifest.assignments if a.expert == expert_id}
+
+
+def _insert_records(connection, opened: OpenedPackage, expert_id: str) -> None:
+    manifest = opened.manifest
+    connection.execute(
+        m.SessionInfo.__table__.insert(),
+        {
+            "id": 1,
+            "batch_id": manifest.batch.id,
+            "batch_title": manifest.batch.title,
+            "batch_organizer": manifest.batch.organizer,
+            "batch_created": manifest.batch.created.isoformat(),
+            "manifest_sha256": opened.manifest_sha256,
+            "organizer_key": opened.signature.public_key if opened.signature else None,
+            "expert_id": expert_id,
+            "scheme_id": opened.scheme.id,
+            "scheme_version": opened.scheme.version,
+            "scheme_sha256": manifest.scheme.sha256,
+            "scheme_yaml": opened.scheme_text,
+            "manifest_json": opened.manifest_bytes.decode("utf-8"),
+            "created_at": now_text(),
+            "program_version": __version__,
+        },
+    )
+    connection.execute(
+        m.Expert.__table__.insert(),
+        [
+            {
+                "id": e.id,
+                "name": e.name,
+                "organization": e.organization,
+                "role": e.role,
+                "public_key": e.public_key,
+            }
+            for e in manifest.roster
+        ],
+    )
+    connection.execute(
+        m.Submission.__table__.insert(),
+        [
+            {
+                "id": s.id,
+                "position": index,
+                "platform": s.platform,
+                "operator": s.operator,
+                "region": s.region,
+                "category": s.category,
+                "industry_tags": json.dumps(s.industry_tags, ensure_ascii=False),
+                "domain_tags": json.dumps(s.domain_tags, ensure_ascii=False),
+                "cases": json.dumps([c.model_dump() for c in s.cases], ensure_ascii=False),
+            }
+            for index, s in enumerate(manifest.submissions)
+        ],
+    )
+    values = [
+        {"submission_id": s.id, "indicator": code, "value": v.value, "unit": v.unit}
+        for s in manifest.submissions
+        for code, v in s.values.items()
+    ]
+    if values:
+        connection.execute(m.ReportedValue.__table__.insert(), values)
+    connection.execute(
+        m.Assignment.__table__.insert(),
+        [
+            {
+                "submission_id": a.submission,
+                "indicators": "all"
+                if a.indicators == "all"
+                else json.dumps(a.indicators, ensure_ascii=False),
+            }
+            for a in manifest.assignments
+            if a.expert == expert_id
+        ],
+    )
+    recusals = [
+        {
+            "submission_id": c.submission,
+            "reason": c.reason,
+            "source": "roster",
+            "declared_at": manifest.batch.created.isoformat(),
+        }
+        for c in manifest.conflicts
+        if c.expert == expert_id
+    ]
+    if recusals:
+        connection.execute(m.Recusal.__table__.insert(), recusals)
+
+
+def _insert_evidence(
+    raw: sqlite3.Connection, opened: OpenedPackage, expert_id: str, progress: Progress | None
+) -> None:
+    assigned = _assigned_ids(opened.manifest, expert_id)
+    items = [e for e in opened.manifest.evidence if e.submission in assigned]
+    unique: dict[str, int] = {}
+    for item in items:
+        unique.setdefault(item.sha256, item.size)
+    total = sum(unique.values())
+    done = 0
+    if progress:
+        progress(done, total)
+    try:
+        archive = zipfile.ZipFile(opened.path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise PackageError(opened.path, f"cannot be read again: {exc}") from None
+    with archive:
+        for sha, size in unique.items():
+            cursor = raw.execute(
+                "INSERT INTO evidence_blob (sha256, size, data) VALUES (?, ?, zeroblob(?))",
+                (sha, size, size),
+            )
+            rowid = cursor.lastrowid
+            assert rowid is not None
+            with raw.blobopen("evidence_blob", "data", rowid) as blob:
+                for chunk in stream_evidence(archive, sha, size):
+                    blob.write(chunk)
+                    done += len(chunk)
+                    if progress:
+                        progress(done, total)
+    raw.executemany(
+        "INSERT INTO evidence (id, submission_id, sha256, media_type, title, filename,"
+        " indicators, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                e.id,
+                e.submission,
+                e.sha256,
+                e.media_type,
+                e.title,
+                e.filename,
+                json.dumps(e.indicators, ensure_ascii=False),
+                index,
+            )
+            for index, e in enumerate(items)
+        ],
+    )

@@ -1,0 +1,152 @@
+"""``SessionFile``: the one object that owns an open session file.
+
+Like Anki's ``Collection``: open it with a path, use its services, ``close()`` it. It is
+not thread-safe; the UI keeps it on one worker thread. Every service that writes commits
+its own transaction before returning.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session as OrmSession
+
+from expertscore.schemes.loader import load_scheme_text
+from expertscore.schemes.model import Scheme
+from expertscore.storage import models as m
+from expertscore.storage.db import SessionFileError, open_engine
+
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    batch_id: str
+    batch_title: str
+    expert_id: str
+    expert_name: str
+    scheme_id: str
+    scheme_version: str
+    submissions: int
+    assigned: int
+    recused: int
+    evidence_files: int
+    evidence_bytes: int
+    reported_values: int
+
+
+class SessionFile:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine: Engine = open_engine(path)
+        with self.orm() as orm:
+            info = orm.get(m.SessionInfo, 1)
+            if info is None:
+                self.engine.dispose()
+                raise SessionFileError(f"{path}: the session record is missing")
+            self.info: m.SessionInfo = info
+            orm.expunge(info)
+        self._scheme: Scheme | None = None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> SessionFile:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def orm(self) -> OrmSession:
+        return OrmSession(self.engine, expire_on_commit=False)
+
+    @property
+    def scheme(self) -> Scheme:
+        if self._scheme is None:
+            self._scheme = load_scheme_text(self.info.scheme_yaml, f"{self.path}!scheme")
+        return self._scheme
+
+    def summary(self) -> SessionSummary:
+        with self.orm() as orm:
+            expert = orm.get(m.Expert, self.info.expert_id)
+            count = lambda model: orm.scalar(select(func.count()).select_from(model))  # noqa: E731
+            evidence_bytes = orm.scalar(select(func.coalesce(func.sum(m.EvidenceBlob.size), 0)))
+            return SessionSummary(
+                batch_id=self.info.batch_id,
+                batch_title=self.info.batch_title,
+                expert_id=self.info.expert_id,
+                expert_name=expert.name if expert else "",
+                scheme_id=self.info.scheme_id,
+                scheme_version=self.info.scheme_version,
+                submissions=count(m.Submission),
+                assigned=count(m.Assignment),
+                recused=count(m.Recusal),
+                evidence_files=count(m.Evidence),
+                evidence_bytes=int(evidence_bytes or 0),
+                reported_values=count(m.ReportedValue),
+            )
+
+    def iter_evidence_bytes(self, sha256: str) -> Iterator[bytes]:
+        """The bytes of one evidence file, in chunks (never the whole file in memory)."""
+        with self.engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            row = raw.execute(
+                "SELECT rowid, size FROM evidence_blob WHERE sha256 = ?", (sha256,)
+            ).fetchone()
+            if row is None:
+                raise SessionFileError(f"{self.path}: no evidence with SHA-256 {sha256[:12]}…")
+            rowid, size = row
+            with raw.blobopen("evidence_blob", "data", rowid, readonly=True) as blob:
+                for offset in range(0, size, CHUNK):
+                    blob.seek(offset)
+                    yield blob.read(min(CHUNK, size - offset))
+
+    def evidence_bytes(self, sha256: str) -> bytes:
+        return b"".join(self.iter_evidence_bytes(sha256))
+
+    def export_evidence(self, sha256: str, target: Path) -> Path:
+        """Write one evidence file to ``target`` (for viewers that need a path)."""
+        temp = target.with_name(target.name + ".part")
+        with temp.open("wb") as handle:
+            for chunk in self.iter_evidence_bytes(sha256):
+                handle.write(chunk)
+        shutil.move(temp, target)
+        return target
+
+    def content_snapshot(self) -> dict[str, object]:
+        """What was imported, independent of how (package or Excel form) and when.
+
+        Used to check that two import paths give the same session content.
+        """
+        with self.orm() as orm:
+            submissions = [
+                {
+                    "id": s.id,
+                    "platform": s.platform,
+                    "operator": s.operator,
+                    "region": s.region,
+                    "category": s.category,
+                    "industry_tags": json.loads(s.industry_tags),
+                    "domain_tags": json.loads(s.domain_tags),
+                }
+                for s in orm.scalars(select(m.Submission).order_by(m.Submission.position))
+            ]
+            values = sorted(
+                (v.submission_id, v.indicator, v.value, v.unit)
+                for v in orm.scalars(select(m.ReportedValue))
+            )
+            evidence = sorted(
+                (e.submission_id, e.sha256, e.title, json.dumps(sorted(json.loads(e.indicators))))
+                for e in orm.scalars(select(m.Evidence))
+            )
+            return {
+                "scheme": (self.info.scheme_id, self.info.scheme_sha256),
+                "submissions": submissions,
+                "values": values,
+                "evidence": evidence,
+            }

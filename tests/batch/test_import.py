@@ -1,0 +1,184 @@
+"""Importing a package into a session file: content, atomicity, signatures, CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from expertscore.batch.package import open_package
+from expertscore.crypto.dsse import fingerprint, public_key_b64
+from expertscore.errors import PackageError
+from expertscore.storage.db import SessionFileError
+from expertscore.storage.importer import create_session
+from expertscore.storage.session import SessionFile
+from tests.factories import PDF_BYTES, PNG_BYTES, example_builder, rewrite_package
+
+EXE = Path(sys.executable).with_name("expertscore")
+
+
+@pytest.fixture
+def package(tmp_path: Path) -> Path:
+    path = tmp_path / "batch.esbatch"
+    example_builder(submissions=3).write(path)
+    return path
+
+
+def test_import_creates_a_complete_session(package, tmp_path):
+    out = create_session(package, "E01", tmp_path / "e01.esession")
+    with SessionFile(out) as session:
+        summary = session.summary()
+        assert (summary.batch_id, summary.expert_id, summary.expert_name) == (
+            "TEST-1",
+            "E01",
+            "专家1",
+        )
+        assert (summary.submissions, summary.assigned, summary.recused) == (3, 3, 0)
+        assert summary.evidence_files == 6
+        assert summary.reported_values == 15
+        assert session.scheme.id == "example-grading"
+        snapshot = session.content_snapshot()
+        assert ("S002", "1.1", "42.5", "%") in snapshot["values"]
+        assert session.evidence_bytes(hashlib.sha256(PDF_BYTES + b"S002").hexdigest()) == (
+            PDF_BYTES + b"S002"
+        )
+        # The PNG is attached to every submission but stored once.
+        assert session.evidence_bytes(hashlib.sha256(PNG_BYTES).hexdigest()) == PNG_BYTES
+    raw = sqlite3.connect(out)
+    try:
+        assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert raw.execute("SELECT count(*) FROM evidence_blob").fetchone() == (4,)
+        batch_hash = raw.execute("SELECT manifest_sha256 FROM session_info").fetchone()[0]
+    finally:
+        raw.close()
+    assert batch_hash == open_package(package).manifest_sha256
+
+
+def test_roster_conflicts_become_recusals(package, tmp_path):
+    with SessionFile(create_session(package, "E02", tmp_path / "e02.esession")) as session:
+        assert session.summary().recused == 1
+
+
+def test_expert_not_on_roster(package, tmp_path):
+    with pytest.raises(PackageError, match=r"expert 'E09' is not on the roster \(E01, E02\)"):
+        create_session(package, "E09", tmp_path / "x.esession")
+    assert list(tmp_path.glob("*.esession")) == []
+
+
+def test_existing_session_is_never_overwritten(package, tmp_path):
+    out = tmp_path / "e01.esession"
+    out.write_bytes(b"precious work")
+    with pytest.raises(SessionFileError, match="already exists"):
+        create_session(package, "E01", out)
+    assert out.read_bytes() == b"precious work"
+
+
+def test_interrupted_import_leaves_nothing(package, tmp_path):
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+
+    def interrupt(done: int, total: int) -> None:
+        if done > 0:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        create_session(package, "E01", out_dir / "e01.esession", progress=interrupt)
+    assert list(out_dir.iterdir()) == []
+
+
+def test_killed_import_leftover_is_cleaned_by_next_import(package, tmp_path):
+    out = tmp_path / "e01.esession"
+    stale = tmp_path / ".e01.esession.importing-deadbeef"
+    stale.write_bytes(b"half a database")
+    create_session(package, "E01", out)
+    assert not stale.exists()
+    assert out.exists()
+
+
+def test_signed_package_verifies_and_records_the_organizer(tmp_path):
+    key = Ed25519PrivateKey.generate()
+    path = tmp_path / "signed.esbatch"
+    example_builder().write(path, signer=(key, "辽宁省工业和信息化厅"))
+    opened = open_package(path)
+    assert opened.signature is not None
+    assert opened.signature.signer == "辽宁省工业和信息化厅"
+    assert opened.signature.fingerprint == fingerprint(public_key_b64(key.public_key()))
+    with SessionFile(create_session(path, "E01", tmp_path / "s.esession")) as session:
+        assert session.info.organizer_key == public_key_b64(key.public_key())
+
+
+def test_package_changed_after_signing_is_refused(tmp_path):
+    key = Ed25519PrivateKey.generate()
+    path = tmp_path / "signed.esbatch"
+    example_builder().write(path, signer=(key, "组织方"))
+
+    def change_title(entries):
+        return [
+            (
+                info,
+                data.replace("测试批次".encode(), "篡改批次".encode())
+                if info.filename == "manifest.json"
+                else data,
+            )
+            for info, data in entries
+        ]
+
+    bad = rewrite_package(path, tmp_path / "bad.esbatch", change_title)
+    with pytest.raises(PackageError) as info:
+        open_package(bad)
+    assert str(info.value) == (
+        f"{bad}: organizer signature does not verify (signature does not match the signed bytes):"
+        " the package was changed after signing"
+    )
+
+
+def test_same_input_gives_identical_package(tmp_path):
+    first, second = tmp_path / "a.esbatch", tmp_path / "b.esbatch"
+    example_builder().write(first)
+    example_builder().write(second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_cli_inspect_and_create(package, tmp_path):
+    result = subprocess.run(
+        [str(EXE), "batch", "inspect", str(package)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert "batch:        TEST-1  测试批次" in result.stdout
+    assert "submissions:  3  (industry: 3)" in result.stdout
+    assert "problems:     none found" in result.stdout
+    out = tmp_path / "e01.esession"
+    result = subprocess.run(
+        [
+            str(EXE),
+            "session",
+            "create",
+            "--batch",
+            str(package),
+            "--expert",
+            "E01",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{out}: session of E01 专家1 for batch TEST-1: 3 submissions")
+
+
+def test_cli_error_is_one_line(tmp_path):
+    bogus = tmp_path / "bogus.esbatch"
+    bogus.write_text("hello")
+    result = subprocess.run(
+        [str(EXE), "batch", "inspect", str(bogus)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stderr == f"error: {bogus}: not a batch package (not a zip file)\n"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -395,8 +396,15 @@ class Scheme(Frozen):
     def leaves(self) -> list[Indicator]:
         return [node for node in self.walk() if node.is_leaf]
 
+    @cached_property
+    def _by_code(self) -> dict[str, Indicator]:
+        index: dict[str, Indicator] = {}
+        for node in self.walk():
+            index.setdefault(node.code, node)
+        return index
+
     def find(self, code: str) -> Indicator | None:
-        return next((node for node in self.walk() if node.code == code), None)
+        return self._by_code.get(code)
 
     def category_path(self, code: str) -> list[Category]:
         """The category with ``code`` and its ancestors, outermost first; [] if unknown."""

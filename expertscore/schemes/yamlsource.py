@@ -24,6 +24,8 @@ import yaml
 from expertscore.errors import SchemeFileError
 
 NULL_TAG = "tag:yaml.org,2002:null"
+# libyaml's composer when PyYAML was built with it; node positions are the same.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple[str | int, ...]
 
@@ -47,7 +49,7 @@ class LineMap:
 def load_yaml_text(text: str, source: str) -> tuple[Any, LineMap]:
     """Parse one YAML document; raise ``SchemeFileError`` naming ``source`` on bad YAML."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=FAST_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

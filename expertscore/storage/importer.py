@@ -16,8 +16,8 @@ import json
 import os
 import secrets
 import sqlite3
-import zipfile
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,16 +25,21 @@ from sqlalchemy import Engine, create_engine, event
 
 from expertscore import __version__
 from expertscore.batch.manifest import Manifest
-from expertscore.batch.package import OpenedPackage, open_package, stream_evidence
+from expertscore.batch.package import EvidenceReader, OpenedPackage, open_package
 from expertscore.errors import PackageError
 from expertscore.storage import models as m
 from expertscore.storage.db import SessionFileError, create_schema
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
+INLINE_BYTES = 8 << 20  # evidence up to this size is written in one statement
+PAGE_SIZE = 65536
+FLUSH_EVERY = 64 << 20
 
 
 def _building_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
+    # Large pages: evidence blobs span far fewer overflow pages, about halving write time.
+    cursor.execute(f"PRAGMA page_size={PAGE_SIZE}")
     cursor.execute("PRAGMA journal_mode=OFF")
     cursor.execute("PRAGMA synchronous=OFF")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -99,7 +104,7 @@ def _build(opened: OpenedPackage, expert_id: str, temp: Path, progress: Progress
             raw = connection.connection.driver_connection
             assert isinstance(raw, sqlite3.Connection)
             _insert_records(connection, opened, expert_id)
-            _insert_evidence(raw, opened, expert_id, progress)
+            _insert_evidence(raw, opened, expert_id, temp, progress)
         with engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA journal_mode=WAL")
     finally:
@@ -198,8 +203,41 @@ def _insert_records(connection, opened: OpenedPackage, expert_id: str) -> None:
         connection.execute(m.Recusal.__table__.insert(), recusals)
 
 
+class _Flusher:
+    """Pushes written evidence to disk in the background while the import goes on.
+
+    Without it the kernel keeps gigabytes dirty until the final fsync, which then waits
+    for all of them; flushing as we go overlaps the disk with the copying.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.fd = os.open(path, os.O_RDONLY)
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session-flush")
+        self.pending: Future[None] | None = None
+        self.flushed_at = 0
+
+    def __enter__(self) -> _Flusher:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.pool.shutdown(wait=True)
+        os.close(self.fd)
+
+    def written(self, done: int) -> None:
+        if done - self.flushed_at < FLUSH_EVERY:
+            return
+        if self.pending is not None and not self.pending.done():
+            return
+        self.flushed_at = done
+        self.pending = self.pool.submit(os.fdatasync, self.fd)
+
+
 def _insert_evidence(
-    raw: sqlite3.Connection, opened: OpenedPackage, expert_id: str, progress: Progress | None
+    raw: sqlite3.Connection,
+    opened: OpenedPackage,
+    expert_id: str,
+    temp: Path,
+    progress: Progress | None,
 ) -> None:
     assigned = _assigned_ids(opened.manifest, expert_id)
     items = [e for e in opened.manifest.evidence if e.submission in assigned]
@@ -210,24 +248,31 @@ def _insert_evidence(
     done = 0
     if progress:
         progress(done, total)
-    try:
-        archive = zipfile.ZipFile(opened.path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise PackageError(opened.path, f"cannot be read again: {exc}") from None
-    with archive:
+    with EvidenceReader(opened.path) as reader, _Flusher(temp) as flusher:
+        reader.start_checks(unique)
         for sha, size in unique.items():
-            cursor = raw.execute(
-                "INSERT INTO evidence_blob (sha256, size, data) VALUES (?, ?, zeroblob(?))",
-                (sha, size, size),
-            )
-            rowid = cursor.lastrowid
-            assert rowid is not None
-            with raw.blobopen("evidence_blob", "data", rowid) as blob:
-                for chunk in stream_evidence(archive, sha, size):
-                    blob.write(chunk)
-                    done += len(chunk)
-                    if progress:
-                        progress(done, total)
+            if size <= INLINE_BYTES:
+                # One statement with the bytes: writing a zeroblob first would write twice.
+                data = b"".join(reader.chunks(sha, size))
+                raw.execute(
+                    "INSERT INTO evidence_blob (sha256, size, data) VALUES (?, ?, ?)",
+                    (sha, size, data),
+                )
+                done += len(data)
+            else:
+                cursor = raw.execute(
+                    "INSERT INTO evidence_blob (sha256, size, data) VALUES (?, ?, zeroblob(?))",
+                    (sha, size, size),
+                )
+                assert cursor.lastrowid is not None
+                with raw.blobopen("evidence_blob", "data", cursor.lastrowid) as blob:
+                    for chunk in reader.chunks(sha, size):
+                        blob.write(chunk)
+                        done += len(chunk)
+            flusher.written(done)
+            if progress:
+                progress(done, total)
+        reader.finish_checks()
     raw.executemany(
         "INSERT INTO evidence (id, submission_id, sha256, media_type, title, filename,"
         " indicators, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

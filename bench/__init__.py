@@ -1,0 +1,1 @@
+"""Benchmarks: each prints its figures and its targets; none is a test."""

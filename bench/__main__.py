@@ -1,0 +1,20 @@
+"""``python -m bench [NAME...]``: run the benchmarks (all by default) and print figures."""
+
+from __future__ import annotations
+
+import sys
+
+from bench import import_bench
+
+BENCHMARKS = {"import": import_bench.main}
+
+
+def main() -> None:
+    names = sys.argv[1:] or list(BENCHMARKS)
+    for name in names:
+        if name not in BENCHMARKS:
+            sys.exit(f"unknown benchmark '{name}'; known: {', '.join(BENCHMARKS)}")
+        BENCHMARKS[name]()
+
+
+main()

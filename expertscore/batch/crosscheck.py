@@ -121,3 +121,31 @@ def problems(manifest: Manifest, scheme: Scheme) -> Iterator[str]:
 
 def crosscheck(manifest: Manifest, scheme: Scheme) -> str | None:
     return next(problems(manifest, scheme), None)
+
+
+def warnings(manifest: Manifest, scheme: Scheme) -> list[str]:
+    """Things that do not make a package invalid but that an organizer should look at."""
+    found: list[str] = []
+    assigned = {a.submission for a in manifest.assignments}
+    busy = {a.expert for a in manifest.assignments}
+    evidence_of: dict[str, int] = {}
+    for item in manifest.evidence:
+        evidence_of[item.submission] = evidence_of.get(item.submission, 0) + 1
+        if not item.indicators:
+            found.append(f"evidence {item.id} ({item.filename}) supports no indicator")
+    for sub in manifest.submissions:
+        applicable = scheme.applicable_leaves(sub.category)
+        missing = [leaf.code for leaf in applicable if leaf.code not in sub.values]
+        if missing:
+            shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+            found.append(f"submission {sub.id}: {len(missing)} indicators have no value ({shown})")
+        if sub.id not in evidence_of:
+            found.append(f"submission {sub.id}: no evidence")
+        if sub.id not in assigned:
+            found.append(f"submission {sub.id}: no expert is assigned")
+        if scheme.categories and sub.category is None:
+            found.append(f"submission {sub.id}: no category declared")
+    for expert in manifest.roster:
+        if expert.id not in busy:
+            found.append(f"expert {expert.id} {expert.name}: no assignments")
+    return found

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from expertscore.batch.crosscheck import warnings
 from expertscore.batch.package import open_package
 from expertscore.cli.progress import byte_progress
 from expertscore.crypto.dsse import fingerprint
@@ -49,8 +50,10 @@ def inspect_command(package: Path) -> None:
         f"  ({', '.join(f'{e.id} {e.name}' for e in manifest.roster)})",
         f"assignments:  {len(manifest.assignments)}",
         f"conflicts:    {len(manifest.conflicts)}",
-        "problems:     none found",
     ]
+    found = warnings(manifest, opened.scheme)
+    lines.append(f"problems:     {len(found) or 'none'} found")
+    lines.extend(f"  - {problem}" for problem in found)
     click.echo("\n".join(lines))
 
 

@@ -182,3 +182,20 @@ def test_cli_error_is_one_line(tmp_path):
     )
     assert result.returncode == 2
     assert result.stderr == f"error: {bogus}: not a batch package (not a zip file)\n"
+
+
+def test_inspect_lists_problems_that_do_not_invalidate(tmp_path):
+    builder = example_builder(submissions=2, experts=3)
+    values = dict(builder.submissions[1].values)
+    del values["2.1"]
+    builder.submissions[1] = builder.submissions[1].model_copy(update={"values": values})
+    builder.assignments = [a for a in builder.assignments if a.expert != "E03"]
+    path = tmp_path / "gaps.esbatch"
+    builder.write(path)
+    result = subprocess.run(
+        [str(EXE), "batch", "inspect", str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert "problems:     2 found" in result.stdout
+    assert "  - submission S002: 1 indicators have no value (2.1)" in result.stdout
+    assert "  - expert E03 专家3: no assignments" in result.stdout

@@ -1,0 +1,455 @@
+"""The expert's scoring services over an open session file.
+
+Every setter validates, writes its change and one hash-chained ``edit_log`` row in a single
+transaction, commits before returning (the edit is then on disk), and returns a ``Change``
+holding the old and the new value, which is all an undo needs: undoing is setting the old
+value again. Not thread-safe: call from one thread (the UI's database worker).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from expertscore.errors import ExpertScoreError
+from expertscore.schemes.model import Indicator
+from expertscore.scoring.modes import Entry, ScoreRejected, points_for
+from expertscore.scoring.totals import Rollup, rollup
+from expertscore.storage import models as m
+from expertscore.storage.session import SessionFile
+
+NOT_STARTED, IN_PROGRESS, COMPLETE, RECUSED = "not_started", "in_progress", "complete", "recused"
+
+
+class EditRefused(ExpertScoreError):
+    """An edit the session does not allow (recused, not assigned, unknown indicator)."""
+
+
+@dataclass(frozen=True)
+class Pin:
+    evidence_id: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class ScoreRecord:
+    points: Decimal | None = None
+    choice: str | None = None
+    verified_value: str | None = None
+    comment: str = ""
+    pins: tuple[Pin, ...] = ()
+    updated_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One committed edit: enough to show it and to undo it."""
+
+    submission: str
+    indicator: str | None
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class SubmissionRow:
+    id: str
+    platform: str
+    operator: str
+    region: str | None
+    category: str | None
+    state: str
+    scored: int
+    total: int
+    recusal_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Gap:
+    submission: str
+    indicator: str
+    name: str
+
+
+@dataclass
+class Note:
+    comment: str = ""
+    category: str | None = None
+    industry_tags: list[str] = field(default_factory=list)
+    domain_tags: list[str] = field(default_factory=list)
+    level: str | None = None
+
+
+def now_text() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def canonical(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _pins_json(pins: Iterable[Pin]) -> str:
+    return canonical([{"id": p.evidence_id, "page": p.page} for p in pins])
+
+
+def _pins_from(text: str) -> tuple[Pin, ...]:
+    return tuple(Pin(item["id"], item.get("page")) for item in json.loads(text or "[]"))
+
+
+class Scoring:
+    def __init__(self, session: SessionFile) -> None:
+        self.session = session
+        self.scheme = session.scheme
+        self._assigned_cache: dict[str, list[Indicator]] = {}
+
+    # --- reading -----------------------------------------------------------------------
+
+    def assigned_leaves(self, submission_id: str) -> list[Indicator]:
+        """The leaves this expert scores for a submission, in scheme order."""
+        if submission_id in self._assigned_cache:
+            return self._assigned_cache[submission_id]
+        with self.session.orm() as orm:
+            sub = orm.get(m.Submission, submission_id)
+            assignment = orm.get(m.Assignment, submission_id)
+        if sub is None or assignment is None:
+            return []
+        leaves = self.scheme.applicable_leaves(sub.category)
+        if assignment.indicators != "all":
+            groups = json.loads(assignment.indicators)
+            inside = {
+                leaf.code
+                for code in groups
+                if (node := self.scheme.find(code)) is not None
+                for leaf in node.walk()
+            }
+            leaves = [leaf for leaf in leaves if leaf.code in inside]
+        self._assigned_cache[submission_id] = leaves
+        return leaves
+
+    def scores(self, submission_id: str, round_number: int = 1) -> dict[str, ScoreRecord]:
+        with self.session.orm() as orm:
+            rows = orm.scalars(
+                select(m.Score).where(
+                    m.Score.submission_id == submission_id, m.Score.round == round_number
+                )
+            )
+            return {
+                row.indicator: ScoreRecord(
+                    points=Decimal(row.points) if row.points is not None else None,
+                    choice=row.choice,
+                    verified_value=row.verified_value,
+                    comment=row.comment,
+                    pins=_pins_from(row.pinned_evidence),
+                    updated_at=row.updated_at,
+                )
+                for row in rows
+            }
+
+    def reported_values(self, submission_id: str) -> dict[str, m.ReportedValue]:
+        with self.session.orm() as orm:
+            rows = orm.scalars(
+                select(m.ReportedValue).where(m.ReportedValue.submission_id == submission_id)
+            )
+            return {row.indicator: row for row in rows}
+
+    def recusal(self, submission_id: str) -> m.Recusal | None:
+        with self.session.orm() as orm:
+            return orm.get(m.Recusal, submission_id)
+
+    def submissions(self) -> list[SubmissionRow]:
+        """This expert's assigned submissions with their state, in batch order."""
+        with self.session.orm() as orm:
+            subs = list(
+                orm.scalars(
+                    select(m.Submission)
+                    .join(m.Assignment, m.Assignment.submission_id == m.Submission.id)
+                    .order_by(m.Submission.position)
+                )
+            )
+            recusals = {r.submission_id: r.reason for r in orm.scalars(select(m.Recusal))}
+            scored: dict[str, set[str]] = {}
+            for row in orm.execute(
+                select(m.Score.submission_id, m.Score.indicator).where(
+                    m.Score.round == 1, m.Score.points.is_not(None)
+                )
+            ):
+                scored.setdefault(row.submission_id, set()).add(row.indicator)
+        result = []
+        for sub in subs:
+            leaves = {leaf.code for leaf in self.assigned_leaves(sub.id)}
+            done = len(leaves & scored.get(sub.id, set()))
+            if sub.id in recusals:
+                state = RECUSED
+            elif done == 0:
+                state = NOT_STARTED
+            elif done < len(leaves):
+                state = IN_PROGRESS
+            else:
+                state = COMPLETE
+            result.append(
+                SubmissionRow(
+                    id=sub.id,
+                    platform=sub.platform,
+                    operator=sub.operator,
+                    region=sub.region,
+                    category=sub.category,
+                    state=state,
+                    scored=done,
+                    total=len(leaves),
+                    recusal_reason=recusals.get(sub.id),
+                )
+            )
+        return result
+
+    def missing(self, submission_id: str | None = None) -> list[Gap]:
+        """Every assigned, unscored indicator of non-recused submissions, in order."""
+        gaps = []
+        for row in self.submissions():
+            if row.state == RECUSED or (submission_id and row.id != submission_id):
+                continue
+            scored = self.scores(row.id)
+            for leaf in self.assigned_leaves(row.id):
+                record = scored.get(leaf.code)
+                if record is None or record.points is None:
+                    gaps.append(Gap(row.id, leaf.code, leaf.name))
+        return gaps
+
+    def rollup(self, submission_id: str) -> Rollup:
+        points = {
+            code: record.points
+            for code, record in self.scores(submission_id).items()
+            if record.points is not None
+        }
+        applicable = [leaf.code for leaf in self.assigned_leaves(submission_id)]
+        return rollup(self.scheme, points, applicable)
+
+    def note(self, submission_id: str) -> Note:
+        with self.session.orm() as orm:
+            row = orm.get(m.SubmissionNote, submission_id)
+        if row is None:
+            return Note()
+        return Note(
+            comment=row.comment,
+            category=row.category,
+            industry_tags=json.loads(row.industry_tags),
+            domain_tags=json.loads(row.domain_tags),
+            level=row.level,
+        )
+
+    # --- writing -----------------------------------------------------------------------
+
+    def _leaf(self, submission_id: str, code: str) -> Indicator:
+        if self.recusal(submission_id) is not None:
+            raise EditRefused(f"submission {submission_id} is recused and cannot be scored")
+        for leaf in self.assigned_leaves(submission_id):
+            if leaf.code == code:
+                return leaf
+        raise EditRefused(f"indicator {code} of submission {submission_id} is not assigned to you")
+
+    def _score_row(self, orm: OrmSession, submission_id: str, code: str, round_number: int):
+        row = orm.scalars(
+            select(m.Score).where(
+                m.Score.submission_id == submission_id,
+                m.Score.indicator == code,
+                m.Score.round == round_number,
+            )
+        ).one_or_none()
+        if row is None:
+            row = m.Score(
+                submission_id=submission_id,
+                indicator=code,
+                round=round_number,
+                comment="",
+                pinned_evidence="[]",
+                updated_at=now_text(),
+            )
+            orm.add(row)
+        return row
+
+    def _log(
+        self, orm: OrmSession, action: str, submission_id: str | None, code: str | None, detail: Any
+    ) -> None:
+        last = orm.scalars(select(m.EditLog).order_by(m.EditLog.seq.desc()).limit(1)).first()
+        prev_hash = last.hash if last else self.session.info.manifest_sha256
+        seq = (last.seq + 1) if last else 1
+        at = now_text()
+        body = {
+            "seq": seq,
+            "at": at,
+            "action": action,
+            "submission": submission_id,
+            "indicator": code,
+            "detail": detail,
+            "prev": prev_hash,
+        }
+        digest = hashlib.sha256(canonical(body).encode("utf-8")).hexdigest()
+        orm.add(
+            m.EditLog(
+                seq=seq,
+                at=at,
+                action=action,
+                submission_id=submission_id,
+                indicator=code,
+                detail=canonical(detail),
+                prev_hash=prev_hash,
+                hash=digest,
+            )
+        )
+
+    def set_entry(
+        self, submission_id: str, code: str, entry: Entry | None, round_number: int = 1
+    ) -> Change:
+        """Score an indicator (``None`` clears it). Refuses entries the mode does not allow."""
+        leaf = self._leaf(submission_id, code)
+        new_points: Decimal | None = None
+        if entry is not None:
+            reported = self.reported_values(submission_id).get(code)
+            new_points = points_for(self.scheme, leaf, entry, reported.value if reported else None)
+        with self.session.orm() as orm, orm.begin():
+            row = self._score_row(orm, submission_id, code, round_number)
+            old = Entry(Decimal(row.points), row.choice) if row.points is not None else None
+            row.points = None if new_points is None else str(new_points)
+            row.choice = entry.choice if entry is not None else None
+            row.updated_at = now_text()
+            self._log(
+                orm,
+                "score",
+                submission_id,
+                code,
+                {
+                    "round": round_number,
+                    "old": _entry_json(old),
+                    "new": {"points": row.points, "choice": row.choice},
+                },
+            )
+        return Change(submission_id, code, "entry", old, entry)
+
+    def _set_score_field(
+        self, submission_id: str, code: str, name: str, value: Any, stored: Any, round_number: int
+    ) -> Change:
+        self._leaf(submission_id, code)
+        with self.session.orm() as orm, orm.begin():
+            row = self._score_row(orm, submission_id, code, round_number)
+            old_stored = getattr(row, name)
+            setattr(row, name, stored)
+            row.updated_at = now_text()
+            self._log(
+                orm,
+                name,
+                submission_id,
+                code,
+                {"round": round_number, "old": old_stored, "new": stored},
+            )
+        old = _pins_from(old_stored) if name == "pinned_evidence" else old_stored
+        return Change(submission_id, code, name, old, value)
+
+    def set_comment(
+        self, submission_id: str, code: str, text: str, round_number: int = 1
+    ) -> Change:
+        return self._set_score_field(submission_id, code, "comment", text, text, round_number)
+
+    def set_verified_value(
+        self, submission_id: str, code: str, value: str | None, round_number: int = 1
+    ) -> Change:
+        if value is not None and value.strip() == "":
+            value = None
+        return self._set_score_field(
+            submission_id, code, "verified_value", value, value, round_number
+        )
+
+    def set_pins(
+        self, submission_id: str, code: str, pins: Iterable[Pin], round_number: int = 1
+    ) -> Change:
+        pins = tuple(pins)
+        with self.session.orm() as orm:
+            known = set(
+                orm.scalars(select(m.Evidence.id).where(m.Evidence.submission_id == submission_id))
+            )
+        for pin in pins:
+            if pin.evidence_id not in known:
+                raise EditRefused(f"evidence {pin.evidence_id} does not belong to {submission_id}")
+        return self._set_score_field(
+            submission_id, code, "pinned_evidence", pins, _pins_json(pins), round_number
+        )
+
+    def set_note(self, submission_id: str, note: Note) -> Change:
+        if self.recusal(submission_id) is not None:
+            raise EditRefused(f"submission {submission_id} is recused")
+        if note.category is not None and not self.scheme.category_path(note.category):
+            raise EditRefused(f"'{note.category}' is not a category of the scheme")
+        old = self.note(submission_id)
+        with self.session.orm() as orm, orm.begin():
+            row = orm.get(m.SubmissionNote, submission_id)
+            if row is None:
+                row = m.SubmissionNote(submission_id=submission_id)
+                orm.add(row)
+            row.comment = note.comment
+            row.category = note.category
+            row.industry_tags = canonical(note.industry_tags)
+            row.domain_tags = canonical(note.domain_tags)
+            row.level = note.level
+            row.updated_at = now_text()
+            self._log(orm, "note", submission_id, None, {"old": vars(old), "new": vars(note)})
+        return Change(submission_id, None, "note", old, note)
+
+    def recuse(self, submission_id: str, reason: str) -> Change:
+        """Declare a conflict of interest. Final: it cannot be undone."""
+        if not reason.strip():
+            raise EditRefused("a recusal needs a reason")
+        with self.session.orm() as orm, orm.begin():
+            if orm.get(m.Assignment, submission_id) is None:
+                raise EditRefused(f"submission {submission_id} is not assigned to you")
+            if orm.get(m.Recusal, submission_id) is not None:
+                raise EditRefused(f"submission {submission_id} is already recused")
+            orm.add(
+                m.Recusal(
+                    submission_id=submission_id,
+                    reason=reason.strip(),
+                    source="declared",
+                    declared_at=now_text(),
+                )
+            )
+            self._log(orm, "recuse", submission_id, None, {"reason": reason.strip()})
+        return Change(submission_id, None, "recusal", None, reason.strip())
+
+    def verify_log(self) -> int:
+        """Check the hash chain of the edit log; return its length or raise on a break."""
+        with self.session.orm() as orm:
+            rows = list(orm.scalars(select(m.EditLog).order_by(m.EditLog.seq)))
+        prev = self.session.info.manifest_sha256
+        for row in rows:
+            body = {
+                "seq": row.seq,
+                "at": row.at,
+                "action": row.action,
+                "submission": row.submission_id,
+                "indicator": row.indicator,
+                "detail": json.loads(row.detail),
+                "prev": prev,
+            }
+            digest = hashlib.sha256(canonical(body).encode("utf-8")).hexdigest()
+            if row.prev_hash != prev or row.hash != digest:
+                raise ExpertScoreError(f"{self.session.path}: edit log broken at entry {row.seq}")
+            prev = row.hash
+        return len(rows)
+
+
+def _entry_json(entry: Entry | None) -> dict[str, str | None] | None:
+    if entry is None:
+        return None
+    return {
+        "points": None if entry.points is None else str(entry.points),
+        "choice": entry.choice,
+    }
+
+
+__all__ = ["Change", "EditRefused", "Entry", "Note", "Pin", "ScoreRejected", "Scoring"]

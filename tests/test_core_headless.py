@@ -35,7 +35,8 @@ def test_importing_every_core_module_loads_no_qt():
     modules = [
         ".".join(path.relative_to(CORE.parent).with_suffix("").parts)
         for path in CORE.rglob("*.py")
-        if path.name != "__main__.py"
+        # Alembic scripts run only inside Alembic; their imports are checked by the AST test.
+        if path.name != "__main__.py" and "migrations" not in path.parts
     ]
     code = (
         "import importlib, sys\n"

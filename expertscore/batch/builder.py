@@ -17,6 +17,7 @@ import hashlib
 import json
 import mimetypes
 import os
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -37,17 +38,24 @@ from expertscore.batch.manifest import (
 )
 from expertscore.batch.package import MANIFEST, SCHEME, SIGNATURE
 from expertscore.batch.signature import make_signature
+from expertscore.errors import PackageError
 from expertscore.schemes.loader import load_scheme_text
 
 ALREADY_COMPRESSED = ("image/png", "image/jpeg", "application/pdf", "application/zip")
 CHUNK = 1 << 20
 
 
+MEDIA_TYPE = re.compile(r"^[a-z]+/[A-Za-z0-9.+-]+$")
+
+
 def media_type_of(filename: str) -> str:
-    guessed, _ = mimetypes.guess_type(filename)
+    """The media type by file name; one the manifest cannot hold becomes octet-stream."""
     if filename.lower().endswith(".xlsx"):
         return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return guessed or "application/octet-stream"
+    guessed, _ = mimetypes.guess_type(filename)
+    if guessed is None or not MEDIA_TYPE.match(guessed):
+        return "application/octet-stream"
+    return guessed
 
 
 def sha256_of_path(path: Path) -> tuple[str, int]:
@@ -189,6 +197,11 @@ def _write_entry(
         archive.writestr(info, data)
         return
     assert path is not None
+    digest = hashlib.sha256()
     with path.open("rb") as source, archive.open(info, "w", force_zip64=True) as target:
         while chunk := source.read(CHUNK):
+            digest.update(chunk)
             target.write(chunk)
+    expected = name.removeprefix("evidence/")
+    if digest.hexdigest() != expected:
+        raise PackageError(path, "the file changed while the package was being written")

@@ -6,13 +6,14 @@ None. Reported values are checked for type and unit against the scheme's leaf.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
-from decimal import Decimal, InvalidOperation
 
 from expertscore.batch.manifest import Manifest, Submission
 from expertscore.schemes.model import Scheme
 
 YES_NO = ("yes", "no")
+PLAIN_DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
 def _duplicate(values: Iterable[str]) -> str | None:
@@ -37,16 +38,10 @@ def check_value(scheme: Scheme, code: str, value: str, unit: str) -> str | None:
         )
     if value.startswith("="):
         return f"indicator '{code}' ({node.name}): '{value[:20]}' is a formula, not a value"
-    if expected == "yes/no":
-        if value not in YES_NO:
-            return f"indicator '{code}' ({node.name}): '{value}' is not yes or no"
-    elif expected != "text":
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            return f"indicator '{code}' ({node.name}): '{value}' is not a number"
-        if not number.is_finite():
-            return f"indicator '{code}' ({node.name}): '{value}' is not a finite number"
+    if expected == "yes/no" and value not in YES_NO:
+        return f"indicator '{code}' ({node.name}): '{value}' is not yes or no"
+    if expected not in ("yes/no", "text") and not PLAIN_DECIMAL.match(value):
+        return f"indicator '{code}' ({node.name}): '{value}' is not a plain decimal number"
     return None
 
 

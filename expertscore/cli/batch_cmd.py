@@ -10,6 +10,7 @@ import click
 from expertscore.batch.crosscheck import warnings
 from expertscore.batch.package import open_package
 from expertscore.cli.progress import byte_progress
+from expertscore.cli.xlsx_cmd import from_xlsx_command, xlsx_template_command
 from expertscore.crypto.dsse import fingerprint
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
@@ -18,6 +19,10 @@ from expertscore.storage.session import SessionFile
 @click.group("batch")
 def batch_group() -> None:
     """Batch packages: inspect them, make them from the Excel form."""
+
+
+batch_group.add_command(from_xlsx_command)
+batch_group.add_command(xlsx_template_command)
 
 
 @batch_group.command("inspect")

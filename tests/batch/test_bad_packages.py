@@ -209,8 +209,24 @@ def set_value(code: str, value: str, unit: str | None = None):
 @pytest.mark.parametrize(
     ("code", "value", "unit", "expected"),
     [
-        ("2.1", "一千二百", None, "indicator '2.1' (工业设备连接数量): '一千二百' is not a number"),
-        ("2.1", "NaN", None, "indicator '2.1' (工业设备连接数量): 'NaN' is not a finite number"),
+        (
+            "2.1",
+            "一千二百",
+            None,
+            "indicator '2.1' (工业设备连接数量): '一千二百' is not a plain decimal number",
+        ),
+        (
+            "2.1",
+            "NaN",
+            None,
+            "indicator '2.1' (工业设备连接数量): 'NaN' is not a plain decimal number",
+        ),
+        (
+            "2.1",
+            "1e3",
+            None,
+            "indicator '2.1' (工业设备连接数量): '1e3' is not a plain decimal number",
+        ),
         ("1.2", "maybe", None, "indicator '1.2' (独立经营): 'maybe' is not yes or no"),
         (
             "2.1",

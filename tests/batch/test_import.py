@@ -199,3 +199,24 @@ def test_inspect_lists_problems_that_do_not_invalidate(tmp_path):
     assert "problems:     2 found" in result.stdout
     assert "  - submission S002: 1 indicators have no value (2.1)" in result.stdout
     assert "  - expert E03 专家3: no assignments" in result.stdout
+
+
+def test_builder_media_types_fit_the_manifest():
+    from expertscore.batch.builder import media_type_of
+
+    assert media_type_of("报告.pdf") == "application/pdf"
+    assert media_type_of("a.xlsx").startswith("application/vnd.openxmlformats")
+    assert media_type_of("noext") == "application/octet-stream"
+
+
+def test_builder_refuses_a_file_changed_after_it_was_added(tmp_path):
+    evidence = tmp_path / "report.pdf"
+    evidence.write_bytes(b"%PDF-1.4 original")
+    builder = example_builder(submissions=1)
+    builder.add_evidence_path("S001", evidence, title="报告", indicators=["1.1"])
+    evidence.write_bytes(b"%PDF-1.4 changed!")
+    out = tmp_path / "out.esbatch"
+    with pytest.raises(PackageError, match="the file changed while the package was being written"):
+        builder.write(out)
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []

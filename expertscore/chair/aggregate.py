@@ -1,0 +1,225 @@
+"""The panel's scores: per indicator, per submission, ranked and graded.
+
+Input is plain data (one ``Sheet`` per expert per submission, as taken from verified
+result files); output keeps every expert score that made each number, so any figure can be
+traced back. Arithmetic is ``Decimal``. Rounding happens in exactly one place: each
+indicator's panel score is rounded to the scheme's ``decimals`` with its ``rounding``; every
+subtotal and total is then an exact sum of rounded numbers, so printed tables add up.
+
+Policies (``aggregation`` in the scheme):
+
+* ``mean``, ``median``;
+* ``trimmed_mean`` with ``trim_scope: indicator``: per indicator, once ``trim_min_experts``
+  experts scored it, the highest and the lowest score are dropped (one each);
+* ``trimmed_mean`` with ``trim_scope: expert_total``: each expert's total is computed, the
+  highest and lowest totals are dropped, and the panel total is the mean of the rest;
+  indicator panel scores are then the plain mean of the kept experts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+from expertscore.schemes.model import Aggregation, AggregationMethod, Scheme, TrimScope
+from expertscore.schemes.rules import max_points
+from expertscore.scoring.totals import Rollup, grade_for, rollup, total_of
+
+ROUNDINGS = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One expert's final scores for one submission."""
+
+    expert: str
+    submission: str
+    points: Mapping[str, Decimal]
+    verified: Mapping[str, str] = field(default_factory=dict)
+    comment: str = ""
+    recused: bool = False
+
+
+@dataclass(frozen=True)
+class Override:
+    """A panel score the chair recorded after discussion, with the reason."""
+
+    points: Decimal
+    reason: str
+
+
+@dataclass(frozen=True)
+class PanelInput:
+    scheme: Scheme
+    categories: Mapping[str, str | None]  # submission -> declared category
+    sheets: Sequence[Sheet]
+    overrides: Mapping[tuple[str, str], Override] = field(default_factory=dict)
+
+
+@dataclass
+class IndicatorResult:
+    code: str
+    maximum: Decimal
+    scores: dict[str, Decimal]  # expert -> points
+    kept: list[str]  # experts whose scores made the panel score
+    exact: Decimal | None  # before rounding
+    panel: Decimal | None  # rounded; what totals add up
+    spread: Decimal
+    flags: list[str] = field(default_factory=list)
+    override: Override | None = None
+
+
+@dataclass
+class SubmissionResult:
+    id: str
+    category: str | None
+    indicators: dict[str, IndicatorResult]
+    rollup: Rollup
+    expert_totals: dict[str, Decimal]
+    total: Decimal
+    percent: Decimal | None
+    grade: str | None
+    rank: int = 0
+    kept_experts: list[str] = field(default_factory=list)  # expert_total scope only
+    explanations_needed: dict[str, Decimal] = field(default_factory=dict)  # expert -> deviation %
+    fragile: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PanelResult:
+    submissions: dict[str, SubmissionResult]
+    ranking: list[str]
+
+
+def quantize(value: Decimal, policy: Aggregation) -> Decimal:
+    exponent = Decimal(1).scaleb(-policy.decimals)
+    return value.quantize(exponent, rounding=ROUNDINGS[policy.rounding.value])
+
+
+def combine(
+    values: Sequence[Decimal], policy: Aggregation, trim: bool
+) -> tuple[Decimal, list[int]]:
+    """The panel value of ``values`` and the indexes of the values kept."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    if policy.method == AggregationMethod.MEDIAN:
+        n = len(order)
+        middle = order[(n - 1) // 2 : n // 2 + 1]
+        return sum((values[i] for i in middle), Decimal(0)) / len(middle), middle
+    kept = order
+    trimming = trim and policy.method == AggregationMethod.TRIMMED_MEAN
+    if trimming and len(values) >= policy.trim_min_experts:
+        kept = order[1:-1]
+    return sum((values[i] for i in kept), Decimal(0)) / len(kept), kept
+
+
+def _indicator(scheme: Scheme, code: str, sheets: Sequence[Sheet], trim: bool) -> IndicatorResult:
+    policy = scheme.aggregation
+    leaf = scheme.find(code)
+    assert leaf is not None
+    top = max_points(scheme, leaf) or Decimal(0)
+    experts = [s.expert for s in sheets if code in s.points]
+    values = [s.points[code] for s in sheets if code in s.points]
+    if not values:
+        return IndicatorResult(code, top, {}, [], None, None, Decimal(0), ["no scores"])
+    exact, kept = combine(values, policy, trim)
+    result = IndicatorResult(
+        code=code,
+        maximum=top,
+        scores=dict(zip(experts, values, strict=True)),
+        kept=[experts[i] for i in kept],
+        exact=exact,
+        panel=quantize(exact, policy),
+        spread=max(values) - min(values),
+    )
+    threshold = leaf.spread_threshold or policy.spread_threshold
+    if top and result.spread * HUNDRED > threshold * top:
+        result.flags.append("spread")
+    if leaf.nature is not None and leaf.nature.value == "objective":
+        verified = {s.verified[code] for s in sheets if code in s.verified}
+        if len(set(values)) > 1 or len(verified) > 1:
+            result.flags.append("reverify")
+    if len(values) < policy.min_experts:
+        result.flags.append("too_few_experts")
+    return result
+
+
+def _submission(inp: PanelInput, sid: str, sheets: Sequence[Sheet]) -> SubmissionResult:
+    scheme = inp.scheme
+    policy = scheme.aggregation
+    category = inp.categories.get(sid)
+    applicable = [leaf.code for leaf in scheme.applicable_leaves(category)]
+    scoring = [s for s in sheets if not s.recused]
+    by_expert_total = (
+        policy.method == AggregationMethod.TRIMMED_MEAN
+        and policy.trim_scope == TrimScope.EXPERT_TOTAL
+    )
+    applicable_set = set(applicable)
+    expert_totals = {s.expert: total_of(scheme, s.points, applicable_set) for s in scoring}
+    kept_experts = [s.expert for s in scoring]
+    if by_expert_total and scoring:
+        totals = [expert_totals[s.expert] for s in scoring]
+        _, kept = combine(totals, policy, trim=True)
+        kept_experts = [scoring[i].expert for i in sorted(kept)]
+    panel_sheets = [s for s in scoring if s.expert in kept_experts]
+    indicators = {
+        code: _indicator(scheme, code, panel_sheets, trim=not by_expert_total)
+        for code in applicable
+    }
+    for code, result in indicators.items():
+        # Spread and re-verification look at every expert, not only the kept ones.
+        if by_expert_total and len(panel_sheets) < len(scoring):
+            everyone = _indicator(scheme, code, scoring, trim=False)
+            result.spread = everyone.spread
+            result.flags = sorted(set(result.flags) | set(everyone.flags) - {"no scores"})
+        override = inp.overrides.get((sid, code))
+        if override is not None:
+            result.override = override
+            result.panel = override.points
+    leaf_points = {c: r.panel for c, r in indicators.items() if r.panel is not None}
+    totals = rollup(scheme, leaf_points, applicable)
+    percent = totals.percent
+    level = grade_for(scheme, category, percent)
+    result = SubmissionResult(
+        id=sid,
+        category=category,
+        indicators=indicators,
+        rollup=totals,
+        expert_totals=expert_totals,
+        total=totals.total,
+        percent=percent,
+        grade=level.code if level else None,
+        kept_experts=kept_experts,
+    )
+    if scoring:
+        mean_total = sum(expert_totals.values(), Decimal(0)) / len(expert_totals)
+        for sheet in scoring:
+            if mean_total == 0:
+                continue
+            deviation = abs(expert_totals[sheet.expert] - mean_total) * HUNDRED / mean_total
+            if deviation > policy.deviation_limit:
+                result.explanations_needed[sheet.expert] = quantize(deviation, policy)
+    return result
+
+
+def rank(results: Mapping[str, SubmissionResult]) -> list[str]:
+    """Order by total, highest first; equal totals share a rank (1, 2, 2, 4)."""
+    ordered = sorted(results, key=lambda sid: (-results[sid].total, sid))
+    previous_total: Decimal | None = None
+    current = 0
+    for position, sid in enumerate(ordered, start=1):
+        if results[sid].total != previous_total:
+            current = position
+            previous_total = results[sid].total
+        results[sid].rank = current
+    return ordered
+
+
+def aggregate(inp: PanelInput) -> PanelResult:
+    by_submission: dict[str, list[Sheet]] = {sid: [] for sid in inp.categories}
+    for sheet in inp.sheets:
+        by_submission.setdefault(sheet.submission, []).append(sheet)
+    results = {sid: _submission(inp, sid, sheets) for sid, sheets in by_submission.items()}
+    ranking = rank(results)
+    return PanelResult(results, ranking)

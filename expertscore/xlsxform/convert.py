@@ -1,0 +1,164 @@
+"""The Excel form becomes a batch package: ``workbook_to_package``.
+
+Everything is read and checked first (workbook, evidence paths, roster); only then are the
+evidence files hashed and the package written, through ``PackageBuilder.write``, which
+writes a temporary file and renames it. Any error leaves no output file behind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from expertscore.batch.builder import PackageBuilder
+from expertscore.batch.crosscheck import crosscheck
+from expertscore.batch.manifest import ID_PATTERN, Assignment, BatchInfo, Manifest
+from expertscore.schemes.registry import resolve_scheme
+from expertscore.xlsxform.errors import XlsxFormError
+from expertscore.xlsxform.evidence import EvidenceRow, read_evidence
+from expertscore.xlsxform.roster import merge_roster, read_roster
+from expertscore.xlsxform.submissions import SubmissionReader, SubmissionRow
+from expertscore.xlsxform.text import nfkc, shown
+from expertscore.xlsxform.workbook import EVIDENCE_SHEET, ROSTER_SHEET, open_workbook
+
+DEFAULT_ORGANIZER = "未注明"
+
+
+def parse_created(text: str) -> datetime:
+    """``--created 2025-06-01T09:00:00+08:00``; the UTC offset is required."""
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise XlsxFormError(
+            "--created", f"'{text}' is not a date and time like 2025-06-01T09:00:00+08:00"
+        ) from None
+    if value.tzinfo is None:
+        raise XlsxFormError(
+            "--created", f"'{text}' must include a UTC offset, e.g. 2025-06-01T09:00:00+08:00"
+        )
+    return value
+
+
+def default_batch_id(workbook: Path, scheme_id: str, created: datetime) -> str:
+    """The workbook's name when it is a valid id, else ``<scheme id>-<yyyymmdd>``."""
+    stem = nfkc(workbook.stem).strip()
+    if re.fullmatch(ID_PATTERN, stem):
+        return stem
+    return f"{scheme_id}-{created:%Y%m%d}"
+
+
+def _check_paths(workbook: Path, evidence_dir: Path | None, out: Path) -> None:
+    if evidence_dir is not None:
+        if not evidence_dir.exists():
+            raise XlsxFormError(str(evidence_dir), "evidence folder: no such folder")
+        if not evidence_dir.is_dir():
+            raise XlsxFormError(str(evidence_dir), "evidence folder: is a file, not a folder")
+    if out.is_dir():
+        raise XlsxFormError(str(out), "is a folder; give the package's file name")
+    if out.exists() and workbook.exists() and out.resolve() == workbook.resolve():
+        raise XlsxFormError(str(out), "is the workbook itself; choose another output file")
+
+
+def _evidence_problem(exc: ValidationError) -> str:
+    error = exc.errors(include_url=False)[0]
+    field = str(error["loc"][0]) if error["loc"] else "evidence"
+    value = shown(str(error.get("input")), 80)
+    if field == "id":  # '<submission id>-E001' outgrows the id rule
+        return f"evidence id '{value}' is not valid ({error['msg']}); use a shorter submission id"
+    return f"the file's {field} '{value}' cannot be recorded ({error['msg']})"
+
+
+def workbook_to_package(
+    workbook: Path,
+    evidence_dir: Path | None,
+    scheme_id: str,
+    out: Path,
+    *,
+    batch_id: str | None = None,
+    title: str | None = None,
+    organizer: str | None = None,
+    created: datetime | None = None,
+    experts: Sequence[str] = (),
+) -> Manifest:
+    """Read the Excel form ``workbook`` and write the batch package ``out``.
+
+    ``experts`` are ``ID:NAME`` texts added after the workbook's sheet ``专家``. Every
+    expert is assigned every submission. Raises ``XlsxFormError`` (or ``SchemeNotFound``)
+    with one line saying what and where; nothing is written then.
+    """
+    bundled = resolve_scheme(scheme_id)
+    scheme = bundled.scheme
+    # The exact bytes of the file, so the package's scheme hash is the file's.
+    scheme_text = bundled.path.read_bytes().decode("utf-8")
+    created = created or datetime.now().astimezone()
+    if created.tzinfo is None:
+        raise XlsxFormError("--created", "must include a UTC offset, e.g. +08:00")
+    _check_paths(workbook, evidence_dir, out)
+
+    with open_workbook(workbook) as book:
+        rows: list[SubmissionRow] = SubmissionReader(book.main_sheet(), scheme).read()
+        ids = {item.submission.id for item in rows}
+        evidence_sheet = book.sheet(EVIDENCE_SHEET)
+        evidence: list[EvidenceRow] = (
+            read_evidence(evidence_sheet, scheme, ids, evidence_dir) if evidence_sheet else []
+        )
+        evidence_title = evidence_sheet.title if evidence_sheet else EVIDENCE_SHEET
+        roster_sheet = book.sheet(ROSTER_SHEET)
+        sheet_experts = read_roster(roster_sheet) if roster_sheet else []
+    roster = merge_roster(sheet_experts, experts)
+    if not roster:
+        raise XlsxFormError(
+            workbook.name,
+            f"no experts: fill the sheet '{ROSTER_SHEET}' (编号, 姓名, 单位, 角色)"
+            " or give --expert ID:NAME",
+        )
+
+    try:
+        batch = BatchInfo(
+            id=batch_id or default_batch_id(workbook, scheme.id, created),
+            title=title or workbook.stem,
+            organizer=organizer or DEFAULT_ORGANIZER,
+            created=created,
+        )
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        option = {"id": "--batch-id", "title": "--title", "organizer": "--organizer"}
+        field = str(error["loc"][0]) if error["loc"] else ""
+        raise XlsxFormError(option.get(field, "batch"), error["msg"]) from None
+
+    builder = PackageBuilder(scheme_text, batch)
+    builder.submissions.extend(item.submission for item in rows)
+    builder.roster.extend(roster)
+    builder.assignments.extend(
+        Assignment(expert=expert.id, submission=item.submission.id)
+        for expert in roster
+        for item in rows
+    )
+    for item in evidence:
+        try:
+            builder.add_evidence_path(
+                item.submission, item.path, item.title, item.indicators, filename=item.filename
+            )
+        except OSError as exc:
+            raise XlsxFormError(
+                workbook.name,
+                f"cannot read '{item.filename}': {exc.strerror or exc}",
+                sheet=evidence_title,
+                cell=item.ref,
+            ) from None
+        except ValidationError as exc:  # what the builder derives breaks a manifest rule
+            raise XlsxFormError(
+                workbook.name, _evidence_problem(exc), sheet=evidence_title, cell=item.ref
+            ) from None
+
+    problem = crosscheck(builder.manifest(), scheme)
+    if problem:  # the readers should have refused it already
+        raise XlsxFormError(workbook.name, f"the package would be invalid: {problem}")
+    try:
+        return builder.write(out)
+    except OSError as exc:
+        raise XlsxFormError(str(out), f"cannot write the package: {exc.strerror or exc}") from None

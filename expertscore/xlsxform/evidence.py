@@ -1,0 +1,133 @@
+"""The sheet ``证明材料``: which file of the evidence folder belongs to which submission.
+
+A file is named by its path relative to the evidence folder (``/`` or ``\\`` between
+folders). Absolute paths, ``..`` and links that lead out of the folder are refused, so a
+workbook cannot pull arbitrary files of the organizer's machine into a package.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from expertscore.schemes.model import Scheme
+from expertscore.xlsxform.headers import FieldSpec, match_header
+from expertscore.xlsxform.submissions import refuse_headerless
+from expertscore.xlsxform.text import key, shown, split_list
+from expertscore.xlsxform.values import code_text, plain_text, short_text
+from expertscore.xlsxform.workbook import Row, Sheet
+
+EVIDENCE_FIELDS = [
+    FieldSpec("submission", "编号", ("submission", "id", "申报编号"), required=True),
+    FieldSpec("file", "文件", ("file", "path", "文件路径", "文件名"), required=True),
+    FieldSpec("title", "标题", ("title", "材料名称", "名称")),
+    FieldSpec("indicators", "指标", ("indicators", "指标编号", "相关指标")),
+]
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    submission: str
+    path: Path  # resolved, inside the evidence folder
+    filename: str  # the file's name as written in the sheet
+    title: str
+    indicators: list[str]
+    ref: str  # the 文件 cell, for errors found later (reading the file)
+
+
+def _inside(
+    folder: Path, folder_resolved: Path, row: Row, index: int, text: str
+) -> tuple[Path, str]:
+    relative = text.strip().replace("\\", "/")
+    if relative.startswith("/") or re.match(r"^[A-Za-z]:", relative):
+        raise row.error(
+            index, f"'{shown(text)}' is an absolute path; give it relative to the evidence folder"
+        )
+    parts = [part for part in relative.split("/") if part not in ("", ".")]
+    if ".." in parts:
+        raise row.error(index, f"'{shown(text)}' points outside the evidence folder ('..')")
+    if not parts:
+        raise row.error(index, "'文件' is empty")
+    candidate = folder.joinpath(*parts)
+    try:
+        resolved = candidate.resolve(strict=True)
+    except (OSError, RuntimeError, ValueError):  # missing, a link loop, a NUL byte
+        raise row.error(index, f"file '{shown(text)}' is not in the evidence folder") from None
+    if not resolved.is_relative_to(folder_resolved):
+        raise row.error(
+            index, f"'{shown(text)}' points outside the evidence folder (through a link)"
+        )
+    if not resolved.is_file():
+        raise row.error(index, f"'{shown(text)}' is not a file")
+    return resolved, parts[-1]
+
+
+def read_evidence(
+    sheet: Sheet, scheme: Scheme, submissions: set[str], folder: Path | None
+) -> list[EvidenceRow]:
+    rows = sheet.rows()
+    header = next(rows, None)
+    if header is None or header.is_blank():
+        return []  # an empty sheet lists no evidence
+    columns = match_header(header, EVIDENCE_FIELDS)
+    known = columns.known()
+    codes = {key(node.code): node.code for node in scheme.walk()}
+    folder_resolved = folder.resolve() if folder is not None else None
+    first_row: dict[tuple[str, Path], int] = {}
+    result: list[EvidenceRow] = []
+    for row in rows:
+        if row.is_blank():
+            continue
+        refuse_headerless(row, known)
+        sub_index = columns.fields["submission"]
+        submission = code_text(row.value(sub_index))
+        if submission is None:
+            raise row.error(sub_index, "'编号' is empty")
+        if submission not in submissions:
+            raise row.error(
+                sub_index, f"submission '{shown(submission)}' is not in sheet '申报信息'"
+            )
+        file_index = columns.fields["file"]
+        raw_file = row.value(file_index)
+        text = plain_text(raw_file) if raw_file is not None else ""
+        if not text.strip():
+            raise row.error(file_index, "'文件' is empty")
+        if folder is None or folder_resolved is None:
+            raise row.error(
+                file_index,
+                f"'{shown(text)}' is listed, but no evidence folder was given (--evidence DIR)",
+            )
+        path, filename = _inside(folder, folder_resolved, row, file_index, text)
+        if (submission, path) in first_row:
+            raise row.error(
+                file_index,
+                f"'{shown(text)}' is listed for '{submission}' again (first in row"
+                f" {first_row[submission, path]})",
+            )
+        first_row[submission, path] = row.number
+        indicators: list[str] = []
+        index = columns.fields.get("indicators")
+        raw = None if index is None else row.value(index)
+        if index is not None and raw is not None:
+            for item in split_list(plain_text(raw)):
+                code = codes.get(key(item))
+                if code is None:
+                    raise row.error(
+                        index, f"indicator '{shown(item)}' is not in scheme '{scheme.id}'"
+                    )
+                if code not in indicators:
+                    indicators.append(code)
+        title_index = columns.fields.get("title")
+        title = short_text(row.value(title_index)) if title_index is not None else None
+        result.append(
+            EvidenceRow(
+                submission=submission,
+                path=path,
+                filename=filename,
+                title=title or filename,
+                indicators=indicators,
+                ref=row.ref(file_index),
+            )
+        )
+    return result

@@ -1,0 +1,152 @@
+"""Leave-one-out: would a submission's grade or rank change without any one expert?
+
+For the per-indicator policies the panel score without expert ``e`` follows from the sorted
+scores in constant time (the mean loses one value; the trimmed mean may drop different
+ends; the median moves by at most one place), so the whole check costs about as much as
+one aggregation. ``expert_total`` trimming re-aggregates the affected submission instead.
+``naive_leave_one_out`` re-runs the whole aggregation per expert; tests compare the two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from expertscore.chair.aggregate import (
+    PanelInput,
+    PanelResult,
+    SubmissionResult,
+    _submission,
+    aggregate,
+    quantize,
+)
+from expertscore.schemes.model import Aggregation, AggregationMethod, TrimScope
+from expertscore.scoring.totals import grade_for, total_of
+
+
+@dataclass(frozen=True)
+class Outcome:
+    total: Decimal
+    grade: str | None
+
+
+def _without(values: list[Decimal], position: int, policy: Aggregation, total: Decimal) -> Decimal:
+    """Panel value of the sorted ``values`` without the one at ``position``."""
+    n = len(values) - 1
+    if policy.method == AggregationMethod.MEDIAN:
+        rest = values[:position] + values[position + 1 :]
+        middle = rest[(n - 1) // 2 : n // 2 + 1]
+        return sum(middle, Decimal(0)) / len(middle)
+    remaining = total - values[position]
+    if policy.method == AggregationMethod.TRIMMED_MEAN and n >= policy.trim_min_experts:
+        low = values[1] if position == 0 else values[0]
+        high = values[-2] if position == len(values) - 1 else values[-1]
+        return (remaining - low - high) / (n - 2)
+    return remaining / n
+
+
+def _fast_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outcome]:
+    """The submission's total and grade without each of its experts."""
+    scheme = inp.scheme
+    policy = scheme.aggregation
+    applicable = set(result.indicators)
+    base_points = {c: r.panel for c, r in result.indicators.items() if r.panel is not None}
+    changed: dict[str, dict[str, Decimal | None]] = {}
+    for code, indicator in result.indicators.items():
+        if indicator.override is not None or not indicator.scores:
+            continue
+        ordered = sorted(indicator.scores.items(), key=lambda item: item[1])
+        values = [value for _, value in ordered]
+        total = sum(values, Decimal(0))
+        for position, (expert, _) in enumerate(ordered):
+            alternative = (
+                None
+                if len(values) == 1
+                else quantize(_without(values, position, policy, total), policy)
+            )
+            changed.setdefault(expert, {})[code] = alternative
+    outcomes = {}
+    for expert, updates in changed.items():
+        points = dict(base_points)
+        for code, value in updates.items():
+            if value is None:
+                points.pop(code, None)
+            else:
+                points[code] = value
+        total = total_of(scheme, points, applicable)
+        base_max = result.rollup.base_max
+        percent = total * 100 / base_max if base_max else None
+        level = grade_for(scheme, result.category, percent)
+        outcomes[expert] = Outcome(total, level.code if level else None)
+    return outcomes
+
+
+def _slow_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outcome]:
+    sheets = [s for s in inp.sheets if s.submission == result.id]
+    outcomes = {}
+    for expert in {s.expert for s in sheets if not s.recused}:
+        alt = _submission(inp, result.id, [s for s in sheets if s.expert != expert])
+        outcomes[expert] = Outcome(alt.total, alt.grade)
+    return outcomes
+
+
+def _ranks(totals: dict[str, Decimal]) -> dict[str, int]:
+    ordered = sorted(totals, key=lambda sid: (-totals[sid], sid))
+    ranks: dict[str, int] = {}
+    previous = None
+    current = 0
+    for position, sid in enumerate(ordered, start=1):
+        if totals[sid] != previous:
+            current, previous = position, totals[sid]
+        ranks[sid] = current
+    return ranks
+
+
+def _mark(result: PanelResult, per_expert: dict[str, dict[str, Outcome]]) -> None:
+    baseline = {sid: r.total for sid, r in result.submissions.items()}
+    for expert in sorted(per_expert):
+        outcomes = per_expert[expert]
+        totals = {sid: outcomes[sid].total if sid in outcomes else t for sid, t in baseline.items()}
+        ranks = _ranks(totals)
+        for sid, submission in result.submissions.items():
+            notes = []
+            if sid in outcomes and outcomes[sid].grade != submission.grade:
+                notes.append(f"grade {submission.grade or '-'}→{outcomes[sid].grade or '-'}")
+            if ranks[sid] != submission.rank:
+                notes.append(f"rank {submission.rank}→{ranks[sid]}")
+            if notes:
+                submission.fragile.append(f"without {expert}: {', '.join(notes)}")
+
+
+def leave_one_out(inp: PanelInput, result: PanelResult) -> None:
+    """Fill ``fragile`` on every submission of ``result``."""
+    policy = inp.scheme.aggregation
+    slow = (
+        policy.method == AggregationMethod.TRIMMED_MEAN
+        and policy.trim_scope == TrimScope.EXPERT_TOTAL
+    )
+    per_expert: dict[str, dict[str, Outcome]] = {}
+    for sid, submission in result.submissions.items():
+        outcomes = _slow_outcomes(inp, submission) if slow else _fast_outcomes(inp, submission)
+        for expert, outcome in outcomes.items():
+            per_expert.setdefault(expert, {})[sid] = outcome
+    _mark(result, per_expert)
+
+
+def naive_leave_one_out(inp: PanelInput, result: PanelResult) -> None:
+    """Reference implementation: a full aggregation without each expert."""
+    experts = sorted({s.expert for s in inp.sheets if not s.recused})
+    per_expert: dict[str, dict[str, Outcome]] = {}
+    for expert in experts:
+        reduced = PanelInput(
+            inp.scheme,
+            inp.categories,
+            [s for s in inp.sheets if s.expert != expert],
+            inp.overrides,
+        )
+        alt = aggregate(reduced)
+        scored = {s.submission for s in inp.sheets if s.expert == expert and not s.recused}
+        per_expert[expert] = {
+            sid: Outcome(r.total, r.grade) for sid, r in alt.submissions.items() if sid in scored
+        }
+    _mark(result, per_expert)

@@ -7,6 +7,7 @@ status; a traceback is a bug.
 from __future__ import annotations
 
 import sys
+from importlib.metadata import EntryPoint, entry_points
 
 import click
 
@@ -16,9 +17,38 @@ from expertscore.cli.demo_cmd import demo_command
 from expertscore.cli.schemes_cmd import scheme_group, schemes_command
 from expertscore.errors import ExpertScoreError
 
+PLUGIN_GROUP = "expertscore.commands"
+
 
 class Cli(click.Group):
-    """Turns core errors into a one-line message and exit status 2."""
+    """Turns core errors into a one-line message and exit status 2.
+
+    Commands that need more than the core (the Qt window) are plugins: installed packages
+    name them under the entry-point group ``expertscore.commands``, so the core finds them
+    without importing them, and works where they are not installed.
+    """
+
+    def _plugins(self) -> dict[str, EntryPoint]:
+        return {ep.name: ep for ep in entry_points(group=PLUGIN_GROUP)}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._plugins()})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        command = super().get_command(ctx, name)
+        if command is not None:
+            return command
+        plugin = self._plugins().get(name)
+        if plugin is None:
+            return None
+        try:
+            loaded = plugin.load()
+        except ImportError as exc:
+            raise click.ClickException(
+                f"'{name}' needs a package that is not installed ({exc.name}); "
+                "install the program with its 'gui' extra"
+            ) from None
+        return loaded if isinstance(loaded, click.Command) else None
 
     def invoke(self, ctx: click.Context):
         try:

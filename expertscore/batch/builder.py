@@ -25,6 +25,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from expertscore.batch.crosscheck import crosscheck
 from expertscore.batch.manifest import (
     BATCH_FORMAT,
     Assignment,
@@ -33,13 +34,16 @@ from expertscore.batch.manifest import (
     Evidence,
     Expert,
     Manifest,
+    OrganizerValueRecord,
     SchemeRef,
     Submission,
+    effective_scheme,
 )
 from expertscore.batch.package import MANIFEST, SCHEME, SIGNATURE
 from expertscore.batch.signature import make_signature
 from expertscore.errors import PackageError
 from expertscore.schemes.loader import load_scheme_text
+from expertscore.schemes.organizer import OrganizerValueError
 
 ALREADY_COMPRESSED = ("image/png", "image/jpeg", "application/pdf", "application/zip")
 CHUNK = 1 << 20
@@ -89,6 +93,7 @@ class PackageBuilder:
     assignments: list[Assignment] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    organizer_values: list[OrganizerValueRecord] = field(default_factory=list)
     _contents: dict[str, _Content] = field(default_factory=dict)
 
     def _add(
@@ -142,6 +147,7 @@ class PackageBuilder:
                 id=scheme.id,
                 version=scheme.version,
             ),
+            organizer_values=self.organizer_values,
             roster=self.roster,
             submissions=self.submissions,
             evidence=self.evidence,
@@ -150,8 +156,20 @@ class PackageBuilder:
         )
 
     def write(self, out: Path, signer: tuple[Ed25519PrivateKey, str] | None = None) -> Manifest:
-        """Write the package atomically; return the manifest that was written."""
+        """Write the package atomically; return the manifest that was written.
+
+        The manifest is checked as a reader would check it first, so a producer never
+        writes a package that the program then refuses.
+        """
         manifest = self.manifest()
+        scheme = load_scheme_text(self.scheme_text, "scheme.yaml")
+        try:
+            scheme = effective_scheme(scheme, manifest)
+        except OrganizerValueError as exc:
+            raise PackageError(out, f"organizer_values: {exc}") from None
+        problem = crosscheck(manifest, scheme)
+        if problem:
+            raise PackageError(out, problem)
         body = manifest_bytes(manifest)
         out.parent.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)

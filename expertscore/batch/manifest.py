@@ -12,6 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from expertscore.schemes.model import Scheme
+from expertscore.schemes.organizer import apply, parse_value
+
 BATCH_FORMAT = "expertscore-batch/1"
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
@@ -41,6 +44,15 @@ class SchemeRef(Record):
     sha256: str = Field(pattern=SHA256_PATTERN)
     id: str
     version: str
+
+
+class OrganizerValueRecord(Record):
+    """A number the guide leaves open, set for this batch (``schemes/organizer.py``)."""
+
+    target: str = Field(min_length=1)
+    value: str = Field(pattern=r"^-?[0-9]+(\.[0-9]+)?$")
+    set_by: str = Field(min_length=1)
+    note: str | None = None
 
 
 class Expert(Record):
@@ -110,8 +122,17 @@ class Manifest(Record):
     format: Literal["expertscore-batch/1"]
     batch: BatchInfo
     scheme: SchemeRef
+    organizer_values: list[OrganizerValueRecord] = Field(default_factory=list)
     roster: list[Expert] = Field(min_length=1)
     submissions: list[Submission] = Field(min_length=1)
     evidence: list[Evidence] = Field(default_factory=list)
     assignments: list[Assignment] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+
+
+def effective_scheme(scheme: Scheme, manifest: Manifest) -> Scheme:
+    """The scheme with the batch's organizer-set values applied (and checked)."""
+    return apply(
+        scheme,
+        [parse_value(v.target, v.value, v.set_by, v.note) for v in manifest.organizer_values],
+    )

@@ -30,12 +30,13 @@ from typing import BinaryIO
 from pydantic import ValidationError
 
 from expertscore.batch.crosscheck import crosscheck
-from expertscore.batch.manifest import BATCH_FORMAT, Manifest
+from expertscore.batch.manifest import BATCH_FORMAT, Manifest, effective_scheme
 from expertscore.batch.signature import ORGANIZER_PAYLOAD, ManifestSignature, read_signature
 from expertscore.crypto.dsse import SignatureError, verify
 from expertscore.errors import PackageError, SchemeFileError, SchemeInvalid
 from expertscore.schemes.loader import load_scheme_text
 from expertscore.schemes.model import Scheme
+from expertscore.schemes.organizer import OrganizerValueError
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
@@ -199,6 +200,10 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
         raise PackageError(source, f"{SCHEME}: not UTF-8 (byte {exc.start})") from None
     except (SchemeInvalid, SchemeFileError) as exc:
         raise PackageError(source, f"embedded scheme is invalid: {exc}") from None
+    try:
+        scheme = effective_scheme(scheme, manifest)
+    except OrganizerValueError as exc:
+        raise PackageError(source, f"{MANIFEST} organizer_values: {exc}") from None
     if (scheme.id, scheme.version) != (manifest.scheme.id, manifest.scheme.version):
         raise PackageError(
             source,

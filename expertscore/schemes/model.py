@@ -74,6 +74,8 @@ class Amount(Frozen):
     def wrap(cls, raw: Any, parse: Any) -> Any:
         if isinstance(raw, cls):
             return raw
+        if isinstance(raw, dict) and "value" in raw:
+            return raw  # already in stored form (a dumped Amount)
         if isinstance(raw, dict):
             unknown = set(raw) - {"default", "note"}
             if unknown:

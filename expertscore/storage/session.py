@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session as OrmSession
 
+from expertscore.batch.manifest import Manifest, effective_scheme
 from expertscore.schemes.loader import load_scheme_text
 from expertscore.schemes.model import Scheme
 from expertscore.storage import models as m
@@ -68,7 +69,9 @@ class SessionFile:
     @property
     def scheme(self) -> Scheme:
         if self._scheme is None:
-            self._scheme = load_scheme_text(self.info.scheme_yaml, f"{self.path}!scheme")
+            scheme = load_scheme_text(self.info.scheme_yaml, f"{self.path}!scheme")
+            manifest = Manifest.model_validate_json(self.info.manifest_json)
+            self._scheme = effective_scheme(scheme, manifest)
         return self._scheme
 
     def summary(self) -> SessionSummary:

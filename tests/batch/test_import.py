@@ -220,3 +220,50 @@ def test_builder_refuses_a_file_changed_after_it_was_added(tmp_path):
         builder.write(out)
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_organizer_values_travel_with_the_batch_into_the_session(tmp_path):
+    from expertscore.batch.manifest import OrganizerValueRecord
+
+    builder = example_builder()
+    builder.organizer_values.append(
+        OrganizerValueRecord(target="grade:*:L2", value="85", set_by="评审处", note="第一批")
+    )
+    path = tmp_path / "set.esbatch"
+    builder.write(path)
+    assert open_package(path).scheme.grades.levels[1].min.value == 85
+    with SessionFile(create_session(path, "E01", tmp_path / "s.esession")) as session:
+        level = session.scheme.grades.levels[1].min
+        assert (level.value, level.note) == (85, "set by 评审处: 第一批")
+
+
+def test_organizer_values_that_break_the_scheme_are_refused(tmp_path):
+    from expertscore.batch.manifest import OrganizerValueRecord
+
+    builder = example_builder()
+    builder.organizer_values.append(
+        OrganizerValueRecord(target="grade:*:L2", value="50", set_by="x")
+    )
+    with pytest.raises(PackageError) as info:
+        builder.write(tmp_path / "bad.esbatch")
+    assert str(info.value).endswith(
+        "organizer_values: organizer-set values: grade L2: thresholds must rise: 50% follows 60%"
+    )
+    assert not (tmp_path / "bad.esbatch").exists()
+    path = tmp_path / "bad2.esbatch"
+    example_builder().write(path)
+    from tests.factories import edit_manifest
+
+    bad = edit_manifest(
+        path,
+        tmp_path / "bad3.esbatch",
+        lambda m: m.__setitem__(
+            "organizer_values", [{"target": "grade:*:L2", "value": "50", "set_by": "x"}]
+        ),
+    )
+    with pytest.raises(PackageError) as refused:
+        open_package(bad)
+    assert str(refused.value) == (
+        f"{bad}: manifest.json organizer_values: organizer-set values: grade L2:"
+        " thresholds must rise: 50% follows 60%"
+    )

@@ -95,6 +95,7 @@ class PackageBuilder:
     evidence: list[Evidence] = field(default_factory=list)
     organizer_values: list[OrganizerValueRecord] = field(default_factory=list)
     _contents: dict[str, _Content] = field(default_factory=dict)
+    _serials: dict[str, int] = field(default_factory=dict)
 
     def _add(
         self,
@@ -107,7 +108,8 @@ class PackageBuilder:
         indicators: list[str],
     ) -> Evidence:
         self._contents.setdefault(sha, content)
-        serial = sum(1 for e in self.evidence if e.submission == submission) + 1
+        serial = self._serials.get(submission, 0) + 1
+        self._serials[submission] = serial
         item = Evidence(
             id=f"{submission}-E{serial:03d}",
             submission=submission,
@@ -175,6 +177,10 @@ class PackageBuilder:
         handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
         os.close(handle)
         temp = Path(temp_name)
+        # mkstemp makes the file private; a package is meant to be copied and shared.
+        umask = os.umask(0)
+        os.umask(umask)
+        temp.chmod(0o666 & ~umask)
         try:
             stamp = self.batch.created.timetuple()[:6]
             with zipfile.ZipFile(temp, "w") as archive:

@@ -13,6 +13,8 @@ from expertscore.batch.manifest import Manifest, Submission
 from expertscore.schemes.model import Scheme
 
 YES_NO = ("yes", "no")
+# Amounts of money and percentages may be negative (a loss, a decline); counts may not.
+COUNTING_UNITS = ("人", "台/套", "TB", "个", "次", "件", "项", "家", "户", "核")
 PLAIN_DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
@@ -42,6 +44,8 @@ def check_value(scheme: Scheme, code: str, value: str, unit: str) -> str | None:
         return f"indicator '{code}' ({node.name}): '{value}' is not yes or no"
     if expected not in ("yes/no", "text") and not PLAIN_DECIMAL.match(value):
         return f"indicator '{code}' ({node.name}): '{value}' is not a plain decimal number"
+    if expected in COUNTING_UNITS and value.startswith("-"):
+        return f"indicator '{code}' ({node.name}): a count ({expected}) cannot be negative"
     return None
 
 

@@ -13,8 +13,18 @@ import click
 
 from expertscore import __version__
 from expertscore.cli.batch_cmd import batch_group, session_group
+from expertscore.cli.demo_batch_cmd import demo_batch_command
 from expertscore.cli.demo_cmd import demo_command
+from expertscore.cli.key_cmd import key_group
+from expertscore.cli.results_cmd import (
+    simulate_command,
+    submit_command,
+    transcribe_command,
+    unlock_command,
+    verify_command,
+)
 from expertscore.cli.schemes_cmd import scheme_group, schemes_command
+from expertscore.cli.sheets_cmd import print_sheets_command
 from expertscore.errors import ExpertScoreError
 
 PLUGIN_GROUP = "expertscore.commands"
@@ -67,8 +77,16 @@ def cli() -> None:
 cli.add_command(schemes_command)
 cli.add_command(scheme_group)
 cli.add_command(demo_command)
+cli.add_command(demo_batch_command)
 cli.add_command(batch_group)
 cli.add_command(session_group)
+cli.add_command(key_group)
+cli.add_command(submit_command)
+cli.add_command(unlock_command)
+cli.add_command(verify_command)
+cli.add_command(transcribe_command)
+cli.add_command(simulate_command)
+cli.add_command(print_sheets_command)
 
 
 def main() -> None:

@@ -27,6 +27,7 @@ class Profile:
     regions: tuple[Region, ...]
     industries: tuple[str, ...]  # industries the platforms serve, for names and texts
     universities: tuple[str, ...]
+    scale: float = 1.0  # typical platform size relative to a provincial platform
 
 
 def _cities(province: str, names: str, heavy: int = 2) -> tuple[Region, ...]:
@@ -104,6 +105,20 @@ NATIONAL = Profile(
     ),
     industries=GENERIC_INDUSTRIES,
     universities=("清华大学", "北京航空航天大学", "浙江大学", "华中科技大学", "上海交通大学"),
+    scale=4.0,
+)
+
+QINGDAO_DISTRICTS = (
+    "崂山区",
+    "西海岸新区",
+    "城阳区",
+    "市南区",
+    "市北区",
+    "李沧区",
+    "即墨区",
+    "胶州市",
+    "平度市",
+    "莱西市",
 )
 
 QINGDAO = Profile(
@@ -113,9 +128,7 @@ QINGDAO = Profile(
     title="2025年青岛市工业互联网平台培优能力成熟度评估（演示批次）",
     regions=tuple(
         Region(f"山东省青岛市{name}", "青岛", 3 if index < 3 else 1)
-        for index, name in enumerate(
-            "崂山区 西海岸新区 城阳区 市南区 市北区 李沧区 即墨区 胶州市 平度市 莱西市".split()
-        )
+        for index, name in enumerate(QINGDAO_DISTRICTS)
     ),
     industries=("家用电器", "橡胶轮胎", "食品饮料", "轨道交通装备", "海洋装备", "纺织服装"),
     universities=("中国海洋大学", "青岛大学", "青岛科技大学", "山东科技大学", "青岛理工大学"),

@@ -267,3 +267,16 @@ def test_organizer_values_that_break_the_scheme_are_refused(tmp_path):
         f"{bad}: manifest.json organizer_values: organizer-set values: grade L2:"
         " thresholds must rise: 50% follows 60%"
     )
+
+
+def test_packages_are_readable_by_others(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "shared.esbatch"
+        example_builder().write(path)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644

@@ -1,0 +1,1 @@
+"""Reliability figures (issue: crashes, tampering and hostile files). ``make reliability``."""

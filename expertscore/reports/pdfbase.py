@@ -1,0 +1,352 @@
+"""A small base for printed PDFs with Chinese text, in the shape of pretix's invoice renderer.
+
+A ``PdfRenderer`` subclass supplies the hooks: ``stylesheet`` (paragraph styles, all in the
+embedded CJK font with ``wordWrap='CJK'``), ``story`` (the flowables) and ``decorate_page``
+(header and footer). Pages are held back by ``PagedCanvas`` until the document is complete,
+so every page can say "第 x 页 / 共 y 页"; a ``SectionStart`` marker starts a new count, so
+each submission's sheet is numbered on its own and can be handed round separately.
+
+Documents are built with ``invariant=1``: the same input gives the same bytes. ``render``
+writes to a hidden temporary file beside the target and renames it into place only when
+the PDF is complete, so a reader never sees half a file. Not thread-safe: one renderer per
+document, on one thread.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.barcode.qr import QrCode
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from expertscore.errors import ExpertScoreError
+from expertscore.reports.fonts import cjk_font_path, register_cjk_font
+
+INK = colors.HexColor("#1b2430")
+MUTED = colors.HexColor("#5b6675")
+RULE = colors.HexColor("#8a96a5")
+HEAD = colors.HexColor("#dfe7f0")
+ALERT = colors.HexColor("#b42318")
+
+
+MONO_FONT = "WenQuanYiMicroHeiMono"
+
+
+@cache
+def register_mono_font() -> str:
+    """The monospaced face of the bundled font (digests, fingerprints), embedded like it."""
+    pdfmetrics.registerFont(TTFont(MONO_FONT, str(cjk_font_path()), subfontIndex=1))
+    return MONO_FONT
+
+
+class ReportError(ExpertScoreError):
+    """A printed document could not be made or written; the message names the file."""
+
+
+@dataclass(frozen=True)
+class QrPlacement:
+    """Where a QR code landed: page (1-based), lower-left corner and size in points.
+
+    ``border`` is the quiet zone in modules, included in ``size``. A preview can use this to
+    highlight the code; tests use it to read the modules back from a rendered page.
+    """
+
+    page: int
+    x: float
+    y: float
+    size: float
+    border: int
+    value: str
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A finished PDF: where it is, how many pages it has, and where its QR codes are."""
+
+    path: Path
+    pages: int
+    qr_codes: tuple[QrPlacement, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What a page's header and footer need to know about the page."""
+
+    number: int  # within its section
+    count: int  # pages of its section
+    overall: int  # within the document
+    total: int  # pages of the document
+    section: str  # the section's label ("" before the first marker)
+
+
+class SectionStart(Flowable):
+    """Zero-size marker: the pages from here on form a section numbered on its own."""
+
+    def __init__(self, key: str, label: str) -> None:
+        super().__init__()
+        self.key = key
+        self.label = label
+
+    def wrap(self, *_args: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.es_section = (self.key, self.label)  # type: ignore[attr-defined]
+
+
+class PagedCanvas(Canvas):
+    """Keeps every page's state until ``save`` so footers can count all pages (pretix)."""
+
+    def __init__(self, *args: Any, renderer: PdfRenderer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.es_renderer = renderer
+        self.es_section: tuple[str, str] = ("", "")
+        self.es_pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self.es_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        sections = [state["es_section"] for state in self.es_pages]
+        counts: dict[tuple[str, str], int] = {}
+        for section in sections:
+            counts[section] = counts.get(section, 0) + 1
+        seen: dict[tuple[str, str], int] = {}
+        total = len(self.es_pages)
+        for overall, (state, section) in enumerate(zip(self.es_pages, sections, strict=True), 1):
+            self.__dict__.update(state)
+            seen[section] = seen.get(section, 0) + 1
+            page = PageInfo(seen[section], counts[section], overall, total, section[1])
+            self.es_renderer.decorate_page(self, page)
+            super().showPage()
+        self.es_renderer.pages = total
+        super().save()
+
+
+class PlacedQrCode(QrCode):
+    """reportlab's QR flowable that reports where it was drawn."""
+
+    def __init__(self, value: str, size: float, on_draw: Callable[[QrPlacement], None]) -> None:
+        super().__init__(value, width=size, height=size, qrLevel="M", qrBorder=4)
+        self._on_draw = on_draw
+
+    def draw(self) -> None:
+        x, y = self.canv.absolutePosition(0, 0)
+        page = self.canv.getPageNumber()
+        self._on_draw(QrPlacement(page, x, y, self.width, self.qrBorder, str(self.value)))
+        super().draw()
+
+
+def markup(text: str) -> str:
+    """Plain text as paragraph markup: escaped, line breaks kept."""
+    return escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with an ellipsis so that it fits ``width`` points."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+class SplittingTable(Table):
+    """A table that breaks between rows, and inside a row only when it must.
+
+    reportlab's ``splitInRow`` would also split an ordinary row at the foot of a page
+    (leaving a repeated header and half a row there). Here a row is split only when the
+    table is at the top of a page (``in_row_from`` or more points free) and its first row
+    still does not fit: a row taller than a page, such as a very long comment. Subclassed
+    per renderer with its frame's height, since reportlab copies the class when it splits.
+    """
+
+    in_row_from = float("inf")
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.splitInRow = 0
+        parts = super().split(availWidth, availHeight)
+        if parts or availHeight < self.in_row_from:
+            return parts
+        self.splitInRow = 1
+        try:
+            return super().split(availWidth, availHeight)
+        finally:
+            self.splitInRow = 0
+
+
+class PdfRenderer:
+    """Base of the printed documents; subclasses supply ``story`` and may override hooks."""
+
+    pagesize = A4
+    margin_left = 15 * mm
+    margin_right = 15 * mm
+    margin_top = 20 * mm
+    margin_bottom = 18 * mm
+    title = "ExpertScore"
+    subject = ""
+
+    def __init__(self) -> None:
+        self.font = register_cjk_font()
+        self.mono_font = register_mono_font()
+        self.styles = self.stylesheet()
+        self.pages = 0
+        self.qr_codes: list[QrPlacement] = []
+        frame_height = self.pagesize[1] - self.margin_top - self.margin_bottom
+        self.table_class = type(
+            "SheetTable", (SplittingTable,), {"in_row_from": frame_height * 0.8}
+        )
+
+    # --- hooks -------------------------------------------------------------------------
+
+    def stylesheet(self) -> dict[str, ParagraphStyle]:
+        base = ParagraphStyle(
+            "body", fontName=self.font, fontSize=9.5, leading=14, wordWrap="CJK", textColor=INK
+        )
+        cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5)
+        return {
+            "body": base,
+            "title": ParagraphStyle("title", parent=base, fontSize=15, leading=20, spaceAfter=2),
+            "heading": ParagraphStyle(
+                "heading", parent=base, fontSize=11, leading=15, spaceBefore=6, spaceAfter=3
+            ),
+            "cell": cell,
+            "cell-head": ParagraphStyle("cell-head", parent=cell, textColor=INK),
+            "small": ParagraphStyle(
+                "small", parent=cell, fontSize=7.5, leading=10, textColor=MUTED
+            ),
+            "mono": ParagraphStyle("mono", parent=cell, fontName=self.mono_font, fontSize=8),
+            "alert": ParagraphStyle("alert", parent=cell, textColor=ALERT),
+        }
+
+    def story(self) -> list[Flowable]:
+        raise NotImplementedError
+
+    def decorate_page(self, canvas: Canvas, page: PageInfo) -> None:
+        """Draw header and footer; by default only "第 x 页 / 共 y 页" at the bottom right."""
+        canvas.saveState()
+        canvas.setFont(self.font, 8)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(
+            self.pagesize[0] - self.margin_right,
+            self.margin_bottom - 8 * mm,
+            f"第 {page.number} 页 / 共 {page.count} 页",
+        )
+        canvas.restoreState()
+
+    # --- building blocks ---------------------------------------------------------------
+
+    @property
+    def frame_width(self) -> float:
+        return self.pagesize[0] - self.margin_left - self.margin_right
+
+    def para(self, text: str, style: str = "cell") -> Paragraph:
+        return Paragraph(markup(text), self.styles[style])
+
+    def table(
+        self,
+        rows: Sequence[Sequence[Any]],
+        fractions: Sequence[float],
+        commands: Sequence[tuple[Any, ...]] = (),
+        header_rows: int = 1,
+        width: float | None = None,
+    ) -> Table:
+        """A ruled table; column widths are fractions of ``width`` (default: the frame).
+
+        The header rows repeat on every page the table runs onto; a row taller than a page
+        is split inside rather than failing the whole document (``SplittingTable``).
+        """
+        total = width if width is not None else self.frame_width
+        table = self.table_class(
+            [list(row) for row in rows],
+            colWidths=[total * fraction for fraction in fractions],
+            repeatRows=header_rows,
+            hAlign="LEFT",
+        )
+        style = [
+            ("FONTNAME", (0, 0), (-1, -1), self.font),  # for plain-text cells, never Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        if header_rows:
+            style.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD))
+        table.setStyle(TableStyle([*style, *commands]))
+        return table
+
+    def qr_code(self, value: str, size: float) -> PlacedQrCode:
+        return PlacedQrCode(value, size, self.qr_codes.append)
+
+    # --- output ------------------------------------------------------------------------
+
+    def render(self, out: Path) -> Printed:
+        """Build the document and put it at ``out`` atomically; return what was printed."""
+        self.pages = 0
+        self.qr_codes = []
+        story = self.story()
+
+        def build(target: Path) -> None:
+            document = SimpleDocTemplate(
+                str(target),
+                pagesize=self.pagesize,
+                leftMargin=self.margin_left,
+                rightMargin=self.margin_right,
+                topMargin=self.margin_top,
+                bottomMargin=self.margin_bottom,
+                title=self.title,
+                subject=self.subject,
+                author="ExpertScore",
+                creator="ExpertScore",
+                invariant=1,
+                # The CJK font from the start: reportlab's default, Helvetica, would be an
+                # unembedded font in every page's resources.
+                initialFontName=self.font,
+            )
+            document.build(story, canvasmaker=self._canvas)
+
+        write_atomically(out, build)
+        return Printed(out, self.pages, tuple(self.qr_codes))
+
+    def _canvas(self, *args: Any, **kwargs: Any) -> PagedCanvas:
+        return PagedCanvas(*args, renderer=self, **kwargs)
+
+
+def write_atomically(out: Path, write: Callable[[Path], None]) -> None:
+    """Run ``write`` on a hidden file beside ``out``, flush it to disk, rename it to ``out``."""
+    folder = out.parent
+    if not folder.is_dir():
+        raise ReportError(f"{out}: the folder {folder} does not exist")
+    # Not mkstemp: a file created with open() gets the usual permissions (umask), not 0600.
+    temp = folder / f".{out.name}.{secrets.token_hex(6)}.part"
+    try:
+        temp.open("xb").close()
+    except OSError as exc:
+        raise ReportError(f"{out}: cannot write: {exc.strerror}") from None
+    try:
+        write(temp)
+        with temp.open("rb+") as written:
+            os.fsync(written.fileno())
+        os.replace(temp, out)
+    except OSError as exc:
+        raise ReportError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        temp.unlink(missing_ok=True)

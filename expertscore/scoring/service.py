@@ -4,13 +4,17 @@ Every setter validates, writes its change and one hash-chained ``edit_log`` row 
 transaction, commits before returning (the edit is then on disk), and returns a ``Change``
 holding the old and the new value, which is all an undo needs: undoing is setting the old
 value again. Not thread-safe: call from one thread (the UI's database worker).
+
+Once the expert submits a signed result (``results.submit``) the session is locked: every
+setter refuses with ``SessionLocked`` until ``unlock`` is called with a reason, which the
+edit log records; the next submission then gets a higher sequence number.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -21,6 +25,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from expertscore.errors import ExpertScoreError
 from expertscore.schemes.model import Indicator
+from expertscore.scoring.lock import locking_result
 from expertscore.scoring.modes import Entry, ScoreRejected, points_for
 from expertscore.scoring.totals import Rollup, rollup
 from expertscore.storage import models as m
@@ -31,6 +36,18 @@ NOT_STARTED, IN_PROGRESS, COMPLETE, RECUSED = "not_started", "in_progress", "com
 
 class EditRefused(ExpertScoreError):
     """An edit the session does not allow (recused, not assigned, unknown indicator)."""
+
+
+class SessionLocked(EditRefused):
+    """The session was submitted; it must be unlocked, with a reason, before any edit."""
+
+    def __init__(self, sequence: int, submitted_at: str) -> None:
+        self.sequence = sequence
+        self.submitted_at = submitted_at
+        super().__init__(
+            f"the session was submitted (result {sequence}, {submitted_at}) and is locked;"
+            " unlock it with a reason to change anything"
+        )
 
 
 @dataclass(frozen=True)
@@ -106,9 +123,11 @@ def _pins_from(text: str) -> tuple[Pin, ...]:
 
 
 class Scoring:
-    def __init__(self, session: SessionFile) -> None:
+    def __init__(self, session: SessionFile, clock: Callable[[], str] = now_text) -> None:
+        """``clock`` gives the time stamps of edits; the simulation passes its own."""
         self.session = session
         self.scheme = session.scheme
+        self.clock = clock
         self._assigned_cache: dict[str, list[Indicator]] = {}
 
     # --- reading -----------------------------------------------------------------------
@@ -270,7 +289,7 @@ class Scoring:
                 round=round_number,
                 comment="",
                 pinned_evidence="[]",
-                updated_at=now_text(),
+                updated_at=self.clock(),
             )
             orm.add(row)
         return row
@@ -281,7 +300,7 @@ class Scoring:
         last = orm.scalars(select(m.EditLog).order_by(m.EditLog.seq.desc()).limit(1)).first()
         prev_hash = last.hash if last else self.session.info.manifest_sha256
         seq = (last.seq + 1) if last else 1
-        at = now_text()
+        at = self.clock()
         body = {
             "seq": seq,
             "at": at,
@@ -315,11 +334,12 @@ class Scoring:
             reported = self.reported_values(submission_id).get(code)
             new_points = points_for(self.scheme, leaf, entry, reported.value if reported else None)
         with self.session.orm() as orm, orm.begin():
+            self._refuse_if_locked(orm)
             row = self._score_row(orm, submission_id, code, round_number)
             old = Entry(Decimal(row.points), row.choice) if row.points is not None else None
             row.points = None if new_points is None else str(new_points)
             row.choice = entry.choice if entry is not None else None
-            row.updated_at = now_text()
+            row.updated_at = self.clock()
             self._log(
                 orm,
                 "score",
@@ -338,10 +358,11 @@ class Scoring:
     ) -> Change:
         self._leaf(submission_id, code)
         with self.session.orm() as orm, orm.begin():
+            self._refuse_if_locked(orm)
             row = self._score_row(orm, submission_id, code, round_number)
             old_stored = getattr(row, name)
             setattr(row, name, stored)
-            row.updated_at = now_text()
+            row.updated_at = self.clock()
             self._log(
                 orm,
                 name,
@@ -388,6 +409,7 @@ class Scoring:
             raise EditRefused(f"'{note.category}' is not a category of the scheme")
         old = self.note(submission_id)
         with self.session.orm() as orm, orm.begin():
+            self._refuse_if_locked(orm)
             row = orm.get(m.SubmissionNote, submission_id)
             if row is None:
                 row = m.SubmissionNote(submission_id=submission_id)
@@ -397,7 +419,7 @@ class Scoring:
             row.industry_tags = canonical(note.industry_tags)
             row.domain_tags = canonical(note.domain_tags)
             row.level = note.level
-            row.updated_at = now_text()
+            row.updated_at = self.clock()
             self._log(orm, "note", submission_id, None, {"old": vars(old), "new": vars(note)})
         return Change(submission_id, None, "note", old, note)
 
@@ -406,6 +428,7 @@ class Scoring:
         if not reason.strip():
             raise EditRefused("a recusal needs a reason")
         with self.session.orm() as orm, orm.begin():
+            self._refuse_if_locked(orm)
             if orm.get(m.Assignment, submission_id) is None:
                 raise EditRefused(f"submission {submission_id} is not assigned to you")
             if orm.get(m.Recusal, submission_id) is not None:
@@ -415,11 +438,42 @@ class Scoring:
                     submission_id=submission_id,
                     reason=reason.strip(),
                     source="declared",
-                    declared_at=now_text(),
+                    declared_at=self.clock(),
                 )
             )
             self._log(orm, "recuse", submission_id, None, {"reason": reason.strip()})
         return Change(submission_id, None, "recusal", None, reason.strip())
+
+    # --- locking -----------------------------------------------------------------------
+
+    def locked_by(self) -> m.ResultRecord | None:
+        """The submitted result that locks the session, or ``None`` while it is editable."""
+        with self.session.orm() as orm:
+            return locking_result(orm)
+
+    def _refuse_if_locked(self, orm: OrmSession) -> None:
+        record = locking_result(orm)
+        if record is not None:
+            raise SessionLocked(record.sequence, record.submitted_at)
+
+    def unlock(self, reason: str) -> Change:
+        """Reopen a submitted session for edits; the reason goes into the edit log."""
+        if not reason.strip():
+            raise EditRefused("unlocking a submitted session needs a reason")
+        with self.session.orm() as orm, orm.begin():
+            record = locking_result(orm)
+            if record is None:
+                raise EditRefused("the session is not locked: nothing was submitted since")
+            record.unlocked_at = self.clock()
+            record.unlock_reason = reason.strip()
+            self._log(
+                orm, "unlock", None, None, {"sequence": record.sequence, "reason": reason.strip()}
+            )
+        return Change("", None, "unlock", record.sequence, reason.strip())
+
+    def append_log(self, orm: OrmSession, action: str, detail: Any) -> None:
+        """Add a session-level entry (submit, transcribe) inside the caller's transaction."""
+        self._log(orm, action, None, None, detail)
 
     def verify_log(self) -> int:
         """Check the hash chain of the edit log; return its length or raise on a break."""
@@ -452,4 +506,13 @@ def _entry_json(entry: Entry | None) -> dict[str, str | None] | None:
     }
 
 
-__all__ = ["Change", "EditRefused", "Entry", "Note", "Pin", "ScoreRejected", "Scoring"]
+__all__ = [
+    "Change",
+    "EditRefused",
+    "Entry",
+    "Note",
+    "Pin",
+    "ScoreRejected",
+    "Scoring",
+    "SessionLocked",
+]

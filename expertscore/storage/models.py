@@ -182,3 +182,36 @@ class UiState(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class ResultRecord(Base):
+    """One signed result file written from this session (schema ``0002``).
+
+    The newest record that has not been unlocked locks the session: scores cannot change
+    until the expert unlocks it with a reason, and the next submission gets the next
+    ``sequence``. ``envelope`` is the exact file as written, so it can be written again.
+    """
+
+    __tablename__ = "result_record"
+
+    sequence: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submitted_at: Mapped[str] = mapped_column(String(40))
+    signer_id: Mapped[str] = mapped_column(String(64))  # the expert, or the transcribing chair
+    public_key: Mapped[str] = mapped_column(Text)
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    envelope: Mapped[str] = mapped_column(Text)
+    unlocked_at: Mapped[str | None] = mapped_column(String(40))
+    unlock_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class Transcription(Base):
+    """Present when the chair transcribed the expert's paper sheet into this session."""
+
+    __tablename__ = "transcription"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
+    chair_id: Mapped[str] = mapped_column(String(64))
+    chair_name: Mapped[str] = mapped_column(Text)
+    chair_public_key: Mapped[str] = mapped_column(Text)
+    sheet: Mapped[str] = mapped_column(Text)  # which paper sheet: date, pages, who handed it in
+    marked_at: Mapped[str] = mapped_column(String(40))

@@ -1,0 +1,78 @@
+"""``expertscore key``: make, show and export the signing key of an expert (or the chair)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from expertscore.identity.keycard import CARD_SUFFIX, make_card, write_card
+from expertscore.identity.keys import KeyFileError, create_key, keys_dir, list_keys, open_key
+
+PASSPHRASE_ENV = "EXPERTSCORE_PASSPHRASE"
+
+
+def read_passphrase(prompt: str, confirm: bool = False) -> str:
+    """From ``EXPERTSCORE_PASSPHRASE`` (scripts), else asked for without echo."""
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value is not None:
+        return value
+    return click.prompt(prompt, hide_input=True, confirmation_prompt=confirm, err=True)
+
+
+@click.group("key")
+def key_group() -> None:
+    """Your signing key: result files are signed with it."""
+
+
+@key_group.command("new")
+@click.option("--expert", "expert_id", required=True, help="Your id on the batch's roster.")
+@click.option("--name", required=True, help="Your name as on the roster.")
+@click.option("--organization", default=None, help="Your organization (shown on key cards).")
+def new_command(expert_id: str, name: str, organization: str | None) -> None:
+    """Make a new key pair, encrypted with a passphrase you choose."""
+    passphrase = read_passphrase(f"new passphrase for the key of {expert_id}", confirm=True)
+    key = create_key(expert_id, name, passphrase, organization)
+    click.echo(
+        f"new key for {expert_id} {key.info.name}: fingerprint {key.info.fingerprint}\n"
+        f"stored in {key.info.path}, encrypted with your passphrase"
+        " (it cannot be recovered: keep it safe)"
+    )
+
+
+@key_group.command("show")
+@click.option("--expert", "expert_id", default=None, help="Show only this id's key.")
+def show_command(expert_id: str | None) -> None:
+    """List the keys on this computer with their fingerprints."""
+    listing = list_keys()
+    keys = [k for k in listing.keys if expert_id is None or k.expert_id == expert_id]
+    if expert_id is not None and not keys:
+        raise KeyFileError(f"no key for {expert_id} in {keys_dir()}")
+    if not keys and not listing.problems:
+        click.echo(f"no keys in {keys_dir()}; make one with `expertscore key new`")
+    for key in keys:
+        organization = f" ({key.organization})" if key.organization else ""
+        click.echo(
+            f"{key.expert_id}  {key.name}{organization}  fingerprint {key.fingerprint}"
+            f"  created {key.created}  {key.path}"
+        )
+    for problem in listing.problems:
+        click.echo(f"unreadable: {problem}")
+
+
+@key_group.command("export-card")
+@click.option("--expert", "expert_id", required=True, help="Whose key.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help=f"Card file (default: <id>{CARD_SUFFIX} here).",
+)
+def export_card_command(expert_id: str, out: Path | None) -> None:
+    """Write a key card (public key, self-signed) to give to the panel chair."""
+    passphrase = read_passphrase(f"passphrase for the key of {expert_id}")
+    key = open_key(expert_id, passphrase)
+    path = write_card(make_card(key), out or Path(f"{expert_id}{CARD_SUFFIX}"))
+    info = key.info
+    click.echo(f"{path}: key card of {expert_id} {info.name}, fingerprint {info.fingerprint}")

@@ -1,0 +1,173 @@
+"""Key cards (``expertscore-keycard/1``): a person's public key for the chair's roster.
+
+A card names the owner and the public key and carries a self-signature: the owner's key
+signs the card's statement, which proves the card was made by whoever holds the private
+key (a typo in a copied key cannot pass). The statement is a few lines of text rebuilt from
+the card's fields, so a reader never depends on how a JSON writer orders or escapes them:
+
+    expertscore-keycard/1
+    expert: E02
+    name: 王建国
+    organization: 东北大学
+    public_key: <base64>
+    created: 2025-06-01T10:00:00+08:00
+
+each line ending in a line feed; the signature is Ed25519 over DSSE's ``PAE(type,
+statement)`` with ``type = KEYCARD_PAYLOAD``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from expertscore.crypto.dsse import SignatureError, fingerprint, load_public_key, verify
+from expertscore.errors import ExpertScoreError
+from expertscore.identity.keys import ExpertKey, KeyFileError, check_owner, local_now
+
+CARD_FORMAT = "expertscore-keycard/1"
+KEYCARD_PAYLOAD = "application/vnd.expertscore.keycard"
+CARD_SUFFIX = ".eskeycard"
+MAX_CARD = 16 << 10
+FIELDS = ("format", "expert", "name", "organization", "public_key", "fingerprint", "created", "sig")
+
+
+class KeyCardError(ExpertScoreError):
+    """A key card is damaged, forged or not a key card."""
+
+
+@dataclass(frozen=True)
+class KeyCard:
+    expert_id: str
+    name: str
+    organization: str | None
+    public_key: str
+    created: str
+    sig: str
+    source: str = ""  # where it was read from, for messages
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public_key)
+
+
+def statement(
+    expert_id: str, name: str, organization: str | None, public_key: str, created: str
+) -> bytes:
+    lines = [
+        CARD_FORMAT,
+        f"expert: {expert_id}",
+        f"name: {name}",
+        f"organization: {organization or ''}",
+        f"public_key: {public_key}",
+        f"created: {created}",
+    ]
+    return "".join(line + "\n" for line in lines).encode("utf-8")
+
+
+def make_card(key: ExpertKey, created: str | None = None) -> KeyCard:
+    """A card for ``key``, self-signed with it (needs the unlocked key)."""
+    info = key.info
+    when = created or local_now()
+    body = statement(info.expert_id, info.name, info.organization, info.public_key, when)
+    return KeyCard(
+        expert_id=info.expert_id,
+        name=info.name,
+        organization=info.organization,
+        public_key=info.public_key,
+        created=when,
+        sig=key.sign(KEYCARD_PAYLOAD, body),
+    )
+
+
+def card_bytes(card: KeyCard) -> bytes:
+    record = {
+        "format": CARD_FORMAT,
+        "expert": card.expert_id,
+        "name": card.name,
+        "organization": card.organization,
+        "public_key": card.public_key,
+        "fingerprint": card.fingerprint,
+        "created": card.created,
+        "sig": card.sig,
+    }
+    return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def write_card(card: KeyCard, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.part")
+    temp.write_bytes(card_bytes(card))
+    temp.replace(path)
+    return path
+
+
+def parse_card(data: bytes, source: str) -> KeyCard:
+    """Read a card and check its self-signature; ``KeyCardError`` says what is wrong."""
+    if len(data) > MAX_CARD:
+        raise KeyCardError(f"{source}: not a key card (too large)")
+    try:
+        record = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise KeyCardError(f"{source}: damaged key card (not valid JSON)") from None
+    if not isinstance(record, dict):
+        raise KeyCardError(f"{source}: not a key card")
+    declared = record.get("format")
+    if declared != CARD_FORMAT:
+        if isinstance(declared, str) and declared.startswith("expertscore-keycard/"):
+            raise KeyCardError(
+                f"{source}: made by a newer ExpertScore ({declared}); this program reads"
+                f" {CARD_FORMAT}"
+            )
+        raise KeyCardError(f"{source}: not an ExpertScore key card")
+    if set(record) != set(FIELDS):
+        raise KeyCardError(f"{source}: damaged key card (fields {sorted(record)})")
+    texts = {name: record[name] for name in FIELDS if name != "organization"}
+    if not all(isinstance(value, str) for value in texts.values()) or not isinstance(
+        record["organization"], str | None
+    ):
+        raise KeyCardError(f"{source}: damaged key card (a field is not text)")
+    card = KeyCard(
+        expert_id=record["expert"],
+        name=record["name"],
+        organization=record["organization"],
+        public_key=record["public_key"],
+        created=record["created"],
+        sig=record["sig"],
+        source=source,
+    )
+    try:
+        check_owner(card.expert_id, card.name, card.organization)
+        load_public_key(card.public_key)
+        if "\n" in card.created:
+            raise KeyCardError("the time is not one line")
+        verify(
+            card.public_key,
+            KEYCARD_PAYLOAD,
+            statement(card.expert_id, card.name, card.organization, card.public_key, card.created),
+            card.sig,
+        )
+    except (KeyFileError, SignatureError, KeyCardError) as exc:
+        raise KeyCardError(f"{source}: key card does not verify ({exc})") from None
+    if record["fingerprint"] != card.fingerprint:
+        raise KeyCardError(f"{source}: key card's fingerprint does not match its key")
+    return card
+
+
+def read_card(path: Path) -> KeyCard:
+    if not path.is_file():
+        raise KeyCardError(f"{path}: no such key card")
+    return parse_card(path.read_bytes(), str(path))
+
+
+def read_cards(paths: Iterable[Path]) -> list[KeyCard]:
+    """Cards from files, and from every ``*.eskeycard`` in the folders given."""
+    cards: list[KeyCard] = []
+    for path in paths:
+        if path.is_dir():
+            cards.extend(read_card(item) for item in sorted(path.glob(f"*{CARD_SUFFIX}")))
+        else:
+            cards.append(read_card(path))
+    return cards

@@ -1,0 +1,389 @@
+"""Each person's signing key: an Ed25519 key pair kept encrypted in the user's data folder.
+
+A key file (``expertscore-key/1``, ``docs/formats.md``) holds the public key in clear and
+the raw 32-byte private key encrypted with AES-256-GCM under a key derived from the
+passphrase with scrypt, which is memory-hard (64 MiB by default) so that guessing
+passphrases on a stolen laptop is slow. The owner's id and public key are bound to the
+ciphertext as associated data, so editing either makes the file unreadable rather than
+quietly wrong. A short check value tells a wrong passphrase from a damaged file.
+
+Key files live in ``<data dir>/keys/<id>.eskey``; ``EXPERTSCORE_DATA_DIR`` overrides the
+data folder (tests and portable installs). Nothing here is thread-bound; deriving the key
+takes a fraction of a second, so the UI calls ``unlock_key`` off its main thread.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import os
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+import platformdirs
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
+from expertscore.batch.manifest import ID_PATTERN
+from expertscore.crypto.dsse import fingerprint, public_key_b64, sign
+from expertscore.errors import ExpertScoreError
+
+KEY_FORMAT = "expertscore-key/1"
+KEY_SUFFIX = ".eskey"
+MIN_PASSPHRASE = 8
+MAX_KEY_FILE = 64 << 10
+MAX_SCRYPT_MEMORY = 1 << 30  # a key file asking for more is refused, not obeyed
+
+
+class KeyFileError(ExpertScoreError):
+    """A key file is missing, damaged, or not a key file."""
+
+
+class WrongPassphrase(ExpertScoreError):
+    """The passphrase does not open the key."""
+
+
+@dataclass(frozen=True)
+class ScryptCost:
+    """scrypt's parameters; memory used is 128 × n × r bytes."""
+
+    n: int = 2**16
+    r: int = 8
+    p: int = 1
+
+    @property
+    def memory(self) -> int:
+        return 128 * self.n * self.r
+
+
+DEFAULT_COST = ScryptCost()  # 64 MiB, about 0.2 s on a 2020 laptop
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """The public part of a key: who owns it and the public key, readable without passphrase."""
+
+    expert_id: str
+    name: str
+    organization: str | None
+    public_key: str  # base64 of the raw 32-byte Ed25519 public key
+    created: str
+    path: Path | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public_key)
+
+
+@dataclass(frozen=True)
+class ExpertKey:
+    """An unlocked key: the public part and the private key, held only in memory."""
+
+    info: KeyInfo
+    private_key: Ed25519PrivateKey
+
+    def sign(self, payload_type: str, body: bytes) -> str:
+        return sign(self.private_key, payload_type, body)
+
+    @classmethod
+    def from_private_key(
+        cls,
+        private_key: Ed25519PrivateKey,
+        expert_id: str,
+        name: str,
+        organization: str | None = None,
+        created: str | None = None,
+    ) -> ExpertKey:
+        """A key held only in memory (the simulation's, a test's)."""
+        check_owner(expert_id, name, organization)
+        info = KeyInfo(
+            expert_id=expert_id,
+            name=name,
+            organization=organization,
+            public_key=public_key_b64(private_key.public_key()),
+            created=created or local_now(),
+        )
+        return cls(info, private_key)
+
+
+def local_now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def data_dir() -> Path:
+    override = os.environ.get("EXPERTSCORE_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir("ExpertScore", appauthor=False))
+
+
+def keys_dir() -> Path:
+    return data_dir() / "keys"
+
+
+def key_path(expert_id: str, directory: Path | None = None) -> Path:
+    return (directory or keys_dir()) / f"{expert_id}{KEY_SUFFIX}"
+
+
+def check_owner(expert_id: str, name: str, organization: str | None) -> None:
+    """Ids follow the roster's pattern; names are one line (key cards sign them as lines)."""
+    if not re.match(ID_PATTERN, expert_id):
+        raise KeyFileError(
+            f"'{expert_id}' is not a valid id: 1–64 of A–Z a–z 0–9 . _ -, starting with a"
+            " letter or digit"
+        )
+    if not name.strip():
+        raise KeyFileError("a key needs the owner's name")
+    for label, value in (("name", name), ("organization", organization or "")):
+        if any(unicodedata.category(ch) == "Cc" for ch in value):
+            raise KeyFileError(f"the {label} must be one line of text without control characters")
+
+
+def _passphrase_bytes(passphrase: str) -> bytes:
+    # NFC: the same passphrase typed on macOS (NFD input) and Windows gives the same bytes.
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def _derive(passphrase: str, salt: bytes, cost: ScryptCost) -> bytes:
+    kdf = Scrypt(salt=salt, length=32, n=cost.n, r=cost.r, p=cost.p)
+    return kdf.derive(_passphrase_bytes(passphrase))
+
+
+def _check_value(derived: bytes) -> str:
+    return hmac.new(derived, b"expertscore-key check", hashlib.sha256).hexdigest()[:16]
+
+
+def _associated_data(expert_id: str, public_key: str) -> bytes:
+    return f"{KEY_FORMAT} {expert_id} {public_key}".encode()
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def key_file_bytes(key: ExpertKey, passphrase: str, cost: ScryptCost = DEFAULT_COST) -> bytes:
+    """The key file for ``key``, encrypted under ``passphrase``."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise WrongPassphrase(f"a passphrase needs at least {MIN_PASSPHRASE} characters")
+    info = key.info
+    salt = secrets.token_bytes(16)
+    nonce = secrets.token_bytes(12)
+    derived = _derive(passphrase, salt, cost)
+    raw = key.private_key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    ciphertext = AESGCM(derived).encrypt(
+        nonce, raw, _associated_data(info.expert_id, info.public_key)
+    )
+    record = {
+        "format": KEY_FORMAT,
+        "expert": info.expert_id,
+        "name": info.name,
+        "organization": info.organization,
+        "created": info.created,
+        "public_key": info.public_key,
+        "fingerprint": info.fingerprint,
+        "kdf": {"name": "scrypt", "n": cost.n, "r": cost.r, "p": cost.p, "salt": _b64(salt)},
+        "cipher": {
+            "name": "aes-256-gcm",
+            "nonce": _b64(nonce),
+            "check": _check_value(derived),
+            "ciphertext": _b64(ciphertext),
+        },
+    }
+    return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write a new file readable by its owner only, all or nothing; never overwrite."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            raise KeyFileError(f"{path}: already exists; not overwritten")
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def create_key(
+    expert_id: str,
+    name: str,
+    passphrase: str,
+    organization: str | None = None,
+    *,
+    directory: Path | None = None,
+    cost: ScryptCost = DEFAULT_COST,
+) -> ExpertKey:
+    """Make a new key pair for ``expert_id`` and store it encrypted; refuse to replace one."""
+    check_owner(expert_id, name, organization)
+    path = key_path(expert_id, directory)
+    if path.exists():
+        existing = read_key_info(path)
+        raise KeyFileError(
+            f"{path}: {expert_id} already has a key (fingerprint {existing.fingerprint});"
+            " it is not replaced"
+        )
+    key = ExpertKey.from_private_key(
+        Ed25519PrivateKey.generate(), expert_id, name.strip(), organization
+    )
+    _write_private(path, key_file_bytes(key, passphrase, cost))
+    return ExpertKey(replace(key.info, path=path), key.private_key)
+
+
+@dataclass(frozen=True)
+class _Sealed:
+    info: KeyInfo
+    cost: ScryptCost
+    salt: bytes
+    nonce: bytes
+    check: str
+    ciphertext: bytes
+
+
+def _field(record: dict, name: str, kind: type, path: Path):
+    value = record.get(name)
+    if not isinstance(value, kind):
+        raise KeyFileError(f"{path}: damaged key file (field '{name}' is missing or wrong)")
+    return value
+
+
+def _unb64(text: str, name: str, path: Path) -> bytes:
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise KeyFileError(f"{path}: damaged key file ('{name}' is not base64)") from None
+
+
+def _read_sealed(path: Path) -> _Sealed:
+    if not path.is_file():
+        raise KeyFileError(f"{path}: no such key file")
+    data = path.read_bytes()
+    if len(data) > MAX_KEY_FILE:
+        raise KeyFileError(f"{path}: not a key file (too large)")
+    try:
+        record = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise KeyFileError(f"{path}: damaged key file (not valid JSON)") from None
+    if not isinstance(record, dict):
+        raise KeyFileError(f"{path}: not a key file")
+    declared = record.get("format")
+    if declared != KEY_FORMAT:
+        if isinstance(declared, str) and declared.startswith("expertscore-key/"):
+            raise KeyFileError(
+                f"{path}: made by a newer ExpertScore ({declared}); this program reads {KEY_FORMAT}"
+            )
+        raise KeyFileError(f"{path}: not an ExpertScore key file")
+    kdf = _field(record, "kdf", dict, path)
+    cipher = _field(record, "cipher", dict, path)
+    if kdf.get("name") != "scrypt" or cipher.get("name") != "aes-256-gcm":
+        raise KeyFileError(f"{path}: damaged key file (unknown kdf or cipher)")
+    organization = record.get("organization")
+    if organization is not None and not isinstance(organization, str):
+        raise KeyFileError(f"{path}: damaged key file (field 'organization' is wrong)")
+    info = KeyInfo(
+        expert_id=_field(record, "expert", str, path),
+        name=_field(record, "name", str, path),
+        organization=organization,
+        public_key=_field(record, "public_key", str, path),
+        created=_field(record, "created", str, path),
+        path=path,
+    )
+    raw_public = _unb64(info.public_key, "public_key", path)
+    if len(raw_public) != 32 or record.get("fingerprint") != info.fingerprint:
+        raise KeyFileError(f"{path}: damaged key file (public key and fingerprint disagree)")
+    cost = ScryptCost(
+        n=_field(kdf, "n", int, path), r=_field(kdf, "r", int, path), p=_field(kdf, "p", int, path)
+    )
+    if cost.n < 2 or cost.n & (cost.n - 1) or not 1 <= cost.r <= 64 or not 1 <= cost.p <= 16:
+        raise KeyFileError(f"{path}: damaged key file (impossible scrypt parameters)")
+    if cost.memory > MAX_SCRYPT_MEMORY:
+        raise KeyFileError(f"{path}: key file asks for {cost.memory >> 20} MiB; refused")
+    return _Sealed(
+        info=info,
+        cost=cost,
+        salt=_unb64(_field(kdf, "salt", str, path), "salt", path),
+        nonce=_unb64(_field(cipher, "nonce", str, path), "nonce", path),
+        check=_field(cipher, "check", str, path),
+        ciphertext=_unb64(_field(cipher, "ciphertext", str, path), "ciphertext", path),
+    )
+
+
+def read_key_info(path: Path) -> KeyInfo:
+    """The public part of a key file (no passphrase needed, nothing decrypted)."""
+    return _read_sealed(path).info
+
+
+def unlock_key(path: Path, passphrase: str) -> ExpertKey:
+    """Decrypt a key file; ``WrongPassphrase`` or ``KeyFileError`` say which went wrong."""
+    sealed = _read_sealed(path)
+    if len(sealed.nonce) != 12 or len(sealed.salt) < 16:
+        raise KeyFileError(f"{path}: damaged key file (salt or nonce has the wrong length)")
+    derived = _derive(passphrase, sealed.salt, sealed.cost)
+    if not hmac.compare_digest(_check_value(derived), sealed.check):
+        raise WrongPassphrase(f"{path}: wrong passphrase for the key of {sealed.info.expert_id}")
+    associated = _associated_data(sealed.info.expert_id, sealed.info.public_key)
+    try:
+        raw = AESGCM(derived).decrypt(sealed.nonce, sealed.ciphertext, associated)
+    except InvalidTag:
+        raise KeyFileError(
+            f"{path}: damaged key file (the encrypted key or its owner was changed)"
+        ) from None
+    if len(raw) != 32:
+        raise KeyFileError(f"{path}: damaged key file (private key has {len(raw)} bytes)")
+    private_key = Ed25519PrivateKey.from_private_bytes(raw)
+    if public_key_b64(private_key.public_key()) != sealed.info.public_key:
+        raise KeyFileError(f"{path}: damaged key file (private and public key do not match)")
+    return ExpertKey(sealed.info, private_key)
+
+
+def find_key(expert_id: str, directory: Path | None = None) -> KeyInfo | None:
+    """The public part of ``expert_id``'s key on this computer, or ``None`` (make one first).
+
+    For showing the fingerprint (window, sheets) and for "made on first use"; raises
+    ``KeyFileError`` if a key file exists but is damaged.
+    """
+    path = key_path(expert_id, directory)
+    return read_key_info(path) if path.exists() else None
+
+
+def open_key(expert_id: str, passphrase: str, directory: Path | None = None) -> ExpertKey:
+    path = key_path(expert_id, directory)
+    if not path.is_file():
+        raise KeyFileError(
+            f"no key for {expert_id} in {path.parent}; make one with"
+            f" `expertscore key new --expert {expert_id} --name NAME`"
+        )
+    return unlock_key(path, passphrase)
+
+
+@dataclass(frozen=True)
+class KeyListing:
+    keys: list[KeyInfo]
+    problems: list[str]  # one line per unreadable file
+
+
+def list_keys(directory: Path | None = None) -> KeyListing:
+    """Every key file in the keys folder, by id; unreadable ones are listed as problems."""
+    folder = directory or keys_dir()
+    keys: list[KeyInfo] = []
+    problems: list[str] = []
+    for path in sorted(folder.glob(f"*{KEY_SUFFIX}")) if folder.is_dir() else []:
+        try:
+            keys.append(read_key_info(path))
+        except KeyFileError as exc:
+            problems.append(str(exc))
+    return KeyListing(keys, problems)

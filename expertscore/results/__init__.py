@@ -1,0 +1,1 @@
+"""Signed result files: build, sign, submit, verify, transcribe and simulate them."""

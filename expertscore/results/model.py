@@ -1,0 +1,208 @@
+"""The result payload as typed, read-only records, for verifying and for the chair's merge.
+
+``parse_payload`` accepts exactly what ``payload.build_payload`` writes: unknown fields,
+JSON numbers where decimal strings belong, or a missing field are refused with the place.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from expertscore.batch.manifest import ID_PATTERN, SHA256_PATTERN
+from expertscore.results.envelope import ResultRefused, newer_format
+from expertscore.results.payload import PAYLOAD_FORMAT
+
+DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+class SchemeRef(Strict):
+    id: str
+    version: str
+    sha256: str = Field(pattern=SHA256_PATTERN)
+
+
+class BatchRef(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    title: str
+    organizer: str
+    scheme: SchemeRef
+
+
+class ExpertRef(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    organization: str | None
+    public_key: str | None  # None when the chair transcribed a paper sheet
+
+
+class Transcriber(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    public_key: str
+    sheet: str
+    marked_at: str
+
+
+class Supersedes(Strict):
+    sequence: int = Field(ge=1)
+    payload_sha256: str = Field(pattern=SHA256_PATTERN)
+    unlocked_at: str | None
+    unlock_reason: str | None
+
+
+class Program(Strict):
+    name: str
+    version: str
+
+
+class Recusal(Strict):
+    reason: str
+    source: Literal["roster", "declared"]
+    declared_at: str
+
+
+class Classification(Strict):
+    category: str | None
+    industry_tags: list[str]
+    domain_tags: list[str]
+    level: str | None
+    updated_at: str
+
+
+class PinnedEvidence(Strict):
+    id: str
+    page: int | None
+
+
+class ScoreItem(Strict):
+    indicator: str
+    round: int = Field(ge=1)
+    points: str | None = Field(pattern=DECIMAL_PATTERN)
+    choice: str | None
+    verified_value: str | None
+    comment: str
+    evidence: list[PinnedEvidence]
+    updated_at: str
+
+
+class Totals(Strict):
+    base: str = Field(pattern=DECIMAL_PATTERN)
+    bonus: str = Field(pattern=DECIMAL_PATTERN)
+    total: str = Field(pattern=DECIMAL_PATTERN)
+    attainable: str = Field(pattern=DECIMAL_PATTERN)
+
+
+class SubmissionResult(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    platform: str
+    operator: str
+    recusal: Recusal | None
+    comment: str
+    classification: Classification | None
+    totals: Totals | None
+    scores: list[ScoreItem]
+
+
+class LogEntry(Strict):
+    seq: int
+    at: str
+    action: str
+    submission: str | None
+    indicator: str | None
+    detail: Any
+    prev: str
+    hash: str
+
+
+class ResultPayload(Strict):
+    format: Literal["expertscore-result-payload/1"]
+    batch: BatchRef
+    expert: ExpertRef
+    transcribed_by: Transcriber | None
+    sequence: int = Field(ge=1)
+    submitted_at: str
+    supersedes: Supersedes | None
+    program: Program
+    submissions: list[SubmissionResult]
+    log: list[LogEntry]
+
+    @property
+    def signer_id(self) -> str:
+        return self.transcribed_by.id if self.transcribed_by else self.expert.id
+
+    @property
+    def signer_key(self) -> str | None:
+        return self.transcribed_by.public_key if self.transcribed_by else self.expert.public_key
+
+
+@dataclass(frozen=True)
+class Counts:
+    submissions: int
+    scored: int
+    recused: int
+    scores: int
+    comments: int
+    log_entries: int
+
+    def __str__(self) -> str:
+        return (
+            f"{self.submissions} submissions ({self.scored} scored, {self.recused} recused),"
+            f" {self.scores} scores, {self.comments} comments, {self.log_entries} log entries"
+        )
+
+
+def counts_of(payload: ResultPayload) -> Counts:
+    recused = sum(1 for sub in payload.submissions if sub.recusal is not None)
+    scores = [item for sub in payload.submissions for item in sub.scores]
+    comments = sum(1 for item in scores if item.comment) + sum(
+        1 for sub in payload.submissions if sub.comment
+    )
+    return Counts(
+        submissions=len(payload.submissions),
+        scored=len(payload.submissions) - recused,
+        recused=recused,
+        scores=sum(1 for item in scores if item.points is not None),
+        comments=comments,
+        log_entries=len(payload.log),
+    )
+
+
+def peek_payload(data: bytes, source: str) -> dict[str, Any]:
+    """The payload as JSON, its format checked, before the signature is (to find the key)."""
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ResultRefused(
+            source, f"the signed payload is damaged (not valid JSON: {exc}): the file was changed"
+        ) from None
+    if not isinstance(raw, dict):
+        raise ResultRefused(source, "the signed payload is not a JSON object")
+    declared = raw.get("format")
+    if declared != PAYLOAD_FORMAT:
+        if newer_format(declared, "expertscore-result-payload"):
+            raise ResultRefused(
+                source,
+                f"made by a newer ExpertScore (payload {declared}); this program reads"
+                f" {PAYLOAD_FORMAT}: update the program",
+            )
+        raise ResultRefused(source, f"the payload's format {declared!r} is not {PAYLOAD_FORMAT}")
+    return raw
+
+
+def parse_payload(raw: dict[str, Any], source: str) -> ResultPayload:
+    try:
+        return ResultPayload.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in error["loc"]) or "(top)"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise ResultRefused(source, f"payload {where}: {error['msg']}{more}") from None

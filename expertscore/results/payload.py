@@ -1,0 +1,199 @@
+"""The result payload: everything one expert decided in one session, as signed bytes.
+
+The payload (``expertscore-result-payload/1``, ``docs/formats.md``) is UTF-8 JSON. It is
+signed as the exact bytes written here, so nobody ever has to re-create them: the
+serialisation below only needs to be deterministic for the simulation's and the docs'
+reproducible files. Every decimal is a plain decimal string (``"7.5"``), never a JSON
+number.
+
+``build_payload`` reads inside the caller's transaction (the one that adds the result
+record and the ``submit`` log entry), so the payload and the lock describe the same state.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from expertscore import __version__
+from expertscore.scoring.lock import transcription
+from expertscore.scoring.service import Scoring
+from expertscore.scoring.totals import rollup
+from expertscore.storage import models as m
+
+PAYLOAD_FORMAT = "expertscore-result-payload/1"
+PROGRAM = "ExpertScore"
+
+
+def plain(value: Decimal | str) -> str:
+    """A decimal as plain digits: ``"10"`` rather than ``"1E+1"``."""
+    return format(Decimal(value), "f")
+
+
+def payload_bytes(payload: dict[str, Any]) -> bytes:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def build_payload(
+    scoring: Scoring, orm: OrmSession, record: m.ResultRecord, previous: m.ResultRecord | None
+) -> dict[str, Any]:
+    session = scoring.session
+    info = session.info
+    expert = orm.get(m.Expert, info.expert_id)
+    transcribed = transcription(orm)
+    return {
+        "format": PAYLOAD_FORMAT,
+        "batch": {
+            "id": info.batch_id,
+            "sha256": info.manifest_sha256,
+            "title": info.batch_title,
+            "organizer": info.batch_organizer,
+            "scheme": {
+                "id": info.scheme_id,
+                "version": info.scheme_version,
+                "sha256": info.scheme_sha256,
+            },
+        },
+        "expert": {
+            "id": info.expert_id,
+            "name": expert.name if expert else "",
+            "organization": expert.organization if expert else None,
+            "public_key": None if transcribed else record.public_key,
+        },
+        "transcribed_by": None
+        if transcribed is None
+        else {
+            "id": transcribed.chair_id,
+            "name": transcribed.chair_name,
+            "public_key": transcribed.chair_public_key,
+            "sheet": transcribed.sheet,
+            "marked_at": transcribed.marked_at,
+        },
+        "sequence": record.sequence,
+        "submitted_at": record.submitted_at,
+        "supersedes": None
+        if previous is None
+        else {
+            "sequence": previous.sequence,
+            "payload_sha256": previous.payload_sha256,
+            "unlocked_at": previous.unlocked_at,
+            "unlock_reason": previous.unlock_reason,
+        },
+        "program": {"name": PROGRAM, "version": __version__},
+        "submissions": _submissions(scoring, orm),
+        "log": _log(orm),
+    }
+
+
+def _submissions(scoring: Scoring, orm: OrmSession) -> list[dict[str, Any]]:
+    subs = orm.scalars(
+        select(m.Submission)
+        .join(m.Assignment, m.Assignment.submission_id == m.Submission.id)
+        .order_by(m.Submission.position)
+    )
+    result = []
+    for sub in subs:
+        recusal = orm.get(m.Recusal, sub.id)
+        note = orm.get(m.SubmissionNote, sub.id)
+        item: dict[str, Any] = {
+            "id": sub.id,
+            "platform": sub.platform,
+            "operator": sub.operator,
+            "recusal": None
+            if recusal is None
+            else {
+                "reason": recusal.reason,
+                "source": recusal.source,
+                "declared_at": recusal.declared_at,
+            },
+            "comment": note.comment if note and recusal is None else "",
+            "classification": None
+            if note is None or recusal is not None
+            else _classification(note),
+            "totals": None,
+            "scores": [],
+        }
+        if recusal is None:
+            item["scores"], item["totals"] = _scores(scoring, orm, sub.id)
+        result.append(item)
+    return result
+
+
+def _classification(note: m.SubmissionNote) -> dict[str, Any]:
+    return {
+        "category": note.category,
+        "industry_tags": json.loads(note.industry_tags),
+        "domain_tags": json.loads(note.domain_tags),
+        "level": note.level,
+        "updated_at": note.updated_at,
+    }
+
+
+def _scores(
+    scoring: Scoring, orm: OrmSession, submission_id: str
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    leaves = scoring.assigned_leaves(submission_id)
+    order = {leaf.code: index for index, leaf in enumerate(leaves)}
+    rows = [
+        row
+        for row in orm.scalars(select(m.Score).where(m.Score.submission_id == submission_id))
+        if row.indicator in order
+        and (
+            row.points is not None
+            or row.comment
+            or row.verified_value
+            or row.pinned_evidence != "[]"
+        )
+    ]
+    rows.sort(key=lambda row: (row.round, order[row.indicator]))
+    scores = [
+        {
+            "indicator": row.indicator,
+            "round": row.round,
+            "points": None if row.points is None else plain(row.points),
+            "choice": row.choice,
+            "verified_value": row.verified_value,
+            "comment": row.comment,
+            "evidence": json.loads(row.pinned_evidence),
+            "updated_at": row.updated_at,
+        }
+        for row in rows
+    ]
+    points = {
+        row.indicator: Decimal(row.points)
+        for row in rows
+        if row.round == 1 and row.points is not None
+    }
+    totals = rollup(scoring.scheme, points, set(order))
+    return scores, {
+        "base": plain(totals.base),
+        "bonus": plain(totals.bonus),
+        "total": plain(totals.total),
+        "attainable": plain(totals.base_max),
+    }
+
+
+def _has_content(row: m.Score) -> bool:
+    return bool(
+        row.points is not None or row.comment or row.verified_value or row.pinned_evidence != "[]"
+    )
+
+
+def _log(orm: OrmSession) -> list[dict[str, Any]]:
+    return [
+        {
+            "seq": row.seq,
+            "at": row.at,
+            "action": row.action,
+            "submission": row.submission_id,
+            "indicator": row.indicator,
+            "detail": json.loads(row.detail),
+            "prev": row.prev_hash,
+            "hash": row.hash,
+        }
+        for row in orm.scalars(select(m.EditLog).order_by(m.EditLog.seq))
+    ]

@@ -1,0 +1,190 @@
+"""Submitting a session: check it is complete, lock it, and write the signed result file.
+
+What the window's Submit button and ``expertscore submit`` do. In one transaction the
+session gets a result record (which locks it) and a ``submit`` entry in its edit log; the
+payload is built inside that transaction, signed, and written to a hidden file beside the
+target and fsynced; only then is the transaction committed and the file renamed into place.
+A failure before the commit leaves neither a lock nor a file. The signed bytes are also kept
+in the session, so ``write_again`` can write the same file once more (a lost USB stick).
+
+Not thread-safe; call from the UI's database worker, like ``Scoring``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from expertscore.errors import ExpertScoreError
+from expertscore.identity.keys import ExpertKey
+from expertscore.results.envelope import RESULT_FORMAT, RESULT_PAYLOAD_TYPE, envelope_bytes
+from expertscore.results.payload import build_payload, payload_bytes
+from expertscore.scoring.lock import latest_result, locking_result, next_sequence, transcription
+from expertscore.scoring.service import Gap, Scoring, now_text
+from expertscore.storage import models as m
+from expertscore.storage.session import SessionFile
+
+SHOWN_GAPS = 5
+
+
+class Incomplete(ExpertScoreError):
+    """Indicators are still unscored; ``gaps`` lists every one, in order."""
+
+    def __init__(self, gaps: list[Gap]) -> None:
+        self.gaps = gaps
+        shown = ", ".join(f"{g.submission} {g.indicator} {g.name}" for g in gaps[:SHOWN_GAPS])
+        more = f" (and {len(gaps) - SHOWN_GAPS} more)" if len(gaps) > SHOWN_GAPS else ""
+        count = "1 indicator is" if len(gaps) == 1 else f"{len(gaps)} indicators are"
+        super().__init__(f"cannot submit: {count} not scored yet: {shown}{more}")
+
+
+class SubmitRefused(ExpertScoreError):
+    """The session cannot be submitted as asked (already locked, wrong key, bad target)."""
+
+
+@dataclass(frozen=True)
+class Submitted:
+    path: Path
+    sequence: int
+    submitted_at: str
+    signer_id: str
+    fingerprint: str
+    payload_sha256: str
+    transcribed: bool
+
+
+def signer_of(session: SessionFile) -> str:
+    """Whose key signs this session's results: the expert's, or the transcribing chair's."""
+    with session.orm() as orm:
+        marked = transcription(orm)
+    return marked.chair_id if marked else session.info.expert_id
+
+
+def _check_key(session: SessionFile, key: ExpertKey) -> None:
+    info = key.info
+    with session.orm() as orm:
+        marked = transcription(orm)
+        pinned = orm.get(m.Expert, info.expert_id)
+    if marked is not None:
+        if info.public_key != marked.chair_public_key:
+            raise SubmitRefused(
+                f"this session was transcribed by {marked.chair_id} {marked.chair_name} and must"
+                f" be signed with that key, not with {info.expert_id}'s ({info.fingerprint})"
+            )
+    elif info.expert_id != session.info.expert_id:
+        raise SubmitRefused(
+            f"this is the session of {session.info.expert_id}; the key belongs to {info.expert_id}"
+        )
+    if pinned is not None and pinned.public_key and pinned.public_key != info.public_key:
+        raise SubmitRefused(
+            f"the batch roster pins another key for {info.expert_id}; this key is"
+            f" {info.fingerprint}: sign with the key you gave the organizer"
+        )
+
+
+def _check_target(out: Path, session: SessionFile) -> None:
+    if out.is_dir():
+        raise SubmitRefused(f"{out}: is a folder; give a file name for the result")
+    if out.exists():
+        if out.resolve() == session.path.resolve():
+            raise SubmitRefused(f"{out}: is the session file itself; not overwritten")
+        with out.open("rb") as handle:
+            start = handle.read(64)
+        if not start.startswith(b'{\n  "format": "' + RESULT_FORMAT.split("/")[0].encode()):
+            raise SubmitRefused(f"{out}: exists and is not a result file; not overwritten")
+
+
+def _write_hidden(out: Path, data: bytes) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temp = out.with_name(f".{out.name}.writing-{secrets.token_hex(4)}")
+    with temp.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return temp
+
+
+def preflight(session: SessionFile, scoring: Scoring | None = None) -> None:
+    """Refuse early (before asking for a passphrase) if the session cannot be submitted."""
+    scoring = scoring or Scoring(session)
+    with session.orm() as orm:
+        locked = locking_result(orm)
+    if locked is not None:
+        raise SubmitRefused(
+            f"already submitted as result {locked.sequence} ({locked.submitted_at}); unlock the"
+            " session with a reason to submit again"
+        )
+    gaps = scoring.missing()
+    if gaps:
+        raise Incomplete(gaps)
+
+
+def submit(
+    session: SessionFile, key: ExpertKey, out: Path, clock: Callable[[], str] = now_text
+) -> Submitted:
+    """Finalize the session and write its signed result to ``out``."""
+    scoring = Scoring(session, clock)
+    preflight(session, scoring)
+    _check_key(session, key)
+    _check_target(out, session)
+    scoring.verify_log()
+    temp: Path | None = None
+    try:
+        with session.orm() as orm, orm.begin():
+            previous = latest_result(orm)
+            record = m.ResultRecord(
+                sequence=next_sequence(orm),
+                submitted_at=clock(),
+                signer_id=key.info.expert_id,
+                public_key=key.info.public_key,
+                payload_sha256="",
+                envelope="",
+            )
+            scoring.append_log(
+                orm,
+                "submit",
+                {
+                    "sequence": record.sequence,
+                    "signer": key.info.expert_id,
+                    "key": key.info.fingerprint,
+                },
+            )
+            orm.add(record)
+            orm.flush()
+            body = payload_bytes(build_payload(scoring, orm, record, previous))
+            data = envelope_bytes(body, key.info.fingerprint, key.sign(RESULT_PAYLOAD_TYPE, body))
+            record.payload_sha256 = hashlib.sha256(body).hexdigest()
+            record.envelope = data.decode("ascii")
+            temp = _write_hidden(out, data)
+        os.replace(temp, out)
+    finally:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+    return Submitted(
+        path=out,
+        sequence=record.sequence,
+        submitted_at=record.submitted_at,
+        signer_id=record.signer_id,
+        fingerprint=key.info.fingerprint,
+        payload_sha256=record.payload_sha256,
+        transcribed=key.info.expert_id != session.info.expert_id,
+    )
+
+
+def write_again(session: SessionFile, out: Path) -> Path:
+    """Write the signed file of the submission that locks the session once more."""
+    with session.orm() as orm:
+        locked = locking_result(orm)
+    if locked is None:
+        raise SubmitRefused("the session is not submitted (or was unlocked); submit it first")
+    _check_target(out, session)
+    temp = _write_hidden(out, locked.envelope.encode("ascii"))
+    try:
+        os.replace(temp, out)
+    finally:
+        temp.unlink(missing_ok=True)
+    return out

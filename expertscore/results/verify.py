@@ -1,0 +1,249 @@
+"""Checking a result file: is it whole, unchanged, signed by the named person, for this batch?
+
+``check_result`` runs every check in an order that gives the most useful reason first:
+the envelope's shape and version, the payload's version, the signature over the exact
+payload bytes by the key the payload names, the payload's fields, the edit log's hash
+chain, the envelope's byte layout, then (given a batch package) batch, roster and
+assignments, and last whose key it is. It raises ``ResultRefused``; ``verify_file``
+turns that into a ``Verdict`` for display. Pure functions, no I/O besides reading the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from expertscore.batch.package import OpenedPackage
+from expertscore.crypto.dsse import SignatureError, fingerprint, verify
+from expertscore.results.envelope import (
+    RESULT_PAYLOAD_TYPE,
+    Envelope,
+    ResultRefused,
+    layout_problem,
+    parse_envelope,
+)
+from expertscore.results.logchain import chain_break
+from expertscore.results.model import (
+    Counts,
+    ResultPayload,
+    counts_of,
+    parse_payload,
+    peek_payload,
+)
+from expertscore.results.trust import Identity, KeyTrust, KeyUntrusted
+
+
+@dataclass(frozen=True)
+class CheckedResult:
+    """A result that passed every check, with what the checks found."""
+
+    source: str
+    payload: ResultPayload
+    payload_bytes: bytes
+    fingerprint: str
+    identity: Identity
+    counts: Counts
+
+
+def _signer_key(raw: dict[str, Any], source: str) -> str:
+    transcriber = raw.get("transcribed_by")
+    holder = transcriber if isinstance(transcriber, dict) else raw.get("expert")
+    key = holder.get("public_key") if isinstance(holder, dict) else None
+    if not isinstance(key, str):
+        raise ResultRefused(source, "the payload names no signing key")
+    return key
+
+
+def _check_signature(raw: dict[str, Any], payload: bytes, keyid: str, sig: str, source: str) -> str:
+    key = _signer_key(raw, source)
+    try:
+        claimed = fingerprint(key)
+    except ValueError:
+        raise ResultRefused(source, "the payload's public key is not base64") from None
+    if keyid != claimed:
+        raise ResultRefused(
+            source, f"the signature's key id {keyid} is not the payload's key {claimed}"
+        )
+    try:
+        verify(key, RESULT_PAYLOAD_TYPE, payload, sig)
+    except SignatureError as exc:
+        raise ResultRefused(
+            source, f"the signature does not verify ({exc}): the file was changed after signing"
+        ) from None
+    return claimed
+
+
+def _consistency_problem(payload: ResultPayload) -> str | None:
+    if payload.transcribed_by is not None and payload.expert.public_key is not None:
+        return "a transcribed result must not name a key of the expert"
+    broken = chain_break([entry.model_dump() for entry in payload.log], payload.batch.sha256)
+    if broken:
+        return broken
+    last = payload.log[-1] if payload.log else None
+    if (
+        last is None
+        or last.action != "submit"
+        or not isinstance(last.detail, dict)
+        or last.detail.get("sequence") != payload.sequence
+    ):
+        return f"the edit log does not end with the submission of result {payload.sequence}"
+    return None
+
+
+def _batch_problem(payload: ResultPayload, package: OpenedPackage) -> str | None:
+    manifest = package.manifest
+    batch = payload.batch
+    if batch.id != manifest.batch.id:
+        return f"this result is for batch {batch.id}, not for {manifest.batch.id} ({package.path})"
+    if batch.sha256 != package.manifest_sha256:
+        return (
+            f"this result is for another version of batch {batch.id} (hash {batch.sha256[:12]}…,"
+            f" the package's is {package.manifest_sha256[:12]}…)"
+        )
+    expert = payload.expert.id
+    if expert not in {e.id for e in manifest.roster}:
+        return f"expert {expert} is not on the batch's roster"
+    assigned = [a.submission for a in manifest.assignments if a.expert == expert]
+    listed = [sub.id for sub in payload.submissions]
+    for sid in listed:
+        if sid not in assigned:
+            return f"submission {sid} is not assigned to {expert} in this batch"
+    for sid in assigned:
+        if sid not in listed:
+            return f"submission {sid}, assigned to {expert}, is missing from the result"
+    conflicts = {c.submission for c in manifest.conflicts if c.expert == expert}
+    scheme = package.scheme
+    for sub in payload.submissions:
+        if sub.id in conflicts and sub.recusal is None:
+            return f"{expert} has a conflict of interest with {sub.id} but scored it"
+        for item in sub.scores:
+            node = scheme.find(item.indicator)
+            if node is None or not node.is_leaf:
+                return f"{sub.id} indicator {item.indicator} is not a leaf of the batch's scheme"
+    return None
+
+
+def check_result(
+    data: bytes,
+    source: str,
+    package: OpenedPackage | None = None,
+    trust: KeyTrust | None = None,
+) -> CheckedResult:
+    """Every check on a result file's bytes; ``ResultRefused`` names the first that fails."""
+    envelope = parse_envelope(data, source)
+    raw = peek_payload(envelope.payload, source)
+    try:
+        return _check_payload(data, source, envelope, raw, package, trust)
+    except ResultRefused as exc:
+        exc.claims = _claims(raw, envelope.keyid)
+        raise
+
+
+def _claims(raw: dict[str, Any], keyid: str) -> str:
+    """What an unverified payload says it is, for the refusal message (never trusted)."""
+
+    def text(value: object) -> str:
+        return value if isinstance(value, str) else "?"
+
+    expert = raw.get("expert") if isinstance(raw.get("expert"), dict) else {}
+    batch = raw.get("batch") if isinstance(raw.get("batch"), dict) else {}
+    return (
+        f"expert {text(expert.get('id'))} {text(expert.get('name'))},"
+        f" batch {text(batch.get('id'))}, sequence {raw.get('sequence', '?')}, key {keyid}"
+    )
+
+
+def _check_payload(
+    data: bytes,
+    source: str,
+    envelope: Envelope,
+    raw: dict[str, Any],
+    package: OpenedPackage | None,
+    trust: KeyTrust | None,
+) -> CheckedResult:
+    key_fingerprint = _check_signature(raw, envelope.payload, envelope.keyid, envelope.sig, source)
+    payload = parse_payload(raw, source)
+    for problem in (_consistency_problem(payload), layout_problem(data, envelope)):
+        if problem:
+            raise ResultRefused(source, problem)
+    if package is not None:
+        problem = _batch_problem(payload, package)
+        if problem:
+            raise ResultRefused(source, problem)
+    trust = trust or KeyTrust.build(package)
+    signer_key = payload.signer_key
+    assert signer_key is not None  # _signer_key found it
+    try:
+        identity = trust.check(payload.signer_id, signer_key)
+    except KeyUntrusted as exc:
+        raise ResultRefused(source, str(exc)) from None
+    return CheckedResult(
+        source=source,
+        payload=payload,
+        payload_bytes=envelope.payload,
+        fingerprint=key_fingerprint,
+        identity=identity,
+        counts=counts_of(payload),
+    )
+
+
+def read_result(
+    path: Path, package: OpenedPackage | None = None, trust: KeyTrust | None = None
+) -> CheckedResult:
+    """Read and check a result file (the chair's merge calls this for each file)."""
+    if not path.is_file():
+        raise ResultRefused(str(path), "no such file")
+    return check_result(path.read_bytes(), str(path), package, trust)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    source: str
+    result: CheckedResult | None
+    reason: str | None
+    claims: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.result is not None
+
+    def lines(self) -> list[str]:
+        if self.result is None:
+            lines = [f"file:        {self.source}", f"verdict:     REFUSED: {self.reason}"]
+            if self.claims:
+                lines.append(f"claims:      {self.claims} (not trusted)")
+            return lines
+        payload = self.result.payload
+        expert = payload.expert
+        lines = [
+            f"file:        {self.source}",
+            "verdict:     VALID",
+            f"expert:      {expert.id} {expert.name}"
+            + (f" ({expert.organization})" if expert.organization else ""),
+        ]
+        if payload.transcribed_by is not None:
+            chair = payload.transcribed_by
+            lines.append(
+                f"transcribed: by {chair.id} {chair.name} from a paper sheet ({chair.sheet})"
+            )
+        replaces = f" (replaces result {payload.supersedes.sequence})" if payload.supersedes else ""
+        lines += [
+            f"key:         {self.result.fingerprint} ({self.result.identity.how})",
+            f"batch:       {payload.batch.id} {payload.batch.title}"
+            f" (hash {payload.batch.sha256[:16]}…)",
+            f"sequence:    {payload.sequence}{replaces}",
+            f"submitted:   {payload.submitted_at}",
+            f"counts:      {self.result.counts}",
+            f"program:     {payload.program.name} {payload.program.version}",
+        ]
+        return lines
+
+
+def verify_file(
+    path: Path, package: OpenedPackage | None = None, trust: KeyTrust | None = None
+) -> Verdict:
+    try:
+        return Verdict(str(path), read_result(path, package, trust), None)
+    except ResultRefused as exc:
+        return Verdict(str(path), None, exc.reason, exc.claims)

@@ -1,0 +1,281 @@
+"""Verifying: every way a result file can be wrong is refused, each with a clear reason."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+
+from expertscore.batch.package import open_package
+from expertscore.identity.keycard import read_cards
+from expertscore.results.envelope import ResultRefused
+from expertscore.results.submit import submit
+from expertscore.results.trust import KeyTrust
+from expertscore.results.verify import check_result, verify_file
+from expertscore.storage.session import SessionFile
+from tests.factories import edit_manifest, example_builder
+from tests.results.helpers import card_of, complete_session, fixed_key, resign
+
+E01, E02 = fixed_key("E01"), fixed_key("E02")
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> dict[str, Path]:
+    """One package, one valid result of E02 and key cards of E01 and E02."""
+    folder = tmp_path_factory.mktemp("verify")
+    package = folder / "batch.esbatch"
+    example_builder(submissions=3).write(package)
+    session = complete_session(package, "E02", folder / "e02.esession")
+    with SessionFile(session) as opened:
+        submit(opened, E02, folder / "E02.esresult")
+    cards = folder / "cards"
+    card_of(E01, cards)
+    card_of(E02, cards)
+    return {"package": package, "result": folder / "E02.esresult", "cards": cards}
+
+
+@pytest.fixture(scope="module")
+def data(made) -> bytes:
+    return made["result"].read_bytes()
+
+
+def refused(data: bytes, **kwargs) -> str:
+    with pytest.raises(ResultRefused) as info:
+        check_result(data, "r.esresult", **kwargs)
+    return info.value.reason
+
+
+def strict_trust(made, package=True) -> KeyTrust:
+    opened = open_package(made["package"]) if package else None
+    return KeyTrust.build(opened, read_cards([made["cards"]]))
+
+
+def test_a_valid_file_passes_with_batch_and_key_cards(made, data):
+    opened = open_package(made["package"])
+    checked = check_result(data, "r", package=opened, trust=strict_trust(made))
+    assert checked.identity.checked
+    assert checked.identity.how.startswith("matches key card")
+    assert checked.fingerprint == E02.info.fingerprint
+
+
+def test_verdict_lines_name_expert_key_batch_sequence_and_counts(made):
+    verdict = verify_file(made["result"], open_package(made["package"]), strict_trust(made))
+    text = "\n".join(verdict.lines())
+    assert verdict.ok
+    assert "verdict:     VALID" in text
+    assert "expert:      E02 专家2 (某大学)" in text
+    assert f"key:         {E02.info.fingerprint} (matches key card" in text
+    assert "batch:       TEST-1 测试批次" in text
+    assert "sequence:    1" in text
+    assert "counts:      3 submissions (2 scored, 1 recused), 10 scores, 4 comments" in text
+
+
+def payload_span(data: bytes) -> tuple[int, int]:
+    start = data.index(b'"payload": "') + len(b'"payload": "')
+    return start, data.index(b'"', start)
+
+
+def sig_span(data: bytes) -> tuple[int, int]:
+    start = data.index(b'"sig": "') + len(b'"sig": "')
+    return start, data.index(b'"', start)
+
+
+def flipped(data: bytes, position: int) -> bytes:
+    changed = bytearray(data)
+    changed[position] ^= 0x01
+    return bytes(changed)
+
+
+def test_a_changed_byte_in_the_payload_is_refused(data):
+    start, end = payload_span(data)
+    for position in range(start, end - 4, max(1, (end - start) // 97)):
+        reason = refused(flipped(data, position))
+        assert "changed" in reason or "not valid base64" in reason, (position, reason)
+    middle = (start + end) // 2
+    assert "the signature does not verify" in refused(flipped(data, middle - middle % 4 + 1))
+
+
+def test_a_changed_byte_in_the_signature_is_refused(data):
+    start, end = sig_span(data)
+    for position in range(start, end):
+        reason = refused(flipped(data, position))
+        assert "signature" in reason or "changed" in reason, (position, reason)
+
+
+def test_a_changed_byte_anywhere_is_refused(data):
+    payload_start, payload_end = payload_span(data)
+    outside = [p for p in range(len(data)) if not payload_start + 8 <= p < payload_end - 8]
+    for position in outside:
+        refused(flipped(data, position))  # raises unless refused
+
+
+def test_base64_that_decodes_to_the_same_bytes_is_still_a_change(data):
+    start, end = payload_span(data)
+    last = data[end - 1 : end]
+    padded = data[end - 2 : end] == b"=="
+    if not padded and data[end - 1 : end] != b"=":
+        pytest.fail("the example payload should need padding for this test")
+    target = end - 3 if padded else end - 2  # the last data character has unused bits
+    char = data[target : target + 1]
+    alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    index = alphabet.index(char)
+    twin = alphabet[index ^ 1 : (index ^ 1) + 1]
+    changed = data[:target] + twin + data[target + 1 :]
+    assert base64.b64decode(changed[start:end]) == base64.b64decode(data[start:end]), last
+    assert "layout" in refused(changed)
+
+
+def test_changed_line_endings_are_refused(data):
+    assert "layout it was signed in" in refused(data.replace(b"\n", b"\r\n"))
+
+
+@pytest.mark.parametrize("keep", [0.1, 0.5, 0.9, 0.999])
+def test_a_truncated_file_is_refused(data, keep):
+    assert "truncated" in refused(data[: int(len(data) * keep)])
+
+
+def test_a_file_missing_only_its_last_line_ending_is_truncated(data):
+    assert "truncated" in refused(data[:-1])
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "the file is empty"),
+        (b"\xff\xfe garbage", "not UTF-8"),
+        (b"[1, 2, 3]\n", "not an ExpertScore result file"),
+        (b'{"format": "expertscore-batch/1"}', "not an ExpertScore result file"),
+        (b"{,}", "garbled"),
+    ],
+)
+def test_things_that_are_not_result_files(content, reason):
+    assert reason in refused(content)
+
+
+def test_a_format_from_the_future_is_refused(data):
+    newer = data.replace(b"expertscore-result/1", b"expertscore-result/2", 1)
+    assert refused(newer) == (
+        "made by a newer ExpertScore (format expertscore-result/2); this program reads"
+        " expertscore-result/1: update the program"
+    )
+
+
+def test_a_payload_format_from_the_future_is_refused(data):
+    _envelope, payload = decode_bytes(data)
+    payload["format"] = "expertscore-result-payload/3"
+    assert "made by a newer ExpertScore (payload expertscore-result-payload/3)" in refused(
+        resign(payload, E02)
+    )
+
+
+def decode_bytes(data: bytes) -> tuple[dict, dict]:
+    envelope = json.loads(data)
+    return envelope, json.loads(base64.b64decode(envelope["payload"]))
+
+
+def test_a_file_for_another_batch_is_refused(made, data, tmp_path):
+    other = example_builder(submissions=3)
+    other.batch = other.batch.model_copy(update={"id": "TEST-2"})
+    other.write(tmp_path / "other.esbatch")
+    other_package = open_package(tmp_path / "other.esbatch")
+    assert "this result is for batch TEST-1, not for TEST-2" in refused(data, package=other_package)
+
+
+def test_a_file_for_another_version_of_the_batch_is_refused(made, data, tmp_path):
+    changed = edit_manifest(
+        made["package"],
+        tmp_path / "v2.esbatch",
+        lambda m: m["batch"].update(title="测试批次（修订）"),
+    )
+    reason = refused(data, package=open_package(changed))
+    assert reason.startswith("this result is for another version of batch TEST-1 (hash")
+
+
+def test_an_unknown_key_is_refused_when_a_roster_is_given(made, data):
+    reason = refused(data, package=open_package(made["package"]))
+    assert reason == (
+        f"unknown key {E02.info.fingerprint}: neither the batch roster nor a key card names a"
+        " key for E02"
+    )
+
+
+def test_without_roster_or_cards_the_identity_is_reported_unchecked(data):
+    checked = check_result(data, "r")
+    assert not checked.identity.checked
+    assert "not checked" in checked.identity.how
+
+
+def test_a_key_that_does_not_match_the_roster_pin_is_refused(made, tmp_path):
+    registered = fixed_key("E02", "registered with the organizer")
+    pinned = edit_manifest(
+        made["package"],
+        tmp_path / "pinned.esbatch",
+        lambda m: m["roster"][1].update(public_key=registered.info.public_key),
+    )
+    session = complete_session(pinned, "E02", tmp_path / "e02.esession")
+    with SessionFile(session) as opened:
+        submit(opened, registered, tmp_path / "ok.esresult")
+    opened_package = open_package(pinned)
+    good = (tmp_path / "ok.esresult").read_bytes()
+    assert check_result(good, "ok", package=opened_package).identity.checked
+    _envelope, payload = decode_bytes(good)
+    payload["expert"]["public_key"] = E02.info.public_key  # the same expert, an unregistered key
+    reason = refused(resign(payload, E02), package=opened_package)
+    assert reason == (
+        f"signed with key {E02.info.fingerprint}, but the batch roster pins key"
+        f" {registered.info.fingerprint} for E02"
+    )
+
+
+def test_another_expert_signing_as_e02_is_refused(made, data):
+    _envelope, payload = decode_bytes(data)
+    payload["expert"]["public_key"] = E01.info.public_key  # E01 claims to be E02
+    forged = resign(payload, E01)
+    assert check_result(forged, "r").identity.checked is False  # a signature alone proves nothing
+    reason = refused(forged, trust=strict_trust(made, package=False))
+    assert reason == (
+        f"signed with key {E01.info.fingerprint}, but E02's known key is {E02.info.fingerprint}"
+        f" (key card {made['cards'] / 'E02.eskeycard'}); it is the key of E01"
+    )
+
+
+def test_a_signature_by_another_key_than_the_payload_names_is_refused(data):
+    _envelope, payload = decode_bytes(data)
+    forged = json.loads(resign(payload, E01))
+    forged["signatures"][0]["keyid"] = E02.info.fingerprint
+    text = (json.dumps(forged, indent=2) + "\n").encode()
+    assert "the signature does not verify" in refused(text)
+
+
+def test_a_keyid_that_is_not_the_payloads_key_is_refused(data):
+    _envelope, payload = decode_bytes(data)
+    forged = json.loads(resign(payload, E01))  # payload names E02's key, E01 signed
+    assert "is not the payload's key" in refused((json.dumps(forged, indent=2) + "\n").encode())
+
+
+def test_a_rewritten_edit_log_is_refused_even_if_resigned(data):
+    _envelope, payload = decode_bytes(data)
+    payload["log"][0]["detail"]["new"]["points"] = "9.5"
+    assert refused(resign(payload, E02)) == (
+        "edit log broken at entry 1 (its hash does not match its content)"
+    )
+
+
+def test_a_log_that_does_not_end_with_this_submission_is_refused(data):
+    _envelope, payload = decode_bytes(data)
+    payload["sequence"] = 2
+    assert "does not end with the submission of result 2" in refused(resign(payload, E02))
+
+
+def test_a_score_as_a_json_number_is_refused(data):
+    _envelope, payload = decode_bytes(data)
+    payload["submissions"][1]["scores"][0]["points"] = 7.5
+    assert refused(resign(payload, E02)).startswith("payload submissions.1.scores.0.points")
+
+
+def test_extra_signatures_are_refused(data):
+    envelope, _payload = decode_bytes(data)
+    envelope["signatures"].append(envelope["signatures"][0])
+    assert "expected exactly one signature, found 2" in refused(json.dumps(envelope).encode())

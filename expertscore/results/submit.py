@@ -134,7 +134,7 @@ def submit(
     scoring.verify_log()
     temp: Path | None = None
     try:
-        with session.orm() as orm, orm.begin():
+        with session.writing() as orm:
             previous = latest_result(orm)
             record = m.ResultRecord(
                 sequence=next_sequence(orm),

@@ -38,7 +38,7 @@ def mark_transcribed(
             f"{chair.expert_id} is this session's expert; experts sign their own sessions"
         )
     scoring = Scoring(session, clock)
-    with session.orm() as orm, orm.begin():
+    with session.writing() as orm:
         marked = transcription(orm)
         if marked is not None:
             raise TranscriptionRefused(

@@ -333,7 +333,7 @@ class Scoring:
         if entry is not None:
             reported = self.reported_values(submission_id).get(code)
             new_points = points_for(self.scheme, leaf, entry, reported.value if reported else None)
-        with self.session.orm() as orm, orm.begin():
+        with self.session.writing() as orm:
             self._refuse_if_locked(orm)
             row = self._score_row(orm, submission_id, code, round_number)
             old = Entry(Decimal(row.points), row.choice) if row.points is not None else None
@@ -357,7 +357,7 @@ class Scoring:
         self, submission_id: str, code: str, name: str, value: Any, stored: Any, round_number: int
     ) -> Change:
         self._leaf(submission_id, code)
-        with self.session.orm() as orm, orm.begin():
+        with self.session.writing() as orm:
             self._refuse_if_locked(orm)
             row = self._score_row(orm, submission_id, code, round_number)
             old_stored = getattr(row, name)
@@ -408,7 +408,7 @@ class Scoring:
         if note.category is not None and not self.scheme.category_path(note.category):
             raise EditRefused(f"'{note.category}' is not a category of the scheme")
         old = self.note(submission_id)
-        with self.session.orm() as orm, orm.begin():
+        with self.session.writing() as orm:
             self._refuse_if_locked(orm)
             row = orm.get(m.SubmissionNote, submission_id)
             if row is None:
@@ -427,7 +427,7 @@ class Scoring:
         """Declare a conflict of interest. Final: it cannot be undone."""
         if not reason.strip():
             raise EditRefused("a recusal needs a reason")
-        with self.session.orm() as orm, orm.begin():
+        with self.session.writing() as orm:
             self._refuse_if_locked(orm)
             if orm.get(m.Assignment, submission_id) is None:
                 raise EditRefused(f"submission {submission_id} is not assigned to you")
@@ -460,7 +460,7 @@ class Scoring:
         """Reopen a submitted session for edits; the reason goes into the edit log."""
         if not reason.strip():
             raise EditRefused("unlocking a submitted session needs a reason")
-        with self.session.orm() as orm, orm.begin():
+        with self.session.writing() as orm:
             record = locking_result(orm)
             if record is None:
                 raise EditRefused("the session is not locked: nothing was submitted since")

@@ -10,13 +10,16 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as OrmSession
 
 from expertscore.batch.manifest import Manifest, effective_scheme
+from expertscore.errors import ExpertScoreError
 from expertscore.schemes.loader import load_scheme_text
 from expertscore.schemes.model import Scheme
 from expertscore.storage import models as m
@@ -39,6 +42,21 @@ class SessionSummary:
     evidence_files: int
     evidence_bytes: int
     reported_values: int
+
+
+class StorageError(ExpertScoreError):
+    """The session file could not be written (disk full, I/O error, in use elsewhere)."""
+
+
+def describe_storage_error(path: Path, exc: DBAPIError) -> str:
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    if "full" in text:
+        return f"{path}: the disk is full; the edit was not saved (free some space and try again)"
+    if "locked" in text or "busy" in text:
+        return f"{path}: the session is in use by another program; the edit was not saved"
+    if "readonly" in text or "read-only" in text:
+        return f"{path}: the session file is read-only; the edit was not saved"
+    return f"{path}: could not write the session ({text}); the edit was not saved"
 
 
 class SessionFile:
@@ -65,6 +83,18 @@ class SessionFile:
 
     def orm(self) -> OrmSession:
         return OrmSession(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def writing(self) -> Iterator[OrmSession]:
+        """One write transaction, committed on exit; storage failures become ``StorageError``.
+
+        Either everything written inside is on disk when the block ends, or nothing is.
+        """
+        try:
+            with self.orm() as orm, orm.begin():
+                yield orm
+        except DBAPIError as exc:
+            raise StorageError(describe_storage_error(self.path, exc)) from None
 
     @property
     def scheme(self) -> Scheme:

@@ -13,6 +13,7 @@ import click
 
 from expertscore import __version__
 from expertscore.cli.batch_cmd import batch_group, session_group
+from expertscore.cli.chair_cmd import chair_group, merge_command
 from expertscore.cli.demo_batch_cmd import demo_batch_command
 from expertscore.cli.demo_cmd import demo_command
 from expertscore.cli.key_cmd import key_group
@@ -87,6 +88,8 @@ cli.add_command(verify_command)
 cli.add_command(transcribe_command)
 cli.add_command(simulate_command)
 cli.add_command(print_sheets_command)
+cli.add_command(merge_command)
+cli.add_command(chair_group)
 
 
 def main() -> None:

@@ -1,0 +1,66 @@
+"""``ChairRun``: one batch's merge folder opened with everything the chair's tools need.
+
+It ties the package, the trusted keys (roster pins, key cards, keys the chair confirmed),
+the accepted result files, the chair's decisions and the aggregation together, so the
+command line and the chair window compute the same numbers the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from expertscore.batch.package import OpenedPackage, open_package
+from expertscore.chair.aggregate import PanelInput, PanelResult, aggregate
+from expertscore.chair.decisions import Decisions, replay
+from expertscore.chair.merge import Decision, MergeFolder, apply, load_folder, plan, read_audit
+from expertscore.chair.panel import Gap, gaps, panel_input
+from expertscore.chair.robustness import leave_one_out
+from expertscore.identity.keycard import read_cards
+from expertscore.results.trust import KeyTrust
+
+
+@dataclass
+class ChairRun:
+    package: OpenedPackage
+    folder_path: Path
+    keycards: Sequence[Path] = ()
+    decisions: Decisions = field(init=False)
+    trust: KeyTrust = field(init=False)
+    folder: MergeFolder = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.reload()
+
+    @classmethod
+    def open(cls, package: Path, folder: Path, keycards: Sequence[Path] = ()) -> ChairRun:
+        return cls(open_package(package), folder, tuple(keycards))
+
+    def reload(self) -> None:
+        self.decisions = replay(self.folder_path)
+        cards = read_cards(self.keycards)
+        base = KeyTrust.build(self.package, cards)
+        self.trust = KeyTrust(keys=[*base.keys, *self.decisions.confirmed_keys()], strict=True)
+        self.folder = load_folder(self.folder_path, self.package, self.trust)
+
+    def plan(self, files: Sequence[Path]) -> list[Decision]:
+        return plan(self.folder, files, self.package, self.trust)
+
+    def apply(self, decisions: Sequence[Decision]) -> None:
+        apply(self.folder, decisions)
+
+    def panel_input(self) -> PanelInput:
+        return panel_input(self.package, self.folder.accepted.values(), self.decisions.overrides)
+
+    def results(self) -> tuple[PanelInput, PanelResult]:
+        inp = self.panel_input()
+        result = aggregate(inp)
+        leave_one_out(inp, result)
+        return inp, result
+
+    def gaps(self) -> list[Gap]:
+        return gaps(self.package, self.folder.accepted)
+
+    def audit(self) -> list[dict]:
+        return read_audit(self.folder_path)

@@ -1,0 +1,151 @@
+"""The chair's command line: ``merge`` and ``chair`` (decisions and results)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from expertscore.chair import decisions as chair_decisions
+from expertscore.chair.aggregate import PanelResult
+from expertscore.chair.merge import REFUSED, summary
+from expertscore.chair.session import ChairRun
+from expertscore.results.verify import read_result
+
+PACKAGE = click.Path(path_type=Path, dir_okay=False)
+FOLDER = click.Path(path_type=Path, file_okay=False)
+KEYCARDS = click.option(
+    "--keycard",
+    "keycards",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="An expert's key card, for experts whose key the roster does not pin.",
+)
+
+
+def _print_results(run: ChairRun, result: PanelResult) -> None:
+    scheme = run.package.scheme
+    names = {s.id: s.platform for s in run.package.manifest.submissions}
+    click.echo("\nranking:")
+    for sid in result.ranking:
+        sub = result.submissions[sid]
+        scale = scheme.grade_scale(sub.category)
+        grade = (
+            next((lv.name for lv in scale.levels if lv.code == sub.grade), "-") if scale else "-"
+        )
+        flagged = sum(1 for r in sub.indicators.values() if r.flags)
+        notes = []
+        if flagged:
+            notes.append(f"{flagged} flagged")
+        if sub.explanations_needed:
+            notes.append("explanations needed: " + ", ".join(sorted(sub.explanations_needed)))
+        if sub.fragile:
+            notes.append("fragile")
+        click.echo(
+            f"  {sub.rank:>3}  {sid}  {names.get(sid, '')}"
+            f"  total {sub.total:.{scheme.aggregation.decimals}f}"
+            f"  grade {grade}" + (f"  ({'; '.join(notes)})" if notes else "")
+        )
+
+
+def _print_gaps(run: ChairRun) -> None:
+    found = run.gaps()
+    click.echo(f"\nmissing: {len(found) or 'nothing'}")
+    for gap in found:
+        where = f" {gap.submission}" if gap.submission else ""
+        click.echo(f"  - {gap.expert}{where}: {gap.detail}")
+
+
+@click.command("merge")
+@click.option("--batch", "package", required=True, type=PACKAGE)
+@click.option("--out", "folder", required=True, type=FOLDER, help="The merge folder.")
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@KEYCARDS
+@click.argument("results", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+def merge_command(
+    package: Path,
+    folder: Path,
+    dry_run: bool,
+    keycards: tuple[Path, ...],
+    results: tuple[Path, ...],
+) -> None:
+    """Verify expert result files and merge them into the chair's merge folder."""
+    run = ChairRun.open(package, folder, keycards)
+    decisions = run.plan(list(results))
+    for outcome, items in summary(decisions).items():
+        click.echo(f"{outcome}: {len(items)}")
+        for item in items:
+            who = f"{item.expert} sequence {item.sequence}: " if item.expert else ""
+            click.echo(f"  - {item.source}: {who}{item.reason}")
+    if dry_run:
+        click.echo("\ndry run: nothing was written")
+        return
+    run.apply(decisions)
+    run.reload()
+    _, result = run.results()
+    _print_results(run, result)
+    _print_gaps(run)
+    if any(d.outcome == REFUSED for d in decisions):
+        raise SystemExit(1)
+
+
+@click.group("chair")
+def chair_group() -> None:
+    """The chair's decisions on a merge folder, and its results."""
+
+
+@chair_group.command("results")
+@click.option("--batch", "package", required=True, type=PACKAGE)
+@click.option("--dir", "folder", required=True, type=FOLDER)
+@KEYCARDS
+def results_command(package: Path, folder: Path, keycards: tuple[Path, ...]) -> None:
+    """Aggregate the accepted results and print the ranking and what is missing."""
+    run = ChairRun.open(package, folder, keycards)
+    _, result = run.results()
+    _print_results(run, result)
+    _print_gaps(run)
+
+
+@chair_group.command("confirm-key")
+@click.option("--dir", "folder", required=True, type=FOLDER)
+@click.option("--result", "result_file", required=True, type=click.Path(path_type=Path))
+@click.option("--fingerprint", required=True, help="The fingerprint printed on the signed sheet.")
+def confirm_key_command(folder: Path, result_file: Path, fingerprint: str) -> None:
+    """Accept the key of a result file after checking it against the signed paper sheet."""
+    from expertscore.results.trust import KeyTrust
+
+    checked = read_result(result_file, None, KeyTrust())
+    expert = checked.payload.expert
+    if expert.public_key is None:
+        raise click.ClickException("a transcribed result has no expert key to confirm")
+    chair_decisions.confirm_key(folder, expert.id, expert.public_key, fingerprint)
+    click.echo(f"key {checked.fingerprint} confirmed for {expert.id} {expert.name}")
+
+
+@chair_group.command("override")
+@click.option("--dir", "folder", required=True, type=FOLDER)
+@click.option("--submission", required=True)
+@click.option("--indicator", required=True)
+@click.option("--points", required=True)
+@click.option("--reason", required=True)
+def override_command(
+    folder: Path, submission: str, indicator: str, points: str, reason: str
+) -> None:
+    """Record the panel's agreed score for one indicator, with the reason."""
+    chair_decisions.record_override(folder, submission, indicator, points, reason)
+    click.echo(f"agreed panel score {points} recorded for {submission} {indicator}")
+
+
+@chair_group.command("round2")
+@click.option("--dir", "folder", required=True, type=FOLDER)
+@click.option("--submission", required=True)
+@click.option("--indicator", required=True)
+@click.option("--experts", required=True, help="Comma-separated expert ids.")
+@click.option("--reason", required=True)
+def round2_command(
+    folder: Path, submission: str, indicator: str, experts: str, reason: str
+) -> None:
+    """Send one indicator to a second scoring round for the named experts."""
+    names = [e.strip() for e in experts.split(",") if e.strip()]
+    chair_decisions.request_round(folder, submission, indicator, names, reason)
+    click.echo(f"second round requested for {submission} {indicator}: {', '.join(names)}")

@@ -1,0 +1,161 @@
+"""Merging simulated experts' signed result files, as the chair does."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from expertscore.chair.decisions import record_override
+from expertscore.chair.merge import ACCEPTED, REFUSED, REPLACED, UNCHANGED, read_audit
+from expertscore.chair.session import ChairRun
+from expertscore.demo.batch import make_demo_batch
+from expertscore.results.simulate import simulate
+
+EXE = Path(sys.executable).with_name("expertscore")
+
+
+@pytest.fixture(scope="module")
+def panel(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("panel")
+    make_demo_batch(
+        "liaoning-2025-grading", submissions=4, experts=4, seed=11, out=root / "b.esbatch"
+    )
+    simulate(root / "b.esbatch", experts=4, seed=11, out=root / "sim")
+    make_demo_batch(
+        "liaoning-2025-grading", submissions=4, experts=4, seed=12, out=root / "other.esbatch"
+    )
+    simulate(root / "other.esbatch", experts=2, seed=12, out=root / "other")
+    return root
+
+
+def cards(root: Path) -> list[Path]:
+    return sorted((root / "sim").glob("*.eskeycard"))
+
+
+def results(root: Path) -> list[Path]:
+    return sorted((root / "sim").glob("*.esresult"))
+
+
+def test_dry_run_plans_and_writes_nothing(panel, tmp_path):
+    run = ChairRun.open(panel / "b.esbatch", tmp_path / "merge", cards(panel))
+    decisions = run.plan(results(panel))
+    assert [d.outcome for d in decisions] == [ACCEPTED] * 4
+    assert not (tmp_path / "merge").exists()
+
+
+def test_merge_twice_changes_nothing_and_audit_records_it(panel, tmp_path):
+    run = ChairRun.open(panel / "b.esbatch", tmp_path / "merge", cards(panel))
+    run.apply(run.plan(results(panel)))
+    run.reload()
+    assert sorted(run.folder.accepted) == ["E01", "E02", "E03", "E04"]
+    _, first = run.results()
+    again = run.plan(results(panel))
+    assert [d.outcome for d in again] == [UNCHANGED] * 4
+    run.apply(again)
+    run.reload()
+    _, second = run.results()
+    assert {s: r.total for s, r in first.submissions.items()} == {
+        s: r.total for s, r in second.submissions.items()
+    }
+    outcomes = [entry["outcome"] for entry in read_audit(tmp_path / "merge")]
+    assert outcomes == [ACCEPTED] * 4 + [UNCHANGED] * 4
+    assert run.gaps() == []
+
+
+def test_tampered_foreign_and_unknown_files_are_refused_and_not_counted(panel, tmp_path):
+    tampered = tmp_path / "E01-tampered.esresult"
+    data = bytearray(results(panel)[0].read_bytes())
+    data[len(data) // 2] ^= 0x01
+    tampered.write_bytes(bytes(data))
+    foreign = sorted((panel / "other").glob("*.esresult"))[0]
+    run = ChairRun.open(panel / "b.esbatch", tmp_path / "merge", cards(panel))
+    decisions = run.plan([tampered, foreign])
+    assert [d.outcome for d in decisions] == [REFUSED, REFUSED]
+    assert "batch" in decisions[1].reason
+    run.apply(decisions)
+    run.reload()
+    assert run.folder.accepted == {}
+    gaps = run.gaps()
+    assert {g.expert for g in gaps if g.submission is None} == {"E01", "E02", "E03", "E04"}
+
+
+def test_without_key_cards_results_are_refused(panel, tmp_path):
+    run = ChairRun.open(panel / "b.esbatch", tmp_path / "merge")
+    decisions = run.plan(results(panel))
+    assert {d.outcome for d in decisions} == {REFUSED}
+    assert "unknown key" in decisions[0].reason
+
+
+def test_higher_sequence_replaces_and_lower_is_refused(panel, tmp_path):
+    from decimal import Decimal
+
+    from expertscore.batch.package import open_package
+    from expertscore.results.simulate import simulated_key
+    from expertscore.results.submit import submit
+    from expertscore.scoring.modes import Entry
+    from expertscore.scoring.service import Scoring
+    from expertscore.storage.session import SessionFile
+
+    run = ChairRun.open(panel / "b.esbatch", tmp_path / "merge", cards(panel))
+    run.apply(run.plan(results(panel)))
+    run.reload()
+    session_path = tmp_path / "E01.esession"
+    shutil.copy(panel / "sim" / "E01.esession", session_path)
+    expert = next(e for e in open_package(panel / "b.esbatch").manifest.roster if e.id == "E01")
+    key = simulated_key(11, expert, "2025-01-01T00:00:00+08:00")
+    with SessionFile(session_path) as session:
+        scoring = Scoring(session)
+        scoring.unlock("复核后修改 1.1.1")
+        sid = next(row.id for row in scoring.submissions() if row.recusal_reason is None)
+        scoring.set_entry(sid, "1.1.1", Entry(points=Decimal("0.3")))
+        submit(session, key, tmp_path / "E01-2.esresult")
+    decisions = run.plan([tmp_path / "E01-2.esresult", results(panel)[0]])
+    # Lower sequences are decided first, whatever order the files are offered in.
+    assert [(d.outcome, d.sequence) for d in decisions] == [(UNCHANGED, 1), (REPLACED, 2)]
+    run.apply(decisions)
+    run.reload()
+    assert run.folder.accepted["E01"].payload.sequence == 2
+    older = run.plan([results(panel)[0]])
+    assert [(d.outcome, d.reason) for d in older] == [
+        (REFUSED, "older (sequence 1) than the accepted result 2")
+    ]
+    _, result = run.results()
+    assert result.submissions[sid].indicators["1.1.1"].scores["E01"] == Decimal("0.3")
+
+
+def test_override_changes_the_panel_score_and_is_kept(panel, tmp_path):
+    run = ChairRun.open(panel / "b.esbatch", tmp_path / "merge", cards(panel))
+    run.apply(run.plan(results(panel)))
+    record_override(tmp_path / "merge", "S001", "1.1.1", "0.5", "专家组讨论后一致认定")
+    run.reload()
+    _, result = run.results()
+    indicator = result.submissions["S001"].indicators["1.1.1"]
+    assert str(indicator.panel) == "0.5"
+    assert indicator.override.reason == "专家组讨论后一致认定"
+    assert len(indicator.scores) >= 2  # the experts' own scores stay visible
+
+
+def test_cli_merge_prints_groups_ranking_and_missing(panel, tmp_path):
+    options = [arg for card in cards(panel) for arg in ("--keycard", str(card))]
+    files = [str(p) for p in results(panel)[:3]]
+    command = [str(EXE), "merge", "--batch", str(panel / "b.esbatch"), "--out", str(tmp_path / "m")]
+    result = subprocess.run(
+        [*command, *options, *files], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "accepted: 3" in result.stdout
+    assert "ranking:" in result.stdout
+    assert "  - E04: no result file accepted yet" in result.stdout
+    dry = subprocess.run(
+        [*command, "--dry-run", *options, str(results(panel)[3])],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "accepted: 1" in dry.stdout
+    assert "dry run: nothing was written" in dry.stdout
+    assert len(list((tmp_path / "m" / "results").glob("*.esresult"))) == 3

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from bench import import_bench
+from bench import chair_bench, import_bench
 
-BENCHMARKS = {"import": import_bench.main}
+BENCHMARKS = {"import": import_bench.main, "chair": chair_bench.main}
 
 
 def main() -> None:

@@ -1,0 +1,286 @@
+"""The chair's merge at scale: 30 experts x 200 submissions x ~40 indicators.
+
+Targets (issue: the chair): verify the 30 signed result files, aggregate, and run the
+leave-one-out check in at most 2 s with peak memory under 300 MB, and at least 10x faster
+than reading the same scores from 30 Excel workbooks with openpyxl, in the same run.
+
+Result files are made directly in the result format (a session per expert would take the
+benchmark far longer to prepare than to run); they pass the same verification as files
+written by ``expertscore submit``. Timed work runs in a child process, so its peak RSS
+is its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+
+EXPERTS = 30
+SUBMISSIONS = 200
+SCHEME = "liaoning-2025-grading"  # 43 leaf indicators
+CHINA = timezone(timedelta(hours=8))
+
+
+def _key(number: int):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    secret = hashlib.sha256(f"bench-chair/{number}".encode()).digest()
+    return Ed25519PrivateKey.from_private_bytes(secret)
+
+
+def make_package(out: Path):
+    from expertscore.batch.builder import PackageBuilder
+    from expertscore.batch.manifest import Assignment, BatchInfo, Expert, Submission
+    from expertscore.crypto.dsse import public_key_b64
+    from expertscore.schemes.registry import resolve_scheme
+
+    bundled = resolve_scheme(SCHEME)
+    builder = PackageBuilder(
+        scheme_text=bundled.path.read_text(encoding="utf-8"),
+        batch=BatchInfo(
+            id="BENCH-CHAIR",
+            title="合并基准",
+            organizer="基准",
+            created=datetime(2025, 6, 1, tzinfo=CHINA),
+        ),
+    )
+    for number in range(1, EXPERTS + 1):
+        builder.roster.append(
+            Expert(
+                id=f"E{number:02d}",
+                name=f"专家{number}",
+                public_key=public_key_b64(_key(number).public_key()),
+            )
+        )
+    for number in range(1, SUBMISSIONS + 1):
+        sid = f"S{number:03d}"
+        builder.submissions.append(
+            Submission(id=sid, platform=f"平台{number}", operator=f"公司{number}")
+        )
+        for expert in builder.roster:
+            builder.assignments.append(Assignment(expert=expert.id, submission=sid))
+    builder.write(out)
+    return bundled.scheme
+
+
+def _scores(scheme, rng: random.Random) -> dict[str, dict[str, Decimal]]:
+    from expertscore.schemes.rules import max_points
+
+    table = {}
+    for number in range(1, SUBMISSIONS + 1):
+        quality = rng.uniform(0.3, 0.95)
+        row = {}
+        for leaf in scheme.leaves():
+            top = max_points(scheme, leaf)
+            steps = int(top * 10)
+            share = min(1.0, max(0.0, rng.gauss(quality, 0.12)))
+            row[leaf.code] = Decimal(round(share * steps)) / 10
+        table[f"S{number:03d}"] = row
+    return table
+
+
+def make_result(number: int, scheme, package, table, out: Path) -> None:
+    from expertscore.crypto.dsse import fingerprint, public_key_b64, sign
+    from expertscore.results.envelope import RESULT_PAYLOAD_TYPE, envelope_bytes
+    from expertscore.results.logchain import entry_hash
+    from expertscore.results.payload import payload_bytes
+
+    expert = f"E{number:02d}"
+    key = _key(number)
+    public = public_key_b64(key.public_key())
+    log: list[dict] = []
+    prev = package.manifest_sha256
+
+    def add(action: str, submission: str | None, indicator: str | None, detail) -> None:
+        nonlocal prev
+        entry = {
+            "seq": len(log) + 1,
+            "at": "2025-06-02T10:00:00+08:00",
+            "action": action,
+            "submission": submission,
+            "indicator": indicator,
+            "detail": detail,
+            "prev": prev,
+        }
+        entry["hash"] = prev = entry_hash(entry)
+        log.append(entry)
+
+    submissions = []
+    for sid, row in table.items():
+        scores = []
+        for code, points in row.items():
+            scores.append(
+                {
+                    "indicator": code,
+                    "round": 1,
+                    "points": str(points),
+                    "choice": None,
+                    "verified_value": None,
+                    "comment": "",
+                    "evidence": [],
+                    "updated_at": "2025-06-02T10:00:00+08:00",
+                }
+            )
+            add(
+                "score",
+                sid,
+                code,
+                {"round": 1, "old": None, "new": {"points": str(points), "choice": None}},
+            )
+        total = sum(row.values(), Decimal(0))
+        submissions.append(
+            {
+                "id": sid,
+                "platform": "",
+                "operator": "",
+                "recusal": None,
+                "comment": "",
+                "classification": None,
+                "totals": {
+                    "base": str(total),
+                    "bonus": "0",
+                    "total": str(total),
+                    "attainable": "100",
+                },
+                "scores": scores,
+            }
+        )
+    add("submit", None, None, {"sequence": 1})
+    info = package.manifest
+    for sub, source in zip(submissions, info.submissions, strict=True):
+        sub["platform"], sub["operator"] = source.platform, source.operator
+    payload = {
+        "format": "expertscore-result-payload/1",
+        "batch": {
+            "id": info.batch.id,
+            "sha256": package.manifest_sha256,
+            "title": info.batch.title,
+            "organizer": info.batch.organizer,
+            "scheme": {"id": scheme.id, "version": scheme.version, "sha256": info.scheme.sha256},
+        },
+        "expert": {
+            "id": expert,
+            "name": f"专家{number}",
+            "organization": None,
+            "public_key": public,
+        },
+        "transcribed_by": None,
+        "sequence": 1,
+        "submitted_at": "2025-06-02T11:00:00+08:00",
+        "supersedes": None,
+        "program": {"name": "ExpertScore", "version": "bench"},
+        "submissions": submissions,
+        "log": log,
+    }
+    body = payload_bytes(payload)
+    signature = sign(key, RESULT_PAYLOAD_TYPE, body)
+    out.write_bytes(envelope_bytes(body, fingerprint(public), signature))
+
+
+def make_workbook(table, out: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    codes = list(next(iter(table.values())))
+    sheet.append(["编号", *codes])
+    for sid, row in table.items():
+        sheet.append([sid, *(float(row[c]) for c in codes)])
+    book.save(out)
+
+
+CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from decimal import Decimal
+folder = Path(sys.argv[1])
+mode = sys.argv[2]
+start = time.perf_counter()
+if mode == "merge":
+    from expertscore.batch.package import open_package
+    from expertscore.chair.aggregate import aggregate
+    from expertscore.chair.panel import panel_input
+    from expertscore.chair.robustness import leave_one_out
+    from expertscore.results.trust import KeyTrust
+    from expertscore.results.verify import check_result
+    package = open_package(folder / "bench.esbatch")
+    trust = KeyTrust.build(package)
+    start = time.perf_counter()
+    checked = [check_result(p.read_bytes(), str(p), package, trust)
+               for p in sorted(folder.glob("*.esresult"))]
+    verified = time.perf_counter()
+    inp = panel_input(package, checked)
+    result = aggregate(inp)
+    aggregated = time.perf_counter()
+    leave_one_out(inp, result)
+    done = time.perf_counter()
+    fragile = sum(1 for r in result.submissions.values() if r.fragile)
+    print(json.dumps({"seconds": done - start, "verify": verified - start,
+                      "aggregate": aggregated - verified, "loo": done - aggregated,
+                      "fragile": fragile,
+                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+else:
+    from openpyxl import load_workbook
+    count = 0
+    for path in sorted(folder.glob("*.xlsx")):
+        book = load_workbook(path, read_only=True)
+        for row in book.active.iter_rows(min_row=2, values_only=True):
+            for value in row[1:]:
+                Decimal(repr(value))
+                count += 1
+        book.close()
+    print(json.dumps({"seconds": time.perf_counter() - start, "values": count}))
+"""
+
+
+def _child(folder: Path, mode: str) -> dict:
+    output = subprocess.run(
+        [sys.executable, "-c", CHILD, str(folder), mode], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(output)
+
+
+def main() -> None:
+    from expertscore.batch.package import open_package
+
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        scheme = make_package(folder / "bench.esbatch")
+        package = open_package(folder / "bench.esbatch")
+        leaves = len(scheme.leaves())
+        print(
+            f"chair benchmark: {EXPERTS} experts x {SUBMISSIONS} submissions x {leaves} indicators"
+        )
+        rng = random.Random(2026)
+        for number in range(1, EXPERTS + 1):
+            table = _scores(scheme, rng)
+            make_result(number, scheme, package, table, folder / f"E{number:02d}.esresult")
+            make_workbook(table, folder / f"E{number:02d}.xlsx")
+        size = sum(p.stat().st_size for p in folder.glob("*.esresult")) / 2**20
+        print(f"  result files:        {EXPERTS} files, {size:.1f} MiB")
+        merge = min((_child(folder, "merge") for _ in range(3)), key=lambda r: r["seconds"])
+        excel = min((_child(folder, "excel") for _ in range(3)), key=lambda r: r["seconds"])
+        seconds = merge["seconds"]
+        speedup = excel["seconds"] / seconds
+        print(
+            f"  verify {merge['verify']:.2f} s + aggregate {merge['aggregate']:.2f} s"
+            f" + leave-one-out {merge['loo']:.2f} s ({merge['fragile']} fragile submissions)"
+        )
+        verdict = "MET" if seconds <= 2 else "MISSED"
+        print(f"  merge total:         {seconds:6.2f} s   target <= 2 s      {verdict}")
+        verdict = "MET" if merge["rss_mb"] < 300 else "MISSED"
+        print(f"  merge peak RSS:      {merge['rss_mb']:6.1f} MB  target < 300 MB   {verdict}")
+        print(f"  openpyxl reading:    {excel['seconds']:6.2f} s   ({excel['values']} values)")
+        verdict = "MET" if speedup >= 10 else "MISSED"
+        print(f"  speed-up vs Excel:   {speedup:6.1f}x   target >= 10x      {verdict}")
+
+
+if __name__ == "__main__":
+    main()

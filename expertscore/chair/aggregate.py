@@ -18,7 +18,7 @@ Policies (``aggregation`` in the scheme):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
@@ -93,9 +93,15 @@ class PanelResult:
     ranking: list[str]
 
 
-def quantize(value: Decimal, policy: Aggregation) -> Decimal:
+def quantizer(policy: Aggregation) -> Callable[[Decimal], Decimal]:
+    """Rounds to the policy's decimals with its rounding (built once, called often)."""
     exponent = Decimal(1).scaleb(-policy.decimals)
-    return value.quantize(exponent, rounding=ROUNDINGS[policy.rounding.value])
+    rounding = ROUNDINGS[policy.rounding.value]
+    return lambda value: value.quantize(exponent, rounding=rounding)
+
+
+def quantize(value: Decimal, policy: Aggregation) -> Decimal:
+    return quantizer(policy)(value)
 
 
 def combine(

@@ -18,7 +18,7 @@ from expertscore.chair.aggregate import (
     SubmissionResult,
     _submission,
     aggregate,
-    quantize,
+    quantizer,
 )
 from expertscore.schemes.model import Aggregation, AggregationMethod, TrimScope
 from expertscore.scoring.totals import grade_for, total_of
@@ -30,17 +30,32 @@ class Outcome:
     grade: str | None
 
 
-def _without(values: list[Decimal], position: int, policy: Aggregation, total: Decimal) -> Decimal:
+@dataclass(frozen=True)
+class _Rule:
+    """The policy reduced to what the inner loop needs, read once."""
+
+    median: bool
+    trim_from: int | None  # trim once at least this many scores remain; None: never
+
+    @classmethod
+    def of(cls, policy: Aggregation) -> _Rule:
+        trimmed = policy.method == AggregationMethod.TRIMMED_MEAN
+        return cls(
+            policy.method == AggregationMethod.MEDIAN, policy.trim_min_experts if trimmed else None
+        )
+
+
+def _without(values: list[Decimal], position: int, rule: _Rule, total: Decimal) -> Decimal:
     """Panel value of the sorted ``values`` without the one at ``position``."""
     n = len(values) - 1
-    if policy.method == AggregationMethod.MEDIAN:
+    if rule.median:
         rest = values[:position] + values[position + 1 :]
         middle = rest[(n - 1) // 2 : n // 2 + 1]
         return sum(middle, Decimal(0)) / len(middle)
     remaining = total - values[position]
-    if policy.method == AggregationMethod.TRIMMED_MEAN and n >= policy.trim_min_experts:
+    if rule.trim_from is not None and n >= rule.trim_from:
         low = values[1] if position == 0 else values[0]
-        high = values[-2] if position == len(values) - 1 else values[-1]
+        high = values[-2] if position == n else values[-1]
         return (remaining - low - high) / (n - 2)
     return remaining / n
 
@@ -48,7 +63,8 @@ def _without(values: list[Decimal], position: int, policy: Aggregation, total: D
 def _fast_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outcome]:
     """The submission's total and grade without each of its experts."""
     scheme = inp.scheme
-    policy = scheme.aggregation
+    rule = _Rule.of(scheme.aggregation)
+    rounded = quantizer(scheme.aggregation)
     applicable = set(result.indicators)
     base_points = {c: r.panel for c, r in result.indicators.items() if r.panel is not None}
     changed: dict[str, dict[str, Decimal | None]] = {}
@@ -58,14 +74,14 @@ def _fast_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outco
         ordered = sorted(indicator.scores.items(), key=lambda item: item[1])
         values = [value for _, value in ordered]
         total = sum(values, Decimal(0))
+        single = len(values) == 1
         for position, (expert, _) in enumerate(ordered):
-            alternative = (
-                None
-                if len(values) == 1
-                else quantize(_without(values, position, policy, total), policy)
-            )
-            changed.setdefault(expert, {})[code] = alternative
+            updates = changed.get(expert)
+            if updates is None:
+                updates = changed[expert] = {}
+            updates[code] = None if single else rounded(_without(values, position, rule, total))
     outcomes = {}
+    base_max = result.rollup.base_max
     for expert, updates in changed.items():
         points = dict(base_points)
         for code, value in updates.items():
@@ -74,7 +90,6 @@ def _fast_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outco
             else:
                 points[code] = value
         total = total_of(scheme, points, applicable)
-        base_max = result.rollup.base_max
         percent = total * 100 / base_max if base_max else None
         level = grade_for(scheme, result.category, percent)
         outcomes[expert] = Outcome(total, level.code if level else None)

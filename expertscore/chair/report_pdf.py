@@ -1,0 +1,152 @@
+"""The panel's PDF report: results, charts, divergences, decisions, audit and signatures.
+
+``write_report`` prints what the chair's aggregation decided, in this order:
+
+1. cover: batch, scheme, organizer, date, the panel with key fingerprints and result file
+   digests, the aggregation policy in words, grade thresholds and organizer-set values;
+2. the ranking, with a chart of every submission's expert totals against the thresholds;
+3. per submission (from a new page): totals, grade and robustness, the profile across the
+   first-level indicators (radar), the experts' totals with explanations needed, and
+   every indicator's panel score beside the spread of the experts' scores;
+4. divergences, explanations, agreed scores with reasons, second-round requests and
+   leave-one-out robustness, batch-wide; then the gaps (missing results, unscored items);
+5. the audit log (merges with file digests, the chair's decisions);
+6. the signature page for every panel member and the chair.
+
+Numbers are the core's ``Decimal``s written with ``fmt``, so the report shows exactly the
+totals the results hold. Built on ``PdfRenderer`` (embedded WenQuanYi Micro Hei, atomic
+write, "第 x 页 / 共 y 页"). Runs on the calling thread; nothing is shared between calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from expertscore.batch.package import OpenedPackage
+from expertscore.chair.aggregate import PanelInput, PanelResult
+from expertscore.chair.decisions import Decisions
+from expertscore.chair.panel import Gap
+from expertscore.chair.report_pdf_charts import Lanes, expert_colours
+from expertscore.chair.report_pdf_data import ReportData
+from expertscore.chair.report_pdf_sections import (
+    audit_appendix,
+    cover,
+    decisions_section,
+    gaps_section,
+    ranking_section,
+    signature_page,
+)
+from expertscore.chair.report_pdf_submission import submission_pages
+from expertscore.reports.pdfbase import MUTED, RULE, PageInfo, fit_text
+from expertscore.reports.sheet_base import SheetRenderer
+from expertscore.results.verify import CheckedResult
+
+REPORT_HEADING = "专家评审结果报告"
+
+
+class ReportRenderer(SheetRenderer):
+    """The report as one document numbered throughout; the sheet renderer's table helpers."""
+
+    heading = REPORT_HEADING
+    footer_note = "ExpertScore"
+
+    def __init__(self, data: ReportData) -> None:
+        self.data = data
+        super().__init__(data.scheme, data.package.manifest.batch)
+        self.lanes = Lanes(expert_colours(data.scoring_experts), data.scoring_experts)
+
+    def stylesheet(self) -> dict[str, ParagraphStyle]:
+        styles = super().stylesheet()
+        styles["cover-title"] = ParagraphStyle(
+            "cover-title", parent=styles["title"], fontSize=20, leading=28, spaceAfter=4
+        )
+        styles["section"] = ParagraphStyle(
+            "section", parent=styles["title"], fontSize=14, leading=19, spaceAfter=4
+        )
+        styles["bold"] = ParagraphStyle("bold", parent=styles["cell"], fontSize=9)
+        styles["big-left"] = ParagraphStyle(
+            "big-left", parent=styles["cell"], fontSize=13, leading=17
+        )
+        return styles
+
+    def expert_mark(self, expert: str) -> str:
+        """A dot in the expert's chart colour, as paragraph markup."""
+        colour = self.lanes.colours.get(expert)
+        if colour is None:
+            return ""
+        return f'<font color="{colour.hexval().replace("0x", "#")}">●</font> '
+
+    def story(self) -> list[Flowable]:
+        data = self.data
+        story: list[Flowable] = [*cover(self, data), *ranking_section(self, data)]
+        for sub in data.ranked():
+            story += submission_pages(self, data, sub)
+        story += decisions_section(self, data)
+        story += gaps_section(self, data)
+        story += audit_appendix(self, data)
+        story += signature_page(self, data)
+        return story
+
+    def decorate_page(self, canvas: Canvas, page: PageInfo) -> None:
+        width, height = self.pagesize
+        left, right = self.margin_left, width - self.margin_right
+        half = (right - left) / 2 - 6
+        top = height - self.margin_top + 6 * mm
+        bottom = self.margin_bottom - 7 * mm
+        batch = self.batch
+        canvas.saveState()
+        canvas.setFont(self.font, 8)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(left, top, fit_text(f"{batch.id}  {batch.title}", self.font, 8, half))
+        canvas.drawRightString(right, top, REPORT_HEADING)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(left, top - 2.5 * mm, right, top - 2.5 * mm)
+        canvas.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
+        footer = page.section or f"{self.scheme.title}  版本 {self.scheme.version}"
+        canvas.drawString(left, bottom, fit_text(footer, self.font, 8, half + 40))
+        canvas.setFont(self.font, 9)
+        canvas.setFillColor(colors.black)
+        canvas.drawRightString(right, bottom, f"第 {page.overall} 页 / 共 {page.total} 页")
+        canvas.restoreState()
+
+
+def write_report(
+    out: Path,
+    package: OpenedPackage,
+    inp: PanelInput,
+    result: PanelResult,
+    decisions: Decisions,
+    gaps: list[Gap],
+    audit: list[dict],
+    accepted: Mapping[str, CheckedResult],
+    *,
+    generated: datetime | None = None,
+) -> Path:
+    """Write the panel report to ``out`` (atomically) and return ``out``.
+
+    ``result`` is the aggregation of ``inp`` with ``leave_one_out`` already applied (its
+    ``fragile`` notes are printed as they are); ``audit`` is ``read_audit`` of the merge
+    folder; ``accepted`` is the merge folder's accepted results by expert. ``generated``
+    is the date printed on the cover (default: now), fixed by tests for identical bytes.
+    Raises ``ReportError`` when the file cannot be written.
+    """
+    data = ReportData(
+        package=package,
+        inp=inp,
+        result=result,
+        decisions=decisions,
+        gaps=list(gaps),
+        audit=list(audit),
+        accepted=dict(accepted),
+        generated=generated or datetime.now().astimezone(),
+    )
+    return ReportRenderer(data).render(out).path

@@ -1,0 +1,412 @@
+"""Charts of the panel report, drawn with reportlab's graphics in the embedded CJK font.
+
+* ``profile_chart``: a submission's share attained on each first-level indicator, as a
+  radar (three axes or more) or as bars (one or two), against the batch average;
+* ``score_strip``: one indicator's expert scores on a 0–maximum line, with the panel score,
+  sized to sit in a table cell; each expert keeps a colour and a lane in every strip;
+* ``totals_chart``: every submission's expert totals and panel total as shares of the
+  attainable points, with the grade thresholds of its scale.
+
+Every label is a ``String`` in the registered CJK font: reportlab's default Helvetica has
+no Chinese glyphs and would print empty boxes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
+from reportlab.lib import colors
+
+from expertscore.chair.aggregate import IndicatorResult, quantize
+from expertscore.chair.report_pdf_data import Axis
+from expertscore.reports.pdfbase import ALERT, INK, MUTED, RULE, fit_text
+from expertscore.schemes.model import Aggregation
+from expertscore.schemes.rules import fmt
+
+# Okabe–Ito colours (told apart with the common colour-vision deficiencies), then neutrals.
+PALETTE = tuple(
+    colors.HexColor(code)
+    for code in (
+        "#0072B2",
+        "#E69F00",
+        "#009E73",
+        "#CC79A7",
+        "#D55E00",
+        "#56B4E9",
+        "#8C6D31",
+        "#7F7F7F",
+    )
+)
+PLATFORM_FILL = colors.HexColor("#cfe0f1")
+PLATFORM_LINE = colors.HexColor("#0b5394")
+GRID = colors.HexColor("#c3cbd6")
+TRACK = colors.HexColor("#e3e8ee")
+
+
+def canvas_for(width: float, height: float, font: str) -> Drawing:
+    """A drawing whose starting font is the CJK font: reportlab would otherwise set
+    Helvetica first, leaving an unembedded font in the PDF even if no text uses it."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = font
+    return drawing
+
+
+def expert_colours(experts: Sequence[str]) -> dict[str, colors.Color]:
+    return {expert: PALETTE[index % len(PALETTE)] for index, expert in enumerate(experts)}
+
+
+def share(axis_percent: Decimal) -> float:
+    """A share in percent as a 0..1 float for drawing, clipped to the chart."""
+    return max(0.0, min(1.0, float(axis_percent) / 100))
+
+
+def percent_label(value: Decimal) -> str:
+    return fmt(value.quantize(Decimal("0.1"))) + "%"
+
+
+def wrap_label(text: str, per_line: int) -> list[str]:
+    """A short Chinese name in lines of at most ``per_line`` characters, balanced."""
+    if len(text) <= per_line:
+        return [text]
+    lines = math.ceil(len(text) / per_line)
+    size = math.ceil(len(text) / lines)
+    return [text[i : i + size] for i in range(0, len(text), size)]
+
+
+# --- profile ------------------------------------------------------------------------------
+
+
+def profile_chart(
+    axes: Sequence[Axis],
+    averages: Mapping[str, Decimal | None],
+    font: str,
+    width: float,
+    height: float,
+) -> Drawing:
+    if len(axes) >= 3:
+        return radar(axes, averages, font, width, height)
+    return profile_bars(axes, averages, font, width)
+
+
+def _ring(cx: float, cy: float, radius: float, angles: Sequence[float]) -> list[float]:
+    points: list[float] = []
+    for angle in angles:
+        points += [cx + radius * math.cos(angle), cy + radius * math.sin(angle)]
+    return points
+
+
+def _axis_label(
+    drawing: Drawing, lines: list[str], x: float, y: float, angle: float, font: str
+) -> None:
+    """Lines of a spoke's label placed outside its end, anchored away from the centre."""
+    dx, dy = math.cos(angle), math.sin(angle)
+    anchor = "start" if dx > 0.3 else "end" if dx < -0.3 else "middle"
+    leading = 10.0
+    block = leading * len(lines)
+    if dy > 0.3:  # above the centre: the block's bottom line sits just outside the spoke
+        top = y + 4 + block - 2
+    elif dy < -0.3:
+        top = y - 4 - 7
+    else:
+        top = y + block / 2 - 7
+    for index, line in enumerate(lines):
+        last = index == len(lines) - 1
+        drawing.add(
+            String(
+                x + 4 * dx,
+                top - index * leading,
+                line,
+                fontName=font,
+                fontSize=8 if not last else 7.5,
+                fillColor=INK if not last else PLATFORM_LINE,
+                textAnchor=anchor,
+            )
+        )
+
+
+def radar(
+    axes: Sequence[Axis],
+    averages: Mapping[str, Decimal | None],
+    font: str,
+    width: float,
+    height: float,
+) -> Drawing:
+    """A spider chart of the shares, 0% in the centre and 100% on the outer ring."""
+    drawing = canvas_for(width, height, font)
+    count = len(axes)
+    # Room outside the outer ring for the labels: three lines above the top spoke, three
+    # below the bottom one, about 58 points of text beside the side spokes.
+    cx, cy = width / 2, height / 2 - 3
+    radius = min(width / 2 - 58, height / 2 - 38)
+    angles = [math.pi / 2 - 2 * math.pi * i / count for i in range(count)]
+    values = [share(axis.percent) for axis in axes]
+    shape = [c for a, v in zip(angles, values, strict=True) for c in _ring(cx, cy, radius * v, [a])]
+    drawing.add(Polygon(shape, fillColor=PLATFORM_FILL, strokeColor=None, strokeWidth=0))
+    for step in (0.2, 0.4, 0.6, 0.8, 1.0):
+        ring = _ring(cx, cy, radius * step, angles)
+        drawing.add(Polygon(ring, fillColor=None, strokeColor=GRID, strokeWidth=0.4))
+    for step in (0.5, 1.0):
+        drawing.add(
+            String(
+                cx + 2,
+                cy + radius * step + 1.5,
+                f"{int(step * 100)}%",
+                fontName=font,
+                fontSize=6,
+                fillColor=MUTED,
+            )
+        )
+    for angle in angles:
+        end = _ring(cx, cy, radius, [angle])
+        drawing.add(Line(cx, cy, *end, strokeColor=GRID, strokeWidth=0.4))
+    average = [averages.get(axis.code) for axis in axes]
+    if all(value is not None for value in average):
+        ring = [
+            c
+            for a, v in zip(angles, average, strict=True)
+            for c in _ring(cx, cy, radius * share(v or Decimal(0)), [a])
+        ]
+        drawing.add(
+            Polygon(
+                ring, fillColor=None, strokeColor=MUTED, strokeWidth=0.9, strokeDashArray=[3, 2]
+            )
+        )
+    drawing.add(Polygon(shape, fillColor=None, strokeColor=PLATFORM_LINE, strokeWidth=1.4))
+    for angle, value, axis in zip(angles, values, axes, strict=True):
+        x, y = _ring(cx, cy, radius * value, [angle])
+        drawing.add(Circle(x, y, 1.8, fillColor=PLATFORM_LINE, strokeColor=None))
+        lx, ly = _ring(cx, cy, radius, [angle])
+        lines = [*wrap_label(axis.name, 6), percent_label(axis.percent)]
+        _axis_label(drawing, lines, lx, ly, angle, font)
+    return drawing
+
+
+def profile_bars(
+    axes: Sequence[Axis], averages: Mapping[str, Decimal | None], font: str, width: float
+) -> Drawing:
+    """The shares as horizontal bars, for a submission with fewer than three axes."""
+    row, label_room, value_room = 26.0, 78.0, 40.0
+    height = row * len(axes) + 16
+    drawing = canvas_for(width, height, font)
+    track = width - label_room - value_room
+    for index, axis in enumerate(axes):
+        y = height - (index + 1) * row
+        for line_no, line in enumerate(wrap_label(axis.name, 6)[:2]):
+            drawing.add(
+                String(
+                    label_room - 6,
+                    y + 12 - line_no * 9,
+                    line,
+                    fontName=font,
+                    fontSize=8,
+                    fillColor=INK,
+                    textAnchor="end",
+                )
+            )
+        drawing.add(Rect(label_room, y + 4, track, 12, fillColor=TRACK, strokeColor=None))
+        filled = track * share(axis.percent)
+        drawing.add(Rect(label_room, y + 4, filled, 12, fillColor=PLATFORM_LINE, strokeColor=None))
+        average = averages.get(axis.code)
+        if average is not None:
+            x = label_room + track * share(average)
+            drawing.add(
+                Line(x, y + 1, x, y + 19, strokeColor=INK, strokeWidth=1, strokeDashArray=[2, 1.5])
+            )
+        drawing.add(
+            String(
+                label_room + track + 4,
+                y + 7,
+                percent_label(axis.percent),
+                fontName=font,
+                fontSize=8,
+                fillColor=INK,
+            )
+        )
+    for step in (0, 50, 100):
+        x = label_room + track * step / 100
+        drawing.add(
+            String(
+                x, 2, f"{step}%", fontName=font, fontSize=6.5, fillColor=MUTED, textAnchor="middle"
+            )
+        )
+    return drawing
+
+
+# --- one indicator's scores ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lanes:
+    """Each expert's colour and vertical place, the same in every strip of the report."""
+
+    colours: Mapping[str, colors.Color]
+    order: Sequence[str]
+
+    def offset(self, expert: str, span: float) -> float:
+        count = len(self.order)
+        if count < 2 or expert not in self.order:
+            return 0.0
+        return (self.order.index(expert) / (count - 1) - 0.5) * span
+
+
+def label(
+    x: float, y: float, text: str, font: str, size: float, colour=INK, anchor: str = "start"
+) -> String:
+    return String(x, y, text, fontName=font, fontSize=size, fillColor=colour, textAnchor=anchor)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Values from 0 to ``limit`` placed between ``left`` and ``right``, clipped."""
+
+    left: float
+    right: float
+    limit: Decimal
+
+    def x(self, value: Decimal) -> float:
+        share = float(value / self.limit) if self.limit else 0.0
+        return self.left + (self.right - self.left) * max(0.0, min(1.0, share))
+
+
+def score_strip(
+    indicator: IndicatorResult,
+    lanes: Lanes,
+    policy: Aggregation,
+    size: tuple[float, float],
+    font: str,
+) -> Drawing:
+    """The experts' scores of one indicator between 0 and its maximum.
+
+    Filled dots are the scores the panel score was made of, hollow ones were trimmed; the
+    black bar is the panel score; an agreed score is a red diamond, with the computed score
+    left as a grey bar.
+    """
+    width, height = size
+    drawing = canvas_for(width, height, font)
+    if indicator.maximum <= 0:
+        return drawing
+    scale = Scale(4.0, width - 4.0, indicator.maximum)
+    mid = height / 2
+    drawing.add(Line(scale.left, mid, scale.right, mid, strokeColor=RULE, strokeWidth=0.5))
+    for end in (scale.left, scale.right):
+        drawing.add(Line(end, mid - 2, end, mid + 2, strokeColor=RULE, strokeWidth=0.5))
+    values = list(indicator.scores.values())
+    if values:
+        low, high = scale.x(min(values)), scale.x(max(values))
+        drawing.add(
+            Rect(low - 0.5, mid - 3.6, high - low + 1, 7.2, fillColor=TRACK, strokeColor=None)
+        )
+    computed = quantize(indicator.exact, policy) if indicator.exact is not None else None
+    if indicator.override is not None and computed is not None:
+        x = scale.x(computed)
+        drawing.add(Line(x, 1, x, height - 1, strokeColor=MUTED, strokeWidth=1.2))
+    elif indicator.panel is not None:
+        x = scale.x(indicator.panel)
+        drawing.add(Line(x, 0.5, x, height - 0.5, strokeColor=INK, strokeWidth=1.3))
+    span = min(height - 4, 1.7 * max(len(lanes.order) - 1, 1))
+    for expert, value in indicator.scores.items():
+        colour = lanes.colours.get(expert, MUTED)
+        fill = colour if expert in indicator.kept else colors.white
+        y = mid + lanes.offset(expert, span)
+        drawing.add(
+            Circle(scale.x(value), y, 1.55, fillColor=fill, strokeColor=colour, strokeWidth=0.7)
+        )
+    if indicator.override is not None:
+        x, r = scale.x(indicator.override.points), 3.0
+        diamond = [x, mid - r, x + r, mid, x, mid + r, x - r, mid]
+        drawing.add(Polygon(diamond, fillColor=ALERT, strokeColor=colors.white, strokeWidth=0.4))
+    return drawing
+
+
+# --- the batch's totals --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TotalsRow:
+    label: str
+    expert_shares: Mapping[str, Decimal]  # expert -> total as a share of the attainable base
+    panel_share: Decimal | None
+    value: str  # the panel total as printed
+    thresholds: Sequence[tuple[str, Decimal]]  # (level name, minimum share)
+    fragile: bool
+
+
+ROW_HEIGHT, LABEL_ROOM, VALUE_ROOM, AXIS_ROOM, TOP_ROOM = 24.0, 150.0, 58.0, 16.0, 12.0
+BAND = colors.HexColor("#f5f7fa")
+
+
+def totals_chart(rows: Sequence[TotalsRow], lanes: Lanes, font: str, width: float) -> Drawing:
+    """Each submission on a row: expert totals (dots), panel total (bar), grade thresholds.
+
+    The axis runs from 0 to 100% (further when a bonus takes a share past 100%). The
+    threshold names are printed once above the chart when every row has the same scale,
+    else beside each row's lines.
+    """
+    height = TOP_ROOM + ROW_HEIGHT * len(rows) + AXIS_ROOM
+    drawing = canvas_for(width, height, font)
+    shares = [v for row in rows for v in row.expert_shares.values()]
+    shares += [row.panel_share for row in rows if row.panel_share is not None]
+    limit = Decimal(math.ceil(float(max([Decimal(100), *shares])) / 10) * 10)
+    scale = Scale(LABEL_ROOM, width - VALUE_ROOM, limit)
+    shared = len({tuple(row.thresholds) for row in rows}) == 1
+    for index, row in enumerate(rows):
+        y0 = height - TOP_ROOM - (index + 1) * ROW_HEIGHT
+        if index % 2 == 0:
+            drawing.add(Rect(0, y0, width, ROW_HEIGHT, fillColor=BAND, strokeColor=None))
+        _totals_row(drawing, row, y0, scale, lanes, font, named=not shared)
+    if shared and rows:
+        for name, minimum in rows[0].thresholds:
+            drawing.add(
+                label(scale.x(minimum), height - TOP_ROOM + 3, name, font, 7, ALERT, "middle")
+            )
+    step = 10 if limit <= 100 else 20
+    for tick in range(0, int(limit) + 1, step):
+        x = scale.x(Decimal(tick))
+        drawing.add(Line(x, AXIS_ROOM - 2, x, AXIS_ROOM + 1, strokeColor=MUTED, strokeWidth=0.5))
+        drawing.add(label(x, 4, f"{tick}%", font, 6.5, MUTED, "middle"))
+    axis = Line(
+        scale.left, AXIS_ROOM + 1, scale.right, AXIS_ROOM + 1, strokeColor=MUTED, strokeWidth=0.5
+    )
+    drawing.add(axis)
+    return drawing
+
+
+def _totals_row(
+    drawing: Drawing, row: TotalsRow, y0: float, scale: Scale, lanes: Lanes, font: str, named: bool
+) -> None:
+    mid = y0 + ROW_HEIGHT / 2
+    drawing.add(label(2, mid - 3, fit_text(row.label, font, 8.5, LABEL_ROOM - 8), font, 8.5))
+    for name, minimum in row.thresholds:
+        x = scale.x(minimum)
+        drawing.add(
+            Line(
+                x,
+                y0 + 2,
+                x,
+                y0 + ROW_HEIGHT - 2,
+                strokeColor=ALERT,
+                strokeWidth=0.6,
+                strokeDashArray=[2, 2],
+            )
+        )
+        if named:
+            drawing.add(label(x + 1.5, y0 + ROW_HEIGHT - 7, name, font, 5.5, ALERT))
+    drawing.add(Line(scale.left, mid, scale.right, mid, strokeColor=RULE, strokeWidth=0.4))
+    if row.panel_share is not None:
+        x = scale.x(row.panel_share)
+        drawing.add(Line(x, y0 + 3, x, y0 + ROW_HEIGHT - 3, strokeColor=INK, strokeWidth=1.6))
+    for expert, value in row.expert_shares.items():
+        colour = lanes.colours.get(expert, MUTED)
+        y = mid + lanes.offset(expert, 10)
+        drawing.add(
+            Circle(
+                scale.x(value), y, 2.2, fillColor=colour, strokeColor=colors.white, strokeWidth=0.4
+            )
+        )
+    text = row.value + (" ※" if row.fragile else "")
+    colour = ALERT if row.fragile else INK
+    drawing.add(label(drawing.width - 2, mid - 3, text, font, 8.5, colour, "end"))

@@ -1,0 +1,161 @@
+"""The words of the panel report: flags, policies, robustness notes, gaps and audit entries.
+
+The core writes its notes in English for logs (``fragile``: ``without E02: grade L1→-,
+rank 3→4``; gaps: ``3 indicators unscored (1.1, 2.2)``). The printed report is Chinese,
+so the known shapes are put into Chinese here; a note of any other shape is printed as
+the core wrote it rather than dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+
+from expertscore.chair.panel import Gap
+from expertscore.schemes.model import Aggregation, AggregationMethod, TrimScope
+from expertscore.schemes.rules import fmt
+
+FLAG_NAMES = {
+    "spread": "分歧",
+    "reverify": "需复核",
+    "too_few_experts": "评分专家不足",
+    "no scores": "无评分",
+}
+FLAG_MEANINGS = {
+    "spread": "专家评分极差超过该指标满分的规定比例",
+    "reverify": "客观指标的专家评分或核实值不一致，需复核数据",
+    "too_few_experts": "评分专家人数少于规定人数",
+    "no scores": "没有专家为该指标评分",
+}
+ROUNDING_NAMES = {"half_up": "四舍五入", "half_even": "四舍六入五成双", "down": "直接舍去"}
+OUTCOME_NAMES = {"accepted": "接收", "replaced": "替换", "unchanged": "未变", "refused": "拒收"}
+NO_GRADE = "未达等级"
+
+
+def flag_text(flags: list[str]) -> str:
+    return "、".join(FLAG_NAMES.get(flag, flag) for flag in flags)
+
+
+def policy_lines(policy: Aggregation) -> list[str]:
+    """How the panel score is made, in the words a panel member would use."""
+    trim = f"评分专家达到 {policy.trim_min_experts} 人时"
+    if policy.method == AggregationMethod.MEAN:
+        method = "各指标取全部评分专家的算术平均值"
+    elif policy.method == AggregationMethod.MEDIAN:
+        method = "各指标取全部评分专家的中位数"
+    elif policy.trim_scope == TrimScope.EXPERT_TOTAL:
+        method = f"按专家总分去掉一个最高分和一个最低分（{trim}），各指标取其余专家评分的算术平均值"
+    else:
+        method = f"各指标去掉一个最高分和一个最低分（{trim}）后取算术平均值"
+    rounding = ROUNDING_NAMES.get(policy.rounding.value, policy.rounding.value)
+    return [
+        f"汇总方法：{method}。",
+        f"取舍：各指标的专家组得分保留 {policy.decimals} 位小数（{rounding}），"
+        "小计与总分为各指标得分之和。",
+        f"分歧标记：某指标专家评分的极差超过该指标满分的 {fmt(policy.spread_threshold)}%。",
+        f"说明要求：专家总分偏离全体评分专家平均总分超过 {fmt(policy.deviation_limit)}% "
+        "时，该专家需作出书面说明。",
+        f"最少评分人数：每项指标至少 {policy.min_experts} 位专家评分。",
+    ]
+
+
+def expert_label(expert: str, names: Mapping[str, str]) -> str:
+    name = names.get(expert)
+    return f"{name}（{expert}）" if name else expert
+
+
+_WITHOUT = re.compile(r"^without (?P<expert>\S+): (?P<changes>.+)$")
+_GRADE = re.compile(r"^grade (?P<old>\S+)→(?P<new>\S+)$")
+_RANK = re.compile(r"^rank (?P<old>\d+)→(?P<new>\d+)$")
+
+
+def fragile_text(
+    note: str, names: Mapping[str, str], grade_name: Callable[[str | None], str]
+) -> str:
+    """``without E02: grade L1→-, rank 3→4`` as 去掉程明（E02）的评分：等级 一级→未达等级…"""
+    found = _WITHOUT.match(note)
+    if not found:
+        return note
+    parts = []
+    for change in found["changes"].split(", "):
+        if grade := _GRADE.match(change):
+            old, new = (None if g == "-" else g for g in (grade["old"], grade["new"]))
+            parts.append(f"等级 {grade_name(old)}→{grade_name(new)}")
+        elif rank := _RANK.match(change):
+            parts.append(f"名次 {rank['old']}→{rank['new']}")
+        else:
+            parts.append(change)
+    return f"去掉{expert_label(found['expert'], names)}的评分：{'，'.join(parts)}"
+
+
+_UNSCORED = re.compile(r"^(?P<count>\d+) indicators unscored \((?P<codes>.*)\)$")
+GAP_DETAILS = {
+    "no result file accepted yet": "尚未收到（或尚未接收）该专家的结果文件",
+    "not in the expert's result": "专家的结果文件中没有该申报",
+}
+
+
+def gap_text(gap: Gap) -> str:
+    if gap.detail in GAP_DETAILS:
+        return GAP_DETAILS[gap.detail]
+    if found := _UNSCORED.match(gap.detail):
+        return f"{found['count']} 项指标未评分（{found['codes']}）"
+    return gap.detail
+
+
+def deviation_percent(total: Decimal, mean: Decimal) -> Decimal | None:
+    """How far an expert's total is from the panel mean, signed, in percent of the mean."""
+    if mean == 0:
+        return None
+    return (total - mean) * 100 / mean
+
+
+def signed_percent(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    text = fmt(value.quantize(Decimal("0.01")))
+    return f"+{text}%" if value > 0 else f"{text}%"
+
+
+def audit_time(entry: Mapping[str, object]) -> str:
+    return str(entry.get("at", "")).replace("T", " ")
+
+
+def audit_action(entry: Mapping[str, object]) -> str:
+    action = str(entry.get("action", ""))
+    if action == "merge":
+        outcome = str(entry.get("outcome", ""))
+        return f"合并结果文件：{OUTCOME_NAMES.get(outcome, outcome)}"
+    return {
+        "confirm-key": "确认专家密钥",
+        "override": "记录议定分",
+        "override-cleared": "撤销议定分",
+        "round-2": "要求第二轮评分",
+    }.get(action, action)
+
+
+def audit_detail(entry: Mapping[str, object], platforms: Mapping[str, str]) -> str:
+    """What the entry did, without the digest (printed in its own column)."""
+    action = entry.get("action")
+    where = ""
+    if entry.get("submission"):
+        sid = str(entry["submission"])
+        where = f"{platforms.get(sid, sid)}（{sid}）指标 {entry.get('indicator', '')}"
+    if action == "merge":
+        parts = [str(entry.get("file", ""))]
+        if entry.get("sequence") is not None:
+            parts.append(f"第 {entry['sequence']} 版")
+        reason = str(entry.get("reason", ""))
+        parts.append("新文件" if reason == "new" else reason)
+        return "；".join(part for part in parts if part)
+    if action == "confirm-key":
+        return f"核对纸质评分表后确认密钥 {entry.get('fingerprint', '')}"
+    if action == "override":
+        return f"{where}：议定分 {entry.get('points', '')}；理由：{entry.get('reason', '')}"
+    if action == "override-cleared":
+        return f"{where}；理由：{entry.get('reason', '')}"
+    if action == "round-2":
+        experts = "、".join(str(e) for e in entry.get("experts", []) or [])  # type: ignore[union-attr]
+        return f"{where}：{experts}；理由：{entry.get('reason', '')}"
+    return "；".join(f"{k}={v}" for k, v in sorted(entry.items()) if k not in ("at", "action"))

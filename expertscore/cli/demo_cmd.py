@@ -1,19 +1,63 @@
-"""``expertscore demo``: the main job on built-in demo data."""
+"""``expertscore demo``: the main job on built-in demo data.
+
+With a display and the Qt front end installed it opens the scoring window on the demo
+batch; without one it runs the whole flow headless and says where the outputs are.
+"""
 
 from __future__ import annotations
 
-import click
-from rich.console import Console
+import os
+import subprocess
+import sys
+from pathlib import Path
 
-from expertscore.schemes.loader import load_scheme
-from expertscore.schemes.registry import bundled_paths, resolve_scheme
-from expertscore.schemes.table import scheme_summary_table, scheme_tree_table
+import click
+
+from expertscore.demo.flow import run_demo
+
+
+def has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 @click.command("demo")
 @click.option("--scheme", "scheme_id", default="liaoning-2025-grading", show_default=True)
-def demo_command(scheme_id: str) -> None:
-    """Run the demo: the bundled schemes and one scheme's indicator tree."""
-    console = Console(width=160, soft_wrap=False)
-    console.print(scheme_summary_table([load_scheme(path) for path in bundled_paths()]))
-    console.print(scheme_tree_table(resolve_scheme(scheme_id).scheme))
+@click.option("--submissions", default=8, show_default=True, type=click.IntRange(1, 500))
+@click.option("--experts", default=5, show_default=True, type=click.IntRange(1, 30))
+@click.option("--seed", default=1, show_default=True, type=int)
+@click.option(
+    "--out",
+    default=Path("demo-output"),
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+)
+@click.option("--headless", is_flag=True, help="Never open the window, even with a display.")
+def demo_command(
+    scheme_id: str, submissions: int, experts: int, seed: int, out: Path, headless: bool
+) -> None:
+    """Run the whole flow on a demo batch; open the window when there is a display."""
+    outputs = run_demo(
+        out, scheme_id, submissions, experts, seed, step=lambda text: click.echo(f"• {text}")
+    )
+    click.echo("\noutputs:")
+    rows = [
+        ("batch package", outputs.package),
+        ("expert result files", outputs.package.parent / "experts"),
+        ("merge folder", outputs.merge),
+        ("results workbook", outputs.workbook),
+        ("signed panel results", outputs.panel_file),
+        ("PDF report", outputs.report),
+        ("filled scoring sheet", outputs.sheet),
+    ]
+    for label, path in rows:
+        click.echo(f"  {label:<22} {path}")
+    click.echo(f"\nranking: {', '.join(outputs.ranking)}")
+    if headless or not has_display():
+        click.echo("\nno display: the window was not opened (expertscore gui PACKAGE opens it)")
+        return
+    click.echo("\nopening the scoring window on the demo batch …")
+    session = out / "experts" / "E01.esession"
+    command = [sys.argv[0], "gui", str(session), "--expert", "E01"]
+    raise SystemExit(subprocess.call(command))

@@ -1,0 +1,490 @@
+"""The merged results file for the authority (``expertscore-panel/1``), signed by the chair.
+
+The file is the result file's DSSE-style envelope (``results/envelope.py``) with its own
+format and payload type, so a panel signature can never pass for an expert's. The payload
+holds the batch, the organizer-set values, the aggregation policy, every input result
+file by its SHA-256, the chair's decisions, and per submission every number with the
+expert scores that made it. Anyone holding the package and the listed result files can
+re-run the merge (``recheck_panel_file``) and must get the same numbers.
+
+The numbers signed are always recomputed here from the merge folder's files, in expert
+order, with leave-one-out; the caller's ``PanelResult`` must agree with them (the workbook
+and the panel file then show the same figures), else nothing is written.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from expertscore import __version__
+from expertscore.batch.package import OpenedPackage
+from expertscore.chair.aggregate import Override, PanelInput, PanelResult
+from expertscore.chair.decisions import Decisions
+from expertscore.chair.merge import MergeFolder, read_audit
+from expertscore.chair.panel_file_model import (
+    PANEL_PAYLOAD_FORMAT,
+    PanelPayload,
+    batch_record,
+    canonical_results,
+    decisions_record,
+    organizer_records,
+    parse_panel_payload,
+    policy_record,
+    submission_records,
+)
+from expertscore.crypto.dsse import SignatureError, fingerprint, verify
+from expertscore.errors import ExpertScoreError
+from expertscore.identity.keys import ExpertKey, local_now
+from expertscore.reports.pdfbase import ReportError, write_atomically
+from expertscore.results.envelope import ResultRefused, newer_format
+from expertscore.results.payload import PROGRAM, payload_bytes
+from expertscore.results.trust import KeyTrust, KnownKey
+from expertscore.results.verify import CheckedResult, check_result
+
+PANEL_FORMAT = "expertscore-panel/1"
+PANEL_PAYLOAD_TYPE = "application/vnd.expertscore.panel+json"
+PANEL_SUFFIX = ".espanel"
+MAX_PANEL_BYTES = 256 << 20
+ENVELOPE_KEYS = {"format", "payloadType", "payload", "signatures"}
+
+
+class PanelFileError(ExpertScoreError):
+    """A panel file cannot be written as asked (its numbers would not follow from its inputs)."""
+
+
+class PanelRefused(ExpertScoreError):
+    """A panel file that must not be used; ``reason`` says why in one line."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: refused: {reason}")
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One accepted result file, named by its digest."""
+
+    expert: str
+    sequence: int
+    file_sha256: str
+    payload_sha256: str | None = None
+    key: str | None = None  # the signing key's fingerprint
+    submitted_at: str | None = None
+    transcribed_by: str | None = None
+    name: str | None = None
+    identity: str | None = None  # how the key was tied to the person at merge time
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "expert": self.expert,
+            "sequence": self.sequence,
+            "file_sha256": self.file_sha256,
+            "payload_sha256": self.payload_sha256,
+            "key": self.key,
+            "submitted_at": self.submitted_at,
+            "transcribed_by": self.transcribed_by,
+        }
+
+
+def input_of(checked: CheckedResult, data: bytes) -> InputFile:
+    payload = checked.payload
+    return InputFile(
+        expert=payload.expert.id,
+        sequence=payload.sequence,
+        file_sha256=hashlib.sha256(data).hexdigest(),
+        payload_sha256=hashlib.sha256(checked.payload_bytes).hexdigest(),
+        key=checked.fingerprint,
+        submitted_at=payload.submitted_at,
+        transcribed_by=payload.transcribed_by.id if payload.transcribed_by else None,
+        name=payload.expert.name,
+        identity=checked.identity.how,
+    )
+
+
+def input_files(folder: MergeFolder) -> list[InputFile]:
+    """The merge folder's accepted result files, by expert id."""
+    files = []
+    for expert in sorted(folder.accepted):
+        data = (folder.results_dir / f"{expert}.esresult").read_bytes()
+        files.append(input_of(folder.accepted[expert], data))
+    return files
+
+
+def _sheet_key(sheet: Any) -> tuple[str, str]:
+    return sheet.expert, sheet.submission
+
+
+def _numbers(result: PanelResult) -> dict[str, tuple]:
+    return {
+        sid: (
+            r.total,
+            r.percent,
+            r.grade,
+            r.rank,
+            tuple((c, i.panel) for c, i in r.indicators.items()),
+        )
+        for sid, r in result.submissions.items()
+    }
+
+
+def _check_consistent(
+    inp: PanelInput,
+    result: PanelResult,
+    decisions: Decisions,
+    ref_inp: PanelInput,
+    reference: PanelResult,
+) -> None:
+    if dict(inp.overrides) != dict(decisions.overrides):
+        raise PanelFileError(
+            "the aggregation's agreed panel scores are not the chair's recorded decisions"
+        )
+    if sorted(inp.sheets, key=_sheet_key) != sorted(ref_inp.sheets, key=_sheet_key):
+        raise PanelFileError(
+            "the aggregation's scores are not those of the merge folder's accepted files"
+        )
+    ours, theirs = _numbers(reference), _numbers(result)
+    differing = sorted(
+        sid for sid in ours.keys() | theirs.keys() if ours.get(sid) != theirs.get(sid)
+    )
+    if differing:
+        raise PanelFileError(
+            f"the results of {', '.join(differing[:5])} differ from a fresh aggregation of the"
+            " merge folder"
+        )
+
+
+def build_payload(
+    package: OpenedPackage,
+    folder: MergeFolder,
+    decisions: Decisions,
+    chair_key: ExpertKey,
+    created_at: str,
+    results: tuple[PanelInput, PanelResult],
+) -> dict[str, Any]:
+    """The payload for ``results``, the canonical aggregation of ``folder``."""
+    inp, result = results
+    info = chair_key.info
+    return {
+        "format": PANEL_PAYLOAD_FORMAT,
+        "batch": batch_record(package),
+        "chair": {
+            "id": info.expert_id,
+            "name": info.name,
+            "organization": info.organization,
+            "public_key": info.public_key,
+        },
+        "created_at": created_at,
+        "program": {"name": PROGRAM, "version": __version__},
+        "organizer_values": organizer_records(package),
+        "policy": policy_record(package.scheme),
+        "inputs": [item.record() for item in input_files(folder)],
+        "decisions": decisions_record(decisions),
+        "ranking": list(result.ranking),
+        "submissions": submission_records(package, inp, result),
+        "audit": read_audit(folder.path),
+    }
+
+
+def panel_envelope_bytes(payload: bytes, keyid: str, sig: str) -> bytes:
+    """The file: the result envelope's exact layout with the panel's format and type."""
+    record = {
+        "format": PANEL_FORMAT,
+        "payloadType": PANEL_PAYLOAD_TYPE,
+        "payload": base64.b64encode(payload).decode("ascii"),
+        "signatures": [{"keyid": keyid, "sig": sig}],
+    }
+    return (json.dumps(record, indent=2) + "\n").encode("ascii")
+
+
+def write_panel_file(
+    out: Path,
+    package: OpenedPackage,
+    folder: MergeFolder,
+    inp: PanelInput,
+    result: PanelResult,
+    decisions: Decisions,
+    chair_key: ExpertKey,
+    *,
+    created_at: str | None = None,
+) -> Path:
+    """Sign the panel's results with the chair's key and write them to ``out`` atomically.
+
+    Raises ``PanelFileError`` unless ``inp``/``result`` are the aggregation of ``folder``'s
+    accepted files with ``decisions``' agreed scores.
+    """
+    ref_inp, reference = canonical_results(package, folder.accepted.values(), decisions.overrides)
+    _check_consistent(inp, result, decisions, ref_inp, reference)
+    payload = build_payload(
+        package, folder, decisions, chair_key, created_at or local_now(), (ref_inp, reference)
+    )
+    body = payload_bytes(payload)
+    data = panel_envelope_bytes(
+        body, chair_key.info.fingerprint, chair_key.sign(PANEL_PAYLOAD_TYPE, body)
+    )
+    try:
+        write_atomically(out, lambda temp: temp.write_bytes(data))
+    except ReportError as exc:
+        raise PanelFileError(str(exc)) from None
+    return out
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def _json(data: bytes, source: str) -> Any:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PanelRefused(
+            source, f"not a panel file (not UTF-8 text at byte {exc.start})"
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        if not text.rstrip().endswith("}") or exc.pos >= len(text.rstrip()):
+            raise PanelRefused(
+                source, f"the file is truncated (it ends early, after {len(data)} bytes)"
+            ) from None
+        raise PanelRefused(
+            source, f"the file is garbled (line {exc.lineno} column {exc.colno}: {exc.msg})"
+        ) from None
+
+
+def _check_format(declared: object, expected: str, family: str, what: str, source: str) -> None:
+    if declared == expected:
+        return
+    if newer_format(declared, family):
+        raise PanelRefused(
+            source,
+            f"made by a newer ExpertScore ({what} {declared}); this program reads {expected}:"
+            " update the program",
+        )
+    raise PanelRefused(source, f"not an ExpertScore panel file ({what} {declared!r})")
+
+
+def _envelope(data: bytes, source: str) -> tuple[bytes, str, str]:
+    """The payload bytes, key id and signature, the envelope's shape and version checked."""
+    if not data.strip():
+        raise PanelRefused(source, "the file is empty")
+    if len(data) > MAX_PANEL_BYTES:
+        raise PanelRefused(source, f"not a panel file (over {MAX_PANEL_BYTES >> 20} MiB)")
+    record = _json(data, source)
+    if not isinstance(record, dict):
+        raise PanelRefused(source, "not an ExpertScore panel file")
+    _check_format(record.get("format"), PANEL_FORMAT, "expertscore-panel", "format", source)
+    if set(record) != ENVELOPE_KEYS:
+        raise PanelRefused(
+            source, f"the envelope has fields {sorted(record)}, expected {sorted(ENVELOPE_KEYS)}"
+        )
+    if record["payloadType"] != PANEL_PAYLOAD_TYPE:
+        raise PanelRefused(
+            source, f"payload type {record['payloadType']!r} is not {PANEL_PAYLOAD_TYPE}"
+        )
+    signatures = record["signatures"]
+    if not isinstance(signatures, list) or len(signatures) != 1:
+        raise PanelRefused(source, "expected exactly one signature")
+    signature = signatures[0]
+    if (
+        not isinstance(signature, dict)
+        or set(signature) != {"keyid", "sig"}
+        or not all(isinstance(value, str) for value in signature.values())
+        or not isinstance(record["payload"], str)
+    ):
+        raise PanelRefused(source, "the signature entry or the payload is malformed")
+    try:
+        payload = base64.b64decode(record["payload"], validate=True)
+    except (binascii.Error, ValueError):
+        raise PanelRefused(
+            source, "the payload is not valid base64: the file was changed"
+        ) from None
+    return payload, signature["keyid"], signature["sig"]
+
+
+def check_panel_bytes(data: bytes, source: str) -> tuple[PanelPayload, str]:
+    """Every check on a panel file's bytes; ``PanelRefused`` names the first that fails."""
+    body, keyid, sig = _envelope(data, source)
+    try:
+        raw = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise PanelRefused(source, "the signed payload is damaged: the file was changed") from None
+    if not isinstance(raw, dict):
+        raise PanelRefused(source, "the signed payload is not a JSON object")
+    _check_format(
+        raw.get("format"), PANEL_PAYLOAD_FORMAT, "expertscore-panel-payload", "payload", source
+    )
+    chair = raw.get("chair")
+    key = chair.get("public_key") if isinstance(chair, dict) else None
+    if not isinstance(key, str):
+        raise PanelRefused(source, "the payload names no signing key")
+    try:
+        claimed = fingerprint(key)
+        verify(key, PANEL_PAYLOAD_TYPE, body, sig)
+    except (SignatureError, ValueError) as exc:
+        raise PanelRefused(
+            source, f"the signature does not verify ({exc}): the file was changed after signing"
+        ) from None
+    if keyid != claimed:
+        raise PanelRefused(
+            source, f"the signature's key id {keyid} is not the chair's key {claimed}"
+        )
+    try:
+        payload = parse_panel_payload(raw)
+    except ValueError as exc:
+        raise PanelRefused(source, str(exc)) from None
+    expected = panel_envelope_bytes(body, keyid, sig)
+    if data != expected:
+        if expected.startswith(data):
+            raise PanelRefused(source, f"the file is truncated (it ends after {len(data)} bytes)")
+        raise PanelRefused(
+            source,
+            "the file's bytes differ from the layout it was signed in (changed outside"
+            " ExpertScore, e.g. its line endings or spacing)",
+        )
+    return payload, claimed
+
+
+def read_panel_file(path: Path, chair_fingerprint: str | None = None) -> tuple[PanelPayload, str]:
+    """The checked payload of a panel file and the fingerprint of the key that signed it.
+
+    The signature proves the file is unchanged since *some* key signed it; whether that key
+    is the chair's is for the reader to compare, or to name in ``chair_fingerprint``.
+    """
+    if not path.is_file():
+        raise PanelRefused(str(path), "no such file")
+    payload, signer = check_panel_bytes(path.read_bytes(), str(path))
+    if chair_fingerprint is not None and signer != chair_fingerprint:
+        raise PanelRefused(
+            str(path),
+            f"signed by key {signer} ({payload.chair.id} {payload.chair.name}), not the chair's"
+            f" key {chair_fingerprint}",
+        )
+    return payload, signer
+
+
+# -- re-running the merge ------------------------------------------------------------------
+
+
+def _diff(path: str, written: Any, rerun: Any, out: list[str]) -> None:
+    """Append a line for every place where ``written`` and ``rerun`` differ."""
+    if isinstance(written, dict) and isinstance(rerun, dict):
+        for key in [*written, *(k for k in rerun if k not in written)]:
+            where = f"{path}.{key}" if path else str(key)
+            if key not in rerun:
+                out.append(f"{where}: in the file only")
+            elif key not in written:
+                out.append(f"{where}: in the re-run only")
+            else:
+                _diff(where, written[key], rerun[key], out)
+        return
+    if isinstance(written, list) and isinstance(rerun, list):
+        keyed = [_identity(item) for item in [*written, *rerun]]
+        if keyed and all(keyed):
+            _diff(path, {_identity(i): i for i in written}, {_identity(i): i for i in rerun}, out)
+            return
+    if written != rerun:
+        out.append(f"{path}: the file says {_shown(written)}, the re-run gives {_shown(rerun)}")
+
+
+def _identity(item: Any) -> str | None:
+    if isinstance(item, dict):
+        for key in ("id", "code"):
+            if isinstance(item.get(key), str):
+                return item[key]
+    return None
+
+
+def _shown(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+@dataclass
+class _Found:
+    checked: list[CheckedResult]
+    problems: list[str]
+
+
+def _recheck_trust(package: OpenedPackage, payload: PanelPayload) -> KeyTrust:
+    """Roster pins still bind; other keys are vouched for by the chair's listed digests."""
+    confirmed = [
+        KnownKey(k.expert, k.public_key, "the chair's confirmation in the panel file")
+        for k in payload.decisions.confirmed_keys
+    ]
+    return KeyTrust(keys=[*KeyTrust.build(package).keys, *confirmed], strict=False)
+
+
+def _find_inputs(payload: PanelPayload, package: OpenedPackage, results_dir: Path) -> _Found:
+    """The listed result files in ``results_dir`` (by digest), checked against the package."""
+    trust = _recheck_trust(package, payload)
+    checked: dict[str, CheckedResult] = {}  # by file digest
+    refused: dict[str, str] = {}
+    paths = sorted(results_dir.glob("*.esresult")) if results_dir.is_dir() else []
+    for path in paths:
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        try:
+            checked[digest] = check_result(data, str(path), package, trust)
+        except ResultRefused as exc:
+            refused[digest] = f"{path}: refused: {exc.reason}"
+    found = _Found([], [])
+    for item in payload.inputs:
+        listed = (
+            f"{item.expert}: the listed result {item.sequence} (SHA-256 {item.file_sha256[:16]}…)"
+        )
+        if item.file_sha256 in refused:
+            found.problems.append(f"{listed}: {refused[item.file_sha256]}")
+            continue
+        hit = checked.get(item.file_sha256)
+        if hit is not None and hit.payload.expert.id == item.expert:
+            found.checked.append(hit)
+            continue
+        theirs = [(d, c) for d, c in checked.items() if c.payload.expert.id == item.expert]
+        if not theirs:
+            found.problems.append(f"{listed} is not in {results_dir}")
+            continue
+        digest, other = max(theirs, key=lambda pair: pair[1].payload.sequence)
+        found.problems.append(
+            f"{listed} is not in {results_dir}; re-run with its result"
+            f" {other.payload.sequence} (SHA-256 {digest[:16]}…) instead"
+        )
+        found.checked.append(other)
+    return found
+
+
+def recheck_panel_file(path: Path, package: OpenedPackage, results_dir: Path) -> list[str]:
+    """Re-run the merge from the listed result files; every difference, or ``[]`` if none.
+
+    Result files in ``results_dir`` are found by their SHA-256, whatever their names; a
+    listed file that is missing is reported, and the expert's newest file there (if any)
+    is used instead so that the number differences show too.
+    """
+    payload, _ = read_panel_file(path)
+    written = payload.model_dump(mode="json")
+    if payload.batch.sha256 != package.manifest_sha256:
+        return [
+            f"batch: the panel file is for {payload.batch.id} (hash {payload.batch.sha256[:16]}…),"
+            f" the package is {package.manifest.batch.id} (hash {package.manifest_sha256[:16]}…)"
+        ]
+    found = _find_inputs(payload, package, results_dir)
+    overrides = {
+        (o.submission, o.indicator): Override(Decimal(o.points), o.reason)
+        for o in payload.decisions.overrides
+    }
+    inp, result = canonical_results(package, found.checked, overrides)
+    differences = list(found.problems)
+    rerun = {
+        "organizer_values": organizer_records(package),
+        "policy": policy_record(package.scheme),
+        "ranking": list(result.ranking),
+        "submissions": submission_records(package, inp, result),
+    }
+    for key, value in rerun.items():
+        _diff(key, written[key], value, differences)
+    return differences

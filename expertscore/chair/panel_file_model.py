@@ -1,0 +1,303 @@
+"""The panel file's payload (``expertscore-panel-payload/1``): built from results, read back.
+
+The ``*_record`` functions write plain JSON data (decimals as strings) from the
+aggregation; ``PanelPayload`` is the same shape as typed, read-only records, refusing
+unknown fields, missing fields and JSON numbers where decimal strings belong. The panel
+file writes the one and reads the other, and its re-check compares the two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from expertscore.batch.manifest import ID_PATTERN, SHA256_PATTERN
+from expertscore.batch.package import OpenedPackage
+from expertscore.chair.aggregate import (
+    Override,
+    PanelInput,
+    PanelResult,
+    SubmissionResult,
+    aggregate,
+)
+from expertscore.chair.decisions import Decisions
+from expertscore.chair.panel import panel_input
+from expertscore.chair.robustness import leave_one_out
+from expertscore.crypto.dsse import fingerprint
+from expertscore.results.model import DECIMAL_PATTERN, BatchRef, Program
+from expertscore.results.payload import plain
+from expertscore.results.verify import CheckedResult
+from expertscore.schemes.model import Scheme
+
+PANEL_PAYLOAD_FORMAT = "expertscore-panel-payload/1"
+EXACT = Decimal("1E-10")  # unrounded values are written to 10 decimal places
+
+# -- the payload ---------------------------------------------------------------------------
+
+
+def limited(value: Decimal) -> str:
+    """An unrounded value (a mean, a percentage) to 10 places, without trailing zeros."""
+    return plain(value.quantize(EXACT, rounding=ROUND_HALF_EVEN).normalize())
+
+
+def policy_record(scheme: Scheme) -> dict[str, Any]:
+    policy = scheme.aggregation
+    return {
+        "method": policy.method.value,
+        "trim_min_experts": policy.trim_min_experts,
+        "trim_scope": policy.trim_scope.value,
+        "min_experts": policy.min_experts,
+        "decimals": policy.decimals,
+        "rounding": policy.rounding.value,
+        "spread_threshold": plain(policy.spread_threshold),
+        "deviation_limit": plain(policy.deviation_limit),
+    }
+
+
+def _override(override: Override | None) -> dict[str, str] | None:
+    return (
+        None if override is None else {"points": plain(override.points), "reason": override.reason}
+    )
+
+
+def _submission_record(
+    package: OpenedPackage, inp: PanelInput, res: SubmissionResult
+) -> dict[str, Any]:
+    sub = next(s for s in package.manifest.submissions if s.id == res.id)
+    sheets = [s for s in inp.sheets if s.submission == res.id]
+    return {
+        "id": res.id,
+        "platform": sub.platform,
+        "operator": sub.operator,
+        "region": sub.region,
+        "category": res.category,
+        "experts": sorted(s.expert for s in sheets if not s.recused),
+        "recused": sorted(s.expert for s in sheets if s.recused),
+        "base": plain(res.rollup.base),
+        "bonus": plain(res.rollup.bonus),
+        "total": plain(res.total),
+        "percent": None if res.percent is None else limited(res.percent),
+        "grade": res.grade,
+        "rank": res.rank,
+        "kept_experts": sorted(res.kept_experts),
+        "expert_totals": {e: plain(v) for e, v in sorted(res.expert_totals.items())},
+        "explanations_needed": {e: plain(v) for e, v in sorted(res.explanations_needed.items())},
+        "fragile": list(res.fragile),
+        "indicators": [
+            {
+                "code": item.code,
+                "maximum": plain(item.maximum),
+                "panel": None if item.panel is None else plain(item.panel),
+                "exact": None if item.exact is None else limited(item.exact),
+                "kept": sorted(item.kept),
+                "scores": {e: plain(v) for e, v in sorted(item.scores.items())},
+                "spread": plain(item.spread),
+                "flags": list(item.flags),
+                "override": _override(item.override),
+            }
+            for item in res.indicators.values()
+        ],
+    }
+
+
+def submission_records(
+    package: OpenedPackage, inp: PanelInput, result: PanelResult
+) -> list[dict[str, Any]]:
+    """Every submission's numbers as written in the payload, in batch order."""
+    return [
+        _submission_record(package, inp, result.submissions[sub.id])
+        for sub in package.manifest.submissions
+        if sub.id in result.submissions
+    ]
+
+
+def decisions_record(decisions: Decisions) -> dict[str, Any]:
+    return {
+        "overrides": [
+            {"submission": s, "indicator": i, "points": plain(o.points), "reason": o.reason}
+            for (s, i), o in sorted(decisions.overrides.items())
+        ],
+        "confirmed_keys": [
+            {"expert": e, "public_key": key, "fingerprint": fingerprint(key)}
+            for e, key in sorted(decisions.confirmed.items())
+        ],
+        "second_round": [
+            {
+                "submission": r.submission,
+                "indicator": r.indicator,
+                "experts": list(r.experts),
+                "reason": r.reason,
+            }
+            for _, r in sorted(decisions.rounds.items())
+        ],
+    }
+
+
+def batch_record(package: OpenedPackage) -> dict[str, Any]:
+    manifest = package.manifest
+    return {
+        "id": manifest.batch.id,
+        "sha256": package.manifest_sha256,
+        "title": manifest.batch.title,
+        "organizer": manifest.batch.organizer,
+        "scheme": {
+            "id": manifest.scheme.id,
+            "version": manifest.scheme.version,
+            "sha256": manifest.scheme.sha256,
+        },
+    }
+
+
+def organizer_records(package: OpenedPackage) -> list[dict[str, Any]]:
+    return [v.model_dump() for v in package.manifest.organizer_values]
+
+
+def canonical_results(
+    package: OpenedPackage, accepted: Iterable[CheckedResult], overrides: Mapping
+) -> tuple[PanelInput, PanelResult]:
+    """The aggregation from accepted files in expert order (ties are then always kept alike)."""
+    ordered = sorted(accepted, key=lambda checked: checked.payload.expert.id)
+    inp = panel_input(package, ordered, overrides)
+    result = aggregate(inp)
+    leave_one_out(inp, result)
+    return inp, result
+
+
+# -- the payload's shape, as read ----------------------------------------------------------
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+Dec = Annotated[str, Field(pattern=DECIMAL_PATTERN)]
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+Sha = Annotated[str, Field(pattern=SHA256_PATTERN)]
+
+
+class ChairRef(_Strict):
+    id: Id
+    name: str
+    organization: str | None
+    public_key: str
+
+
+class OrganizerValueRef(_Strict):
+    target: str
+    value: Dec
+    set_by: str
+    note: str | None
+
+
+class PolicyRef(_Strict):
+    method: str
+    trim_min_experts: int
+    trim_scope: str
+    min_experts: int
+    decimals: int
+    rounding: str
+    spread_threshold: Dec
+    deviation_limit: Dec
+
+
+class InputRef(_Strict):
+    expert: Id
+    sequence: int = Field(ge=1)
+    file_sha256: Sha
+    payload_sha256: Sha
+    key: str
+    submitted_at: str
+    transcribed_by: Id | None
+
+
+class OverrideRef(_Strict):
+    submission: Id
+    indicator: str
+    points: Dec
+    reason: str
+
+
+class ConfirmedKeyRef(_Strict):
+    expert: Id
+    public_key: str
+    fingerprint: str
+
+
+class RoundRef(_Strict):
+    submission: Id
+    indicator: str
+    experts: list[Id]
+    reason: str
+
+
+class DecisionsRef(_Strict):
+    overrides: list[OverrideRef]
+    confirmed_keys: list[ConfirmedKeyRef]
+    second_round: list[RoundRef]
+
+
+class AgreedScore(_Strict):
+    points: Dec
+    reason: str
+
+
+class IndicatorRef(_Strict):
+    code: str
+    maximum: Dec
+    panel: Dec | None
+    exact: Dec | None
+    kept: list[Id]
+    scores: dict[str, Dec]
+    spread: Dec
+    flags: list[str]
+    override: AgreedScore | None
+
+
+class SubmissionRef(_Strict):
+    id: Id
+    platform: str
+    operator: str
+    region: str | None
+    category: str | None
+    experts: list[Id]
+    recused: list[Id]
+    base: Dec
+    bonus: Dec
+    total: Dec
+    percent: Dec | None
+    grade: str | None
+    rank: int = Field(ge=1)
+    kept_experts: list[Id]
+    expert_totals: dict[str, Dec]
+    explanations_needed: dict[str, Dec]
+    fragile: list[str]
+    indicators: list[IndicatorRef]
+
+
+class PanelPayload(_Strict):
+    format: Literal["expertscore-panel-payload/1"]
+    batch: BatchRef
+    chair: ChairRef
+    created_at: str
+    program: Program
+    organizer_values: list[OrganizerValueRef]
+    policy: PolicyRef
+    inputs: list[InputRef]
+    decisions: DecisionsRef
+    ranking: list[Id]
+    submissions: list[SubmissionRef]
+    audit: list[dict[str, Any]]
+
+
+def parse_panel_payload(raw: dict[str, Any]) -> PanelPayload:
+    """The payload checked field by field; ``ValueError`` names the first wrong place."""
+    try:
+        return PanelPayload.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in error["loc"]) or "(top)"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise ValueError(f"payload {where}: {error['msg']}{more}") from None

@@ -1,0 +1,172 @@
+"""What every sheet of the results workbook needs: the data, Chinese labels, shown numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
+
+from openpyxl.styles import Font, PatternFill
+
+from expertscore.batch.manifest import Submission
+from expertscore.batch.package import OpenedPackage
+from expertscore.chair.aggregate import PanelInput, PanelResult, Sheet, quantize
+from expertscore.chair.decisions import Decisions
+from expertscore.chair.panel import Gap
+from expertscore.chair.panel_file import InputFile
+from expertscore.schemes.model import Scheme
+
+SUMMARY = "排名汇总"
+DIVERGENCE = "分歧"
+MATRIX = "评分矩阵"
+AUDIT = "审计"
+NOTES = "说明"
+MAX_SHEET_NAME = 31  # Excel's limit
+
+FLAG_LABELS = {
+    "spread": "分歧大",
+    "reverify": "需复核",
+    "too_few_experts": "评分专家不足",
+    "no scores": "无人评分",
+}
+METHOD_LABELS = {
+    "mean": "算术平均",
+    "median": "中位数",
+    "trimmed_mean": "去掉一个最高分和一个最低分后取平均",
+}
+SCOPE_LABELS = {
+    "indicator": "按指标去极值（每项指标分别去掉最高分和最低分）",
+    "expert_total": "按专家总分去极值（去掉总分最高和最低的专家，其余专家各项取平均）",
+}
+ROUNDING_LABELS = {
+    "half_up": "四舍五入",
+    "half_even": "四舍六入五成双",
+    "down": "直接舍去",
+}
+
+GROUP_FILL = PatternFill("solid", fgColor="EEF2F7")
+TOTAL_FILL = PatternFill("solid", fgColor="FFF4D6")
+TRIMMED = Font(strike=True, color="808080")
+MUTED = Font(color="808080")
+# robustness.leave_one_out's notes: "without E03: grade L2→L1, rank 2→3"
+FRAGILE = re.compile(r"without (?P<expert>\S+): (?P<changes>.+)")
+CHANGE = re.compile(r"(?P<what>grade|rank) (?P<before>\S+)→(?P<after>\S+)")
+
+
+@dataclass
+class BookData:
+    """Everything the workbook shows; read-only while the sheets are written."""
+
+    package: OpenedPackage
+    inp: PanelInput
+    result: PanelResult
+    decisions: Decisions
+    gaps: list[Gap]
+    audit: list[dict]
+    inputs: list[InputFile]
+
+    @property
+    def scheme(self) -> Scheme:
+        return self.inp.scheme
+
+    @property
+    def decimals(self) -> int:
+        return self.scheme.aggregation.decimals
+
+    def submission(self, sid: str) -> Submission | None:
+        return next((s for s in self.package.manifest.submissions if s.id == sid), None)
+
+    def platform(self, sid: str) -> str:
+        sub = self.submission(sid)
+        return sub.platform if sub else ""
+
+    def batch_order(self) -> list[str]:
+        listed = [
+            s.id for s in self.package.manifest.submissions if s.id in self.result.submissions
+        ]
+        return listed + sorted(set(self.result.submissions) - set(listed))
+
+    def sheets_of(self, sid: str) -> list[Sheet]:
+        return sorted(
+            (s for s in self.inp.sheets if s.submission == sid), key=lambda sheet: sheet.expert
+        )
+
+    def category_name(self, code: str | None) -> str:
+        if not code:
+            return ""
+        path = self.scheme.category_path(code)
+        return path[-1].name if path else code
+
+    def grade_name(self, category: str | None, grade: str | None) -> str:
+        if grade is None:
+            return "未达等级"
+        scale = self.scheme.grade_scale(category)
+        level = next((lv for lv in scale.levels if lv.code == grade), None) if scale else None
+        return level.name if level else grade
+
+    def indicator_name(self, code: str) -> str:
+        node = self.scheme.find(code)
+        return node.name if node else ""
+
+    def shown_score(self, value: Decimal) -> Decimal:
+        """``value`` rounded as the panel's scores are (for a computed score shown beside an
+        agreed one)."""
+        return quantize(value, self.scheme.aggregation)
+
+    def shown_percent(self, percent: Decimal | None) -> Decimal | None:
+        """The score rate cut (not rounded) to the scheme's decimals.
+
+        Cut, so that a shown rate never reaches a grade threshold the platform missed:
+        79.996% shows as 79.99, not 80.00, next to grade 一级.
+        """
+        if percent is None:
+            return None
+        return percent.quantize(Decimal(1).scaleb(-self.decimals), rounding=ROUND_DOWN)
+
+    def recusal_reason(self, expert: str, sid: str) -> str:
+        conflict = next(
+            (
+                c
+                for c in self.package.manifest.conflicts
+                if c.expert == expert and c.submission == sid
+            ),
+            None,
+        )
+        return conflict.reason if conflict else "专家声明回避"
+
+
+def sheet_name(base: str, taken: set[str]) -> str:
+    """A sheet name Excel accepts, unique in ``taken`` (which it is added to)."""
+    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in base).strip("'")[:MAX_SHEET_NAME]
+    name = cleaned or "Sheet"
+    number = 2
+    while name in taken:
+        suffix = f"~{number}"
+        name = cleaned[: MAX_SHEET_NAME - len(suffix)] + suffix
+        number += 1
+    taken.add(name)
+    return name
+
+
+def flag_text(flags: list[str]) -> str:
+    return "、".join(FLAG_LABELS.get(flag, flag) for flag in flags)
+
+
+def experts_text(scores: dict[str, Decimal]) -> str:
+    return "，".join(f"{expert} {format(value, 'f')}" for expert, value in sorted(scores.items()))
+
+
+def fragile_text(note: str) -> str:
+    """A leave-one-out note in Chinese (``去掉 E03：等级 L2→L1，排名 2→3``); others as they are."""
+    match = FRAGILE.fullmatch(note)
+    if match is None:
+        return note
+    changes = []
+    for part in match["changes"].split(", "):
+        change = CHANGE.fullmatch(part)
+        if change is None:
+            return note
+        label = "等级" if change["what"] == "grade" else "排名"
+        before, after = (v if v != "-" else "无" for v in (change["before"], change["after"]))
+        changes.append(f"{label} {before}→{after}")
+    return f"去掉 {match['expert']} 的评分：{'，'.join(changes)}"

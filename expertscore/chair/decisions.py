@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from expertscore.chair.aggregate import Override
+from expertscore.batch.package import OpenedPackage
+from expertscore.chair.aggregate import Override, quantizer
 from expertscore.chair.merge import append_audit, read_audit
 from expertscore.crypto.dsse import fingerprint
 from expertscore.errors import ExpertScoreError
 from expertscore.results.trust import KnownKey
+from expertscore.schemes.rules import fmt, max_points
 
 CONFIRMED_SOURCE = "the chair's check against the signed paper sheet"
 
@@ -83,12 +85,28 @@ def confirm_key(folder: Path, expert: str, public_key: str, sheet_fingerprint: s
 
 
 def record_override(
-    folder: Path, submission: str, indicator: str, points: str, reason: str
+    folder: Path,
+    package: OpenedPackage,
+    submission: str,
+    indicator: str,
+    points: str,
+    reason: str,
 ) -> None:
+    """Record the panel's agreed score for a leaf, checked against the leaf's maximum."""
+    scheme = package.scheme
+    if submission not in {s.id for s in package.manifest.submissions}:
+        raise DecisionError(f"submission {submission} is not in the batch")
+    leaf = scheme.find(indicator)
+    if leaf is None or not leaf.is_leaf:
+        raise DecisionError(f"{indicator} is not an indicator that experts score")
     try:
         value = Decimal(points)
     except InvalidOperation:
         raise DecisionError(f"'{points}' is not a number") from None
+    top = max_points(scheme, leaf) or Decimal(0)
+    if not value.is_finite() or not Decimal(0) <= value <= top:
+        raise DecisionError(f"{indicator}: {points} is outside 0–{fmt(top)}")
+    value = quantizer(scheme.aggregation)(value)
     if not reason.strip():
         raise DecisionError("an agreed panel score needs the panel's reason")
     append_audit(

@@ -168,7 +168,8 @@ def apply(folder: MergeFolder, decisions: Iterable[Decision]) -> None:
             {
                 "action": "merge",
                 "outcome": decision.outcome,
-                "file": decision.source,
+                # The name only: the audit goes into outputs sent to the authority.
+                "file": Path(decision.source).name,
                 "expert": decision.expert,
                 "sequence": decision.sequence,
                 "digest": decision.digest,

@@ -64,9 +64,11 @@ def panel_input(
     overrides: Mapping[tuple[str, str], Override] | None = None,
 ) -> PanelInput:
     assigned = _assigned(package)
+    # Expert-id order, so that ties in trimming always drop the same expert's score.
+    ordered = sorted(accepted, key=lambda checked: checked.payload.expert.id)
     sheets = [
         sheet
-        for checked in accepted
+        for checked in ordered
         for sheet in sheets_of(checked.payload, assigned.get(checked.payload.expert.id, set()))
     ]
     categories = {sub.id: sub.category for sub in package.manifest.submissions}

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from expertscore.batch.package import open_package
 from expertscore.chair import decisions as chair_decisions
 from expertscore.chair.aggregate import PanelResult
 from expertscore.chair.merge import REFUSED, summary
@@ -123,16 +124,18 @@ def confirm_key_command(folder: Path, result_file: Path, fingerprint: str) -> No
 
 
 @chair_group.command("override")
+@click.option("--batch", "package", required=True, type=PACKAGE)
 @click.option("--dir", "folder", required=True, type=FOLDER)
 @click.option("--submission", required=True)
 @click.option("--indicator", required=True)
 @click.option("--points", required=True)
 @click.option("--reason", required=True)
 def override_command(
-    folder: Path, submission: str, indicator: str, points: str, reason: str
+    package: Path, folder: Path, submission: str, indicator: str, points: str, reason: str
 ) -> None:
     """Record the panel's agreed score for one indicator, with the reason."""
-    chair_decisions.record_override(folder, submission, indicator, points, reason)
+    opened = open_package(package)
+    chair_decisions.record_override(folder, opened, submission, indicator, points, reason)
     click.echo(f"agreed panel score {points} recorded for {submission} {indicator}")
 
 

@@ -130,11 +130,11 @@ def test_higher_sequence_replaces_and_lower_is_refused(panel, tmp_path):
 def test_override_changes_the_panel_score_and_is_kept(panel, tmp_path):
     run = ChairRun.open(panel / "b.esbatch", tmp_path / "merge", cards(panel))
     run.apply(run.plan(results(panel)))
-    record_override(tmp_path / "merge", "S001", "1.1.1", "0.5", "专家组讨论后一致认定")
+    record_override(tmp_path / "merge", run.package, "S001", "1.1.1", "0.5", "专家组讨论后一致认定")
     run.reload()
     _, result = run.results()
     indicator = result.submissions["S001"].indicators["1.1.1"]
-    assert str(indicator.panel) == "0.5"
+    assert str(indicator.panel) == "0.50"
     assert indicator.override.reason == "专家组讨论后一致认定"
     assert len(indicator.scores) >= 2  # the experts' own scores stay visible
 
@@ -159,3 +159,19 @@ def test_cli_merge_prints_groups_ranking_and_missing(panel, tmp_path):
     assert "accepted: 1" in dry.stdout
     assert "dry run: nothing was written" in dry.stdout
     assert len(list((tmp_path / "m" / "results").glob("*.esresult"))) == 3
+
+
+def test_override_is_checked_against_the_scheme(panel, tmp_path):
+    from expertscore.batch.package import open_package
+    from expertscore.chair.decisions import DecisionError
+
+    package = open_package(panel / "b.esbatch")
+    folder = tmp_path / "merge"
+    with pytest.raises(DecisionError, match=r"1\.1 is not an indicator that experts score"):
+        record_override(folder, package, "S001", "1.1", "1", "理由")
+    with pytest.raises(DecisionError, match=r"1\.1\.1: 5 is outside 0–1"):
+        record_override(folder, package, "S001", "1.1.1", "5", "理由")
+    with pytest.raises(DecisionError, match="submission S999 is not in the batch"):
+        record_override(folder, package, "S999", "1.1.1", "1", "理由")
+    record_override(folder, package, "S001", "1.1.1", "0.5", "理由")
+    assert read_audit(folder)[-1]["points"] == "0.50"

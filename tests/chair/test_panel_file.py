@@ -122,7 +122,7 @@ def build_case(base: Path) -> ChairCase:
     folder = load_folder(merge_dir, package, trust)
     offered = [older, newer] + [sim / f"E0{n}.esresult" for n in range(2, 6)]
     apply(folder, plan(folder, offered, package, trust))
-    record_override(merge_dir, "S001", "1.1", "8", HOSTILE[0])
+    record_override(merge_dir, package, "S001", "1.1", "8", HOSTILE[0])
     request_round(merge_dir, "S002", "1.1", ["E01", "E03"], HOSTILE[3])
     e03 = folder.accepted["E03"].payload.expert.public_key
     assert e03 is not None
@@ -203,7 +203,7 @@ def test_round_trip_names_the_chair_inputs_and_every_number(case: ChairCase, pan
     assert payload.policy.method == "trimmed_mean" and payload.policy.decimals == 2
     overrides = payload.decisions.overrides
     assert [(o.submission, o.indicator, o.points, o.reason) for o in overrides] == [
-        ("S001", "1.1", "8", HOSTILE[0])
+        ("S001", "1.1", "8.00", HOSTILE[0])
     ]
     assert payload.decisions.second_round[0].experts == ["E01", "E03"]
     assert payload.decisions.second_round[0].reason == HOSTILE[3]

@@ -90,7 +90,7 @@ def panel(tmp_path_factory) -> Panel:
     merge.apply(folder, merge.plan(folder, files, package, trust))
     sid = package.manifest.submissions[3].id
     leaves = [leaf.code for leaf in package.scheme.leaves()]
-    record_override(root / "merge", sid, leaves[-2], "3.5", REASON)
+    record_override(root / "merge", package, sid, leaves[-2], "3.5", REASON)
     request_round(root / "merge", sid, leaves[-1], ["E01", "E03"], ROUND_REASON)
     decisions = replay(root / "merge")
     inp = panel_input(package, folder.accepted.values(), decisions.overrides)

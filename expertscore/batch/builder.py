@@ -20,8 +20,10 @@ import os
 import re
 import tempfile
 import zipfile
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -82,6 +84,7 @@ class _Content:
     path: Path | None
     data: bytes | None
     media_type: str
+    package: Path | None = None  # copy the entry evidence/<sha256> of this package
 
 
 @dataclass
@@ -139,6 +142,13 @@ class PackageBuilder:
         content = _Content(path=None, data=data, media_type=media_type_of(filename))
         return self._add(submission, sha, len(data), content, title, filename, indicators)
 
+    def add_evidence_from_package(self, package: Path, item: Evidence) -> Evidence:
+        """Carry an evidence file over from another package (streamed, not loaded)."""
+        content = _Content(path=None, data=None, media_type=item.media_type, package=package)
+        self._contents.setdefault(item.sha256, content)
+        self.evidence.append(item)
+        return item
+
     def manifest(self) -> Manifest:
         scheme = load_scheme_text(self.scheme_text, "scheme.yaml")
         return Manifest(
@@ -189,16 +199,34 @@ class PackageBuilder:
                     key, name = signer
                     _write_entry(archive, SIGNATURE, stamp, data=make_signature(key, name, body))
                 _write_entry(archive, SCHEME, stamp, data=self.scheme_text.encode("utf-8"))
-                for sha, content in self._contents.items():
-                    compressed = content.media_type in ALREADY_COMPRESSED
-                    _write_entry(
-                        archive,
-                        f"evidence/{sha}",
-                        stamp,
-                        data=content.data,
-                        path=content.path,
-                        deflate=not compressed,
-                    )
+                with ExitStack() as stack:
+                    sources: dict[Path, zipfile.ZipFile] = {}
+                    for sha, content in self._contents.items():
+                        name = f"evidence/{sha}"
+                        compressed = content.media_type in ALREADY_COMPRESSED
+                        if content.data is not None:
+                            _write_entry(
+                                archive, name, stamp, data=content.data, deflate=not compressed
+                            )
+                            continue
+                        if content.package is not None:
+                            if content.package not in sources:
+                                sources[content.package] = stack.enter_context(
+                                    zipfile.ZipFile(content.package)
+                                )
+                            opened = sources[content.package].open(name)
+                        else:
+                            assert content.path is not None
+                            opened = content.path.open("rb")
+                        with opened as source:
+                            _write_entry(
+                                archive,
+                                name,
+                                stamp,
+                                source=source,
+                                deflate=not compressed,
+                                origin=content.path or content.package,
+                            )
             os.replace(temp, out)
         finally:
             temp.unlink(missing_ok=True)
@@ -210,22 +238,27 @@ def _write_entry(
     name: str,
     stamp: tuple[int, ...],
     data: bytes | None = None,
-    path: Path | None = None,
+    source: BinaryIO | None = None,
     deflate: bool = True,
+    origin: Path | None = None,
 ) -> None:
-    """One entry with a fixed time stamp, so the same input makes the same package."""
+    """One entry with a fixed time stamp, so the same input makes the same package.
+
+    Evidence streamed from ``source`` is hashed on the way: a file that changed since it
+    was added (its hash was taken then) is refused rather than packaged under a wrong name.
+    """
     info = zipfile.ZipInfo(name, date_time=stamp)
     info.compress_type = zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED
     info.external_attr = 0o644 << 16
     if data is not None:
         archive.writestr(info, data)
         return
-    assert path is not None
+    assert source is not None
     digest = hashlib.sha256()
-    with path.open("rb") as source, archive.open(info, "w", force_zip64=True) as target:
+    with archive.open(info, "w", force_zip64=True) as target:
         while chunk := source.read(CHUNK):
             digest.update(chunk)
             target.write(chunk)
     expected = name.removeprefix("evidence/")
     if digest.hexdigest() != expected:
-        raise PackageError(path, "the file changed while the package was being written")
+        raise PackageError(origin or name, "the file changed while the package was being written")

@@ -17,6 +17,7 @@ from expertscore.cli.chair_cmd import chair_group, merge_command
 from expertscore.cli.demo_batch_cmd import demo_batch_command
 from expertscore.cli.demo_cmd import demo_command
 from expertscore.cli.key_cmd import key_group
+from expertscore.cli.organizer_cmd import prepare_command, roster_group
 from expertscore.cli.results_cmd import (
     simulate_command,
     submit_command,
@@ -90,6 +91,8 @@ cli.add_command(simulate_command)
 cli.add_command(print_sheets_command)
 cli.add_command(merge_command)
 cli.add_command(chair_group)
+cli.add_command(roster_group)
+batch_group.add_command(prepare_command)
 
 
 def main() -> None:

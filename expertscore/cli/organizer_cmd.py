@@ -1,0 +1,125 @@
+"""The organizer's command line: ``roster add|show`` and ``batch prepare``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from expertscore.cli.key_cmd import read_passphrase
+from expertscore.identity.keycard import read_card
+from expertscore.identity.keys import open_key
+from expertscore.organizer.prepare import RoundOptions, loads, prepare_round
+from expertscore.organizer.roster import Roster, add_card, read_roster, write_roster
+
+FILE = click.Path(path_type=Path, dir_okay=False)
+
+
+def _pairs(texts: tuple[str, ...], what: str) -> list[tuple[str, str]]:
+    pairs = []
+    for text in texts:
+        left, sep, right = text.partition("=")
+        if not sep or not left.strip() or not right.strip():
+            raise click.BadParameter(f"'{text}' is not {what}")
+        pairs.append((left.strip(), right.strip()))
+    return pairs
+
+
+@click.group("roster")
+def roster_group() -> None:
+    """The panel roster of a review round, built from experts' key cards."""
+
+
+@roster_group.command("add")
+@click.argument("keycard", type=FILE)
+@click.option("--roster", "roster_path", required=True, type=FILE)
+@click.option("--role", help="财务, 技术, 行业 …")
+@click.option("--conflict", "conflicts", multiple=True, help="A submission id or operator name.")
+def roster_add_command(
+    keycard: Path, roster_path: Path, role: str | None, conflicts: tuple[str, ...]
+) -> None:
+    """Add the expert of a key card to the roster (the card's signature is checked)."""
+    roster = read_roster(roster_path) if roster_path.exists() else Roster()
+    card = read_card(keycard)
+    write_roster(add_card(roster, card, role, list(conflicts)), roster_path)
+    click.echo(f"{roster_path}: added {card.expert_id} {card.name} (key {card.fingerprint})")
+
+
+@roster_group.command("show")
+@click.argument("roster_path", type=FILE)
+def roster_show_command(roster_path: Path) -> None:
+    """List the experts of a roster."""
+    for expert in read_roster(roster_path).experts:
+        conflicts = f"  conflicts: {', '.join(expert.conflicts)}" if expert.conflicts else ""
+        key = "key pinned" if expert.public_key else "no key"
+        click.echo(
+            f"{expert.id}  {expert.name}  {expert.organization or '-'}  {expert.role or '-'}"
+            f"  {key}{conflicts}"
+        )
+
+
+@click.command("prepare")
+@click.option(
+    "--from", "source", required=True, type=FILE, help="The authority's package or Excel form."
+)
+@click.option("--evidence", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--scheme", "scheme_id", help="The scheme of an Excel form.")
+@click.option("--roster", "roster_path", required=True, type=FILE)
+@click.option("--experts-per-submission", "per_submission", default=5, show_default=True, type=int)
+@click.option("--split", multiple=True, help="GROUP=ROLE: that indicator group goes to that role.")
+@click.option("--split-size", type=int, help="Experts per split group (default: as above).")
+@click.option("--set", "values", multiple=True, help="TARGET=VALUE, e.g. weight:1=30.")
+@click.option("--set-by", default="", help="Who set the values (shown in every output).")
+@click.option("--assign", multiple=True, help="SUBMISSION=EXPERT to add by hand.")
+@click.option("--unassign", multiple=True, help="SUBMISSION=EXPERT to remove by hand.")
+@click.option("--sign-as", "signer_id", help="Sign with this key (the organizer's).")
+@click.option("--batch-id")
+@click.option("--title")
+@click.option("--out", required=True, type=FILE)
+def prepare_command(
+    source: Path,
+    evidence: Path | None,
+    scheme_id: str | None,
+    roster_path: Path,
+    per_submission: int,
+    split: tuple[str, ...],
+    split_size: int | None,
+    values: tuple[str, ...],
+    set_by: str,
+    assign: tuple[str, ...],
+    unassign: tuple[str, ...],
+    signer_id: str | None,
+    batch_id: str | None,
+    title: str | None,
+    out: Path,
+) -> None:
+    """Prepare the signed batch package of a review round."""
+    options = RoundOptions(
+        per_submission=per_submission,
+        split=dict(_pairs(split, "GROUP=ROLE")),
+        split_size=split_size,
+        values=_pairs(values, "TARGET=VALUE"),
+        set_by=set_by,
+        add=_pairs(assign, "SUBMISSION=EXPERT"),
+        remove=_pairs(unassign, "SUBMISSION=EXPERT"),
+        batch_id=batch_id,
+        title=title,
+    )
+    signer = None
+    if signer_id:
+        signer = open_key(signer_id, read_passphrase(f"passphrase of the key of {signer_id}"))
+    manifest = prepare_round(
+        source, read_roster(roster_path), options, out, signer, evidence, scheme_id
+    )
+    per_expert = loads(manifest.assignments)
+    signed = (
+        f", signed by {signer.info.name} (key {signer.info.fingerprint})"
+        if signer
+        else ", unsigned"
+    )
+    click.echo(
+        f"{out}: {len(manifest.submissions)} submissions, {len(manifest.roster)} experts,"
+        f" {len(manifest.assignments)} assignments (load {min(per_expert.values())}–"
+        f"{max(per_expert.values())} per expert), {len(manifest.conflicts)} conflicts kept apart"
+        f"{signed}"
+    )

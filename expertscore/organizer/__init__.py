@@ -1,0 +1,1 @@
+"""The organizer: roster from key cards, assignments, organizer-set values, signed batch."""

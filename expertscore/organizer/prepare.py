@@ -1,0 +1,167 @@
+"""Preparing a review round: the authority's submissions become the signed batch package.
+
+``prepare_batch`` takes the submissions and evidence of the authority's export (a package,
+or the Excel form turned into one first, so there is one import path), puts in the panel
+roster, the organizer-set values, the assignment (automatic, then adjusted by hand), and
+writes the package signed with the organizer's key. Everything is checked before anything
+is written: organizer-set values as the scheme rules check a scheme file, assignments for
+conflicts of interest and for the number of experts the aggregation policy needs.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from expertscore.batch.builder import PackageBuilder
+from expertscore.batch.manifest import (
+    Assignment,
+    BatchInfo,
+    Expert,
+    Manifest,
+    OrganizerValueRecord,
+)
+from expertscore.batch.package import OpenedPackage, open_package
+from expertscore.errors import PackageError
+from expertscore.identity.keys import ExpertKey
+from expertscore.organizer.assign import (
+    AssignmentError,
+    check_coverage,
+    plan_assignments,
+    to_assignments,
+)
+from expertscore.organizer.roster import Roster
+from expertscore.schemes.organizer import OrganizerValueError, apply, parse_value
+
+
+@dataclass
+class RoundOptions:
+    per_submission: int = 5
+    split: dict[str, str] = field(default_factory=dict)  # indicator group -> role
+    split_size: int | None = None  # experts per split group; None: per_submission
+    values: list[tuple[str, str]] = field(default_factory=list)  # (target, value)
+    set_by: str = ""
+    add: list[tuple[str, str]] = field(default_factory=list)  # (submission, expert)
+    remove: list[tuple[str, str]] = field(default_factory=list)
+    batch_id: str | None = None
+    title: str | None = None
+    organizer: str | None = None
+    created: datetime | None = None
+
+
+def source_package(source: Path, evidence: Path | None, scheme_id: str | None, work: Path) -> Path:
+    """The authority's export as a package: itself, or the Excel form converted."""
+    if source.suffix.lower() in (".xlsx", ".xlsm"):
+        from expertscore.xlsxform.convert import workbook_to_package
+
+        if scheme_id is None:
+            raise AssignmentError(f"{source}: an Excel form needs --scheme")
+        out = work / "from-form.esbatch"
+        workbook_to_package(source, evidence, scheme_id, out, experts=("ORG:组织方",))
+        return out
+    return source
+
+
+def _adjust(
+    assignments: list[Assignment], options: RoundOptions, roster: Roster
+) -> list[Assignment]:
+    known = {e.id for e in roster.experts}
+    result = [a for a in assignments if (a.submission, a.expert) not in set(options.remove)]
+    for submission, expert in options.remove:
+        if not any(a.submission == submission and a.expert == expert for a in assignments):
+            raise AssignmentError(f"{expert} is not assigned {submission}; nothing to remove")
+    for submission, expert in options.add:
+        if expert not in known:
+            raise AssignmentError(f"{expert} is not on the roster")
+        if any(a.submission == submission and a.expert == expert for a in result):
+            raise AssignmentError(f"{expert} is already assigned {submission}")
+        result.append(Assignment(expert=expert, submission=submission))
+    return sorted(result, key=lambda a: (a.submission, a.expert))
+
+
+def prepare_batch(
+    source: OpenedPackage,
+    roster: Roster,
+    options: RoundOptions,
+    out: Path,
+    signer: ExpertKey | None,
+) -> Manifest:
+    manifest = source.manifest
+    scheme = source.scheme
+    values = [
+        OrganizerValueRecord(
+            target=target,
+            value=str(parse_value(target, value, options.set_by or "organizer").value),
+            set_by=options.set_by or "organizer",
+        )
+        for target, value in options.values
+    ]
+    try:  # the values first: a wrong weight is the costliest mistake to find late
+        apply(scheme, [parse_value(v.target, v.value, v.set_by) for v in values])
+    except OrganizerValueError as exc:
+        raise PackageError(out, f"organizer_values: {exc}") from None
+    plan = plan_assignments(
+        roster.experts,
+        manifest.submissions,
+        options.per_submission,
+        options.split,
+        options.split_size,
+    )
+    assignments = _adjust(to_assignments(plan, scheme, options.split), options, roster)
+    submission_ids = {s.id for s in manifest.submissions}
+    for submission, _ in options.add:
+        if submission not in submission_ids:
+            raise AssignmentError(f"submission {submission} is not in the batch")
+    check_coverage(scheme, manifest.submissions, assignments, plan.conflicts)
+    builder = PackageBuilder(
+        scheme_text=source.scheme_text,
+        batch=BatchInfo(
+            id=options.batch_id or manifest.batch.id,
+            title=options.title or manifest.batch.title,
+            organizer=options.organizer
+            or (signer.info.name if signer else manifest.batch.organizer),
+            created=options.created or manifest.batch.created,
+        ),
+        roster=[
+            Expert(
+                id=e.id,
+                name=e.name,
+                organization=e.organization,
+                role=e.role,
+                public_key=e.public_key,
+            )
+            for e in roster.experts
+        ],
+        submissions=list(manifest.submissions),
+        assignments=assignments,
+        conflicts=plan.conflicts,
+        organizer_values=values or list(manifest.organizer_values),
+    )
+    for item in manifest.evidence:
+        builder.add_evidence_from_package(source.path, item)
+    signing = (signer.private_key, signer.info.name) if signer else None
+    return builder.write(out, signer=signing)
+
+
+def prepare_round(
+    source: Path,
+    roster: Roster,
+    options: RoundOptions,
+    out: Path,
+    signer: ExpertKey | None,
+    evidence: Path | None = None,
+    scheme_id: str | None = None,
+) -> Manifest:
+    with tempfile.TemporaryDirectory(dir=out.parent if out.parent.exists() else None) as work:
+        package = source_package(source, evidence, scheme_id, Path(work))
+        return prepare_batch(open_package(package), roster, options, out, signer)
+
+
+def loads(assignments: Sequence[Assignment]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for assignment in assignments:
+        counts[assignment.expert] = counts.get(assignment.expert, 0) + 1
+    return counts

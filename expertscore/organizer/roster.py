@@ -1,0 +1,111 @@
+"""The panel roster file (``expertscore-roster/1``), built from experts' key cards.
+
+A roster is a small JSON file the organizer keeps for a review round::
+
+    {"format": "expertscore-roster/1",
+     "experts": [{"id": "E01", "name": "王敏", "organization": "大连理工大学",
+                  "role": "技术", "public_key": "<base64>", "conflicts": ["S003", "某某公司"]}]}
+
+``public_key`` comes from the expert's key card (whose self-signature is checked when it is
+added); ``conflicts`` lists submission ids or operator names the expert declared a conflict
+of interest with. Ids and keys are unique; a duplicate is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from expertscore.batch.manifest import ID_PATTERN
+from expertscore.errors import ExpertScoreError
+from expertscore.identity.keycard import KeyCard
+
+ROSTER_FORMAT = "expertscore-roster/1"
+
+
+class RosterError(ExpertScoreError):
+    """A roster file that cannot be read, or a change to it that is refused."""
+
+
+class RosterExpert(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    organization: str | None = None
+    role: str | None = None
+    public_key: str | None = None
+    conflicts: list[str] = Field(default_factory=list)
+
+
+class Roster(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    format: str = ROSTER_FORMAT
+    experts: list[RosterExpert] = Field(default_factory=list)
+
+    def check(self, source: str) -> None:
+        ids = [e.id for e in self.experts]
+        for expert_id in ids:
+            if ids.count(expert_id) > 1:
+                raise RosterError(f"{source}: expert id {expert_id} appears twice")
+        keys = [e.public_key for e in self.experts if e.public_key]
+        for key in keys:
+            if keys.count(key) > 1:
+                owners = [e.id for e in self.experts if e.public_key == key]
+                raise RosterError(f"{source}: {' and '.join(owners)} have the same public key")
+
+
+def read_roster(path: Path) -> Roster:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RosterError(f"{path}: no such roster file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RosterError(f"{path}: not a roster (invalid JSON: {exc})") from None
+    if not isinstance(raw, dict) or raw.get("format") != ROSTER_FORMAT:
+        declared = raw.get("format") if isinstance(raw, dict) else None
+        raise RosterError(f"{path}: format {declared!r} is not {ROSTER_FORMAT}")
+    try:
+        roster = Roster.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in error["loc"])
+        raise RosterError(f"{path}: {where}: {error['msg']}") from None
+    roster.check(str(path))
+    return roster
+
+
+def write_roster(roster: Roster, path: Path) -> Path:
+    roster.check(str(path))
+    data = json.dumps(roster.model_dump(), ensure_ascii=False, indent=2) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(data)
+    os.replace(temp, path)
+    return path
+
+
+def add_card(roster: Roster, card: KeyCard, role: str | None, conflicts: list[str]) -> Roster:
+    """The roster with the expert of ``card`` added (the card was verified when read)."""
+    for expert in roster.experts:
+        if expert.id == card.expert_id:
+            raise RosterError(f"expert {card.expert_id} is already on the roster ({expert.name})")
+        if expert.public_key == card.public_key:
+            raise RosterError(
+                f"the key of {card.source or 'this card'} is already on the roster, for {expert.id}"
+            )
+    expert = RosterExpert(
+        id=card.expert_id,
+        name=card.name,
+        organization=card.organization,
+        role=role,
+        public_key=card.public_key,
+        conflicts=conflicts,
+    )
+    return Roster(experts=[*roster.experts, expert])

@@ -1,0 +1,38 @@
+"""Small helpers of the window tests: typing into whatever has the focus, reading back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from expertscore.scoring.service import Scoring
+from expertscore.storage.session import SessionFile
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def type_keys(qtbot, text: str) -> None:
+    """Type into the focused widget, as the expert would."""
+    qtbot.keyClicks(focused(), text)
+
+
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(focused(), key, modifier)
+    QApplication.processEvents()  # the focus moves on the next turn of the event loop
+
+
+def stored_scores(path: Path, submission: str) -> dict:
+    """What the session file holds, read by a fresh connection (not the window's)."""
+    with SessionFile(path) as session:
+        return Scoring(session).scores(submission)
+
+
+def stored_rows(path: Path) -> dict:
+    with SessionFile(path) as session:
+        return {row.id: row for row in Scoring(session).submissions()}

@@ -1,0 +1,1 @@
+"""The window's dialogs: choosing the expert, recusal, missing scores, shortcuts, about."""

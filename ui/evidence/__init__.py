@@ -1,0 +1,1 @@
+"""The evidence viewer: PDFs, images, text and workbooks from the session file."""

@@ -1,0 +1,227 @@
+"""Where PDF pages come from: QtPdf, or poppler's command-line tools when QtPdf is missing.
+
+QtPdf (``PySide6.QtPdf``, the ``PySide6-Pdf`` wheel since Qt 6.10) renders a page in a few
+milliseconds on the UI thread and searches with ``QPdfSearchModel``. Where that wheel is
+not installed, pages are rendered by ``pdftoppm`` and searched with ``pdftotext`` (the
+``poppler-utils`` the program's bootstrap installs) on a worker thread, so the window
+never waits for a child process.
+
+Both sources speak the same small protocol: ``load(path)``, ``page_count``,
+``page_size(page)`` (points), ``request(page, scale)`` answered by
+``rendered(page, scale, image)``, and ``search(text)`` answered by ``searched(results)``
+where each result is ``(page, [QRectF in points])``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRectF, QSize, QSizeF, Signal
+from PySide6.QtGui import QImage
+
+try:  # QtPdf is an optional wheel of PySide6 (PySide6-Pdf)
+    from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
+except ImportError:  # pragma: no cover - depends on the installed wheels
+    QPdfDocument = None  # type: ignore[assignment,misc]
+    QPdfSearchModel = None  # type: ignore[assignment,misc]
+
+SearchResults = list[tuple[int, list[QRectF]]]
+A4 = QSizeF(595.0, 842.0)
+
+
+class PdfError(Exception):
+    """A PDF that cannot be opened (damaged, encrypted, no renderer)."""
+
+
+class PdfSource(QObject):
+    rendered = Signal(int, float, QImage)
+    searched = Signal(object)  # SearchResults
+
+    name = "none"
+    page_count = 0
+
+    def load(self, path: Path) -> None:
+        raise NotImplementedError
+
+    def page_size(self, page: int) -> QSizeF:
+        raise NotImplementedError
+
+    def request(self, page: int, scale: float) -> None:
+        raise NotImplementedError
+
+    def search(self, text: str) -> None:
+        raise NotImplementedError
+
+
+class QtPdfSource(PdfSource):
+    """Pages rendered by QtPdf on the UI thread (a page takes a few milliseconds)."""
+
+    name = "qtpdf"
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        assert QPdfDocument is not None
+        self.document = QPdfDocument(self)
+        self.search_model = QPdfSearchModel(self)
+        self.search_model.setDocument(self.document)
+        self.search_model.countChanged.connect(self._results_changed)
+        self.search_model.statusChanged.connect(self._results_changed)
+
+    def load(self, path: Path) -> None:
+        self.search_model.setSearchString("")
+        self.document.close()
+        error = self.document.load(str(path))
+        if error != QPdfDocument.Error.None_:
+            raise PdfError(str(error.name))
+        self.page_count = self.document.pageCount()
+
+    def page_size(self, page: int) -> QSizeF:
+        size = self.document.pagePointSize(page)
+        return size if size.isValid() and not size.isEmpty() else A4
+
+    def request(self, page: int, scale: float) -> None:
+        points = self.page_size(page)
+        size = QSize(max(1, round(points.width() * scale)), max(1, round(points.height() * scale)))
+        image = self.document.render(page, size)
+        self.rendered.emit(page, scale, image)
+
+    def search(self, text: str) -> None:
+        self.search_model.setSearchString(text)
+        self._results_changed()
+
+    def _results_changed(self, *_args: object) -> None:
+        model = self.search_model
+        results: SearchResults = []
+        for row in range(model.count()):
+            link = model.resultAtIndex(row)
+            results.append((link.page(), list(link.rectangles())))
+        self.searched.emit(results)
+
+
+_PAGE_SIZE = re.compile(r"^Page\s+(\d+)\s+size:\s+([\d.]+)\s+x\s+([\d.]+)", re.MULTILINE)
+
+
+def _run(args: list[str], timeout: float = 60) -> bytes:
+    try:
+        done = subprocess.run(
+            args, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise PdfError(str(error)) from None
+    if done.returncode != 0:
+        raise PdfError(done.stderr.decode("utf-8", "replace").strip() or args[0])
+    return done.stdout
+
+
+class PopplerSource(PdfSource):
+    """Pages rendered by ``pdftoppm`` on a worker thread; text from ``pdftotext``."""
+
+    name = "poppler"
+    _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf-render")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path: Path | None = None
+        self.sizes: dict[int, QSizeF] = {}
+        self._pages_text: list[str] | None = None
+        self._cache: dict[tuple[str, int, float], QImage] = {}
+        self._relays: set[_Relay] = set()
+
+    @staticmethod
+    def available() -> bool:
+        return all(shutil.which(tool) for tool in ("pdfinfo", "pdftoppm", "pdftotext"))
+
+    def load(self, path: Path) -> None:
+        info = _run(["pdfinfo", "-f", "1", "-l", "100000", str(path)]).decode("utf-8", "replace")
+        found = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+        if found is None:
+            raise PdfError("no page count")
+        self.path = path
+        self.page_count = int(found.group(1))
+        self.sizes = {
+            int(m.group(1)) - 1: QSizeF(float(m.group(2)), float(m.group(3)))
+            for m in _PAGE_SIZE.finditer(info)
+        }
+        self._pages_text = None
+
+    def page_size(self, page: int) -> QSizeF:
+        return self.sizes.get(page, A4)
+
+    def request(self, page: int, scale: float) -> None:
+        assert self.path is not None
+        key = (str(self.path), page, round(scale, 3))
+        cached = self._cache.get(key)
+        if cached is not None:
+            self.rendered.emit(page, scale, cached)
+            return
+        path = self.path
+        dpi = max(10, round(72 * scale))
+
+        def work() -> bytes:
+            args = ["pdftoppm", "-f", str(page + 1), "-l", str(page + 1), "-r", str(dpi)]
+            return _run([*args, "-png", "-singlefile", str(path)])
+
+        relay = _Relay(self)
+        self._relays.add(relay)  # alive until its result is delivered
+        relay.done.connect(lambda data: self._arrived(relay, key, page, scale, data))
+        future = self._pool.submit(work)
+        future.add_done_callback(lambda f: relay.deliver(f.result() if not f.exception() else b""))
+
+    def _arrived(
+        self, relay: _Relay, key: tuple[str, int, float], page: int, scale: float, data: bytes
+    ) -> None:
+        self._relays.discard(relay)
+        # Deleted only now: a deleteLater queued beside the result could run first and
+        # take the result's queued call with it.
+        relay.deleteLater()
+        image = QImage.fromData(data, "PNG") if data else QImage()
+        if len(self._cache) > 64:
+            self._cache.clear()
+        if not image.isNull():
+            self._cache[key] = image
+        if self.path is not None and key[0] == str(self.path):
+            self.rendered.emit(page, scale, image)  # a null image says it failed
+
+    def search(self, text: str) -> None:
+        needle = text.strip().casefold()
+        if not needle or self.path is None:
+            self.searched.emit([])
+            return
+        if self._pages_text is None:
+            raw = _run(["pdftotext", "-enc", "UTF-8", str(self.path), "-"])
+            self._pages_text = raw.decode("utf-8", "replace").split("\f")
+        results: SearchResults = []
+        for page, content in enumerate(self._pages_text[: self.page_count]):
+            flat = re.sub(r"\s+", "", content).casefold()
+            count = flat.count(re.sub(r"\s+", "", needle))
+            results.extend((page, []) for _ in range(count))
+        self.searched.emit(results)
+
+
+class _Relay(QObject):
+    """Brings a render result from the worker thread to the UI thread."""
+
+    done = Signal(bytes)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+
+    def deliver(self, data: bytes) -> None:
+        """Called on the worker thread; the viewer may have closed meanwhile."""
+        # RuntimeError: the pane and this relay were deleted; nobody is waiting.
+        with contextlib.suppress(RuntimeError):
+            self.done.emit(data)
+
+
+def make_source(parent: QObject | None = None) -> PdfSource:
+    """The best PDF source this installation has."""
+    if QPdfDocument is not None:
+        return QtPdfSource(parent)
+    if PopplerSource.available():
+        return PopplerSource(parent)
+    raise PdfError("no PDF renderer: install PySide6-Pdf (or poppler-utils)")

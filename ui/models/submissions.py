@@ -1,0 +1,172 @@
+"""The expert's submissions as a table model, and the proxy that filters and searches it.
+
+Rows are the core's ``SubmissionRow`` records, in batch order. After an edit only the
+changed row is replaced (``update_row``), so the view keeps its selection and scroll.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QIcon
+
+from expertscore.scoring.service import (
+    COMPLETE,
+    IN_PROGRESS,
+    NOT_STARTED,
+    RECUSED,
+    SubmissionRow,
+)
+
+ID, PLATFORM, STATE, PROGRESS = range(4)
+COLUMNS = 4
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the SubmissionRow
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # submission id
+STATE_ROLE = Qt.ItemDataRole.UserRole + 3  # not_started / in_progress / complete / recused
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 4  # scored share, 0.0 .. 1.0
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 5  # the text a search looks in
+
+STATES = (NOT_STARTED, IN_PROGRESS, COMPLETE, RECUSED)
+STATE_COLORS = {
+    NOT_STARTED: QColor("#6b7280"),
+    IN_PROGRESS: QColor("#b45309"),
+    COMPLETE: QColor("#15803d"),
+    RECUSED: QColor("#b91c1c"),
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def state_label(state: str) -> str:
+    labels = {
+        NOT_STARTED: QCoreApplication.translate("SubmissionListModel", "Not started"),
+        IN_PROGRESS: QCoreApplication.translate("SubmissionListModel", "In progress"),
+        COMPLETE: QCoreApplication.translate("SubmissionListModel", "Complete"),
+        RECUSED: QCoreApplication.translate("SubmissionListModel", "Recused"),
+    }
+    return labels.get(state, state)
+
+
+class SubmissionListModel(QAbstractTableModel):
+    def __init__(self, icons: dict[str, QIcon] | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[SubmissionRow] = []
+        self._position: dict[str, int] = {}
+        self._icons = icons or {}
+
+    # --- content ---------------------------------------------------------------------
+
+    def set_rows(self, rows: list[SubmissionRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._position = {row.id: index for index, row in enumerate(self._rows)}
+        self.endResetModel()
+
+    def update_row(self, row: SubmissionRow) -> None:
+        position = self._position.get(row.id)
+        if position is None:
+            return
+        if self._rows[position] == row:
+            return
+        self._rows[position] = row
+        self.dataChanged.emit(self.index(position, 0), self.index(position, COLUMNS - 1))
+
+    def row_of(self, submission_id: str) -> int:
+        return self._position.get(submission_id, -1)
+
+    def submission(self, row: int) -> SubmissionRow:
+        return self._rows[row]
+
+    def ids(self) -> list[str]:
+        return [row.id for row in self._rows]
+
+    # --- QAbstractTableModel -----------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            ID: self.tr("No."),
+            PLATFORM: self.tr("Platform"),
+            STATE: self.tr("State"),
+            PROGRESS: self.tr("Progress"),
+        }.get(section)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == ID:
+                return row.id
+            if column == PLATFORM:
+                return row.platform
+            if column == STATE:
+                return state_label(row.state)
+            if column == PROGRESS:
+                return f"{row.scored}/{row.total}"
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [row.platform, row.operator, row.region or ""]
+            if row.recusal_reason:
+                lines.append(self.tr("Recused: {reason}").format(reason=row.recusal_reason))
+            return "\n".join(line for line in lines if line)
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATE:
+            return STATE_COLORS.get(row.state)
+        if role == Qt.ItemDataRole.DecorationRole and column == ID:
+            return self._icons.get(row.state)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == PROGRESS:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == ROW_ROLE:
+            return row
+        if role == ID_ROLE:
+            return row.id
+        if role == STATE_ROLE:
+            return row.state
+        if role == PROGRESS_ROLE:
+            return row.scored / row.total if row.total else 0.0
+        if role == SEARCH_ROLE:
+            return " ".join([row.id, row.platform, row.operator, row.region or ""]).casefold()
+        return None
+
+
+class SubmissionFilterProxy(QSortFilterProxyModel):
+    """Filters by state and by a search text (number, platform, operator or region)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._state: str | None = None
+        self._needle = ""
+
+    def set_state_filter(self, state: str | None) -> None:
+        self.beginFilterChange()
+        self._state = state
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_search_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._state is not None and index.data(STATE_ROLE) != self._state:
+            return False
+        return not self._needle or self._needle in (index.data(SEARCH_ROLE) or "")

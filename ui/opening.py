@@ -1,0 +1,115 @@
+"""Opening what the expert points at: a session file, or a batch package to import.
+
+A package is checked on the worker thread, then the expert chooses who they are from its
+roster (unless the command line said so) and where the session goes (beside the package
+by default, reused when it exists). The import runs on the worker with a progress dialog;
+the session is opened on the UI thread, which owns it from then on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from expertscore.errors import ExpertScoreError
+from expertscore.storage.db import SQLITE_MAGIC
+from expertscore.storage.session import SessionFile
+from ui.dialogs.open_package import ChooseExpertDialog, default_session_path
+from ui.messages import error_text
+from ui.settings import Settings
+from ui.tasks import BackgroundOp, Report
+
+
+def is_session_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+class Opener(QObject):
+    """Turns a path into an open ``SessionFile`` (``opened``) or a message (``failed``)."""
+
+    opened = Signal(object)  # SessionFile
+    failed = Signal(str)
+
+    def __init__(self, window: QWidget, settings: Settings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+
+    def open_path(
+        self, path: Path, expert: str | None = None, session_out: Path | None = None
+    ) -> None:
+        """Open ``path``; ``expert`` and ``session_out`` skip the roster dialog's choices."""
+        path = Path(path)
+        if not path.exists():
+            self.failed.emit(self.tr("{path}: no such file").format(path=path))
+            return
+        if is_session_file(path):
+            self._open_session(path, expert, None)
+            return
+
+        def read(_report: Report):
+            from expertscore.batch.package import open_package
+
+            return open_package(path)
+
+        BackgroundOp(self.window, read).with_progress(self.tr("Checking the package…")).success(
+            lambda opened: self._package_read(opened, expert, session_out)
+        ).failure(self._failed).run()
+
+    def _package_read(self, opened, expert: str | None, session_out: Path | None) -> None:
+        if expert is None:
+            dialog = ChooseExpertDialog(opened, self.settings.last_expert, self.window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            expert = dialog.expert_id()
+            session_out = dialog.session_file()
+            assert expert is not None
+        target = session_out or default_session_path(opened.path, expert)
+        self.settings.last_expert = expert
+        self.settings.add_recent_file(opened.path)
+        if target.exists():
+            self._open_session(target, expert, opened.manifest_sha256)
+            return
+
+        def build(report: Report) -> Path:
+            from expertscore.storage.importer import create_session
+
+            return create_session(opened.path, expert, target, report)
+
+        BackgroundOp(self.window, build).with_progress(
+            self.tr("Importing the batch into your session…")
+        ).success(lambda out: self._open_session(out, expert, None)).failure(self._failed).run()
+
+    def _open_session(self, path: Path, expert: str | None, batch_hash: str | None) -> None:
+        try:
+            session = SessionFile(path)
+        except ExpertScoreError as error:
+            self._failed(error)
+            return
+        info = session.info
+        problem = None
+        if expert is not None and info.expert_id != expert:
+            problem = self.tr("{path} is the session of expert {other}, not {expert}.").format(
+                path=path, other=info.expert_id, expert=expert
+            )
+        elif batch_hash is not None and info.manifest_sha256 != batch_hash:
+            problem = self.tr("{path} belongs to another version of this batch.").format(path=path)
+        if problem:
+            session.close()
+            self.failed.emit(problem)
+            return
+        self.settings.add_recent_file(path)
+        self.settings.last_expert = info.expert_id
+        self.opened.emit(session)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, ExpertScoreError | OSError):
+            self.failed.emit(error_text(error))
+            return
+        raise error

@@ -1,0 +1,358 @@
+"""The scoring form: one submission's indicator tree, the selected indicator and the note.
+
+Subtotals per level and the total come from the core's roll-up and update after every
+committed change. Moving on (Enter, Tab, Shift+Tab) walks the assigned leaves in scheme
+order. Only this expert's own scores are ever read: the session holds no one else's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertscore.schemes.rules import fmt
+from expertscore.scoring.service import RECUSED, Change, SubmissionRow
+from expertscore.scoring.totals import Rollup, grade_for
+from ui.models import indicators as im
+from ui.models.submissions import state_label
+from ui.scoring.detail import IndicatorDetail
+from ui.scoring.note import SubmissionNoteForm
+from ui.session_controller import SessionController
+
+
+@dataclass
+class Shown:
+    """The submission on screen and what was read for it."""
+
+    row: SubmissionRow
+    rollup: Rollup | None = None
+    scores: dict | None = None
+
+
+class ScoringForm(QWidget):
+    indicatorChanged = Signal(str, str)  # submission id, indicator code
+    recuseRequested = Signal(str)
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.shown: Shown | None = None
+        self.current_code: str | None = None
+        self.model = im.IndicatorTreeModel(controller.scheme, self)
+        self._build()
+        controller.changed.connect(self._changed)
+
+    # --- layout ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.platform = QLabel(self)
+        self.platform.setObjectName("platformTitle")
+        self.platform.setWordWrap(True)
+        self.subtitle = QLabel(self)
+        self.subtitle.setWordWrap(True)
+        self.state = QLabel(self)
+        self.state.setObjectName("submissionState")
+        self.state.setWordWrap(True)
+        self.total = QLabel(self)
+        self.total.setObjectName("totalLabel")
+        self.recuse_button = QPushButton(self.tr("Declare conflict of interest…"), self)
+        self.recuse_button.setObjectName("recuseButton")
+        self.recuse_button.setAutoDefault(False)
+        self.recuse_button.clicked.connect(self._recuse_clicked)
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.state, 1)
+        header_row.addWidget(self.total)
+        header_row.addWidget(self.recuse_button)
+
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("indicatorTree")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setAllColumnsShowFocus(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(im.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (im.CODE, im.MAXIMUM, im.REPORTED, im.SCORE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        depth = max(
+            (len(leaf.code.split(".")) for leaf in self.controller.scheme.leaves()), default=1
+        )
+        self.tree.setColumnWidth(
+            im.CODE,
+            self.tree.indentation() * depth + self.fontMetrics().horizontalAdvance("0.0.00") + 12,
+        )
+        self.tree.setColumnWidth(im.MAXIMUM, self.fontMetrics().horizontalAdvance("00.00%*") + 12)
+        self.tree.setColumnWidth(im.REPORTED, self.fontMetrics().horizontalAdvance("0" * 14))
+        self.tree.setColumnWidth(im.SCORE, self.fontMetrics().horizontalAdvance("00.0 / 00.0") + 12)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.activated.connect(lambda _index: self.detail.focus_score())
+
+        self.detail = IndicatorDetail(self.controller, self)
+        self.detail.advance.connect(self.move)
+        self.group_info = QLabel(self)
+        self.group_info.setWordWrap(True)
+        self.group_info.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.group_info.setMargin(8)
+        self.detail_stack = QStackedWidget(self)
+        self.detail_stack.addWidget(self.detail)
+        self.detail_stack.addWidget(self.group_info)
+        self.note = SubmissionNoteForm(self.controller, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("formTabs")
+        self.tabs.addTab(_scrolled(self.detail_stack), self.tr("Indicator"))
+        self.tabs.addTab(_scrolled(self.note), self.tr("Submission opinion"))
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("formSplitter")
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.platform)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(header_row)
+        layout.addWidget(self.splitter, 1)
+
+    # --- showing a submission ----------------------------------------------------------
+
+    @property
+    def submission_id(self) -> str | None:
+        return self.shown.row.id if self.shown else None
+
+    @property
+    def read_only(self) -> bool:
+        return self.shown is not None and self.shown.row.state == RECUSED
+
+    def show_submission(self, row: SubmissionRow, code: str | None = None) -> None:
+        """Fill the form for ``row`` and select ``code`` (else the first gap, else the first)."""
+        self.flush()
+        scoring = self.controller.scoring
+        self.shown = Shown(row)
+        self.current_code = None
+        scores, rollup = self.controller.scores_and_rollup(row.id)
+        self.shown.scores = scores
+        self.shown.rollup = rollup
+        self.model.load(
+            scoring.assigned_leaves(row.id), self.controller.reported(row.id), scores, rollup
+        )
+        self._show_total()
+        self.tree.expandAll()
+        self.platform.setText(f"<span style='font-size:14pt'><b>{row.platform}</b></span>")
+        details = [row.id, row.operator, row.region or "", self._category_name(row.category)]
+        self.subtitle.setText("  ·  ".join(part for part in details if part))
+        self._show_state()
+        note = scoring.note(row.id)
+        self.note.load(row.id, note, row.category, self._level_name(), self.read_only)
+        codes = self.model.leaf_codes()
+        if code not in codes:
+            code = self._first_gap() or (codes[0] if codes else None)
+        if code is not None:
+            self.select_indicator(code, focus=False)
+            if self.current_code != code:
+                # The view saw no change of current index (it was reset to the same row).
+                index = self.model.index_of(code)
+                self.current_code = code
+                self._show_indicator(code, index)
+                self.indicatorChanged.emit(row.id, code)
+
+    def _category_name(self, code: str | None) -> str:
+        path = self.controller.scheme.category_path(code) if code else []
+        return " / ".join(category.name for category in path)
+
+    def _first_gap(self) -> str | None:
+        for code in self.model.leaf_codes():
+            record = self.model.score(code)
+            if record is None or record.points is None:
+                return code
+        return None
+
+    def _refresh_scores(self) -> None:
+        assert self.shown is not None
+        scores, rollup = self.controller.scores_and_rollup(self.shown.row.id)
+        self.shown.scores = scores
+        self.shown.rollup = rollup
+        self.model.set_scores(scores, rollup)
+        self._show_total()
+
+    def _level_name(self) -> str | None:
+        if self.shown is None or self.shown.rollup is None:
+            return None
+        level = grade_for(
+            self.controller.scheme, self.shown.row.category, self.shown.rollup.percent
+        )
+        return level.name if level else None
+
+    def _show_total(self) -> None:
+        rollup = self.shown.rollup if self.shown else None
+        if rollup is None:
+            self.total.clear()
+            return
+        percent = rollup.percent
+        text = self.tr("Total {total} / {top}").format(
+            total=fmt(rollup.total), top=fmt(rollup.base_max)
+        )
+        if percent is not None:
+            text += f"  ({fmt(percent.quantize(Decimal('0.1')))}%)"
+        if rollup.bonus:
+            text += "  " + self.tr("incl. bonus {bonus}").format(bonus=fmt(rollup.bonus))
+        self.total.setText(f"<b>{text}</b>")
+
+    def _show_state(self) -> None:
+        assert self.shown is not None
+        row = self.shown.row
+        text = self.tr("{state}: {scored} of {total} indicators scored").format(
+            state=state_label(row.state), scored=row.scored, total=row.total
+        )
+        if row.state == RECUSED:
+            text = self.tr("Recused: {reason}. This submission cannot be scored.").format(
+                reason=row.recusal_reason or ""
+            )
+            self.state.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        else:
+            self.state.setStyleSheet("")
+        self.state.setText(text)
+        self.recuse_button.setEnabled(row.state != RECUSED)
+        self.detail.set_read_only(self.read_only)
+
+    def update_row(self, row: SubmissionRow) -> None:
+        """The submission's state changed (an edit, a recusal): show the new one."""
+        if self.shown is None or self.shown.row.id != row.id:
+            return
+        was_recused = self.read_only
+        self.shown.row = row
+        self._show_state()
+        if self.read_only != was_recused:
+            self.note.load(
+                row.id,
+                self.controller.scoring.note(row.id),
+                row.category,
+                self._level_name(),
+                self.read_only,
+            )
+
+    # --- indicators ----------------------------------------------------------------------
+
+    def select_indicator(self, code: str, focus: bool = True) -> None:
+        index = self.model.index_of(code)
+        if not index.isValid():
+            return
+        self.tree.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.tree.scrollTo(index)
+        self.tabs.setCurrentIndex(0)
+        if focus:
+            self.detail.focus_score()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.shown is None or not current.isValid():
+            return
+        code = current.data(im.CODE_ROLE)
+        if code == self.current_code:
+            return
+        self.detail.flush()
+        self.current_code = code
+        self._show_indicator(code, current)
+        self.indicatorChanged.emit(self.shown.row.id, code)
+
+    def _show_indicator(self, code: str, index: QModelIndex) -> None:
+        assert self.shown is not None
+        indicator = index.data(im.INDICATOR_ROLE)
+        if not indicator.is_leaf:
+            rollup = self.shown.rollup
+            got = rollup.points.get(code, Decimal(0)) if rollup else Decimal(0)
+            top = rollup.maxima.get(code, Decimal(0)) if rollup else Decimal(0)
+            lines = [
+                f"<b>{indicator.code}  {indicator.name}</b>",
+                self.tr("Subtotal {got} of {top}").format(got=fmt(got), top=fmt(top)),
+            ]
+            lines += [text for text in (indicator.description, indicator.requirement) if text]
+            self.group_info.setText("<br/>".join(lines))
+            self.detail_stack.setCurrentWidget(self.group_info)
+            return
+        sid = self.shown.row.id
+        titles = {record.id: record.title for record in self.controller.evidence(sid)}
+        self.detail.load(
+            sid,
+            indicator,
+            self.model.score(code),
+            self.controller.reported(sid).get(code),
+            titles,
+            self.read_only,
+        )
+        self.detail_stack.setCurrentWidget(self.detail)
+
+    def move(self, step: int) -> None:
+        """Go to the next (+1) or previous (-1) assigned leaf and focus its score."""
+        codes = self.model.leaf_codes()
+        if not codes or step == 0:
+            return
+        position = codes.index(self.current_code) + step if self.current_code in codes else 0
+        position = max(0, min(position, len(codes) - 1))
+        self.select_indicator(codes[position], focus=True)
+        # Focus after the event that moved us is done (a key press still being handled).
+        QTimer.singleShot(0, self.detail.focus_score)
+
+    def flush(self) -> None:
+        if self.shown is not None and not self.read_only:
+            self.detail.flush()
+            self.note.flush()
+
+    # --- changes -----------------------------------------------------------------------
+
+    def _changed(self, change: Change) -> None:
+        if self.shown is None or change.submission != self.shown.row.id:
+            return
+        self._refresh_scores()
+        if change.field != "recusal" and self.shown.scores is not None:
+            self.update_row(self.controller.row_after_edit(self.shown.row, self.shown.scores))
+        self.note.set_suggestion(self._level_name())
+        if change.field == "note":
+            self.note.load(
+                self.shown.row.id,
+                self.controller.scoring.note(self.shown.row.id),
+                self.shown.row.category,
+                self._level_name(),
+                self.read_only,
+            )
+        elif change.indicator and change.indicator == self.current_code:
+            if self.controller.replaying or change.field == "pinned_evidence":
+                # The value on screen is not the one set: show the indicator again.
+                self._show_indicator(change.indicator, self.model.index_of(change.indicator))
+            else:
+                # The expert typed what is stored now: only the editors' record changes.
+                self.detail.update_record(self.model.score(change.indicator))
+
+    def _recuse_clicked(self) -> None:
+        if self.shown is not None:
+            self.recuseRequested.emit(self.shown.row.id)
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area

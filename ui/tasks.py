@@ -1,0 +1,106 @@
+"""Running long work (importing a package, reading a manifest) off the UI thread.
+
+In the shape of Anki's ``CollectionOp``::
+
+    BackgroundOp(parent, fn).with_progress(title).success(on_done).failure(on_error).run()
+
+``fn`` runs on one worker thread and must never touch widgets; it may call the
+``report(done, total)`` function it is given. The result (or the exception) comes back to
+the UI thread by a queued signal, where ``success`` or ``failure`` runs. While it runs, a
+``QProgressDialog`` shows the progress when one was asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Report = Callable[[int, int], None]
+
+_executor: ThreadPoolExecutor | None = None
+_running: set[BackgroundOp] = set()  # kept alive until their result is delivered
+
+
+def executor() -> ThreadPoolExecutor:
+    """The single worker: background work runs one job at a time, in order."""
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="expertscore-task")
+    return _executor
+
+
+class _Relay(QObject):
+    """Carries results from the worker to the UI thread (queued connections)."""
+
+    finished = Signal(object)
+    progressed = Signal(int, int)
+
+
+class BackgroundOp:
+    def __init__(self, parent: QWidget | None, fn: Callable[[Report], Any]) -> None:
+        self.parent = parent
+        self.fn = fn
+        self._success: Callable[[Any], None] = lambda _result: None
+        self._failure: Callable[[BaseException], None] | None = None
+        self._progress_title: str | None = None
+        self._dialog: QProgressDialog | None = None
+        self._relay = _Relay()
+        self.future: Future[Any] | None = None
+
+    def success(self, callback: Callable[[Any], None]) -> BackgroundOp:
+        self._success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> BackgroundOp:
+        self._failure = callback
+        return self
+
+    def with_progress(self, title: str) -> BackgroundOp:
+        self._progress_title = title
+        return self
+
+    def run(self) -> BackgroundOp:
+        relay = self._relay
+        relay.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        if self._progress_title is not None:
+            dialog = QProgressDialog(self._progress_title, "", 0, 0, self.parent)
+            dialog.setCancelButton(None)  # an import is all or nothing; it cannot stop halfway
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(300)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            self._dialog = dialog
+
+        def work() -> Any:
+            return self.fn(lambda done, total: relay.progressed.emit(done, total))
+
+        _running.add(self)
+        self.future = executor().submit(work)
+        self.future.add_done_callback(lambda future: relay.finished.emit(future))
+        return self
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self._dialog is None:
+            return
+        # Byte counts can pass 2**31: show per mille so the dialog's int range suffices.
+        self._dialog.setMaximum(1000)
+        self._dialog.setValue(int(done * 1000 / total) if total else 0)
+
+    def _finished(self, future: Future[Any]) -> None:
+        _running.discard(self)
+        if self._dialog is not None:
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
+        error = future.exception()
+        if error is None:
+            self._success(future.result())
+        elif self._failure is not None:
+            self._failure(error)
+        else:
+            raise error

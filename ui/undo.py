@@ -1,0 +1,75 @@
+"""Undoable edits: each holds the old and the new value and calls the core to set either.
+
+An edit is applied (and committed) before its command is pushed, so a refused entry never
+reaches the stack; the first ``redo()`` that ``QUndoStack.push`` makes is therefore skipped.
+Undoing is setting the old value again through the same core setter, which writes its own
+edit-log entry: the session's history keeps both the edit and its undoing.
+
+Recusal, aggregation and signing are not undoable and never become commands.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from expertscore.errors import ExpertScoreError
+
+if TYPE_CHECKING:
+    from ui.session_controller import SessionController
+
+
+def command_text(field: str, submission: str, indicator: str | None) -> str:
+    where = f"{submission} {indicator}" if indicator else submission
+    labels = {
+        "entry": QCoreApplication.translate("Undo", "Score {where}"),
+        "comment": QCoreApplication.translate("Undo", "Comment {where}"),
+        "verified_value": QCoreApplication.translate("Undo", "Verified value {where}"),
+        "pinned_evidence": QCoreApplication.translate("Undo", "Pinned evidence {where}"),
+        "note": QCoreApplication.translate("Undo", "Submission note {where}"),
+    }
+    return labels.get(field, field).format(where=where)
+
+
+class EditCommand(QUndoCommand):
+    """One committed edit of a score field or a submission note."""
+
+    def __init__(
+        self,
+        controller: SessionController,
+        field: str,
+        submission: str,
+        indicator: str | None,
+        old: Any,
+        new: Any,
+    ) -> None:
+        super().__init__(command_text(field, submission, indicator))
+        self.controller = controller
+        self.field = field
+        self.submission = submission
+        self.indicator = indicator
+        self.old = old
+        self.new = new
+        self._applied = True  # the edit is already in the session when pushed
+
+    def _set(self, value: Any) -> None:
+        self.controller.replaying = True
+        try:
+            self.controller.apply(self.field, self.submission, self.indicator, value)
+        except ExpertScoreError as error:
+            # The session refused (recused or locked since): drop this step from history.
+            self.setObsolete(True)
+            self.controller.report_error(error)
+        finally:
+            self.controller.replaying = False
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._set(self.new)
+
+    def undo(self) -> None:
+        self._set(self.old)

@@ -9,11 +9,9 @@ Linux machine), the bundled WenQuanYi Micro Hei is registered and used.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 from pathlib import Path
 
-import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
@@ -24,30 +22,6 @@ from ui.settings import APPLICATION, ORGANIZATION
 
 TRANSLATIONS = "translations"
 _installed: list[QTranslator] = []
-# References added to None, True and False where PySide6 drops references it never took.
-SINGLETON_RESERVE = 1 << 40
-_singletons_guarded = False
-
-
-def guard_singleton_refcounts() -> bool:
-    """Keep None, True and False alive under PySide6 6.12 on Python 3.11.
-
-    PySide6 6.12's abi3 wheels treat these singletons as immortal, as they are from Python
-    3.12 on, and release references to them that they never took: every ``bool`` signal
-    delivered to Python and every ``None`` returned by a model's ``data()`` to Python code
-    takes one away, and after a few hundred the interpreter aborts ("deallocating None").
-    On older Pythons we give the three a reserve of references that no session can use
-    up, which is what 3.12 does for them. Returns whether the reserve was added.
-    """
-    global _singletons_guarded
-    affected = sys.version_info < (3, 12) and PySide6.__version_info__[:2] >= (6, 12)
-    if _singletons_guarded or not affected or sys.implementation.name != "cpython":
-        return False
-    for singleton in (None, True, False):
-        # ob_refcnt is the first field of every CPython object.
-        ctypes.c_ssize_t.from_address(id(singleton)).value += SINGLETON_RESERVE
-    _singletons_guarded = True
-    return True
 
 
 def icon(name: str) -> QIcon:
@@ -99,7 +73,6 @@ def ensure_cjk_font(app: QGuiApplication) -> str | None:
 
 def configure_app(app: QApplication, language: str) -> None:
     """Everything an application object needs before the first window is shown."""
-    guard_singleton_refcounts()
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
@@ -110,7 +83,6 @@ def configure_app(app: QApplication, language: str) -> None:
 
 def create_app(language: str, argv: list[str] | None = None) -> QApplication:
     """The one application object of the process (reused if it exists, as in tests)."""
-    guard_singleton_refcounts()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing

@@ -71,7 +71,7 @@ def test_ui_state_round_trip(example_session):
 
 
 def test_none_true_false_survive_many_round_trips(configured_app):
-    """PySide6 6.12 on Python 3.11 drops references to None/True/False (see ui.app)."""
+    """PySide6 6.12 on Python 3.11 drops references to None/True/False (why 6.12 is excluded)."""
     import sys
 
     from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Signal

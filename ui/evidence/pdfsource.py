@@ -69,8 +69,13 @@ class QtPdfSource(PdfSource):
         self.document = QPdfDocument(self)
         self.search_model = QPdfSearchModel(self)
         self.search_model.setDocument(self.document)
+        # Results arrive in steps: through the count and the rows (and from Qt 6.12 the status).
         self.search_model.countChanged.connect(self._results_changed)
-        self.search_model.statusChanged.connect(self._results_changed)
+        self.search_model.modelReset.connect(self._results_changed)
+        self.search_model.rowsInserted.connect(self._results_changed)
+        status_changed = getattr(self.search_model, "statusChanged", None)
+        if status_changed is not None:
+            status_changed.connect(self._results_changed)
 
     def load(self, path: Path) -> None:
         self.search_model.setSearchString("")

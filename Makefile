@@ -2,7 +2,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench reliability app app-selftest clean
 
 demo:
 	bash scripts/bootstrap.sh gui
@@ -20,5 +20,16 @@ lint:
 bench:
 	$(PY) -m bench
 
+reliability:
+	$(PY) -m bench.reliability
+
+app:
+	bash scripts/bootstrap.sh build
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN build.spec
+
+# The built one-folder app runs the whole flow headless and opens its window offscreen.
+app-selftest: app
+	bash scripts/app_selftest.sh
+
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache demo-output

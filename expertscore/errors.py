@@ -54,4 +54,4 @@ class PackageError(ExpertScoreError):
 
     def __init__(self, source: object, message: str) -> None:
         self.source = str(source)
-        super().__init__(f"{source}: {message}")
+        super().__init__(" ".join(f"{source}: {message}".split()))

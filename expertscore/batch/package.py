@@ -21,6 +21,7 @@ import re
 import struct
 import threading
 import zipfile
+import zlib
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -81,6 +82,8 @@ def _check_entries(source: Path, archive: zipfile.ZipFile, limits: Limits) -> se
     total = 0
     for info in infos:
         name = info.filename
+        if not name:
+            raise PackageError(source, "an entry has no name")
         if info.is_dir():
             if name != "evidence/":
                 raise PackageError(source, f"unexpected folder entry '{name}'")
@@ -93,8 +96,14 @@ def _check_entries(source: Path, archive: zipfile.ZipFile, limits: Limits) -> se
             raise PackageError(source, f"entry '{name}' appears twice")
         if name not in (MANIFEST, SIGNATURE, SCHEME) and not EVIDENCE_NAME.match(name):
             raise PackageError(source, f"unexpected entry '{name}'")
-        if info.flag_bits & 0x1:
+        if info.flag_bits & 0x41:
             raise PackageError(source, f"entry '{name}' is encrypted")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise PackageError(
+                source,
+                f"entry '{name}' uses compression method {info.compress_type};"
+                " only stored and deflated entries are read",
+            )
         if info.file_size > limits.max_entry_bytes:
             raise PackageError(
                 source, f"entry '{name}' expands to {info.file_size} bytes, over the limit"
@@ -120,7 +129,7 @@ def _read_small(source: Path, archive: zipfile.ZipFile, name: str, limit: int) -
         raise PackageError(source, f"'{name}' is {info.file_size} bytes, over the limit {limit}")
     try:
         return archive.read(name)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error) as exc:
         raise PackageError(source, f"'{name}' cannot be read: {exc}") from None
 
 
@@ -129,6 +138,8 @@ def _parse_manifest(source: Path, data: bytes) -> Manifest:
         raw = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise PackageError(source, f"{MANIFEST}: not UTF-8 (byte {exc.start})") from None
+    except RecursionError:
+        raise PackageError(source, f"{MANIFEST}: JSON nested too deeply") from None
     except json.JSONDecodeError as exc:
         raise PackageError(
             source, f"{MANIFEST}:{exc.lineno}:{exc.colno}: malformed JSON: {exc.msg}"
@@ -182,6 +193,7 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
         raise PackageError(source, f"cannot read: {exc.strerror}") from None
     with archive:
         names = _check_entries(source, archive, limits)
+        archive_sizes = {info.filename: info.file_size for info in archive.infolist()}
         manifest_bytes = _read_small(source, archive, MANIFEST, limits.max_manifest_bytes)
         manifest = _parse_manifest(source, manifest_bytes)
         scheme_bytes = _read_small(source, archive, SCHEME, limits.max_scheme_bytes)
@@ -221,6 +233,14 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
         raise PackageError(
             source, f"evidence '{item.id}' ({item.filename}) is missing from the package"
         )
+    for item in manifest.evidence:
+        declared = archive_sizes[f"evidence/{item.sha256}"]
+        if declared != item.size:
+            raise PackageError(
+                source,
+                f"evidence '{item.id}' has {declared} bytes in the package,"
+                f" the manifest says {item.size}",
+            )
     extra = sorted(evidence_names - listed)
     if extra:
         raise PackageError(source, f"entry '{extra[0]}' is not listed in the manifest")

@@ -61,3 +61,11 @@ def demo_command(
     session = out / "experts" / "E01.esession"
     command = [sys.argv[0], "gui", str(session), "--expert", "E01"]
     raise SystemExit(subprocess.call(command))
+
+
+@click.command("self-test")
+def self_test_command() -> None:
+    """Run the whole flow on a tiny demo batch and check every step (exit 0 when all pass)."""
+    from expertscore.selftest import run_self_test
+
+    raise SystemExit(run_self_test(click.echo))

@@ -15,7 +15,7 @@ from expertscore import __version__
 from expertscore.cli.batch_cmd import batch_group, session_group
 from expertscore.cli.chair_cmd import chair_group, merge_command
 from expertscore.cli.demo_batch_cmd import demo_batch_command
-from expertscore.cli.demo_cmd import demo_command
+from expertscore.cli.demo_cmd import demo_command, self_test_command
 from expertscore.cli.key_cmd import key_group
 from expertscore.cli.organizer_cmd import prepare_command, roster_group
 from expertscore.cli.results_cmd import (
@@ -80,6 +80,7 @@ cli.add_command(schemes_command)
 cli.add_command(scheme_group)
 cli.add_command(demo_command)
 cli.add_command(demo_batch_command)
+cli.add_command(self_test_command)
 cli.add_command(batch_group)
 cli.add_command(session_group)
 cli.add_command(key_group)

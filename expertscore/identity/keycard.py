@@ -110,7 +110,7 @@ def parse_card(data: bytes, source: str) -> KeyCard:
         raise KeyCardError(f"{source}: not a key card (too large)")
     try:
         record = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise KeyCardError(f"{source}: damaged key card (not valid JSON)") from None
     if not isinstance(record, dict):
         raise KeyCardError(f"{source}: not a key card")

@@ -68,6 +68,8 @@ def _json(data: bytes, source: str) -> object:
         ) from None
     try:
         return json.loads(text)
+    except RecursionError:
+        raise ResultRefused(source, "the file is garbled (JSON nested too deeply)") from None
     except json.JSONDecodeError as exc:
         if not text.rstrip().endswith("}") or exc.pos >= len(text.rstrip()):
             raise ResultRefused(
@@ -128,7 +130,11 @@ def parse_envelope(data: bytes, source: str) -> Envelope:
 
 def layout_problem(data: bytes, envelope: Envelope) -> str | None:
     """Why the bytes differ from how the envelope is written, or ``None`` if they do not."""
-    expected = envelope_bytes(envelope.payload, envelope.keyid, envelope.sig)
+    try:  # the signature as standard base64: other spellings of the same bytes are changes
+        sig = base64.b64encode(base64.b64decode(envelope.sig, validate=True)).decode("ascii")
+    except (binascii.Error, ValueError):
+        sig = envelope.sig
+    expected = envelope_bytes(envelope.payload, envelope.keyid, sig)
     if data == expected:
         return None
     if expected.startswith(data):

@@ -180,6 +180,8 @@ def peek_payload(data: bytes, source: str) -> dict[str, Any]:
     """The payload as JSON, its format checked, before the signature is (to find the key)."""
     try:
         raw = json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise ResultRefused(source, "the signed payload is nested too deeply") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ResultRefused(
             source, f"the signed payload is damaged (not valid JSON: {exc}): the file was changed"

@@ -104,6 +104,12 @@ def _batch_problem(payload: ResultPayload, package: OpenedPackage) -> str | None
     expert = payload.expert.id
     if expert not in {e.id for e in manifest.roster}:
         return f"expert {expert} is not on the batch's roster"
+    chair = payload.transcribed_by
+    if chair is not None and chair.id in {e.id for e in manifest.roster}:
+        return (
+            f"the result of {expert} says it was transcribed by {chair.id}, another expert of"
+            " this panel: an expert cannot sign another expert's result"
+        )
     assigned = [a.submission for a in manifest.assignments if a.expert == expert]
     listed = [sub.id for sub in payload.submissions]
     for sid in listed:

@@ -56,12 +56,21 @@ def load_yaml_text(text: str, source: str) -> tuple[Any, LineMap]:
         problem = exc.problem or exc.context or "invalid YAML"
         raise SchemeFileError(source, line, f"not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:
-        raise SchemeFileError(source, 1, f"not valid YAML: {exc}") from None
+        raise SchemeFileError(source, 1, " ".join(f"not valid YAML: {exc}".split())) from None
     lines = LineMap()
     if root is None:
         raise SchemeFileError(source, 1, "the file is empty")
-    data = _convert(root, (), lines, source)
+    data = _convert(root, (), lines, source, _Budget())
     return data, lines
+
+
+MAX_DEPTH = 64  # a scheme nests a few levels; far more is a hostile file
+MAX_VALUES = 20_000  # values after aliases are expanded (a bundled scheme has under 700)
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.values = 0
 
 
 def load_yaml_file(path: Path) -> tuple[Any, LineMap]:
@@ -74,14 +83,22 @@ def load_yaml_file(path: Path) -> tuple[Any, LineMap]:
     return load_yaml_text(text, str(path))
 
 
-def _convert(node: yaml.Node, path: Path_, lines: LineMap, source: str) -> Any:
-    lines.lines[path] = node.start_mark.line + 1
+def _convert(node: yaml.Node, path: Path_, lines: LineMap, source: str, budget: _Budget) -> Any:
+    line = node.start_mark.line + 1
+    budget.values += 1
+    if budget.values > MAX_VALUES:
+        raise SchemeFileError(source, line, f"more than {MAX_VALUES} values (aliases expanding?)")
+    if len(path) > MAX_DEPTH:
+        raise SchemeFileError(source, line, f"nested more than {MAX_DEPTH} levels deep")
+    lines.lines[path] = line
     if isinstance(node, yaml.ScalarNode):
         if node.tag == NULL_TAG and node.style is None:
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*path, i), lines, source) for i, item in enumerate(node.value)]
+        return [
+            _convert(item, (*path, i), lines, source, budget) for i, item in enumerate(node.value)
+        ]
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -92,6 +109,6 @@ def _convert(node: yaml.Node, path: Path_, lines: LineMap, source: str) -> Any:
             if key in result:
                 line = key_node.start_mark.line + 1
                 raise SchemeFileError(source, line, f"key '{key}' appears twice")
-            result[key] = _convert(value_node, (*path, key), lines, source)
+            result[key] = _convert(value_node, (*path, key), lines, source, budget)
         return result
     raise SchemeFileError(source, node.start_mark.line + 1, "unsupported YAML node")

@@ -23,6 +23,7 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from expertscore.xlsxform.errors import XlsxFormError
 from expertscore.xlsxform.text import key, shown
 
+MAX_PART = 256 << 20  # no part of a form is this large
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and .et, .wps)
 
 MAIN_SHEET = "申报信息"
@@ -175,6 +176,19 @@ def open_workbook(path: Path) -> Iterator[Workbook]:
             )
         if not zipfile.is_zipfile(handle):
             raise XlsxFormError(source, "is not an Excel .xlsx workbook (not a zip file)")
+        handle.seek(0)
+        try:
+            with zipfile.ZipFile(handle) as archive:
+                for info in archive.infolist():
+                    ratio = info.file_size / max(info.compress_size, 1)
+                    if info.file_size > MAX_PART or (info.file_size > 1 << 20 and ratio > 200):
+                        raise XlsxFormError(
+                            source,
+                            f"part '{info.filename}' expands to {info.file_size} bytes"
+                            " (a zip bomb?); refused",
+                        )
+        except zipfile.BadZipFile as exc:
+            raise XlsxFormError(source, f"is not a readable .xlsx workbook ({exc})") from None
         handle.seek(0)
         try:
             with warnings.catch_warnings():

@@ -25,6 +25,7 @@ from expertscore.cli.results_cmd import (
     unlock_command,
     verify_command,
 )
+from expertscore.cli.rounds_cmd import round2_file_command, score_command, session_round2_command
 from expertscore.cli.schemes_cmd import scheme_group, schemes_command
 from expertscore.cli.sheets_cmd import print_sheets_command
 from expertscore.errors import ExpertScoreError
@@ -94,6 +95,9 @@ cli.add_command(merge_command)
 cli.add_command(chair_group)
 cli.add_command(roster_group)
 batch_group.add_command(prepare_command)
+chair_group.add_command(round2_file_command)
+session_group.add_command(session_round2_command)
+cli.add_command(score_command)
 
 
 def main() -> None:

@@ -329,6 +329,7 @@ class Scoring:
     ) -> Change:
         """Score an indicator (``None`` clears it). Refuses entries the mode does not allow."""
         leaf = self._leaf(submission_id, code)
+        self._check_round(submission_id, code, round_number)
         new_points: Decimal | None = None
         if entry is not None:
             reported = self.reported_values(submission_id).get(code)
@@ -357,6 +358,7 @@ class Scoring:
         self, submission_id: str, code: str, name: str, value: Any, stored: Any, round_number: int
     ) -> Change:
         self._leaf(submission_id, code)
+        self._check_round(submission_id, code, round_number)
         with self.session.writing() as orm:
             self._refuse_if_locked(orm)
             row = self._score_row(orm, submission_id, code, round_number)
@@ -470,6 +472,24 @@ class Scoring:
                 orm, "unlock", None, None, {"sequence": record.sequence, "reason": reason.strip()}
             )
         return Change("", None, "unlock", record.sequence, reason.strip())
+
+    def rescore_requests(self) -> list[m.RescoreRequest]:
+        """Indicators the chair sent back for another round, in the order received."""
+        with self.session.orm() as orm:
+            return list(
+                orm.scalars(select(m.RescoreRequest).order_by(m.RescoreRequest.received_at))
+            )
+
+    def _check_round(self, submission_id: str, code: str, round_number: int) -> None:
+        """A later round is open only for the indicators the chair sent back."""
+        if round_number == 1:
+            return
+        with self.session.orm() as orm:
+            request = orm.get(m.RescoreRequest, (submission_id, code, round_number))
+        if request is None:
+            raise EditRefused(
+                f"indicator {code} of {submission_id} was not sent to round {round_number}"
+            )
 
     def append_log(self, orm: OrmSession, action: str, detail: Any) -> None:
         """Add a session-level entry (submit, transcribe) inside the caller's transaction."""

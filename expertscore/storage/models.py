@@ -215,3 +215,19 @@ class Transcription(Base):
     chair_public_key: Mapped[str] = mapped_column(Text)
     sheet: Mapped[str] = mapped_column(Text)  # which paper sheet: date, pages, who handed it in
     marked_at: Mapped[str] = mapped_column(String(40))
+
+
+class RescoreRequest(Base):
+    """An indicator the chair sent back to this expert for another round (schema ``0003``).
+
+    The expert scores it again as round ``round``; the earlier round's score is kept.
+    """
+
+    __tablename__ = "rescore_request"
+
+    submission_id: Mapped[str] = mapped_column(ForeignKey("submission.id"), primary_key=True)
+    indicator: Mapped[str] = mapped_column(String(64), primary_key=True)
+    round: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    requested_by: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[str] = mapped_column(String(40))

@@ -209,12 +209,11 @@ if mode == "merge":
     from expertscore.chair.panel import panel_input
     from expertscore.chair.robustness import leave_one_out
     from expertscore.results.trust import KeyTrust
-    from expertscore.results.verify import check_result
+    from expertscore.chair.merge import verify_many
     package = open_package(folder / "bench.esbatch")
     trust = KeyTrust.build(package)
     start = time.perf_counter()
-    checked = [check_result(p.read_bytes(), str(p), package, trust)
-               for p in sorted(folder.glob("*.esresult"))]
+    checked = verify_many(sorted(folder.glob("*.esresult")), package, trust)
     verified = time.perf_counter()
     inp = panel_input(package, checked)
     result = aggregate(inp)

@@ -18,12 +18,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import repeat
 from pathlib import Path
 
 from expertscore.batch.package import OpenedPackage
@@ -86,10 +90,26 @@ def load_folder(path: Path, package: OpenedPackage, trust: KeyTrust) -> MergeFol
     folder = MergeFolder(path)
     if not folder.results_dir.is_dir():
         return folder
-    for file in sorted(folder.results_dir.glob("*.esresult")):
-        checked = check_result(file.read_bytes(), str(file), package, trust)
+    files = sorted(folder.results_dir.glob("*.esresult"))
+    for checked in verify_many(files, package, trust):
         folder.accepted[checked.payload.expert.id] = checked
     return folder
+
+
+def _verify_slim(path: Path, package: OpenedPackage, trust: KeyTrust) -> CheckedResult:
+    return check_result(path.read_bytes(), str(path), package, trust).slim()
+
+
+def verify_many(
+    files: Sequence[Path], package: OpenedPackage, trust: KeyTrust
+) -> list[CheckedResult]:
+    """Verify files on every core (checking a signed file is CPU work), keeping them slim."""
+    workers = min(len(files), os.cpu_count() or 1)
+    if workers < 2 or len(files) < 4 or getattr(sys, "frozen", False):
+        return [_verify_slim(path, package, trust) for path in files]
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_verify_slim, files, repeat(package), repeat(trust)))
 
 
 def _decide(
@@ -107,7 +127,7 @@ def _decide(
     if previous is None:
         return Decision(source, ACCEPTED, "new", **base)
     before = previous.payload.sequence
-    if checked.payload_bytes == previous.payload_bytes:
+    if checked.payload_sha256 == previous.payload_sha256:
         return Decision(source, UNCHANGED, f"same as the accepted result {before}", **base)
     if sequence > before:
         return Decision(source, REPLACED, f"replaces result {before}", **base)
@@ -135,7 +155,7 @@ def plan(
     for path, data in readable:
         decision = _decide(staged, data, str(path), package, trust)
         if decision.outcome in (ACCEPTED, REPLACED) and decision.checked is not None:
-            staged.accepted[decision.expert] = decision.checked
+            staged.accepted[decision.expert] = decision.checked.slim()
         decisions.append(decision)
     return decisions
 
@@ -162,7 +182,7 @@ def apply(folder: MergeFolder, decisions: Iterable[Decision]) -> None:
                     os.unlink(temp)
                     raise ResultRefused(decision.source, "the file changed while it was merged")
             os.replace(temp, target)
-            folder.accepted[decision.expert] = decision.checked
+            folder.accepted[decision.expert] = decision.checked.slim()
         append_audit(
             folder.path,
             {

@@ -100,7 +100,7 @@ def input_of(checked: CheckedResult, data: bytes) -> InputFile:
         expert=payload.expert.id,
         sequence=payload.sequence,
         file_sha256=hashlib.sha256(data).hexdigest(),
-        payload_sha256=hashlib.sha256(checked.payload_bytes).hexdigest(),
+        payload_sha256=checked.payload_sha256,
         key=checked.fingerprint,
         submitted_at=payload.submitted_at,
         transcribed_by=payload.transcribed_by.id if payload.transcribed_by else None,

@@ -10,7 +10,8 @@ turns that into a ``Verdict`` for display. Pure functions, no I/O besides readin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,14 @@ class CheckedResult:
     fingerprint: str
     identity: Identity
     counts: Counts
+    payload_sha256: str = ""
+
+    def slim(self) -> CheckedResult:
+        """The same result without what only verification needed (the log, the raw bytes).
+
+        A chair holding thirty files keeps their scores, not their edit logs.
+        """
+        return replace(self, payload=self.payload.model_copy(update={"log": []}), payload_bytes=b"")
 
 
 def _signer_key(raw: dict[str, Any], source: str) -> str:
@@ -188,6 +197,7 @@ def _check_payload(
         source=source,
         payload=payload,
         payload_bytes=envelope.payload,
+        payload_sha256=hashlib.sha256(envelope.payload).hexdigest(),
         fingerprint=key_fingerprint,
         identity=identity,
         counts=counts_of(payload),

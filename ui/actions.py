@@ -25,6 +25,10 @@ class WindowActions:
     previous_indicator: QAction
     missing: QAction
     recuse: QAction
+    submit: QAction
+    unlock: QAction
+    print_sheets: QAction
+    key_card: QAction
     language_zh: QAction
     language_en: QAction
     shortcuts: QAction
@@ -43,6 +47,8 @@ class WindowActions:
             self.next_indicator,
             self.previous_indicator,
             self.missing,
+            self.submit,
+            self.print_sheets,
             self.shortcuts,
             self.quit,
         ]
@@ -58,6 +64,10 @@ class WindowActions:
             self.previous_indicator,
             self.missing,
             self.recuse,
+            self.submit,
+            self.unlock,
+            self.print_sheets,
+            self.key_card,
         ]
 
 
@@ -136,6 +146,25 @@ def make_actions(window: QMainWindow) -> WindowActions:
             None,
             "recuse",
         ),
+        submit=_action(
+            window,
+            QCoreApplication.translate("Actions", "Su&bmit scores…"),
+            [key("Ctrl+Shift+S")],
+            "submit",
+        ),
+        unlock=_action(
+            window,
+            QCoreApplication.translate("Actions", "&Unlock submitted scores…"),
+            None,
+            "unlock",
+        ),
+        print_sheets=_action(
+            window,
+            QCoreApplication.translate("Actions", "&Print sheets…"),
+            [key(std.Print)],
+            "print",
+        ),
+        key_card=_action(window, QCoreApplication.translate("Actions", "Save my &key card…")),
         language_zh=_action(window, "中文"),
         language_en=_action(window, "English"),
         shortcuts=_action(
@@ -156,6 +185,9 @@ def make_actions(window: QMainWindow) -> WindowActions:
     file_menu.addAction(actions.open)
     file_menu.addMenu(actions.recent_menu)
     file_menu.addSeparator()
+    file_menu.addAction(actions.print_sheets)
+    file_menu.addAction(actions.key_card)
+    file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     edit_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Edit"))
     edit_menu.addAction(actions.undo)
@@ -174,6 +206,9 @@ def make_actions(window: QMainWindow) -> WindowActions:
         go_menu.addAction(action)
     submission_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Submission"))
     submission_menu.addAction(actions.recuse)
+    submission_menu.addSeparator()
+    submission_menu.addAction(actions.submit)
+    submission_menu.addAction(actions.unlock)
     view_menu = bar.addMenu(QCoreApplication.translate("Actions", "&View"))
     language_menu = view_menu.addMenu(QCoreApplication.translate("Actions", "&Language"))
     language_menu.addAction(actions.language_zh)
@@ -191,6 +226,8 @@ def make_actions(window: QMainWindow) -> WindowActions:
         actions.previous_submission,
         actions.next_submission,
         actions.missing,
+        actions.submit,
+        actions.print_sheets,
         actions.shortcuts,
     ):
         toolbar.addAction(action)

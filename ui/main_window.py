@@ -38,6 +38,7 @@ from ui.scoring.form import ScoringForm
 from ui.session_controller import SessionController
 from ui.settings import Settings
 from ui.submissions_pane import SubmissionsPane
+from ui.submit_flow import SubmitFlow
 
 OPENABLE = (".esbatch", ".zip", ".esession")
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.opener.failed.connect(self.show_error)
         self.actions = make_actions(self)
         self._connect_actions()
+        self.submit_flow = SubmitFlow(self)  # Submit, Unlock, Print, the key
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(400)
@@ -173,7 +175,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(pane)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([380, 600, 460])
-        self.setCentralWidget(self.splitter)
+        self.setCentralWidget(self.submit_flow.wrap(self.splitter))
         self._restore_layout()
         controller.changed.connect(self._changed)
         controller.errorReported.connect(self.statusBar().showMessage)
@@ -205,6 +207,7 @@ class MainWindow(QMainWindow):
             start = rows[0].id if rows else None
         if start is not None:
             self.panes.select(start)
+        self.submit_flow.session_opened()
         self.sessionShown.emit()
 
     def _restore_layout(self) -> None:
@@ -386,6 +389,7 @@ class MainWindow(QMainWindow):
             self.missing_dialog.close()
             self.missing_dialog.deleteLater()
             self.missing_dialog = None
+        self.submit_flow.session_closed()
         self.controller.close()
         self.controller = None
         self.setCentralWidget(self._welcome())

@@ -69,6 +69,36 @@ _REASONS: list[tuple[str, str]] = [
         r"evidence (?P<eid>\S+) does not belong to (?P<sid>\S+)",
         QT_TRANSLATE_NOOP("Messages", "evidence {eid} does not belong to submission {sid}"),
     ),
+    (
+        r"already submitted as result (?P<sequence>\d+) \((?P<at>[^)]*)\); unlock the session"
+        r" with a reason to submit again",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "already submitted as result {sequence} ({at}); unlock the scores with a reason to"
+            " submit again",
+        ),
+    ),
+    (
+        r"the batch roster pins another key for (?P<expert>\S+); this key is (?P<key>\S+):"
+        r" sign with the key you gave the organizer",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "the batch roster names another key for {expert}; this key is {key}: sign with the"
+            " key you gave the organizer",
+        ),
+    ),
+    (
+        r"(?P<path>.+): exists and is not a result file; not overwritten",
+        QT_TRANSLATE_NOOP("Messages", "{path} exists and is not a result file; not overwritten"),
+    ),
+    (
+        r"(?P<path>.+): is a folder; give a file name for the result",
+        QT_TRANSLATE_NOOP("Messages", "{path} is a folder; give a file name for the result"),
+    ),
+    (
+        r"unlocking a submitted session needs a reason",
+        QT_TRANSLATE_NOOP("Messages", "unlocking the submitted scores needs a reason"),
+    ),
 ]
 
 

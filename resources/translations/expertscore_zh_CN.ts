@@ -63,6 +63,22 @@
         <translation>声明利益冲突(&amp;C)…</translation>
     </message>
     <message>
+        <source>Su&amp;bmit scores…</source>
+        <translation>提交评分(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock submitted scores…</source>
+        <translation>解锁已提交的评分(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print sheets…</source>
+        <translation>打印评分表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save my &amp;key card…</source>
+        <translation>保存我的密钥卡(&amp;K)…</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
@@ -202,6 +218,85 @@
     <message>
         <source>Sessions (*.esession)</source>
         <translation>评分会话 (*.esession)</translation>
+    </message>
+</context>
+<context>
+    <name>CreateKeyDialog</name>
+    <message>
+        <source>Make your signing key</source>
+        <translation>生成签名密钥</translation>
+    </message>
+    <message>
+        <source>You have no signing key on this computer yet. Your result file is signed with it, so the chair can tell it is yours and unchanged. The key is kept here, encrypted with a passphrase of at least {minimum} characters: choose one you will remember, nobody can recover it.</source>
+        <translation>本机还没有您的签名密钥。评分结果文件将用它签名，评审组长据此确认文件出自您本人且未被改动。密钥保存在本机，用至少 {minimum} 个字符的口令加密：请选择您记得住的口令，口令遗失后任何人都无法找回。</translation>
+    </message>
+    <message>
+        <source>Save my key card for the chair:</source>
+        <translation>保存密钥卡，交给评审组长：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Send the key card to the chair before the session; they pin it on the roster.</source>
+        <translation>请在评审开始前把密钥卡交给评审组长，由其登记到专家名单中。</translation>
+    </message>
+    <message>
+        <source>Expert:</source>
+        <translation>专家：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>单位(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Make key</source>
+        <translation>生成密钥</translation>
+    </message>
+    <message>
+        <source>Your name is needed.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {minimum} characters ({count} now).</source>
+        <translation>口令至少需要 {minimum} 个字符（当前 {count} 个）。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Say where the key card goes.</source>
+        <translation>请指定密钥卡的保存位置。</translation>
+    </message>
+    <message>
+        <source>The passphrases match.</source>
+        <translation>两次输入的口令一致。</translation>
+    </message>
+    <message>
+        <source>Key card</source>
+        <translation>密钥卡</translation>
+    </message>
+    <message>
+        <source>Key cards (*.eskeycard)</source>
+        <translation>密钥卡 (*.eskeycard)</translation>
+    </message>
+    <message>
+        <source>Making your key…</source>
+        <translation>正在生成密钥…</translation>
     </message>
 </context>
 <context>
@@ -381,6 +476,55 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>KeyOpener</name>
+    <message>
+        <source>Wrong passphrase. Type it again.</source>
+        <translation>口令错误，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyStatus</name>
+    <message>
+        <source>Key file problem</source>
+        <translation>密钥文件有问题</translation>
+    </message>
+    <message>
+        <source>No signing key yet</source>
+        <translation>尚无签名密钥</translation>
+    </message>
+    <message>
+        <source>Your key is made the first time you submit.</source>
+        <translation>首次提交评分时生成您的密钥。</translation>
+    </message>
+    <message>
+        <source>Key {fingerprint}</source>
+        <translation>密钥 {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Your signing key ({name}); compare this fingerprint with the chair.</source>
+        <translation>您的签名密钥（{name}）；请与评审组长核对此指纹。</translation>
+    </message>
+</context>
+<context>
+    <name>LockBanner</name>
+    <message>
+        <source>Print filled sheet…</source>
+        <translation>打印已填评分表…</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>解锁…</translation>
+    </message>
+    <message>
+        <source>Submitted, locked</source>
+        <translation>已提交，已锁定</translation>
+    </message>
+    <message>
+        <source>Result {sequence} submitted {at} · SHA-256 {digest}… · Nothing can be changed until you unlock the scores with a reason.</source>
+        <translation>第 {sequence} 次结果于 {at} 提交 · SHA-256 {digest}… · 填写理由解锁之前，评分不能修改。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Open the batch package from the organizer, or your session file.</source>
@@ -482,6 +626,26 @@ Supports: {codes}</source>
         <translation>佐证 {eid} 不属于申报 {sid}</translation>
     </message>
     <message>
+        <source>already submitted as result {sequence} ({at}); unlock the scores with a reason to submit again</source>
+        <translation>已作为第 {sequence} 次结果提交（{at}）；如需再次提交，请先填写理由解锁评分</translation>
+    </message>
+    <message>
+        <source>the batch roster names another key for {expert}; this key is {key}: sign with the key you gave the organizer</source>
+        <translation>批次专家名单为 {expert} 登记了另一个密钥；本密钥为 {key}：请使用您交给组织方的密钥签名</translation>
+    </message>
+    <message>
+        <source>{path} exists and is not a result file; not overwritten</source>
+        <translation>{path} 已存在且不是结果文件；未覆盖</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name for the result</source>
+        <translation>{path} 是文件夹；请为结果指定文件名</translation>
+    </message>
+    <message>
+        <source>unlocking the submitted scores needs a reason</source>
+        <translation>解锁已提交的评分需要填写理由</translation>
+    </message>
+    <message>
         <source>Indicator {code}: {reason}</source>
         <translation>指标 {code}：{reason}</translation>
     </message>
@@ -507,6 +671,21 @@ Supports: {codes}</source>
     <message>
         <source>Every assigned indicator has a score.</source>
         <translation>所有分配的指标都已评分。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenKeyDialog</name>
+    <message>
+        <source>Your passphrase</source>
+        <translation>输入口令</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>密钥：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
     </message>
 </context>
 <context>
@@ -591,6 +770,57 @@ Supports: {codes}</source>
     <message>
         <source>of {top} (step {step})</source>
         <translation>满分 {top}（步长 {step}）</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Print scoring sheets</source>
+        <translation>打印评分表</translation>
+    </message>
+    <message>
+        <source>&amp;Print:</source>
+        <translation>打印内容(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Preparing the sheets…</source>
+        <translation>正在生成评分表…</translation>
+    </message>
+    <message>
+        <source>{pages} pages</source>
+        <translation>共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Printing needs QtPdf (the PySide6-Pdf wheel).</source>
+        <translation>打印需要 QtPdf（PySide6-Pdf 组件）。</translation>
+    </message>
+    <message>
+        <source>Save sheets as PDF</source>
+        <translation>将评分表保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>{pages} pages sent to the printer</source>
+        <translation>已将 {pages} 页发送到打印机</translation>
     </message>
 </context>
 <context>
@@ -792,6 +1022,176 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>SubmitDialog</name>
+    <message>
+        <source>Submit your scores</source>
+        <translation>提交评分</translation>
+    </message>
+    <message>
+        <source>Submit your scores for {batch}</source>
+        <translation>提交“{batch}”的评分</translation>
+    </message>
+    <message>
+        <source>{scored} submissions scored, {recused} recused. This will be result {sequence}.</source>
+        <translation>已评完 {scored} 份申报，回避 {recused} 份。本次为第 {sequence} 次提交。</translation>
+    </message>
+    <message>
+        <source>Your scores are signed with your key and written to the result file for the chair. Then the scores lock: nothing can be changed until you unlock them with a reason, and submitting again replaces this result.</source>
+        <translation>您的评分将用您的密钥签名，写入交给评审组长的结果文件。随后评分即被锁定：填写理由解锁之前不能修改；解锁后再次提交的结果将取代本次结果。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Expert:</source>
+        <translation>专家：</translation>
+    </message>
+    <message>
+        <source>key {fingerprint}</source>
+        <translation>密钥 {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Signed with:</source>
+        <translation>签名密钥：</translation>
+    </message>
+    <message>
+        <source>&amp;Result file:</source>
+        <translation>结果文件(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Submit and lock</source>
+        <translation>提交并锁定</translation>
+    </message>
+    <message>
+        <source>This file exists and will be replaced.</source>
+        <translation>该文件已存在，将被替换。</translation>
+    </message>
+    <message>
+        <source>Result file</source>
+        <translation>结果文件</translation>
+    </message>
+    <message>
+        <source>Result files (*.esresult)</source>
+        <translation>结果文件 (*.esresult)</translation>
+    </message>
+    <message>
+        <source>Signing and writing the result file…</source>
+        <translation>正在签名并写入结果文件…</translation>
+    </message>
+    <message>
+        <source>Submitted, locked.</source>
+        <translation>已提交，已锁定。</translation>
+    </message>
+    <message>
+        <source>Give the result file to the chair; the printed sheet carries the same SHA-256 to compare.</source>
+        <translation>请将结果文件交给评审组长；打印的评分表上印有相同的 SHA-256，可供核对。</translation>
+    </message>
+    <message>
+        <source>Result file:</source>
+        <translation>结果文件：</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>提交次序：</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256：</translation>
+    </message>
+    <message>
+        <source>Print filled sheet…</source>
+        <translation>打印已填评分表…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>{sequence}, submitted {at}</source>
+        <translation>第 {sequence} 次，提交于 {at}</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitFlow</name>
+    <message>
+        <source>Not submitted: {count} indicators still have no score. Score them, then submit.</source>
+        <translation>未提交：还有 {count} 项指标没有评分。请评完后再提交。</translation>
+    </message>
+    <message>
+        <source>The batch roster names your key {fingerprint}, but it is not on this computer. Copy your key file ({expert}.eskey) into {folder} and submit again.</source>
+        <translation>批次专家名单登记了您的密钥 {fingerprint}，但本机没有该密钥。请把您的密钥文件（{expert}.eskey）复制到 {folder} 后再提交。</translation>
+    </message>
+    <message>
+        <source>Your key {fingerprint} was made.</source>
+        <translation>已生成您的密钥 {fingerprint}。</translation>
+    </message>
+    <message>
+        <source>Key card for the chair: {path}</source>
+        <translation>交给评审组长的密钥卡：{path}</translation>
+    </message>
+    <message>
+        <source>Your key was made, but its key card could not be saved ({problem}). Save it with File → Save my key card…</source>
+        <translation>密钥已生成，但密钥卡未能保存（{problem}）。请通过“文件 → 保存我的密钥卡…”重新保存。</translation>
+    </message>
+    <message>
+        <source>Result {sequence} written to {path}</source>
+        <translation>第 {sequence} 次结果已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Unlocked. Submit again when you are done: that will be result {next}.</source>
+        <translation>已解锁。修改完成后请再次提交：将是第 {next} 次结果。</translation>
+    </message>
+    <message>
+        <source>Filled sheet: this submission ({sid})</source>
+        <translation>已填评分表：当前申报（{sid}）</translation>
+    </message>
+    <message>
+        <source>Filled sheets: all my submissions</source>
+        <translation>已填评分表：我的全部申报</translation>
+    </message>
+    <message>
+        <source>Blank sheet: this submission ({sid})</source>
+        <translation>空白评分表：当前申报（{sid}）</translation>
+    </message>
+    <message>
+        <source>Blank sheets: all my submissions</source>
+        <translation>空白评分表：我的全部申报</translation>
+    </message>
+    <message>
+        <source>Filled sheets carry result {sequence}&apos;s SHA-256 {digest} and key {fingerprint}.</source>
+        <translation>已填评分表印有第 {sequence} 次结果的 SHA-256 {digest} 和密钥 {fingerprint}。</translation>
+    </message>
+    <message>
+        <source>Not submitted yet: filled sheets carry no result SHA-256 (key {fingerprint}).</source>
+        <translation>尚未提交：已填评分表不含结果文件的 SHA-256（密钥 {fingerprint}）。</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>Save my key card</source>
+        <translation>保存我的密钥卡</translation>
+    </message>
+    <message>
+        <source>Key cards (*.eskeycard)</source>
+        <translation>密钥卡 (*.eskeycard)</translation>
+    </message>
+    <message>
+        <source>The key card is signed with your key: type your passphrase.</source>
+        <translation>密钥卡需用您的密钥签名：请输入口令。</translation>
+    </message>
+    <message>
+        <source>Key card saved to {path}</source>
+        <translation>密钥卡已保存到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>Undo</name>
     <message>
         <source>Score {where}</source>
@@ -812,6 +1212,29 @@ Supports: {codes}</source>
     <message>
         <source>Submission note {where}</source>
         <translation>总体意见 {where}</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock the submitted scores</source>
+        <translation>解锁已提交的评分</translation>
+    </message>
+    <message>
+        <source>Result {sequence} was submitted on {at}. Unlocking lets you change the scores; the chair will see the reason. Submit again afterwards: the new result {next} replaces result {sequence}. What was changed before the submission can no longer be undone.</source>
+        <translation>第 {sequence} 次结果已于 {at} 提交。解锁后可以修改评分，评审组长会看到解锁理由。修改后请再次提交：新的第 {next} 次结果将取代第 {sequence} 次结果。提交之前的修改不能再撤销。</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. the chair asked to re-check 2.1</source>
+        <translation>理由，例如：评审组长要求复核 2.1</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
     </message>
 </context>
 </TS>

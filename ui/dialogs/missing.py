@@ -7,6 +7,7 @@ the list; it refreshes after every change.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,6 +31,11 @@ class MissingDialog(QDialog):
         self.setObjectName("missingDialog")
         self.setWindowTitle(self.tr("What is missing"))
         self.model = GapsModel(self)
+        self.notice = QLabel(self)  # why the list was shown, e.g. a refused submission
+        self.notice.setObjectName("missingNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.notice.hide()
         self.summary = QLabel(self)
         self.table = QTableView(self)
         self.table.setObjectName("gapTable")
@@ -47,6 +53,7 @@ class MissingDialog(QDialog):
             button.setAutoDefault(False)
             button.setDefault(False)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
@@ -68,6 +75,15 @@ class MissingDialog(QDialog):
                 self.table.setCurrentIndex(self.model.index(0, 0))
         else:
             self.summary.setText(self.tr("Every assigned indicator has a score."))
+
+    def set_notice(self, text: str) -> None:
+        """Say above the list why it is shown (until the dialog is closed)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.set_notice("")
+        super().hideEvent(event)
 
     def _activated(self, index: QModelIndex) -> None:
         gap = index.siblingAtColumn(0).data(GAP_ROLE)

@@ -10,6 +10,19 @@ HIT_COLOR = QColor(255, 200, 0, 110)
 CURRENT_HIT_COLOR = QColor(255, 120, 0, 150)
 
 
+def on_paper(image: QImage) -> QImage:
+    """``image`` over white: QtPdf leaves a page transparent where the PDF paints no background."""
+    if not image.hasAlphaChannel():
+        return image
+    paper = QImage(image.size(), QImage.Format.Format_RGB32)
+    paper.setDevicePixelRatio(image.devicePixelRatio())
+    paper.fill(Qt.GlobalColor.white)
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return paper
+
+
 class PageCanvas(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,7 +47,7 @@ class PageCanvas(QScrollArea):
         if image.isNull():
             self.label.clear()
             return
-        pixmap = QPixmap.fromImage(image)
+        pixmap = QPixmap.fromImage(on_paper(image))
         if hits:
             ratio = image.devicePixelRatio()
             painter = QPainter(pixmap)

@@ -52,6 +52,7 @@ class IndicatorDetail(QWidget):
         self.leaf: Indicator | None = None
         self.record: ScoreRecord | None = None
         self.read_only = False
+        self.lock_notice: str | None = None  # shown in place of a refusal while locked
         self.current_evidence: CurrentEvidence = lambda: None
         self._titles: dict[str, str] = {}
         self._build()
@@ -236,6 +237,8 @@ class IndicatorDetail(QWidget):
         self.verified.setReadOnly(read_only)
         self.pin_button.setEnabled(not read_only)
         self.unpin_button.setEnabled(not read_only)
+        if read_only and self.lock_notice:
+            self.show_error(self.lock_notice)
 
     def focus_score(self) -> None:
         self.editor().focus_editor()

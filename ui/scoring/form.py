@@ -53,6 +53,7 @@ class ScoringForm(QWidget):
         self.controller = controller
         self.shown: Shown | None = None
         self.current_code: str | None = None
+        self.lock_notice: str | None = None  # why nothing can be edited: a submitted result
         self.model = im.IndicatorTreeModel(controller.scheme, self)
         self._build()
         controller.changed.connect(self._changed)
@@ -140,8 +141,32 @@ class ScoringForm(QWidget):
         return self.shown.row.id if self.shown else None
 
     @property
-    def read_only(self) -> bool:
+    def recused(self) -> bool:
         return self.shown is not None and self.shown.row.state == RECUSED
+
+    @property
+    def read_only(self) -> bool:
+        return self.recused or self.lock_notice is not None
+
+    def set_locked(self, notice: str | None) -> None:
+        """Lock the form (``notice`` says why, shown in place) or, with None, reopen it."""
+        if notice == self.lock_notice:
+            return
+        self.lock_notice = notice
+        self.detail.lock_notice = notice
+        if self.shown is None:
+            return
+        row = self.shown.row
+        self._show_state()
+        self.note.load(
+            row.id,
+            self.controller.scoring.note(row.id),
+            row.category,
+            self._level_name(),
+            self.read_only,
+        )
+        if self.current_code is not None:
+            self._show_indicator(self.current_code, self.model.index_of(self.current_code))
 
     def show_submission(self, row: SubmissionRow, code: str | None = None) -> None:
         """Fill the form for ``row`` and select ``code`` (else the first gap, else the first)."""
@@ -231,17 +256,17 @@ class ScoringForm(QWidget):
         else:
             self.state.setStyleSheet("")
         self.state.setText(text)
-        self.recuse_button.setEnabled(row.state != RECUSED)
+        self.recuse_button.setEnabled(row.state != RECUSED and self.lock_notice is None)
         self.detail.set_read_only(self.read_only)
 
     def update_row(self, row: SubmissionRow) -> None:
         """The submission's state changed (an edit, a recusal): show the new one."""
         if self.shown is None or self.shown.row.id != row.id:
             return
-        was_recused = self.read_only
+        was_recused = self.recused
         self.shown.row = row
         self._show_state()
-        if self.read_only != was_recused:
+        if self.recused != was_recused:
             self.note.load(
                 row.id,
                 self.controller.scoring.note(row.id),

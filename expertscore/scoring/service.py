@@ -129,6 +129,7 @@ class Scoring:
         self.scheme = session.scheme
         self.clock = clock
         self._assigned_cache: dict[str, list[Indicator]] = {}
+        self._reported_cache: dict[str, dict[str, m.ReportedValue]] = {}
 
     # --- reading -----------------------------------------------------------------------
 
@@ -174,11 +175,17 @@ class Scoring:
             }
 
     def reported_values(self, submission_id: str) -> dict[str, m.ReportedValue]:
+        """What the operator reported; it never changes in a session, so it is read once."""
+        cached = self._reported_cache.get(submission_id)
+        if cached is not None:
+            return cached
         with self.session.orm() as orm:
             rows = orm.scalars(
                 select(m.ReportedValue).where(m.ReportedValue.submission_id == submission_id)
             )
-            return {row.indicator: row for row in rows}
+            values = {row.indicator: row for row in rows}
+        self._reported_cache[submission_id] = values
+        return values
 
     def recusal(self, submission_id: str) -> m.Recusal | None:
         with self.session.orm() as orm:

@@ -213,7 +213,7 @@ if mode == "merge":
     package = open_package(folder / "bench.esbatch")
     trust = KeyTrust.build(package)
     start = time.perf_counter()
-    checked = verify_many(sorted(folder.glob("*.esresult")), package, trust)
+    checked = verify_many(sorted(folder.glob("*.esresult")), package, trust, parallel=True)
     verified = time.perf_counter()
     inp = panel_input(package, checked)
     result = aggregate(inp)

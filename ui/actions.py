@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ui.app import icon
+from ui.chair.launch import add_panel_entries
 
 
 @dataclass
@@ -187,6 +188,7 @@ def make_actions(window: QMainWindow) -> WindowActions:
     file_menu.addSeparator()
     file_menu.addAction(actions.print_sheets)
     file_menu.addAction(actions.key_card)
+    add_panel_entries(window, file_menu)  # the panel chair's and the organizer's windows
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     edit_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Edit"))

@@ -37,6 +37,23 @@ STARTED = time.perf_counter()
 @click.option("--submission", metavar="ID", help="Show this submission first.")
 @click.option("--indicator", metavar="CODE", help="Show this indicator first.")
 @click.option("--exit-after-show", is_flag=True, hidden=True)
+@click.option(
+    "--chair",
+    "chair_package",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Open the panel chair's window on this batch package (with --merge-dir).",
+)
+@click.option(
+    "--merge-dir", type=click.Path(file_okay=False, path_type=Path), help="The merge folder."
+)
+@click.option(
+    "--keycard",
+    "keycards",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A key card, for experts whose key the roster does not pin (--chair).",
+)
+@click.option("--organizer", is_flag=True, help="Open the organizer's window.")
 def gui_command(
     package_or_session: Path | None,
     expert: str | None,
@@ -46,6 +63,10 @@ def gui_command(
     submission: str | None,
     indicator: str | None,
     exit_after_show: bool,
+    chair_package: Path | None = None,
+    merge_dir: Path | None = None,
+    keycards: tuple[Path, ...] = (),
+    organizer: bool = False,
 ) -> None:
     """Open the scoring window (on a batch package or a session file)."""
     from ui.app import create_app
@@ -55,6 +76,11 @@ def gui_command(
     settings = Settings()
     language = lang or settings.language
     app = create_app(language)
+    if chair_package is not None or organizer:
+        from ui.chair.launch import run_panel_window
+
+        options = (chair_package, merge_dir, keycards, package_or_session, screenshot)
+        sys.exit(run_panel_window(app, *options, _settle_then, _save))
     window = MainWindow(settings)
     if screenshot is not None:
         # A render for documents: a fixed size, and the user's layout left alone.

@@ -85,13 +85,15 @@ def read_audit(folder: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def load_folder(path: Path, package: OpenedPackage, trust: KeyTrust) -> MergeFolder:
+def load_folder(
+    path: Path, package: OpenedPackage, trust: KeyTrust, parallel: bool = False
+) -> MergeFolder:
     """The merge folder's accepted files, each verified again (a folder can be tampered with)."""
     folder = MergeFolder(path)
     if not folder.results_dir.is_dir():
         return folder
     files = sorted(folder.results_dir.glob("*.esresult"))
-    for checked in verify_many(files, package, trust):
+    for checked in verify_many(files, package, trust, parallel):
         folder.accepted[checked.payload.expert.id] = checked
     return folder
 
@@ -101,11 +103,16 @@ def _verify_slim(path: Path, package: OpenedPackage, trust: KeyTrust) -> Checked
 
 
 def verify_many(
-    files: Sequence[Path], package: OpenedPackage, trust: KeyTrust
+    files: Sequence[Path], package: OpenedPackage, trust: KeyTrust, parallel: bool = False
 ) -> list[CheckedResult]:
-    """Verify files on every core (checking a signed file is CPU work), keeping them slim."""
+    """Verify files, keeping them slim; with ``parallel``, on every core.
+
+    Parallel verification forks worker processes, so only a single-threaded caller (the
+    command line) asks for it; a window with threads verifies in its own process.
+    """
     workers = min(len(files), os.cpu_count() or 1)
-    if workers < 2 or len(files) < 4 or getattr(sys, "frozen", False):
+    serial = not parallel or workers < 2 or len(files) < 4 or getattr(sys, "frozen", False)
+    if serial:
         return [_verify_slim(path, package, trust) for path in files]
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

@@ -71,7 +71,7 @@ def merge_command(
     results: tuple[Path, ...],
 ) -> None:
     """Verify expert result files and merge them into the chair's merge folder."""
-    run = ChairRun.open(package, folder, keycards)
+    run = ChairRun.open(package, folder, keycards, parallel=True)
     decisions = run.plan(list(results))
     for outcome, items in summary(decisions).items():
         click.echo(f"{outcome}: {len(items)}")
@@ -101,7 +101,7 @@ def chair_group() -> None:
 @KEYCARDS
 def results_command(package: Path, folder: Path, keycards: tuple[Path, ...]) -> None:
     """Aggregate the accepted results and print the ranking and what is missing."""
-    run = ChairRun.open(package, folder, keycards)
+    run = ChairRun.open(package, folder, keycards, parallel=True)
     _, result = run.results()
     _print_results(run, result)
     _print_gaps(run)

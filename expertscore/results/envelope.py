@@ -33,6 +33,16 @@ class ResultRefused(ExpertScoreError):
         self.claims: str | None = None  # who and what the file says it is, once readable
         super().__init__(f"{source}: refused: {reason}")
 
+    def __reduce__(self):
+        # Crosses process boundaries (the merge verifies files in worker processes).
+        return (_rebuild_refusal, (self.source, self.reason, self.claims))
+
+
+def _rebuild_refusal(source: str, reason: str, claims: str | None) -> ResultRefused:
+    refused = ResultRefused(source, reason)
+    refused.claims = claims
+    return refused
+
 
 @dataclass(frozen=True)
 class Envelope:

@@ -124,6 +124,99 @@
     </message>
 </context>
 <context>
+    <name>AssignmentGridModel</name>
+    <message>
+        <source>Experts</source>
+        <translation>专家数</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>承担数</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>利益冲突</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsPage</name>
+    <message>
+        <source>as above</source>
+        <translation>同上</translation>
+    </message>
+    <message>
+        <source>Indicator group</source>
+        <translation>指标组</translation>
+    </message>
+    <message>
+        <source>Scored by</source>
+        <translation>评分专家</translation>
+    </message>
+    <message>
+        <source>Undo hand changes</source>
+        <translation>撤销手动调整</translation>
+    </message>
+    <message>
+        <source>Experts per submission:</source>
+        <translation>每个申报的专家数：</translation>
+    </message>
+    <message>
+        <source>Experts per split group:</source>
+        <translation>每个分组的专家数：</translation>
+    </message>
+    <message>
+        <source>The automatic assignment keeps every conflict of interest apart and balances the loads. Click a cell to assign or unassign by hand.</source>
+        <translation>自动分配会避开所有利益冲突并均衡各专家的评审量。点击单元格可手动分配或取消分配。</translation>
+    </message>
+    <message>
+        <source>the whole panel</source>
+        <translation>全体专家</translation>
+    </message>
+    <message>
+        <source>role {role} only</source>
+        <translation>仅{role}专家</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>merge: {outcome}</source>
+        <translation>合并：{outcome}</translation>
+    </message>
+    <message>
+        <source>key confirmed</source>
+        <translation>密钥已核对</translation>
+    </message>
+    <message>
+        <source>agreed panel score</source>
+        <translation>组长认定分</translation>
+    </message>
+    <message>
+        <source>agreed score withdrawn</source>
+        <translation>撤回认定分</translation>
+    </message>
+    <message>
+        <source>second round</source>
+        <translation>第二轮评分</translation>
+    </message>
+</context>
+<context>
     <name>BandsEditor</name>
     <message>
         <source>Accept suggestion</source>
@@ -140,6 +233,417 @@
     <message>
         <source>or override: of {top} (step {step})</source>
         <translation>或自行打分：满分 {top}（步长 {step}）</translation>
+    </message>
+</context>
+<context>
+    <name>ChairActions</name>
+    <message>
+        <source>&amp;New merge…</source>
+        <translation>新建合并(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open merge…</source>
+        <translation>打开合并(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge result files…</source>
+        <translation>合并结果文件(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新载入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Agreed panel score…</source>
+        <translation>组长认定分(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw agreed score…</source>
+        <translation>撤回认定分(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Send to a &amp;second round…</source>
+        <translation>发起第二轮评分(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm an expert&apos;s key…</source>
+        <translation>核对专家密钥(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export results &amp;workbook…</source>
+        <translation>导出结果工作簿(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Export signed &amp;panel results file…</source>
+        <translation>导出已签名的评审结果文件(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export PDF &amp;report…</source>
+        <translation>导出 PDF 报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Decisions</source>
+        <translation>组长决定(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>评审组长</translation>
+    </message>
+</context>
+<context>
+    <name>ChairDetail</name>
+    <message>
+        <source>recused: {reason}</source>
+        <translation>已回避：{reason}</translation>
+    </message>
+    <message>
+        <source>no result yet</source>
+        <translation>尚无结果</translation>
+    </message>
+    <message>
+        <source>trimmed</source>
+        <translation>已剔除</translation>
+    </message>
+    <message>
+        <source>Maximum: {maximum}</source>
+        <translation>满分：{maximum}</translation>
+    </message>
+    <message>
+        <source>Reported value: {value}</source>
+        <translation>申报值：{value}</translation>
+    </message>
+    <message>
+        <source>Agreed panel score {points} (computed {exact}): {reason}</source>
+        <translation>组长认定分 {points}（计算值 {exact}）：{reason}</translation>
+    </message>
+    <message>
+        <source>Panel score: {points}, from {experts}</source>
+        <translation>评审组得分：{points}，取自 {experts}</translation>
+    </message>
+    <message>
+        <source>Spread: {spread}</source>
+        <translation>极差：{spread}</translation>
+    </message>
+    <message>
+        <source>Second round requested from {experts}: {reason}</source>
+        <translation>已请 {experts} 进行第二轮评分：{reason}</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Verified value</source>
+        <translation>核实值</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Choose an indicator to see every expert&apos;s score and comment.</source>
+        <translation>选择一个指标，查看每位专家的评分和意见。</translation>
+    </message>
+</context>
+<context>
+    <name>ChairGapsModel</name>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Submission</source>
+        <translation>申报</translation>
+    </message>
+    <message>
+        <source>What is missing</source>
+        <translation>缺项</translation>
+    </message>
+    <message>
+        <source>all assigned</source>
+        <translation>全部分配的申报</translation>
+    </message>
+</context>
+<context>
+    <name>ChairTexts</name>
+    <message>
+        <source>Accepted</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>far apart</source>
+        <translation>分歧大</translation>
+    </message>
+    <message>
+        <source>re-verify</source>
+        <translation>需复核</translation>
+    </message>
+    <message>
+        <source>too few experts</source>
+        <translation>专家数不足</translation>
+    </message>
+    <message>
+        <source>no scores</source>
+        <translation>无评分</translation>
+    </message>
+    <message>
+        <source>The highest and lowest scores are further apart than the threshold.</source>
+        <translation>最高分与最低分之差超过阈值。</translation>
+    </message>
+    <message>
+        <source>An objective indicator was scored or verified differently by the experts.</source>
+        <translation>客观指标的评分或核实值在专家之间不一致。</translation>
+    </message>
+    <message>
+        <source>Fewer experts scored it than the aggregation policy needs.</source>
+        <translation>评分专家数少于汇总规则的要求。</translation>
+    </message>
+    <message>
+        <source>Nobody scored this indicator.</source>
+        <translation>没有专家对该指标评分。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新结果</translation>
+    </message>
+    <message>
+        <source>replaces result {before}</source>
+        <translation>替换第 {before} 版结果</translation>
+    </message>
+    <message>
+        <source>same as the accepted result {before}</source>
+        <translation>与已接受的第 {before} 版结果相同</translation>
+    </message>
+    <message>
+        <source>older (sequence {sequence}) than the accepted result {before}</source>
+        <translation>比已接受的第 {before} 版结果旧（第 {sequence} 版）</translation>
+    </message>
+    <message>
+        <source>differs from the accepted result with the same sequence {before}</source>
+        <translation>与已接受的同为第 {before} 版的结果内容不同</translation>
+    </message>
+    <message>
+        <source>the signed payload is damaged ({detail}): the file was changed</source>
+        <translation>签名内容已损坏（{detail}）：文件已被改动</translation>
+    </message>
+    <message>
+        <source>the file was changed after signing{rest}</source>
+        <translation>文件在签名后被改动{rest}</translation>
+    </message>
+    <message>
+        <source>unknown key {key}: neither the batch roster nor a key card names a key for {expert}</source>
+        <translation>未知密钥 {key}：批次专家名单和密钥卡均未登记 {expert} 的密钥</translation>
+    </message>
+    <message>
+        <source>no result file accepted yet</source>
+        <translation>尚未接受结果文件</translation>
+    </message>
+    <message>
+        <source>not in the expert&apos;s result</source>
+        <translation>专家结果中没有该申报</translation>
+    </message>
+    <message>
+        <source>{count} indicators unscored ({codes})</source>
+        <translation>{count} 个指标未评分（{codes}）</translation>
+    </message>
+    <message>
+        <source>the key&apos;s fingerprint {actual} does not match {sheet} on the sheet</source>
+        <translation>密钥指纹 {actual} 与纸质评分表上的 {sheet} 不一致</translation>
+    </message>
+    <message>
+        <source>an agreed panel score needs the panel&apos;s reason</source>
+        <translation>组长认定分需要填写评审组的理由</translation>
+    </message>
+    <message>
+        <source>{code}: {value} is outside 0–{top}</source>
+        <translation>{code}：{value} 超出 0–{top} 的范围</translation>
+    </message>
+    <message>
+        <source>name the experts who score the second round</source>
+        <translation>请指定进行第二轮评分的专家</translation>
+    </message>
+    <message>
+        <source>{expert} is assigned {sid} despite a conflict of interest</source>
+        <translation>{expert} 与 {sid} 存在利益冲突，不能分配</translation>
+    </message>
+    <message>
+        <source>submission {sid}: indicator {code} has {count} experts; the aggregation policy needs {needed}</source>
+        <translation>申报 {sid}：指标 {code} 只有 {count} 位专家，汇总规则需要 {needed} 位</translation>
+    </message>
+    <message>
+        <source>submission {sid}: only {count} experts of {pool} are free of conflicts, {needed} needed</source>
+        <translation>申报 {sid}：{pool}中只有 {count} 位专家没有利益冲突，需要 {needed} 位</translation>
+    </message>
+    <message>
+        <source>organizer-set values: indicator {code}: children&apos;s weights sum to {sum}, expected {expected}</source>
+        <translation>组织方设定值：指标 {code} 的下级权重合计为 {sum}，应为 {expected}</translation>
+    </message>
+    <message>
+        <source>{target}: &apos;{text}&apos; is not a number</source>
+        <translation>{target}：“{text}”不是数字</translation>
+    </message>
+    <message>
+        <source>expert {expert} is already on the roster ({name})</source>
+        <translation>专家 {expert} 已在名单中（{name}）</translation>
+    </message>
+    <message>
+        <source>add the panel&apos;s experts to the roster</source>
+        <translation>请把评审专家加入名单</translation>
+    </message>
+    <message>
+        <source>grade {before}→{after}</source>
+        <translation>等级 {before}→{after}</translation>
+    </message>
+    <message>
+        <source>rank {before}→{after}</source>
+        <translation>排名 {before}→{after}</translation>
+    </message>
+    <message>
+        <source>without {expert}: {changes}</source>
+        <translation>去掉 {expert} 时：{changes}</translation>
+    </message>
+</context>
+<context>
+    <name>ChairWindow</name>
+    <message>
+        <source>ExpertScore — panel chair</source>
+        <translation>ExpertScore — 评审组长</translation>
+    </message>
+    <message>
+        <source>Open a merge folder: File → Open merge…</source>
+        <translation>请打开合并文件夹：文件 → 打开合并…</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Decisions and audit log</source>
+        <translation>决定与审计日志</translation>
+    </message>
+    <message>
+        <source>Verifying the merged results…</source>
+        <translation>正在校验已合并的结果…</translation>
+    </message>
+    <message>
+        <source>ExpertScore — panel chair — {title}</source>
+        <translation>ExpertScore — 评审组长 — {title}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt; ({batch}) — {accepted} of {experts} experts&apos; results merged — folder {folder}</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;（{batch}）— 已合并 {experts} 位专家中 {accepted} 位的结果 — 文件夹 {folder}</translation>
+    </message>
+    <message>
+        <source>What is missing: {count}</source>
+        <translation>缺项：{count}</translation>
+    </message>
+    <message>
+        <source>Nothing is missing: every assigned expert&apos;s result is merged.</source>
+        <translation>没有缺项：所有分配专家的结果均已合并。</translation>
+    </message>
+    <message>
+        <source>{count} submissions ranked</source>
+        <translation>已对 {count} 个申报排名</translation>
+    </message>
+    <message>
+        <source>Panel chair</source>
+        <translation>评审组长</translation>
+    </message>
+    <message>
+        <source>experts whose total is far from the others&apos;: {experts}</source>
+        <translation>总分明显偏离其他专家的：{experts}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{submission}&lt;/b&gt; — rank {rank} — total {total} ({percent}%) — grade {grade}</source>
+        <translation>&lt;b&gt;{submission}&lt;/b&gt; — 第 {rank} 名 — 总分 {total}（{percent}%）— 等级 {grade}</translation>
+    </message>
+    <message>
+        <source>Choose an indicator in the matrix first.</source>
+        <translation>请先在评分矩阵中选择一个指标。</translation>
+    </message>
+    <message>
+        <source>This indicator has no agreed score.</source>
+        <translation>该指标没有组长认定分。</translation>
+    </message>
+    <message>
+        <source>The expert&apos;s result file</source>
+        <translation>专家的结果文件</translation>
+    </message>
+    <message>
+        <source>Result files (*.esresult);;All files (*)</source>
+        <translation>结果文件 (*.esresult);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Results workbook</source>
+        <translation>结果工作簿</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation>PDF 报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Signed panel results file</source>
+        <translation>已签名的评审结果文件</translation>
+    </message>
+    <message>
+        <source>Panel results files (*.espanel)</source>
+        <translation>评审结果文件 (*.espanel)</translation>
+    </message>
+    <message>
+        <source>The panel results file is signed with your own key as the panel chair.</source>
+        <translation>评审结果文件将以评审组长身份用您本人的密钥签名。</translation>
+    </message>
+    <message>
+        <source>Results workbook written: {path}</source>
+        <translation>已写入结果工作簿：{path}</translation>
+    </message>
+    <message>
+        <source>Signed panel results file written: {path}</source>
+        <translation>已写入已签名的评审结果文件：{path}</translation>
+    </message>
+    <message>
+        <source>PDF report written: {path}</source>
+        <translation>已写入 PDF 报告：{path}</translation>
     </message>
 </context>
 <context>
@@ -218,6 +722,33 @@
     <message>
         <source>Sessions (*.esession)</source>
         <translation>评分会话 (*.esession)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmKeyDialog</name>
+    <message>
+        <source>Confirm an expert&apos;s key</source>
+        <translation>核对专家密钥</translation>
+    </message>
+    <message>
+        <source>Result file:</source>
+        <translation>结果文件：</translation>
+    </message>
+    <message>
+        <source>Expert:</source>
+        <translation>专家：</translation>
+    </message>
+    <message>
+        <source>Fingerprint on the paper sheet:</source>
+        <translation>纸质评分表上的指纹：</translation>
+    </message>
+    <message>
+        <source>Type the key fingerprint printed on the expert&apos;s signed paper sheet. The key is accepted for {expert} only if it matches the key that signed this file.</source>
+        <translation>请输入专家签字的纸质评分表上印的密钥指纹。只有与签署此文件的密钥一致时，才会为 {expert} 接受该密钥。</translation>
+    </message>
+    <message>
+        <source>A transcribed result has no expert key to confirm.</source>
+        <translation>转录的结果没有可核对的专家密钥。</translation>
     </message>
 </context>
 <context>
@@ -300,6 +831,25 @@
     </message>
 </context>
 <context>
+    <name>DistributionChart</name>
+    <message>
+        <source>Score distribution</source>
+        <translation>评分分布</translation>
+    </message>
+    <message>
+        <source>Scores of {submission} by indicator (% of the maximum)</source>
+        <translation>{submission} 各指标评分（占满分的百分比）</translation>
+    </message>
+    <message>
+        <source>% of the maximum</source>
+        <translation>占满分 %</translation>
+    </message>
+    <message>
+        <source>Panel score</source>
+        <translation>评审组得分</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceListModel</name>
     <message>
         <source>{file}, {size}
@@ -329,6 +879,75 @@ Supports: {codes}</source>
     <message>
         <source>Files of type {type} cannot be shown here.</source>
         <translation>无法在此显示 {type} 类型的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>default: the name on the signing key</source>
+        <translation>默认：签名密钥上的名称</translation>
+    </message>
+    <message>
+        <source>The round&apos;s package</source>
+        <translation>本轮的批次包</translation>
+    </message>
+    <message>
+        <source>Batch packages (*.esbatch)</source>
+        <translation>批次包 (*.esbatch)</translation>
+    </message>
+    <message>
+        <source>Also print blank scoring sheets for the round</source>
+        <translation>同时打印本轮的空白评分表</translation>
+    </message>
+    <message>
+        <source>Sign and export…</source>
+        <translation>签名并导出…</translation>
+    </message>
+    <message>
+        <source>Batch id:</source>
+        <translation>批次编号：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Organizer:</source>
+        <translation>组织方：</translation>
+    </message>
+    <message>
+        <source>Package file:</source>
+        <translation>批次包文件：</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>Writing the results workbook…</source>
+        <translation>正在写入结果工作簿…</translation>
+    </message>
+    <message>
+        <source>Signing the panel results file…</source>
+        <translation>正在签署评审结果文件…</translation>
+    </message>
+    <message>
+        <source>Writing the PDF report…</source>
+        <translation>正在写入 PDF 报告…</translation>
+    </message>
+</context>
+<context>
+    <name>FileList</name>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -568,6 +1187,211 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>MatrixModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>评审组</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>极差</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>recused</source>
+        <translation>已回避</translation>
+    </message>
+    <message>
+        <source>Declared a conflict of interest: {reason}</source>
+        <translation>已声明利益冲突：{reason}</translation>
+    </message>
+    <message>
+        <source>No result file accepted yet.</source>
+        <translation>尚未接受结果文件。</translation>
+    </message>
+    <message>
+        <source>Not scored.</source>
+        <translation>未评分。</translation>
+    </message>
+    <message>
+        <source>Score: {points} of {maximum}</source>
+        <translation>得分：{points}（满分 {maximum}）</translation>
+    </message>
+    <message>
+        <source>Second round score</source>
+        <translation>第二轮评分</translation>
+    </message>
+    <message>
+        <source>Dropped by the trimming (highest or lowest).</source>
+        <translation>按截尾规则剔除（最高或最低）。</translation>
+    </message>
+    <message>
+        <source>Verified value: {value}</source>
+        <translation>核实值：{value}</translation>
+    </message>
+    <message>
+        <source>Comment: {comment}</source>
+        <translation>意见：{comment}</translation>
+    </message>
+    <message>
+        <source>Agreed panel score {points}: {reason}</source>
+        <translation>组长认定分 {points}：{reason}</translation>
+    </message>
+    <message>
+        <source>Computed from {experts}</source>
+        <translation>由 {experts} 的评分计算</translation>
+    </message>
+    <message>
+        <source>agreed score</source>
+        <translation>认定分</translation>
+    </message>
+    <message>
+        <source>second round</source>
+        <translation>第二轮</translation>
+    </message>
+    <message>
+        <source>Second round requested from {experts}: {reason}</source>
+        <translation>已请 {experts} 进行第二轮评分：{reason}</translation>
+    </message>
+    <message>
+        <source>Reported value: {value}</source>
+        <translation>申报值：{value}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge result files</source>
+        <translation>合并结果文件</translation>
+    </message>
+    <message>
+        <source>Batch package</source>
+        <translation>批次包</translation>
+    </message>
+    <message>
+        <source>Batch packages ({patterns})</source>
+        <translation>批次包 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Merge folder</source>
+        <translation>合并文件夹</translation>
+    </message>
+    <message>
+        <source>Result files</source>
+        <translation>结果文件</translation>
+    </message>
+    <message>
+        <source>Result files (*.esresult);;All files (*)</source>
+        <translation>结果文件 (*.esresult);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Key cards</source>
+        <translation>密钥卡</translation>
+    </message>
+    <message>
+        <source>Key cards (*.eskeycard);;All files (*)</source>
+        <translation>密钥卡 (*.eskeycard);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the result files, then preview the merge.</source>
+        <translation>请选择结果文件，然后预览合并。</translation>
+    </message>
+    <message>
+        <source>Preview (dry run)</source>
+        <translation>预览（试运行）</translation>
+    </message>
+    <message>
+        <source>Confirm key…</source>
+        <translation>核对密钥…</translation>
+    </message>
+    <message>
+        <source>Accept the key of the selected refused file after checking the paper sheet</source>
+        <translation>对照纸质评分表核对后，接受所选拒收文件的密钥</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>执行合并</translation>
+    </message>
+    <message>
+        <source>Batch package:</source>
+        <translation>批次包：</translation>
+    </message>
+    <message>
+        <source>Merge folder:</source>
+        <translation>合并文件夹：</translation>
+    </message>
+    <message>
+        <source>Result files:</source>
+        <translation>结果文件：</translation>
+    </message>
+    <message>
+        <source>Key cards:</source>
+        <translation>密钥卡：</translation>
+    </message>
+    <message>
+        <source>Key cards are needed only for experts whose key the batch roster does not pin.</source>
+        <translation>只有批次专家名单未登记密钥的专家才需要密钥卡。</translation>
+    </message>
+    <message>
+        <source>The choice changed: preview the merge again.</source>
+        <translation>选择已改变：请重新预览合并。</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Checking the result files…</source>
+        <translation>正在检查结果文件…</translation>
+    </message>
+    <message>
+        <source>Dry run: {counts}. Nothing has been written yet; Apply merges.</source>
+        <translation>试运行：{counts}。尚未写入任何内容；点击“执行合并”才会合并。</translation>
+    </message>
+    <message>
+        <source>Merged into {folder}: {counts}.</source>
+        <translation>已合并到 {folder}：{counts}。</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>正在合并…</translation>
+    </message>
+</context>
+<context>
+    <name>MergePreviewModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Result no.</source>
+        <translation>结果版次</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>{outcome} ({count})</source>
+        <translation>{outcome}（{count}）</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>“{text}” is not a number</source>
@@ -689,6 +1513,49 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>OpenMergeDialog</name>
+    <message>
+        <source>Open a merge</source>
+        <translation>打开合并</translation>
+    </message>
+    <message>
+        <source>Merge folder</source>
+        <translation>合并文件夹</translation>
+    </message>
+    <message>
+        <source>Batch package</source>
+        <translation>批次包</translation>
+    </message>
+    <message>
+        <source>Batch packages ({patterns})</source>
+        <translation>批次包 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Key cards</source>
+        <translation>密钥卡</translation>
+    </message>
+    <message>
+        <source>Key cards (*.eskeycard);;All files (*)</source>
+        <translation>密钥卡 (*.eskeycard);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Merge folder:</source>
+        <translation>合并文件夹：</translation>
+    </message>
+    <message>
+        <source>Batch package:</source>
+        <translation>批次包：</translation>
+    </message>
+    <message>
+        <source>Key cards:</source>
+        <translation>密钥卡：</translation>
+    </message>
+    <message>
+        <source>Key cards are needed only for experts whose key the batch roster does not pin.</source>
+        <translation>只有批次专家名单未登记密钥的专家才需要密钥卡。</translation>
+    </message>
+</context>
+<context>
     <name>Opener</name>
     <message>
         <source>{path}: no such file</source>
@@ -712,10 +1579,229 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>OrganizerWindow</name>
+    <message>
+        <source>ExpertScore — prepare a review round</source>
+        <translation>ExpertScore — 准备评审轮次</translation>
+    </message>
+    <message>
+        <source>1 Source</source>
+        <translation>1 申报数据</translation>
+    </message>
+    <message>
+        <source>2 Roster</source>
+        <translation>2 专家名单</translation>
+    </message>
+    <message>
+        <source>3 Organizer-set values</source>
+        <translation>3 组织方设定值</translation>
+    </message>
+    <message>
+        <source>4 Assignments</source>
+        <translation>4 评审分配</translation>
+    </message>
+    <message>
+        <source>5 Sign and export</source>
+        <translation>5 签名导出</translation>
+    </message>
+    <message>
+        <source>Prepare a review round</source>
+        <translation>准备评审轮次</translation>
+    </message>
+    <message>
+        <source>Reading {source}…</source>
+        <translation>正在读取 {source}…</translation>
+    </message>
+    <message>
+        <source>Reading the authority&apos;s export…</source>
+        <translation>正在读取主管部门导出的数据…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt; ({batch}), from {organizer}: {submissions} submissions, {evidence} evidence files; scheme {scheme} {version}. The aggregation policy needs {needed} experts on every indicator.</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;（{batch}），来自{organizer}：{submissions} 个申报，{evidence} 个证明材料；评估方案 {scheme} {version}。汇总规则要求每个指标有 {needed} 位专家评分。</translation>
+    </message>
+    <message>
+        <source>ExpertScore — prepare a review round — {title}</source>
+        <translation>ExpertScore — 准备评审轮次 — {title}</translation>
+    </message>
+    <message>
+        <source>Key cards</source>
+        <translation>密钥卡</translation>
+    </message>
+    <message>
+        <source>Key cards (*.eskeycard);;All files (*)</source>
+        <translation>密钥卡 (*.eskeycard);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>专家名单</translation>
+    </message>
+    <message>
+        <source>Rosters (*.json);;All files (*)</source>
+        <translation>专家名单 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Rosters (*.json)</source>
+        <translation>专家名单 (*.json)</translation>
+    </message>
+    <message>
+        <source>Roster saved: {path}</source>
+        <translation>专家名单已保存：{path}</translation>
+    </message>
+    <message>
+        <source>The hand changes no longer fit the new plan and were undone.</source>
+        <translation>手动调整与新的分配方案不再相容，已撤销。</translation>
+    </message>
+    <message>
+        <source>{assignments} assignments; {low}–{high} submissions per expert; {conflicts} conflicts of interest kept apart; {hand} changed by hand.</source>
+        <translation>共 {assignments} 项分配；每位专家 {low}–{high} 个申报；已避开 {conflicts} 处利益冲突；手动调整 {hand} 处。</translation>
+    </message>
+    <message>
+        <source>Open the authority&apos;s export first.</source>
+        <translation>请先打开主管部门导出的数据。</translation>
+    </message>
+    <message>
+        <source>Cannot export yet: {problem}</source>
+        <translation>暂不能导出：{problem}</translation>
+    </message>
+    <message>
+        <source>The package will hold {submissions} submissions, {experts} experts ({keys} with a pinned key), {assignments} assignments, {values} organizer-set values and {conflicts} conflicts of interest.</source>
+        <translation>批次包将包含 {submissions} 个申报、{experts} 位专家（{keys} 位已登记密钥）、{assignments} 项分配、{values} 个组织方设定值和 {conflicts} 处利益冲突。</translation>
+    </message>
+    <message>
+        <source>Choose where the package goes.</source>
+        <translation>请选择批次包的保存位置。</translation>
+    </message>
+    <message>
+        <source>The package is signed with the organizer&apos;s key, so every expert can check it comes from you unchanged.</source>
+        <translation>批次包用组织方的密钥签名，每位专家都能据此确认它出自您且未被改动。</translation>
+    </message>
+    <message>
+        <source>Writing the round&apos;s package…</source>
+        <translation>正在写入本轮的批次包…</translation>
+    </message>
+    <message>
+        <source>signed by {signer}</source>
+        <translation>由 {signer} 签名</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <source>Package written: {path} ({signed}); {experts} experts, {assignments} assignments.</source>
+        <translation>已写入批次包：{path}（{signed}）；{experts} 位专家，{assignments} 项分配。</translation>
+    </message>
+    <message>
+        <source>Blank sheets: {path}</source>
+        <translation>空白评分表：{path}</translation>
+    </message>
+</context>
+<context>
     <name>OtherPane</name>
     <message>
         <source>Open in the system&apos;s program</source>
         <translation>用系统程序打开</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Agreed panel score</source>
+        <translation>组长认定分</translation>
+    </message>
+    <message>
+        <source>0 to {maximum}</source>
+        <translation>0 至 {maximum}</translation>
+    </message>
+    <message>
+        <source>What the panel agreed and why</source>
+        <translation>评审组商定的结果及理由</translation>
+    </message>
+    <message>
+        <source>Submission:</source>
+        <translation>申报：</translation>
+    </message>
+    <message>
+        <source>Indicator:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Experts&apos; scores:</source>
+        <translation>专家评分：</translation>
+    </message>
+    <message>
+        <source>Computed panel score:</source>
+        <translation>计算得分：</translation>
+    </message>
+    <message>
+        <source>Agreed score:</source>
+        <translation>认定分：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>The agreed score replaces the computed panel score in every total; the experts&apos; own scores stay visible. It is recorded in the audit log.</source>
+        <translation>认定分在所有合计中取代计算得分；专家本人的评分仍然可见。此决定记入审计日志。</translation>
+    </message>
+</context>
+<context>
+    <name>PanelEntries</name>
+    <message>
+        <source>New &amp;merge (panel chair)…</source>
+        <translation>新建合并（评审组长）(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Open merge (panel &amp;chair)…</source>
+        <translation>打开合并（评审组长）(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare a review round…</source>
+        <translation>准备评审轮次(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Sign with your key</source>
+        <translation>用您的密钥签名</translation>
+    </message>
+    <message>
+        <source>Do not sign</source>
+        <translation>不签名</translation>
+    </message>
+    <message>
+        <source>There is no key on this computer. Make one with “expertscore key new --expert ID --name NAME”.</source>
+        <translation>本机没有密钥。请用“expertscore key new --expert ID --name NAME”生成。</translation>
+    </message>
+    <message>
+        <source>Unlock and sign</source>
+        <translation>解锁并签名</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>密钥：</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>正在解锁…</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this key.</source>
+        <translation>口令无法打开此密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>PathField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
     </message>
 </context>
 <context>
@@ -824,6 +1910,60 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>ProfileChart</name>
+    <message>
+        <source>First-level profile</source>
+        <translation>一级指标得分率</translation>
+    </message>
+    <message>
+        <source>First-level profile (% of the attainable points)</source>
+        <translation>一级指标得分率（占可得分的百分比）</translation>
+    </message>
+    <message>
+        <source>% of the attainable points</source>
+        <translation>得分率 %</translation>
+    </message>
+</context>
+<context>
+    <name>RankingModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Score %</source>
+        <translation>得分率 %</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Experts</source>
+        <translation>专家数</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>提示数</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>explanations needed: {experts}</source>
+        <translation>需说明：{experts}</translation>
+    </message>
+</context>
+<context>
     <name>RecusalDialog</name>
     <message>
         <source>Declare a conflict of interest</source>
@@ -848,6 +1988,91 @@ Supports: {codes}</source>
     <message>
         <source>Reason:</source>
         <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Declared conflicts</source>
+        <translation>申报的利益冲突</translation>
+    </message>
+    <message>
+        <source>Submission ids or operator names, separated by commas</source>
+        <translation>申报编号或申报单位名称，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>no key</source>
+        <translation>无密钥</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <source>Add key cards…</source>
+        <translation>添加密钥卡…</translation>
+    </message>
+    <message>
+        <source>Remove expert</source>
+        <translation>移除专家</translation>
+    </message>
+    <message>
+        <source>Open roster…</source>
+        <translation>打开专家名单…</translation>
+    </message>
+    <message>
+        <source>Save roster…</source>
+        <translation>保存专家名单…</translation>
+    </message>
+    <message>
+        <source>Each expert&apos;s key card pins their key in the package, so only they can sign their results. Role and declared conflicts (submission ids or operator names) can be edited in the table.</source>
+        <translation>每位专家的密钥卡会把其密钥登记到批次包中，只有本人才能签署其评分结果。类别和申报的利益冲突（申报编号或申报单位名称）可在表格中编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <source>Second round</source>
+        <translation>第二轮评分</translation>
+    </message>
+    <message>
+        <source>What the experts should look at again</source>
+        <translation>请专家重新审看的内容</translation>
+    </message>
+    <message>
+        <source>Experts:</source>
+        <translation>专家：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>{indicator} of {submission} goes to a second scoring round for the checked experts. Their second-round scores replace their first ones once merged.</source>
+        <translation>{submission} 的 {indicator} 将由勾选的专家进行第二轮评分。合并后，第二轮评分取代其第一轮评分。</translation>
+    </message>
+    <message>
+        <source>Say what the experts should look at.</source>
+        <translation>请说明需要专家重新审看的内容。</translation>
     </message>
 </context>
 <context>
@@ -926,6 +2151,41 @@ Supports: {codes}</source>
     <message>
         <source>Go to score / comment / verified value</source>
         <translation>转到评分 / 评语 / 核实值</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <source>The authority&apos;s package or Excel form</source>
+        <translation>主管部门的批次包或 Excel 表单</translation>
+    </message>
+    <message>
+        <source>Packages and Excel forms (*.esbatch *.zip *.xlsx *.xlsm);;All files (*)</source>
+        <translation>批次包和 Excel 表单 (*.esbatch *.zip *.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Evidence folder</source>
+        <translation>证明材料文件夹</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the authority&apos;s batch package, or its Excel form with its evidence.</source>
+        <translation>请打开主管部门的批次包，或其 Excel 表单及证明材料。</translation>
+    </message>
+    <message>
+        <source>Package or Excel form:</source>
+        <translation>批次包或 Excel 表单：</translation>
+    </message>
+    <message>
+        <source>Evidence folder (Excel form):</source>
+        <translation>证明材料文件夹（Excel 表单）：</translation>
+    </message>
+    <message>
+        <source>Scheme (Excel form):</source>
+        <translation>评估方案（Excel 表单）：</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +2495,59 @@ Supports: {codes}</source>
     <message>
         <source>Reason:</source>
         <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesModel</name>
+    <message>
+        <source>Target</source>
+        <translation>设定项</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Value for this round</source>
+        <translation>本轮取值</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesPage</name>
+    <message>
+        <source>e.g. 评审处</source>
+        <translation>如：评审处</translation>
+    </message>
+    <message>
+        <source>Set by:</source>
+        <translation>设定人：</translation>
+    </message>
+    <message>
+        <source>The numbers the guide leaves open, with the scheme&apos;s defaults. The scheme rules are checked as you type (weights must add up to their parent).</source>
+        <translation>评估指南未规定、由组织方设定的数值及方案默认值。输入时即按方案规则检查（下级权重之和须等于上级权重）。</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawOverrideDialog</name>
+    <message>
+        <source>Withdraw the agreed score</source>
+        <translation>撤回认定分</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>{indicator} of {submission}: the computed panel score counts again.</source>
+        <translation>{submission} 的 {indicator}：重新采用计算得分。</translation>
+    </message>
+    <message>
+        <source>Say why the agreed score is withdrawn.</source>
+        <translation>请说明撤回认定分的理由。</translation>
     </message>
 </context>
 </TS>

@@ -175,3 +175,16 @@ def test_override_is_checked_against_the_scheme(panel, tmp_path):
         record_override(folder, package, "S999", "1.1.1", "1", "理由")
     record_override(folder, package, "S001", "1.1.1", "0.5", "理由")
     assert read_audit(folder)[-1]["points"] == "0.50"
+
+
+def test_parallel_verification_names_the_refused_file(panel, tmp_path):
+    from expertscore.chair.merge import verify_many
+    from expertscore.results.envelope import ResultRefused
+    from expertscore.results.trust import KeyTrust
+
+    package = ChairRun.open(panel / "b.esbatch", tmp_path / "m").package
+    files = results(panel)
+    with pytest.raises(ResultRefused) as info:
+        verify_many(files, package, KeyTrust.build(package), parallel=True)
+    assert "unknown key" in info.value.reason
+    assert info.value.source == str(files[0])

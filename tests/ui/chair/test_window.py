@@ -1,0 +1,215 @@
+"""The chair window on a real merge folder: decisions through their dialogs change what is
+shown, and the exports write the workbook, the signed panel file and the PDF report."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from expertscore.chair.panel_file import read_panel_file, recheck_panel_file
+from expertscore.identity.keys import ScryptCost, create_key
+from ui.chair import matrix as mx
+from ui.chair.decision_dialogs import OverrideDialog, RoundDialog, WithdrawOverrideDialog
+from ui.chair.models import TOTAL
+from ui.chair.passphrase import PassphraseDialog
+from ui.chair.window import ChairWindow
+
+EXE = Path(sys.executable).with_name("expertscore")
+
+
+@pytest.fixture
+def window(configured_app, qtbot, panel, merged):
+    shown = ChairWindow()
+    shown.quiet = True
+    qtbot.addWidget(shown)
+    with qtbot.waitSignal(shown.stateLoaded, timeout=60000):
+        shown.open_merge(panel.package, merged, tuple(panel.cards))
+    shown.show()
+    return shown  # pytest-qt closes it (and, closed, it deletes itself)
+
+
+def click_ok(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+
+def panel_cell(window: ChairWindow, code: str):
+    model = window.matrix_model
+    return model.index(model.row_of(code), model.panel_column())
+
+
+def test_window_shows_the_ranking_and_the_first_submission(window):
+    state = window.state
+    assert window.ranking_model.rowCount() == 4
+    assert window.current_submission() == state.result.ranking[0]
+    assert window.matrix_model.rowCount() == 43
+    assert "5 of 5 experts' results merged" in window.summary.text()
+    assert "rank 1" in window.heading.text()
+    assert window.gaps_model.rowCount() == 0
+    window.select_submission("S002")
+    assert window.matrix_model.submission == "S002"
+    window.select_indicator("1.1.1", window.matrix_model.expert_column("E03"))
+    assert "E03" in window.detail.toPlainText()
+    assert "recused" in window.detail.toPlainText()  # E01 declared a conflict with S002
+    assert len(window.distribution.series) == 4  # E01 recused: no points
+    assert set(window.profile.sets) == set(state.result.ranking)
+
+
+def test_agreed_score_through_the_dialog_changes_the_panel_score_and_total(window, qtbot):
+    window.select_submission("S001")
+    window.select_indicator("3.3.9", window.matrix_model.panel_column())
+    before = window.state.result.submissions["S001"]
+    old_panel = before.indicators["3.3.9"].panel
+    window.request_override()
+    dialog = window.dialog
+    assert isinstance(dialog, OverrideDialog) and dialog.isVisible()
+
+    dialog.points.setText("5")
+    dialog.reason.setPlainText("经合议")
+    click_ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.message.text() == "3.3.9: 5 is outside 0–1"
+
+    dialog.points.setText("0.9")
+    dialog.reason.setPlainText("   ")
+    click_ok(qtbot, dialog)
+    assert dialog.message.text() == "an agreed panel score needs the panel's reason"
+
+    dialog.reason.setPlainText("经合议，按附件核定为0.9分")
+    with qtbot.waitSignal(window.stateLoaded, timeout=60000):
+        click_ok(qtbot, dialog)
+    cell = panel_cell(window, "3.3.9")
+    assert cell.data() == "0.90"
+    assert cell.data(mx.POINTS_ROLE) == Decimal("0.90")
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) == mx.OVERRIDE_COLOR
+    assert "经合议" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert window.matrix_model.result_at(cell.row()).code == "3.3.9"  # selection kept
+    after = window.state.result.submissions["S001"]
+    assert after.total == before.total + Decimal("0.90") - old_panel
+    row = window.ranking_model.row_of("S001")
+    assert window.ranking_model.index(row, TOTAL).data() == f"{after.total:.2f}"
+    assert ("S001", "3.3.9") in window.state.decisions.overrides
+
+    window.request_withdraw()
+    withdraw = window.dialog
+    assert isinstance(withdraw, WithdrawOverrideDialog)
+    click_ok(qtbot, withdraw)
+    assert withdraw.message.text() == "Say why the agreed score is withdrawn."
+    withdraw.reason.setPlainText("复议后撤回")
+    with qtbot.waitSignal(window.stateLoaded, timeout=60000):
+        click_ok(qtbot, withdraw)
+    assert panel_cell(window, "3.3.9").data(mx.POINTS_ROLE) == old_panel
+    assert window.state.result.submissions["S001"].total == before.total
+    actions = [entry["action"] for entry in window.state.audit]
+    assert actions[-2:] == ["override", "override-cleared"]
+
+
+def test_second_round_is_requested_for_the_extreme_experts(window, qtbot):
+    window.select_submission("S001")
+    window.select_indicator("3.3.9")
+    window.request_round()
+    dialog = window.dialog
+    assert isinstance(dialog, RoundDialog)
+    result = window.state.result.submissions["S001"].indicators["3.3.9"]
+    highest = max(result.scores, key=result.scores.get)
+    lowest = min(result.scores, key=result.scores.get)
+    assert sorted(dialog.chosen()) == sorted({highest, lowest})
+    click_ok(qtbot, dialog)
+    assert dialog.message.text() == "Say what the experts should look at."
+    dialog.reason.setPlainText("请核对附件中的案例材料")
+    with qtbot.waitSignal(window.stateLoaded, timeout=60000):
+        click_ok(qtbot, dialog)
+    request = window.state.decisions.rounds[("S001", "3.3.9")]
+    assert sorted(request.experts) == sorted({highest, lowest})
+    flags = window.matrix_model.index(
+        window.matrix_model.row_of("3.3.9"), window.matrix_model.flags_column()
+    )
+    assert "second round" in flags.data()
+    assert "请核对附件中的案例材料" in flags.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_decisions_need_an_indicator(window):
+    window.matrix.setCurrentIndex(window.matrix_model.index(-1, -1))
+    window.request_override()
+    assert window.dialog is None
+    assert window.statusBar().currentMessage() == "Choose an indicator in the matrix first."
+
+
+def test_exports_write_the_workbook_the_report_and_the_signed_panel_file(
+    window, qtbot, panel, tmp_path, monkeypatch
+):
+    failures: list[str] = []
+    window.exporter.failed.connect(failures.append)
+    workbook = tmp_path / "out" / "results.xlsx"
+    with qtbot.waitSignal(window.exporter.exported, timeout=120000) as done:
+        window.export_workbook(workbook)
+    assert done.args == ["workbook", workbook]
+    book = load_workbook(workbook, read_only=True)
+    assert book.sheetnames[:2] == ["排名汇总", "分歧"]
+    ranked = [row[1] for row in book["排名汇总"].iter_rows(min_row=2, values_only=True)]
+    assert ranked[:4] == window.state.result.ranking
+
+    report = tmp_path / "out" / "report.pdf"
+    with qtbot.waitSignal(window.exporter.exported, timeout=120000):
+        window.export_report(report)
+    assert report.read_bytes()[:5] == b"%PDF-"
+
+    monkeypatch.setenv("EXPERTSCORE_DATA_DIR", str(tmp_path / "data"))
+    chair = create_key("CHAIR", "王组长", "chair passphrase 2025", cost=ScryptCost(n=2**12))
+    signed = tmp_path / "out" / "batch.espanel"
+    window.export_panel_file(signed)
+    dialog = window.dialog
+    assert isinstance(dialog, PassphraseDialog)
+    assert dialog.choice.currentData() == "CHAIR"
+    dialog.passphrase.setText("not the passphrase")
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.ok.isEnabled(), timeout=30000)
+    assert dialog.message.text() == "The passphrase does not open this key."
+    assert not signed.exists()
+    dialog.passphrase.setText("chair passphrase 2025")
+    with qtbot.waitSignal(window.exporter.exported, timeout=120000):
+        click_ok(qtbot, dialog)
+    payload, signer = read_panel_file(signed, chair.info.fingerprint)
+    assert payload.chair.id == "CHAIR" and signer == chair.info.fingerprint
+    assert payload.ranking == window.state.result.ranking
+    assert recheck_panel_file(signed, window.state.package, window.state.folder / "results") == []
+    assert "Signed panel results file written" in window.statusBar().currentMessage()
+    assert failures == []
+
+
+def test_a_failed_export_is_reported(window, qtbot, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with qtbot.waitSignal(window.exporter.failed, timeout=60000) as failed:
+        window.export_report(blocker / "report.pdf")
+    assert str(blocker) in failed.args[0]
+    assert window.statusBar().currentMessage() == failed.args[0]
+
+
+def test_gui_command_renders_the_chair_window(panel, merged, tmp_path):
+    shot = tmp_path / "chair.png"
+    cards = [arg for card in panel.cards for arg in ("--keycard", str(card))]
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "EXPERTSCORE_SETTINGS_DIR": str(tmp_path / "settings"),
+    }
+    done = subprocess.run(
+        [str(EXE), "gui", "--lang", "en", "--chair", str(panel.package), "--merge-dir",
+         str(merged), *cards, "--screenshot", str(shot)],
+        capture_output=True, text=True, timeout=300, env=env,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    missing = subprocess.run(
+        [str(EXE), "gui", "--chair", str(panel.package), "--screenshot", str(shot)],
+        capture_output=True, text=True, timeout=300, env=env,
+    )  # fmt: skip
+    assert missing.returncode == 2
+    assert "--chair needs --merge-dir DIR" in missing.stderr

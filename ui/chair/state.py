@@ -1,0 +1,198 @@
+"""One consistent picture of a merge folder, built off the UI thread and then only read.
+
+``load_state`` opens a fresh ``ChairRun`` (which verifies every accepted file again),
+aggregates with leave-one-out and collects the gaps and the audit log. The window keeps
+the newest ``ChairState`` and never changes it: a decision or a merge writes to the folder
+through the core, then a new state is loaded. So the worker thread and the views never
+share anything that changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+
+from expertscore.batch.package import OpenedPackage
+from expertscore.chair.aggregate import PanelInput, PanelResult, SubmissionResult
+from expertscore.chair.decisions import Decisions
+from expertscore.chair.panel import Gap
+from expertscore.chair.session import ChairRun
+from expertscore.results.model import ScoreItem
+from expertscore.schemes.model import Indicator, Scheme
+from ui.chair.texts import fragile_text
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Axis:
+    """A first-level indicator of one submission: points and attainable points."""
+
+    code: str
+    name: str
+    points: Decimal
+    maximum: Decimal
+
+    @property
+    def percent(self) -> float:
+        return float(self.points * HUNDRED / self.maximum) if self.maximum else 0.0
+
+
+@dataclass(eq=False)  # compared by identity: one state is one picture of the folder
+class ChairState:
+    run: ChairRun
+    inp: PanelInput
+    result: PanelResult
+    gaps: list[Gap]
+    audit: list[dict]
+    keycards: tuple[Path, ...] = field(default=())
+
+    # --- what it is about -------------------------------------------------------------------
+
+    @property
+    def package(self) -> OpenedPackage:
+        return self.run.package
+
+    @property
+    def folder(self) -> Path:
+        return self.run.folder_path
+
+    @property
+    def scheme(self) -> Scheme:
+        return self.inp.scheme
+
+    @property
+    def decisions(self) -> Decisions:
+        return self.run.decisions
+
+    @property
+    def decimals(self) -> int:
+        return self.scheme.aggregation.decimals
+
+    @cached_property
+    def platforms(self) -> dict[str, str]:
+        return {sub.id: sub.platform for sub in self.package.manifest.submissions}
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        names = {e: c.payload.expert.name for e, c in self.run.folder.accepted.items()}
+        names.update({expert.id: expert.name for expert in self.package.manifest.roster})
+        return names
+
+    def expert_label(self, expert: str) -> str:
+        name = self.names.get(expert)
+        return f"{expert} {name}" if name else expert
+
+    def submission_label(self, sid: str) -> str:
+        platform = self.platforms.get(sid)
+        return f"{sid} {platform}" if platform else sid
+
+    def node(self, code: str) -> Indicator | None:
+        return self.scheme.find(code)
+
+    def node_name(self, code: str) -> str:
+        node = self.scheme.find(code)
+        return node.name if node is not None else code
+
+    def grade_name(self, sub: SubmissionResult) -> str:
+        scale = self.scheme.grade_scale(sub.category)
+        if scale is None or sub.grade is None:
+            return "—"
+        level = next((lv for lv in scale.levels if lv.code == sub.grade), None)
+        return level.name if level else sub.grade
+
+    def grade_code_name(self, category: str | None, code: str) -> str:
+        """The scheme's name of a grade code; ``-`` (no grade) is a dash."""
+        scale = self.scheme.grade_scale(category)
+        level = next((lv for lv in scale.levels if lv.code == code), None) if scale else None
+        return level.name if level else ("—" if code == "-" else code)
+
+    def fragile_notes(self, sid: str) -> list[str]:
+        """The submission's leave-one-out notes, in words."""
+        sub = self.result.submissions[sid]
+        return [
+            fragile_text(note, lambda code: self.grade_code_name(sub.category, code))
+            for note in sub.fragile
+        ]
+
+    def number(self, value: Decimal | None) -> str:
+        return "" if value is None else f"{value:.{self.decimals}f}"
+
+    # --- who scores what ------------------------------------------------------------------
+
+    @cached_property
+    def _assigned(self) -> dict[str, list[str]]:
+        order = [expert.id for expert in self.package.manifest.roster]
+        found: dict[str, list[str]] = {}
+        for assignment in self.package.manifest.assignments:
+            found.setdefault(assignment.submission, []).append(assignment.expert)
+        return {
+            sid: sorted(experts, key=lambda e: (order.index(e) if e in order else len(order), e))
+            for sid, experts in found.items()
+        }
+
+    def experts_of(self, sid: str) -> list[str]:
+        """The experts assigned ``sid``, in roster order (with or without a result yet)."""
+        return list(self._assigned.get(sid, []))
+
+    @cached_property
+    def _scores(self) -> dict[tuple[str, str, str], ScoreItem]:
+        """Each expert's latest-round score record per (expert, submission, indicator)."""
+        found: dict[tuple[str, str, str], ScoreItem] = {}
+        for expert, checked in self.run.folder.accepted.items():
+            for sub in checked.payload.submissions:
+                for item in sub.scores:
+                    key = (expert, sub.id, item.indicator)
+                    if key not in found or item.round >= found[key].round:
+                        found[key] = item
+        return found
+
+    def score_item(self, expert: str, sid: str, code: str) -> ScoreItem | None:
+        return self._scores.get((expert, sid, code))
+
+    def has_result(self, expert: str) -> bool:
+        return expert in self.run.folder.accepted
+
+    def recusal(self, expert: str, sid: str) -> str | None:
+        checked = self.run.folder.accepted.get(expert)
+        if checked is None:
+            return None
+        sub = next((s for s in checked.payload.submissions if s.id == sid), None)
+        return sub.recusal.reason if sub is not None and sub.recusal is not None else None
+
+    def overall_comment(self, expert: str, sid: str) -> str:
+        checked = self.run.folder.accepted.get(expert)
+        if checked is None:
+            return ""
+        sub = next((s for s in checked.payload.submissions if s.id == sid), None)
+        return sub.comment if sub is not None else ""
+
+    def reported(self, sid: str, code: str) -> str | None:
+        sub = next((s for s in self.package.manifest.submissions if s.id == sid), None)
+        value = sub.values.get(code) if sub is not None else None
+        if value is None:
+            return None
+        if value.unit in ("text", "yes/no"):  # words, not a quantity with a unit
+            return value.value
+        return f"{value.value} {value.unit}".strip()
+
+    # --- profiles -------------------------------------------------------------------------
+
+    def axes(self, sid: str) -> list[Axis]:
+        """The first-level indicators that apply to ``sid``, in scheme order."""
+        sub = self.result.submissions[sid]
+        return [
+            Axis(node.code, node.name, sub.rollup.points[node.code], sub.rollup.maxima[node.code])
+            for node in self.scheme.indicators
+            if sub.rollup.maxima.get(node.code, Decimal(0)) > 0
+        ]
+
+
+def load_state(package: OpenedPackage, folder: Path, keycards: Sequence[Path] = ()) -> ChairState:
+    """Open the merge folder afresh and compute everything (runs on the worker thread)."""
+    run = ChairRun(package, folder, tuple(keycards))
+    inp, result = run.results()
+    return ChairState(run, inp, result, run.gaps(), run.audit(), tuple(keycards))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertscore import __version__
 from expertscore.errors import ExpertScoreError
 from expertscore.scoring.service import Change, SubmissionRow
 from expertscore.storage.session import SessionFile
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         self._save_timer.setInterval(400)
         self._save_timer.timeout.connect(self.save_position)
         self.setAcceptDrops(True)
-        self.setWindowTitle("ExpertScore")
+        self.setWindowTitle(f"ExpertScore {__version__}")
         self.setCentralWidget(self._welcome())
         self.resize(1440, 900)
         geometry = self.settings.geometry()
@@ -189,7 +190,8 @@ class MainWindow(QMainWindow):
         self._enable_session_actions(True)
         summary = session.summary()
         self.setWindowTitle(
-            f"ExpertScore — {summary.batch_title} — {summary.expert_name} ({summary.expert_id})"
+            f"ExpertScore {__version__} — {summary.batch_title}"
+            f" — {summary.expert_name} ({summary.expert_id})"
         )
         self.statusBar().showMessage(
             self.tr("{expert}: {assigned} submissions assigned, {recused} recused").format(

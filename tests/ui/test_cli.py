@@ -81,3 +81,13 @@ def test_wrong_expert_is_an_error(demo_session, tmp_path, settings_dir):
     assert done.returncode == 2
     assert "E02" in done.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_window_title_names_the_version(qtbot, settings_dir):
+    from expertscore import __version__
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    assert window.windowTitle() == f"ExpertScore {__version__}"

@@ -59,7 +59,9 @@ def demo_command(
         return
     click.echo("\nopening the scoring window on the demo batch …")
     session = out / "experts" / "E01.esession"
-    command = [sys.argv[0], "gui", str(session), "--expert", "E01"]
+    command = [sys.executable, "-m", "expertscore", "gui", str(session), "--expert", "E01"]
+    if getattr(sys, "frozen", False):  # the one-folder app is its own interpreter
+        command = [sys.executable, "gui", str(session), "--expert", "E01"]
     raise SystemExit(subprocess.call(command))
 
 

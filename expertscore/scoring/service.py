@@ -130,6 +130,7 @@ class Scoring:
         self.clock = clock
         self._assigned_cache: dict[str, list[Indicator]] = {}
         self._reported_cache: dict[str, dict[str, m.ReportedValue]] = {}
+        self._scores_cache: dict[tuple[str, int], dict[str, ScoreRecord]] = {}
 
     # --- reading -----------------------------------------------------------------------
 
@@ -156,23 +157,28 @@ class Scoring:
         return leaves
 
     def scores(self, submission_id: str, round_number: int = 1) -> dict[str, ScoreRecord]:
-        with self.session.orm() as orm:
-            rows = orm.scalars(
-                select(m.Score).where(
-                    m.Score.submission_id == submission_id, m.Score.round == round_number
+        """The expert's scores of one submission and round (read once, then kept current).
+
+        This object is the session's only writer in the process, so its setters keep the
+        copy current; the window's refresh after an edit then costs no database read.
+        """
+        key = (submission_id, round_number)
+        cached = self._scores_cache.get(key)
+        if cached is None:
+            with self.session.orm() as orm:
+                rows = orm.scalars(
+                    select(m.Score).where(
+                        m.Score.submission_id == submission_id, m.Score.round == round_number
+                    )
                 )
-            )
-            return {
-                row.indicator: ScoreRecord(
-                    points=Decimal(row.points) if row.points is not None else None,
-                    choice=row.choice,
-                    verified_value=row.verified_value,
-                    comment=row.comment,
-                    pins=_pins_from(row.pinned_evidence),
-                    updated_at=row.updated_at,
-                )
-                for row in rows
-            }
+                cached = {row.indicator: _record_of(row) for row in rows}
+            self._scores_cache[key] = cached
+        return dict(cached)
+
+    def _remember(self, row: m.Score) -> None:
+        cached = self._scores_cache.get((row.submission_id, row.round))
+        if cached is not None:
+            cached[row.indicator] = _record_of(row)
 
     def reported_values(self, submission_id: str) -> dict[str, m.ReportedValue]:
         """What the operator reported; it never changes in a session, so it is read once."""
@@ -359,6 +365,7 @@ class Scoring:
                     "new": {"points": row.points, "choice": row.choice},
                 },
             )
+        self._remember(row)
         return Change(submission_id, code, "entry", old, entry)
 
     def _set_score_field(
@@ -379,6 +386,7 @@ class Scoring:
                 code,
                 {"round": round_number, "old": old_stored, "new": stored},
             )
+        self._remember(row)
         old = _pins_from(old_stored) if name == "pinned_evidence" else old_stored
         return Change(submission_id, code, name, old, value)
 
@@ -522,6 +530,17 @@ class Scoring:
                 raise ExpertScoreError(f"{self.session.path}: edit log broken at entry {row.seq}")
             prev = row.hash
         return len(rows)
+
+
+def _record_of(row: m.Score) -> ScoreRecord:
+    return ScoreRecord(
+        points=Decimal(row.points) if row.points is not None else None,
+        choice=row.choice,
+        verified_value=row.verified_value,
+        comment=row.comment,
+        pins=_pins_from(row.pinned_evidence),
+        updated_at=row.updated_at,
+    )
 
 
 def _entry_json(entry: Entry | None) -> dict[str, str | None] | None:

@@ -28,8 +28,6 @@ from expertscore.crypto.dsse import fingerprint
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keycard import make_card, write_card
 from expertscore.identity.keys import ExpertKey, KeyFileError, KeyInfo, keys_dir
-from expertscore.reports.pdfbase import Printed
-from expertscore.reports.sheets import blank_sheets_from_session, file_digest, render_filled_sheet
 from expertscore.results.envelope import RESULT_SUFFIX
 from expertscore.results.submit import Incomplete, preflight, signer_of, submit
 from expertscore.scoring.lock import next_sequence
@@ -58,6 +56,7 @@ from ui.lock_banner import LockBanner, shown_time
 from ui.messages import error_text
 
 if TYPE_CHECKING:
+    from expertscore.reports.pdfbase import Printed
     from ui.main_window import MainWindow
 
 
@@ -76,6 +75,8 @@ def run_submit(session_path: Path, key: ExpertKey, out: Path) -> SubmitOutcome:
     """Sign and write the result; runs on the worker with a session of its own."""
     with SessionFile(session_path) as session:
         done = submit(session, key, out)
+    from expertscore.reports.sheets import file_digest  # loads the PDF renderer: not at start
+
     return SubmitOutcome(done, file_digest(out))
 
 
@@ -316,6 +317,8 @@ class SubmitFlow(QObject):
         key = fingerprint(record.public_key) if record is not None else self._fingerprint(session)
         current = window.form.submission_id if window.form is not None else None
         path = session.path
+
+        from expertscore.reports.sheets import blank_sheets_from_session, render_filled_sheet
 
         def render(choice: str, out: Path) -> Printed:
             chosen = [current] if choice in (FILLED_CURRENT, BLANK_CURRENT) and current else None

@@ -10,14 +10,15 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
 
 from expertscore.errors import ExpertScoreError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -47,6 +48,10 @@ def make_engine(path: Path) -> Engine:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    # Alembic is imported only to create or migrate a file: opening a current session (the
+    # window's cold start) needs nothing of it.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
@@ -54,19 +59,28 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return config
 
 
+def known_revisions() -> list[str]:
+    """Every schema revision, oldest first: migration files are named ``<revision>_*.py``."""
+    return sorted(path.name.split("_", 1)[0] for path in (MIGRATIONS / "versions").glob("*_*.py"))
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return known_revisions()[-1]
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        try:
+            row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+        except OperationalError:
+            return None  # no version table: not a session file
+    return row[0] if row else None
 
 
 def create_schema(engine: Engine) -> None:
     """A new, empty session file at the newest schema."""
+    from alembic import command
+
     command.upgrade(alembic_config(engine), "head")
 
 
@@ -78,7 +92,7 @@ def open_engine(path: Path) -> Engine:
         if handle.read(16) != SQLITE_MAGIC:
             raise SessionFileError(f"{path}: not a session file (not SQLite)")
     engine = make_engine(path)
-    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    known = set(known_revisions())
     current = current_revision(engine)
     if current is None:
         engine.dispose()
@@ -94,5 +108,7 @@ def open_engine(path: Path) -> Engine:
         if not backup.exists():
             shutil.copy2(path, backup)
         engine = make_engine(path)
+        from alembic import command
+
         command.upgrade(alembic_config(engine), "head")
     return engine

@@ -103,3 +103,12 @@ def test_sqlite_without_schema_is_refused(tmp_path):
     sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.close()
     with pytest.raises(SessionFileError, match=r"not a session file \(no schema version\)"):
         SessionFile(path)
+
+
+def test_revisions_read_from_file_names_are_alembics():
+    from expertscore.storage.db import known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    chain = [rev.revision for rev in script.walk_revisions()][::-1]
+    assert known_revisions() == chain
+    assert head_revision() == script.get_current_head()

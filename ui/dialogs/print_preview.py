@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTemporaryDir, Signal
 from PySide6.QtWidgets import (
@@ -27,13 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from expertscore.errors import ExpertScoreError
-from expertscore.reports.pdfbase import Printed
 from ui.evidence.pdf import PdfPane
 from ui.evidence.pdfsource import PdfError, QPdfDocument
 from ui.messages import error_text
 from ui.tasks import BackgroundOp, Report
 
-RenderSheets = Callable[[str, Path], Printed]  # (choice, out) -> what was written; on the worker
+if TYPE_CHECKING:  # the PDF renderer loads only when a sheet is printed
+    from expertscore.reports.pdfbase import Printed
+
+RenderSheets = Callable[[str, Path], "Printed"]  # (choice, out) -> what was written; on the worker
 
 FILLED_CURRENT, FILLED_ALL, BLANK_CURRENT, BLANK_ALL = (
     "filled-current",

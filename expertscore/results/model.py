@@ -176,6 +176,10 @@ def counts_of(payload: ResultPayload) -> Counts:
     )
 
 
+# Before the signature is checked, a malformed payload can only mean damage or a foreign file.
+NOT_OURS = ": the file was changed or is not an ExpertScore result"
+
+
 def peek_payload(data: bytes, source: str) -> dict[str, Any]:
     """The payload as JSON, its format checked, before the signature is (to find the key)."""
     try:
@@ -187,7 +191,7 @@ def peek_payload(data: bytes, source: str) -> dict[str, Any]:
             source, f"the signed payload is damaged (not valid JSON: {exc}): the file was changed"
         ) from None
     if not isinstance(raw, dict):
-        raise ResultRefused(source, "the signed payload is not a JSON object")
+        raise ResultRefused(source, "the signed payload is not a JSON object" + NOT_OURS)
     declared = raw.get("format")
     if declared != PAYLOAD_FORMAT:
         if newer_format(declared, "expertscore-result-payload"):
@@ -196,7 +200,10 @@ def peek_payload(data: bytes, source: str) -> dict[str, Any]:
                 f"made by a newer ExpertScore (payload {declared}); this program reads"
                 f" {PAYLOAD_FORMAT}: update the program",
             )
-        raise ResultRefused(source, f"the payload's format {declared!r} is not {PAYLOAD_FORMAT}")
+        raise ResultRefused(
+            source,
+            f"the payload's format {declared!r} is not {PAYLOAD_FORMAT}" + NOT_OURS,
+        )
     return raw
 
 

@@ -26,6 +26,7 @@ from expertscore.results.envelope import (
 )
 from expertscore.results.logchain import chain_break
 from expertscore.results.model import (
+    NOT_OURS,
     Counts,
     ResultPayload,
     counts_of,
@@ -60,7 +61,7 @@ def _signer_key(raw: dict[str, Any], source: str) -> str:
     holder = transcriber if isinstance(transcriber, dict) else raw.get("expert")
     key = holder.get("public_key") if isinstance(holder, dict) else None
     if not isinstance(key, str):
-        raise ResultRefused(source, "the payload names no signing key")
+        raise ResultRefused(source, "the payload names no signing key" + NOT_OURS)
     return key
 
 
@@ -69,10 +70,10 @@ def _check_signature(raw: dict[str, Any], payload: bytes, keyid: str, sig: str, 
     try:
         claimed = fingerprint(key)
     except ValueError:
-        raise ResultRefused(source, "the payload's public key is not base64") from None
+        raise ResultRefused(source, "the payload's public key is not base64" + NOT_OURS) from None
     if keyid != claimed:
         raise ResultRefused(
-            source, f"the signature's key id {keyid} is not the payload's key {claimed}"
+            source, f"the signature's key id {keyid} is not the payload's key {claimed}" + NOT_OURS
         )
     try:
         verify(key, RESULT_PAYLOAD_TYPE, payload, sig)

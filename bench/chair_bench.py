@@ -89,13 +89,19 @@ def _scores(scheme, rng: random.Random) -> dict[str, dict[str, Decimal]]:
 def make_result(number: int, scheme, package, table, out: Path) -> None:
     from expertscore.crypto.dsse import fingerprint, public_key_b64, sign
     from expertscore.results.envelope import RESULT_PAYLOAD_TYPE, envelope_bytes
-    from expertscore.results.logchain import entry_hash
-    from expertscore.results.payload import payload_bytes
+    from expertscore.results.payload import (
+        PAYLOAD_FORMAT,
+        hashed_line,
+        log_block,
+        payload_bytes,
+        score_columns,
+        stored_line,
+    )
 
     expert = f"E{number:02d}"
     key = _key(number)
     public = public_key_b64(key.public_key())
-    log: list[dict] = []
+    log: list[str] = []
     prev = package.manifest_sha256
 
     def add(action: str, submission: str | None, indicator: str | None, detail) -> None:
@@ -109,8 +115,8 @@ def make_result(number: int, scheme, package, table, out: Path) -> None:
             "detail": detail,
             "prev": prev,
         }
-        entry["hash"] = prev = entry_hash(entry)
-        log.append(entry)
+        prev = hashlib.sha256(hashed_line(entry).encode("utf-8")).hexdigest()
+        log.append(stored_line(entry))
 
     submissions = []
     for sid, row in table.items():
@@ -149,7 +155,7 @@ def make_result(number: int, scheme, package, table, out: Path) -> None:
                     "total": str(total),
                     "attainable": "100",
                 },
-                "scores": scores,
+                "scores": score_columns(scores),
             }
         )
     add("submit", None, None, {"sequence": 1})
@@ -157,7 +163,7 @@ def make_result(number: int, scheme, package, table, out: Path) -> None:
     for sub, source in zip(submissions, info.submissions, strict=True):
         sub["platform"], sub["operator"] = source.platform, source.operator
     payload = {
-        "format": "expertscore-result-payload/1",
+        "format": PAYLOAD_FORMAT,
         "batch": {
             "id": info.batch.id,
             "sha256": package.manifest_sha256,
@@ -177,7 +183,7 @@ def make_result(number: int, scheme, package, table, out: Path) -> None:
         "supersedes": None,
         "program": {"name": "ExpertScore", "version": "bench"},
         "submissions": submissions,
-        "log": log,
+        "log": log_block(log, prev),
     }
     body = payload_bytes(payload)
     signature = sign(key, RESULT_PAYLOAD_TYPE, body)
@@ -213,7 +219,7 @@ if mode == "merge":
     package = open_package(folder / "bench.esbatch")
     trust = KeyTrust.build(package)
     start = time.perf_counter()
-    checked = verify_many(sorted(folder.glob("*.esresult")), package, trust, parallel=True)
+    checked = verify_many(sorted(folder.glob("*.esresult")), package, trust)
     verified = time.perf_counter()
     inp = panel_input(package, checked)
     result = aggregate(inp)

@@ -22,12 +22,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
+from expertscore.chair.bulk import collector_paused
 from expertscore.schemes.model import Aggregation, AggregationMethod, Scheme, TrimScope
 from expertscore.schemes.rules import max_points
 from expertscore.scoring.totals import Rollup, grade_for, rollup, total_of
 
 ROUNDINGS = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
 HUNDRED = Decimal(100)
+ZERO = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -108,41 +110,71 @@ def combine(
     values: Sequence[Decimal], policy: Aggregation, trim: bool
 ) -> tuple[Decimal, list[int]]:
     """The panel value of ``values`` and the indexes of the values kept."""
-    order = sorted(range(len(values)), key=lambda i: values[i])
+    trimming = trim and policy.method == AggregationMethod.TRIMMED_MEAN
+    if policy.method == AggregationMethod.MEAN or (
+        trimming and len(values) < policy.trim_min_experts
+    ):
+        return sum(values, ZERO) / len(values), list(range(len(values)))
+    order = sorted(range(len(values)), key=values.__getitem__)
     if policy.method == AggregationMethod.MEDIAN:
         n = len(order)
         middle = order[(n - 1) // 2 : n // 2 + 1]
         return sum((values[i] for i in middle), Decimal(0)) / len(middle), middle
     kept = order
-    trimming = trim and policy.method == AggregationMethod.TRIMMED_MEAN
-    if trimming and len(values) >= policy.trim_min_experts:
+    if trimming:
         kept = order[1:-1]
-    return sum((values[i] for i in kept), Decimal(0)) / len(kept), kept
+    return sum((values[i] for i in kept), ZERO) / len(kept), kept
 
 
-def _indicator(scheme: Scheme, code: str, sheets: Sequence[Sheet], trim: bool) -> IndicatorResult:
+@dataclass(frozen=True)
+class _Leaf:
+    """What aggregating one indicator needs from the scheme, looked up once per run."""
+
+    top: Decimal
+    threshold: Decimal
+    objective: bool
+
+    @classmethod
+    def table(cls, scheme: Scheme) -> dict[str, _Leaf]:
+        policy = scheme.aggregation
+        return {
+            leaf.code: cls(
+                top=max_points(scheme, leaf) or ZERO,
+                threshold=leaf.spread_threshold or policy.spread_threshold,
+                objective=leaf.nature is not None and leaf.nature.value == "objective",
+            )
+            for leaf in scheme.leaves()
+        }
+
+
+def _indicator(
+    scheme: Scheme,
+    code: str,
+    sheets: Sequence[Sheet],
+    trim: bool,
+    leaves: Mapping[str, _Leaf] | None = None,
+) -> IndicatorResult:
     policy = scheme.aggregation
-    leaf = scheme.find(code)
-    assert leaf is not None
-    top = max_points(scheme, leaf) or Decimal(0)
-    experts = [s.expert for s in sheets if code in s.points]
-    values = [s.points[code] for s in sheets if code in s.points]
-    if not values:
-        return IndicatorResult(code, top, {}, [], None, None, Decimal(0), ["no scores"])
+    info = (leaves or _Leaf.table(scheme))[code]
+    top = info.top
+    scored = [(s.expert, p) for s in sheets if (p := s.points.get(code)) is not None]
+    if not scored:
+        return IndicatorResult(code, top, {}, [], None, None, ZERO, ["no scores"])
+    experts = [expert for expert, _ in scored]
+    values = [value for _, value in scored]
     exact, kept = combine(values, policy, trim)
     result = IndicatorResult(
         code=code,
         maximum=top,
-        scores=dict(zip(experts, values, strict=True)),
+        scores=dict(scored),
         kept=[experts[i] for i in kept],
         exact=exact,
-        panel=quantize(exact, policy),
+        panel=_rounder(policy)(exact),
         spread=max(values) - min(values),
     )
-    threshold = leaf.spread_threshold or policy.spread_threshold
-    if top and result.spread * HUNDRED > threshold * top:
+    if top and result.spread * HUNDRED > info.threshold * top:
         result.flags.append("spread")
-    if leaf.nature is not None and leaf.nature.value == "objective":
+    if info.objective:
         verified = {s.verified[code] for s in sheets if code in s.verified}
         if len(set(values)) > 1 or len(verified) > 1:
             result.flags.append("reverify")
@@ -151,7 +183,23 @@ def _indicator(scheme: Scheme, code: str, sheets: Sequence[Sheet], trim: bool) -
     return result
 
 
-def _submission(inp: PanelInput, sid: str, sheets: Sequence[Sheet]) -> SubmissionResult:
+_ROUNDERS: dict[tuple[int, str], Callable[[Decimal], Decimal]] = {}
+
+
+def _rounder(policy: Aggregation) -> Callable[[Decimal], Decimal]:
+    key = (policy.decimals, policy.rounding.value)
+    rounder = _ROUNDERS.get(key)
+    if rounder is None:
+        rounder = _ROUNDERS[key] = quantizer(policy)
+    return rounder
+
+
+def _submission(
+    inp: PanelInput,
+    sid: str,
+    sheets: Sequence[Sheet],
+    leaves: Mapping[str, _Leaf] | None = None,
+) -> SubmissionResult:
     scheme = inp.scheme
     policy = scheme.aggregation
     category = inp.categories.get(sid)
@@ -169,14 +217,15 @@ def _submission(inp: PanelInput, sid: str, sheets: Sequence[Sheet]) -> Submissio
         _, kept = combine(totals, policy, trim=True)
         kept_experts = [scoring[i].expert for i in sorted(kept)]
     panel_sheets = [s for s in scoring if s.expert in kept_experts]
+    leaves = leaves or _Leaf.table(scheme)
     indicators = {
-        code: _indicator(scheme, code, panel_sheets, trim=not by_expert_total)
+        code: _indicator(scheme, code, panel_sheets, not by_expert_total, leaves)
         for code in applicable
     }
     for code, result in indicators.items():
         # Spread and re-verification look at every expert, not only the kept ones.
         if by_expert_total and len(panel_sheets) < len(scoring):
-            everyone = _indicator(scheme, code, scoring, trim=False)
+            everyone = _indicator(scheme, code, scoring, False, leaves)
             result.spread = everyone.spread
             result.flags = sorted(set(result.flags) | set(everyone.flags) - {"no scores"})
         override = inp.overrides.get((sid, code))
@@ -226,6 +275,10 @@ def aggregate(inp: PanelInput) -> PanelResult:
     by_submission: dict[str, list[Sheet]] = {sid: [] for sid in inp.categories}
     for sheet in inp.sheets:
         by_submission.setdefault(sheet.submission, []).append(sheet)
-    results = {sid: _submission(inp, sid, sheets) for sid, sheets in by_submission.items()}
+    leaves = _Leaf.table(inp.scheme)
+    with collector_paused():
+        results = {
+            sid: _submission(inp, sid, sheets, leaves) for sid, sheets in by_submission.items()
+        }
     ranking = rank(results)
     return PanelResult(results, ranking)

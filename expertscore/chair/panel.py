@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import Override, PanelInput, Sheet
+from expertscore.chair.bulk import collector_paused
 from expertscore.results.model import ResultPayload, SubmissionResult
 from expertscore.results.verify import CheckedResult
 
@@ -19,17 +20,40 @@ class Gap:
     detail: str
 
 
-def _latest_scores(sub: SubmissionResult) -> tuple[dict[str, Decimal], dict[str, str]]:
-    """Each indicator's score from its latest round (earlier rounds stay in the file)."""
-    points: dict[str, tuple[int, Decimal]] = {}
-    verified: dict[str, tuple[int, str]] = {}
-    for item in sub.scores:
-        if item.points is not None and item.round >= points.get(item.indicator, (0, None))[0]:
-            points[item.indicator] = (item.round, Decimal(item.points))
-        newer = item.round >= verified.get(item.indicator, (0, ""))[0]
-        if item.verified_value is not None and newer:
-            verified[item.indicator] = (item.round, item.verified_value)
-    return {c: v for c, (_, v) in points.items()}, {c: v for c, (_, v) in verified.items()}
+def _latest_scores(
+    sub: SubmissionResult, decimals: dict[str, Decimal] | None = None
+) -> tuple[dict[str, Decimal], dict[str, str]]:
+    """Each indicator's score from its latest round (earlier rounds stay in the file).
+
+    ``decimals`` caches the conversion of repeated score texts across calls.
+    """
+    cache = {} if decimals is None else decimals
+    c = sub.columns
+    for text in set(c.points):
+        if text is not None and text not in cache:
+            cache[text] = Decimal(text)
+    verified: dict[str, str] = {}
+    if c.round.count(1) == len(c.round):  # the usual file: one round, in C loops
+        if None in c.points:
+            rows = zip(c.indicator, c.points, strict=True)
+            points = {code: cache[text] for code, text in rows if text is not None}
+        else:
+            points = dict(zip(c.indicator, map(cache.__getitem__, c.points), strict=True))
+        if c.verified_value.count(None) != len(c.verified_value):
+            verified = {
+                code: value
+                for code, value in zip(c.indicator, c.verified_value, strict=True)
+                if value is not None
+            }
+        return points, verified
+    # Latest round last, whatever order the file lists them in.
+    points = {}
+    for i in sorted(range(len(c.round)), key=c.round.__getitem__):
+        if c.points[i] is not None:
+            points[c.indicator[i]] = cache[c.points[i]]
+        if c.verified_value[i] is not None:
+            verified[c.indicator[i]] = c.verified_value[i]
+    return points, verified
 
 
 def _assigned(package: OpenedPackage) -> dict[str, set[str]]:
@@ -39,12 +63,14 @@ def _assigned(package: OpenedPackage) -> dict[str, set[str]]:
     return assigned
 
 
-def sheets_of(payload: ResultPayload, assigned: set[str]) -> list[Sheet]:
+def sheets_of(
+    payload: ResultPayload, assigned: set[str], decimals: dict[str, Decimal] | None = None
+) -> list[Sheet]:
     sheets = []
     for sub in payload.submissions:
         if sub.id not in assigned:
             continue
-        points, verified = _latest_scores(sub)
+        points, verified = _latest_scores(sub, decimals)
         sheets.append(
             Sheet(
                 expert=payload.expert.id,
@@ -66,11 +92,15 @@ def panel_input(
     assigned = _assigned(package)
     # Expert-id order, so that ties in trimming always drop the same expert's score.
     ordered = sorted(accepted, key=lambda checked: checked.payload.expert.id)
-    sheets = [
-        sheet
-        for checked in ordered
-        for sheet in sheets_of(checked.payload, assigned.get(checked.payload.expert.id, set()))
-    ]
+    decimals: dict[str, Decimal] = {}
+    with collector_paused():
+        sheets = [
+            sheet
+            for checked in ordered
+            for sheet in sheets_of(
+                checked.payload, assigned.get(checked.payload.expert.id, set()), decimals
+            )
+        ]
     categories = {sub.id: sub.category for sub in package.manifest.submissions}
     return PanelInput(package.scheme, categories, sheets, dict(overrides or {}))
 

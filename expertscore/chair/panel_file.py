@@ -430,7 +430,7 @@ def _find_inputs(payload: PanelPayload, package: OpenedPackage, results_dir: Pat
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         try:
-            checked[digest] = check_result(data, str(path), package, trust)
+            checked[digest] = check_result(data, str(path), package, trust, log=False)
         except ResultRefused as exc:
             refused[digest] = f"{path}: refused: {exc.reason}"
     found = _Found([], [])

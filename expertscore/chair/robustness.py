@@ -3,7 +3,9 @@
 For the per-indicator policies the panel score without expert ``e`` follows from the sorted
 scores in constant time (the mean loses one value; the trimmed mean may drop different
 ends; the median moves by at most one place), so the whole check costs about as much as
-one aggregation. ``expert_total`` trimming re-aggregates the affected submission instead.
+one aggregation. Leaving out any one of several equal scores leaves the same scores
+behind, so each distinct score of an indicator is worked out once. ``expert_total``
+trimming re-aggregates the affected submission instead.
 ``naive_leave_one_out`` re-runs the whole aggregation per expert; tests compare the two.
 """
 
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from expertscore.chair.aggregate import (
+    ZERO,
     PanelInput,
     PanelResult,
     SubmissionResult,
@@ -20,8 +23,9 @@ from expertscore.chair.aggregate import (
     aggregate,
     quantizer,
 )
+from expertscore.chair.bulk import collector_paused
 from expertscore.schemes.model import Aggregation, AggregationMethod, TrimScope
-from expertscore.scoring.totals import grade_for, total_of
+from expertscore.scoring.totals import grade_for, is_additive, total_of
 
 
 @dataclass(frozen=True)
@@ -65,23 +69,52 @@ def _fast_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outco
     scheme = inp.scheme
     rule = _Rule.of(scheme.aggregation)
     rounded = quantizer(scheme.aggregation)
-    applicable = set(result.indicators)
-    base_points = {c: r.panel for c, r in result.indicators.items() if r.panel is not None}
+    # Per expert: indicator -> panel score without them (None: nobody else scored it).
     changed: dict[str, dict[str, Decimal | None]] = {}
+    # Per expert, for an additive scheme: how much lower the total is without them.
+    lower: dict[str, Decimal] = {}
+    additive = is_additive(scheme)
     for code, indicator in result.indicators.items():
-        if indicator.override is not None or not indicator.scores:
+        if indicator.override is not None or not indicator.scores or indicator.panel is None:
             continue
-        ordered = sorted(indicator.scores.items(), key=lambda item: item[1])
-        values = [value for _, value in ordered]
-        total = sum(values, Decimal(0))
-        single = len(values) == 1
-        for position, (expert, _) in enumerate(ordered):
+        values = sorted(indicator.scores.values())
+        total = sum(values, ZERO)
+        without: dict[Decimal, Decimal | None] = {}
+        for position, value in enumerate(values):
+            if value not in without:
+                without[value] = (
+                    rounded(_without(values, position, rule, total)) if len(values) > 1 else None
+                )
+        if additive:
+            panel = indicator.panel
+            drop = {value: panel - (alt or ZERO) for value, alt in without.items()}
+            for expert, value in indicator.scores.items():
+                lower[expert] = lower.get(expert, ZERO) + drop[value]
+            continue
+        for expert, value in indicator.scores.items():
             updates = changed.get(expert)
             if updates is None:
                 updates = changed[expert] = {}
-            updates[code] = None if single else rounded(_without(values, position, rule, total))
-    outcomes = {}
+            updates[code] = without[value]
+    if additive:
+        totals = {expert: result.total - drop for expert, drop in lower.items()}
+    else:
+        totals = _totals_without(inp, result, changed)
     base_max = result.rollup.base_max
+    outcomes = {}
+    for expert, total in totals.items():
+        percent = total * 100 / base_max if base_max else None
+        level = grade_for(scheme, result.category, percent)
+        outcomes[expert] = Outcome(total, level.code if level else None)
+    return outcomes
+
+
+def _totals_without(
+    inp: PanelInput, result: SubmissionResult, changed: dict[str, dict[str, Decimal | None]]
+) -> dict[str, Decimal]:
+    applicable = set(result.indicators)
+    base_points = {c: r.panel for c, r in result.indicators.items() if r.panel is not None}
+    totals = {}
     for expert, updates in changed.items():
         points = dict(base_points)
         for code, value in updates.items():
@@ -89,11 +122,8 @@ def _fast_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outco
                 points.pop(code, None)
             else:
                 points[code] = value
-        total = total_of(scheme, points, applicable)
-        percent = total * 100 / base_max if base_max else None
-        level = grade_for(scheme, result.category, percent)
-        outcomes[expert] = Outcome(total, level.code if level else None)
-    return outcomes
+        totals[expert] = total_of(inp.scheme, points, applicable)
+    return totals
 
 
 def _slow_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outcome]:
@@ -141,11 +171,12 @@ def leave_one_out(inp: PanelInput, result: PanelResult) -> None:
         and policy.trim_scope == TrimScope.EXPERT_TOTAL
     )
     per_expert: dict[str, dict[str, Outcome]] = {}
-    for sid, submission in result.submissions.items():
-        outcomes = _slow_outcomes(inp, submission) if slow else _fast_outcomes(inp, submission)
-        for expert, outcome in outcomes.items():
-            per_expert.setdefault(expert, {})[sid] = outcome
-    _mark(result, per_expert)
+    with collector_paused():
+        for sid, submission in result.submissions.items():
+            outcomes = _slow_outcomes(inp, submission) if slow else _fast_outcomes(inp, submission)
+            for expert, outcome in outcomes.items():
+                per_expert.setdefault(expert, {})[sid] = outcome
+        _mark(result, per_expert)
 
 
 def naive_leave_one_out(inp: PanelInput, result: PanelResult) -> None:

@@ -26,7 +26,6 @@ class ChairRun:
     package: OpenedPackage
     folder_path: Path
     keycards: Sequence[Path] = ()
-    parallel: bool = False  # verify on every core (only from a single-threaded caller)
     decisions: Decisions = field(init=False)
     trust: KeyTrust = field(init=False)
     folder: MergeFolder = field(init=False)
@@ -35,17 +34,15 @@ class ChairRun:
         self.reload()
 
     @classmethod
-    def open(
-        cls, package: Path, folder: Path, keycards: Sequence[Path] = (), parallel: bool = False
-    ) -> ChairRun:
-        return cls(open_package(package), folder, tuple(keycards), parallel)
+    def open(cls, package: Path, folder: Path, keycards: Sequence[Path] = ()) -> ChairRun:
+        return cls(open_package(package), folder, tuple(keycards))
 
     def reload(self) -> None:
         self.decisions = replay(self.folder_path)
         cards = read_cards(self.keycards)
         base = KeyTrust.build(self.package, cards)
         self.trust = KeyTrust(keys=[*base.keys, *self.decisions.confirmed_keys()], strict=True)
-        self.folder = load_folder(self.folder_path, self.package, self.trust, self.parallel)
+        self.folder = load_folder(self.folder_path, self.package, self.trust)
 
     def plan(self, files: Sequence[Path]) -> list[Decision]:
         return plan(self.folder, files, self.package, self.trust)

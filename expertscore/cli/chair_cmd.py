@@ -71,7 +71,7 @@ def merge_command(
     results: tuple[Path, ...],
 ) -> None:
     """Verify expert result files and merge them into the chair's merge folder."""
-    run = ChairRun.open(package, folder, keycards, parallel=True)
+    run = ChairRun.open(package, folder, keycards)
     decisions = run.plan(list(results))
     for outcome, items in summary(decisions).items():
         click.echo(f"{outcome}: {len(items)}")
@@ -101,7 +101,7 @@ def chair_group() -> None:
 @KEYCARDS
 def results_command(package: Path, folder: Path, keycards: tuple[Path, ...]) -> None:
     """Aggregate the accepted results and print the ranking and what is missing."""
-    run = ChairRun.open(package, folder, keycards, parallel=True)
+    run = ChairRun.open(package, folder, keycards)
     _, result = run.results()
     _print_results(run, result)
     _print_gaps(run)
@@ -115,7 +115,7 @@ def confirm_key_command(folder: Path, result_file: Path, fingerprint: str) -> No
     """Accept the key of a result file after checking it against the signed paper sheet."""
     from expertscore.results.trust import KeyTrust
 
-    checked = read_result(result_file, None, KeyTrust())
+    checked = read_result(result_file, None, KeyTrust(), log=False)
     expert = checked.payload.expert
     if expert.public_key is None:
         raise click.ClickException("a transcribed result has no expert key to confirm")

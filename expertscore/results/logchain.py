@@ -1,35 +1,104 @@
 """The edit log's hash chain, as the result payload carries it.
 
-Each entry's ``hash`` is the SHA-256 of the canonical JSON (keys sorted, no spaces, UTF-8)
-of the entry without its hash, ``prev`` being the previous entry's hash; the first
-entry's ``prev`` is the batch hash. This is the rule ``scoring.service`` writes the log by.
+The payload holds the log as one block: the entries' lines, deflated and in base64. Each
+line is the canonical JSON (keys sorted, no spaces, UTF-8) of one entry's six stored
+fields. An entry's ``prev`` is the previous entry's hash (the batch hash for the first);
+its hash is the SHA-256 of the canonical JSON of its six fields and ``prev``. That is the
+rule ``scoring.service`` writes the session's log by, so the block's ``head`` is the
+session's last hash. ``prev`` is not stored: it is the one part that does not compress.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
-from collections.abc import Mapping, Sequence
+import json
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from expertscore.scoring.service import canonical
+from expertscore.results.payload import LOG_FIELDS, hashed_line, stored_line
 
-HASHED = ("seq", "at", "action", "submission", "indicator", "detail", "prev")
-
-
-def entry_hash(entry: Mapping[str, Any]) -> str:
-    body = {name: entry[name] for name in HASHED}
-    return hashlib.sha256(canonical(body).encode("utf-8")).hexdigest()
+# A log block inflates to a few hundred bytes per entry; far more is not a log but a bomb.
+MAX_LINE_BYTES = 1 << 16
 
 
-def chain_break(entries: Sequence[Mapping[str, Any]], genesis: str) -> str | None:
-    """Why the chain is broken (``None`` when every link holds)."""
+class LogUnreadable(ValueError):
+    """The log block cannot be unpacked (its text says why)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    seq: int
+    at: str
+    action: str
+    submission: str | None
+    indicator: str | None
+    detail: Any
+    prev: str
+    hash: str
+    line: str
+
+
+def _entry(line: str, position: int, prev: str) -> LogEntry:
+    try:
+        raw = json.loads(line)
+    except json.JSONDecodeError:
+        raise LogUnreadable(f"edit log entry {position} is not JSON") from None
+    if not isinstance(raw, dict) or sorted(raw) != sorted(LOG_FIELDS):
+        raise LogUnreadable(f"edit log entry {position} does not have the fields {LOG_FIELDS}")
+    raw["prev"] = prev
+    digest = hashlib.sha256(hashed_line(raw).encode("utf-8")).hexdigest()
+    return LogEntry(**raw, hash=digest, line=line)
+
+
+def read_log(deflated: str, entries: int, genesis: str) -> list[LogEntry]:
+    """The entries of a log block, chained from ``genesis`` (the batch hash).
+
+    ``LogUnreadable`` when it cannot be unpacked; ``chain_break`` says if it holds.
+    """
+    try:
+        packed = base64.b64decode(deflated, validate=True)
+    except (binascii.Error, ValueError):
+        raise LogUnreadable("the edit log is not valid base64") from None
+    inflater = zlib.decompressobj()
+    try:
+        text = inflater.decompress(packed, max(entries, 1) * MAX_LINE_BYTES)
+    except zlib.error as exc:
+        raise LogUnreadable(f"the edit log does not inflate ({exc})") from None
+    if inflater.unconsumed_tail or not inflater.eof or inflater.unused_data:
+        raise LogUnreadable("the edit log is cut short, too long, or followed by other data")
+    try:
+        lines = text.decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        raise LogUnreadable("the edit log is not UTF-8") from None
+    if lines[-1] != "":
+        raise LogUnreadable("the edit log's last line has no line end")
+    lines.pop()
+    if len(lines) != entries:
+        raise LogUnreadable(f"the edit log has {len(lines)} entries, the payload says {entries}")
+    found = []
     prev = genesis
+    for position, line in enumerate(lines, start=1):
+        entry = _entry(line, position, prev)
+        found.append(entry)
+        prev = entry.hash
+    return found
+
+
+def chain_break(entries: Sequence[LogEntry], head: str) -> str | None:
+    """Why the chain is broken (``None`` when it is numbered, canonical and ends at ``head``)."""
     for position, entry in enumerate(entries, start=1):
-        if entry["seq"] != position:
-            return f"edit log entry {position} has number {entry['seq']}"
-        if entry["prev"] != prev:
-            return f"edit log broken at entry {position} (it does not follow entry {position - 1})"
-        if entry["hash"] != entry_hash(entry):
-            return f"edit log broken at entry {position} (its hash does not match its content)"
-        prev = entry["hash"]
+        if entry.seq != position:
+            return f"edit log entry {position} has number {entry.seq}"
+        if entry.line != stored_line(_fields(entry)):
+            return f"edit log entry {position} is not written in canonical form"
+    if (entries[-1].hash if entries else None) != head:
+        return "the edit log does not end at the head hash the payload names"
     return None
+
+
+def _fields(entry: LogEntry) -> dict[str, Any]:
+    return {name: getattr(entry, name) for name in LOG_FIELDS}

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Literal
+from functools import cached_property
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from expertscore.batch.manifest import ID_PATTERN, SHA256_PATTERN
 from expertscore.results.envelope import ResultRefused, newer_format
+from expertscore.results.logchain import LogEntry, read_log
 from expertscore.results.payload import PAYLOAD_FORMAT
 
 DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
@@ -83,15 +85,45 @@ class PinnedEvidence(Strict):
     page: int | None
 
 
-class ScoreItem(Strict):
+@dataclass(frozen=True, slots=True)
+class ScoreItem:
+    """One score record: a row of the submission's score columns."""
+
     indicator: str
-    round: int = Field(ge=1)
-    points: str | None = Field(pattern=DECIMAL_PATTERN)
+    round: int
+    points: str | None
     choice: str | None
     verified_value: str | None
     comment: str
     evidence: list[PinnedEvidence]
     updated_at: str
+
+
+Decimal_ = Annotated[str, Field(pattern=DECIMAL_PATTERN)]
+
+
+class ScoreColumns(Strict):
+    """The scores of one submission as parallel arrays (row i of each is one record)."""
+
+    indicator: list[str]
+    round: list[Annotated[int, Field(ge=1)]]
+    points: list[Decimal_ | None]
+    choice: list[str | None]
+    verified_value: list[str | None]
+    comment: list[str]
+    evidence: list[list[PinnedEvidence]]
+    updated_at: list[str]
+
+    @model_validator(mode="after")
+    def _same_length(self) -> ScoreColumns:
+        lengths = {name: len(getattr(self, name)) for name in type(self).model_fields}
+        if len(set(lengths.values())) > 1:
+            shown = ", ".join(f"{name} {n}" for name, n in lengths.items())
+            raise ValueError(f"the score columns differ in length ({shown})")
+        return self
+
+    def __len__(self) -> int:
+        return len(self.indicator)
 
 
 class Totals(Strict):
@@ -109,22 +141,38 @@ class SubmissionResult(Strict):
     comment: str
     classification: Classification | None
     totals: Totals | None
-    scores: list[ScoreItem]
+    columns: ScoreColumns = Field(alias="scores")
+
+    @cached_property
+    def scores(self) -> list[ScoreItem]:
+        """The score records one by one (built on first use: the merge reads the columns)."""
+        c = self.columns
+        return [
+            ScoreItem(*row)
+            for row in zip(
+                c.indicator,
+                c.round,
+                c.points,
+                c.choice,
+                c.verified_value,
+                c.comment,
+                c.evidence,
+                c.updated_at,
+                strict=True,
+            )
+        ]
 
 
-class LogEntry(Strict):
-    seq: int
-    at: str
-    action: str
-    submission: str | None
-    indicator: str | None
-    detail: Any
-    prev: str
-    hash: str
+class LogBlock(Strict):
+    """The edit log as the payload carries it; ``logchain.read_log`` unpacks it."""
+
+    entries: int = Field(ge=1)
+    head: str = Field(pattern=SHA256_PATTERN)
+    deflated: str
 
 
 class ResultPayload(Strict):
-    format: Literal["expertscore-result-payload/1"]
+    format: Literal["expertscore-result-payload/2"]
     batch: BatchRef
     expert: ExpertRef
     transcribed_by: Transcriber | None
@@ -133,7 +181,11 @@ class ResultPayload(Strict):
     supersedes: Supersedes | None
     program: Program
     submissions: list[SubmissionResult]
-    log: list[LogEntry]
+    log: LogBlock
+
+    def log_entries(self) -> list[LogEntry]:
+        """The edit log unpacked (``LogUnreadable`` if it cannot be)."""
+        return read_log(self.log.deflated, self.log.entries, self.batch.sha256)
 
     @property
     def signer_id(self) -> str:
@@ -161,18 +213,17 @@ class Counts:
 
 
 def counts_of(payload: ResultPayload) -> Counts:
-    recused = sum(1 for sub in payload.submissions if sub.recusal is not None)
-    scores = [item for sub in payload.submissions for item in sub.scores]
-    comments = sum(1 for item in scores if item.comment) + sum(
-        1 for sub in payload.submissions if sub.comment
-    )
+    subs = payload.submissions
+    recused = sum(1 for sub in subs if sub.recusal is not None)
+    scores = sum(len(sub.columns.points) - sub.columns.points.count(None) for sub in subs)
+    comments = sum(len(sub.columns.comment) - sub.columns.comment.count("") for sub in subs)
     return Counts(
-        submissions=len(payload.submissions),
-        scored=len(payload.submissions) - recused,
+        submissions=len(subs),
+        scored=len(subs) - recused,
         recused=recused,
-        scores=sum(1 for item in scores if item.points is not None),
-        comments=comments,
-        log_entries=len(payload.log),
+        scores=scores,
+        comments=comments + sum(1 for sub in subs if sub.comment),
+        log_entries=payload.log.entries,
     )
 
 

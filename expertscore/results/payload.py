@@ -1,10 +1,15 @@
 """The result payload: everything one expert decided in one session, as signed bytes.
 
-The payload (``expertscore-result-payload/1``, ``docs/formats.md``) is UTF-8 JSON. It is
+The payload (``expertscore-result-payload/2``, ``docs/formats.md``) is UTF-8 JSON. It is
 signed as the exact bytes written here, so nobody ever has to re-create them: the
 serialisation below only needs to be deterministic for the simulation's and the docs'
 reproducible files. Every decimal is a plain decimal string (``"7.5"``), never a JSON
 number.
+
+Scores are written as columns and the edit log as one compressed block because a chair
+merges thirty files of thousands of scores each: a reader then parses a few long arrays
+instead of tens of thousands of small objects, and reaches the scores without unpacking
+the log, which the signature already covers and ``verify`` checks in full.
 
 ``build_payload`` reads inside the caller's transaction (the one that adds the result
 record and the ``submit`` log entry), so the payload and the lock describe the same state.
@@ -12,7 +17,10 @@ record and the ``submit`` log entry), so the payload and the lock describe the s
 
 from __future__ import annotations
 
+import base64
 import json
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -21,11 +29,21 @@ from sqlalchemy.orm import Session as OrmSession
 
 from expertscore import __version__
 from expertscore.scoring.lock import transcription
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import Scoring, canonical
 from expertscore.scoring.totals import rollup
 from expertscore.storage import models as m
 
-PAYLOAD_FORMAT = "expertscore-result-payload/1"
+PAYLOAD_FORMAT = "expertscore-result-payload/2"
+SCORE_COLUMNS = (
+    "indicator",
+    "round",
+    "points",
+    "choice",
+    "verified_value",
+    "comment",
+    "evidence",
+    "updated_at",
+)
 PROGRAM = "ExpertScore"
 
 
@@ -36,6 +54,38 @@ def plain(value: Decimal | str) -> str:
 
 def payload_bytes(payload: dict[str, Any]) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def score_columns(items: Iterable[Mapping[str, Any]]) -> dict[str, list[Any]]:
+    """Score records as the payload's parallel arrays, one per field."""
+    columns: dict[str, list[Any]] = {name: [] for name in SCORE_COLUMNS}
+    for item in items:
+        for name in SCORE_COLUMNS:
+            columns[name].append(item[name])
+    return columns
+
+
+LOG_FIELDS = ("seq", "at", "action", "submission", "indicator", "detail")
+
+
+def hashed_line(entry: Mapping[str, Any]) -> str:
+    """What a log entry's hash is taken of: canonical JSON of its fields and ``prev``."""
+    return canonical({name: entry[name] for name in (*LOG_FIELDS, "prev")})
+
+
+def stored_line(entry: Mapping[str, Any]) -> str:
+    """A log entry as the log block stores it: ``prev`` follows from the entry before."""
+    return canonical({name: entry[name] for name in LOG_FIELDS})
+
+
+def log_block(lines: Sequence[str], head: str) -> dict[str, Any]:
+    """The edit log's lines, deflated; ``head`` is the last entry's hash."""
+    text = "".join(line + "\n" for line in lines).encode("utf-8")
+    return {
+        "entries": len(lines),
+        "head": head,
+        "deflated": base64.b64encode(zlib.compress(text, 9)).decode("ascii"),
+    }
 
 
 def build_payload(
@@ -85,7 +135,7 @@ def build_payload(
         },
         "program": {"name": PROGRAM, "version": __version__},
         "submissions": _submissions(scoring, orm),
-        "log": _log(orm),
+        "log": _log(orm, info.manifest_sha256),
     }
 
 
@@ -115,7 +165,7 @@ def _submissions(scoring: Scoring, orm: OrmSession) -> list[dict[str, Any]]:
             if note is None or recusal is not None
             else _classification(note),
             "totals": None,
-            "scores": [],
+            "scores": score_columns([]),
         }
         if recusal is None:
             item["scores"], item["totals"] = _scores(scoring, orm, sub.id)
@@ -150,7 +200,7 @@ def _scores(
         )
     ]
     rows.sort(key=lambda row: (row.round, order[row.indicator]))
-    scores = [
+    scores = score_columns(
         {
             "indicator": row.indicator,
             "round": row.round,
@@ -162,7 +212,7 @@ def _scores(
             "updated_at": row.updated_at,
         }
         for row in rows
-    ]
+    )
     points = {
         row.indicator: Decimal(row.points)
         for row in rows
@@ -177,23 +227,19 @@ def _scores(
     }
 
 
-def _has_content(row: m.Score) -> bool:
-    return bool(
-        row.points is not None or row.comment or row.verified_value or row.pinned_evidence != "[]"
-    )
-
-
-def _log(orm: OrmSession) -> list[dict[str, Any]]:
-    return [
-        {
-            "seq": row.seq,
-            "at": row.at,
-            "action": row.action,
-            "submission": row.submission_id,
-            "indicator": row.indicator,
-            "detail": json.loads(row.detail),
-            "prev": row.prev_hash,
-            "hash": row.hash,
-        }
-        for row in orm.scalars(select(m.EditLog).order_by(m.EditLog.seq))
+def _log(orm: OrmSession, genesis: str) -> dict[str, Any]:
+    rows = list(orm.scalars(select(m.EditLog).order_by(m.EditLog.seq)))
+    lines = [
+        stored_line(
+            {
+                "seq": row.seq,
+                "at": row.at,
+                "action": row.action,
+                "submission": row.submission_id,
+                "indicator": row.indicator,
+                "detail": json.loads(row.detail),
+            }
+        )
+        for row in rows
     ]
+    return log_block(lines, rows[-1].hash if rows else genesis)

@@ -6,6 +6,11 @@ payload bytes by the key the payload names, the payload's fields, the edit log's
 chain, the envelope's byte layout, then (given a batch package) batch, roster and
 assignments, and last whose key it is. It raises ``ResultRefused``; ``verify_file``
 turns that into a ``Verdict`` for display. Pure functions, no I/O besides reading the file.
+
+The chair's merge skips only the edit log (``log=False``): the signature covers it, the
+expert's program checked its chain before signing, and a chain has no secret that could
+add to a signature; unpacking thirty logs would cost more than everything else the merge
+does. ``expertscore verify`` always checks it.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.crypto.dsse import SignatureError, fingerprint, verify
@@ -24,7 +31,7 @@ from expertscore.results.envelope import (
     layout_problem,
     parse_envelope,
 )
-from expertscore.results.logchain import chain_break
+from expertscore.results.logchain import LogUnreadable, chain_break, read_log
 from expertscore.results.model import (
     NOT_OURS,
     Counts,
@@ -53,20 +60,21 @@ class CheckedResult:
 
         A chair holding thirty files keeps their scores, not their edit logs.
         """
-        return replace(self, payload=self.payload.model_copy(update={"log": []}), payload_bytes=b"")
+        log = self.payload.log.model_copy(update={"deflated": ""})
+        payload = self.payload.model_copy(update={"log": log})
+        return replace(self, payload=payload, payload_bytes=b"")
 
 
-def _signer_key(raw: dict[str, Any], source: str) -> str:
+def _signer_key(raw: dict[str, Any]) -> str | None:
     transcriber = raw.get("transcribed_by")
     holder = transcriber if isinstance(transcriber, dict) else raw.get("expert")
     key = holder.get("public_key") if isinstance(holder, dict) else None
-    if not isinstance(key, str):
+    return key if isinstance(key, str) else None
+
+
+def _check_signature(key: str | None, payload: bytes, keyid: str, sig: str, source: str) -> str:
+    if key is None:
         raise ResultRefused(source, "the payload names no signing key" + NOT_OURS)
-    return key
-
-
-def _check_signature(raw: dict[str, Any], payload: bytes, keyid: str, sig: str, source: str) -> str:
-    key = _signer_key(raw, source)
     try:
         claimed = fingerprint(key)
     except ValueError:
@@ -87,13 +95,20 @@ def _check_signature(raw: dict[str, Any], payload: bytes, keyid: str, sig: str, 
 def _consistency_problem(payload: ResultPayload) -> str | None:
     if payload.transcribed_by is not None and payload.expert.public_key is not None:
         return "a transcribed result must not name a key of the expert"
-    broken = chain_break([entry.model_dump() for entry in payload.log], payload.batch.sha256)
+    return None
+
+
+def _log_problem(payload: ResultPayload) -> str | None:
+    try:
+        entries = read_log(payload.log.deflated, payload.log.entries, payload.batch.sha256)
+    except LogUnreadable as exc:
+        return str(exc)
+    broken = chain_break(entries, payload.log.head)
     if broken:
         return broken
-    last = payload.log[-1] if payload.log else None
+    last = entries[-1]
     if (
-        last is None
-        or last.action != "submit"
+        last.action != "submit"
         or not isinstance(last.detail, dict)
         or last.detail.get("sequence") != payload.sequence
     ):
@@ -122,21 +137,20 @@ def _batch_problem(payload: ResultPayload, package: OpenedPackage) -> str | None
         )
     assigned = [a.submission for a in manifest.assignments if a.expert == expert]
     listed = [sub.id for sub in payload.submissions]
+    assigned_set, listed_set = set(assigned), set(listed)
     for sid in listed:
-        if sid not in assigned:
+        if sid not in assigned_set:
             return f"submission {sid} is not assigned to {expert} in this batch"
     for sid in assigned:
-        if sid not in listed:
+        if sid not in listed_set:
             return f"submission {sid}, assigned to {expert}, is missing from the result"
     conflicts = {c.submission for c in manifest.conflicts if c.expert == expert}
-    scheme = package.scheme
+    leaves = {leaf.code for leaf in package.scheme.leaves()}
     for sub in payload.submissions:
         if sub.id in conflicts and sub.recusal is None:
             return f"{expert} has a conflict of interest with {sub.id} but scored it"
-        for item in sub.scores:
-            node = scheme.find(item.indicator)
-            if node is None or not node.is_leaf:
-                return f"{sub.id} indicator {item.indicator} is not a leaf of the batch's scheme"
+        for code in set(sub.columns.indicator) - leaves:
+            return f"{sub.id} indicator {code} is not a leaf of the batch's scheme"
     return None
 
 
@@ -145,15 +159,37 @@ def check_result(
     source: str,
     package: OpenedPackage | None = None,
     trust: KeyTrust | None = None,
+    log: bool = True,
 ) -> CheckedResult:
-    """Every check on a result file's bytes; ``ResultRefused`` names the first that fails."""
+    """Every check on a result file's bytes; ``ResultRefused`` names the first that fails.
+
+    ``log=False`` leaves the edit log packed and unchecked (see the module's note).
+    """
     envelope = parse_envelope(data, source)
-    raw = peek_payload(envelope.payload, source)
+    try:  # one pass in pydantic's own parser for the usual, well-formed file
+        payload = ResultPayload.model_validate_json(envelope.payload)
+    except ValidationError:
+        payload = None
+    if payload is not None:
+        key, claims = payload.signer_key, _claims_of(payload, envelope.keyid)
+    else:  # the slow path names the first problem, in the order the module lists
+        raw = peek_payload(envelope.payload, source)
+        key, claims = _signer_key(raw), _claims(raw, envelope.keyid)
     try:
-        return _check_payload(data, source, envelope, raw, package, trust)
+        fingerprint_ = _check_signature(key, envelope.payload, envelope.keyid, envelope.sig, source)
+        if payload is None:
+            payload = parse_payload(raw, source)
+        return _check_payload(data, source, envelope, payload, fingerprint_, package, trust, log)
     except ResultRefused as exc:
-        exc.claims = _claims(raw, envelope.keyid)
+        exc.claims = claims
         raise
+
+
+def _claims_of(payload: ResultPayload, keyid: str) -> str:
+    return (
+        f"expert {payload.expert.id} {payload.expert.name}, batch {payload.batch.id},"
+        f" sequence {payload.sequence}, key {keyid}"
+    )
 
 
 def _claims(raw: dict[str, Any], keyid: str) -> str:
@@ -174,13 +210,19 @@ def _check_payload(
     data: bytes,
     source: str,
     envelope: Envelope,
-    raw: dict[str, Any],
+    payload: ResultPayload,
+    key_fingerprint: str,
     package: OpenedPackage | None,
     trust: KeyTrust | None,
+    log: bool,
 ) -> CheckedResult:
-    key_fingerprint = _check_signature(raw, envelope.payload, envelope.keyid, envelope.sig, source)
-    payload = parse_payload(raw, source)
-    for problem in (_consistency_problem(payload), layout_problem(data, envelope)):
+    checks = (
+        lambda: _consistency_problem(payload),
+        lambda: _log_problem(payload) if log else None,
+        lambda: layout_problem(data, envelope),
+    )
+    for check in checks:
+        problem = check()
         if problem:
             raise ResultRefused(source, problem)
     if package is not None:
@@ -206,12 +248,15 @@ def _check_payload(
 
 
 def read_result(
-    path: Path, package: OpenedPackage | None = None, trust: KeyTrust | None = None
+    path: Path,
+    package: OpenedPackage | None = None,
+    trust: KeyTrust | None = None,
+    log: bool = True,
 ) -> CheckedResult:
-    """Read and check a result file (the chair's merge calls this for each file)."""
+    """Read and check a result file."""
     if not path.is_file():
         raise ResultRefused(str(path), "no such file")
-    return check_result(path.read_bytes(), str(path), package, trust)
+    return check_result(path.read_bytes(), str(path), package, trust, log)
 
 
 @dataclass(frozen=True)

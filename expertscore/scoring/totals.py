@@ -44,6 +44,7 @@ class _Plan:
     cap: list[Decimal | None]
     top_bonus: list[bool]  # first-level bonus node
     base_leaves: list[str]  # leaves outside bonus nodes
+    base_set: frozenset[str]
     bonus_indexes: list[int]  # post-order indexes of nodes inside first-level bonus nodes
 
 
@@ -83,7 +84,9 @@ def _plan(scheme: Scheme) -> _Plan:
             bonus_indexes.extend(range(start, len(codes)))
         else:
             base_leaves.extend(leaf.code for leaf in node.walk() if leaf.is_leaf)
-    plan = _Plan(codes, parent, leaf_max, cap, top_bonus, base_leaves, bonus_indexes)
+    plan = _Plan(
+        codes, parent, leaf_max, cap, top_bonus, base_leaves, frozenset(base_leaves), bonus_indexes
+    )
     _PLANS[id(scheme)] = (scheme, plan)
     return plan
 
@@ -128,11 +131,24 @@ def rollup(
     return Rollup(points, maxima, base, base_max, bonus, base + bonus)
 
 
+def is_additive(scheme: Scheme) -> bool:
+    """Whether a total is the plain sum of its leaves' points (no capped bonus part)."""
+    return not _plan(scheme).bonus_indexes
+
+
 def total_of(
     scheme: Scheme, leaf_points: Mapping[str, Decimal], applicable: Collection[str]
 ) -> Decimal:
     """``rollup(...).total`` without the subtotals: the fast path for many experts."""
     plan = _plan(scheme)
+    keys = leaf_points.keys()
+    if (
+        not plan.bonus_indexes
+        and isinstance(applicable, set | frozenset)
+        and keys <= plan.base_set
+        and keys <= applicable
+    ):
+        return sum(leaf_points.values(), ZERO)  # every score counts: no need to pick
     base = sum(
         (
             leaf_points[code]

@@ -12,6 +12,7 @@ from expertscore.chair.aggregate import Override, PanelInput, Sheet, aggregate
 from expertscore.chair.robustness import leave_one_out, naive_leave_one_out
 from expertscore.schemes import load_scheme
 from expertscore.schemes.model import Aggregation
+from expertscore.scoring.totals import is_additive
 from tests.factories import EXAMPLE_SCHEME
 
 SCHEME = load_scheme(EXAMPLE_SCHEME)
@@ -26,9 +27,12 @@ TABLE = {
 }
 
 
-def scheme_with(**policy):
+def scheme_with(bonus=True, **policy):
     aggregation = Aggregation.model_validate({**SCHEME.aggregation.model_dump(), **policy})
-    return SCHEME.model_copy(update={"aggregation": aggregation})
+    update = {"aggregation": aggregation}
+    if not bonus:  # a total that is a plain sum: leave-one-out takes its shortcut
+        update["indicators"] = [node for node in SCHEME.indicators if not node.bonus]
+    return SCHEME.model_copy(update=update)
 
 
 def sheets(table=TABLE, submission="S1"):
@@ -203,11 +207,14 @@ def panels(draw):
         {"method": "trimmed_mean", "trim_min_experts": 3, "trim_scope": "expert_total"},
     ],
 )
+@pytest.mark.parametrize("bonus", [True, False], ids=["with-bonus", "additive"])
 @settings(max_examples=60, deadline=None)
 @given(data=panels())
-def test_fast_leave_one_out_matches_full_recomputation(policy, data):
+def test_fast_leave_one_out_matches_full_recomputation(policy, bonus, data):
     count, all_sheets = data
-    inp = PanelInput(scheme_with(**policy), {f"S{i}": "industry" for i in range(count)}, all_sheets)
+    scheme = scheme_with(bonus, **policy)
+    assert is_additive(scheme) is not bonus
+    inp = PanelInput(scheme, {f"S{i}": "industry" for i in range(count)}, all_sheets)
     fast, slow = aggregate(inp), aggregate(inp)
     leave_one_out(inp, fast)
     naive_leave_one_out(inp, slow)

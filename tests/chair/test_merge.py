@@ -177,7 +177,7 @@ def test_override_is_checked_against_the_scheme(panel, tmp_path):
     assert read_audit(folder)[-1]["points"] == "0.50"
 
 
-def test_parallel_verification_names_the_refused_file(panel, tmp_path):
+def test_verifying_many_names_the_refused_file(panel, tmp_path):
     from expertscore.chair.merge import verify_many
     from expertscore.results.envelope import ResultRefused
     from expertscore.results.trust import KeyTrust
@@ -185,6 +185,6 @@ def test_parallel_verification_names_the_refused_file(panel, tmp_path):
     package = ChairRun.open(panel / "b.esbatch", tmp_path / "m").package
     files = results(panel)
     with pytest.raises(ResultRefused) as info:
-        verify_many(files, package, KeyTrust.build(package), parallel=True)
+        verify_many(files, package, KeyTrust.build(package))
     assert "unknown key" in info.value.reason
     assert info.value.source == str(files[0])

@@ -10,6 +10,8 @@ import pytest
 
 from expertscore.batch.package import open_package
 from expertscore.results.envelope import RESULT_PAYLOAD_TYPE
+from expertscore.results.logchain import read_log
+from expertscore.results.payload import SCORE_COLUMNS
 from expertscore.results.submit import Incomplete, SubmitRefused, submit, write_again
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import read_result
@@ -63,8 +65,12 @@ def test_payload_holds_every_decision_as_decimal_strings(session_path, tmp_path)
         "source": "roster",
         "declared_at": "2025-06-01T09:00:00+08:00",
     }
-    assert recused["scores"] == [] and recused["totals"] is None
-    by_code = {item["indicator"]: item for item in s002["scores"]}
+    assert all(column == [] for column in recused["scores"].values())
+    assert recused["totals"] is None
+    columns = s002["scores"]
+    assert list(columns) == list(SCORE_COLUMNS)
+    rows = [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+    by_code = {item["indicator"]: item for item in rows}
     assert list(by_code) == ["1.1", "1.2", "2.1", "2.2", "9.1"]  # scheme order
     assert by_code["1.1"]["points"] == "7.5"
     assert by_code["1.1"]["verified_value"] == "41.5"
@@ -72,15 +78,16 @@ def test_payload_holds_every_decision_as_decimal_strings(session_path, tmp_path)
     assert (by_code["2.2"]["points"], by_code["2.2"]["choice"]) == ("32.0", "良")
     assert by_code["2.2"]["comment"] == "方案完整，案例可信"
     assert by_code["9.1"]["points"] == "0"
-    assert all(isinstance(item["points"], str) for item in s002["scores"])
+    assert all(isinstance(item["points"], str) for item in rows)
     assert s002["totals"] == {"base": "79.5", "bonus": "0", "total": "79.5", "attainable": "100"}
     assert s002["classification"]["category"] == "industry"
     assert s002["classification"]["level"] == "L2"
     assert s002["comment"] == "整体较好"
-    log = payload["log"]
-    assert log[0]["prev"] == payload["batch"]["sha256"]
-    assert log[-1]["action"] == "submit"
-    assert log[-1]["detail"] == {"sequence": 1, "signer": "E02", "key": E02.info.fingerprint}
+    block = payload["log"]
+    log = read_log(block["deflated"], block["entries"], payload["batch"]["sha256"])
+    assert log[0].prev == payload["batch"]["sha256"]
+    assert log[-1].action == "submit" and log[-1].hash == block["head"]
+    assert log[-1].detail == {"sequence": 1, "signer": "E02", "key": E02.info.fingerprint}
 
 
 def test_incomplete_session_cannot_submit_and_says_what_is_missing(package, tmp_path):
@@ -142,7 +149,7 @@ def test_unlock_needs_a_reason_and_resubmission_gets_a_higher_sequence(session_p
     assert supersedes is not None
     assert (supersedes.sequence, supersedes.unlock_reason) == (1, "专家组讨论后调整 1.1")
     assert supersedes.payload_sha256 == hashlib.sha256(old.payload_bytes).hexdigest()
-    actions = [entry.action for entry in new.payload.log]
+    actions = [entry.action for entry in new.payload.log_entries()]
     assert actions[-3:] == ["unlock", "score", "submit"]
     s002 = next(s for s in new.payload.submissions if s.id == "S002")
     assert next(i for i in s002.scores if i.indicator == "1.1").points == "8.5"

@@ -52,8 +52,9 @@ def test_transcription_is_signed_by_the_chair_and_says_so(package, transcribed, 
     assert payload.transcribed_by.public_key == CHAIR.info.public_key
     assert payload.transcribed_by.sheet == SHEET
     assert checked.fingerprint == CHAIR.info.fingerprint
-    assert payload.log[0].action == "transcribe"
-    assert payload.log[0].detail["key"] == CHAIR.info.fingerprint
+    first = payload.log_entries()[0]
+    assert first.action == "transcribe"
+    assert first.detail["key"] == CHAIR.info.fingerprint
     verdict = verify_file(out, opened, KeyTrust.build(opened, read_cards([cards])))
     lines = verdict.lines()
     assert "expert:      E01 专家1 (某大学)" in lines

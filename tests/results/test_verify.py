@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import base64
+import copy
 import json
+import zlib
 from pathlib import Path
 
 import pytest
 
 from expertscore.batch.package import open_package
 from expertscore.identity.keycard import read_cards
-from expertscore.results.envelope import ResultRefused
+from expertscore.results.envelope import RESULT_PAYLOAD_TYPE, ResultRefused, envelope_bytes
+from expertscore.results.logchain import MAX_LINE_BYTES, read_log
+from expertscore.results.payload import log_block, payload_bytes, stored_line
 from expertscore.results.submit import submit
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import check_result, verify_file
@@ -122,12 +126,15 @@ def test_a_changed_byte_anywhere_is_refused(data):
 
 
 def test_base64_that_decodes_to_the_same_bytes_is_still_a_change(data):
+    _envelope, payload = decode_bytes(data)
+    body = payload_bytes(payload)
+    body += b" " * ((1 - len(body)) % 3)  # JSON allows the space; the base64 ends in "=="
+    data = envelope_bytes(body, E02.info.fingerprint, E02.sign(RESULT_PAYLOAD_TYPE, body))
+    check_result(data, "r")
     start, end = payload_span(data)
     last = data[end - 1 : end]
-    padded = data[end - 2 : end] == b"=="
-    if not padded and data[end - 1 : end] != b"=":
-        pytest.fail("the example payload should need padding for this test")
-    target = end - 3 if padded else end - 2  # the last data character has unused bits
+    assert data[end - 2 : end] == b"=="
+    target = end - 3  # the last data character has unused bits
     char = data[target : target + 1]
     alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
     index = alphabet.index(char)
@@ -265,12 +272,59 @@ def test_a_keyid_that_is_not_the_payloads_key_is_refused(data):
     assert "is not the payload's key" in refused((json.dumps(forged, indent=2) + "\n").encode())
 
 
+def rewritten_log(payload: dict, change) -> dict:
+    """The payload with its log block rebuilt from lines that ``change`` edited."""
+    block = payload["log"]
+    lines = [
+        entry.line
+        for entry in read_log(block["deflated"], block["entries"], payload["batch"]["sha256"])
+    ]
+    changed = change(lines)
+    payload["log"] = {**log_block(changed, block["head"]), "entries": block["entries"]}
+    return payload
+
+
 def test_a_rewritten_edit_log_is_refused_even_if_resigned(data):
     _envelope, payload = decode_bytes(data)
-    payload["log"][0]["detail"]["new"]["points"] = "9.5"
-    assert refused(resign(payload, E02)) == (
-        "edit log broken at entry 1 (its hash does not match its content)"
+
+    def nine_and_a_half(lines):
+        entry = json.loads(lines[0])
+        entry["detail"]["new"]["points"] = "9.5"
+        return [stored_line(entry), *lines[1:]]
+
+    assert refused(resign(rewritten_log(payload, nine_and_a_half), E02)) == (
+        "the edit log does not end at the head hash the payload names"
     )
+
+
+def test_an_edit_log_cut_or_padded_is_refused_even_if_resigned(data):
+    _envelope, payload = decode_bytes(data)
+    short = rewritten_log(copy.deepcopy(payload), lambda lines: lines[:-1])
+    assert refused(resign(short, E02)) == (
+        f"the edit log has {payload['log']['entries'] - 1} entries, the payload says"
+        f" {payload['log']['entries']}"
+    )
+    spaced = rewritten_log(copy.deepcopy(payload), lambda lines: [lines[0] + " ", *lines[1:]])
+    assert refused(resign(spaced, E02)) == "edit log entry 1 is not written in canonical form"
+    payload["log"]["deflated"] = base64.b64encode(b"not zlib").decode()
+    assert refused(resign(payload, E02)).startswith("the edit log does not inflate")
+
+
+def test_an_edit_log_that_inflates_beyond_its_entries_is_refused(data):
+    _envelope, payload = decode_bytes(data)
+    bomb = zlib.compress(b"x" * (payload["log"]["entries"] * MAX_LINE_BYTES + 1), 9)
+    payload["log"]["deflated"] = base64.b64encode(bomb).decode()
+    assert refused(resign(payload, E02)) == (
+        "the edit log is cut short, too long, or followed by other data"
+    )
+
+
+def test_the_merge_leaves_the_log_packed_but_verify_checks_it(data):
+    _envelope, payload = decode_bytes(data)
+    payload["log"]["head"] = "0" * 64
+    forged = resign(payload, E02)
+    assert check_result(forged, "r", log=False).payload.log.head == "0" * 64
+    assert refused(forged) == "the edit log does not end at the head hash the payload names"
 
 
 def test_a_log_that_does_not_end_with_this_submission_is_refused(data):
@@ -281,11 +335,29 @@ def test_a_log_that_does_not_end_with_this_submission_is_refused(data):
 
 def test_a_score_as_a_json_number_is_refused(data):
     _envelope, payload = decode_bytes(data)
-    payload["submissions"][1]["scores"][0]["points"] = 7.5
-    assert refused(resign(payload, E02)).startswith("payload submissions.1.scores.0.points")
+    payload["submissions"][1]["scores"]["points"][0] = 7.5
+    assert refused(resign(payload, E02)).startswith("payload submissions.1.scores.points.0")
+
+
+def test_score_columns_of_different_lengths_are_refused(data):
+    _envelope, payload = decode_bytes(data)
+    payload["submissions"][1]["scores"]["comment"].append("多出的一条")
+    assert "the score columns differ in length" in refused(resign(payload, E02))
 
 
 def test_extra_signatures_are_refused(data):
     envelope, _payload = decode_bytes(data)
     envelope["signatures"].append(envelope["signatures"][0])
     assert "expected exactly one signature, found 2" in refused(json.dumps(envelope).encode())
+
+
+@pytest.mark.parametrize("keyid", ["d2fa-ccb3-7e77-8c1a", 'a"b\\c', "专家"])
+def test_the_envelope_layout_is_json_dumps_with_an_indent_of_two(keyid):
+    record = {
+        "format": "expertscore-result/1",
+        "payloadType": RESULT_PAYLOAD_TYPE,
+        "payload": base64.b64encode(b"{}").decode(),
+        "signatures": [{"keyid": keyid, "sig": "c2ln"}],
+    }
+    expected = (json.dumps(record, indent=2) + "\n").encode("ascii")
+    assert envelope_bytes(b"{}", keyid, "c2ln") == expected

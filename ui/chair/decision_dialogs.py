@@ -213,7 +213,7 @@ class RoundDialog(DecisionDialog):
 
 def read_for_confirmation(path: Path) -> CheckedResult:
     """A result file checked for its signature only: whose key is it, by its own account."""
-    return read_result(path, None, KeyTrust())
+    return read_result(path, None, KeyTrust(), log=False)
 
 
 class ConfirmKeyDialog(DecisionDialog):

@@ -26,6 +26,7 @@ import random
 import tempfile
 import time
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,9 +39,14 @@ from expertscore.demo.batch import make_demo_batch
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keycard import read_cards
 from expertscore.identity.keys import ExpertKey
-from expertscore.results.envelope import RESULT_PAYLOAD_TYPE, envelope_bytes
-from expertscore.results.logchain import entry_hash
-from expertscore.results.payload import payload_bytes
+from expertscore.results.envelope import RESULT_FORMAT, RESULT_PAYLOAD_TYPE, envelope_bytes
+from expertscore.results.payload import (
+    PAYLOAD_FORMAT,
+    hashed_line,
+    log_block,
+    payload_bytes,
+    stored_line,
+)
 from expertscore.results.simulate import simulate, simulated_key
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import check_result
@@ -153,33 +159,50 @@ def _payload(original: Genuine) -> dict[str, Any]:
     return marshal.loads(original.frozen)
 
 
+def _log(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    block = payload["log"]
+    text = zlib.decompress(base64.b64decode(block["deflated"])).decode("utf-8")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def _store_log(payload: dict[str, Any], entries: list[dict[str, Any]], rechain: bool) -> None:
+    """Pack ``entries`` into the payload; with ``rechain``, with the head a forger computes."""
+    head = payload["log"]["head"]
+    if rechain:
+        head = payload["batch"]["sha256"]
+        for entry in entries:
+            hashed = hashed_line({**entry, "prev": head}).encode("utf-8")
+            head = hashlib.sha256(hashed).hexdigest()
+    payload["log"] = log_block([stored_line(entry) for entry in entries], head)
+
+
 def _rechain(payload: dict[str, Any]) -> None:
-    """Recompute the edit log's hash chain, as a forger who re-signs would."""
-    prev = payload["batch"]["sha256"]
-    for entry in payload["log"]:
-        entry["prev"] = prev
-        entry["hash"] = prev = entry_hash(entry)
+    """Recompute the edit log's head hash, as a forger who re-signs would."""
+    _store_log(payload, _log(payload), rechain=True)
 
 
 def _change_score(payload: dict[str, Any], rng: random.Random) -> None:
     scored = [
-        item
+        (columns, index)
         for sub in payload["submissions"]
-        for item in sub["scores"]
-        if item["points"] is not None
+        for columns in (sub["scores"],)
+        for index, points in enumerate(columns["points"])
+        if points is not None
     ]
     if not scored:  # every submission recused: change what there is
         payload["submissions"][0]["comment"] = "优秀"
         return
-    item = rng.choice(scored)
-    old = item["points"]
+    columns, index = rng.choice(scored)
+    old = columns["points"][index]
     choices = [p for p in ("0", "1", "5", "10", "20", "99", old + "0", "-" + old) if p != old]
-    item["points"] = rng.choice(choices)
-    item["choice"] = None
-    for entry in reversed(payload["log"]):
-        if entry["action"] == "score" and entry["indicator"] == item["indicator"]:
-            entry["detail"]["new"] = {"points": item["points"], "choice": None}
+    columns["points"][index] = rng.choice(choices)
+    columns["choice"][index] = None
+    entries = _log(payload)
+    for entry in reversed(entries):
+        if entry["action"] == "score" and entry["indicator"] == columns["indicator"][index]:
+            entry["detail"]["new"] = {"points": columns["points"][index], "choice": None}
             break
+    _store_log(payload, entries, rechain=False)
 
 
 def _other(material: Material, expert: str, rng: random.Random) -> Genuine:
@@ -420,17 +443,21 @@ def another_batch(rng: random.Random, material: Material, g: Genuine) -> tuple[b
 
 def future_version(rng: random.Random, material: Material, g: Genuine) -> tuple[bytes, str]:
     """A later format: of the envelope, or of the payload re-signed by the expert's own key."""
-    version = rng.choice((2, 3, 10, 99))
+    later = rng.choice((1, 2, 9, 98))
     if rng.random() < 0.5:
         text = g.data.decode("ascii").replace(
-            '"expertscore-result/1"', f'"expertscore-result/{version}"', 1
+            f'"{RESULT_FORMAT}"', f'"expertscore-result/{_version(RESULT_FORMAT) + later}"', 1
         )
         return text.encode("ascii"), g.expert
     payload = _payload(g)
-    payload["format"] = f"expertscore-result-payload/{version}"
+    payload["format"] = f"expertscore-result-payload/{_version(PAYLOAD_FORMAT) + later}"
     if rng.random() < 0.5:
-        payload["new_field"] = {"added_in": version}
+        payload["new_field"] = {"added_in": payload["format"]}
     return _sign(payload_bytes(payload), g.key), g.expert
+
+
+def _version(format_name: str) -> int:
+    return int(format_name.rsplit("/", 1)[1])
 
 
 def stranger_key(rng: random.Random, material: Material, g: Genuine) -> tuple[bytes, str]:

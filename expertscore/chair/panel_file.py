@@ -258,10 +258,10 @@ def _json(data: bytes, source: str) -> Any:
         ) from None
 
 
-def _check_format(declared: object, expected: str, family: str, what: str, source: str) -> None:
+def _check_format(declared: object, expected: str, what: str, source: str) -> None:
     if declared == expected:
         return
-    if newer_format(declared, family):
+    if newer_format(declared, expected):
         raise PanelRefused(
             source,
             f"made by a newer ExpertScore ({what} {declared}); this program reads {expected}:"
@@ -279,7 +279,7 @@ def _envelope(data: bytes, source: str) -> tuple[bytes, str, str]:
     record = _json(data, source)
     if not isinstance(record, dict):
         raise PanelRefused(source, "not an ExpertScore panel file")
-    _check_format(record.get("format"), PANEL_FORMAT, "expertscore-panel", "format", source)
+    _check_format(record.get("format"), PANEL_FORMAT, "format", source)
     if set(record) != ENVELOPE_KEYS:
         raise PanelRefused(
             source, f"the envelope has fields {sorted(record)}, expected {sorted(ENVELOPE_KEYS)}"
@@ -317,9 +317,7 @@ def check_panel_bytes(data: bytes, source: str) -> tuple[PanelPayload, str]:
         raise PanelRefused(source, "the signed payload is damaged: the file was changed") from None
     if not isinstance(raw, dict):
         raise PanelRefused(source, "the signed payload is not a JSON object")
-    _check_format(
-        raw.get("format"), PANEL_PAYLOAD_FORMAT, "expertscore-panel-payload", "payload", source
-    )
+    _check_format(raw.get("format"), PANEL_PAYLOAD_FORMAT, "payload", source)
     chair = raw.get("chair")
     key = chair.get("public_key") if isinstance(chair, dict) else None
     if not isinstance(key, str):

@@ -88,12 +88,13 @@ def _canonical_base64(text: str, data: bytes) -> bool:
     return not data or base64.b64encode(data[-tail:]).decode("ascii") == text[-4:]
 
 
-def newer_format(declared: object, family: str) -> bool:
+def newer_format(declared: object, current: str) -> bool:
     """``expertscore-result/2`` when this program reads ``/1``: made by a newer program."""
     if not isinstance(declared, str):
         return False
+    family, version = current.rsplit("/", 1)
     match = re.fullmatch(re.escape(family) + r"/(\d+)", declared)
-    return match is not None and int(match.group(1)) > 1
+    return match is not None and int(match.group(1)) > int(version)
 
 
 def _json(data: bytes, source: str) -> object:
@@ -128,7 +129,7 @@ def parse_envelope(data: bytes, source: str) -> Envelope:
         raise ResultRefused(source, "not an ExpertScore result file")
     declared = record.get("format")
     if declared != RESULT_FORMAT:
-        if newer_format(declared, "expertscore-result"):
+        if newer_format(declared, RESULT_FORMAT):
             raise ResultRefused(
                 source,
                 f"made by a newer ExpertScore (format {declared}); this program reads"

@@ -245,7 +245,7 @@ def peek_payload(data: bytes, source: str) -> dict[str, Any]:
         raise ResultRefused(source, "the signed payload is not a JSON object" + NOT_OURS)
     declared = raw.get("format")
     if declared != PAYLOAD_FORMAT:
-        if newer_format(declared, "expertscore-result-payload"):
+        if newer_format(declared, PAYLOAD_FORMAT):
             raise ResultRefused(
                 source,
                 f"made by a newer ExpertScore (payload {declared}); this program reads"

@@ -187,6 +187,15 @@ def test_a_payload_format_from_the_future_is_refused(data):
     )
 
 
+def test_a_payload_of_the_unreleased_first_version_is_not_called_newer(data):
+    _envelope, payload = decode_bytes(data)
+    payload["format"] = "expertscore-result-payload/1"
+    assert refused(resign(payload, E02)) == (
+        "the payload's format 'expertscore-result-payload/1' is not"
+        " expertscore-result-payload/2: the file was changed or is not an ExpertScore result"
+    )
+
+
 def decode_bytes(data: bytes) -> tuple[dict, dict]:
     envelope = json.loads(data)
     return envelope, json.loads(base64.b64decode(envelope["payload"]))

@@ -119,11 +119,9 @@ def combine(
     if policy.method == AggregationMethod.MEDIAN:
         n = len(order)
         middle = order[(n - 1) // 2 : n // 2 + 1]
-        return sum((values[i] for i in middle), Decimal(0)) / len(middle), middle
-    kept = order
-    if trimming:
-        kept = order[1:-1]
-    return sum((values[i] for i in kept), ZERO) / len(kept), kept
+        return sum(map(values.__getitem__, middle), ZERO) / len(middle), middle
+    kept = order[1:-1] if trimming else order
+    return sum(map(values.__getitem__, kept), ZERO) / len(kept), kept
 
 
 @dataclass(frozen=True)
@@ -147,17 +145,30 @@ class _Leaf:
         }
 
 
+def _scored(sheets: Sequence[Sheet], codes: Sequence[str]) -> dict[str, list[tuple[str, Decimal]]]:
+    """Per indicator, the (expert, points) of the sheets that score it, in sheet order."""
+    experts = [s.expert for s in sheets]
+    # One row per sheet, then columns by zip: the per-score work stays inside C loops.
+    rows = [list(map(s.points.get, codes)) for s in sheets]
+    columns = zip(*rows, strict=True) if rows else ((None,) * 0 for _ in codes)
+    return {
+        code: [(e, v) for e, v in zip(experts, column, strict=True) if v is not None]
+        for code, column in zip(codes, columns, strict=True)
+    }
+
+
 def _indicator(
     scheme: Scheme,
     code: str,
+    scored: list[tuple[str, Decimal]],
     sheets: Sequence[Sheet],
     trim: bool,
-    leaves: Mapping[str, _Leaf] | None = None,
+    leaves: Mapping[str, _Leaf],
 ) -> IndicatorResult:
+    """``scored``: the (expert, points) of ``sheets`` for ``code``."""
     policy = scheme.aggregation
-    info = (leaves or _Leaf.table(scheme))[code]
+    info = leaves[code]
     top = info.top
-    scored = [(s.expert, p) for s in sheets if (p := s.points.get(code)) is not None]
     if not scored:
         return IndicatorResult(code, top, {}, [], None, None, ZERO, ["no scores"])
     experts = [expert for expert, _ in scored]
@@ -218,14 +229,16 @@ def _submission(
         kept_experts = [scoring[i].expert for i in sorted(kept)]
     panel_sheets = [s for s in scoring if s.expert in kept_experts]
     leaves = leaves or _Leaf.table(scheme)
+    scored = _scored(panel_sheets, applicable)
     indicators = {
-        code: _indicator(scheme, code, panel_sheets, not by_expert_total, leaves)
+        code: _indicator(scheme, code, scored[code], panel_sheets, not by_expert_total, leaves)
         for code in applicable
     }
+    everyone_scored = _scored(scoring, applicable) if len(panel_sheets) < len(scoring) else {}
     for code, result in indicators.items():
         # Spread and re-verification look at every expert, not only the kept ones.
         if by_expert_total and len(panel_sheets) < len(scoring):
-            everyone = _indicator(scheme, code, scoring, False, leaves)
+            everyone = _indicator(scheme, code, everyone_scored[code], scoring, False, leaves)
             result.spread = everyone.spread
             result.flags = sorted(set(result.flags) | set(everyone.flags) - {"no scores"})
         override = inp.overrides.get((sid, code))

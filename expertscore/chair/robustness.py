@@ -71,33 +71,35 @@ def _fast_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outco
     rounded = quantizer(scheme.aggregation)
     # Per expert: indicator -> panel score without them (None: nobody else scored it).
     changed: dict[str, dict[str, Decimal | None]] = {}
-    # Per expert, for an additive scheme: how much lower the total is without them.
-    lower: dict[str, Decimal] = {}
+    # For an additive scheme: per indicator, how much lower the total is without each
+    # expert, in the order of its ``scores``.
+    drops: list[tuple[list[str], list[Decimal]]] = []
     additive = is_additive(scheme)
     for code, indicator in result.indicators.items():
         if indicator.override is not None or not indicator.scores or indicator.panel is None:
             continue
         values = sorted(indicator.scores.values())
         total = sum(values, ZERO)
-        without: dict[Decimal, Decimal | None] = {}
-        for position, value in enumerate(values):
-            if value not in without:
-                without[value] = (
-                    rounded(_without(values, position, rule, total)) if len(values) > 1 else None
-                )
+        # Each distinct score with where it first occurs.
+        first = dict(zip(reversed(values), range(len(values) - 1, -1, -1), strict=True))
+        without: dict[Decimal, Decimal] = {}
+        if len(values) > 1:
+            for value, position in first.items():
+                without[value] = rounded(_without(values, position, rule, total))
         if additive:
             panel = indicator.panel
-            drop = {value: panel - (alt or ZERO) for value, alt in without.items()}
-            for expert, value in indicator.scores.items():
-                lower[expert] = lower.get(expert, ZERO) + drop[value]
+            drop = {value: panel - without.get(value, ZERO) for value in first}
+            drops.append(
+                (list(indicator.scores), list(map(drop.__getitem__, indicator.scores.values())))
+            )
             continue
         for expert, value in indicator.scores.items():
             updates = changed.get(expert)
             if updates is None:
                 updates = changed[expert] = {}
-            updates[code] = without[value]
+            updates[code] = without.get(value)  # None: nobody else scored it
     if additive:
-        totals = {expert: result.total - drop for expert, drop in lower.items()}
+        totals = {e: result.total - d for e, d in _summed_per_expert(drops).items()}
     else:
         totals = _totals_without(inp, result, changed)
     base_max = result.rollup.base_max
@@ -107,6 +109,19 @@ def _fast_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outco
         level = grade_for(scheme, result.category, percent)
         outcomes[expert] = Outcome(total, level.code if level else None)
     return outcomes
+
+
+def _summed_per_expert(drops: list[tuple[list[str], list[Decimal]]]) -> dict[str, Decimal]:
+    """Each expert's drops added up over the indicators."""
+    if drops and all(experts == drops[0][0] for experts, _ in drops):
+        # The usual case, every expert scored every indicator: add up columns.
+        columns = zip(*(values for _, values in drops), strict=True)
+        return dict(zip(drops[0][0], (sum(c, ZERO) for c in columns), strict=True))
+    summed: dict[str, Decimal] = {}
+    for experts, values in drops:
+        for expert, value in zip(experts, values, strict=True):
+            summed[expert] = summed.get(expert, ZERO) + value
+    return summed
 
 
 def _totals_without(

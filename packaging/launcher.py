@@ -17,9 +17,10 @@ def main() -> None:
         from expertscore.selftest import run_self_test
 
         raise SystemExit(run_self_test())
+    # The command line loads a command's module only when it runs (a cheap import here).
     from expertscore.cli.main import cli
 
-    if args and args[0] in cli.commands and args[0] != "gui":
+    if args and args[0] in cli.builtin_names():
         cli(args, prog_name="ExpertScore")
         return
     from ui.cli import gui_command

@@ -9,6 +9,7 @@ machine's settings.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -28,10 +29,6 @@ from expertscore.errors import ExpertScoreError
 from expertscore.scoring.service import Change, SubmissionRow
 from expertscore.storage.session import SessionFile
 from ui.actions import make_actions
-from ui.dialogs.about import show_about
-from ui.dialogs.help import ShortcutsDialog
-from ui.dialogs.missing import MissingDialog
-from ui.dialogs.recusal import RecusalDialog
 from ui.evidence.viewer import EvidenceViewer
 from ui.messages import error_text
 from ui.opening import Opener
@@ -40,6 +37,9 @@ from ui.session_controller import SessionController
 from ui.settings import Settings
 from ui.submissions_pane import SubmissionsPane
 from ui.submit_flow import SubmitFlow
+
+if TYPE_CHECKING:
+    from ui.dialogs.missing import MissingDialog
 
 OPENABLE = (".esbatch", ".zip", ".esession")
 
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
             lambda: self.form and self.request_recusal(self.form.submission_id)
         )
         a.shortcuts.triggered.connect(self.show_shortcuts)
-        a.about.triggered.connect(lambda: show_about(self))
+        a.about.triggered.connect(self.show_about)
         a.language_zh.setChecked(self.settings.language == "zh")
         a.language_en.setChecked(self.settings.language == "en")
         a.language_zh.triggered.connect(lambda: self.set_language("zh"))
@@ -312,6 +312,8 @@ class MainWindow(QMainWindow):
     def request_recusal(self, submission_id: str | None) -> None:
         if self.controller is None or self.form is None or not submission_id:
             return
+        from ui.dialogs.recusal import RecusalDialog
+
         shown = self.form.shown
         platform = shown.row.platform if shown else ""
         dialog = RecusalDialog(submission_id, platform, self)
@@ -328,6 +330,8 @@ class MainWindow(QMainWindow):
         if self.controller is None:
             return
         if self.missing_dialog is None:
+            from ui.dialogs.missing import MissingDialog
+
             self.missing_dialog = MissingDialog(self)
             self.missing_dialog.jumpRequested.connect(self.jump_to)
         self._fill_missing()
@@ -342,7 +346,14 @@ class MainWindow(QMainWindow):
         self.missing_dialog.set_gaps(scoring.missing(), platforms)
 
     def show_shortcuts(self) -> None:
+        from ui.dialogs.help import ShortcutsDialog
+
         ShortcutsDialog(self.actions.shortcut_actions(), self).exec()
+
+    def show_about(self) -> None:
+        from ui.dialogs.about import show_about
+
+        show_about(self)
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("ExpertScore"), message)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 from expertscore.errors import ExpertScoreError
 from expertscore.storage.db import SQLITE_MAGIC
 from expertscore.storage.session import SessionFile
-from ui.dialogs.open_package import ChooseExpertDialog, default_session_path
 from ui.messages import error_text
 from ui.settings import Settings
 from ui.tasks import BackgroundOp, Report
@@ -63,6 +62,10 @@ class Opener(QObject):
         ).failure(self._failed).run()
 
     def _package_read(self, opened, expert: str | None, session_out: Path | None) -> None:
+        # Imported here: the dialog pulls in the package reader and its cryptography, which
+        # opening a session file (the window's cold start) does not need.
+        from ui.dialogs.open_package import ChooseExpertDialog, default_session_path
+
         if expert is None:
             dialog = ChooseExpertDialog(opened, self.settings.last_expert, self.window)
             if dialog.exec() != QDialog.DialogCode.Accepted:

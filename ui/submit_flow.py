@@ -34,16 +34,6 @@ from expertscore.scoring.lock import next_sequence
 from expertscore.scoring.service import COMPLETE, RECUSED, SessionLocked
 from expertscore.storage import models as m
 from expertscore.storage.session import SessionFile
-from ui.dialogs.passphrase import CreateKeyDialog, OpenKeyDialog
-from ui.dialogs.print_preview import (
-    BLANK_ALL,
-    BLANK_CURRENT,
-    FILLED_ALL,
-    FILLED_CURRENT,
-    PrintPreviewDialog,
-)
-from ui.dialogs.submit import SubmitDialog, SubmitFacts, SubmitOutcome
-from ui.dialogs.unlock import UnlockDialog
 from ui.identity import (
     KeyStatus,
     Owner,
@@ -57,7 +47,12 @@ from ui.messages import error_text
 
 if TYPE_CHECKING:
     from expertscore.reports.pdfbase import Printed
+    from ui.dialogs.print_preview import PrintPreviewDialog
+    from ui.dialogs.submit import SubmitOutcome
     from ui.main_window import MainWindow
+
+# The dialogs (and the print preview's PDF pane) are imported when first opened: the
+# window's cold start needs none of them.
 
 
 def result_digest(record: m.ResultRecord) -> str:
@@ -73,6 +68,8 @@ def default_result_path(session: SessionFile, sequence: int) -> Path:
 
 def run_submit(session_path: Path, key: ExpertKey, out: Path) -> SubmitOutcome:
     """Sign and write the result; runs on the worker with a session of its own."""
+    from ui.dialogs.submit import SubmitOutcome
+
     with SessionFile(session_path) as session:
         done = submit(session, key, out)
     from expertscore.reports.sheets import file_digest  # loads the PDF renderer: not at start
@@ -100,7 +97,7 @@ class SubmitFlow(QObject):
         """``content`` with the locked banner above it (the window's central widget)."""
         page = QWidget(self.window)
         self.banner = LockBanner(page)
-        self.banner.printRequested.connect(lambda: self.print_sheets(FILLED_ALL))
+        self.banner.printRequested.connect(self._print_all_filled)
         self.banner.unlockRequested.connect(self.unlock)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,6 +105,11 @@ class SubmitFlow(QObject):
         layout.addWidget(self.banner)
         layout.addWidget(content, 1)
         return page
+
+    def _print_all_filled(self) -> None:
+        from ui.dialogs.print_preview import FILLED_ALL
+
+        self.print_sheets(FILLED_ALL)
 
     def session_opened(self) -> None:
         self.refresh_key()
@@ -165,6 +167,8 @@ class SubmitFlow(QObject):
     # --- submitting --------------------------------------------------------------------------
 
     def submit(self) -> None:
+        from ui.dialogs.submit import SubmitDialog, SubmitFacts
+
         window = self.window
         controller = window.controller
         if controller is None:
@@ -202,7 +206,7 @@ class SubmitFlow(QObject):
         dialog.submitted.connect(self._submitted)
         dialog.exec()
         if dialog.print_after:
-            self.print_sheets(FILLED_ALL)
+            self._print_all_filled()
 
     def _refuse_incomplete(self, count: int) -> None:
         window = self.window
@@ -237,6 +241,8 @@ class SubmitFlow(QObject):
         return (created.info, created) if created is not None else (None, None)
 
     def _create_key(self, session: SessionFile, owner: Owner) -> ExpertKey | None:
+        from ui.dialogs.passphrase import CreateKeyDialog
+
         dialog = CreateKeyDialog(
             owner, default_card_path(session.path, owner.expert_id), self.window
         )
@@ -284,6 +290,8 @@ class SubmitFlow(QObject):
         record = controller.scoring.locked_by()
         if record is None:
             return
+        from ui.dialogs.unlock import UnlockDialog
+
         dialog = UnlockDialog(record.sequence, shown_time(record.submitted_at), window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -305,6 +313,14 @@ class SubmitFlow(QObject):
 
     def print_sheets(self, initial: str | None = None) -> PrintPreviewDialog | None:
         """Open the print preview (modal); returns the dialog after it closes."""
+        from ui.dialogs.print_preview import (
+            BLANK_ALL,
+            BLANK_CURRENT,
+            FILLED_ALL,
+            FILLED_CURRENT,
+            PrintPreviewDialog,
+        )
+
         window = self.window
         controller = window.controller
         if controller is None:
@@ -381,6 +397,8 @@ class SubmitFlow(QObject):
         )
         if not chosen:
             return
+        from ui.dialogs.passphrase import OpenKeyDialog
+
         dialog = OpenKeyDialog(
             info, self.tr("The key card is signed with your key: type your passphrase."), window
         )

@@ -7,49 +7,88 @@ status; a traceback is a bug.
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 from importlib.metadata import EntryPoint, entry_points
 
 import click
 
 from expertscore import __version__
-from expertscore.cli.batch_cmd import batch_group, session_group
-from expertscore.cli.chair_cmd import chair_group, merge_command
-from expertscore.cli.demo_batch_cmd import demo_batch_command
-from expertscore.cli.demo_cmd import demo_command, self_test_command
-from expertscore.cli.key_cmd import key_group
-from expertscore.cli.organizer_cmd import prepare_command, roster_group
-from expertscore.cli.results_cmd import (
-    simulate_command,
-    submit_command,
-    transcribe_command,
-    unlock_command,
-    verify_command,
-)
-from expertscore.cli.rounds_cmd import round2_file_command, score_command, session_round2_command
-from expertscore.cli.schemes_cmd import scheme_group, schemes_command
-from expertscore.cli.sheets_cmd import print_sheets_command
 from expertscore.errors import ExpertScoreError
 
 PLUGIN_GROUP = "expertscore.commands"
+
+# Every built-in command: the module (in ``expertscore.cli``) that defines it and the
+# attribute holding it, and the subcommands other modules add to it. A command's module
+# is imported only when the command is looked up (running it, or listing it in --help),
+# so ``expertscore gui`` does not import the organizer's, the chair's or the reports'
+# code before the window. ``build.spec`` names these modules for PyInstaller.
+Where = tuple[str, str]
+COMMANDS: dict[str, tuple[Where, tuple[Where, ...]]] = {
+    "schemes": (("schemes_cmd", "schemes_command"), ()),
+    "scheme": (("schemes_cmd", "scheme_group"), ()),
+    "demo": (("demo_cmd", "demo_command"), ()),
+    "demo-batch": (("demo_batch_cmd", "demo_batch_command"), ()),
+    "self-test": (("demo_cmd", "self_test_command"), ()),
+    "batch": (("batch_cmd", "batch_group"), (("organizer_cmd", "prepare_command"),)),
+    "session": (("batch_cmd", "session_group"), (("rounds_cmd", "session_round2_command"),)),
+    "key": (("key_cmd", "key_group"), ()),
+    "submit": (("results_cmd", "submit_command"), ()),
+    "unlock": (("results_cmd", "unlock_command"), ()),
+    "verify": (("results_cmd", "verify_command"), ()),
+    "transcribe": (("results_cmd", "transcribe_command"), ()),
+    "simulate": (("results_cmd", "simulate_command"), ()),
+    "print-sheets": (("sheets_cmd", "print_sheets_command"), ()),
+    "merge": (("chair_cmd", "merge_command"), ()),
+    "chair": (("chair_cmd", "chair_group"), (("rounds_cmd", "round2_file_command"),)),
+    "roster": (("organizer_cmd", "roster_group"), ()),
+    "score": (("rounds_cmd", "score_command"), ()),
+}
+
+
+def _command(where: Where) -> click.Command:
+    module, attribute = where
+    return getattr(import_module(f"expertscore.cli.{module}"), attribute)
+
+
+def load_command(name: str) -> click.Command | None:
+    """The built-in command ``name`` (importing its module now), or None."""
+    spec = COMMANDS.get(name)
+    if spec is None:
+        return None
+    where, extras = spec
+    command = _command(where)
+    if isinstance(command, click.Group):
+        for extra in extras:
+            command.add_command(_command(extra))
+    return command
 
 
 class Cli(click.Group):
     """Turns core errors into a one-line message and exit status 2.
 
-    Commands that need more than the core (the Qt window) are plugins: installed packages
-    name them under the entry-point group ``expertscore.commands``, so the core finds them
-    without importing them, and works where they are not installed.
+    The built-in commands (``COMMANDS``) are loaded when looked up. Commands that need
+    more than the core (the Qt window) are plugins: installed packages name them under
+    the entry-point group ``expertscore.commands``, so the core finds them without
+    importing them, and works where they are not installed.
     """
 
     def _plugins(self) -> dict[str, EntryPoint]:
         return {ep.name: ep for ep in entry_points(group=PLUGIN_GROUP)}
 
+    def builtin_names(self) -> set[str]:
+        """The built-in commands' names, without importing them."""
+        return {*self.commands, *COMMANDS}
+
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), *self._plugins()})
+        return sorted({*self.builtin_names(), *self._plugins()})
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         command = super().get_command(ctx, name)
         if command is not None:
+            return command
+        command = load_command(name)
+        if command is not None:
+            self.add_command(command, name)
             return command
         plugin = self._plugins().get(name)
         if plugin is None:
@@ -75,29 +114,6 @@ class Cli(click.Group):
 @click.version_option(__version__, "--version", prog_name="expertscore")
 def cli() -> None:
     """ExpertScore: offline expert scoring of industrial internet platforms."""
-
-
-cli.add_command(schemes_command)
-cli.add_command(scheme_group)
-cli.add_command(demo_command)
-cli.add_command(demo_batch_command)
-cli.add_command(self_test_command)
-cli.add_command(batch_group)
-cli.add_command(session_group)
-cli.add_command(key_group)
-cli.add_command(submit_command)
-cli.add_command(unlock_command)
-cli.add_command(verify_command)
-cli.add_command(transcribe_command)
-cli.add_command(simulate_command)
-cli.add_command(print_sheets_command)
-cli.add_command(merge_command)
-cli.add_command(chair_group)
-cli.add_command(roster_group)
-batch_group.add_command(prepare_command)
-chair_group.add_command(round2_file_command)
-session_group.add_command(session_round2_command)
-cli.add_command(score_command)
 
 
 def main() -> None:

@@ -114,10 +114,26 @@ def test_percent_formatted_cell_in_a_workbook_is_scaled(case):
             "=B2",
             "'=B2' is a formula; enter the value itself (in Excel: copy, then paste as values)",
         ),
-        ("I2", "很多", "indicator '1.1.3' (企业近三年营收情况): '很多' is not a plain decimal number"),
-        ("I2", "1,2", "indicator '1.1.3' (企业近三年营收情况): '1,2' is not a plain decimal number"),
-        ("I2", "#DIV/0!", "indicator '1.1.3' (企业近三年营收情况): '#DIV/0!' is not a plain decimal number"),
-        ("I2", True, "indicator '1.1.3' (企业近三年营收情况): 'TRUE' is not a plain decimal number"),
+        (
+            "I2",
+            "很多",
+            "indicator '1.1.3' (企业近三年营收情况): '很多' is not a plain decimal number",
+        ),
+        (
+            "I2",
+            "1,2",
+            "indicator '1.1.3' (企业近三年营收情况): '1,2' is not a plain decimal number",
+        ),
+        (
+            "I2",
+            "#DIV/0!",
+            "indicator '1.1.3' (企业近三年营收情况): '#DIV/0!' is not a plain decimal number",
+        ),
+        (
+            "I2",
+            True,
+            "indicator '1.1.3' (企业近三年营收情况): 'TRUE' is not a plain decimal number",
+        ),
         (
             "I2",
             datetime(2025, 3, 1),

@@ -1,8 +1,9 @@
 """Where PDF pages come from: QtPdf, or poppler's command-line tools when QtPdf is missing.
 
-QtPdf (``PySide6.QtPdf``, the ``PySide6-Pdf`` wheel since Qt 6.10) renders a page in a few
-milliseconds on the UI thread and searches with ``QPdfSearchModel``. Where that wheel is
-not installed, pages are rendered by ``pdftoppm`` and searched with ``pdftotext`` (the
+QtPdf (``PySide6.QtPdf``, the ``PySide6-Pdf`` wheel since Qt 6.10) renders pages on a
+render thread of its own (``QPdfPageRenderer``, C++ only, so it runs beside the UI thread
+while the window paints) and searches with ``QPdfSearchModel``. Where that wheel is not
+installed, pages are rendered by ``pdftoppm`` and searched with ``pdftotext`` (the
 ``poppler-utils`` the program's bootstrap installs) on a worker thread, so the window
 never waits for a child process.
 
@@ -25,9 +26,10 @@ from PySide6.QtCore import QObject, QRectF, QSize, QSizeF, Signal
 from PySide6.QtGui import QImage
 
 try:  # QtPdf is an optional wheel of PySide6 (PySide6-Pdf)
-    from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
+    from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer, QPdfSearchModel
 except ImportError:  # pragma: no cover - depends on the installed wheels
     QPdfDocument = None  # type: ignore[assignment,misc]
+    QPdfPageRenderer = None  # type: ignore[assignment,misc]
     QPdfSearchModel = None  # type: ignore[assignment,misc]
 
 SearchResults = list[tuple[int, list[QRectF]]]
@@ -59,7 +61,15 @@ class PdfSource(QObject):
 
 
 class QtPdfSource(PdfSource):
-    """Pages rendered by QtPdf on the UI thread (a page takes a few milliseconds)."""
+    """Pages rendered by QtPdf on its render thread; search on the UI thread.
+
+    The render thread is pure C++, so it never waits for Python's lock while the UI
+    thread paints. A renderer answers a request for the same page and size as a request
+    still pending with that request, so a file is loaded into the renderer only when
+    nothing is pending; otherwise the renderer is dropped (its thread ends once the page
+    it is rendering is done) and a new one takes over, so an old file's page never
+    answers for the new file.
+    """
 
     name = "qtpdf"
 
@@ -67,6 +77,8 @@ class QtPdfSource(PdfSource):
         super().__init__(parent)
         assert QPdfDocument is not None
         self.document = QPdfDocument(self)
+        self._renderer: QPdfPageRenderer | None = None
+        self._scales: dict[int, float] = {}  # pending request id -> the scale asked for
         self.search_model = QPdfSearchModel(self)
         self.search_model.setDocument(self.document)
         # Results arrive in steps: through the count and the rows (and from Qt 6.12 the status).
@@ -79,21 +91,64 @@ class QtPdfSource(PdfSource):
 
     def load(self, path: Path) -> None:
         self.search_model.setSearchString("")
-        self.document.close()
-        error = self.document.load(str(path))
+        document = QPdfDocument(self)
+        error = document.load(str(path))
+        previous, self.document = self.document, document
+        self.search_model.setDocument(document)
         if error != QPdfDocument.Error.None_:
+            self._drop_renderer(previous)
+            self.page_count = 0
             raise PdfError(str(error.name))
-        self.page_count = self.document.pageCount()
+        self.page_count = document.pageCount()
+        if self._renderer is not None and not self._scales:
+            # Waits for a page being rendered (there is none: nothing is pending), so the
+            # render thread is done with the previous document once this returns.
+            self._renderer.setDocument(document)
+            document.setParent(self._renderer)
+            previous.deleteLater()
+            return
+        self._drop_renderer(previous)
+        renderer = QPdfPageRenderer(self)
+        renderer.setRenderMode(QPdfPageRenderer.RenderMode.MultiThreaded)
+        renderer.setDocument(document)
+        # A renderer's children are deleted after its thread has ended: so is its document.
+        document.setParent(renderer)
+        renderer.pageRendered.connect(self._page_rendered)
+        self._renderer = renderer
+
+    def _drop_renderer(self, document: QPdfDocument) -> None:
+        """Drop the renderer with ``document``, the one it renders (or that alone)."""
+        renderer, self._renderer = self._renderer, None
+        self._scales.clear()
+        if renderer is None:
+            document.deleteLater()
+            return
+        renderer.pageRendered.disconnect(self._page_rendered)
+        # Deleting the renderer ends its thread after the page being rendered, and then
+        # its document (a child of it).
+        renderer.deleteLater()
 
     def page_size(self, page: int) -> QSizeF:
         size = self.document.pagePointSize(page)
         return size if size.isValid() and not size.isEmpty() else A4
 
     def request(self, page: int, scale: float) -> None:
+        if self._renderer is None:
+            return
         points = self.page_size(page)
         size = QSize(max(1, round(points.width() * scale)), max(1, round(points.height() * scale)))
-        image = self.document.render(page, size)
-        self.rendered.emit(page, scale, image)
+        request_id = self._renderer.requestPage(page, size)
+        if request_id:
+            self._scales[request_id] = scale
+        else:  # the renderer refused (no document): say the page cannot be rendered
+            self.rendered.emit(page, scale, QImage())
+
+    def _page_rendered(
+        self, page: int, _size: QSize, image: QImage, _options: object, request_id: int
+    ) -> None:
+        scale = self._scales.pop(request_id, None)
+        if scale is not None:
+            self.rendered.emit(page, scale, image)
 
     def search(self, text: str) -> None:
         self.search_model.setSearchString(text)

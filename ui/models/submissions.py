@@ -45,6 +45,20 @@ STATE_COLORS = {
 
 Index = QModelIndex | QPersistentModelIndex
 
+# The view asks for every role of every visible cell on each paint (and a switch that
+# scrolls the table repaints all of it), through Python: plain ints, and the roles this
+# model answers checked first, keep those calls cheap.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+DECORATION = int(Qt.ItemDataRole.DecorationRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+ANSWERED = frozenset(
+    {DISPLAY, TOOLTIP, FOREGROUND, DECORATION, ALIGNMENT}
+    | {int(r) for r in (ROW_ROLE, ID_ROLE, STATE_ROLE, PROGRESS_ROLE, SEARCH_ROLE)}
+)
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
 
 def state_label(state: str) -> str:
     labels = {
@@ -97,6 +111,12 @@ class SubmissionListModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMNS
 
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # The base class asks rowCount and columnCount (two calls into Python) each time.
+        if 0 <= row < len(self._rows) and 0 <= column < COLUMNS and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -108,11 +128,14 @@ class SubmissionListModel(QAbstractTableModel):
         }.get(section)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in ANSWERED:
             return None
-        row = self._rows[index.row()]
+        position = index.row()  # -1 for an invalid index
+        if not 0 <= position < len(self._rows):
+            return None
+        row = self._rows[position]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             if column == ID:
                 return row.id
             if column == PLATFORM:
@@ -122,17 +145,17 @@ class SubmissionListModel(QAbstractTableModel):
             if column == PROGRESS:
                 return f"{row.scored}/{row.total}"
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             lines = [row.platform, row.operator, row.region or ""]
             if row.recusal_reason:
                 lines.append(self.tr("Recused: {reason}").format(reason=row.recusal_reason))
             return "\n".join(line for line in lines if line)
-        if role == Qt.ItemDataRole.ForegroundRole and column == STATE:
-            return STATE_COLORS.get(row.state)
-        if role == Qt.ItemDataRole.DecorationRole and column == ID:
-            return self._icons.get(row.state)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == PROGRESS:
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == FOREGROUND:
+            return STATE_COLORS.get(row.state) if column == STATE else None
+        if role == DECORATION:
+            return self._icons.get(row.state) if column == ID else None
+        if role == ALIGNMENT:
+            return CENTER if column == PROGRESS else None
         if role == ROW_ROLE:
             return row
         if role == ID_ROLE:

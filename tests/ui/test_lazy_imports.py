@@ -1,0 +1,87 @@
+"""The window's cold start imports only what the first window needs.
+
+Dialogs, the package reader, the chair's and organizer's windows, the reports (reportlab),
+workbooks (openpyxl) and migrations (alembic) are imported when first used.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+NOT_AT_START = {
+    "reportlab",
+    "openpyxl",
+    "alembic",
+    "expertscore.batch.package",
+    "expertscore.reports",
+    "ui.chair.window",
+    "ui.organizer.window",
+    "ui.dialogs.about",
+    "ui.dialogs.help",
+    "ui.dialogs.missing",
+    "ui.dialogs.open_package",
+    "ui.dialogs.passphrase",
+    "ui.dialogs.print_preview",
+    "ui.dialogs.recusal",
+    "ui.dialogs.submit",
+    "ui.dialogs.unlock",
+}
+
+
+def modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter has imported after running ``code``."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    return set(done.stdout.split())
+
+
+def test_importing_the_window_leaves_the_rest_for_later():
+    loaded = modules_after("import ui.main_window")
+    assert "ui.main_window" in loaded
+    assert not NOT_AT_START & loaded
+
+
+def test_opening_a_session_leaves_the_rest_for_later(demo_session, tmp_path):
+    session = tmp_path / "cold.esession"
+    session.write_bytes(demo_session.read_bytes())
+    loaded = modules_after(
+        "import os\n"
+        f"os.environ['EXPERTSCORE_SETTINGS_DIR'] = {str(tmp_path / 'settings')!r}\n"
+        "from pathlib import Path\n"
+        "from ui.app import create_app\n"
+        "from ui.main_window import MainWindow\n"
+        "from ui.settings import Settings\n"
+        "from expertscore.storage.session import SessionFile\n"
+        "app = create_app('zh')\n"
+        "window = MainWindow(Settings())\n"
+        "window.persist_layout = False\n"
+        f"window.set_session(SessionFile(Path({str(session)!r})))\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "window.close()"
+    )
+    assert "ui.scoring.form" in loaded
+    assert not NOT_AT_START & loaded
+
+
+def test_the_gui_command_loads_no_other_command():
+    loaded = modules_after(
+        "from expertscore.cli.main import cli\n"
+        "import click\n"
+        "cli.get_command(click.Context(cli), 'gui')"
+    )
+    assert "ui.cli" in loaded
+    assert not {name for name in loaded if name.endswith("_cmd")}

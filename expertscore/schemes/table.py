@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from expertscore.schemes.model import Amount, Indicator, Scheme
 from expertscore.schemes.rules import fmt, indicator_paths, max_points
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 DEFAULT_MARK = "*"
 
@@ -25,6 +28,8 @@ def _amounts(scheme: Scheme):
 
 
 def scheme_summary_table(schemes: list[Scheme]) -> Table:
+    from rich.table import Table  # only the terminal needs it; the window shows amounts
+
     table = Table(title="Bundled schemes", title_justify="left")
     table.add_column("id", no_wrap=True)
     table.add_column("title")
@@ -63,6 +68,8 @@ def scheme_tree_table(scheme: Scheme) -> Table:
         if organizer_set_count(scheme)
         else None
     )
+    from rich.table import Table
+
     table = Table(
         title=f"{scheme.title}  ({scheme.id} {scheme.version})",
         title_justify="left",

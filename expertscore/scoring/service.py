@@ -143,17 +143,21 @@ class Scoring:
             assignment = orm.get(m.Assignment, submission_id)
         if sub is None or assignment is None:
             return []
-        leaves = self.scheme.applicable_leaves(sub.category)
-        if assignment.indicators != "all":
-            groups = json.loads(assignment.indicators)
+        leaves = self._leaves_for(sub.category, assignment.indicators)
+        self._assigned_cache[submission_id] = leaves
+        return leaves
+
+    def _leaves_for(self, category: str | None, indicators: str) -> list[Indicator]:
+        """The leaves of a category, limited to an assignment's groups (``all``: every one)."""
+        leaves = self.scheme.applicable_leaves(category)
+        if indicators != "all":
             inside = {
                 leaf.code
-                for code in groups
+                for code in json.loads(indicators)
                 if (node := self.scheme.find(code)) is not None
                 for leaf in node.walk()
             }
             leaves = [leaf for leaf in leaves if leaf.code in inside]
-        self._assigned_cache[submission_id] = leaves
         return leaves
 
     def scores(self, submission_id: str, round_number: int = 1) -> dict[str, ScoreRecord]:
@@ -200,13 +204,14 @@ class Scoring:
     def submissions(self) -> list[SubmissionRow]:
         """This expert's assigned submissions with their state, in batch order."""
         with self.session.orm() as orm:
-            subs = list(
-                orm.scalars(
-                    select(m.Submission)
+            pairs = list(
+                orm.execute(
+                    select(m.Submission, m.Assignment.indicators)
                     .join(m.Assignment, m.Assignment.submission_id == m.Submission.id)
                     .order_by(m.Submission.position)
                 )
             )
+            subs = [sub for sub, _ in pairs]
             recusals = {r.submission_id: r.reason for r in orm.scalars(select(m.Recusal))}
             scored: dict[str, set[str]] = {}
             for row in orm.execute(
@@ -215,6 +220,14 @@ class Scoring:
                 )
             ):
                 scored.setdefault(row.submission_id, set()).add(row.indicator)
+        # Every submission's leaves from the rows just read (one query, not two per row);
+        # submissions of one category and assignment share the list.
+        shared: dict[tuple[str | None, str], list[Indicator]] = {}
+        for sub, indicators in pairs:
+            key = (sub.category, indicators)
+            if key not in shared:
+                shared[key] = self._leaves_for(sub.category, indicators)
+            self._assigned_cache.setdefault(sub.id, shared[key])
         result = []
         for sub in subs:
             leaves = {leaf.code for leaf in self.assigned_leaves(sub.id)}

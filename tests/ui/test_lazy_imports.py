@@ -17,6 +17,7 @@ NOT_AT_START = {
     "reportlab",
     "openpyxl",
     "alembic",
+    "rich",
     "expertscore.batch.package",
     "expertscore.reports",
     "ui.chair.window",

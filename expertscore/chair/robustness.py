@@ -11,6 +11,7 @@ trimming re-aggregates the affected submission instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -64,6 +65,33 @@ def _without(values: list[Decimal], position: int, rule: _Rule, total: Decimal) 
     return remaining / n
 
 
+def _alternatives(
+    values: list[Decimal], rule: _Rule, rounded: Callable[[Decimal], Decimal]
+) -> dict[Decimal, Decimal]:
+    """Each distinct score of the sorted ``values`` -> the rounded panel value without it.
+
+    Leaving out any one of several equal scores leaves the same scores behind. For the
+    mean and the trimmed mean the value follows from the sum; only the two ends of a
+    trimmed mean (which change what is trimmed) and the median need ``_without``.
+    """
+    n = len(values) - 1
+    if n == 0:
+        return {}
+    total = sum(values, ZERO)
+    # Each distinct score with the position of its first occurrence.
+    first = dict(zip(reversed(values), range(n, -1, -1), strict=True))
+    if rule.median:
+        return {v: rounded(_without(values, p, rule, total)) for v, p in first.items()}
+    if rule.trim_from is not None and n >= rule.trim_from:
+        low, high = values[0], values[-1]
+        inner = total - low - high
+        found = {v: rounded((inner - v) / (n - 2)) for v in first}
+        for end in (low, high):
+            found[end] = rounded(_without(values, first[end], rule, total))
+        return found
+    return {v: rounded((total - v) / n) for v in first}
+
+
 def _fast_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outcome]:
     """The submission's total and grade without each of its experts."""
     scheme = inp.scheme
@@ -79,16 +107,10 @@ def _fast_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outco
         if indicator.override is not None or not indicator.scores or indicator.panel is None:
             continue
         values = sorted(indicator.scores.values())
-        total = sum(values, ZERO)
-        # Each distinct score with where it first occurs.
-        first = dict(zip(reversed(values), range(len(values) - 1, -1, -1), strict=True))
-        without: dict[Decimal, Decimal] = {}
-        if len(values) > 1:
-            for value, position in first.items():
-                without[value] = rounded(_without(values, position, rule, total))
+        without = _alternatives(values, rule, rounded)
         if additive:
             panel = indicator.panel
-            drop = {value: panel - without.get(value, ZERO) for value in first}
+            drop = {value: panel - without.get(value, ZERO) for value in set(values)}
             drops.append(
                 (list(indicator.scores), list(map(drop.__getitem__, indicator.scores.values())))
             )

@@ -22,7 +22,10 @@ from typing import Any
 from expertscore.results.payload import LOG_FIELDS, hashed_line, stored_line
 
 # A log block inflates to a few hundred bytes per entry; far more is not a log but a bomb.
+# The count of entries is the payload's own claim, so the whole is capped as well (a
+# session of 200 submissions edited many times over writes a few MiB).
 MAX_LINE_BYTES = 1 << 16
+MAX_LOG_BYTES = 64 << 20
 
 
 class LogUnreadable(ValueError):
@@ -65,7 +68,7 @@ def read_log(deflated: str, entries: int, genesis: str) -> list[LogEntry]:
         raise LogUnreadable("the edit log is not valid base64") from None
     inflater = zlib.decompressobj()
     try:
-        text = inflater.decompress(packed, max(entries, 1) * MAX_LINE_BYTES)
+        text = inflater.decompress(packed, min(max(entries, 1) * MAX_LINE_BYTES, MAX_LOG_BYTES))
     except zlib.error as exc:
         raise LogUnreadable(f"the edit log does not inflate ({exc})") from None
     if inflater.unconsumed_tail or not inflater.eof or inflater.unused_data:

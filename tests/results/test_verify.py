@@ -13,7 +13,7 @@ import pytest
 from expertscore.batch.package import open_package
 from expertscore.identity.keycard import read_cards
 from expertscore.results.envelope import RESULT_PAYLOAD_TYPE, ResultRefused, envelope_bytes
-from expertscore.results.logchain import MAX_LINE_BYTES, read_log
+from expertscore.results.logchain import MAX_LINE_BYTES, MAX_LOG_BYTES, read_log
 from expertscore.results.payload import log_block, payload_bytes, stored_line
 from expertscore.results.submit import submit
 from expertscore.results.trust import KeyTrust
@@ -322,6 +322,16 @@ def test_an_edit_log_cut_or_padded_is_refused_even_if_resigned(data):
 def test_an_edit_log_that_inflates_beyond_its_entries_is_refused(data):
     _envelope, payload = decode_bytes(data)
     bomb = zlib.compress(b"x" * (payload["log"]["entries"] * MAX_LINE_BYTES + 1), 9)
+    payload["log"]["deflated"] = base64.b64encode(bomb).decode()
+    assert refused(resign(payload, E02)) == (
+        "the edit log is cut short, too long, or followed by other data"
+    )
+
+
+def test_an_edit_log_claiming_many_entries_still_inflates_no_more_than_the_cap(data):
+    _envelope, payload = decode_bytes(data)
+    payload["log"]["entries"] = 10**9  # a claim of the payload, signed by whoever made it
+    bomb = zlib.compress(b"x" * (MAX_LOG_BYTES + 1), 9)
     payload["log"]["deflated"] = base64.b64encode(bomb).decode()
     assert refused(resign(payload, E02)) == (
         "the edit log is cut short, too long, or followed by other data"

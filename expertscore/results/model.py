@@ -99,7 +99,7 @@ class ScoreItem:
     updated_at: str
 
 
-Decimal_ = Annotated[str, Field(pattern=DECIMAL_PATTERN)]
+DecimalText = Annotated[str, Field(pattern=DECIMAL_PATTERN)]
 
 
 class ScoreColumns(Strict):
@@ -107,7 +107,7 @@ class ScoreColumns(Strict):
 
     indicator: list[str]
     round: list[Annotated[int, Field(ge=1)]]
-    points: list[Decimal_ | None]
+    points: list[DecimalText | None]
     choice: list[str | None]
     verified_value: list[str | None]
     comment: list[str]

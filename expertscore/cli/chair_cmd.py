@@ -19,8 +19,8 @@ KEYCARDS = click.option(
     "--keycard",
     "keycards",
     multiple=True,
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="An expert's key card, for experts whose key the roster does not pin.",
+    type=click.Path(path_type=Path, exists=True),
+    help="A key card, or a folder of them, for experts whose key the roster does not pin.",
 )
 
 

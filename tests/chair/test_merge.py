@@ -161,6 +161,28 @@ def test_cli_merge_prints_groups_ranking_and_missing(panel, tmp_path):
     assert len(list((tmp_path / "m" / "results").glob("*.esresult"))) == 3
 
 
+def test_cli_takes_a_folder_of_key_cards_like_verify_does(panel, tmp_path):
+    folder = panel / "sim"  # the key cards lie beside the result files
+    batch = ["--batch", str(panel / "b.esbatch")]
+    merged = subprocess.run(
+        [str(EXE), "merge", *batch, "--out", str(tmp_path / "m"), "--keycard", str(folder)]
+        + [str(path) for path in results(panel)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert merged.returncode == 0, merged.stderr
+    assert f"accepted: {len(results(panel))}" in merged.stdout
+    first = str(results(panel)[0])
+    without = subprocess.run(
+        [str(EXE), "merge", *batch, "--out", str(tmp_path / "n"), "--dry-run", first],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "unknown key" in without.stdout  # the folder's cards were what made them known
+
+
 def test_override_is_checked_against_the_scheme(panel, tmp_path):
     from expertscore.batch.package import open_package
     from expertscore.chair.decisions import DecisionError

@@ -116,9 +116,11 @@ class ScoreColumns(Strict):
 
     @model_validator(mode="after")
     def _same_length(self) -> ScoreColumns:
-        lengths = {name: len(getattr(self, name)) for name in type(self).model_fields}
-        if len(set(lengths.values())) > 1:
-            shown = ", ".join(f"{name} {n}" for name, n in lengths.items())
+        n = len(self.indicator)
+        columns = (self.round, self.points, self.choice, self.verified_value, self.comment)
+        if any(len(column) != n for column in (*columns, self.evidence, self.updated_at)):
+            lengths = {name: len(getattr(self, name)) for name in type(self).model_fields}
+            shown = ", ".join(f"{name} {count}" for name, count in lengths.items())
             raise ValueError(f"the score columns differ in length ({shown})")
         return self
 

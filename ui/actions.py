@@ -28,6 +28,7 @@ class WindowActions:
     recuse: QAction
     submit: QAction
     unlock: QAction
+    write_again: QAction
     print_sheets: QAction
     key_card: QAction
     language_zh: QAction
@@ -67,6 +68,7 @@ class WindowActions:
             self.recuse,
             self.submit,
             self.unlock,
+            self.write_again,
             self.print_sheets,
             self.key_card,
         ]
@@ -159,6 +161,9 @@ def make_actions(window: QMainWindow) -> WindowActions:
             None,
             "unlock",
         ),
+        write_again=_action(
+            window, QCoreApplication.translate("Actions", "Save the submitted &result file again…")
+        ),
         print_sheets=_action(
             window,
             QCoreApplication.translate("Actions", "&Print sheets…"),
@@ -211,6 +216,7 @@ def make_actions(window: QMainWindow) -> WindowActions:
     submission_menu.addSeparator()
     submission_menu.addAction(actions.submit)
     submission_menu.addAction(actions.unlock)
+    submission_menu.addAction(actions.write_again)
     view_menu = bar.addMenu(QCoreApplication.translate("Actions", "&View"))
     language_menu = view_menu.addMenu(QCoreApplication.translate("Actions", "&Language"))
     language_menu.addAction(actions.language_zh)

@@ -30,6 +30,7 @@ from expertscore.identity.keycard import make_card, write_card
 from expertscore.identity.keys import ExpertKey, KeyFileError, KeyInfo, keys_dir
 from expertscore.results.envelope import RESULT_SUFFIX
 from expertscore.results.submit import Incomplete, preflight, signer_of, submit
+from expertscore.results.submit import write_again as write_result_again
 from expertscore.scoring.lock import next_sequence
 from expertscore.scoring.service import COMPLETE, RECUSED, SessionLocked
 from expertscore.storage import models as m
@@ -88,6 +89,7 @@ class SubmitFlow(QObject):
         actions = window.actions
         actions.submit.triggered.connect(self.submit)
         actions.unlock.triggered.connect(self.unlock)
+        actions.write_again.triggered.connect(lambda: self.write_again())
         actions.print_sheets.triggered.connect(lambda: self.print_sheets())
         actions.key_card.triggered.connect(self.save_key_card)
 
@@ -150,6 +152,7 @@ class SubmitFlow(QObject):
         actions = self.window.actions
         actions.submit.setEnabled(record is None)
         actions.unlock.setEnabled(record is not None)
+        actions.write_again.setEnabled(record is not None)
         actions.recuse.setEnabled(record is None)
         form = self.window.form
         if record is None:
@@ -279,6 +282,42 @@ class SubmitFlow(QObject):
             ),
             15000,
         )
+
+    def write_again(self, out: Path | None = None) -> Path | None:
+        """Write the locking result's signed file once more (a lost USB stick, say).
+
+        The bytes are the ones signed at submission, so the file is the same file.
+        """
+        window = self.window
+        controller = window.controller
+        if controller is None:
+            return None
+        session = controller.session
+        record = controller.scoring.locked_by()
+        if record is None:
+            return None
+        if out is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                window,
+                self.tr("Save the result file again"),
+                str(default_result_path(session, record.sequence)),
+                self.tr("Result files (*.esresult)"),
+            )
+            if not chosen:
+                return None
+            out = Path(chosen)
+        try:
+            written = write_result_again(session, out)
+        except ExpertScoreError as error:
+            window.show_error(error_text(error))
+            return None
+        window.statusBar().showMessage(
+            self.tr("Result {sequence} written again to {path}").format(
+                sequence=record.sequence, path=written
+            ),
+            15000,
+        )
+        return written
 
     # --- unlocking -----------------------------------------------------------------------------
 

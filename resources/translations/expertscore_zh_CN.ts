@@ -71,6 +71,10 @@
         <translation>解锁已提交的评分(&amp;U)…</translation>
     </message>
     <message>
+        <source>Save the submitted &amp;result file again…</source>
+        <translation>再次保存已提交的结果文件(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Print sheets…</source>
         <translation>打印评分表(&amp;P)…</translation>
     </message>
@@ -2401,6 +2405,18 @@ Supports: {codes}</source>
     <message>
         <source>Result {sequence} written to {path}</source>
         <translation>第 {sequence} 次结果已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Save the result file again</source>
+        <translation>再次保存结果文件</translation>
+    </message>
+    <message>
+        <source>Result files (*.esresult)</source>
+        <translation>结果文件 (*.esresult)</translation>
+    </message>
+    <message>
+        <source>Result {sequence} written again to {path}</source>
+        <translation>第 {sequence} 次结果已再次写入 {path}</translation>
     </message>
     <message>
         <source>Unlocked. Submit again when you are done: that will be result {next}.</source>

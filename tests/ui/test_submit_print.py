@@ -375,3 +375,41 @@ def test_key_is_kept_when_its_card_cannot_be_written(configured_app, qtbot, data
     created = dialog.created
     assert created.card is None and str(occupied) in created.card_problem
     assert find_key("E01").fingerprint == created.key.info.fingerprint
+
+
+def test_the_submitted_result_file_can_be_saved_again(
+    configured_app, qtbot, submitted_session, tmp_path, monkeypatch
+):
+    session_path, result = submitted_session
+    window = open_window(qtbot, session_path)
+    action = window.actions.write_again
+    assert action.isEnabled()  # locked by a submission
+    again = tmp_path / "usb" / "E01-again.esresult"
+    again.parent.mkdir()
+    asked = {}
+
+    def choose(_parent, title, default, _filter):
+        asked["title"], asked["default"] = title, default
+        return str(again), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    action.trigger()
+    assert again.read_bytes() == result.read_bytes()  # the very file that was signed
+    assert Path(asked["default"]).name == result.name
+    assert verify_file(again).ok
+    assert "again" in window.statusBar().currentMessage()
+    # Over itself it is refused with the reason, and nothing is written.
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(session_path), ""))
+    )
+    shown = []
+    monkeypatch.setattr(window, "show_error", shown.append)
+    before = session_path.read_bytes()
+    action.trigger()
+    assert shown and session_path.read_bytes() == before
+    # Unlocked, there is no submitted file to write again.
+    with SessionFile(session_path) as session:
+        Scoring(session).unlock("补充评分")
+    window.submit_flow.refresh_lock()
+    assert not action.isEnabled()
+    window.close()

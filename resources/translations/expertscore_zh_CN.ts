@@ -538,8 +538,8 @@
 <context>
     <name>ChairWindow</name>
     <message>
-        <source>ExpertScore — panel chair</source>
-        <translation>ExpertScore — 评审组长</translation>
+        <source>ExpertScore {version} — panel chair</source>
+        <translation>ExpertScore {version} — 评审组长</translation>
     </message>
     <message>
         <source>Open a merge folder: File → Open merge…</source>
@@ -562,8 +562,8 @@
         <translation>正在校验已合并的结果…</translation>
     </message>
     <message>
-        <source>ExpertScore — panel chair — {title}</source>
-        <translation>ExpertScore — 评审组长 — {title}</translation>
+        <source>ExpertScore {version} — panel chair — {title}</source>
+        <translation>ExpertScore {version} — 评审组长 — {title}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{title}&lt;/b&gt; ({batch}) — {accepted} of {experts} experts&apos; results merged — folder {folder}</source>
@@ -1585,8 +1585,8 @@ Supports: {codes}</source>
 <context>
     <name>OrganizerWindow</name>
     <message>
-        <source>ExpertScore — prepare a review round</source>
-        <translation>ExpertScore — 准备评审轮次</translation>
+        <source>ExpertScore {version} — prepare a review round</source>
+        <translation>ExpertScore {version} — 准备评审轮次</translation>
     </message>
     <message>
         <source>1 Source</source>
@@ -1625,8 +1625,8 @@ Supports: {codes}</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt;（{batch}），来自{organizer}：{submissions} 个申报，{evidence} 个证明材料；评估方案 {scheme} {version}。汇总规则要求每个指标有 {needed} 位专家评分。</translation>
     </message>
     <message>
-        <source>ExpertScore — prepare a review round — {title}</source>
-        <translation>ExpertScore — 准备评审轮次 — {title}</translation>
+        <source>ExpertScore {version} — prepare a review round — {title}</source>
+        <translation>ExpertScore {version} — 准备评审轮次 — {title}</translation>
     </message>
     <message>
         <source>Key cards</source>

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertscore import __version__
 from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.chair.aggregate import IndicatorResult
 from expertscore.errors import ExpertScoreError
@@ -84,7 +85,9 @@ class ChairWindow(QMainWindow):
         self.actions: ChairActions = make_chair_actions(self)
         self._connect_actions()
         self._build()
-        self.setWindowTitle(self.tr("ExpertScore — panel chair"))
+        self.setWindowTitle(
+            self.tr("ExpertScore {version} — panel chair").format(version=__version__)
+        )
         self.resize(1440, 900)
         self._enable(False)
 
@@ -221,7 +224,9 @@ class ChairWindow(QMainWindow):
             memory.remember(state.folder, self.package_path, list(self.keycards))
         batch = state.package.manifest.batch
         self.setWindowTitle(
-            self.tr("ExpertScore — panel chair — {title}").format(title=batch.title)
+            self.tr("ExpertScore {version} — panel chair — {title}").format(
+                version=__version__, title=batch.title
+            )
         )
         experts = {a.expert for a in state.package.manifest.assignments}
         accepted = len(set(state.run.folder.accepted) & experts)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertscore import __version__
 from expertscore.batch.package import OpenedPackage
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keycard import read_card
@@ -60,7 +61,9 @@ class OrganizerWindow(QMainWindow):
         self.setObjectName("organizerWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowFlag(Qt.WindowType.Window)
-        self.setWindowTitle(self.tr("ExpertScore — prepare a review round"))
+        self.setWindowTitle(
+            self.tr("ExpertScore {version} — prepare a review round").format(version=__version__)
+        )
         self.draft: RoundDraft | None = None
         self.quiet = False  # no message boxes (tests, screenshots)
         self.dialog: QWidget | None = None
@@ -195,7 +198,9 @@ class OrganizerWindow(QMainWindow):
         self.grid_model.set_draft(draft)
         self._enable(True)
         self.setWindowTitle(
-            self.tr("ExpertScore — prepare a review round — {title}").format(title=batch.title)
+            self.tr("ExpertScore {version} — prepare a review round — {title}").format(
+                version=__version__, title=batch.title
+            )
         )
         self.sourceOpened.emit()
 

@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
+from expertscore import __version__
 from expertscore.chair.panel_file import read_panel_file, recheck_panel_file
 from expertscore.identity.keys import ScryptCost, create_key
 from ui.chair import matrix as mx
@@ -50,6 +51,7 @@ def test_window_shows_the_ranking_and_the_first_submission(window):
     assert window.current_submission() == state.result.ranking[0]
     assert window.matrix_model.rowCount() == 43
     assert "5 of 5 experts' results merged" in window.summary.text()
+    assert window.windowTitle().startswith(f"ExpertScore {__version__} — ")
     assert "rank 1" in window.heading.text()
     assert window.gaps_model.rowCount() == 0
     window.select_submission("S002")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from expertscore import __version__
 from expertscore.batch.package import open_package
 from expertscore.demo.batch import make_demo_batch
 from expertscore.identity.keycard import make_card, read_card, write_card
@@ -72,6 +73,7 @@ def grid_cell(window: OrganizerWindow, sid: str, expert: str):
 
 
 def test_roster_from_key_cards(window, qtmodeltester, cards):
+    assert window.windowTitle().startswith(f"ExpertScore {__version__} — ")
     assert "4 submissions" in window.source_page.info.text()
     assert "needs 5 experts" in window.source_page.info.text()
     window.add_keycards(cards)

@@ -15,7 +15,6 @@ and the panel file then show the same figures), else nothing is written.
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 import json
 from dataclasses import dataclass
@@ -40,10 +39,11 @@ from expertscore.chair.panel_file_model import (
     submission_records,
 )
 from expertscore.crypto.dsse import SignatureError, fingerprint, verify
+from expertscore.crypto.envelope import EnvelopeKind, check_format, parse_envelope
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, local_now
 from expertscore.reports.pdfbase import ReportError, write_atomically
-from expertscore.results.envelope import ResultRefused, newer_format
+from expertscore.results.envelope import ResultRefused
 from expertscore.results.payload import PROGRAM, payload_bytes
 from expertscore.results.trust import KeyTrust, KnownKey
 from expertscore.results.verify import CheckedResult, check_result
@@ -52,7 +52,6 @@ PANEL_FORMAT = "expertscore-panel/1"
 PANEL_PAYLOAD_TYPE = "application/vnd.expertscore.panel+json"
 PANEL_SUFFIX = ".espanel"
 MAX_PANEL_BYTES = 256 << 20
-ENVELOPE_KEYS = {"format", "payloadType", "payload", "signatures"}
 
 
 class PanelFileError(ExpertScoreError):
@@ -66,6 +65,15 @@ class PanelRefused(ExpertScoreError):
         self.source = source
         self.reason = reason
         super().__init__(f"{source}: refused: {reason}")
+
+
+PANEL_KIND = EnvelopeKind(
+    noun="panel",
+    format=PANEL_FORMAT,
+    payload_type=PANEL_PAYLOAD_TYPE,
+    max_bytes=MAX_PANEL_BYTES,
+    refused=PanelRefused,
+)
 
 
 @dataclass(frozen=True)
@@ -239,78 +247,14 @@ def write_panel_file(
 # -- reading -------------------------------------------------------------------------------
 
 
-def _json(data: bytes, source: str) -> Any:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise PanelRefused(
-            source, f"not a panel file (not UTF-8 text at byte {exc.start})"
-        ) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        if not text.rstrip().endswith("}") or exc.pos >= len(text.rstrip()):
-            raise PanelRefused(
-                source, f"the file is truncated (it ends early, after {len(data)} bytes)"
-            ) from None
-        raise PanelRefused(
-            source, f"the file is garbled (line {exc.lineno} column {exc.colno}: {exc.msg})"
-        ) from None
-
-
 def _check_format(declared: object, expected: str, what: str, source: str) -> None:
-    if declared == expected:
-        return
-    if newer_format(declared, expected):
-        raise PanelRefused(
-            source,
-            f"made by a newer ExpertScore ({what} {declared}); this program reads {expected}:"
-            " update the program",
-        )
-    raise PanelRefused(source, f"not an ExpertScore panel file ({what} {declared!r})")
-
-
-def _envelope(data: bytes, source: str) -> tuple[bytes, str, str]:
-    """The payload bytes, key id and signature, the envelope's shape and version checked."""
-    if not data.strip():
-        raise PanelRefused(source, "the file is empty")
-    if len(data) > MAX_PANEL_BYTES:
-        raise PanelRefused(source, f"not a panel file (over {MAX_PANEL_BYTES >> 20} MiB)")
-    record = _json(data, source)
-    if not isinstance(record, dict):
-        raise PanelRefused(source, "not an ExpertScore panel file")
-    _check_format(record.get("format"), PANEL_FORMAT, "format", source)
-    if set(record) != ENVELOPE_KEYS:
-        raise PanelRefused(
-            source, f"the envelope has fields {sorted(record)}, expected {sorted(ENVELOPE_KEYS)}"
-        )
-    if record["payloadType"] != PANEL_PAYLOAD_TYPE:
-        raise PanelRefused(
-            source, f"payload type {record['payloadType']!r} is not {PANEL_PAYLOAD_TYPE}"
-        )
-    signatures = record["signatures"]
-    if not isinstance(signatures, list) or len(signatures) != 1:
-        raise PanelRefused(source, "expected exactly one signature")
-    signature = signatures[0]
-    if (
-        not isinstance(signature, dict)
-        or set(signature) != {"keyid", "sig"}
-        or not all(isinstance(value, str) for value in signature.values())
-        or not isinstance(record["payload"], str)
-    ):
-        raise PanelRefused(source, "the signature entry or the payload is malformed")
-    try:
-        payload = base64.b64decode(record["payload"], validate=True)
-    except (binascii.Error, ValueError):
-        raise PanelRefused(
-            source, "the payload is not valid base64: the file was changed"
-        ) from None
-    return payload, signature["keyid"], signature["sig"]
+    check_format(declared, PANEL_KIND, expected, what, source)
 
 
 def check_panel_bytes(data: bytes, source: str) -> tuple[PanelPayload, str]:
     """Every check on a panel file's bytes; ``PanelRefused`` names the first that fails."""
-    body, keyid, sig = _envelope(data, source)
+    envelope = parse_envelope(data, source, PANEL_KIND)
+    body, keyid, sig = envelope.payload, envelope.keyid, envelope.sig
     try:
         raw = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):

@@ -14,7 +14,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from expertscore.batch.manifest import ID_PATTERN, SHA256_PATTERN
-from expertscore.results.envelope import ResultRefused, newer_format
+from expertscore.crypto.envelope import newer_format
+from expertscore.results.envelope import ResultRefused
 from expertscore.results.logchain import LogEntry, read_log
 from expertscore.results.payload import PAYLOAD_FORMAT
 

@@ -300,6 +300,12 @@ def test_a_truncated_file_is_refused(panel: Path, tmp_path: Path):
     assert "empty" in refused(b"", tmp_path)
 
 
+def test_a_deeply_nested_file_is_refused_not_crashed_on(tmp_path: Path):
+    # Panel and result files share one envelope reader: this is the result files' guard.
+    nested = b"[" * 100_000 + b"]" * 100_000
+    assert refused(nested, tmp_path) == "the file is garbled (JSON nested too deeply)"
+
+
 def test_a_newer_format_is_refused(case: ChairCase, panel: Path, tmp_path: Path):
     envelope, payload = decode(panel)
     later = dict(envelope, format="expertscore-panel/2")

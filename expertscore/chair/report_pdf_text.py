@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from expertscore.chair.panel import Gap
+from expertscore.chair.robustness import Fragility
 from expertscore.schemes.model import Aggregation, AggregationMethod, TrimScope
 from expertscore.schemes.rules import fmt
 
@@ -65,28 +66,19 @@ def expert_label(expert: str, names: Mapping[str, str]) -> str:
     return f"{name}（{expert}）" if name else expert
 
 
-_WITHOUT = re.compile(r"^without (?P<expert>\S+): (?P<changes>.+)$")
-_GRADE = re.compile(r"^grade (?P<old>\S+)→(?P<new>\S+)$")
-_RANK = re.compile(r"^rank (?P<old>\d+)→(?P<new>\d+)$")
-
-
 def fragile_text(
     note: str, names: Mapping[str, str], grade_name: Callable[[str | None], str]
 ) -> str:
     """``without E02: grade L1→-, rank 3→4`` as 去掉程明（E02）的评分：等级 一级→未达等级…"""
-    found = _WITHOUT.match(note)
-    if not found:
+    found = Fragility.parse(note)
+    if found is None:
         return note
     parts = []
-    for change in found["changes"].split(", "):
-        if grade := _GRADE.match(change):
-            old, new = (None if g == "-" else g for g in (grade["old"], grade["new"]))
-            parts.append(f"等级 {grade_name(old)}→{grade_name(new)}")
-        elif rank := _RANK.match(change):
-            parts.append(f"名次 {rank['old']}→{rank['new']}")
-        else:
-            parts.append(change)
-    return f"去掉{expert_label(found['expert'], names)}的评分：{'，'.join(parts)}"
+    if found.grade is not None:
+        parts.append(f"等级 {grade_name(found.grade[0])}→{grade_name(found.grade[1])}")
+    if found.rank is not None:
+        parts.append(f"名次 {found.rank[0]}→{found.rank[1]}")
+    return f"去掉{expert_label(found.expert, names)}的评分：{'，'.join(parts)}"
 
 
 _UNSCORED = re.compile(r"^(?P<count>\d+) indicators unscored \((?P<codes>.*)\)$")

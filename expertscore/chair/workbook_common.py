@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
@@ -14,6 +13,7 @@ from expertscore.chair.aggregate import PanelInput, PanelResult, Sheet, quantize
 from expertscore.chair.decisions import Decisions
 from expertscore.chair.panel import Gap
 from expertscore.chair.panel_file import InputFile
+from expertscore.chair.robustness import Fragility
 from expertscore.schemes.model import Scheme
 
 SUMMARY = "排名汇总"
@@ -48,9 +48,6 @@ GROUP_FILL = PatternFill("solid", fgColor="EEF2F7")
 TOTAL_FILL = PatternFill("solid", fgColor="FFF4D6")
 TRIMMED = Font(strike=True, color="808080")
 MUTED = Font(color="808080")
-# robustness.leave_one_out's notes: "without E03: grade L2→L1, rank 2→3"
-FRAGILE = re.compile(r"without (?P<expert>\S+): (?P<changes>.+)")
-CHANGE = re.compile(r"(?P<what>grade|rank) (?P<before>\S+)→(?P<after>\S+)")
 
 
 @dataclass
@@ -157,16 +154,17 @@ def experts_text(scores: dict[str, Decimal]) -> str:
 
 
 def fragile_text(note: str) -> str:
-    """A leave-one-out note in Chinese (``去掉 E03：等级 L2→L1，排名 2→3``); others as they are."""
-    match = FRAGILE.fullmatch(note)
-    if match is None:
+    """A leave-one-out note in Chinese (``去掉 E03 的评分：等级 L2→L1，排名 2→3``).
+
+    Text that is not such a note stays as it is.
+    """
+    found = Fragility.parse(note)
+    if found is None:
         return note
     changes = []
-    for part in match["changes"].split(", "):
-        change = CHANGE.fullmatch(part)
-        if change is None:
-            return note
-        label = "等级" if change["what"] == "grade" else "排名"
-        before, after = (v if v != "-" else "无" for v in (change["before"], change["after"]))
-        changes.append(f"{label} {before}→{after}")
-    return f"去掉 {match['expert']} 的评分：{'，'.join(changes)}"
+    if found.grade is not None:
+        before, after = (code or "无" for code in found.grade)
+        changes.append(f"等级 {before}→{after}")
+    if found.rank is not None:
+        changes.append(f"排名 {found.rank[0]}→{found.rank[1]}")
+    return f"去掉 {found.expert} 的评分：{'，'.join(changes)}"

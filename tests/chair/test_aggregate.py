@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from expertscore.chair.aggregate import Override, PanelInput, Sheet, aggregate
-from expertscore.chair.robustness import leave_one_out, naive_leave_one_out
+from expertscore.chair.robustness import Fragility, leave_one_out, naive_leave_one_out
 from expertscore.schemes import load_scheme
 from expertscore.schemes.model import Aggregation
 from expertscore.scoring.totals import is_additive
@@ -230,3 +230,24 @@ def test_fragile_outcome_is_marked():
     leave_one_out(inp, result)
     assert result.submissions["S1"].grade == "L1"
     assert "without E4: grade L1→L2" in result.submissions["S1"].fragile
+
+
+@pytest.mark.parametrize(
+    "fragility, note",
+    [
+        (Fragility("E02", ("L1", None), (3, 4)), "without E02: grade L1→-, rank 3→4"),
+        (Fragility("E4", ("L1", "L2")), "without E4: grade L1→L2"),
+        (Fragility("E10", rank=(1, 2)), "without E10: rank 1→2"),
+        (Fragility("E01", (None, "L1")), "without E01: grade -→L1"),
+    ],
+)
+def test_a_fragility_is_written_as_its_note_and_read_back(fragility, note):
+    assert fragility.note() == note
+    assert Fragility.parse(note) == fragility
+
+
+@pytest.mark.parametrize(
+    "text", ["something else", "without E02: ", "without E02: grade L1", "without E02: size 1→2"]
+)
+def test_text_that_is_not_a_leave_one_out_note_is_not_read_as_one(text):
+    assert Fragility.parse(text) is None

@@ -12,6 +12,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from expertscore.chair.merge import ACCEPTED, REFUSED, REPLACED, UNCHANGED
+from expertscore.chair.robustness import Fragility
 from expertscore.errors import ExpertScoreError
 from expertscore.results.envelope import ResultRefused
 from ui.messages import error_text
@@ -207,27 +208,23 @@ def fragile_text(note: str, grade_name) -> str:
 
     ``grade_name`` turns a grade code (or ``-``, no grade) into the scheme's name for it.
     """
-    found = re.fullmatch(r"without (?P<expert>\S+): (?P<changes>.*)", note)
+    found = Fragility.parse(note)
     if found is None:
         return note
     words = []
-    for change in found["changes"].split(", "):
-        grade = re.fullmatch(r"grade (?P<a>\S+)→(?P<b>\S+)", change)
-        rank = re.fullmatch(r"rank (?P<a>\d+)→(?P<b>\d+)", change)
-        if grade:
-            words.append(
-                QCoreApplication.translate("ChairTexts", "grade {before}→{after}").format(
-                    before=grade_name(grade["a"]), after=grade_name(grade["b"])
-                )
+    if found.grade is not None:
+        before, after = (code or "-" for code in found.grade)
+        words.append(
+            QCoreApplication.translate("ChairTexts", "grade {before}→{after}").format(
+                before=grade_name(before), after=grade_name(after)
             )
-        elif rank:
-            words.append(
-                QCoreApplication.translate("ChairTexts", "rank {before}→{after}").format(
-                    before=rank["a"], after=rank["b"]
-                )
+        )
+    if found.rank is not None:
+        words.append(
+            QCoreApplication.translate("ChairTexts", "rank {before}→{after}").format(
+                before=found.rank[0], after=found.rank[1]
             )
-        else:
-            words.append(change)
+        )
     return QCoreApplication.translate("ChairTexts", "without {expert}: {changes}").format(
-        expert=found["expert"], changes=", ".join(words)
+        expert=found.expert, changes=", ".join(words)
     )

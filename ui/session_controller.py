@@ -12,21 +12,15 @@ through ``ui.tasks``).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from expertscore.scoring.service import (
-    COMPLETE,
-    IN_PROGRESS,
-    NOT_STARTED,
-    RECUSED,
     Change,
     ScoreRecord,
     Scoring,
-    SubmissionRow,
 )
 from expertscore.scoring.totals import Rollup, rollup
 from expertscore.storage.evidence import EvidenceRecord, evidence_of
@@ -82,25 +76,6 @@ class SessionController(QObject):
         points = {code: r.points for code, r in scores.items() if r.points is not None}
         applicable = [leaf.code for leaf in self.scoring.assigned_leaves(submission_id)]
         return scores, rollup(self.scheme, points, applicable)
-
-    def row_after_edit(self, row: SubmissionRow, scores: dict[str, ScoreRecord]) -> SubmissionRow:
-        """``row`` with its state and count recomputed from ``scores`` after an edit.
-
-        The same rule as ``Scoring.submissions`` (which reads every submission: too slow
-        to run on each keystroke of a 200-submission batch). A recusal is not an edit of
-        scores: after one, read the rows from the core again.
-        """
-        leaves = {leaf.code for leaf in self.scoring.assigned_leaves(row.id)}
-        done = sum(1 for code in leaves if (r := scores.get(code)) and r.points is not None)
-        if row.state == RECUSED:
-            state = RECUSED
-        elif done == 0:
-            state = NOT_STARTED
-        elif done < len(leaves):
-            state = IN_PROGRESS
-        else:
-            state = COMPLETE
-        return replace(row, scored=done, total=len(leaves), state=state)
 
     def ui_state(self) -> dict[str, str]:
         return all_ui_state(self.session)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -120,6 +120,15 @@ def _pins_json(pins: Iterable[Pin]) -> str:
 
 def _pins_from(text: str) -> tuple[Pin, ...]:
     return tuple(Pin(item["id"], item.get("page")) for item in json.loads(text or "[]"))
+
+
+def progress_state(recused: bool, done: int, total: int) -> str:
+    """A submission's state in the expert's list, from how many of its leaves are scored."""
+    if recused:
+        return RECUSED
+    if done == 0:
+        return NOT_STARTED
+    return IN_PROGRESS if done < total else COMPLETE
 
 
 class Scoring:
@@ -232,14 +241,7 @@ class Scoring:
         for sub in subs:
             leaves = {leaf.code for leaf in self.assigned_leaves(sub.id)}
             done = len(leaves & scored.get(sub.id, set()))
-            if sub.id in recusals:
-                state = RECUSED
-            elif done == 0:
-                state = NOT_STARTED
-            elif done < len(leaves):
-                state = IN_PROGRESS
-            else:
-                state = COMPLETE
+            state = progress_state(sub.id in recusals, done, len(leaves))
             result.append(
                 SubmissionRow(
                     id=sub.id,
@@ -254,6 +256,20 @@ class Scoring:
                 )
             )
         return result
+
+    def row_after_edit(
+        self, row: SubmissionRow, scores: Mapping[str, ScoreRecord]
+    ) -> SubmissionRow:
+        """``row`` with its state and count worked out again from ``scores`` (round 1).
+
+        ``submissions`` reads every submission: too slow for each keystroke of a
+        200-submission batch. A recusal is not an edit of scores: after one, read the
+        rows again.
+        """
+        leaves = {leaf.code for leaf in self.assigned_leaves(row.id)}
+        done = sum(1 for code in leaves if (r := scores.get(code)) and r.points is not None)
+        state = progress_state(row.state == RECUSED, done, len(leaves))
+        return replace(row, scored=done, total=len(leaves), state=state)
 
     def missing(self, submission_id: str | None = None) -> list[Gap]:
         """Every assigned, unscored indicator of non-recused submissions, in order."""

@@ -70,6 +70,20 @@ def test_states_and_totals(scoring):
     assert grade_for(scoring.scheme, "industry", totals.percent).name == "二级"
 
 
+def test_a_row_worked_out_after_an_edit_is_the_row_read_again(scoring):
+    before = {r.id: r for r in scoring.submissions()}
+    scoring.set_entry("S002", "1.1", Entry(points=Decimal("7.5")))
+    after_one = scoring.row_after_edit(before["S002"], scoring.scores("S002"))
+    assert after_one == {r.id: r for r in scoring.submissions()}["S002"]
+    assert (after_one.state, after_one.scored) == (IN_PROGRESS, 1)
+    score_all(scoring, "S002")
+    done = scoring.row_after_edit(after_one, scoring.scores("S002"))
+    assert done == {r.id: r for r in scoring.submissions()}["S002"]
+    assert done.state == COMPLETE
+    recused = scoring.row_after_edit(before["S001"], scoring.scores("S001"))
+    assert recused.state == RECUSED
+
+
 def test_bonus_is_capped(tmp_path):
     # The example's bonus group has cap 5 and one 3-point item: 3 stays 3; cap applies to sums.
     from expertscore.scoring.totals import rollup

@@ -352,7 +352,9 @@ class ScoringForm(QWidget):
             return
         self._refresh_scores()
         if change.field != "recusal" and self.shown.scores is not None:
-            self.update_row(self.controller.row_after_edit(self.shown.row, self.shown.scores))
+            self.update_row(
+                self.controller.scoring.row_after_edit(self.shown.row, self.shown.scores)
+            )
         self.note.set_suggestion(self._level_name())
         if change.field == "note":
             self.note.load(

@@ -24,22 +24,6 @@ from expertscore.results.model import ScoreItem
 from expertscore.schemes.model import Indicator, Scheme
 from ui.chair.texts import fragile_text
 
-HUNDRED = Decimal(100)
-
-
-@dataclass(frozen=True)
-class Axis:
-    """A first-level indicator of one submission: points and attainable points."""
-
-    code: str
-    name: str
-    points: Decimal
-    maximum: Decimal
-
-    @property
-    def percent(self) -> float:
-        return float(self.points * HUNDRED / self.maximum) if self.maximum else 0.0
-
 
 @dataclass(eq=False)  # compared by identity: one state is one picture of the folder
 class ChairState:
@@ -180,15 +164,6 @@ class ChairState:
         return f"{value.value} {value.unit}".strip()
 
     # --- profiles -------------------------------------------------------------------------
-
-    def axes(self, sid: str) -> list[Axis]:
-        """The first-level indicators that apply to ``sid``, in scheme order."""
-        sub = self.result.submissions[sid]
-        return [
-            Axis(node.code, node.name, sub.rollup.points[node.code], sub.rollup.maxima[node.code])
-            for node in self.scheme.indicators
-            if sub.rollup.maxima.get(node.code, Decimal(0)) > 0
-        ]
 
 
 def load_state(package: OpenedPackage, folder: Path, keycards: Sequence[Path] = ()) -> ChairState:

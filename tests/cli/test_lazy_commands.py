@@ -10,21 +10,9 @@ import click
 from click.testing import CliRunner
 
 from expertscore.cli.main import COMMANDS, cli, load_command
+from tests.modules import modules_after
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def modules_after(code: str) -> set[str]:
-    """The modules a fresh interpreter has imported after running ``code``."""
-    done = subprocess.run(
-        [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-        timeout=120,
-    )
-    return set(done.stdout.split())
 
 
 def test_importing_the_command_line_imports_no_command():

@@ -6,12 +6,7 @@ workbooks (openpyxl) and migrations (alembic) are imported when first used.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.modules import modules_after
 
 NOT_AT_START = {
     "reportlab",
@@ -32,21 +27,6 @@ NOT_AT_START = {
     "ui.dialogs.submit",
     "ui.dialogs.unlock",
 }
-
-
-def modules_after(code: str) -> set[str]:
-    """The modules a fresh interpreter has imported after running ``code``."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
-    return set(done.stdout.split())
 
 
 def test_importing_the_window_leaves_the_rest_for_later():

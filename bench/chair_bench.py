@@ -91,12 +91,11 @@ def make_result(number: int, scheme, package, table, out: Path) -> None:
     from expertscore.results.envelope import RESULT_PAYLOAD_TYPE, envelope_bytes
     from expertscore.results.payload import (
         PAYLOAD_FORMAT,
-        hashed_line,
         log_block,
         payload_bytes,
         score_columns,
-        stored_line,
     )
+    from expertscore.scoring.editlog import entry_hash, stored_line
 
     expert = f"E{number:02d}"
     key = _key(number)
@@ -115,7 +114,7 @@ def make_result(number: int, scheme, package, table, out: Path) -> None:
             "detail": detail,
             "prev": prev,
         }
-        prev = hashlib.sha256(hashed_line(entry).encode("utf-8")).hexdigest()
+        prev = entry_hash(entry)
         log.append(stored_line(entry))
 
     submissions = []

@@ -40,16 +40,11 @@ from expertscore.errors import ExpertScoreError
 from expertscore.identity.keycard import read_cards
 from expertscore.identity.keys import ExpertKey
 from expertscore.results.envelope import RESULT_FORMAT, RESULT_PAYLOAD_TYPE, envelope_bytes
-from expertscore.results.payload import (
-    PAYLOAD_FORMAT,
-    hashed_line,
-    log_block,
-    payload_bytes,
-    stored_line,
-)
+from expertscore.results.payload import PAYLOAD_FORMAT, log_block, payload_bytes
 from expertscore.results.simulate import simulate, simulated_key
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import check_result
+from expertscore.scoring.editlog import entry_hash, stored_line
 
 SCHEME = "national-crossindustry-2023"
 SIM_SEED = 1
@@ -171,8 +166,7 @@ def _store_log(payload: dict[str, Any], entries: list[dict[str, Any]], rechain: 
     if rechain:
         head = payload["batch"]["sha256"]
         for entry in entries:
-            hashed = hashed_line({**entry, "prev": head}).encode("utf-8")
-            head = hashlib.sha256(hashed).hexdigest()
+            head = entry_hash({**entry, "prev": head})
     payload["log"] = log_block([stored_line(entry) for entry in entries], head)
 
 

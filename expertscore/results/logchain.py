@@ -1,25 +1,21 @@
 """The edit log's hash chain, as the result payload carries it.
 
-The payload holds the log as one block: the entries' lines, deflated and in base64. Each
-line is the canonical JSON (keys sorted, no spaces, UTF-8) of one entry's six stored
-fields. An entry's ``prev`` is the previous entry's hash (the batch hash for the first);
-its hash is the SHA-256 of the canonical JSON of its six fields and ``prev``. That is the
-rule ``scoring.service`` writes the session's log by, so the block's ``head`` is the
-session's last hash. ``prev`` is not stored: it is the one part that does not compress.
+The payload holds the log as one block: the entries' lines, deflated and in base64, each
+as ``scoring.editlog.stored_line`` writes it. The hashes follow ``scoring.editlog``, the
+rule the session writes its log by, so the block's ``head`` is the session's last hash.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import json
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from expertscore.results.payload import LOG_FIELDS, hashed_line, stored_line
+from expertscore.scoring.editlog import LOG_FIELDS, entry_hash, stored_line
 
 # A log block inflates to a few hundred bytes per entry; far more is not a log but a bomb.
 # The count of entries is the payload's own claim, so the whole is capped as well (a
@@ -53,8 +49,7 @@ def _entry(line: str, position: int, prev: str) -> LogEntry:
     if not isinstance(raw, dict) or sorted(raw) != sorted(LOG_FIELDS):
         raise LogUnreadable(f"edit log entry {position} does not have the fields {LOG_FIELDS}")
     raw["prev"] = prev
-    digest = hashlib.sha256(hashed_line(raw).encode("utf-8")).hexdigest()
-    return LogEntry(**raw, hash=digest, line=line)
+    return LogEntry(**raw, hash=entry_hash(raw), line=line)
 
 
 def read_log(deflated: str, entries: int, genesis: str) -> list[LogEntry]:

@@ -28,8 +28,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from expertscore import __version__
+from expertscore.scoring.editlog import entry_of, stored_line
 from expertscore.scoring.lock import transcription
-from expertscore.scoring.service import Scoring, canonical
+from expertscore.scoring.service import Scoring
 from expertscore.scoring.totals import rollup
 from expertscore.storage import models as m
 
@@ -63,19 +64,6 @@ def score_columns(items: Iterable[Mapping[str, Any]]) -> dict[str, list[Any]]:
         for name in SCORE_COLUMNS:
             columns[name].append(item[name])
     return columns
-
-
-LOG_FIELDS = ("seq", "at", "action", "submission", "indicator", "detail")
-
-
-def hashed_line(entry: Mapping[str, Any]) -> str:
-    """What a log entry's hash is taken of: canonical JSON of its fields and ``prev``."""
-    return canonical({name: entry[name] for name in (*LOG_FIELDS, "prev")})
-
-
-def stored_line(entry: Mapping[str, Any]) -> str:
-    """A log entry as the log block stores it: ``prev`` follows from the entry before."""
-    return canonical({name: entry[name] for name in LOG_FIELDS})
 
 
 def log_block(lines: Sequence[str], head: str) -> dict[str, Any]:
@@ -229,17 +217,5 @@ def _scores(
 
 def _log(orm: OrmSession, genesis: str) -> dict[str, Any]:
     rows = list(orm.scalars(select(m.EditLog).order_by(m.EditLog.seq)))
-    lines = [
-        stored_line(
-            {
-                "seq": row.seq,
-                "at": row.at,
-                "action": row.action,
-                "submission": row.submission_id,
-                "indicator": row.indicator,
-                "detail": json.loads(row.detail),
-            }
-        )
-        for row in rows
-    ]
+    lines = [stored_line(entry_of(row)) for row in rows]
     return log_block(lines, rows[-1].hash if rows else genesis)

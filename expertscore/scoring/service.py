@@ -12,7 +12,6 @@ edit log records; the next submission then gets a higher sequence number.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -25,6 +24,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from expertscore.errors import ExpertScoreError
 from expertscore.schemes.model import Indicator
+from expertscore.scoring.editlog import canonical, entry_hash, entry_of
 from expertscore.scoring.lock import locking_result
 from expertscore.scoring.modes import Entry, ScoreRejected, points_for
 from expertscore.scoring.totals import Rollup, rollup
@@ -108,10 +108,6 @@ class Note:
 
 def now_text() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
-def canonical(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _pins_json(pins: Iterable[Pin]) -> str:
@@ -343,16 +339,17 @@ class Scoring:
         prev_hash = last.hash if last else self.session.info.manifest_sha256
         seq = (last.seq + 1) if last else 1
         at = self.clock()
-        body = {
-            "seq": seq,
-            "at": at,
-            "action": action,
-            "submission": submission_id,
-            "indicator": code,
-            "detail": detail,
-            "prev": prev_hash,
-        }
-        digest = hashlib.sha256(canonical(body).encode("utf-8")).hexdigest()
+        digest = entry_hash(
+            {
+                "seq": seq,
+                "at": at,
+                "action": action,
+                "submission": submission_id,
+                "indicator": code,
+                "detail": detail,
+                "prev": prev_hash,
+            }
+        )
         orm.add(
             m.EditLog(
                 seq=seq,
@@ -545,16 +542,7 @@ class Scoring:
             rows = list(orm.scalars(select(m.EditLog).order_by(m.EditLog.seq)))
         prev = self.session.info.manifest_sha256
         for row in rows:
-            body = {
-                "seq": row.seq,
-                "at": row.at,
-                "action": row.action,
-                "submission": row.submission_id,
-                "indicator": row.indicator,
-                "detail": json.loads(row.detail),
-                "prev": prev,
-            }
-            digest = hashlib.sha256(canonical(body).encode("utf-8")).hexdigest()
+            digest = entry_hash({**entry_of(row), "prev": prev})
             if row.prev_hash != prev or row.hash != digest:
                 raise ExpertScoreError(f"{self.session.path}: edit log broken at entry {row.seq}")
             prev = row.hash

@@ -14,10 +14,11 @@ from expertscore.batch.package import open_package
 from expertscore.identity.keycard import read_cards
 from expertscore.results.envelope import RESULT_PAYLOAD_TYPE, ResultRefused, envelope_bytes
 from expertscore.results.logchain import MAX_LINE_BYTES, MAX_LOG_BYTES, read_log
-from expertscore.results.payload import log_block, payload_bytes, stored_line
+from expertscore.results.payload import log_block, payload_bytes
 from expertscore.results.submit import submit
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import check_result, verify_file
+from expertscore.scoring.editlog import stored_line
 from expertscore.storage.session import SessionFile
 from tests.factories import edit_manifest, example_builder
 from tests.results.helpers import card_of, complete_session, fixed_key, resign

@@ -22,6 +22,7 @@ from expertscore.chair.panel import Gap
 from expertscore.chair.report_pdf_text import NO_GRADE, expert_label
 from expertscore.results.verify import CheckedResult
 from expertscore.schemes.model import Indicator, Scheme
+from expertscore.scoring.totals import grade_name
 
 HUNDRED = Decimal(100)
 
@@ -108,9 +109,7 @@ class ReportData:
     def grade_name(self, category: str | None, code: str | None) -> str:
         if code is None:
             return NO_GRADE if self.scheme.grade_scale(category) is not None else "—"
-        scale = self.scheme.grade_scale(category)
-        level = next((lv for lv in scale.levels if lv.code == code), None) if scale else None
-        return level.name if level else code
+        return grade_name(self.scheme, category, code)
 
     def grade_of(self, sub: SubmissionResult) -> str:
         return self.grade_name(sub.category, sub.grade)

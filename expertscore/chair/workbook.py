@@ -41,7 +41,6 @@ from expertscore.chair.workbook_common import (
     TRIMMED,
     BookData,
     flag_text,
-    fragile_text,
     sheet_name,
 )
 from expertscore.chair.workbook_notes import audit_sheet, divergence_sheet, notes_sheet
@@ -162,7 +161,7 @@ def summary_sheet(sheet: Worksheet, data: BookData, matrix_names: dict[str, str]
                 sum(1 for item in res.indicators.values() if item.flags),
                 sum(1 for item in res.indicators.values() if item.override is not None),
                 "，".join(f"{e}（偏离 {fmt(d)}%）" for e, d in res.explanations_needed.items()),
-                "；".join(fragile_text(line) for line in res.fragile),
+                "；".join(data.fragile_text(res, line) for line in res.fragile),
             ]
         )
         writer.number(row, 7, res.rollup.base, places)
@@ -322,7 +321,7 @@ class _Matrix:
             ("需说明", f"{expert} 的总分偏离专家平均 {fmt(deviation)}%")
             for expert, deviation in res.explanations_needed.items()
         ]
-        notes += [("稳健性", fragile_text(line)) for line in res.fragile]
+        notes += [("稳健性", self.data.fragile_text(res, line)) for line in res.fragile]
         for label, text in notes:
             row = writer.append(["", label], MUTED)
             writer.text(row, 3, text, MUTED, fit=False)  # runs across the empty cells

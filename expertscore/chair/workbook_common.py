@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
@@ -9,12 +10,13 @@ from openpyxl.styles import Font, PatternFill
 
 from expertscore.batch.manifest import Submission
 from expertscore.batch.package import OpenedPackage
-from expertscore.chair.aggregate import PanelInput, PanelResult, Sheet, quantize
+from expertscore.chair.aggregate import PanelInput, PanelResult, Sheet, SubmissionResult, quantize
 from expertscore.chair.decisions import Decisions
 from expertscore.chair.panel import Gap
 from expertscore.chair.panel_file import InputFile
 from expertscore.chair.robustness import Fragility
 from expertscore.schemes.model import Scheme
+from expertscore.scoring.totals import grade_name
 
 SUMMARY = "排名汇总"
 DIVERGENCE = "分歧"
@@ -95,11 +97,10 @@ class BookData:
         return path[-1].name if path else code
 
     def grade_name(self, category: str | None, grade: str | None) -> str:
-        if grade is None:
-            return "未达等级"
-        scale = self.scheme.grade_scale(category)
-        level = next((lv for lv in scale.levels if lv.code == grade), None) if scale else None
-        return level.name if level else grade
+        return "未达等级" if grade is None else grade_name(self.scheme, category, grade)
+
+    def fragile_text(self, res: SubmissionResult, note: str) -> str:
+        return fragile_text(note, lambda code: self.grade_name(res.category, code))
 
     def indicator_name(self, code: str) -> str:
         node = self.scheme.find(code)
@@ -153,17 +154,17 @@ def experts_text(scores: dict[str, Decimal]) -> str:
     return "，".join(f"{expert} {format(value, 'f')}" for expert, value in sorted(scores.items()))
 
 
-def fragile_text(note: str) -> str:
-    """A leave-one-out note in Chinese (``去掉 E03 的评分：等级 L2→L1，排名 2→3``).
+def fragile_text(note: str, name_of: Callable[[str | None], str]) -> str:
+    """A leave-one-out note in Chinese (``去掉 E03 的评分：等级 二级→一级，排名 2→3``).
 
-    Text that is not such a note stays as it is.
+    ``name_of`` names a grade code (``None``: no grade). Other text stays as it is.
     """
     found = Fragility.parse(note)
     if found is None:
         return note
     changes = []
     if found.grade is not None:
-        before, after = (code or "无" for code in found.grade)
+        before, after = (name_of(code) for code in found.grade)
         changes.append(f"等级 {before}→{after}")
     if found.rank is not None:
         changes.append(f"排名 {found.rank[0]}→{found.rank[1]}")

@@ -20,7 +20,6 @@ from expertscore.chair.workbook_common import (
     SCOPE_LABELS,
     BookData,
     experts_text,
-    fragile_text,
 )
 from expertscore.identity.keys import local_now
 from expertscore.schemes.model import Amount, Category, GradeScale, Scheme
@@ -145,7 +144,7 @@ def _divergence_rows(data: BookData, sid: str) -> Iterator[list[object]]:
             name = data.indicator_name(code)
             yield ["第二轮评分", sid, platform, code, name, experts, None, "", request.reason]
     for line in res.fragile:
-        yield ["稳健性", sid, platform, "", "", "", None, fragile_text(line), ""]
+        yield ["稳健性", sid, platform, "", "", "", None, data.fragile_text(res, line), ""]
 
 
 def divergence_sheet(sheet: Worksheet, data: BookData) -> None:

@@ -12,6 +12,7 @@ from expertscore.chair.aggregate import PanelResult
 from expertscore.chair.merge import REFUSED, summary
 from expertscore.chair.session import ChairRun
 from expertscore.results.verify import read_result
+from expertscore.scoring.totals import grade_name
 
 PACKAGE = click.Path(path_type=Path, dir_okay=False)
 FOLDER = click.Path(path_type=Path, file_okay=False)
@@ -30,10 +31,7 @@ def _print_results(run: ChairRun, result: PanelResult) -> None:
     click.echo("\nranking:")
     for sid in result.ranking:
         sub = result.submissions[sid]
-        scale = scheme.grade_scale(sub.category)
-        grade = (
-            next((lv.name for lv in scale.levels if lv.code == sub.grade), "-") if scale else "-"
-        )
+        grade = "-" if sub.grade is None else grade_name(scheme, sub.category, sub.grade)
         flagged = sum(1 for r in sub.indicators.values() if r.flags)
         notes = []
         if flagged:

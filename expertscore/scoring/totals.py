@@ -178,6 +178,13 @@ def total_of(
     return base + bonus
 
 
+def grade_name(scheme: Scheme, category: str | None, code: str) -> str:
+    """The scheme's name for a grade code (the code itself if its scale has no such level)."""
+    scale = scheme.grade_scale(category)
+    level = next((lv for lv in scale.levels if lv.code == code), None) if scale else None
+    return level.name if level else code
+
+
 def grade_for(scheme: Scheme, category: str | None, percent: Decimal | None) -> GradeLevel | None:
     """The highest level whose threshold ``percent`` reaches, for the category's scale."""
     scale = scheme.grade_scale(category)

@@ -441,3 +441,14 @@ def test_the_workbook_is_written_all_or_nothing(hostile, tmp_path: Path):
     write_for(case, target)
     assert openpyxl.load_workbook(target).sheetnames[0] == "排名汇总"
     assert [p.name for p in tmp_path.iterdir()] == ["results.xlsx"]
+
+
+def test_leave_one_out_notes_name_grades_as_the_scheme_does():
+    from expertscore.chair.workbook_common import fragile_text
+
+    names = {"L1": "一级", "L2": "二级", None: "未达等级"}
+    assert fragile_text("without E02: grade L2→-, rank 3→4", names.get) == (
+        "去掉 E02 的评分：等级 二级→未达等级，排名 3→4"
+    )
+    assert fragile_text("without E4: rank 1→2", names.get) == "去掉 E4 的评分：排名 1→2"
+    assert fragile_text("a note of another kind", names.get) == "a note of another kind"

@@ -22,6 +22,7 @@ from expertscore.chair.panel import Gap
 from expertscore.chair.session import ChairRun
 from expertscore.results.model import ScoreItem
 from expertscore.schemes.model import Indicator, Scheme
+from expertscore.scoring.totals import grade_name
 from ui.chair.texts import fragile_text
 
 
@@ -82,17 +83,13 @@ class ChairState:
         return node.name if node is not None else code
 
     def grade_name(self, sub: SubmissionResult) -> str:
-        scale = self.scheme.grade_scale(sub.category)
-        if scale is None or sub.grade is None:
+        if sub.grade is None:
             return "—"
-        level = next((lv for lv in scale.levels if lv.code == sub.grade), None)
-        return level.name if level else sub.grade
+        return grade_name(self.scheme, sub.category, sub.grade)
 
     def grade_code_name(self, category: str | None, code: str) -> str:
         """The scheme's name of a grade code; ``-`` (no grade) is a dash."""
-        scale = self.scheme.grade_scale(category)
-        level = next((lv for lv in scale.levels if lv.code == code), None) if scale else None
-        return level.name if level else ("—" if code == "-" else code)
+        return "—" if code == "-" else grade_name(self.scheme, category, code)
 
     def fragile_notes(self, sid: str) -> list[str]:
         """The submission's leave-one-out notes, in words."""

@@ -129,8 +129,7 @@ def make_result(number: int, scheme, package, table, out: Path) -> None:
                     "choice": None,
                     "verified_value": None,
                     "comment": "",
-                    "evidence": [],
-                    "updated_at": "2025-06-02T10:00:00+08:00",
+                    "evidence": (),
                 }
             )
             add(

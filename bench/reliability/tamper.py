@@ -190,7 +190,7 @@ def _change_score(payload: dict[str, Any], rng: random.Random) -> None:
     old = columns["points"][index]
     choices = [p for p in ("0", "1", "5", "10", "20", "99", old + "0", "-" + old) if p != old]
     columns["points"][index] = rng.choice(choices)
-    columns["choice"][index] = None
+    columns["choice"] = [pair for pair in columns["choice"] if pair[0] != index]
     entries = _log(payload)
     for entry in reversed(entries):
         if entry["action"] == "score" and entry["indicator"] == columns["indicator"][index]:

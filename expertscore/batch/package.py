@@ -25,6 +25,7 @@ import zlib
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import BinaryIO
 
@@ -62,6 +63,16 @@ DEFAULT_LIMITS = Limits()
 
 
 @dataclass(frozen=True)
+class PanelIndex:
+    """The manifest's roster, assignments and conflicts looked up by expert."""
+
+    roster: frozenset[str]
+    assigned: dict[str, list[str]]  # expert -> submissions, in manifest order
+    conflicts: dict[str, frozenset[str]]  # expert -> submissions
+    leaves: frozenset[str]  # the scheme's leaf codes
+
+
+@dataclass(frozen=True)
 class OpenedPackage:
     path: Path
     manifest: Manifest
@@ -70,6 +81,22 @@ class OpenedPackage:
     scheme: Scheme
     scheme_text: str
     signature: ManifestSignature | None
+
+    @cached_property
+    def index(self) -> PanelIndex:
+        """Built once: a chair checks thirty files against the same thousands of assignments."""
+        assigned: dict[str, list[str]] = {}
+        for assignment in self.manifest.assignments:
+            assigned.setdefault(assignment.expert, []).append(assignment.submission)
+        conflicts: dict[str, set[str]] = {}
+        for conflict in self.manifest.conflicts:
+            conflicts.setdefault(conflict.expert, set()).add(conflict.submission)
+        return PanelIndex(
+            roster=frozenset(expert.id for expert in self.manifest.roster),
+            assigned=assigned,
+            conflicts={expert: frozenset(subs) for expert, subs in conflicts.items()},
+            leaves=frozenset(leaf.code for leaf in self.scheme.leaves()),
+        )
 
 
 def _check_entries(source: Path, archive: zipfile.ZipFile, limits: Limits) -> set[str]:

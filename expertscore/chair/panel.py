@@ -32,35 +32,29 @@ def _latest_scores(
     for text in set(c.points):
         if text is not None and text not in cache:
             cache[text] = Decimal(text)
-    verified: dict[str, str] = {}
-    if c.round.count(1) == len(c.round):  # the usual file: one round, in C loops
+    if not c.round:  # the usual file: one round, in C loops
+        verified = {c.indicator[row]: value for row, value in c.verified_value}
         if None in c.points:
             rows = zip(c.indicator, c.points, strict=True)
             points = {code: cache[text] for code, text in rows if text is not None}
         else:
             points = dict(zip(c.indicator, map(cache.__getitem__, c.points), strict=True))
-        if c.verified_value.count(None) != len(c.verified_value):
-            verified = {
-                code: value
-                for code, value in zip(c.indicator, c.verified_value, strict=True)
-                if value is not None
-            }
         return points, verified
     # Latest round last, whatever order the file lists them in.
+    rounds = c.column("round")
+    values = c.column("verified_value")
     points = {}
-    for i in sorted(range(len(c.round)), key=c.round.__getitem__):
+    verified: dict[str, str] = {}
+    for i in sorted(range(len(rounds)), key=rounds.__getitem__):
         if c.points[i] is not None:
             points[c.indicator[i]] = cache[c.points[i]]
-        if c.verified_value[i] is not None:
-            verified[c.indicator[i]] = c.verified_value[i]
+        if values[i] is not None:
+            verified[c.indicator[i]] = values[i]
     return points, verified
 
 
 def _assigned(package: OpenedPackage) -> dict[str, set[str]]:
-    assigned: dict[str, set[str]] = {}
-    for assignment in package.manifest.assignments:
-        assigned.setdefault(assignment.expert, set()).add(assignment.submission)
-    return assigned
+    return {expert: set(subs) for expert, subs in package.index.assigned.items()}
 
 
 def sheets_of(

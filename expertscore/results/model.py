@@ -7,8 +7,10 @@ JSON numbers where decimal strings belong, or a missing field are refused with t
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -17,7 +19,7 @@ from expertscore.batch.manifest import ID_PATTERN, SHA256_PATTERN
 from expertscore.crypto.envelope import newer_format
 from expertscore.results.envelope import ResultRefused
 from expertscore.results.logchain import LogEntry, read_log
-from expertscore.results.payload import PAYLOAD_FORMAT
+from expertscore.results.payload import PAYLOAD_FORMAT, SPARSE_DEFAULTS
 
 DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 
@@ -88,7 +90,7 @@ class PinnedEvidence(Strict):
 
 @dataclass(frozen=True, slots=True)
 class ScoreItem:
-    """One score record: a row of the submission's score columns."""
+    """One score record: a row of the submission's score columns, defaults filled in."""
 
     indicator: str
     round: int
@@ -96,37 +98,55 @@ class ScoreItem:
     choice: str | None
     verified_value: str | None
     comment: str
-    evidence: list[PinnedEvidence]
-    updated_at: str
+    evidence: Sequence[PinnedEvidence]
 
 
 DecimalText = Annotated[str, Field(pattern=DECIMAL_PATTERN)]
+Row = Annotated[int, Field(ge=0)]
 
 
 class ScoreColumns(Strict):
-    """The scores of one submission as parallel arrays (row i of each is one record)."""
+    """The scores of one submission, as columns.
+
+    Record i is row i of ``indicator`` and ``points``; the other columns list ``(row,
+    value)`` only where a record differs from the default (``payload.SPARSE_DEFAULTS``),
+    rows ascending.
+    """
 
     indicator: list[str]
-    round: list[Annotated[int, Field(ge=1)]]
     points: list[DecimalText | None]
-    choice: list[str | None]
-    verified_value: list[str | None]
-    comment: list[str]
-    evidence: list[list[PinnedEvidence]]
-    updated_at: list[str]
+    round: list[tuple[Row, Annotated[int, Field(ge=2)]]]
+    choice: list[tuple[Row, str]]
+    verified_value: list[tuple[Row, str]]
+    comment: list[tuple[Row, Annotated[str, Field(min_length=1)]]]
+    evidence: list[tuple[Row, Annotated[list[PinnedEvidence], Field(min_length=1)]]]
 
     @model_validator(mode="after")
-    def _same_length(self) -> ScoreColumns:
+    def _rows_fit(self) -> ScoreColumns:
         n = len(self.indicator)
-        columns = (self.round, self.points, self.choice, self.verified_value, self.comment)
-        if any(len(column) != n for column in (*columns, self.evidence, self.updated_at)):
-            lengths = {name: len(getattr(self, name)) for name in type(self).model_fields}
-            shown = ", ".join(f"{name} {count}" for name, count in lengths.items())
-            raise ValueError(f"the score columns differ in length ({shown})")
+        if len(self.points) != n:
+            raise ValueError(
+                f"the score columns differ in length (indicator {n}, points {len(self.points)})"
+            )
+        if not (self.round or self.choice or self.verified_value or self.comment or self.evidence):
+            return self  # the usual record set: nothing but points
+        for name in SPARSE_DEFAULTS:
+            rows = [row for row, _ in getattr(self, name)]
+            if rows and rows[-1] >= n:
+                raise ValueError(f"{name} names row {rows[-1]}, but there are {n} records")
+            if any(a >= b for a, b in pairwise(rows)):
+                raise ValueError(f"{name} lists its rows out of order or twice")
         return self
 
     def __len__(self) -> int:
         return len(self.indicator)
+
+    def column(self, name: str) -> list[Any]:
+        """A sparse column written out with one value per record."""
+        full = [SPARSE_DEFAULTS[name]] * len(self.indicator)
+        for row, value in getattr(self, name):
+            full[row] = value
+        return full
 
 
 class Totals(Strict):
@@ -150,20 +170,9 @@ class SubmissionResult(Strict):
     def scores(self) -> list[ScoreItem]:
         """The score records one by one (built on first use: the merge reads the columns)."""
         c = self.columns
-        return [
-            ScoreItem(*row)
-            for row in zip(
-                c.indicator,
-                c.round,
-                c.points,
-                c.choice,
-                c.verified_value,
-                c.comment,
-                c.evidence,
-                c.updated_at,
-                strict=True,
-            )
-        ]
+        sparse = [c.column(name) for name in SPARSE_DEFAULTS]
+        rows = zip(c.indicator, sparse[0], c.points, *sparse[1:], strict=True)
+        return [ScoreItem(*row) for row in rows]
 
 
 class LogBlock(Strict):
@@ -175,7 +184,7 @@ class LogBlock(Strict):
 
 
 class ResultPayload(Strict):
-    format: Literal["expertscore-result-payload/2"]
+    format: Literal["expertscore-result-payload/3"]
     batch: BatchRef
     expert: ExpertRef
     transcribed_by: Transcriber | None
@@ -219,7 +228,7 @@ def counts_of(payload: ResultPayload) -> Counts:
     subs = payload.submissions
     recused = sum(1 for sub in subs if sub.recusal is not None)
     scores = sum(len(sub.columns.points) - sub.columns.points.count(None) for sub in subs)
-    comments = sum(len(sub.columns.comment) - sub.columns.comment.count("") for sub in subs)
+    comments = sum(len(sub.columns.comment) for sub in subs)
     return Counts(
         submissions=len(subs),
         scored=len(subs) - recused,
@@ -261,9 +270,10 @@ def peek_payload(data: bytes, source: str) -> dict[str, Any]:
     return raw
 
 
-def parse_payload(raw: dict[str, Any], source: str) -> ResultPayload:
+def parse_payload(data: bytes, source: str) -> ResultPayload:
+    """The payload's JSON bytes as a ``ResultPayload``, or ``ResultRefused`` with the place."""
     try:
-        return ResultPayload.model_validate(raw)
+        return ResultPayload.model_validate_json(data)
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         where = ".".join(str(part) for part in error["loc"]) or "(top)"

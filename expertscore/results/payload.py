@@ -1,6 +1,6 @@
 """The result payload: everything one expert decided in one session, as signed bytes.
 
-The payload (``expertscore-result-payload/2``, ``docs/formats.md``) is UTF-8 JSON. It is
+The payload (``expertscore-result-payload/3``, ``docs/formats.md``) is UTF-8 JSON. It is
 signed as the exact bytes written here, so nobody ever has to re-create them: the
 serialisation below only needs to be deterministic for the simulation's and the docs'
 reproducible files. Every decimal is a plain decimal string (``"7.5"``), never a JSON
@@ -9,7 +9,10 @@ number.
 Scores are written as columns and the edit log as one compressed block because a chair
 merges thirty files of thousands of scores each: a reader then parses a few long arrays
 instead of tens of thousands of small objects, and reaches the scores without unpacking
-the log, which the signature already covers and ``verify`` checks in full.
+the log, which the signature already covers and ``verify`` checks in full. Only the
+indicator and the points are set on (nearly) every record; round, choice, verified value,
+comment and pinned evidence are listed for the records that have them, and when each
+score last changed is in the log, not repeated beside every score.
 
 ``build_payload`` reads inside the caller's transaction (the one that adds the result
 record and the ``submit`` log entry), so the payload and the lock describe the same state.
@@ -22,6 +25,7 @@ import json
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import select
@@ -34,16 +38,11 @@ from expertscore.scoring.service import Scoring
 from expertscore.scoring.totals import rollup
 from expertscore.storage import models as m
 
-PAYLOAD_FORMAT = "expertscore-result-payload/2"
-SCORE_COLUMNS = (
-    "indicator",
-    "round",
-    "points",
-    "choice",
-    "verified_value",
-    "comment",
-    "evidence",
-    "updated_at",
+PAYLOAD_FORMAT = "expertscore-result-payload/3"
+DENSE_COLUMNS = ("indicator", "points")
+# Listed as [row, value] only for the records whose value is not this default.
+SPARSE_DEFAULTS: Mapping[str, Any] = MappingProxyType(
+    {"round": 1, "choice": None, "verified_value": None, "comment": "", "evidence": ()}
 )
 PROGRAM = "ExpertScore"
 
@@ -58,11 +57,17 @@ def payload_bytes(payload: dict[str, Any]) -> bytes:
 
 
 def score_columns(items: Iterable[Mapping[str, Any]]) -> dict[str, list[Any]]:
-    """Score records as the payload's parallel arrays, one per field."""
-    columns: dict[str, list[Any]] = {name: [] for name in SCORE_COLUMNS}
-    for item in items:
-        for name in SCORE_COLUMNS:
+    """Score records as the payload's columns: dense ones, then sparse ``[row, value]`` pairs.
+
+    ``evidence`` is a tuple (``()`` for none), so that "no pinned files" equals its default.
+    """
+    columns: dict[str, list[Any]] = {name: [] for name in (*DENSE_COLUMNS, *SPARSE_DEFAULTS)}
+    for row, item in enumerate(items):
+        for name in DENSE_COLUMNS:
             columns[name].append(item[name])
+        for name, default in SPARSE_DEFAULTS.items():
+            if item[name] != default:
+                columns[name].append([row, item[name]])
     return columns
 
 
@@ -196,8 +201,7 @@ def _scores(
             "choice": row.choice,
             "verified_value": row.verified_value,
             "comment": row.comment,
-            "evidence": json.loads(row.pinned_evidence),
-            "updated_at": row.updated_at,
+            "evidence": tuple(json.loads(row.pinned_evidence)),
         }
         for row in rows
     )

@@ -126,30 +126,32 @@ def _batch_problem(payload: ResultPayload, package: OpenedPackage) -> str | None
             f"this result is for another version of batch {batch.id} (hash {batch.sha256[:12]}…,"
             f" the package's is {package.manifest_sha256[:12]}…)"
         )
+    index = package.index
     expert = payload.expert.id
-    if expert not in {e.id for e in manifest.roster}:
+    if expert not in index.roster:
         return f"expert {expert} is not on the batch's roster"
     chair = payload.transcribed_by
-    if chair is not None and chair.id in {e.id for e in manifest.roster}:
+    if chair is not None and chair.id in index.roster:
         return (
             f"the result of {expert} says it was transcribed by {chair.id}, another expert of"
             " this panel: an expert cannot sign another expert's result"
         )
-    assigned = [a.submission for a in manifest.assignments if a.expert == expert]
+    assigned = index.assigned.get(expert, [])
     listed = [sub.id for sub in payload.submissions]
-    assigned_set, listed_set = set(assigned), set(listed)
-    for sid in listed:
-        if sid not in assigned_set:
-            return f"submission {sid} is not assigned to {expert} in this batch"
-    for sid in assigned:
-        if sid not in listed_set:
-            return f"submission {sid}, assigned to {expert}, is missing from the result"
-    conflicts = {c.submission for c in manifest.conflicts if c.expert == expert}
-    leaves = {leaf.code for leaf in package.scheme.leaves()}
+    if listed != assigned:
+        assigned_set, listed_set = set(assigned), set(listed)
+        for sid in listed:
+            if sid not in assigned_set:
+                return f"submission {sid} is not assigned to {expert} in this batch"
+        for sid in assigned:
+            if sid not in listed_set:
+                return f"submission {sid}, assigned to {expert}, is missing from the result"
+    conflicts = index.conflicts.get(expert, frozenset())
     for sub in payload.submissions:
         if sub.id in conflicts and sub.recusal is None:
             return f"{expert} has a conflict of interest with {sub.id} but scored it"
-        for code in set(sub.columns.indicator) - leaves:
+        if not index.leaves.issuperset(sub.columns.indicator):
+            code = next(c for c in sub.columns.indicator if c not in index.leaves)
             return f"{sub.id} indicator {code} is not a leaf of the batch's scheme"
     return None
 
@@ -178,7 +180,7 @@ def check_result(
     try:
         fingerprint_ = _check_signature(key, envelope.payload, envelope.keyid, envelope.sig, source)
         if payload is None:
-            payload = parse_payload(raw, source)
+            payload = parse_payload(envelope.payload, source)
         return _check_payload(data, source, envelope, payload, fingerprint_, package, trust, log)
     except ResultRefused as exc:
         exc.claims = claims

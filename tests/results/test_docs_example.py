@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 import subprocess
 import sys
@@ -26,6 +28,12 @@ def test_the_docs_show_exactly_what_the_code_makes(tmp_path):
     shown = block_after("E01.esresult").encode("ascii")
     made = make_example(tmp_path)
     assert shown == made, "regenerate with: .venv/bin/python -m tests.results.docs_example"
+
+
+def test_the_payload_shown_for_reading_is_the_signed_payload():
+    envelope = json.loads(block_after("E01.esresult"))
+    signed = json.loads(base64.b64decode(envelope["payload"]))
+    assert json.loads(block_after("payload, indented")) == signed
 
 
 def test_the_example_verifies_with_the_program():

@@ -11,7 +11,6 @@ import pytest
 from expertscore.batch.package import open_package
 from expertscore.results.envelope import RESULT_PAYLOAD_TYPE
 from expertscore.results.logchain import read_log
-from expertscore.results.payload import SCORE_COLUMNS
 from expertscore.results.submit import Incomplete, SubmitRefused, submit, write_again
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import read_result
@@ -53,6 +52,19 @@ def test_round_trip_submit_then_verify(package, session_path, tmp_path):
     assert counts.comments == 4  # one indicator comment and one note per scored submission
 
 
+def records(columns: dict) -> list[dict]:
+    """The score records, as docs/formats.md tells a reader to rebuild them."""
+    defaults = {"round": 1, "choice": None, "verified_value": None, "comment": "", "evidence": []}
+    rows = [
+        {"indicator": code, "points": points, **defaults}
+        for code, points in zip(columns["indicator"], columns["points"], strict=True)
+    ]
+    for name in defaults:
+        for row, value in columns[name]:
+            rows[row][name] = value
+    return rows
+
+
 def test_payload_holds_every_decision_as_decimal_strings(session_path, tmp_path):
     out = tmp_path / "E02.esresult"
     submit_file(session_path, out)
@@ -68,8 +80,15 @@ def test_payload_holds_every_decision_as_decimal_strings(session_path, tmp_path)
     assert all(column == [] for column in recused["scores"].values())
     assert recused["totals"] is None
     columns = s002["scores"]
-    assert list(columns) == list(SCORE_COLUMNS)
-    rows = [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+    assert list(columns) == [
+        *("indicator", "points"),
+        *("round", "choice", "verified_value", "comment", "evidence"),
+    ]
+    # Sparse columns list only the records that differ from the default.
+    assert columns["round"] == []
+    assert columns["verified_value"] == [[0, "41.5"]]
+    assert columns["comment"] == [[3, "方案完整，案例可信"]]
+    rows = records(columns)
     by_code = {item["indicator"]: item for item in rows}
     assert list(by_code) == ["1.1", "1.2", "2.1", "2.2", "9.1"]  # scheme order
     assert by_code["1.1"]["points"] == "7.5"

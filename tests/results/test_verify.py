@@ -97,7 +97,7 @@ def test_a_changed_byte_in_the_payload_is_refused(data):
     start, end = payload_span(data)
     for position in range(start, end - 4, max(1, (end - start) // 97)):
         reason = refused(flipped(data, position))
-        # a flip that turns the payload's format into "/2" can only be told as a newer program's
+        # a flip that raises the payload's format version can only be told as a newer program's
         expected = ("changed", "not valid base64", "made by a newer ExpertScore")
         assert any(words in reason for words in expected), (position, reason)
     assert "the signature does not verify" in refused(reworded(data))
@@ -182,18 +182,19 @@ def test_a_format_from_the_future_is_refused(data):
 
 def test_a_payload_format_from_the_future_is_refused(data):
     _envelope, payload = decode_bytes(data)
-    payload["format"] = "expertscore-result-payload/3"
-    assert "made by a newer ExpertScore (payload expertscore-result-payload/3)" in refused(
+    payload["format"] = "expertscore-result-payload/4"
+    assert "made by a newer ExpertScore (payload expertscore-result-payload/4)" in refused(
         resign(payload, E02)
     )
 
 
-def test_a_payload_of_the_unreleased_first_version_is_not_called_newer(data):
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_payload_of_an_unreleased_earlier_version_is_not_called_newer(data, version):
     _envelope, payload = decode_bytes(data)
-    payload["format"] = "expertscore-result-payload/1"
+    payload["format"] = f"expertscore-result-payload/{version}"
     assert refused(resign(payload, E02)) == (
-        "the payload's format 'expertscore-result-payload/1' is not"
-        " expertscore-result-payload/2: the file was changed or is not an ExpertScore result"
+        f"the payload's format 'expertscore-result-payload/{version}' is not"
+        " expertscore-result-payload/3: the file was changed or is not an ExpertScore result"
     )
 
 
@@ -361,8 +362,41 @@ def test_a_score_as_a_json_number_is_refused(data):
 
 def test_score_columns_of_different_lengths_are_refused(data):
     _envelope, payload = decode_bytes(data)
-    payload["submissions"][1]["scores"]["comment"].append("多出的一条")
-    assert "the score columns differ in length" in refused(resign(payload, E02))
+    payload["submissions"][1]["scores"]["points"].append("1")
+    assert "the score columns differ in length (indicator 5, points 6)" in refused(
+        resign(payload, E02)
+    )
+
+
+def test_a_sparse_column_naming_a_row_that_does_not_exist_is_refused(data):
+    _envelope, payload = decode_bytes(data)
+    payload["submissions"][1]["scores"]["comment"].append([5, "多出的一条"])
+    assert "comment names row 5, but there are 5 records" in refused(resign(payload, E02))
+
+
+@pytest.mark.parametrize("rows", [[3, 1], [1, 1]])
+def test_a_sparse_column_with_rows_out_of_order_or_twice_is_refused(data, rows):
+    _envelope, payload = decode_bytes(data)
+    payload["submissions"][1]["scores"]["choice"] = [[row, "良"] for row in rows]
+    assert "choice lists its rows out of order or twice" in refused(resign(payload, E02))
+
+
+@pytest.mark.parametrize(
+    ("column", "pair", "place"),
+    [
+        ("round", [0, 1], "scores.round.0.1"),  # round 1 is the default: never listed
+        ("comment", [0, ""], "scores.comment.0.1"),
+        ("evidence", [0, []], "scores.evidence.0.1"),
+        ("choice", [0, None], "scores.choice.0.1"),
+        ("round", [0, 2, 3], "scores.round.0"),
+    ],
+)
+def test_a_sparse_column_listing_a_default_or_a_malformed_pair_is_refused(
+    data, column, pair, place
+):
+    _envelope, payload = decode_bytes(data)
+    payload["submissions"][1]["scores"][column] = [pair]
+    assert refused(resign(payload, E02)).startswith(f"payload submissions.1.{place}")
 
 
 def test_extra_signatures_are_refused(data):

@@ -3,6 +3,8 @@ their own keys, signed result files and key cards; and merge folders made from t
 
 from __future__ import annotations
 
+import base64
+import json
 import shutil
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 
 from expertscore.chair.session import ChairRun
 from expertscore.demo.batch import make_demo_batch
+from expertscore.results.envelope import envelope_bytes
 from expertscore.results.simulate import simulate
 
 EXPERTS = 5
@@ -56,9 +59,16 @@ def merged(merged_template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def tampered(panel: Panel, tmp_path: Path) -> Path:
-    """E02's result with one byte of its payload changed."""
-    data = bytearray(panel.results[1].read_bytes())
-    data[len(data) // 2] ^= 0x01
+    """E02's result with its payload changed under the old signature.
+
+    The change is made in the decoded payload: a flipped byte at a fixed place would be
+    refused for a reason that depends on where it falls.
+    """
+    envelope = json.loads(panel.results[1].read_bytes())
+    body = base64.b64decode(envelope["payload"])
+    assert body.count(b'"sequence":1,') == 1
+    body = body.replace(b'"sequence":1,', b'"sequence":2,')
+    [signature] = envelope["signatures"]
     path = tmp_path / "E02-changed.esresult"
-    path.write_bytes(bytes(data))
+    path.write_bytes(envelope_bytes(body, signature["keyid"], signature["sig"]))
     return path

@@ -56,8 +56,8 @@ def test_dry_run_groups_outcomes_and_apply_writes_the_folder(
     [refused] = rows(dialog, REFUSED)
     assert refused[0] == tampered.name
     assert refused[1] == "" and refused[2] == ""
-    assert refused[3].startswith("the signed payload is damaged")
-    assert refused[3].endswith("the file was changed")
+    assert refused[3].startswith("the signature does not verify")
+    assert refused[3].endswith("the file was changed after signing")
     assert "Accepted 5 · Replaced 0 · Unchanged 0 · Refused 1" in dialog.summary.text()
     assert not folder.exists(), "the dry run wrote something"
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from expertscore.chair.bulk import collector_paused
+from expertscore.chair.fragility import Fragility
 from expertscore.schemes.model import Aggregation, AggregationMethod, Scheme, TrimScope
 from expertscore.schemes.rules import max_points
 from expertscore.scoring.totals import Rollup, grade_for, rollup, total_of
@@ -86,7 +87,7 @@ class SubmissionResult:
     rank: int = 0
     kept_experts: list[str] = field(default_factory=list)  # expert_total scope only
     explanations_needed: dict[str, Decimal] = field(default_factory=dict)  # expert -> deviation %
-    fragile: list[str] = field(default_factory=list)
+    fragile: list[Fragility] = field(default_factory=list)
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The panel file's payload (``expertscore-panel-payload/1``): built from results, read back.
+"""The panel file's payload (``expertscore-panel-payload/2``): built from results, read back.
 
 The ``*_record`` functions write plain JSON data (decimals as strings) from the
 aggregation; ``PanelPayload`` is the same shape as typed, read-only records, refusing
@@ -32,7 +32,7 @@ from expertscore.results.payload import plain
 from expertscore.results.verify import CheckedResult
 from expertscore.schemes.model import Scheme
 
-PANEL_PAYLOAD_FORMAT = "expertscore-panel-payload/1"
+PANEL_PAYLOAD_FORMAT = "expertscore-panel-payload/2"
 EXACT = Decimal("1E-10")  # unrounded values are written to 10 decimal places
 
 # -- the payload ---------------------------------------------------------------------------
@@ -85,7 +85,7 @@ def _submission_record(
         "kept_experts": sorted(res.kept_experts),
         "expert_totals": {e: plain(v) for e, v in sorted(res.expert_totals.items())},
         "explanations_needed": {e: plain(v) for e, v in sorted(res.explanations_needed.items())},
-        "fragile": list(res.fragile),
+        "fragile": [found.record() for found in res.fragile],
         "indicators": [
             {
                 "code": item.code,
@@ -256,6 +256,24 @@ class IndicatorRef(_Strict):
     override: AgreedScore | None
 
 
+class GradeChange(_Strict):
+    before: str | None
+    after: str | None
+
+
+class RankChange(_Strict):
+    before: int = Field(ge=1)
+    after: int = Field(ge=1)
+
+
+class Fragile(_Strict):
+    """A leave-one-out finding (``fragility.Fragility.record``)."""
+
+    without: Id
+    grade: GradeChange | None
+    rank: RankChange | None
+
+
 class SubmissionRef(_Strict):
     id: Id
     platform: str
@@ -273,12 +291,12 @@ class SubmissionRef(_Strict):
     kept_experts: list[Id]
     expert_totals: dict[str, Dec]
     explanations_needed: dict[str, Dec]
-    fragile: list[str]
+    fragile: list[Fragile]
     indicators: list[IndicatorRef]
 
 
 class PanelPayload(_Strict):
-    format: Literal["expertscore-panel-payload/1"]
+    format: Literal["expertscore-panel-payload/2"]
     batch: BatchRef
     chair: ChairRef
     created_at: str

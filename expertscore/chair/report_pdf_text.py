@@ -1,9 +1,9 @@
 """The words of the panel report: flags, policies, robustness notes, gaps and audit entries.
 
-The core writes its notes in English for logs (``fragile``: ``without E02: grade L1→-,
-rank 3→4``; gaps: ``3 indicators unscored (1.1, 2.2)``). The printed report is Chinese,
-so the known shapes are put into Chinese here; a note of any other shape is printed as
-the core wrote it rather than dropped.
+The core writes its gap notes in English for logs (``3 indicators unscored (1.1, 2.2)``).
+The printed report is Chinese, so the known shapes are put into Chinese here; a note of any
+other shape is printed as the core wrote it rather than dropped. Leave-one-out findings
+are objects (``fragility.Fragility``), worded as the workbook words them.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
+from expertscore.chair.fragility import Fragility, chinese_text
 from expertscore.chair.panel import Gap
-from expertscore.chair.robustness import Fragility
 from expertscore.schemes.model import Aggregation, AggregationMethod, TrimScope
 from expertscore.schemes.rules import fmt
 
@@ -67,18 +67,10 @@ def expert_label(expert: str, names: Mapping[str, str]) -> str:
 
 
 def fragile_text(
-    note: str, names: Mapping[str, str], grade_name: Callable[[str | None], str]
+    found: Fragility, names: Mapping[str, str], grade_name: Callable[[str | None], str]
 ) -> str:
-    """``without E02: grade L1→-, rank 3→4`` as 去掉程明（E02）的评分：等级 一级→未达等级…"""
-    found = Fragility.parse(note)
-    if found is None:
-        return note
-    parts = []
-    if found.grade is not None:
-        parts.append(f"等级 {grade_name(found.grade[0])}→{grade_name(found.grade[1])}")
-    if found.rank is not None:
-        parts.append(f"名次 {found.rank[0]}→{found.rank[1]}")
-    return f"去掉{expert_label(found.expert, names)}的评分：{'，'.join(parts)}"
+    """去掉程明（E02）的评分：等级 一级→未达等级，名次 3→4."""
+    return chinese_text(found, lambda expert: expert_label(expert, names), grade_name)
 
 
 _UNSCORED = re.compile(r"^(?P<count>\d+) indicators unscored \((?P<codes>.*)\)$")

@@ -11,7 +11,6 @@ trimming re-aggregates the affected submission instead.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -26,6 +25,7 @@ from expertscore.chair.aggregate import (
     quantizer,
 )
 from expertscore.chair.bulk import collector_paused
+from expertscore.chair.fragility import Fragility
 from expertscore.schemes.model import Aggregation, AggregationMethod, TrimScope
 from expertscore.scoring.totals import grade_for, is_additive, total_of
 
@@ -34,52 +34,6 @@ from expertscore.scoring.totals import grade_for, is_additive, total_of
 class Outcome:
     total: Decimal
     grade: str | None
-
-
-@dataclass(frozen=True)
-class Fragility:
-    """What leaving one expert out changes for a submission.
-
-    ``SubmissionResult.fragile`` and the panel file keep it as its note,
-    ``without E02: grade L1→-, rank 3→4`` (``-``: no grade); ``parse`` reads a note back,
-    so the workbook, the report and the window word it without parsing it themselves.
-    """
-
-    expert: str
-    grade: tuple[str | None, str | None] | None = None  # before, after
-    rank: tuple[int, int] | None = None  # before, after
-
-    def note(self) -> str:
-        changes = []
-        if self.grade is not None:
-            before, after = (code or "-" for code in self.grade)
-            changes.append(f"grade {before}→{after}")
-        if self.rank is not None:
-            changes.append(f"rank {self.rank[0]}→{self.rank[1]}")
-        return f"without {self.expert}: {', '.join(changes)}"
-
-    @classmethod
-    def parse(cls, note: str) -> Fragility | None:
-        """The note's parts, or ``None`` for text that is not such a note."""
-        found = _NOTE.fullmatch(note)
-        if found is None:
-            return None
-        grade = rank = None
-        for change in found["changes"].split(", "):
-            if part := _GRADE.fullmatch(change):
-                grade = tuple(None if code == "-" else code for code in part.groups())
-            elif part := _RANK.fullmatch(change):
-                rank = (int(part[1]), int(part[2]))
-            else:
-                return None
-        if grade is None and rank is None:
-            return None
-        return cls(found["expert"], grade, rank)  # type: ignore[arg-type]
-
-
-_NOTE = re.compile(r"without (?P<expert>\S+): (?P<changes>.+)")
-_GRADE = re.compile(r"grade (\S+)→(\S+)")
-_RANK = re.compile(r"rank (\d+)→(\d+)")
 
 
 @dataclass(frozen=True)
@@ -244,7 +198,7 @@ def _mark(result: PanelResult, per_expert: dict[str, dict[str, Outcome]]) -> Non
             if ranks[sid] != submission.rank:
                 rank = (submission.rank, ranks[sid])
             if grade is not None or rank is not None:
-                submission.fragile.append(Fragility(expert, grade, rank).note())
+                submission.fragile.append(Fragility(expert, grade, rank))
 
 
 def leave_one_out(inp: PanelInput, result: PanelResult) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
@@ -12,9 +11,9 @@ from expertscore.batch.manifest import Submission
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import PanelInput, PanelResult, Sheet, SubmissionResult, quantize
 from expertscore.chair.decisions import Decisions
+from expertscore.chair.fragility import Fragility, chinese_text
 from expertscore.chair.panel import Gap
 from expertscore.chair.panel_file import InputFile
-from expertscore.chair.robustness import Fragility
 from expertscore.schemes.model import Scheme
 from expertscore.scoring.totals import grade_name
 
@@ -99,8 +98,13 @@ class BookData:
     def grade_name(self, category: str | None, grade: str | None) -> str:
         return "未达等级" if grade is None else grade_name(self.scheme, category, grade)
 
-    def fragile_text(self, res: SubmissionResult, note: str) -> str:
-        return fragile_text(note, lambda code: self.grade_name(res.category, code))
+    def expert_label(self, expert: str) -> str:
+        """程明（E02）, as the report names experts; the id alone if the roster has no name."""
+        name = next((e.name for e in self.package.manifest.roster if e.id == expert), "")
+        return f"{name}（{expert}）" if name else expert
+
+    def fragile_text(self, res: SubmissionResult, found: Fragility) -> str:
+        return chinese_text(found, self.expert_label, lambda g: self.grade_name(res.category, g))
 
     def indicator_name(self, code: str) -> str:
         node = self.scheme.find(code)
@@ -152,20 +156,3 @@ def flag_text(flags: list[str]) -> str:
 
 def experts_text(scores: dict[str, Decimal]) -> str:
     return "，".join(f"{expert} {format(value, 'f')}" for expert, value in sorted(scores.items()))
-
-
-def fragile_text(note: str, name_of: Callable[[str | None], str]) -> str:
-    """A leave-one-out note in Chinese (``去掉 E03 的评分：等级 二级→一级，排名 2→3``).
-
-    ``name_of`` names a grade code (``None``: no grade). Other text stays as it is.
-    """
-    found = Fragility.parse(note)
-    if found is None:
-        return note
-    changes = []
-    if found.grade is not None:
-        before, after = (name_of(code) for code in found.grade)
-        changes.append(f"等级 {before}→{after}")
-    if found.rank is not None:
-        changes.append(f"排名 {found.rank[0]}→{found.rank[1]}")
-    return f"去掉 {found.expert} 的评分：{'，'.join(changes)}"

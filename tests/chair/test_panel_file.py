@@ -27,6 +27,7 @@ from expertscore.chair.decisions import (
     replay,
     request_round,
 )
+from expertscore.chair.fragility import Fragility
 from expertscore.chair.merge import MergeFolder, apply, load_folder, plan
 from expertscore.chair.panel_file import (
     PANEL_FORMAT,
@@ -216,7 +217,9 @@ def test_round_trip_names_the_chair_inputs_and_every_number(case: ChairCase, pan
             plain(res.rollup.base),
             plain(res.rollup.bonus),
         )
-        assert (sub.grade, sub.rank, sub.fragile) == (res.grade, res.rank, res.fragile)
+        assert (sub.grade, sub.rank) == (res.grade, res.rank)
+        read_back = [Fragility.from_record(found.model_dump()) for found in sub.fragile]
+        assert read_back == res.fragile
         for item in sub.indicators:
             got = res.indicators[item.code]
             assert Decimal(item.panel) == got.panel
@@ -250,6 +253,8 @@ def test_decimals_are_strings_and_unrounded_values_are_limited(panel: Path):
         ".policy.decimals",
         ".inputs.sequence",
         ".submissions.rank",
+        ".submissions.fragile.rank.before",  # ranks are counts, as the submission's rank
+        ".submissions.fragile.rank.after",
         ".audit.sequence",
     }
     exact = [i["exact"] for s in raw["submissions"] for i in s["indicators"] if i["exact"]]
@@ -440,7 +445,14 @@ def test_the_panel_file_format_is_the_documented_one(panel: Path):
     assert list(envelope) == ["format", "payloadType", "payload", "signatures"]
     assert envelope["format"] == PANEL_FORMAT
     assert envelope["payloadType"] == "application/vnd.expertscore.panel+json"
-    assert payload["format"] == "expertscore-panel-payload/1"
+    assert payload["format"] == "expertscore-panel-payload/2"
+    findings = [found for sub in payload["submissions"] for found in sub["fragile"]]
+    assert findings, "the panel has no leave-one-out finding to show the format with"
+    for found in findings:
+        assert list(found) == ["without", "grade", "rank"]
+        for change in (found["grade"], found["rank"]):
+            assert change is None or list(change) == ["before", "after"]
+    assert any(isinstance(found["rank"], dict) for found in findings)
     assert list(payload) == [
         "format",
         "batch",

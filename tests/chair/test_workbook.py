@@ -443,12 +443,13 @@ def test_the_workbook_is_written_all_or_nothing(hostile, tmp_path: Path):
     assert [p.name for p in tmp_path.iterdir()] == ["results.xlsx"]
 
 
-def test_leave_one_out_notes_name_grades_as_the_scheme_does():
-    from expertscore.chair.workbook_common import fragile_text
+def test_leave_one_out_findings_name_experts_and_grades_as_the_report_does():
+    from expertscore.chair.fragility import Fragility, chinese_text
 
     names = {"L1": "一级", "L2": "二级", None: "未达等级"}
-    assert fragile_text("without E02: grade L2→-, rank 3→4", names.get) == (
-        "去掉 E02 的评分：等级 二级→未达等级，排名 3→4"
+    label = {"E02": "程明（E02）"}.get
+    found = Fragility("E02", ("L2", None), (3, 4))
+    assert chinese_text(found, lambda e: label(e) or e, names.get) == (
+        "去掉程明（E02）的评分：等级 二级→未达等级，名次 3→4"
     )
-    assert fragile_text("without E4: rank 1→2", names.get) == "去掉 E4 的评分：排名 1→2"
-    assert fragile_text("a note of another kind", names.get) == "a note of another kind"
+    assert chinese_text(Fragility("E4", rank=(1, 2)), str, names.get) == "去掉E4的评分：名次 1→2"

@@ -95,8 +95,8 @@ class ChairState:
         """The submission's leave-one-out notes, in words."""
         sub = self.result.submissions[sid]
         return [
-            fragile_text(note, lambda code: self.grade_code_name(sub.category, code))
-            for note in sub.fragile
+            fragile_text(found, lambda code: self.grade_code_name(sub.category, code))
+            for found in sub.fragile
         ]
 
     def number(self, value: Decimal | None) -> str:

@@ -11,8 +11,8 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from expertscore.chair.fragility import Fragility
 from expertscore.chair.merge import ACCEPTED, REFUSED, REPLACED, UNCHANGED
-from expertscore.chair.robustness import Fragility
 from expertscore.errors import ExpertScoreError
 from expertscore.results.envelope import ResultRefused
 from ui.messages import error_text
@@ -203,14 +203,11 @@ def failure_text(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def fragile_text(note: str, grade_name) -> str:
-    """A leave-one-out note (``without E03: grade L2→L1, rank 2→3``) in words.
+def fragile_text(found: Fragility, grade_name) -> str:
+    """A leave-one-out finding in words: without E03: grade 二级→一级, rank 2→3.
 
     ``grade_name`` turns a grade code (or ``-``, no grade) into the scheme's name for it.
     """
-    found = Fragility.parse(note)
-    if found is None:
-        return note
     words = []
     if found.grade is not None:
         before, after = (code or "-" for code in found.grade)

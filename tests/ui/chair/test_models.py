@@ -109,6 +109,21 @@ def test_matrix_drill_down_carries_the_experts_comment(configured_app, panel, me
     assert recused.data(mx.POINTS_ROLE) is None
 
 
+def test_ranking_notes_word_each_leave_one_out_finding(configured_app, panel, merged):
+    state = state_of(panel, merged)
+    ranking = RankingModel()
+    ranking.set_state(state)
+    findings = 0
+    for row, sid in enumerate(state.result.ranking):
+        notes = ranking.index(row, NOTES).data() or ""
+        for found in state.result.submissions[sid].fragile:
+            findings += 1
+            assert f"without {found.expert}: " in notes
+            if found.rank is not None:
+                assert f"rank {found.rank[0]}→{found.rank[1]}" in notes
+    assert findings, "no leave-one-out finding to show"
+
+
 def test_ranking_gaps_and_audit_models(configured_app, qtmodeltester, panel, tmp_path):
     folder = tmp_path / "merge"
     run = ChairRun.open(panel.package, folder, panel.cards)

@@ -129,7 +129,7 @@ def make_result(number: int, scheme, package, table, out: Path) -> None:
                     "choice": None,
                     "verified_value": None,
                     "comment": "",
-                    "evidence": (),
+                    "evidence": [],
                 }
             )
             add(

@@ -7,7 +7,7 @@ them from the same object, so nobody parses a sentence back.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,11 +18,14 @@ class Fragility:
     grade: tuple[str | None, str | None] | None = None  # before, after (None: no grade)
     rank: tuple[int, int] | None = None  # before, after
 
-    def note(self) -> str:
-        """In English, for the command line: ``without E02: grade L1→-, rank 3→4``."""
+    def note(self, grade_name: Callable[[str | None], str] = lambda code: code or "-") -> str:
+        """In English, for the command line: ``without E02: grade L1→-, rank 3→4``.
+
+        ``grade_name`` names a grade code (``None``: no grade); by default the code itself.
+        """
         changes = []
         if self.grade is not None:
-            before, after = (code or "-" for code in self.grade)
+            before, after = map(grade_name, self.grade)
             changes.append(f"grade {before}→{after}")
         if self.rank is not None:
             changes.append(f"rank {self.rank[0]}→{self.rank[1]}")
@@ -35,15 +38,6 @@ class Fragility:
             "grade": None if self.grade is None else _change(*self.grade),
             "rank": None if self.rank is None else _change(*self.rank),
         }
-
-    @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Fragility:
-        grade, rank = record["grade"], record["rank"]
-        return cls(
-            record["without"],
-            None if grade is None else (grade["before"], grade["after"]),
-            None if rank is None else (rank["before"], rank["after"]),
-        )
 
 
 def _change(before: Any, after: Any) -> dict[str, Any]:

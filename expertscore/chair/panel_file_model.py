@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from expertscore.batch.manifest import ID_PATTERN, SHA256_PATTERN
 from expertscore.batch.package import OpenedPackage
@@ -267,11 +267,20 @@ class RankChange(_Strict):
 
 
 class Fragile(_Strict):
-    """A leave-one-out finding (``fragility.Fragility.record``)."""
+    """A leave-one-out finding (``fragility.Fragility.record``): something changes."""
 
     without: Id
     grade: GradeChange | None
     rank: RankChange | None
+
+    @model_validator(mode="after")
+    def _a_change(self) -> Fragile:
+        changes = [c for c in (self.grade, self.rank) if c is not None]
+        if not changes:
+            raise ValueError("a leave-one-out finding changes neither grade nor rank")
+        if any(change.before == change.after for change in changes):
+            raise ValueError("a leave-one-out finding lists a change to the same value")
+        return self
 
 
 class SubmissionRef(_Strict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import click
@@ -12,6 +13,7 @@ from expertscore.chair.aggregate import PanelResult
 from expertscore.chair.merge import REFUSED, summary
 from expertscore.chair.session import ChairRun
 from expertscore.results.verify import read_result
+from expertscore.schemes.model import Scheme
 from expertscore.scoring.totals import grade_name
 
 PACKAGE = click.Path(path_type=Path, dir_okay=False)
@@ -25,21 +27,25 @@ KEYCARDS = click.option(
 )
 
 
+def _grade_text(scheme: Scheme, category: str | None, code: str | None) -> str:
+    return "-" if code is None else grade_name(scheme, category, code)
+
+
 def _print_results(run: ChairRun, result: PanelResult) -> None:
     scheme = run.package.scheme
     names = {s.id: s.platform for s in run.package.manifest.submissions}
     click.echo("\nranking:")
     for sid in result.ranking:
         sub = result.submissions[sid]
-        grade = "-" if sub.grade is None else grade_name(scheme, sub.category, sub.grade)
+        grade = _grade_text(scheme, sub.category, sub.grade)
         flagged = sum(1 for r in sub.indicators.values() if r.flags)
         notes = []
         if flagged:
             notes.append(f"{flagged} flagged")
         if sub.explanations_needed:
             notes.append("explanations needed: " + ", ".join(sorted(sub.explanations_needed)))
-        if sub.fragile:
-            notes.append("fragile")
+        named = partial(_grade_text, scheme, sub.category)
+        notes += [f"fragile: {found.note(named)}" for found in sub.fragile]
         click.echo(
             f"  {sub.rank:>3}  {sid}  {names.get(sid, '')}"
             f"  total {sub.total:.{scheme.aggregation.decimals}f}"

@@ -57,17 +57,16 @@ def payload_bytes(payload: dict[str, Any]) -> bytes:
 
 
 def score_columns(items: Iterable[Mapping[str, Any]]) -> dict[str, list[Any]]:
-    """Score records as the payload's columns: dense ones, then sparse ``[row, value]`` pairs.
-
-    ``evidence`` is a tuple (``()`` for none), so that "no pinned files" equals its default.
-    """
+    """Score records as the payload's columns: dense ones, then sparse ``[row, value]`` pairs."""
     columns: dict[str, list[Any]] = {name: [] for name in (*DENSE_COLUMNS, *SPARSE_DEFAULTS)}
     for row, item in enumerate(items):
         for name in DENSE_COLUMNS:
             columns[name].append(item[name])
         for name, default in SPARSE_DEFAULTS.items():
-            if item[name] != default:
-                columns[name].append([row, item[name]])
+            value = item[name]
+            # Evidence may come as a list: an empty one is "no pinned files", the default.
+            if (tuple(value) if name == "evidence" else value) != default:
+                columns[name].append([row, value])
     return columns
 
 
@@ -201,7 +200,7 @@ def _scores(
             "choice": row.choice,
             "verified_value": row.verified_value,
             "comment": row.comment,
-            "evidence": tuple(json.loads(row.pinned_evidence)),
+            "evidence": json.loads(row.pinned_evidence),
         }
         for row in rows
     )

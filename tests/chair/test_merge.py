@@ -14,6 +14,7 @@ from expertscore.chair.merge import ACCEPTED, REFUSED, REPLACED, UNCHANGED, read
 from expertscore.chair.session import ChairRun
 from expertscore.demo.batch import make_demo_batch
 from expertscore.results.simulate import simulate
+from expertscore.scoring.totals import grade_name
 
 EXE = Path(sys.executable).with_name("expertscore")
 
@@ -159,6 +160,34 @@ def test_cli_merge_prints_groups_ranking_and_missing(panel, tmp_path):
     assert "accepted: 1" in dry.stdout
     assert "dry run: nothing was written" in dry.stdout
     assert len(list((tmp_path / "m" / "results").glob("*.esresult"))) == 3
+
+
+def test_cli_results_name_each_leave_one_out_finding(tmp_path):
+    # The demo's panel (five experts, eight submissions) has findings; the module's has none.
+    package = tmp_path / "b.esbatch"
+    make_demo_batch("liaoning-2025-grading", submissions=8, experts=5, seed=1, out=package)
+    simulate(package, experts=5, seed=1, out=tmp_path / "sim")
+    folder = tmp_path / "m"
+    run = ChairRun.open(package, folder, cards(tmp_path))
+    run.apply(run.plan(results(tmp_path)))
+    run.reload()
+    _, result = run.results()
+    findings = [found for sub in result.submissions.values() for found in sub.fragile]
+    assert findings, "the panel has no leave-one-out finding to print"
+    options = [arg for card in cards(tmp_path) for arg in ("--keycard", str(card))]
+    command = [str(EXE), "chair", "results", "--batch", str(package), "--dir", str(folder)]
+    printed = subprocess.run([*command, *options], capture_output=True, text=True, timeout=120)
+    assert printed.returncode == 0, printed.stderr
+    scheme = run.package.scheme
+    for sid, sub in result.submissions.items():
+        for found in sub.fragile:
+            named = [grade_name(scheme, sub.category, c) if c else "-" for c in found.grade or ()]
+            if found.grade is not None:
+                assert f"fragile: without {found.expert}: grade {named[0]}→{named[1]}" in (
+                    printed.stdout
+                ), sid
+            if found.rank is not None:
+                assert f"rank {found.rank[0]}→{found.rank[1]}" in printed.stdout, sid
 
 
 def test_cli_takes_a_folder_of_key_cards_like_verify_does(panel, tmp_path):

@@ -27,7 +27,6 @@ from expertscore.chair.decisions import (
     replay,
     request_round,
 )
-from expertscore.chair.fragility import Fragility
 from expertscore.chair.merge import MergeFolder, apply, load_folder, plan
 from expertscore.chair.panel_file import (
     PANEL_FORMAT,
@@ -218,8 +217,7 @@ def test_round_trip_names_the_chair_inputs_and_every_number(case: ChairCase, pan
             plain(res.rollup.bonus),
         )
         assert (sub.grade, sub.rank) == (res.grade, res.rank)
-        read_back = [Fragility.from_record(found.model_dump()) for found in sub.fragile]
-        assert read_back == res.fragile
+        assert [found.model_dump() for found in sub.fragile] == [f.record() for f in res.fragile]
         for item in sub.indicators:
             got = res.indicators[item.code]
             assert Decimal(item.panel) == got.panel
@@ -319,6 +317,28 @@ def test_a_newer_format_is_refused(case: ChairCase, panel: Path, tmp_path: Path)
     payload["format"] = "expertscore-panel-payload/3"
     reason = refused(resign(payload, case.chair_key), tmp_path)
     assert "newer ExpertScore" in reason and "payload expertscore-panel-payload/3" in reason
+
+
+@pytest.mark.parametrize(
+    ("finding", "reason"),
+    [
+        ({"without": "E01", "grade": None, "rank": None}, "changes neither grade nor rank"),
+        (
+            {"without": "E01", "grade": None, "rank": {"before": 2, "after": 2}},
+            "lists a change to the same value",
+        ),
+        (
+            {"without": "E01", "grade": {"before": "L1", "after": "L1"}, "rank": None},
+            "lists a change to the same value",
+        ),
+    ],
+)
+def test_a_leave_one_out_finding_that_changes_nothing_is_refused(
+    case: ChairCase, panel: Path, tmp_path: Path, finding: dict, reason: str
+):
+    _envelope, payload = decode(panel)
+    payload["submissions"][0]["fragile"] = [finding]
+    assert reason in refused(resign(payload, case.chair_key), tmp_path)
 
 
 def test_a_signature_by_another_key_is_refused(case: ChairCase, panel: Path, tmp_path: Path):

@@ -11,6 +11,7 @@ import pytest
 from expertscore.batch.package import open_package
 from expertscore.results.envelope import RESULT_PAYLOAD_TYPE
 from expertscore.results.logchain import read_log
+from expertscore.results.payload import score_columns
 from expertscore.results.submit import Incomplete, SubmitRefused, submit, write_again
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import read_result
@@ -63,6 +64,30 @@ def records(columns: dict) -> list[dict]:
         for row, value in columns[name]:
             rows[row][name] = value
     return rows
+
+
+def test_score_columns_list_only_what_differs_from_the_defaults():
+    plain_record = {"round": 1, "choice": None, "verified_value": None, "comment": ""}
+    columns = score_columns(
+        [
+            {"indicator": "1.1", "points": "3", **plain_record, "evidence": []},
+            {"indicator": "1.2", "points": None, **plain_record, "evidence": ()},
+            {
+                **plain_record,
+                **{"indicator": "1.2", "points": "4", "round": 2, "comment": "复核"},
+                "evidence": [{"id": "S1-E1", "page": None}],
+            },
+        ]
+    )
+    assert columns == {
+        "indicator": ["1.1", "1.2", "1.2"],
+        "points": ["3", None, "4"],
+        "round": [[2, 2]],
+        "choice": [],
+        "verified_value": [],
+        "comment": [[2, "复核"]],
+        "evidence": [[2, [{"id": "S1-E1", "page": None}]]],
+    }
 
 
 def test_payload_holds_every_decision_as_decimal_strings(session_path, tmp_path):

@@ -39,7 +39,7 @@ from expertscore.chair.panel_file_model import (
     submission_records,
 )
 from expertscore.crypto.dsse import SignatureError, fingerprint, verify
-from expertscore.crypto.envelope import EnvelopeKind, check_format, parse_envelope
+from expertscore.crypto.envelope import EnvelopeKind, Refused, check_format, parse_envelope
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, local_now
 from expertscore.reports.pdfbase import ReportError, write_atomically
@@ -58,13 +58,8 @@ class PanelFileError(ExpertScoreError):
     """A panel file cannot be written as asked (its numbers would not follow from its inputs)."""
 
 
-class PanelRefused(ExpertScoreError):
+class PanelRefused(Refused):
     """A panel file that must not be used; ``reason`` says why in one line."""
-
-    def __init__(self, source: str, reason: str) -> None:
-        self.source = source
-        self.reason = reason
-        super().__init__(f"{source}: refused: {reason}")
 
 
 PANEL_KIND = EnvelopeKind(
@@ -247,10 +242,6 @@ def write_panel_file(
 # -- reading -------------------------------------------------------------------------------
 
 
-def _check_format(declared: object, expected: str, what: str, source: str) -> None:
-    check_format(declared, PANEL_KIND, expected, what, source)
-
-
 def check_panel_bytes(data: bytes, source: str) -> tuple[PanelPayload, str]:
     """Every check on a panel file's bytes; ``PanelRefused`` names the first that fails."""
     envelope = parse_envelope(data, source, PANEL_KIND)
@@ -261,7 +252,7 @@ def check_panel_bytes(data: bytes, source: str) -> tuple[PanelPayload, str]:
         raise PanelRefused(source, "the signed payload is damaged: the file was changed") from None
     if not isinstance(raw, dict):
         raise PanelRefused(source, "the signed payload is not a JSON object")
-    _check_format(raw.get("format"), PANEL_PAYLOAD_FORMAT, "payload", source)
+    check_format(raw.get("format"), PANEL_KIND, PANEL_PAYLOAD_FORMAT, "payload", source)
     chair = raw.get("chair")
     key = chair.get("public_key") if isinstance(chair, dict) else None
     if not isinstance(key, str):

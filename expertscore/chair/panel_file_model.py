@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from expertscore.batch.manifest import ID_PATTERN, SHA256_PATTERN
 from expertscore.batch.package import OpenedPackage
@@ -27,7 +27,7 @@ from expertscore.chair.decisions import Decisions
 from expertscore.chair.panel import panel_input
 from expertscore.chair.robustness import leave_one_out
 from expertscore.crypto.dsse import fingerprint
-from expertscore.results.model import DECIMAL_PATTERN, BatchRef, Program
+from expertscore.results.model import DECIMAL_PATTERN, BatchRef, Program, Strict
 from expertscore.results.payload import plain
 from expertscore.results.verify import CheckedResult
 from expertscore.schemes.model import Scheme
@@ -169,30 +169,26 @@ def canonical_results(
 # -- the payload's shape, as read ----------------------------------------------------------
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
-
-
 Dec = Annotated[str, Field(pattern=DECIMAL_PATTERN)]
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 Sha = Annotated[str, Field(pattern=SHA256_PATTERN)]
 
 
-class ChairRef(_Strict):
+class ChairRef(Strict):
     id: Id
     name: str
     organization: str | None
     public_key: str
 
 
-class OrganizerValueRef(_Strict):
+class OrganizerValueRef(Strict):
     target: str
     value: Dec
     set_by: str
     note: str | None
 
 
-class PolicyRef(_Strict):
+class PolicyRef(Strict):
     method: str
     trim_min_experts: int
     trim_scope: str
@@ -203,7 +199,7 @@ class PolicyRef(_Strict):
     deviation_limit: Dec
 
 
-class InputRef(_Strict):
+class InputRef(Strict):
     expert: Id
     sequence: int = Field(ge=1)
     file_sha256: Sha
@@ -213,38 +209,38 @@ class InputRef(_Strict):
     transcribed_by: Id | None
 
 
-class OverrideRef(_Strict):
+class OverrideRef(Strict):
     submission: Id
     indicator: str
     points: Dec
     reason: str
 
 
-class ConfirmedKeyRef(_Strict):
+class ConfirmedKeyRef(Strict):
     expert: Id
     public_key: str
     fingerprint: str
 
 
-class RoundRef(_Strict):
+class RoundRef(Strict):
     submission: Id
     indicator: str
     experts: list[Id]
     reason: str
 
 
-class DecisionsRef(_Strict):
+class DecisionsRef(Strict):
     overrides: list[OverrideRef]
     confirmed_keys: list[ConfirmedKeyRef]
     second_round: list[RoundRef]
 
 
-class AgreedScore(_Strict):
+class AgreedScore(Strict):
     points: Dec
     reason: str
 
 
-class IndicatorRef(_Strict):
+class IndicatorRef(Strict):
     code: str
     maximum: Dec
     panel: Dec | None
@@ -256,17 +252,17 @@ class IndicatorRef(_Strict):
     override: AgreedScore | None
 
 
-class GradeChange(_Strict):
+class GradeChange(Strict):
     before: str | None
     after: str | None
 
 
-class RankChange(_Strict):
+class RankChange(Strict):
     before: int = Field(ge=1)
     after: int = Field(ge=1)
 
 
-class Fragile(_Strict):
+class Fragile(Strict):
     """A leave-one-out finding (``fragility.Fragility.record``): something changes."""
 
     without: Id
@@ -283,7 +279,7 @@ class Fragile(_Strict):
         return self
 
 
-class SubmissionRef(_Strict):
+class SubmissionRef(Strict):
     id: Id
     platform: str
     operator: str
@@ -304,7 +300,7 @@ class SubmissionRef(_Strict):
     indicators: list[IndicatorRef]
 
 
-class PanelPayload(_Strict):
+class PanelPayload(Strict):
     format: Literal["expertscore-panel-payload/2"]
     batch: BatchRef
     chair: ChairRef

@@ -14,10 +14,20 @@ import base64
 import binascii
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
+from expertscore.errors import ExpertScoreError
+
 ENVELOPE_KEYS = {"format", "payloadType", "payload", "signatures"}
+
+
+class Refused(ExpertScoreError):
+    """A signed file that must not be used; ``reason`` says why in one line."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: refused: {reason}")
 
 
 @dataclass(frozen=True)
@@ -26,7 +36,7 @@ class EnvelopeKind:
     format: str
     payload_type: str
     max_bytes: int
-    refused: Callable[[str, str], Exception]  # (source, reason) -> the kind's refusal
+    refused: type[Refused]  # the kind's own refusal
 
 
 @dataclass(frozen=True)

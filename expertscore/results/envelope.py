@@ -13,9 +13,8 @@ import base64
 import binascii
 import json
 
-from expertscore.crypto.envelope import Envelope, EnvelopeKind
+from expertscore.crypto.envelope import Envelope, EnvelopeKind, Refused
 from expertscore.crypto.envelope import parse_envelope as read_envelope
-from expertscore.errors import ExpertScoreError
 
 RESULT_FORMAT = "expertscore-result/1"
 RESULT_PAYLOAD_TYPE = "application/vnd.expertscore.result+json"
@@ -23,14 +22,12 @@ RESULT_SUFFIX = ".esresult"
 MAX_RESULT_BYTES = 256 << 20
 
 
-class ResultRefused(ExpertScoreError):
+class ResultRefused(Refused):
     """A result file that must not be used; ``reason`` says why in one line."""
 
     def __init__(self, source: str, reason: str) -> None:
-        self.source = source
-        self.reason = reason
+        super().__init__(source, reason)
         self.claims: str | None = None  # who and what the file says it is, once readable
-        super().__init__(f"{source}: refused: {reason}")
 
 
 def envelope_bytes(payload: bytes, keyid: str, sig: str) -> bytes:

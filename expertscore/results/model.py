@@ -16,8 +16,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from expertscore.batch.manifest import ID_PATTERN, SHA256_PATTERN
-from expertscore.crypto.envelope import newer_format
-from expertscore.results.envelope import ResultRefused
+from expertscore.crypto.envelope import check_format, newer_format
+from expertscore.results.envelope import RESULT_KIND, ResultRefused
 from expertscore.results.logchain import LogEntry, read_log
 from expertscore.results.payload import PAYLOAD_FORMAT, SPARSE_DEFAULTS
 
@@ -256,17 +256,11 @@ def peek_payload(data: bytes, source: str) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise ResultRefused(source, "the signed payload is not a JSON object" + NOT_OURS)
     declared = raw.get("format")
-    if declared != PAYLOAD_FORMAT:
-        if newer_format(declared, PAYLOAD_FORMAT):
-            raise ResultRefused(
-                source,
-                f"made by a newer ExpertScore (payload {declared}); this program reads"
-                f" {PAYLOAD_FORMAT}: update the program",
-            )
-        raise ResultRefused(
-            source,
-            f"the payload's format {declared!r} is not {PAYLOAD_FORMAT}" + NOT_OURS,
-        )
+    if declared != PAYLOAD_FORMAT and not newer_format(declared, PAYLOAD_FORMAT):
+        # Before the signature is checked, an unknown format means damage or a foreign file.
+        reason = f"the payload's format {declared!r} is not {PAYLOAD_FORMAT}" + NOT_OURS
+        raise ResultRefused(source, reason)
+    check_format(declared, RESULT_KIND, PAYLOAD_FORMAT, "payload", source)
     return raw
 
 

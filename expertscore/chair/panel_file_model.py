@@ -158,9 +158,10 @@ def organizer_records(package: OpenedPackage) -> list[dict[str, Any]]:
 def canonical_results(
     package: OpenedPackage, accepted: Iterable[CheckedResult], overrides: Mapping
 ) -> tuple[PanelInput, PanelResult]:
-    """The aggregation from accepted files in expert order (ties are then always kept alike)."""
-    ordered = sorted(accepted, key=lambda checked: checked.payload.expert.id)
-    inp = panel_input(package, ordered, overrides)
+    """The aggregation and leave-one-out check of accepted files (``panel_input`` takes them
+    in expert order, so ties are always kept alike): the chair's tools and the panel
+    file's re-check compute the same way."""
+    inp = panel_input(package, accepted, overrides)
     result = aggregate(inp)
     leave_one_out(inp, result)
     return inp, result

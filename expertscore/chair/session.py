@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from expertscore.batch.package import OpenedPackage, open_package
-from expertscore.chair.aggregate import PanelInput, PanelResult, aggregate
+from expertscore.chair.aggregate import PanelInput, PanelResult
 from expertscore.chair.decisions import Decisions, replay
 from expertscore.chair.merge import Decision, MergeFolder, apply, load_folder, plan, read_audit
-from expertscore.chair.panel import Gap, gaps, panel_input
-from expertscore.chair.robustness import leave_one_out
+from expertscore.chair.panel import Gap, gaps
+from expertscore.chair.panel_file_model import canonical_results
 from expertscore.identity.keycard import read_cards
 from expertscore.results.trust import KeyTrust
 
@@ -50,14 +50,10 @@ class ChairRun:
     def apply(self, decisions: Sequence[Decision]) -> None:
         apply(self.folder, decisions)
 
-    def panel_input(self) -> PanelInput:
-        return panel_input(self.package, self.folder.accepted.values(), self.decisions.overrides)
-
     def results(self) -> tuple[PanelInput, PanelResult]:
-        inp = self.panel_input()
-        result = aggregate(inp)
-        leave_one_out(inp, result)
-        return inp, result
+        return canonical_results(
+            self.package, self.folder.accepted.values(), self.decisions.overrides
+        )
 
     def gaps(self) -> list[Gap]:
         return gaps(self.package, self.folder.accepted)

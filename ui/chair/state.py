@@ -87,9 +87,9 @@ class ChairState:
             return "—"
         return grade_name(self.scheme, sub.category, sub.grade)
 
-    def grade_code_name(self, category: str | None, code: str) -> str:
-        """The scheme's name of a grade code; ``-`` (no grade) is a dash."""
-        return "—" if code == "-" else grade_name(self.scheme, category, code)
+    def grade_code_name(self, category: str | None, code: str | None) -> str:
+        """The scheme's name of a grade code; no grade (``None``) is a dash."""
+        return "—" if code is None else grade_name(self.scheme, category, code)
 
     def fragile_notes(self, sid: str) -> list[str]:
         """The submission's leave-one-out notes, in words."""

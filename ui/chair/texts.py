@@ -206,11 +206,11 @@ def failure_text(error: BaseException) -> str:
 def fragile_text(found: Fragility, grade_name) -> str:
     """A leave-one-out finding in words: without E03: grade 二级→一级, rank 2→3.
 
-    ``grade_name`` turns a grade code (or ``-``, no grade) into the scheme's name for it.
+    ``grade_name`` turns a grade code (``None``: no grade) into the scheme's name for it.
     """
     words = []
     if found.grade is not None:
-        before, after = (code or "-" for code in found.grade)
+        before, after = found.grade
         words.append(
             QCoreApplication.translate("ChairTexts", "grade {before}→{after}").format(
                 before=grade_name(before), after=grade_name(after)

@@ -2,7 +2,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test lint bench reliability app app-selftest clean
+.PHONY: demo test test-bare lint bench reliability app app-selftest clean
 
 demo:
 	bash scripts/bootstrap.sh gui
@@ -12,6 +12,11 @@ test:
 	bash scripts/bootstrap.sh test
 	$(VENV)/bin/ruff check .
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# The suite again as on a newcomer's bare machine: no fonts at all, an empty home folder.
+test-bare:
+	bash scripts/bootstrap.sh test
+	QT_QPA_PLATFORM=offscreen bash scripts/bare_machine.sh $(PY) -m pytest -p no:cacheprovider
 
 lint:
 	$(VENV)/bin/ruff check .

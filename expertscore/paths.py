@@ -28,3 +28,12 @@ def schemes_dir() -> Path:
 
 def resources_dir() -> Path:
     return app_root() / "resources"
+
+
+def cjk_font_path() -> Path:
+    """The bundled WenQuanYi Micro Hei (TrueType outlines, Chinese and Latin glyphs).
+
+    Here rather than in the reports package so that the window can register it at start-up
+    without importing reportlab.
+    """
+    return resources_dir() / "fonts" / "wqy-microhei.ttc"

@@ -10,7 +10,17 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def own_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test has its own empty data folder (keys, remembered organizer keys) and
+    settings folder, so nothing reads or writes the user's, and a key or setting left on
+    the developer's machine cannot make a test pass that fails on a fresh one."""
+    folder = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("EXPERTSCORE_DATA_DIR", str(folder / "data"))
+    monkeypatch.setenv("EXPERTSCORE_SETTINGS_DIR", str(folder / "settings"))
+    monkeypatch.delenv("EXPERTSCORE_PASSPHRASE", raising=False)
 
 
 @pytest.fixture

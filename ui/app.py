@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from expertscore import __version__
-from expertscore.paths import resources_dir
+from expertscore.paths import cjk_font_path, resources_dir
 from ui.settings import APPLICATION, ORGANIZATION
 
 TRANSLATIONS = "translations"
@@ -59,9 +59,6 @@ def ensure_cjk_font(app: QGuiApplication) -> str | None:
     """
     if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         return None
-    # Imported here: the reports package pulls in reportlab, which only this path needs.
-    from expertscore.reports.fonts import cjk_font_path
-
     font_id = QFontDatabase.addApplicationFont(str(cjk_font_path()))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:

@@ -54,11 +54,14 @@ def demo_command(
     for label, path in rows:
         click.echo(f"  {label:<22} {path}")
     click.echo(f"\nranking: {', '.join(outputs.ranking)}")
+    session = out / "experts" / "E01.esession"
     if headless or not has_display():
-        click.echo("\nno display: the window was not opened (expertscore gui PACKAGE opens it)")
+        click.echo(
+            "\nno display: the window was not opened; on a screen, open it with"
+            f" `expertscore gui {session} --expert E01`"
+        )
         return
     click.echo("\nopening the scoring window on the demo batch …")
-    session = out / "experts" / "E01.esession"
     command = [sys.executable, "-m", "expertscore", "gui", str(session), "--expert", "E01"]
     if getattr(sys, "frozen", False):  # the one-folder app is its own interpreter
         command = [sys.executable, "gui", str(session), "--expert", "E01"]

@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from expertscore.demo.pdf_common import count
 from expertscore.demo.submissions import DemoSubmission
-from expertscore.reports.fonts import cjk_font_path
+from expertscore.paths import cjk_font_path
 from expertscore.schemes.model import Indicator
 
 BACKGROUND = (14, 24, 43)

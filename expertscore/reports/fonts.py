@@ -7,18 +7,13 @@ CFF-outline fonts such as Noto CJK OTF). Subsetting keeps each PDF small.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from expertscore.paths import resources_dir
+from expertscore.paths import cjk_font_path
 
 CJK_FONT = "WenQuanYiMicroHei"
-
-
-def cjk_font_path() -> Path:
-    return resources_dir() / "fonts" / "wqy-microhei.ttc"
 
 
 @cache

@@ -35,7 +35,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from expertscore.errors import ExpertScoreError
-from expertscore.reports.fonts import cjk_font_path, register_cjk_font
+from expertscore.paths import cjk_font_path
+from expertscore.reports.fonts import register_cjk_font
 
 INK = colors.HexColor("#1b2430")
 MUTED = colors.HexColor("#5b6675")

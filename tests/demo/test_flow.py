@@ -43,5 +43,10 @@ def test_demo_command_without_display_prints_where_outputs_are(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert f"results workbook       {tmp_path / 'd' / 'results.xlsx'}" in result.stdout
-    assert "no display: the window was not opened" in result.stdout
+    session = tmp_path / "d" / "experts" / "E01.esession"
+    assert (
+        f"no display: the window was not opened; on a screen, open it with `expertscore gui {session} --expert E01`"
+        in result.stdout
+    )
+    assert session.is_file()
     assert (tmp_path / "d" / "report.pdf").exists()

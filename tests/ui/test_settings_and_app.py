@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics, QImage
+from PySide6.QtWidgets import QLabel
 
 from expertscore.storage.session import SessionFile
 from expertscore.storage.uistate import all_ui_state, get_ui_state, set_ui_state
@@ -57,6 +58,33 @@ def test_chinese_can_always_be_rendered(configured_app):
     family = app_module.ensure_cjk_font(configured_app)
     assert family == (None if had_font else "WenQuanYi Micro Hei")
     assert QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+
+
+def ink(image: QImage) -> frozenset[tuple[int, int]]:
+    """The pixels of a white-background screenshot that are not white."""
+    white = QColor("white").rgb()
+    return frozenset(
+        (x, y)
+        for y in range(image.height())
+        for x in range(image.width())
+        if image.pixel(x, y) != white
+    )
+
+
+def test_a_screenshot_shows_chinese_glyphs_not_boxes(configured_app, qtbot):
+    """On a machine with no Chinese font (CI runs the suite once with no fonts at all)
+    the bundled font draws real glyphs: each character's picture is different, where a
+    missing glyph would draw the same box, or nothing, for all of them."""
+    pictures = []
+    for text in ("评", "分", "审", "核"):
+        label = QLabel(text)
+        label.setStyleSheet("background: white; color: black; font-size: 32px")
+        label.setFixedSize(48, 48)
+        qtbot.addWidget(label)
+        assert QFontMetrics(label.font()).inFontUcs4(ord(text))
+        pictures.append(ink(label.grab().toImage()))
+    assert all(len(picture) > 30 for picture in pictures)
+    assert len(set(pictures)) == len(pictures)
 
 
 def test_ui_state_round_trip(example_session):

@@ -2,7 +2,7 @@
 
 * ``profile_chart``: a submission's share attained on each first-level indicator, as a
   radar (three axes or more) or as bars (one or two), against the batch average;
-* ``score_strip``: one indicator's expert scores on a 0–maximum line, with the panel score,
+* ``ScoreStrip``: one indicator's expert scores on a 0–maximum line, with the panel score,
   sized to sit in a table cell; each expert keeps a colour and a lane in every strip;
 * ``totals_chart``: every submission's expert totals and panel total as shares of the
   attainable points, with the grade thresholds of its scale.
@@ -20,6 +20,8 @@ from decimal import Decimal
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfgen.pdfgeom import bezierArc
+from reportlab.platypus import Flowable
 
 from expertscore.chair.aggregate import IndicatorResult, quantize
 from expertscore.chair.report_pdf_data import Axis
@@ -272,54 +274,90 @@ class Scale:
         return self.left + (self.right - self.left) * max(0.0, min(1.0, share))
 
 
-def score_strip(
-    indicator: IndicatorResult,
-    lanes: Lanes,
-    policy: Aggregation,
-    size: tuple[float, float],
-    font: str,
-) -> Drawing:
-    """The experts' scores of one indicator between 0 and its maximum.
+# A score's dot: a circle of radius 1.55 around (0, 0) as Bézier curves, computed once
+# (reportlab would compute the arcs again for each of a large report's 100,000 dots).
+DOT = tuple(bezierArc(-1.55, -1.55, 1.55, 1.55, 0, 360))
+
+
+class ScoreStrip(Flowable):
+    """The experts' scores of one indicator between 0 and its maximum, sized for a cell.
 
     Filled dots are the scores the panel score was made of, hollow ones were trimmed; the
     black bar is the panel score; an agreed score is a red diamond, with the computed score
-    left as a grey bar.
+    left as a grey bar. Drawn straight on the canvas rather than as a ``Drawing``: a
+    500-submission report holds twenty thousand strips, and reportlab's shape tree costs
+    several times the drawing itself.
     """
-    width, height = size
-    drawing = canvas_for(width, height, font)
-    if indicator.maximum <= 0:
-        return drawing
-    scale = Scale(4.0, width - 4.0, indicator.maximum)
-    mid = height / 2
-    drawing.add(Line(scale.left, mid, scale.right, mid, strokeColor=RULE, strokeWidth=0.5))
-    for end in (scale.left, scale.right):
-        drawing.add(Line(end, mid - 2, end, mid + 2, strokeColor=RULE, strokeWidth=0.5))
-    values = list(indicator.scores.values())
-    if values:
-        low, high = scale.x(min(values)), scale.x(max(values))
-        drawing.add(
-            Rect(low - 0.5, mid - 3.6, high - low + 1, 7.2, fillColor=TRACK, strokeColor=None)
-        )
-    computed = quantize(indicator.exact, policy) if indicator.exact is not None else None
-    if indicator.override is not None and computed is not None:
-        x = scale.x(computed)
-        drawing.add(Line(x, 1, x, height - 1, strokeColor=MUTED, strokeWidth=1.2))
-    elif indicator.panel is not None:
-        x = scale.x(indicator.panel)
-        drawing.add(Line(x, 0.5, x, height - 0.5, strokeColor=INK, strokeWidth=1.3))
-    span = min(height - 4, 1.7 * max(len(lanes.order) - 1, 1))
-    for expert, value in indicator.scores.items():
-        colour = lanes.colours.get(expert, MUTED)
-        fill = colour if expert in indicator.kept else colors.white
-        y = mid + lanes.offset(expert, span)
-        drawing.add(
-            Circle(scale.x(value), y, 1.55, fillColor=fill, strokeColor=colour, strokeWidth=0.7)
-        )
-    if indicator.override is not None:
-        x, r = scale.x(indicator.override.points), 3.0
-        diamond = [x, mid - r, x + r, mid, x, mid + r, x - r, mid]
-        drawing.add(Polygon(diamond, fillColor=ALERT, strokeColor=colors.white, strokeWidth=0.4))
-    return drawing
+
+    def __init__(
+        self,
+        indicator: IndicatorResult,
+        lanes: Lanes,
+        policy: Aggregation,
+        size: tuple[float, float],
+    ) -> None:
+        super().__init__()
+        self.indicator, self.lanes, self.policy = indicator, lanes, policy
+        self.width, self.height = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        indicator, canvas, height = self.indicator, self.canv, self.height
+        if indicator.maximum <= 0:
+            return
+        scale = Scale(4.0, self.width - 4.0, indicator.maximum)
+        mid = height / 2
+        canvas.setLineWidth(0.5)
+        canvas.setStrokeColor(RULE)
+        canvas.line(scale.left, mid, scale.right, mid)
+        for end in (scale.left, scale.right):
+            canvas.line(end, mid - 2, end, mid + 2)
+        values = list(indicator.scores.values())
+        if values:
+            low, high = scale.x(min(values)), scale.x(max(values))
+            canvas.setFillColor(TRACK)
+            canvas.rect(low - 0.5, mid - 3.6, high - low + 1, 7.2, stroke=0, fill=1)
+        computed = quantize(indicator.exact, self.policy) if indicator.exact is not None else None
+        if indicator.override is not None and computed is not None:
+            self._bar(scale.x(computed), 1, MUTED, 1.2)
+        elif indicator.panel is not None:
+            self._bar(scale.x(indicator.panel), 0.5, INK, 1.3)
+        self._dots(scale, mid)
+        if indicator.override is not None:
+            x, r = scale.x(indicator.override.points), 3.0
+            path = canvas.beginPath()
+            path.moveTo(x, mid - r)
+            for px, py in ((x + r, mid), (x, mid + r), (x - r, mid)):
+                path.lineTo(px, py)
+            path.close()
+            canvas.setFillColor(ALERT)
+            canvas.setStrokeColor(colors.white)
+            canvas.setLineWidth(0.4)
+            canvas.drawPath(path, stroke=1, fill=1)
+
+    def _bar(self, x: float, inset: float, colour: colors.Color, width: float) -> None:
+        self.canv.setStrokeColor(colour)
+        self.canv.setLineWidth(width)
+        self.canv.line(x, inset, x, self.height - inset)
+
+    def _dots(self, scale: Scale, mid: float) -> None:
+        canvas, lanes, indicator = self.canv, self.lanes, self.indicator
+        span = min(self.height - 4, 1.7 * max(len(lanes.order) - 1, 1))
+        canvas.setLineWidth(0.7)
+        for expert, value in indicator.scores.items():
+            colour = lanes.colours.get(expert, MUTED)
+            canvas.setStrokeColor(colour)
+            canvas.setFillColor(colour if expert in indicator.kept else colors.white)
+            dot = canvas.beginPath()
+            x, y = scale.x(value), mid + lanes.offset(expert, span)
+            (x0, y0, *_), *_ = DOT
+            dot.moveTo(x + x0, y + y0)
+            for _, _, ax, ay, bx, by, cx, cy in DOT:
+                dot.curveTo(x + ax, y + ay, x + bx, y + by, x + cx, y + cy)
+            dot.close()
+            canvas.drawPath(dot, stroke=1, fill=1)
 
 
 # --- the batch's totals --------------------------------------------------------------------
@@ -339,20 +377,46 @@ ROW_HEIGHT, LABEL_ROOM, VALUE_ROOM, AXIS_ROOM, TOP_ROOM = 24.0, 150.0, 58.0, 16.
 BAND = colors.HexColor("#f5f7fa")
 
 
-def totals_chart(rows: Sequence[TotalsRow], lanes: Lanes, font: str, width: float) -> Drawing:
-    """Each submission on a row: expert totals (dots), panel total (bar), grade thresholds.
+def totals_rows_per_chart(height: float) -> int:
+    """How many rows a totals chart of at most ``height`` points holds (at least one)."""
+    return max(1, int((height - TOP_ROOM - AXIS_ROOM) // ROW_HEIGHT))
 
-    The axis runs from 0 to 100% (further when a bonus takes a share past 100%). The
-    threshold names are printed once above the chart when every row has the same scale,
-    else beside each row's lines.
+
+def totals_charts(
+    rows: Sequence[TotalsRow], lanes: Lanes, font: str, width: float, per_chart: int
+) -> list[Drawing]:
+    """The totals chart cut into parts of ``per_chart`` rows, one per page for a large batch.
+
+    Every part has the same axis (0 to the largest share of the whole batch) and the same
+    threshold marks, so parts on consecutive pages read as one chart.
     """
-    height = TOP_ROOM + ROW_HEIGHT * len(rows) + AXIS_ROOM
-    drawing = canvas_for(width, height, font)
     shares = [v for row in rows for v in row.expert_shares.values()]
     shares += [row.panel_share for row in rows if row.panel_share is not None]
     limit = Decimal(math.ceil(float(max([Decimal(100), *shares])) / 10) * 10)
-    scale = Scale(LABEL_ROOM, width - VALUE_ROOM, limit)
     shared = len({tuple(row.thresholds) for row in rows}) == 1
+    return [
+        totals_chart(rows[start : start + per_chart], lanes, font, width, limit, shared)
+        for start in range(0, max(len(rows), 1), per_chart)
+    ]
+
+
+def totals_chart(
+    rows: Sequence[TotalsRow],
+    lanes: Lanes,
+    font: str,
+    width: float,
+    limit: Decimal,
+    shared: bool,
+) -> Drawing:
+    """Each submission on a row: expert totals (dots), panel total (bar), grade thresholds.
+
+    The axis runs from 0 to ``limit`` percent (past 100% when a bonus takes a share past
+    it). The threshold names are printed once above the chart when every row of the batch
+    has the same scale (``shared``), else beside each row's lines.
+    """
+    height = TOP_ROOM + ROW_HEIGHT * len(rows) + AXIS_ROOM
+    drawing = canvas_for(width, height, font)
+    scale = Scale(LABEL_ROOM, width - VALUE_ROOM, limit)
     for index, row in enumerate(rows):
         y0 = height - TOP_ROOM - (index + 1) * ROW_HEIGHT
         if index % 2 == 0:

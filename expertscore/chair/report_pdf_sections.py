@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from expertscore.chair.aggregate import quantize
-from expertscore.chair.report_pdf_charts import TotalsRow, totals_chart
+from expertscore.chair.report_pdf_charts import TotalsRow, totals_charts, totals_rows_per_chart
 from expertscore.chair.report_pdf_data import HUNDRED, ReportData
 from expertscore.chair.report_pdf_text import (
     FLAG_MEANINGS,
@@ -202,11 +202,16 @@ def ranking_section(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         Spacer(1, 1.5 * mm),
         r.para(note, "small"),
         Spacer(1, 4 * mm),
-        KeepTogether(totals_block(r, d)),
+        *totals_block(r, d),
     ]
 
 
+# Room on a page for the chart's heading, the legend below it and the spacing between.
+TOTALS_HEADING_ROOM = 40 * mm
+
+
 def totals_block(r: ReportRenderer, d: ReportData) -> list[Flowable]:
+    """The totals chart, one part per page for a large batch (each part kept whole)."""
     rows = []
     for sub in d.ranked():
         base = sub.rollup.base_max
@@ -229,9 +234,14 @@ def totals_block(r: ReportRenderer, d: ReportData) -> list[Flowable]:
     if graded:
         words += f'，<font color="{ALERT_HEX}">红色虚线</font>为等级门槛'
     legend = Paragraph(words + "。", r.styles["small"])
-    chart = totals_chart(rows, r.lanes, r.font, r.frame_width)
+    per_chart = totals_rows_per_chart(r.frame_height - TOTALS_HEADING_ROOM)
+    charts = totals_charts(rows, r.lanes, r.font, r.frame_width, per_chart)
     heading = "专家总分分布与等级门槛" if graded else "专家总分分布"
-    return [r.para(heading, "heading"), chart, Spacer(1, 1.5 * mm), legend]
+    parts = []
+    for number, chart in enumerate(charts):
+        title = heading if number == 0 else f"{heading}（续，第 {number + 1} / {len(charts)} 部分）"
+        parts.append(KeepTogether([r.para(title, "heading"), chart, Spacer(1, 1.5 * mm), legend]))
+    return parts
 
 
 # --- divergences and decisions -------------------------------------------------------------

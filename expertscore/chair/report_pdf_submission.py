@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from expertscore.chair.aggregate import IndicatorResult, SubmissionResult, quantize
-from expertscore.chair.report_pdf_charts import profile_chart, score_strip
+from expertscore.chair.report_pdf_charts import ScoreStrip, profile_chart
 from expertscore.chair.report_pdf_data import ReportData
 from expertscore.chair.report_pdf_text import (
     deviation_percent,
@@ -218,28 +218,28 @@ def indicator_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> 
         if not node.is_leaf:
             rows.append(
                 [
-                    r.para(node.code),
+                    r.plain(node.code),
                     r.name_para(node.name + bonus_suffix(node), depth),
-                    r.para(fmt(sub.rollup.maxima.get(node.code, 0)), "num"),
+                    r.plain(fmt(sub.rollup.maxima.get(node.code, 0)), "num"),
                     "",
                     "",
-                    r.para(fmt(sub.rollup.points.get(node.code, 0)), "num"),
+                    r.plain(fmt(sub.rollup.points.get(node.code, 0)), "num"),
                     "",
                 ]
             )
             commands.append(("BACKGROUND", (0, index), (-1, index), r.row_tint(node, depth)))
             continue
         result = sub.indicators[node.code]
-        strip = score_strip(result, r.lanes, policy, (strip_width, STRIP_HEIGHT), r.font)
+        strip = ScoreStrip(result, r.lanes, policy, (strip_width, STRIP_HEIGHT))
         rows.append(
             [
-                r.para(node.code),
+                r.plain(node.code),
                 r.name_para(node.name, depth),
-                r.para(fmt(result.maximum), "num"),
+                r.plain(fmt(result.maximum), "num"),
                 strip,
-                r.para(fmt(result.spread) if result.scores else "—", "num"),
+                r.plain(fmt(result.spread) if result.scores else "—", "num"),
                 panel_cell(r, result),
-                Paragraph(notes_markup(d, sub, result), r.styles["cell"]),
+                notes_cell(r, d, sub, result),
             ]
         )
     total_row = len(rows)
@@ -265,14 +265,21 @@ def outcome_words(d: ReportData, sub: SubmissionResult) -> str:
     return words
 
 
-def panel_cell(r: ReportRenderer, result: IndicatorResult) -> Paragraph:
+def panel_cell(r: ReportRenderer, result: IndicatorResult) -> Flowable:
     if result.panel is None:
-        return r.para("—", "num")
+        return r.plain("—", "num")
     if result.override is not None:
         return Paragraph(
             f'<font color="{ALERT_HEX}">{fmt(result.panel)} 议定</font>', r.styles["num"]
         )
-    return r.para(fmt(result.panel), "num")
+    return r.plain(fmt(result.panel), "num")
+
+
+def notes_cell(
+    r: ReportRenderer, d: ReportData, sub: SubmissionResult, result: IndicatorResult
+) -> Flowable | str:
+    notes = notes_markup(d, sub, result)
+    return Paragraph(notes, r.styles["cell"]) if notes else ""
 
 
 def notes_markup(d: ReportData, sub: SubmissionResult, result: IndicatorResult) -> str:

@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCode
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -168,6 +169,53 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
+def broken_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` broken into lines of at most ``width`` points, at any character (as
+    reportlab's CJK wrapping does); a single character wider than the line stays whole."""
+    lines: list[str] = []
+    line = ""
+    for char in text:
+        if line and stringWidth(line + char, font, size) > width:
+            lines.append(line)
+            line = ""
+        line += char
+    return [*lines, line]
+
+
+class TextCell(Flowable):
+    """Plain text in one paragraph style, for the many short cells of a large table
+    (codes, numbers): laid out like a ``Paragraph`` of that style without markup parsing,
+    which dominates the time of a 500-submission report. Text only, never markup."""
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text, self.style = text, style
+        self.lines: list[str] = [text]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        style = self.style
+        room = available_width - style.leftIndent - style.rightIndent
+        self.width = available_width
+        if stringWidth(self.text, style.fontName, style.fontSize) <= room:
+            self.lines = [self.text]
+        else:
+            self.lines = broken_lines(self.text, style.fontName, style.fontSize, room)
+        self.height = style.leading * len(self.lines)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        style, canvas = self.style, self.canv
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        y = self.height - style.fontSize
+        for line in self.lines:
+            if style.alignment == TA_RIGHT:
+                canvas.drawRightString(self.width - style.rightIndent, y, line)
+            else:
+                canvas.drawString(style.leftIndent, y, line)
+            y -= style.leading
+
+
 class SplittingTable(Table):
     """A table that breaks between rows, and inside a row only when it must.
 
@@ -209,9 +257,8 @@ class PdfRenderer:
         self.styles = self.stylesheet()
         self.pages = 0
         self.qr_codes: list[QrPlacement] = []
-        frame_height = self.pagesize[1] - self.margin_top - self.margin_bottom
         self.table_class = type(
-            "SheetTable", (SplittingTable,), {"in_row_from": frame_height * 0.8}
+            "SheetTable", (SplittingTable,), {"in_row_from": self.frame_height * 0.8}
         )
 
     # --- hooks -------------------------------------------------------------------------
@@ -257,8 +304,16 @@ class PdfRenderer:
     def frame_width(self) -> float:
         return self.pagesize[0] - self.margin_left - self.margin_right
 
+    @property
+    def frame_height(self) -> float:
+        return self.pagesize[1] - self.margin_top - self.margin_bottom
+
     def para(self, text: str, style: str = "cell") -> Paragraph:
         return Paragraph(markup(text), self.styles[style])
+
+    def plain(self, text: str, style: str = "cell") -> TextCell:
+        """Like ``para`` for short text that needs neither markup nor word breaks."""
+        return TextCell(text, self.styles[style])
 
     def table(
         self,

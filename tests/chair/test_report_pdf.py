@@ -30,6 +30,7 @@ from expertscore.chair.report_pdf_charts import PALETTE
 from expertscore.chair.report_pdf_text import fragile_text, gap_text, policy_lines
 from expertscore.chair.robustness import leave_one_out
 from expertscore.demo.batch import make_demo_batch
+from expertscore.demo.flow import run_demo
 from expertscore.identity.keycard import read_cards
 from expertscore.reports.fonts import register_cjk_font
 from expertscore.reports.pdfbase import ReportError
@@ -377,3 +378,23 @@ def test_policy_in_words(policy, words):
     lines = policy_lines(Aggregation.model_validate({**policy, "decimals": 1}))
     assert words in lines[0]
     assert "保留 1 位小数" in lines[1]
+
+
+def test_a_ranking_chart_taller_than_a_page_continues_on_the_next(tmp_path):
+    """30 submissions make the totals chart taller than a page: it is cut into parts, each
+    headed as a continuation, and every submission is on one of them once, in rank order
+    (a long name is cut short with an ellipsis to fit the chart's label room)."""
+    outputs = run_demo(tmp_path, submissions=30, experts=3, seed=4)
+    parts = [page for page in page_texts(outputs.report) if "专家总分分布" in page]
+    assert len(parts) == 2
+    assert "专家总分分布与等级门槛（续，第2/2部分）" in squeeze(parts[1])
+    package = open_package(outputs.package)
+    names = {sub.id: sub.platform for sub in package.manifest.submissions}
+    charted = [
+        match.groups()
+        for page in parts
+        for match in re.finditer(r"^ ?(\d+) (\S+?)…?(?: {2,}|$)", page, re.MULTILINE)
+    ]
+    assert [int(rank) for rank, _name in charted] == list(range(1, 31))
+    for (_rank, shown), sid in zip(charted, outputs.ranking, strict=True):
+        assert names[sid].startswith(shown)

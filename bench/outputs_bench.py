@@ -1,0 +1,105 @@
+"""The chair's outputs at provincial scale: results workbook, signed panel file, PDF report.
+
+Targets (issue: the chair's whole job): the report of 200 submissions in at most 10 s with
+peak memory under 500 MB; every output renders for 500 submissions x 30 experts (the ranking
+chart is cut into page-sized parts). The time and page count of each output are printed for
+200 submissions (7 and 30 experts) and 500 submissions (30 experts).
+
+Result files are made directly in the result format, as in ``chair_bench``; the merge is
+the real one (``ChairRun``). Each size runs in a child process, so its peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.chair_bench import make_package, make_result, scores
+
+SIZES = ((200, 7), (200, 30), (500, 30))
+
+CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from expertscore.chair.panel_file import write_panel_file
+from expertscore.chair.report_pdf import write_report
+from expertscore.chair.session import ChairRun
+from expertscore.chair.workbook import write_results_workbook
+from expertscore.demo.flow import demo_chair_key
+folder = Path(sys.argv[1])
+run = ChairRun.open(folder / "bench.esbatch", folder / "merge", [])
+start = time.perf_counter()
+run.apply(run.plan(sorted(folder.glob("*.esresult"))))
+run.reload()
+inp, result = run.results()
+figures = {"merge": time.perf_counter() - start}
+audit, gaps = run.audit(), run.gaps()
+start = time.perf_counter()
+write_results_workbook(folder / "results.xlsx", run.package, inp, result, run.decisions, gaps,
+                       audit)
+figures["workbook"] = time.perf_counter() - start
+start = time.perf_counter()
+write_panel_file(folder / "panel.espanel", run.package, run.folder, inp, result, run.decisions,
+                 demo_chair_key(1))
+figures["panel"] = time.perf_counter() - start
+start = time.perf_counter()
+write_report(folder / "report.pdf", run.package, inp, result, run.decisions, gaps, audit,
+             run.folder.accepted)
+figures["report"] = time.perf_counter() - start
+figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(figures))
+"""
+
+
+def measure(submissions: int, experts: int) -> dict:
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        scheme = make_package(folder / "bench.esbatch", experts, submissions)
+        from expertscore.batch.package import open_package
+
+        package = open_package(folder / "bench.esbatch")
+        rng = random.Random(2026)
+        for number in range(1, experts + 1):
+            table = scores(scheme, rng, submissions)
+            make_result(number, scheme, package, table, folder / f"E{number:02d}.esresult")
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, str(folder)], capture_output=True, text=True, check=False
+        )
+        if done.returncode != 0:
+            return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
+        figures = json.loads(done.stdout)
+        figures["pages"] = pages(folder / "report.pdf")
+        return figures
+
+
+def pages(pdf: Path) -> int:
+    """The page count, as poppler's ``pdfinfo`` reads it."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    line = next(line for line in info.stdout.splitlines() if line.startswith("Pages:"))
+    return int(line.split()[1])
+
+
+def main() -> None:
+    print("outputs benchmark: workbook, signed panel file and PDF report (liaoning-2025-grading)")
+    for submissions, experts in SIZES:
+        figures = measure(submissions, experts)
+        label = f"{submissions} submissions x {experts} experts"
+        if "error" in figures:
+            print(f"  {label}: FAILED: {figures['error']}")
+            continue
+        print(
+            f"  {label}: merge {figures['merge']:.1f} s, workbook {figures['workbook']:.1f} s,"
+            f" panel file {figures['panel']:.1f} s, report {figures['report']:.1f} s"
+            f" ({figures['pages']} pages), peak RSS {figures['rss_mb']:.0f} MB"
+        )
+        if submissions == 200:
+            met = figures["report"] <= 10 and figures["rss_mb"] < 500
+            print(f"    report target <= 10 s and < 500 MB: {'MET' if met else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()

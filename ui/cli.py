@@ -50,8 +50,9 @@ STARTED = time.perf_counter()
     "--keycard",
     "keycards",
     multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="A key card, for experts whose key the roster does not pin (--chair).",
+    type=click.Path(exists=True, path_type=Path),
+    help="A key card or a folder of them, for experts whose key the roster does not pin"
+    " (--chair).",
 )
 @click.option("--organizer", is_flag=True, help="Open the organizer's window.")
 def gui_command(

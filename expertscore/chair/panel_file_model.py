@@ -1,4 +1,4 @@
-"""The panel file's payload (``expertscore-panel-payload/2``): built from results, read back.
+"""The panel file's payload (``expertscore-panel-payload/3``): built from results, read back.
 
 The ``*_record`` functions write plain JSON data (decimals as strings) from the
 aggregation; ``PanelPayload`` is the same shape as typed, read-only records, refusing
@@ -32,7 +32,7 @@ from expertscore.results.payload import plain
 from expertscore.results.verify import CheckedResult
 from expertscore.schemes.model import Scheme
 
-PANEL_PAYLOAD_FORMAT = "expertscore-panel-payload/2"
+PANEL_PAYLOAD_FORMAT = "expertscore-panel-payload/3"
 EXACT = Decimal("1E-10")  # unrounded values are written to 10 decimal places
 
 # -- the payload ---------------------------------------------------------------------------
@@ -133,6 +133,10 @@ def decisions_record(decisions: Decisions) -> dict[str, Any]:
             }
             for _, r in sorted(decisions.rounds.items())
         ],
+        "transcriptions": [
+            {"expert": e, "reason": reason}
+            for e, reason in sorted(decisions.transcriptions.items())
+        ],
     }
 
 
@@ -201,13 +205,28 @@ class PolicyRef(Strict):
 
 
 class InputRef(Strict):
+    """One assigned expert and the result used: signed by them, a transcription, or none."""
+
     expert: Id
-    sequence: int = Field(ge=1)
-    file_sha256: Sha
-    payload_sha256: Sha
-    key: str
-    submitted_at: str
+    result: Literal["signed", "transcription", "missing"]
+    sequence: int | None = Field(ge=1)
+    file_sha256: Sha | None
+    payload_sha256: Sha | None
+    key: str | None
+    submitted_at: str | None
     transcribed_by: Id | None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> InputRef:
+        facts = (self.sequence, self.file_sha256, self.payload_sha256, self.key, self.submitted_at)
+        if self.result == "missing":
+            if any(f is not None for f in (*facts, self.transcribed_by)):
+                raise ValueError("a missing result has no sequence, digest, key or time")
+        elif any(f is None for f in facts):
+            raise ValueError("a used result needs its sequence, digests, key and time")
+        if (self.result == "transcription") != (self.transcribed_by is not None):
+            raise ValueError("transcribed_by is set exactly for a transcription")
+        return self
 
 
 class OverrideRef(Strict):
@@ -230,10 +249,16 @@ class RoundRef(Strict):
     reason: str
 
 
+class TranscriptionRef(Strict):
+    expert: Id
+    reason: str
+
+
 class DecisionsRef(Strict):
     overrides: list[OverrideRef]
     confirmed_keys: list[ConfirmedKeyRef]
     second_round: list[RoundRef]
+    transcriptions: list[TranscriptionRef]
 
 
 class AgreedScore(Strict):
@@ -302,7 +327,7 @@ class SubmissionRef(Strict):
 
 
 class PanelPayload(Strict):
-    format: Literal["expertscore-panel-payload/2"]
+    format: Literal["expertscore-panel-payload/3"]
     batch: BatchRef
     chair: ChairRef
     created_at: str

@@ -43,6 +43,15 @@ def limited(value: Decimal) -> str:
     return plain(value.quantize(EXACT, rounding=ROUND_HALF_EVEN).normalize())
 
 
+def fixed(value: Decimal, decimals: int) -> str:
+    """A sum or a maximum: at least ``decimals`` places, more only if the value has them.
+
+    Never rounded: trailing zeros are added up to ``decimals`` places, none removed.
+    """
+    places = -value.as_tuple().exponent  # type: ignore[operator]
+    return plain(value if places >= decimals else value.quantize(Decimal(1).scaleb(-decimals)))
+
+
 def policy_record(scheme: Scheme) -> dict[str, Any]:
     policy = scheme.aggregation
     return {
@@ -57,10 +66,10 @@ def policy_record(scheme: Scheme) -> dict[str, Any]:
     }
 
 
-def _override(override: Override | None) -> dict[str, str] | None:
-    return (
-        None if override is None else {"points": plain(override.points), "reason": override.reason}
-    )
+def _override(override: Override | None, decimals: int) -> dict[str, str] | None:
+    if override is None:
+        return None
+    return {"points": fixed(override.points, decimals), "reason": override.reason}
 
 
 def _submission_record(
@@ -68,6 +77,7 @@ def _submission_record(
 ) -> dict[str, Any]:
     sub = next(s for s in package.manifest.submissions if s.id == res.id)
     sheets = [s for s in inp.sheets if s.submission == res.id]
+    places = inp.scheme.aggregation.decimals
     return {
         "id": res.id,
         "platform": sub.platform,
@@ -76,27 +86,29 @@ def _submission_record(
         "category": res.category,
         "experts": sorted(s.expert for s in sheets if not s.recused),
         "recused": sorted(s.expert for s in sheets if s.recused),
-        "base": plain(res.rollup.base),
-        "bonus": plain(res.rollup.bonus),
-        "total": plain(res.total),
+        "base": fixed(res.rollup.base, places),
+        "bonus": fixed(res.rollup.bonus, places),
+        "total": fixed(res.total, places),
         "percent": None if res.percent is None else limited(res.percent),
         "grade": res.grade,
         "rank": res.rank,
         "kept_experts": sorted(res.kept_experts),
-        "expert_totals": {e: plain(v) for e, v in sorted(res.expert_totals.items())},
-        "explanations_needed": {e: plain(v) for e, v in sorted(res.explanations_needed.items())},
+        "expert_totals": {e: fixed(v, places) for e, v in sorted(res.expert_totals.items())},
+        "explanations_needed": {
+            e: fixed(v, places) for e, v in sorted(res.explanations_needed.items())
+        },
         "fragile": [found.record() for found in res.fragile],
         "indicators": [
             {
                 "code": item.code,
-                "maximum": plain(item.maximum),
-                "panel": None if item.panel is None else plain(item.panel),
+                "maximum": fixed(item.maximum, places),
+                "panel": None if item.panel is None else fixed(item.panel, places),
                 "exact": None if item.exact is None else limited(item.exact),
                 "kept": sorted(item.kept),
                 "scores": {e: plain(v) for e, v in sorted(item.scores.items())},
-                "spread": plain(item.spread),
+                "spread": fixed(item.spread, places),
                 "flags": list(item.flags),
-                "override": _override(item.override),
+                "override": _override(item.override, places),
             }
             for item in res.indicators.values()
         ],

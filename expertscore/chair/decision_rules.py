@@ -128,9 +128,10 @@ def check_leaf(package: OpenedPackage, submission: str, indicator: str) -> Indic
     return leaf
 
 
-def check_reason(reason: object, what: str, **where: str) -> str:
+def check_reason(reason: object, refusal: str, **where: str) -> str:
+    """The reason without surrounding space; ``refusal`` is the message when there is none."""
     if not isinstance(reason, str) or not reason.strip():
-        raise DecisionError(f"{what} needs a reason", rule=REASON, **where)
+        raise DecisionError(refusal, rule=REASON, **where)
     return reason.strip()
 
 

@@ -40,6 +40,11 @@ DECISION_ACTIONS = (
     "transcription-allowed",
 )
 OTHER_ACTIONS = ("merge",)
+# What a decision without its reason is refused with.
+NO_OVERRIDE_REASON = "an agreed panel score needs the panel's reason"
+NO_WITHDRAWAL_REASON = "withdrawing an agreed score needs a reason"
+NO_ROUND_REASON = "a second round needs a reason"
+NO_TRANSCRIPTION_REASON = "using a transcription needs a reason"
 
 
 class AuditRefused(DecisionError):
@@ -91,14 +96,19 @@ def _text(entry: dict[str, Any], name: str) -> str:
 def _apply_override(package: OpenedPackage, entry: dict, decisions: Decisions) -> None:
     sid, code = _text(entry, "submission"), _text(entry, "indicator")
     points = rules.check_agreed_score(package, sid, code, _text(entry, "points"), stored=True)
-    rules.check_reason(entry.get("reason"), "an agreed panel score", submission=sid, indicator=code)
+    rules.check_reason(
+        entry.get("reason"),
+        NO_OVERRIDE_REASON,
+        submission=sid,
+        indicator=code,
+    )
     decisions.overrides[(sid, code)] = Override(points, entry["reason"])
 
 
 def _apply_cleared(package: OpenedPackage, entry: dict, decisions: Decisions) -> None:
     sid, code = _text(entry, "submission"), _text(entry, "indicator")
     rules.check_leaf(package, sid, code)
-    rules.check_reason(entry.get("reason"), "withdrawing an agreed score", submission=sid)
+    rules.check_reason(entry.get("reason"), NO_WITHDRAWAL_REASON, submission=sid)
     if decisions.overrides.pop((sid, code), None) is None:
         raise DecisionError(
             f"{sid} {code} has no agreed score to withdraw",
@@ -118,7 +128,7 @@ def _apply_round(package: OpenedPackage, entry: dict, decisions: Decisions) -> N
             "the experts are not listed once each, in order", rule=rules.EXPERTS, submission=sid
         )
     rules.check_round(package, sid, code, experts)
-    rules.check_reason(entry.get("reason"), "a second round", submission=sid)
+    rules.check_reason(entry.get("reason"), NO_ROUND_REASON, submission=sid)
     decisions.rounds[(sid, code)] = RoundRequest(sid, code, tuple(experts), entry["reason"])
 
 
@@ -131,7 +141,7 @@ def _apply_confirmation(package: OpenedPackage, entry: dict, decisions: Decision
 def _apply_transcription(package: OpenedPackage, entry: dict, decisions: Decisions) -> None:
     expert = _text(entry, "expert")
     rules.check_transcription(package, expert)
-    reason = rules.check_reason(entry.get("reason"), "using a transcription", expert=expert)
+    reason = rules.check_reason(entry.get("reason"), NO_TRANSCRIPTION_REASON, expert=expert)
     decisions.transcriptions[expert] = reason
 
 
@@ -220,7 +230,10 @@ def record_override(
     """Record the panel's agreed score for a leaf, checked against the leaf's scoring."""
     value = rules.check_agreed_score(package, submission, indicator, points)
     text = rules.check_reason(
-        reason, "an agreed panel score", submission=submission, indicator=indicator
+        reason,
+        NO_OVERRIDE_REASON,
+        submission=submission,
+        indicator=indicator,
     )
     append_audit(
         folder,
@@ -241,7 +254,7 @@ def clear_override(
     reason: str,
     package: OpenedPackage | None = None,
 ) -> None:
-    text = rules.check_reason(reason, "withdrawing an agreed score", submission=submission)
+    text = rules.check_reason(reason, NO_WITHDRAWAL_REASON, submission=submission)
     if package is not None:
         rules.check_leaf(package, submission, indicator)
         if (submission, indicator) not in replay(folder, package).overrides:
@@ -275,7 +288,7 @@ def request_round(
     named = sorted(set(experts))
     if package is not None:
         rules.check_round(package, submission, indicator, named)
-    text = rules.check_reason(reason, "a second round", submission=submission)
+    text = rules.check_reason(reason, NO_ROUND_REASON, submission=submission)
     append_audit(
         folder,
         {
@@ -291,5 +304,5 @@ def request_round(
 def allow_transcription(folder: Path, package: OpenedPackage, expert: str, reason: str) -> None:
     """Let the chair's transcription of ``expert``'s sheet replace their own signed result."""
     rules.check_transcription(package, expert)
-    text = rules.check_reason(reason, "using a transcription", expert=expert)
+    text = rules.check_reason(reason, NO_TRANSCRIPTION_REASON, expert=expert)
     append_audit(folder, {"action": "transcription-allowed", "expert": expert, "reason": text})

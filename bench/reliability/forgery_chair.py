@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.chair.aggregate import Override
-from expertscore.chair.decisions import Decisions
+from expertscore.chair.decisions import Decisions, allow_transcription
 from expertscore.chair.merge import REFUSED, append_audit, apply, load_folder, plan
 from expertscore.chair.panel_file import (
     PANEL_PAYLOAD_TYPE,
@@ -320,6 +320,18 @@ def transcription_over_own_signed(m: Material, work: Path) -> str | None:
     return _rechecked(m, panel, inbox)
 
 
+def transcription_reason_removed(m: Material, work: Path) -> str | None:
+    """Merged with a recorded reason; then the reason's line is cut out of the audit log."""
+    folder = _copy_merge(m, work)
+    allow_transcription(folder, m.package, "E01", "以纸质表为准")
+    run = m.run(folder)
+    run.apply(run.plan([m.transcription]))
+    audit = folder / "audit.jsonl"
+    lines = audit.read_text("utf-8").splitlines(keepends=True)
+    audit.write_text("".join(x for x in lines if "transcription-allowed" not in x), "utf-8")
+    return _refused(lambda: _write_panel(m.run(folder), m.chair, work / "panel.espanel"))
+
+
 def numbers_differ(m: Material, work: Path) -> str | None:
     """The signed numbers changed: one total raised, the ranking reordered."""
 
@@ -460,6 +472,7 @@ ROWS: dict[str, Callable[[Material, Path], str | None]] = {
     "assigned expert's result left out": result_left_out,
     "own signed result replaced by a transcription (merge)": transcription_over_own_merge,
     "own signed result replaced by a transcription, panel signed": transcription_over_own_signed,
+    "transcription's recorded reason cut from the audit log": transcription_reason_removed,
     "panel numbers differ from the re-run": numbers_differ,
     "assigned expert dropped from the inputs": expert_dropped_from_inputs,
     "panel signed by another key as the chair": signed_by_another_key,

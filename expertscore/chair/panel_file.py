@@ -37,6 +37,7 @@ from expertscore.chair.panel_file_model import (
     policy_record,
     submission_records,
 )
+from expertscore.chair.transcriptions import check_folder
 from expertscore.crypto.dsse import SignatureError, fingerprint, verify
 from expertscore.crypto.envelope import EnvelopeKind, Refused, check_format, parse_envelope
 from expertscore.errors import ExpertScoreError
@@ -256,6 +257,7 @@ def write_panel_file(
     # that the program would refuse stops the file from being signed.
     if replay(folder.path, package) != decisions:
         raise PanelFileError("the decisions given are not those recorded in the merge folder")
+    check_folder(folder.path, folder.accepted, decisions.transcriptions, package)
     ref_inp, reference = canonical_results(package, folder.accepted.values(), decisions.overrides)
     _check_consistent(inp, result, decisions, ref_inp, reference)
     payload = build_payload(

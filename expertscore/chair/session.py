@@ -17,7 +17,7 @@ from expertscore.chair.decisions import Decisions, replay
 from expertscore.chair.merge import Decision, MergeFolder, apply, load_folder, plan, read_audit
 from expertscore.chair.panel import Gap, gaps
 from expertscore.chair.panel_file_model import canonical_results
-from expertscore.chair.transcriptions import guard
+from expertscore.chair.transcriptions import check_folder, guard, keep_replaced
 from expertscore.identity.keycard import read_cards
 from expertscore.results.trust import KeyTrust
 
@@ -44,13 +44,18 @@ class ChairRun:
         base = KeyTrust.build(self.package, cards)
         self.trust = KeyTrust(keys=[*base.keys, *self.decisions.confirmed_keys()], strict=True)
         self.folder = load_folder(self.folder_path, self.package, self.trust)
+        check_folder(
+            self.folder_path, self.folder.accepted, self.decisions.transcriptions, self.package
+        )
 
     def plan(self, files: Sequence[Path]) -> list[Decision]:
         planned = plan(self.folder, files, self.package, self.trust)
         return guard(self.folder.accepted, planned, self.decisions.transcriptions)
 
     def apply(self, decisions: Sequence[Decision]) -> None:
-        apply(self.folder, decisions)
+        for decision in decisions:  # one by one: each replaced result is kept first
+            keep_replaced(self.folder, decision)
+            apply(self.folder, [decision])
 
     def results(self) -> tuple[PanelInput, PanelResult]:
         return canonical_results(

@@ -1,8 +1,9 @@
 """Forgeries by a dishonest chair, made with genuine keys: each must be refused or reported.
 
-A demo batch whose roster pins every expert's key is scored by simulated experts
-(``simulate``); the chair has a key of their own and merges, decides and signs with the
-real chair code (``ChairRun``, ``decisions``, ``write_panel_file``). Every case then does
+The material (``chair_material.py``): a demo batch whose roster pins every expert's key,
+scored by simulated experts; the chair has a key of their own and merges, decides and
+signs with the real chair code (``ChairRun``, ``decisions``, ``write_panel_file``). Every
+case then does
 one thing the chair's tools would not: a line appended by hand to ``audit.jsonl`` that
 breaks a rule of chair decisions, an assigned expert's result left out, an expert's own
 signed result replaced by the chair's transcription, a panel file whose numbers or
@@ -24,16 +25,25 @@ import base64
 import hashlib
 import json
 import shutil
-import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from expertscore.batch.package import OpenedPackage, open_package
+from bench.reliability.chair_material import (
+    CREATED,
+    Material,
+    expert_key,
+    leaf_of,
+    official_key,
+    override_line,
+    prepare,
+    transcribe,
+    unassigned,
+    write_panel,
+)
 from expertscore.chair.aggregate import Override
 from expertscore.chair.decisions import Decisions, allow_transcription
 from expertscore.chair.merge import REFUSED, append_audit, apply, load_folder, plan
@@ -41,135 +51,17 @@ from expertscore.chair.panel_file import (
     PANEL_PAYLOAD_TYPE,
     build_payload,
     panel_envelope_bytes,
-    write_panel_file,
 )
 from expertscore.chair.panel_file_model import canonical_results
 from expertscore.chair.recheck import recheck
 from expertscore.chair.session import ChairRun
-from expertscore.demo.batch import make_demo_batch
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keycard import make_card, write_card
 from expertscore.identity.keys import ExpertKey
 from expertscore.results.payload import payload_bytes
-from expertscore.results.simulate import simulate, simulated_key
-from expertscore.results.submit import submit
-from expertscore.results.transcribe import start_transcription
 from expertscore.schemes.rules import max_points
-from expertscore.scoring.modes import Entry, choices_of, mode_of
-from expertscore.scoring.service import RECUSED, Note, Scoring
-from expertscore.storage.session import SessionFile
 
-SCHEME = "provincial-monitoring-2025"  # points, yes/no, fixed and ordinal leaves
-SEED = 7
-CREATED = "2025-06-03T10:00:00+08:00"
 Case = tuple[str, str | None]
-
-
-@dataclass
-class Material:
-    package_path: Path
-    package: OpenedPackage
-    results: Path  # every expert's own signed result file (and key card)
-    chair: ExpertKey
-    chair_cards: Path
-    merge: Path  # the honest merge folder
-    panel: Path  # its signed panel file
-    transcription: Path  # the chair's transcription of E01's sheet, sequence 2
-
-    def run(self, folder: Path) -> ChairRun:
-        return ChairRun.open(self.package_path, folder, [self.chair_cards])
-
-
-# -- material ------------------------------------------------------------------------------
-
-
-def _pinned(package: Path, cards: Path, out: Path) -> Path:
-    """The batch with every expert's key (from their key card) pinned in the roster."""
-    keys = {
-        card.stem: json.loads(card.read_text("utf-8"))["public_key"]
-        for card in cards.glob("*.eskeycard")
-    }
-    with zipfile.ZipFile(package) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "manifest.json":
-                manifest = json.loads(data)
-                for expert in manifest["roster"]:
-                    expert["public_key"] = keys.get(expert["id"])
-                data = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
-            target.writestr(info, data)
-    return out
-
-
-def _chair_key() -> ExpertKey:
-    secret = hashlib.sha256(b"forgery bench chair").digest()
-    private = Ed25519PrivateKey.from_private_bytes(secret)
-    return ExpertKey.from_private_key(private, "CHAIR", "评审组组长", "某研究院", CREATED)
-
-
-def _transcribe(material_dir: Path, package: Path, chair: ExpertKey, expert: str) -> Path:
-    """The chair types a sheet for ``expert`` (full marks), submits, unlocks, submits again."""
-    session_path = material_dir / f"{expert}-transcribed.esession"
-    start_transcription(package, expert, session_path, chair.info, "纸质评分表，第1-3页")
-    with SessionFile(session_path) as session:
-        scoring = Scoring(session)
-        for row in scoring.submissions():
-            if row.state == RECUSED:
-                continue
-            for leaf in scoring.assigned_leaves(row.id):
-                choices = choices_of(leaf)
-                top = max_points(scoring.scheme, leaf)
-                entry = Entry(choice=choices[0]) if choices else Entry(points=top)
-                if mode_of(leaf) in ("yesno", "fixed"):
-                    entry = Entry(choice="yes")
-                scoring.set_entry(row.id, leaf.code, entry)
-            scoring.set_note(row.id, Note(comment="按纸质表录入"))
-        submit(session, chair, material_dir / f"{expert}-transcribed-1.esresult")
-        scoring.unlock("补录更正")
-        out = material_dir / f"{expert}-transcribed-2.esresult"
-        submit(session, chair, out)
-    return out
-
-
-def _write_panel(run: ChairRun, chair: ExpertKey, out: Path) -> Path:
-    inp, result = run.results()
-    return write_panel_file(
-        out, run.package, run.folder, inp, result, run.decisions, chair, created_at=CREATED
-    )
-
-
-def prepare(folder: Path) -> Material:
-    """The batch (keys pinned), the experts' results, the chair's honest merge and panel."""
-    folder.mkdir(parents=True, exist_ok=True)
-    draft = folder / "draft.esbatch"
-    make_demo_batch(SCHEME, submissions=3, experts=6, seed=SEED, out=draft, workers=1)
-    simulate(draft, 6, SEED, folder / "draft-results")
-    package_path = _pinned(draft, folder / "draft-results", folder / "batch.esbatch")
-    results = folder / "results"
-    simulate(package_path, 6, SEED, results)
-    chair = _chair_key()
-    cards = folder / "chair-card"
-    cards.mkdir()
-    write_card(make_card(chair, CREATED), cards / "CHAIR.eskeycard")
-    transcription = _transcribe(folder, package_path, chair, "E01")
-    material = Material(
-        package_path,
-        open_package(package_path),
-        results,
-        chair,
-        cards,
-        folder / "merge",
-        folder / "panel.espanel",
-        transcription,
-    )
-    run = material.run(material.merge)
-    run.apply(run.plan(sorted(results.glob("*.esresult"))))
-    run.reload()
-    _write_panel(run, chair, material.panel)
-    differences = recheck(material.panel, material.package, results).differences
-    if differences:
-        raise RuntimeError(f"the honest panel file does not re-check: {differences[0]}")
-    return material
 
 
 # -- how a case ends -----------------------------------------------------------------------
@@ -209,7 +101,7 @@ def _appended(m: Material, work: Path, entry: dict[str, Any] | str) -> str | Non
             handle.write(entry + "\n")
     else:
         append_audit(folder, entry)
-    return _refused(lambda: _write_panel(m.run(folder), m.chair, work / "panel.espanel"))
+    return _refused(lambda: write_panel(m.run(folder), m.chair, work / "panel.espanel"))
 
 
 def _resigned(m: Material, work: Path, change: Callable[[dict], None], key: ExpertKey) -> Path:
@@ -224,55 +116,21 @@ def _resigned(m: Material, work: Path, change: Callable[[dict], None], key: Expe
     return out
 
 
-# -- the leaves and experts the cases use --------------------------------------------------
-
-
-def _leaf(m: Material, mode: str):
-    return next(leaf for leaf in m.package.scheme.leaves() if mode_of(leaf) == mode)
-
-
-def _override(m: Material, code: str, points: str, reason: str = "专家组议定") -> dict:
-    sid = m.package.manifest.submissions[0].id
-    return {
-        "action": "override",
-        "submission": sid,
-        "indicator": code,
-        "points": points,
-        "reason": reason,
-    }
-
-
-def _unassigned(m: Material) -> tuple[str, str]:
-    """A (roster expert, submission) pair with no assignment."""
-    assigned = {(a.expert, a.submission) for a in m.package.manifest.assignments}
-    return next(
-        (e.id, s.id)
-        for e in m.package.manifest.roster
-        for s in m.package.manifest.submissions
-        if (e.id, s.id) not in assigned
-    )
-
-
-def _expert_key(m: Material, expert: str) -> ExpertKey:
-    member = next(e for e in m.package.manifest.roster if e.id == expert)
-    return simulated_key(SEED, member, CREATED)
-
-
 # -- the table's chair-side rows -----------------------------------------------------------
 
 
 def appended_out_of_range(m: Material, work: Path) -> str | None:
     """An agreed score of five times the maximum appended to the audit log."""
-    leaf = _leaf(m, "points")
+    leaf = leaf_of(m, "points")
     top = max_points(m.package.scheme, leaf)
-    return _appended(m, work, _override(m, leaf.code, f"{top * 5:.2f}"))
+    return _appended(m, work, override_line(m, leaf.code, f"{top * 5:.2f}"))
 
 
 def appended_out_of_range_signed(m: Material, work: Path) -> str | None:
     """The same line, and a panel file signed from it by a program that skipped the rules."""
     folder = _copy_merge(m, work)
-    leaf = _leaf(m, "points")
-    line = _override(m, leaf.code, f"{max_points(m.package.scheme, leaf) * 5:.2f}")
+    leaf = leaf_of(m, "points")
+    line = override_line(m, leaf.code, f"{max_points(m.package.scheme, leaf) * 5:.2f}")
     append_audit(folder, line)
     run = m.run(m.merge)  # the honest folder opens; its decisions plus the forged one
     decisions = Decisions(
@@ -295,7 +153,7 @@ def result_left_out(m: Material, work: Path) -> str | None:
     run = m.run(work / "merge")
     run.apply(run.plan([p for p in sorted(m.results.glob("*.esresult")) if p.stem != "E02"]))
     run.reload()
-    panel = _write_panel(run, m.chair, work / "panel.espanel")
+    panel = write_panel(run, m.chair, work / "panel.espanel")
     return _rechecked(m, panel, m.results)
 
 
@@ -313,7 +171,7 @@ def transcription_over_own_signed(m: Material, work: Path) -> str | None:
     run = m.run(folder)
     apply(run.folder, plan(run.folder, [m.transcription], run.package, run.trust))
     run.reload()
-    panel = _write_panel(run, m.chair, work / "panel.espanel")
+    panel = write_panel(run, m.chair, work / "panel.espanel")
     inbox = work / "inbox"
     shutil.copytree(m.results, inbox)
     shutil.copyfile(m.transcription, inbox / m.transcription.name)
@@ -329,7 +187,26 @@ def transcription_reason_removed(m: Material, work: Path) -> str | None:
     audit = folder / "audit.jsonl"
     lines = audit.read_text("utf-8").splitlines(keepends=True)
     audit.write_text("".join(x for x in lines if "transcription-allowed" not in x), "utf-8")
-    return _refused(lambda: _write_panel(m.run(folder), m.chair, work / "panel.espanel"))
+    return _refused(lambda: write_panel(m.run(folder), m.chair, work / "panel.espanel"))
+
+
+def transcribed_by_someone_else(m: Material, work: Path) -> str | None:
+    """A clerk's transcription of E02's sheet, allowed, merged and signed by the chair."""
+    clerk = official_key(b"forgery bench clerk", "CLERK", "秘书")
+    cards = work / "cards"
+    shutil.copytree(m.chair_cards, cards)
+    write_card(make_card(clerk, CREATED), cards / "CLERK.eskeycard")
+    transcription = transcribe(work, m.package_path, clerk, "E02")
+    folder = _copy_merge(m, work)
+    allow_transcription(folder, m.package, "E02", "专家本人仅交纸质表")
+    run = ChairRun.open(m.package_path, folder, [cards])
+    run.apply(run.plan([transcription]))
+    run.reload()
+    panel = write_panel(run, m.chair, work / "panel.espanel")
+    inbox = work / "inbox"
+    shutil.copytree(m.results, inbox)
+    shutil.copyfile(transcription, inbox / transcription.name)
+    return _rechecked(m, panel, inbox)
 
 
 def numbers_differ(m: Material, work: Path) -> str | None:
@@ -371,7 +248,7 @@ def signed_by_another_key(m: Material, work: Path) -> str | None:
 
 def signed_by_an_expert(m: Material, work: Path) -> str | None:
     """The file signed by a roster expert's own (pinned) key as the chair."""
-    expert = _expert_key(m, "E03")
+    expert = expert_key(m, "E03")
 
     def change(payload: dict) -> None:
         payload["chair"].update(id="E03", public_key=expert.info.public_key)
@@ -381,7 +258,7 @@ def signed_by_an_expert(m: Material, work: Path) -> str | None:
 
 def decision_not_in_audit(m: Material, work: Path) -> str | None:
     """An agreed score listed in the file's decisions that its audit lines never record."""
-    leaf = _leaf(m, "points")
+    leaf = leaf_of(m, "points")
     sid = m.package.manifest.submissions[0].id
 
     def change(payload: dict) -> None:
@@ -396,29 +273,29 @@ def decision_not_in_audit(m: Material, work: Path) -> str | None:
 
 
 def _rule_cases(m: Material) -> dict[str, dict[str, Any] | str]:
-    points, ordinal, yesno = _leaf(m, "points"), _leaf(m, "ordinal"), _leaf(m, "yesno")
+    points, ordinal, yesno = leaf_of(m, "points"), leaf_of(m, "ordinal"), leaf_of(m, "yesno")
     scheme = m.package.scheme
     sid = m.package.manifest.submissions[0].id
-    expert, other_sid = _unassigned(m)
+    expert, other_sid = unassigned(m)
     stranger = ExpertKey.from_private_key(
         Ed25519PrivateKey.from_private_bytes(hashlib.sha256(b"stranger").digest()), "E01", "某人"
     )
     group = next(node.code for node in scheme.walk() if not node.is_leaf)
     half = f"{max_points(scheme, yesno) / 2:.2f}"
     return {
-        "agreed score below 0": _override(m, points.code, "-0.10"),
-        "agreed score off the step": _override(m, points.code, "0.05"),
-        "agreed score not one of an ordinal leaf's grades": _override(
+        "agreed score below 0": override_line(m, points.code, "-0.10"),
+        "agreed score off the step": override_line(m, points.code, "0.05"),
+        "agreed score not one of an ordinal leaf's grades": override_line(
             m, ordinal.code, f"{max_points(scheme, ordinal) * Decimal('0.33'):.2f}"
         ),
-        "agreed score between yes and no": _override(m, yesno.code, half),
-        "agreed score not written with the policy's decimals": _override(m, points.code, "1.0"),
-        "agreed score without a reason": _override(m, points.code, "1.00", reason=" "),
+        "agreed score between yes and no": override_line(m, yesno.code, half),
+        "agreed score not written with the policy's decimals": override_line(m, points.code, "1.0"),
+        "agreed score without a reason": override_line(m, points.code, "1.00", reason=" "),
         "agreed score for a submission not in the batch": {
-            **_override(m, points.code, "1.00"),
+            **override_line(m, points.code, "1.00"),
             "submission": "S999",
         },
-        "agreed score for a group, not a leaf": _override(m, group, "1.00"),
+        "agreed score for a group, not a leaf": override_line(m, group, "1.00"),
         "withdrawal of an agreed score never recorded": {
             "action": "override-cleared",
             "submission": sid,
@@ -448,7 +325,7 @@ def _rule_cases(m: Material) -> dict[str, dict[str, Any] | str]:
         "key confirmed with another fingerprint": {
             "action": "confirm-key",
             "expert": "E02",
-            "public_key": _expert_key(m, "E02").info.public_key,
+            "public_key": expert_key(m, "E02").info.public_key,
             "fingerprint": "0000-0000-0000-0000",
         },
         "transcription allowed without a reason": {
@@ -473,6 +350,7 @@ ROWS: dict[str, Callable[[Material, Path], str | None]] = {
     "own signed result replaced by a transcription (merge)": transcription_over_own_merge,
     "own signed result replaced by a transcription, panel signed": transcription_over_own_signed,
     "transcription's recorded reason cut from the audit log": transcription_reason_removed,
+    "transcription signed by someone other than the chair": transcribed_by_someone_else,
     "panel numbers differ from the re-run": numbers_differ,
     "assigned expert dropped from the inputs": expert_dropped_from_inputs,
     "panel signed by another key as the chair": signed_by_another_key,

@@ -147,8 +147,10 @@ def _keyed(record: dict[str, list[dict]]) -> dict[str, dict[str, dict]]:
     return {name: {key(item): item for item in items} for name, items in record.items()}
 
 
-def _scan(results_dir: Path, package: OpenedPackage, trust: KeyTrust, out: list[str]):
-    """Every result file in the folder, checked; refusals of files the panel lists reported."""
+def _scan(
+    results_dir: Path, package: OpenedPackage, trust: KeyTrust
+) -> tuple[dict[str, _Found], dict[str, str]]:
+    """Every result file in the folder, checked: the valid ones and the refusals, by digest."""
     found: dict[str, _Found] = {}
     refused: dict[str, str] = {}
     paths = sorted(results_dir.glob("*.esresult")) if results_dir.is_dir() else []
@@ -188,6 +190,18 @@ def _digest_of(found: _Found) -> str:
     return found.data_sha256
 
 
+def _transcriber_problem(expert: str, used: _Found, payload: PanelPayload) -> list[str]:
+    """A transcription stands for an expert only if the panel's chair signed it."""
+    by = used.checked.payload.transcribed_by
+    if by is None or by.public_key == payload.chair.public_key:
+        return []
+    return [
+        f"{expert}: the transcription used (SHA-256 {used.data_sha256[:16]}…) is signed by"
+        f" {by.id} with key {used.checked.fingerprint}, not by the chair {payload.chair.id}"
+        " who signed the panel file"
+    ]
+
+
 def _compare_inputs(
     payload: PanelPayload,
     package: OpenedPackage,
@@ -197,7 +211,7 @@ def _compare_inputs(
     out: list[str],
 ) -> list[_Found]:
     """The re-run's result per expert; each disagreement with the listed one, in words."""
-    found, refused = _scan(results_dir, package, trust, out)
+    found, refused = _scan(results_dir, package, trust)
     listed = {item.expert: item for item in payload.inputs}
     experts = sorted({a.expert for a in package.manifest.assignments} | set(listed))
     chosen: list[_Found] = []
@@ -206,6 +220,7 @@ def _compare_inputs(
         choice = _rerun_choice(expert, theirs, allowed, out)
         if choice is not None:
             chosen.append(choice)
+            out += _transcriber_problem(expert, choice, payload)
         item = listed.get(expert)
         if item is None or item.result == MISSING:
             if choice is not None:

@@ -1,7 +1,7 @@
 """``expertscore verify PANELFILE --batch --results``, the chair's commands under the rules of
 decisions, and a transcription allowed with a recorded reason, on real files.
 
-The material is the forgery bench's: a batch whose roster pins every expert's key, six
+The material is the chair-side forgery bench's (``bench/reliability/chair_material.py``): a batch whose roster pins every expert's key, six
 simulated experts, the chair's own key, an honest merge and its signed panel file.
 """
 
@@ -14,7 +14,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from bench.reliability import forgery_chair
+from bench.reliability import chair_material
 from expertscore.chair.decisions import allow_transcription
 from expertscore.chair.merge import REFUSED, REPLACED, append_audit
 from expertscore.chair.panel_file import read_panel_file
@@ -23,8 +23,8 @@ from expertscore.cli.main import cli
 
 
 @pytest.fixture(scope="module")
-def m(tmp_path_factory: pytest.TempPathFactory) -> forgery_chair.Material:
-    return forgery_chair.prepare(tmp_path_factory.mktemp("verify-panel"))
+def m(tmp_path_factory: pytest.TempPathFactory) -> chair_material.Material:
+    return chair_material.prepare(tmp_path_factory.mktemp("verify-panel"))
 
 
 def verify(*args: object) -> tuple[int, list[str]]:
@@ -56,7 +56,7 @@ def test_a_result_left_out_is_listed_missing_and_reported(m, tmp_path):
     run = m.run(tmp_path / "merge")
     run.apply(run.plan([p for p in sorted(m.results.glob("*.esresult")) if p.stem != "E02"]))
     run.reload()
-    panel = forgery_chair._write_panel(run, m.chair, tmp_path / "panel.espanel")
+    panel = chair_material.write_panel(run, m.chair, tmp_path / "panel.espanel")
     payload, _ = read_panel_file(panel)
     e02 = next(i for i in payload.inputs if i.expert == "E02")
     assert (e02.result, e02.file_sha256, e02.sequence) == ("missing", None, None)
@@ -97,8 +97,8 @@ def test_result_files_still_verify_as_before(m):
 def test_a_hand_appended_line_stops_the_chair_commands_in_one_line(m, tmp_path):
     folder = tmp_path / "merge"
     shutil.copytree(m.merge, folder)
-    leaf = forgery_chair._leaf(m, "points")
-    append_audit(folder, forgery_chair._override(m, leaf.code, "15.00"))
+    leaf = chair_material.leaf_of(m, "points")
+    append_audit(folder, chair_material.override_line(m, leaf.code, "15.00"))
     result = CliRunner().invoke(
         cli, ["chair", "results", "--batch", str(m.package_path), "--dir", str(folder)]
     )
@@ -115,7 +115,7 @@ def test_the_override_command_refuses_what_replay_refuses(m, tmp_path, points, r
     folder = tmp_path / "merge"
     shutil.copytree(m.merge, folder)
     before = (folder / "audit.jsonl").read_bytes()
-    leaf = forgery_chair._leaf(m, "points")
+    leaf = chair_material.leaf_of(m, "points")
     args = ["chair", "override", "--batch", str(m.package_path), "--dir", str(folder)]
     args += ["--submission", "S001", "--indicator", leaf.code, "--points", points]
     result = CliRunner().invoke(cli, [*args, "--reason", "议定"])
@@ -133,7 +133,7 @@ def test_a_transcription_with_a_recorded_reason_replaces_the_own_result(m, tmp_p
     assert [d.outcome for d in planned] == [REPLACED]
     run.apply(planned)
     run.reload()
-    panel = forgery_chair._write_panel(run, m.chair, tmp_path / "panel.espanel")
+    panel = chair_material.write_panel(run, m.chair, tmp_path / "panel.espanel")
     payload, _ = read_panel_file(panel)
     e01 = next(i for i in payload.inputs if i.expert == "E01")
     assert (e01.result, e01.transcribed_by, e01.sequence) == ("transcription", "CHAIR", 2)

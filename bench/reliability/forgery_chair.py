@@ -157,6 +157,14 @@ def result_left_out(m: Material, work: Path) -> str | None:
     return _rechecked(m, panel, m.results)
 
 
+def result_removed_after_merge(m: Material, work: Path) -> str | None:
+    """E04's merged result deleted from the folder by hand; re-checked with that folder."""
+    folder = _copy_merge(m, work)
+    (folder / "results" / "E04.esresult").unlink()
+    panel = write_panel(m.run(folder), m.chair, work / "panel.espanel")
+    return _rechecked(m, panel, folder / "results")
+
+
 def transcription_over_own_merge(m: Material, work: Path) -> str | None:
     """The chair's transcription of E01's sheet (sequence 2) offered over E01's own result."""
     run = m.run(_copy_merge(m, work))
@@ -347,6 +355,7 @@ ROWS: dict[str, Callable[[Material, Path], str | None]] = {
     "appended out-of-range agreed score (replay)": appended_out_of_range,
     "appended out-of-range agreed score, panel signed anyway": appended_out_of_range_signed,
     "assigned expert's result left out": result_left_out,
+    "merged result deleted from the folder by hand": result_removed_after_merge,
     "own signed result replaced by a transcription (merge)": transcription_over_own_merge,
     "own signed result replaced by a transcription, panel signed": transcription_over_own_signed,
     "transcription's recorded reason cut from the audit log": transcription_reason_removed,

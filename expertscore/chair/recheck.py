@@ -137,6 +137,24 @@ def _decisions(payload: PanelPayload, package: OpenedPackage, out: list[str]) ->
     return listed
 
 
+def _merge_problems(payload: PanelPayload) -> list[str]:
+    """Where the file's audit says another result was merged last than the one it lists."""
+    merged: dict[str, str] = {}
+    for entry in payload.audit:
+        if entry.get("action") == "merge" and entry.get("outcome") in ("accepted", "replaced"):
+            merged[str(entry.get("expert"))] = str(entry.get("digest"))
+    problems = []
+    for item in payload.inputs:
+        last = merged.get(item.expert)
+        if last != item.file_sha256:
+            said = "no result" if last is None else f"result SHA-256 {last[:16]}…"
+            problems.append(
+                f"{item.expert}: the panel file's audit merged {said} last, but the file lists"
+                f" {item.result if item.file_sha256 is None else item.file_sha256[:16] + '…'}"
+            )
+    return problems
+
+
 def _keyed(record: dict[str, list[dict]]) -> dict[str, dict[str, dict]]:
     """Decision lists keyed by what they decide, so a difference names it."""
 
@@ -286,6 +304,7 @@ def recheck(
         return found
     out += _chair_problems(payload, signer, package)
     decisions = _decisions(payload, package, out)
+    out += _merge_problems(payload)
     trust = _trust(package, payload)
     chosen = _compare_inputs(payload, package, results_dir, trust, decisions.transcriptions, out)
     inp, result = canonical_results(package, [f.checked for f in chosen], decisions.overrides)

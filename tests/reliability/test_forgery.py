@@ -27,6 +27,7 @@ def test_no_chair_side_forgery_is_accepted(figures: forgery.Figures) -> None:
         ("appended out-of-range agreed score (replay)", "audit.jsonl line 7: override:"),
         ("appended out-of-range agreed score, panel signed anyway", "the panel file's audit"),
         ("assigned expert's result left out", "E02: the panel file lists no result"),
+        ("merged result deleted from the folder by hand", "E04: the panel file's audit merged"),
         ("own signed result replaced by a transcription (merge)", "E01's own signed result 1"),
         ("own signed result replaced by a transcription, panel signed", "own signed result 1"),
         ("transcription's recorded reason cut from the audit log", "(replaced/E01-1.esresult)"),

@@ -7,7 +7,8 @@ crash on hostile input, a file written outside the target folder, …), else 0:
 1. crash: a scoring process killed with SIGKILL ``--rounds`` times (``crash.py``);
 2. diskfull: a session on a small disk filled until an edit fails (``diskfull.py``);
 3. tamper: ``--tamper`` altered result files checked by the verifier (``tamper.py``);
-4. fuzz: ``--fuzz`` hypothesis inputs for each of four readers, and bombs (``fuzz.py``).
+4. fuzz: ``--fuzz`` hypothesis inputs for each of four readers, and bombs (``fuzz.py``);
+5. forgery: forgeries made with genuine keys, each refused or reported (``forgery.py``).
 
 ``--only crash tamper`` runs some of them. The short versions run in the test suite
 (``tests/reliability``).
@@ -21,9 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.reliability import crash, diskfull, fuzz, tamper
+from bench.reliability import crash, diskfull, forgery, fuzz, tamper
 
-FIGURES = ("crash", "diskfull", "tamper", "fuzz")
+FIGURES = ("crash", "diskfull", "tamper", "fuzz", "forgery")
 
 
 def _line(label: str, text: str, met: bool) -> str:
@@ -104,6 +105,15 @@ def main(argv: list[str] | None = None) -> int:
                 figures_f.misses == 0,
             )
             print()
+
+    if "forgery" in args.only:
+        figures_g = forgery.main()
+        record(
+            "forgery",
+            f"{len(figures_g.cases)} cases, {len(figures_g.accepted)} accepted",
+            not figures_g.accepted and bool(figures_g.cases),
+        )
+        print()
 
     print(f"reliability figures ({time.perf_counter() - start:.0f} s)")
     for line in lines:

@@ -28,6 +28,9 @@ from expertscore.schemes.model import Aggregation, AggregationMethod, Scheme, Tr
 from expertscore.schemes.rules import max_points
 from expertscore.scoring.totals import Rollup, grade_for, rollup, total_of
 
+# An indicator's flags, always listed in this order.
+SPREAD, REVERIFY, TOO_FEW, NO_SCORES = "spread", "reverify", "too_few_experts", "no scores"
+FLAGS = (SPREAD, REVERIFY, TOO_FEW, NO_SCORES)
 ROUNDINGS = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
@@ -171,7 +174,7 @@ def _indicator(
     info = leaves[code]
     top = info.top
     if not scored:
-        return IndicatorResult(code, top, {}, [], None, None, ZERO, ["no scores"])
+        return IndicatorResult(code, top, {}, [], None, None, ZERO, [NO_SCORES])
     experts = [expert for expert, _ in scored]
     values = [value for _, value in scored]
     exact, kept = combine(values, policy, trim)
@@ -185,13 +188,13 @@ def _indicator(
         spread=max(values) - min(values),
     )
     if top and result.spread * HUNDRED > info.threshold * top:
-        result.flags.append("spread")
+        result.flags.append(SPREAD)
     if info.objective:
         verified = {s.verified[code] for s in sheets if code in s.verified}
         if len(set(values)) > 1 or len(verified) > 1:
-            result.flags.append("reverify")
+            result.flags.append(REVERIFY)
     if len(values) < policy.min_experts:
-        result.flags.append("too_few_experts")
+        result.flags.append(TOO_FEW)
     return result
 
 
@@ -240,8 +243,10 @@ def _submission(
         # Spread and re-verification look at every expert, not only the kept ones.
         if by_expert_total and len(panel_sheets) < len(scoring):
             everyone = _indicator(scheme, code, everyone_scored[code], scoring, False, leaves)
+            result.scores = everyone.scores  # every expert's score; ``kept`` says who counted
             result.spread = everyone.spread
-            result.flags = sorted(set(result.flags) | set(everyone.flags) - {"no scores"})
+            found = set(result.flags) | (set(everyone.flags) - {NO_SCORES})
+            result.flags = [flag for flag in FLAGS if flag in found]
         override = inp.overrides.get((sid, code))
         if override is not None:
             result.override = override

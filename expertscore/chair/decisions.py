@@ -4,30 +4,62 @@
   expert's signed paper sheet and accepts that key for the expert;
 * ``override`` / ``override-cleared``: an agreed panel score for one indicator, with the
   panel's reason (replaces the computed panel score; the experts' scores stay visible);
-* ``round-2``: an indicator goes to a second scoring round for the named experts.
+* ``round-2``: an indicator goes to a second scoring round for the named experts;
+* ``transcription-allowed``: the chair's transcription of an expert's paper sheet may be
+  used although the expert's own signed result exists, with the reason.
 
-Nothing is ever deleted: a later entry supersedes an earlier one.
+Nothing is ever deleted: a later entry supersedes an earlier one. Recording and replaying
+apply the same rules (``decision_rules``): a line appended by hand that the command line
+would have refused stops the replay with ``AuditRefused`` (line number, action, rule), so
+nothing is computed or signed from it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from expertscore.batch.package import OpenedPackage
-from expertscore.chair.aggregate import Override, quantizer
-from expertscore.chair.merge import append_audit, read_audit
-from expertscore.crypto.dsse import fingerprint
-from expertscore.errors import ExpertScoreError
+from expertscore.chair import decision_rules as rules
+from expertscore.chair.aggregate import Override
+from expertscore.chair.decision_rules import DecisionError
+from expertscore.chair.merge import AUDIT, append_audit
 from expertscore.results.trust import KnownKey
-from expertscore.schemes.rules import fmt, max_points
+
+__all__ = ["AuditRefused", "DecisionError", "Decisions", "replay", "replay_entries"]
 
 CONFIRMED_SOURCE = "the chair's check against the signed paper sheet"
+DECISION_ACTIONS = (
+    "confirm-key",
+    "override",
+    "override-cleared",
+    "round-2",
+    "transcription-allowed",
+)
+OTHER_ACTIONS = ("merge",)
+# What a decision without its reason is refused with.
+NO_OVERRIDE_REASON = "an agreed panel score needs the panel's reason"
+NO_WITHDRAWAL_REASON = "withdrawing an agreed score needs a reason"
+NO_ROUND_REASON = "a second round needs a reason"
+NO_TRANSCRIPTION_REASON = "using a transcription needs a reason"
 
 
-class DecisionError(ExpertScoreError):
-    """A chair decision that cannot be recorded."""
+class AuditRefused(DecisionError):
+    """A line of ``audit.jsonl`` that the program would not have written."""
+
+    def __init__(self, line: int, action: str, error: DecisionError, source: str = AUDIT) -> None:
+        self.line = line
+        self.action = action
+        super().__init__(
+            f"{source} line {line}: {action}: {error.message}",
+            rule=error.rule,
+            submission=error.submission,
+            indicator=error.indicator,
+            expert=error.expert,
+        )
 
 
 @dataclass(frozen=True)
@@ -43,36 +75,139 @@ class Decisions:
     confirmed: dict[str, str]  # expert -> public key (base64)
     overrides: dict[tuple[str, str], Override]
     rounds: dict[tuple[str, str], RoundRequest]
+    # expert -> why a transcription may replace their own signed result
+    transcriptions: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def empty(cls) -> Decisions:
+        return cls({}, {}, {}, {})
 
     def confirmed_keys(self) -> list[KnownKey]:
         return [KnownKey(e, key, CONFIRMED_SOURCE) for e, key in self.confirmed.items()]
 
 
-def replay(folder: Path) -> Decisions:
-    decisions = Decisions({}, {}, {})
-    for entry in read_audit(folder):
-        action = entry.get("action")
-        key = (entry.get("submission"), entry.get("indicator"))
-        if action == "confirm-key":
-            decisions.confirmed[entry["expert"]] = entry["public_key"]
-        elif action == "override":
-            decisions.overrides[key] = Override(Decimal(entry["points"]), entry["reason"])
-        elif action == "override-cleared":
-            decisions.overrides.pop(key, None)
-        elif action == "round-2":
-            decisions.rounds[key] = RoundRequest(
-                entry["submission"], entry["indicator"], tuple(entry["experts"]), entry["reason"]
-            )
+def _text(entry: dict[str, Any], name: str) -> str:
+    value = entry.get(name)
+    if not isinstance(value, str):
+        raise DecisionError(f"the line has no text field '{name}'", rule="shape")
+    return value
+
+
+def _apply_override(package: OpenedPackage, entry: dict, decisions: Decisions) -> None:
+    sid, code = _text(entry, "submission"), _text(entry, "indicator")
+    points = rules.check_agreed_score(package, sid, code, _text(entry, "points"), stored=True)
+    rules.check_reason(
+        entry.get("reason"),
+        NO_OVERRIDE_REASON,
+        submission=sid,
+        indicator=code,
+    )
+    decisions.overrides[(sid, code)] = Override(points, entry["reason"])
+
+
+def _apply_cleared(package: OpenedPackage, entry: dict, decisions: Decisions) -> None:
+    sid, code = _text(entry, "submission"), _text(entry, "indicator")
+    rules.check_leaf(package, sid, code)
+    rules.check_reason(entry.get("reason"), NO_WITHDRAWAL_REASON, submission=sid)
+    if decisions.overrides.pop((sid, code), None) is None:
+        raise DecisionError(
+            f"{sid} {code} has no agreed score to withdraw",
+            rule="withdraw",
+            submission=sid,
+            indicator=code,
+        )
+
+
+def _apply_round(package: OpenedPackage, entry: dict, decisions: Decisions) -> None:
+    sid, code = _text(entry, "submission"), _text(entry, "indicator")
+    experts = entry.get("experts")
+    if not isinstance(experts, list) or not all(isinstance(e, str) for e in experts):
+        raise DecisionError("the line has no list of expert ids 'experts'", rule="shape")
+    if experts != sorted(set(experts)):
+        raise DecisionError(
+            "the experts are not listed once each, in order", rule=rules.EXPERTS, submission=sid
+        )
+    rules.check_round(package, sid, code, experts)
+    rules.check_reason(entry.get("reason"), NO_ROUND_REASON, submission=sid)
+    decisions.rounds[(sid, code)] = RoundRequest(sid, code, tuple(experts), entry["reason"])
+
+
+def _apply_confirmation(package: OpenedPackage, entry: dict, decisions: Decisions) -> None:
+    expert, key = _text(entry, "expert"), _text(entry, "public_key")
+    rules.check_confirmation(package, expert, key, _text(entry, "fingerprint"))
+    decisions.confirmed[expert] = key
+
+
+def _apply_transcription(package: OpenedPackage, entry: dict, decisions: Decisions) -> None:
+    expert = _text(entry, "expert")
+    rules.check_transcription(package, expert)
+    reason = rules.check_reason(entry.get("reason"), NO_TRANSCRIPTION_REASON, expert=expert)
+    decisions.transcriptions[expert] = reason
+
+
+_APPLY: dict[str, Callable[[OpenedPackage, dict, Decisions], None]] = {
+    "confirm-key": _apply_confirmation,
+    "override": _apply_override,
+    "override-cleared": _apply_cleared,
+    "round-2": _apply_round,
+    "transcription-allowed": _apply_transcription,
+}
+
+
+def replay_entries(
+    entries: Iterable[tuple[int, Any]], package: OpenedPackage, source: str = AUDIT
+) -> Decisions:
+    """The decisions of numbered audit entries, each checked as when it was recorded."""
+    decisions = Decisions.empty()
+    for number, entry in entries:
+        action = entry.get("action") if isinstance(entry, dict) else None
+        shown = action if isinstance(action, str) else "?"
+        try:
+            if not isinstance(entry, dict):
+                raise DecisionError("the line is not a JSON object", rule="shape")
+            if action in OTHER_ACTIONS:
+                continue
+            step = _APPLY.get(action)  # type: ignore[arg-type]
+            if step is None:
+                raise DecisionError(f"unknown action {json.dumps(action)}", rule="action")
+            step(package, entry, decisions)
+        except DecisionError as exc:
+            raise AuditRefused(number, shown, exc, source) from None
     return decisions
 
 
-def confirm_key(folder: Path, expert: str, public_key: str, sheet_fingerprint: str) -> None:
+def numbered_lines(folder: Path) -> list[tuple[int, Any]]:
+    """The audit log's lines with their numbers (1-based); a broken line is refused."""
+    path = folder / AUDIT
+    if not path.exists():
+        return []
+    entries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line:
+            continue
+        try:
+            entries.append((number, json.loads(line)))
+        except ValueError:
+            raise AuditRefused(
+                number, "?", DecisionError("the line is not JSON", rule="shape")
+            ) from None
+    return entries
+
+
+def replay(folder: Path, package: OpenedPackage) -> Decisions:
+    """The chair's decisions in ``folder``'s audit log, under the rules of recording them."""
+    return replay_entries(numbered_lines(folder), package)
+
+
+def confirm_key(
+    folder: Path,
+    expert: str,
+    public_key: str,
+    sheet_fingerprint: str,
+    package: OpenedPackage | None = None,
+) -> None:
     """Accept ``public_key`` for ``expert`` once its fingerprint matches the paper sheet's."""
-    actual = fingerprint(public_key)
-    if actual.replace("-", "").lower() != sheet_fingerprint.replace("-", "").lower():
-        raise DecisionError(
-            f"the key's fingerprint {actual} does not match {sheet_fingerprint} on the sheet"
-        )
+    actual = rules.check_confirmation(package, expert, public_key, sheet_fingerprint)
     append_audit(
         folder,
         {
@@ -92,23 +227,14 @@ def record_override(
     points: str,
     reason: str,
 ) -> None:
-    """Record the panel's agreed score for a leaf, checked against the leaf's maximum."""
-    scheme = package.scheme
-    if submission not in {s.id for s in package.manifest.submissions}:
-        raise DecisionError(f"submission {submission} is not in the batch")
-    leaf = scheme.find(indicator)
-    if leaf is None or not leaf.is_leaf:
-        raise DecisionError(f"{indicator} is not an indicator that experts score")
-    try:
-        value = Decimal(points)
-    except InvalidOperation:
-        raise DecisionError(f"'{points}' is not a number") from None
-    top = max_points(scheme, leaf) or Decimal(0)
-    if not value.is_finite() or not Decimal(0) <= value <= top:
-        raise DecisionError(f"{indicator}: {points} is outside 0–{fmt(top)}")
-    value = quantizer(scheme.aggregation)(value)
-    if not reason.strip():
-        raise DecisionError("an agreed panel score needs the panel's reason")
+    """Record the panel's agreed score for a leaf, checked against the leaf's scoring."""
+    value = rules.check_agreed_score(package, submission, indicator, points)
+    text = rules.check_reason(
+        reason,
+        NO_OVERRIDE_REASON,
+        submission=submission,
+        indicator=indicator,
+    )
     append_audit(
         folder,
         {
@@ -116,35 +242,67 @@ def record_override(
             "submission": submission,
             "indicator": indicator,
             "points": str(value),
-            "reason": reason.strip(),
+            "reason": text,
         },
     )
 
 
-def clear_override(folder: Path, submission: str, indicator: str, reason: str) -> None:
+def clear_override(
+    folder: Path,
+    submission: str,
+    indicator: str,
+    reason: str,
+    package: OpenedPackage | None = None,
+) -> None:
+    text = rules.check_reason(reason, NO_WITHDRAWAL_REASON, submission=submission)
+    if package is not None:
+        rules.check_leaf(package, submission, indicator)
+        if (submission, indicator) not in replay(folder, package).overrides:
+            raise DecisionError(
+                f"{submission} {indicator} has no agreed score to withdraw",
+                rule="withdraw",
+                submission=submission,
+                indicator=indicator,
+            )
     append_audit(
         folder,
         {
             "action": "override-cleared",
             "submission": submission,
             "indicator": indicator,
-            "reason": reason,
+            "reason": text,
         },
     )
 
 
 def request_round(
-    folder: Path, submission: str, indicator: str, experts: list[str], reason: str
+    folder: Path,
+    submission: str,
+    indicator: str,
+    experts: list[str],
+    reason: str,
+    package: OpenedPackage | None = None,
 ) -> None:
     if not experts:
-        raise DecisionError("name the experts who score the second round")
+        raise DecisionError("name the experts who score the second round", rule=rules.EXPERTS)
+    named = sorted(set(experts))
+    if package is not None:
+        rules.check_round(package, submission, indicator, named)
+    text = rules.check_reason(reason, NO_ROUND_REASON, submission=submission)
     append_audit(
         folder,
         {
             "action": "round-2",
             "submission": submission,
             "indicator": indicator,
-            "experts": sorted(experts),
-            "reason": reason,
+            "experts": named,
+            "reason": text,
         },
     )
+
+
+def allow_transcription(folder: Path, package: OpenedPackage, expert: str, reason: str) -> None:
+    """Let the chair's transcription of ``expert``'s sheet replace their own signed result."""
+    rules.check_transcription(package, expert)
+    text = rules.check_reason(reason, NO_TRANSCRIPTION_REASON, expert=expert)
+    append_audit(folder, {"action": "transcription-allowed", "expert": expert, "reason": text})

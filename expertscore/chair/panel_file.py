@@ -18,14 +18,13 @@ import base64
 import hashlib
 import json
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from expertscore import __version__
 from expertscore.batch.package import OpenedPackage
-from expertscore.chair.aggregate import Override, PanelInput, PanelResult
-from expertscore.chair.decisions import Decisions
+from expertscore.chair.aggregate import PanelInput, PanelResult
+from expertscore.chair.decisions import Decisions, replay
 from expertscore.chair.merge import MergeFolder, read_audit
 from expertscore.chair.panel_file_model import (
     PANEL_PAYLOAD_FORMAT,
@@ -38,15 +37,14 @@ from expertscore.chair.panel_file_model import (
     policy_record,
     submission_records,
 )
+from expertscore.chair.transcriptions import check_folder
 from expertscore.crypto.dsse import SignatureError, fingerprint, verify
 from expertscore.crypto.envelope import EnvelopeKind, Refused, check_format, parse_envelope
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, local_now
 from expertscore.reports.pdfbase import ReportError, write_atomically
-from expertscore.results.envelope import ResultRefused
 from expertscore.results.payload import PROGRAM, payload_bytes
-from expertscore.results.trust import KeyTrust, KnownKey
-from expertscore.results.verify import CheckedResult, check_result
+from expertscore.results.verify import CheckedResult
 
 PANEL_FORMAT = "expertscore-panel/1"
 PANEL_PAYLOAD_TYPE = "application/vnd.expertscore.panel+json"
@@ -121,6 +119,38 @@ def input_files(folder: MergeFolder) -> list[InputFile]:
     return files
 
 
+MISSING = "missing"
+SIGNED = "signed"
+TRANSCRIPTION = "transcription"
+
+
+def missing_record(expert: str) -> dict[str, Any]:
+    return {"expert": expert, "result": MISSING, **dict.fromkeys(_RESULT_FIELDS)}
+
+
+_RESULT_FIELDS = (
+    "sequence",
+    "file_sha256",
+    "payload_sha256",
+    "key",
+    "submitted_at",
+    "transcribed_by",
+)
+
+
+def input_record(item: InputFile) -> dict[str, Any]:
+    record = item.record()
+    kind = TRANSCRIPTION if item.transcribed_by else SIGNED
+    return {"expert": record.pop("expert"), "result": kind, **record}
+
+
+def input_records(package: OpenedPackage, files: list[InputFile]) -> list[dict[str, Any]]:
+    """Every assigned expert (and any other with a result), by id: the result used or none."""
+    used = {item.expert: item for item in files}
+    experts = sorted({a.expert for a in package.manifest.assignments} | set(used))
+    return [input_record(used[e]) if e in used else missing_record(e) for e in experts]
+
+
 def _sheet_key(sheet: Any) -> tuple[str, str]:
     return sheet.expert, sheet.submission
 
@@ -188,7 +218,7 @@ def build_payload(
         "program": {"name": PROGRAM, "version": __version__},
         "organizer_values": organizer_records(package),
         "policy": policy_record(package.scheme),
-        "inputs": [item.record() for item in input_files(folder)],
+        "inputs": input_records(package, input_files(folder)),
         "decisions": decisions_record(decisions),
         "ranking": list(result.ranking),
         "submissions": submission_records(package, inp, result),
@@ -223,6 +253,11 @@ def write_panel_file(
     Raises ``PanelFileError`` unless ``inp``/``result`` are the aggregation of ``folder``'s
     accepted files with ``decisions``' agreed scores.
     """
+    # The audit log is replayed under the recording rules once more: a line added by hand
+    # that the program would refuse stops the file from being signed.
+    if replay(folder.path, package) != decisions:
+        raise PanelFileError("the decisions given are not those recorded in the merge folder")
+    check_folder(folder.path, folder.accepted, decisions.transcriptions, package)
     ref_inp, reference = canonical_results(package, folder.accepted.values(), decisions.overrides)
     _check_consistent(inp, result, decisions, ref_inp, reference)
     payload = build_payload(
@@ -305,119 +340,8 @@ def read_panel_file(path: Path, chair_fingerprint: str | None = None) -> tuple[P
 # -- re-running the merge ------------------------------------------------------------------
 
 
-def _diff(path: str, written: Any, rerun: Any, out: list[str]) -> None:
-    """Append a line for every place where ``written`` and ``rerun`` differ."""
-    if isinstance(written, dict) and isinstance(rerun, dict):
-        for key in [*written, *(k for k in rerun if k not in written)]:
-            where = f"{path}.{key}" if path else str(key)
-            if key not in rerun:
-                out.append(f"{where}: in the file only")
-            elif key not in written:
-                out.append(f"{where}: in the re-run only")
-            else:
-                _diff(where, written[key], rerun[key], out)
-        return
-    if isinstance(written, list) and isinstance(rerun, list):
-        keyed = [_identity(item) for item in [*written, *rerun]]
-        if keyed and all(keyed):
-            _diff(path, {_identity(i): i for i in written}, {_identity(i): i for i in rerun}, out)
-            return
-    if written != rerun:
-        out.append(f"{path}: the file says {_shown(written)}, the re-run gives {_shown(rerun)}")
-
-
-def _identity(item: Any) -> str | None:
-    if isinstance(item, dict):
-        for key in ("id", "code"):
-            if isinstance(item.get(key), str):
-                return item[key]
-    return None
-
-
-def _shown(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-@dataclass
-class _Found:
-    checked: list[CheckedResult]
-    problems: list[str]
-
-
-def _recheck_trust(package: OpenedPackage, payload: PanelPayload) -> KeyTrust:
-    """Roster pins still bind; other keys are vouched for by the chair's listed digests."""
-    confirmed = [
-        KnownKey(k.expert, k.public_key, "the chair's confirmation in the panel file")
-        for k in payload.decisions.confirmed_keys
-    ]
-    return KeyTrust(keys=[*KeyTrust.build(package).keys, *confirmed], strict=False)
-
-
-def _find_inputs(payload: PanelPayload, package: OpenedPackage, results_dir: Path) -> _Found:
-    """The listed result files in ``results_dir`` (by digest), checked against the package."""
-    trust = _recheck_trust(package, payload)
-    checked: dict[str, CheckedResult] = {}  # by file digest
-    refused: dict[str, str] = {}
-    paths = sorted(results_dir.glob("*.esresult")) if results_dir.is_dir() else []
-    for path in paths:
-        data = path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        try:
-            checked[digest] = check_result(data, str(path), package, trust, log=False)
-        except ResultRefused as exc:
-            refused[digest] = f"{path}: refused: {exc.reason}"
-    found = _Found([], [])
-    for item in payload.inputs:
-        listed = (
-            f"{item.expert}: the listed result {item.sequence} (SHA-256 {item.file_sha256[:16]}…)"
-        )
-        if item.file_sha256 in refused:
-            found.problems.append(f"{listed}: {refused[item.file_sha256]}")
-            continue
-        hit = checked.get(item.file_sha256)
-        if hit is not None and hit.payload.expert.id == item.expert:
-            found.checked.append(hit)
-            continue
-        theirs = [(d, c) for d, c in checked.items() if c.payload.expert.id == item.expert]
-        if not theirs:
-            found.problems.append(f"{listed} is not in {results_dir}")
-            continue
-        digest, other = max(theirs, key=lambda pair: pair[1].payload.sequence)
-        found.problems.append(
-            f"{listed} is not in {results_dir}; re-run with its result"
-            f" {other.payload.sequence} (SHA-256 {digest[:16]}…) instead"
-        )
-        found.checked.append(other)
-    return found
-
-
 def recheck_panel_file(path: Path, package: OpenedPackage, results_dir: Path) -> list[str]:
-    """Re-run the merge from the listed result files; every difference, or ``[]`` if none.
+    """Every difference between the panel file and a re-run of its merge (``chair.recheck``)."""
+    from expertscore.chair.recheck import recheck  # the re-check builds on this module
 
-    Result files in ``results_dir`` are found by their SHA-256, whatever their names; a
-    listed file that is missing is reported, and the expert's newest file there (if any)
-    is used instead so that the number differences show too.
-    """
-    payload, _ = read_panel_file(path)
-    written = payload.model_dump(mode="json")
-    if payload.batch.sha256 != package.manifest_sha256:
-        return [
-            f"batch: the panel file is for {payload.batch.id} (hash {payload.batch.sha256[:16]}…),"
-            f" the package is {package.manifest.batch.id} (hash {package.manifest_sha256[:16]}…)"
-        ]
-    found = _find_inputs(payload, package, results_dir)
-    overrides = {
-        (o.submission, o.indicator): Override(Decimal(o.points), o.reason)
-        for o in payload.decisions.overrides
-    }
-    inp, result = canonical_results(package, found.checked, overrides)
-    differences = list(found.problems)
-    rerun = {
-        "organizer_values": organizer_records(package),
-        "policy": policy_record(package.scheme),
-        "ranking": list(result.ranking),
-        "submissions": submission_records(package, inp, result),
-    }
-    for key, value in rerun.items():
-        _diff(key, written[key], value, differences)
-    return differences
+    return recheck(path, package, results_dir).differences

@@ -1,4 +1,4 @@
-"""The panel file's payload (``expertscore-panel-payload/2``): built from results, read back.
+"""The panel file's payload (``expertscore-panel-payload/3``): built from results, read back.
 
 The ``*_record`` functions write plain JSON data (decimals as strings) from the
 aggregation; ``PanelPayload`` is the same shape as typed, read-only records, refusing
@@ -32,7 +32,7 @@ from expertscore.results.payload import plain
 from expertscore.results.verify import CheckedResult
 from expertscore.schemes.model import Scheme
 
-PANEL_PAYLOAD_FORMAT = "expertscore-panel-payload/2"
+PANEL_PAYLOAD_FORMAT = "expertscore-panel-payload/3"
 EXACT = Decimal("1E-10")  # unrounded values are written to 10 decimal places
 
 # -- the payload ---------------------------------------------------------------------------
@@ -41,6 +41,15 @@ EXACT = Decimal("1E-10")  # unrounded values are written to 10 decimal places
 def limited(value: Decimal) -> str:
     """An unrounded value (a mean, a percentage) to 10 places, without trailing zeros."""
     return plain(value.quantize(EXACT, rounding=ROUND_HALF_EVEN).normalize())
+
+
+def fixed(value: Decimal, decimals: int) -> str:
+    """A sum or a maximum: at least ``decimals`` places, more only if the value has them.
+
+    Never rounded: trailing zeros are added up to ``decimals`` places, none removed.
+    """
+    places = -value.as_tuple().exponent  # type: ignore[operator]
+    return plain(value if places >= decimals else value.quantize(Decimal(1).scaleb(-decimals)))
 
 
 def policy_record(scheme: Scheme) -> dict[str, Any]:
@@ -57,10 +66,10 @@ def policy_record(scheme: Scheme) -> dict[str, Any]:
     }
 
 
-def _override(override: Override | None) -> dict[str, str] | None:
-    return (
-        None if override is None else {"points": plain(override.points), "reason": override.reason}
-    )
+def _override(override: Override | None, decimals: int) -> dict[str, str] | None:
+    if override is None:
+        return None
+    return {"points": fixed(override.points, decimals), "reason": override.reason}
 
 
 def _submission_record(
@@ -68,6 +77,7 @@ def _submission_record(
 ) -> dict[str, Any]:
     sub = next(s for s in package.manifest.submissions if s.id == res.id)
     sheets = [s for s in inp.sheets if s.submission == res.id]
+    places = inp.scheme.aggregation.decimals
     return {
         "id": res.id,
         "platform": sub.platform,
@@ -76,27 +86,29 @@ def _submission_record(
         "category": res.category,
         "experts": sorted(s.expert for s in sheets if not s.recused),
         "recused": sorted(s.expert for s in sheets if s.recused),
-        "base": plain(res.rollup.base),
-        "bonus": plain(res.rollup.bonus),
-        "total": plain(res.total),
+        "base": fixed(res.rollup.base, places),
+        "bonus": fixed(res.rollup.bonus, places),
+        "total": fixed(res.total, places),
         "percent": None if res.percent is None else limited(res.percent),
         "grade": res.grade,
         "rank": res.rank,
         "kept_experts": sorted(res.kept_experts),
-        "expert_totals": {e: plain(v) for e, v in sorted(res.expert_totals.items())},
-        "explanations_needed": {e: plain(v) for e, v in sorted(res.explanations_needed.items())},
+        "expert_totals": {e: fixed(v, places) for e, v in sorted(res.expert_totals.items())},
+        "explanations_needed": {
+            e: fixed(v, places) for e, v in sorted(res.explanations_needed.items())
+        },
         "fragile": [found.record() for found in res.fragile],
         "indicators": [
             {
                 "code": item.code,
-                "maximum": plain(item.maximum),
-                "panel": None if item.panel is None else plain(item.panel),
+                "maximum": fixed(item.maximum, places),
+                "panel": None if item.panel is None else fixed(item.panel, places),
                 "exact": None if item.exact is None else limited(item.exact),
                 "kept": sorted(item.kept),
                 "scores": {e: plain(v) for e, v in sorted(item.scores.items())},
-                "spread": plain(item.spread),
+                "spread": fixed(item.spread, places),
                 "flags": list(item.flags),
-                "override": _override(item.override),
+                "override": _override(item.override, places),
             }
             for item in res.indicators.values()
         ],
@@ -132,6 +144,10 @@ def decisions_record(decisions: Decisions) -> dict[str, Any]:
                 "reason": r.reason,
             }
             for _, r in sorted(decisions.rounds.items())
+        ],
+        "transcriptions": [
+            {"expert": e, "reason": reason}
+            for e, reason in sorted(decisions.transcriptions.items())
         ],
     }
 
@@ -201,13 +217,28 @@ class PolicyRef(Strict):
 
 
 class InputRef(Strict):
+    """One assigned expert and the result used: signed by them, a transcription, or none."""
+
     expert: Id
-    sequence: int = Field(ge=1)
-    file_sha256: Sha
-    payload_sha256: Sha
-    key: str
-    submitted_at: str
+    result: Literal["signed", "transcription", "missing"]
+    sequence: int | None = Field(ge=1)
+    file_sha256: Sha | None
+    payload_sha256: Sha | None
+    key: str | None
+    submitted_at: str | None
     transcribed_by: Id | None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> InputRef:
+        facts = (self.sequence, self.file_sha256, self.payload_sha256, self.key, self.submitted_at)
+        if self.result == "missing":
+            if any(f is not None for f in (*facts, self.transcribed_by)):
+                raise ValueError("a missing result has no sequence, digest, key or time")
+        elif any(f is None for f in facts):
+            raise ValueError("a used result needs its sequence, digests, key and time")
+        if (self.result == "transcription") != (self.transcribed_by is not None):
+            raise ValueError("transcribed_by is set exactly for a transcription")
+        return self
 
 
 class OverrideRef(Strict):
@@ -230,10 +261,16 @@ class RoundRef(Strict):
     reason: str
 
 
+class TranscriptionRef(Strict):
+    expert: Id
+    reason: str
+
+
 class DecisionsRef(Strict):
     overrides: list[OverrideRef]
     confirmed_keys: list[ConfirmedKeyRef]
     second_round: list[RoundRef]
+    transcriptions: list[TranscriptionRef]
 
 
 class AgreedScore(Strict):
@@ -302,7 +339,7 @@ class SubmissionRef(Strict):
 
 
 class PanelPayload(Strict):
-    format: Literal["expertscore-panel-payload/2"]
+    format: Literal["expertscore-panel-payload/3"]
     batch: BatchRef
     chair: ChairRef
     created_at: str

@@ -116,6 +116,7 @@ def audit_action(entry: Mapping[str, object]) -> str:
         "override": "记录议定分",
         "override-cleared": "撤销议定分",
         "round-2": "要求第二轮评分",
+        "transcription-allowed": "允许组长录入结果替代专家本人结果",
     }.get(action, action)
 
 

@@ -17,6 +17,7 @@ from expertscore.chair.decisions import Decisions, replay
 from expertscore.chair.merge import Decision, MergeFolder, apply, load_folder, plan, read_audit
 from expertscore.chair.panel import Gap, gaps
 from expertscore.chair.panel_file_model import canonical_results
+from expertscore.chair.transcriptions import check_folder, guard, keep_replaced
 from expertscore.identity.keycard import read_cards
 from expertscore.results.trust import KeyTrust
 
@@ -38,17 +39,23 @@ class ChairRun:
         return cls(open_package(package), folder, tuple(keycards))
 
     def reload(self) -> None:
-        self.decisions = replay(self.folder_path)
+        self.decisions = replay(self.folder_path, self.package)
         cards = read_cards(self.keycards)
         base = KeyTrust.build(self.package, cards)
         self.trust = KeyTrust(keys=[*base.keys, *self.decisions.confirmed_keys()], strict=True)
         self.folder = load_folder(self.folder_path, self.package, self.trust)
+        check_folder(
+            self.folder_path, self.folder.accepted, self.decisions.transcriptions, self.package
+        )
 
     def plan(self, files: Sequence[Path]) -> list[Decision]:
-        return plan(self.folder, files, self.package, self.trust)
+        planned = plan(self.folder, files, self.package, self.trust)
+        return guard(self.folder.accepted, planned, self.decisions.transcriptions)
 
     def apply(self, decisions: Sequence[Decision]) -> None:
-        apply(self.folder, decisions)
+        for decision in decisions:  # one by one: each replaced result is kept first
+            keep_replaced(self.folder, decision)
+            apply(self.folder, [decision])
 
     def results(self) -> tuple[PanelInput, PanelResult]:
         return canonical_results(

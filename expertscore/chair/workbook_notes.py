@@ -58,6 +58,7 @@ ACTION_LABELS = {
     "override": "组长认定得分",
     "override-cleared": "撤销组长认定",
     "round-2": "第二轮评分",
+    "transcription-allowed": "允许录入结果替代本人结果",
 }
 OUTCOME_LABELS = {"accepted": "接收", "replaced": "替换", "unchanged": "未变", "refused": "拒收"}
 AUDIT_KEYS = {  # audit-log key -> field

@@ -112,10 +112,11 @@ def results_command(package: Path, folder: Path, keycards: tuple[Path, ...]) -> 
 
 
 @chair_group.command("confirm-key")
+@click.option("--batch", "package", required=True, type=PACKAGE)
 @click.option("--dir", "folder", required=True, type=FOLDER)
 @click.option("--result", "result_file", required=True, type=click.Path(path_type=Path))
 @click.option("--fingerprint", required=True, help="The fingerprint printed on the signed sheet.")
-def confirm_key_command(folder: Path, result_file: Path, fingerprint: str) -> None:
+def confirm_key_command(package: Path, folder: Path, result_file: Path, fingerprint: str) -> None:
     """Accept the key of a result file after checking it against the signed paper sheet."""
     from expertscore.results.trust import KeyTrust
 
@@ -123,7 +124,9 @@ def confirm_key_command(folder: Path, result_file: Path, fingerprint: str) -> No
     expert = checked.payload.expert
     if expert.public_key is None:
         raise click.ClickException("a transcribed result has no expert key to confirm")
-    chair_decisions.confirm_key(folder, expert.id, expert.public_key, fingerprint)
+    chair_decisions.confirm_key(
+        folder, expert.id, expert.public_key, fingerprint, open_package(package)
+    )
     click.echo(f"key {checked.fingerprint} confirmed for {expert.id} {expert.name}")
 
 
@@ -144,15 +147,28 @@ def override_command(
 
 
 @chair_group.command("round2")
+@click.option("--batch", "package", required=True, type=PACKAGE)
 @click.option("--dir", "folder", required=True, type=FOLDER)
 @click.option("--submission", required=True)
 @click.option("--indicator", required=True)
 @click.option("--experts", required=True, help="Comma-separated expert ids.")
 @click.option("--reason", required=True)
 def round2_command(
-    folder: Path, submission: str, indicator: str, experts: str, reason: str
+    package: Path, folder: Path, submission: str, indicator: str, experts: str, reason: str
 ) -> None:
     """Send one indicator to a second scoring round for the named experts."""
     names = [e.strip() for e in experts.split(",") if e.strip()]
-    chair_decisions.request_round(folder, submission, indicator, names, reason)
+    opened = open_package(package)
+    chair_decisions.request_round(folder, submission, indicator, names, reason, opened)
     click.echo(f"second round requested for {submission} {indicator}: {', '.join(names)}")
+
+
+@chair_group.command("allow-transcription")
+@click.option("--batch", "package", required=True, type=PACKAGE)
+@click.option("--dir", "folder", required=True, type=FOLDER)
+@click.option("--expert", required=True, help="Whose paper sheet you transcribed.")
+@click.option("--reason", required=True, help="Why it replaces the expert's own signed result.")
+def allow_transcription_command(package: Path, folder: Path, expert: str, reason: str) -> None:
+    """Let your transcription of an expert's paper sheet replace their own signed result."""
+    chair_decisions.allow_transcription(folder, open_package(package), expert, reason)
+    click.echo(f"{expert}: a transcription may replace the own signed result ({reason})")

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from expertscore.batch.package import open_package
+from expertscore.cli import panel_verify_cmd
 from expertscore.cli.key_cmd import read_passphrase
 from expertscore.identity.keycard import read_cards
 from expertscore.identity.keys import key_path, list_keys, open_key, read_key_info
@@ -67,8 +68,18 @@ def unlock_command(session_path: Path, reason: str) -> None:
     type=click.Path(path_type=Path, exists=True),
     help="A key card, or a folder of them, naming whose key is whose (repeatable).",
 )
-def verify_command(result: Path, package: Path | None, keycards: tuple[Path, ...]) -> None:
-    """Check a result file; exit 0 only if it is valid, 1 if it is refused."""
+@panel_verify_cmd.RESULTS
+@panel_verify_cmd.CHAIR_KEY
+def verify_command(
+    result: Path,
+    package: Path | None,
+    keycards: tuple[Path, ...],
+    results_dir: Path | None,
+    chair_key: str | None,
+) -> None:
+    """Check a result file (or re-run a panel file); exit 0 only if it is valid."""
+    if panel_verify_cmd.is_panel_file(result):
+        panel_verify_cmd.verify_panel(result, package, results_dir, chair_key)
     opened = open_package(package) if package else None
     trust = KeyTrust.build(opened, read_cards(keycards), list_keys().keys)
     verdict = verify_file(result, opened, trust)

@@ -127,7 +127,7 @@ def build_case(base: Path) -> ChairCase:
     e03 = folder.accepted["E03"].payload.expert.public_key
     assert e03 is not None
     confirm_key(merge_dir, "E03", e03, folder.accepted["E03"].fingerprint)
-    decisions = replay(merge_dir)
+    decisions = replay(merge_dir, package)
     folder = load_folder(merge_dir, package, trust)
     inp, result = canonical_results(package, folder.accepted.values(), decisions.overrides)
     keys = base / "keys"
@@ -314,9 +314,9 @@ def test_a_newer_format_is_refused(case: ChairCase, panel: Path, tmp_path: Path)
     later = dict(envelope, format="expertscore-panel/2")
     reason = refused((json.dumps(later, indent=2) + "\n").encode(), tmp_path)
     assert "newer ExpertScore" in reason and "expertscore-panel/2" in reason
-    payload["format"] = "expertscore-panel-payload/3"
+    payload["format"] = "expertscore-panel-payload/4"
     reason = refused(resign(payload, case.chair_key), tmp_path)
-    assert "newer ExpertScore" in reason and "payload expertscore-panel-payload/3" in reason
+    assert "newer ExpertScore" in reason and "payload expertscore-panel-payload/4" in reason
 
 
 @pytest.mark.parametrize(
@@ -465,7 +465,7 @@ def test_the_panel_file_format_is_the_documented_one(panel: Path):
     assert list(envelope) == ["format", "payloadType", "payload", "signatures"]
     assert envelope["format"] == PANEL_FORMAT
     assert envelope["payloadType"] == "application/vnd.expertscore.panel+json"
-    assert payload["format"] == "expertscore-panel-payload/2"
+    assert payload["format"] == "expertscore-panel-payload/3"
     findings = [found for sub in payload["submissions"] for found in sub["fragile"]]
     assert findings, "the panel has no leave-one-out finding to show the format with"
     for found in findings:

@@ -93,8 +93,9 @@ def panel(tmp_path_factory) -> Panel:
     sid = package.manifest.submissions[3].id
     leaves = [leaf.code for leaf in package.scheme.leaves()]
     record_override(root / "merge", package, sid, leaves[-2], "3.5", REASON)
-    request_round(root / "merge", sid, leaves[-1], ["E01", "E03"], ROUND_REASON)
-    decisions = replay(root / "merge")
+    assigned = sorted(a.expert for a in package.manifest.assignments if a.submission == sid)
+    request_round(root / "merge", sid, leaves[-1], assigned[:2], ROUND_REASON, package)
+    decisions = replay(root / "merge", package)
     inp = panel_input(package, folder.accepted.values(), decisions.overrides)
     result = aggregate(inp)
     leave_one_out(inp, result)

@@ -76,7 +76,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory):
     trust = KeyTrust.build(package, read_cards([base / "sim"]))
     folder = load_folder(base / "merge", package, trust)
     apply(folder, plan(folder, sorted((base / "sim").glob("*.esresult")), package, trust))
-    decisions = replay(folder.path)
+    decisions = replay(folder.path, package)
     inp, result = canonical_results(package, folder.accepted.values(), decisions.overrides)
     out = write_results_workbook(
         base / "results.xlsx",

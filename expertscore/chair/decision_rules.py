@@ -1,0 +1,252 @@
+"""The rules every chair decision must follow, when it is recorded and when it is replayed.
+
+The command line, the chair window and the replay of ``audit.jsonl`` call the same
+functions, so a line appended by hand is held to exactly the rules the program applies:
+
+* an agreed panel score names a submission of the batch and a leaf scored for its
+  category, and is a score the leaf's mode allows (0 to the maximum, on the step, or one of
+  the choices' points), written to the policy's decimals, with the panel's reason;
+* a second round names experts assigned that submission and indicator (never one with a
+  conflict of interest declared in the batch), with a reason;
+* a confirmed key is for an expert on the roster whose key the roster does not pin, is no
+  other roster expert's pinned key, and its fingerprint is the key's;
+* a transcription allowed in place of an expert's own signed result names an assigned
+  expert and the reason.
+
+``agreed_score_problem`` checks one agreed score against the leaf's range, step and mode;
+it is to be unified with the shared score validator of the result files (one rule for
+experts' and agreed scores alike) once that exists.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from expertscore.batch.package import OpenedPackage
+from expertscore.chair.aggregate import quantizer
+from expertscore.crypto.dsse import fingerprint
+from expertscore.errors import ExpertScoreError
+from expertscore.schemes.model import (
+    BandsScoring,
+    FixedScoring,
+    Indicator,
+    OrdinalScoring,
+    Scheme,
+    YesNoScoring,
+)
+from expertscore.schemes.rules import fmt, max_points
+from expertscore.scoring.modes import step_of
+
+# Rule names: the fact a refusal carries, for the UI and the report to word.
+SUBMISSION = "submission"
+INDICATOR = "indicator"
+RANGE = "range"
+STEP = "step"
+MODE = "mode"
+DECIMALS = "decimals"
+REASON = "reason"
+EXPERTS = "experts"
+ASSIGNED = "assigned"
+CONFLICT = "conflict"
+ROSTER = "roster"
+PINNED = "pinned"
+FINGERPRINT = "fingerprint"
+
+
+class DecisionError(ExpertScoreError):
+    """A chair decision that breaks a rule; ``rule`` and the ids say which and where."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        rule: str | None = None,
+        submission: str | None = None,
+        indicator: str | None = None,
+        expert: str | None = None,
+    ) -> None:
+        self.message = message
+        self.rule = rule
+        self.submission = submission
+        self.indicator = indicator
+        self.expert = expert
+        super().__init__(message)
+
+
+def _allowed_points(scheme: Scheme, leaf: Indicator, top: Decimal) -> list[Decimal] | None:
+    """The only scores a choice mode gives (None: any multiple of the step)."""
+    scoring = leaf.scoring
+    if isinstance(scoring, OrdinalScoring):
+        return [grade.fraction.value * top for grade in scoring.grades]
+    if isinstance(scoring, YesNoScoring | FixedScoring):
+        return [Decimal(0), top]
+    return None
+
+
+def agreed_score_problem(scheme: Scheme, leaf: Indicator, value: Decimal) -> tuple[str, str] | None:
+    """(rule, reason) if ``value`` is not a score ``leaf`` can have, else None."""
+    top = max_points(scheme, leaf) or Decimal(0)
+    if not value.is_finite() or not Decimal(0) <= value <= top:
+        return RANGE, f"{fmt(value)} is outside 0–{fmt(top)}"
+    choices = _allowed_points(scheme, leaf, top)
+    if choices is not None:
+        if value not in choices:
+            shown = "/".join(fmt(c) for c in sorted(set(choices)))
+            return MODE, f"{fmt(value)} is not one of the mode's scores {shown}"
+        return None
+    bands = leaf.scoring.bands if isinstance(leaf.scoring, BandsScoring) else []
+    step = step_of(scheme, leaf)
+    if value % step != 0 and value not in {band.points.value for band in bands}:
+        return STEP, f"{fmt(value)} is not a multiple of the step {fmt(step)}"
+    return None
+
+
+def _submission(package: OpenedPackage, submission: str) -> str | None:
+    sub = next((s for s in package.manifest.submissions if s.id == submission), None)
+    if sub is None:
+        raise DecisionError(
+            f"submission {submission} is not in the batch", rule=SUBMISSION, submission=submission
+        )
+    return sub.category
+
+
+def check_leaf(package: OpenedPackage, submission: str, indicator: str) -> Indicator:
+    """The leaf ``indicator`` of ``submission``: in the batch, scored for its category."""
+    category = _submission(package, submission)
+    leaf = package.scheme.find(indicator)
+    where = {"submission": submission, "indicator": indicator}
+    if leaf is None or not leaf.is_leaf:
+        raise DecisionError(
+            f"{indicator} is not an indicator that experts score", rule=INDICATOR, **where
+        )
+    if leaf.code not in {x.code for x in package.scheme.applicable_leaves(category)}:
+        raise DecisionError(
+            f"{indicator} is not scored for {submission}'s category {category}",
+            rule=INDICATOR,
+            **where,
+        )
+    return leaf
+
+
+def check_reason(reason: object, refusal: str, **where: str) -> str:
+    """The reason without surrounding space; ``refusal`` is the message when there is none."""
+    if not isinstance(reason, str) or not reason.strip():
+        raise DecisionError(refusal, rule=REASON, **where)
+    return reason.strip()
+
+
+def check_agreed_score(
+    package: OpenedPackage, submission: str, indicator: str, points: str, *, stored: bool = False
+) -> Decimal:
+    """The agreed score as it is recorded (rounded to the policy's decimals).
+
+    ``stored``: the text comes from the audit log, where it must already be so rounded.
+    """
+    leaf = check_leaf(package, submission, indicator)
+    where = {"submission": submission, "indicator": indicator}
+    try:
+        value = Decimal(points)
+    except (InvalidOperation, TypeError):
+        raise DecisionError(f"'{points}' is not a number", rule=RANGE, **where) from None
+    problem = agreed_score_problem(package.scheme, leaf, value)
+    if problem is not None:
+        raise DecisionError(f"{indicator}: {problem[1]}", rule=problem[0], **where)
+    rounded = quantizer(package.scheme.aggregation)(value)
+    if stored and str(rounded) != points:
+        decimals = package.scheme.aggregation.decimals
+        raise DecisionError(
+            f"{indicator}: {points} is not written with the policy's {decimals} decimals",
+            rule=DECIMALS,
+            **where,
+        )
+    return rounded
+
+
+def check_round(
+    package: OpenedPackage, submission: str, indicator: str, experts: list[str]
+) -> None:
+    """Every named expert is assigned ``indicator`` of ``submission`` and has no conflict."""
+    check_leaf(package, submission, indicator)
+    if not experts:
+        raise DecisionError(
+            "name the experts who score the second round",
+            rule=EXPERTS,
+            submission=submission,
+            indicator=indicator,
+        )
+    scheme = package.scheme
+    for expert in experts:
+        where = {"submission": submission, "indicator": indicator, "expert": expert}
+        rows = [
+            a
+            for a in package.manifest.assignments
+            if a.expert == expert and a.submission == submission
+        ]
+        inside = any(
+            a.indicators == "all"
+            or any(
+                indicator in {leaf.code for leaf in node.walk()}
+                for code in a.indicators
+                if (node := scheme.find(code)) is not None
+            )
+            for a in rows
+        )
+        if not inside:
+            raise DecisionError(
+                f"{expert} is not assigned {indicator} of {submission}", rule=ASSIGNED, **where
+            )
+        if submission in package.index.conflicts.get(expert, frozenset()):
+            raise DecisionError(
+                f"{expert} has a conflict of interest with {submission}", rule=CONFLICT, **where
+            )
+
+
+def check_roster_expert(package: OpenedPackage, expert: str) -> None:
+    if expert not in package.index.roster:
+        raise DecisionError(
+            f"expert {expert} is not on the batch's roster", rule=ROSTER, expert=expert
+        )
+
+
+def check_confirmation(
+    package: OpenedPackage | None, expert: str, public_key: str, sheet_fingerprint: str
+) -> str:
+    """The key's fingerprint, if the key may be confirmed for ``expert``."""
+    try:
+        actual = fingerprint(public_key)
+    except (ValueError, TypeError):
+        raise DecisionError("the key is not base64", rule=FINGERPRINT, expert=expert) from None
+    if not isinstance(sheet_fingerprint, str) or actual.replace("-", "").lower() != (
+        sheet_fingerprint.replace("-", "").lower()
+    ):
+        raise DecisionError(
+            f"the key's fingerprint {actual} does not match {sheet_fingerprint} on the sheet",
+            rule=FINGERPRINT,
+            expert=expert,
+        )
+    if package is None:
+        return actual
+    check_roster_expert(package, expert)
+    for member in package.manifest.roster:
+        if member.id == expert and member.public_key and member.public_key != public_key:
+            raise DecisionError(
+                f"the batch roster pins key {fingerprint(member.public_key)} for {expert};"
+                " a confirmation cannot replace it",
+                rule=PINNED,
+                expert=expert,
+            )
+        if member.id != expert and member.public_key == public_key:
+            raise DecisionError(
+                f"key {actual} is pinned for {member.id} in the batch roster",
+                rule=PINNED,
+                expert=expert,
+            )
+    return actual
+
+
+def check_transcription(package: OpenedPackage, expert: str) -> None:
+    check_roster_expert(package, expert)
+    if expert not in package.index.assigned:
+        raise DecisionError(
+            f"{expert} is assigned nothing in this batch", rule=ASSIGNED, expert=expert
+        )

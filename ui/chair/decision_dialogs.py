@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertscore.batch.package import OpenedPackage
 from expertscore.chair import decisions as chair_decisions
 from expertscore.chair.aggregate import IndicatorResult
 from expertscore.errors import ExpertScoreError
@@ -154,7 +155,9 @@ class WithdrawOverrideDialog(DecisionDialog):
         reason = self.reason.toPlainText().strip()
         if not reason:
             raise chair_decisions.DecisionError(self.tr("Say why the agreed score is withdrawn."))
-        chair_decisions.clear_override(self.state.folder, self.sid, self.code, reason)
+        chair_decisions.clear_override(
+            self.state.folder, self.sid, self.code, reason, self.state.package
+        )
 
 
 class RoundDialog(DecisionDialog):
@@ -208,7 +211,9 @@ class RoundDialog(DecisionDialog):
         reason = self.reason.toPlainText().strip()
         if not reason:
             raise chair_decisions.DecisionError(self.tr("Say what the experts should look at."))
-        chair_decisions.request_round(self.state.folder, self.sid, self.code, self.chosen(), reason)
+        chair_decisions.request_round(
+            self.state.folder, self.sid, self.code, self.chosen(), reason, self.state.package
+        )
 
 
 def read_for_confirmation(path: Path) -> CheckedResult:
@@ -222,12 +227,14 @@ class ConfirmKeyDialog(DecisionDialog):
     def __init__(
         self,
         folder: Path,
+        package: OpenedPackage,
         checked: CheckedResult,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Confirm an expert's key"), parent)
         self.setObjectName("confirmKeyDialog")
         self.folder = folder
+        self.package = package
         self.checked = checked
         expert = checked.payload.expert
         self.fingerprint = QLineEdit(self)
@@ -251,5 +258,5 @@ class ConfirmKeyDialog(DecisionDialog):
                 self.tr("A transcribed result has no expert key to confirm.")
             )
         chair_decisions.confirm_key(
-            self.folder, expert.id, expert.public_key, self.fingerprint.text().strip()
+            self.folder, expert.id, expert.public_key, self.fingerprint.text().strip(), self.package
         )

@@ -257,15 +257,15 @@ class MergeDialog(QDialog):
     # --- keys the roster does not pin -------------------------------------------------------
 
     def confirm_selected_key(self) -> None:
-        decision = self.selected_decision()
+        decision, planned = self.selected_decision(), self.planned
         folder = self.folder.path()
-        if decision is None or folder is None:
+        if decision is None or folder is None or planned is None:
             return
         try:
             checked = read_for_confirmation(Path(decision.source))
         except ResultRefused as error:
             self.summary.setText(failure_text(error))
             return
-        dialog = ConfirmKeyDialog(folder, checked, self)
+        dialog = ConfirmKeyDialog(folder, planned.run.package, checked, self)
         dialog.accepted.connect(self.preview)
         dialog.open()

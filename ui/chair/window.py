@@ -431,7 +431,7 @@ class ChairWindow(QMainWindow):
         except ExpertScoreError as error:
             self._report_failure(failure_text(error))
             return
-        self._decide(ConfirmKeyDialog(self.state.folder, checked, self))
+        self._decide(ConfirmKeyDialog(self.state.folder, self.state.package, checked, self))
 
     # --- exports ----------------------------------------------------------------------------
 

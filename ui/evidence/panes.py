@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.evidence.canvas import PageCanvas
 from ui.evidence.pdf import ZOOMS, tool_button
+from ui.plaintext import plain_roles
 
 MAX_ROWS = 5000  # a workbook is evidence to read, not to process: show its start
 MAX_TEXT = 2 << 20
@@ -143,12 +144,14 @@ class WorkbookModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._columns
 
+    @plain_roles
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         row = self._rows[index.row()]
         return row[index.column()] if index.column() < len(row) else ""
 
+    @plain_roles
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None

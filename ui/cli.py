@@ -131,7 +131,9 @@ def _settle_then(app, then, window=None) -> None:
 
     def rendering() -> bool:
         viewer = getattr(window, "viewer", None)
-        return viewer is not None and viewer.kind == "pdf" and viewer.pdf.pending()
+        if viewer is None:
+            return False
+        return viewer.loading() or (viewer.kind == "pdf" and viewer.pdf.pending())
 
     def settle(rounds: int = 6, patience: int = 400) -> None:
         app.processEvents()

@@ -406,6 +406,8 @@ class MainWindow(QMainWindow):
         self.submit_flow.session_closed()
         self.controller.close()
         self.controller = None
+        if self.viewer is not None:
+            self.viewer.cleanup()  # the evidence copies go with the session
         self.setCentralWidget(self._welcome())
         self.panes = self.form = self.viewer = None
         self.splitter = None

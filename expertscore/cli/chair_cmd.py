@@ -12,6 +12,7 @@ from expertscore.chair import decisions as chair_decisions
 from expertscore.chair.aggregate import PanelResult
 from expertscore.chair.merge import REFUSED, summary
 from expertscore.chair.session import ChairRun
+from expertscore.cli.terminal import echo
 from expertscore.results.verify import read_result
 from expertscore.schemes.model import Scheme
 from expertscore.scoring.totals import grade_name
@@ -34,7 +35,7 @@ def _grade_text(scheme: Scheme, category: str | None, code: str | None) -> str:
 def _print_results(run: ChairRun, result: PanelResult) -> None:
     scheme = run.package.scheme
     names = {s.id: s.platform for s in run.package.manifest.submissions}
-    click.echo("\nranking:")
+    echo("\nranking:")
     for sid in result.ranking:
         sub = result.submissions[sid]
         grade = _grade_text(scheme, sub.category, sub.grade)
@@ -46,7 +47,7 @@ def _print_results(run: ChairRun, result: PanelResult) -> None:
             notes.append("explanations needed: " + ", ".join(sorted(sub.explanations_needed)))
         named = partial(_grade_text, scheme, sub.category)
         notes += [f"fragile: {found.note(named)}" for found in sub.fragile]
-        click.echo(
+        echo(
             f"  {sub.rank:>3}  {sid}  {names.get(sid, '')}"
             f"  total {sub.total:.{scheme.aggregation.decimals}f}"
             f"  grade {grade}" + (f"  ({'; '.join(notes)})" if notes else "")
@@ -55,10 +56,10 @@ def _print_results(run: ChairRun, result: PanelResult) -> None:
 
 def _print_gaps(run: ChairRun) -> None:
     found = run.gaps()
-    click.echo(f"\nmissing: {len(found) or 'nothing'}")
+    echo(f"\nmissing: {len(found) or 'nothing'}")
     for gap in found:
         where = f" {gap.submission}" if gap.submission else ""
-        click.echo(f"  - {gap.expert}{where}: {gap.detail}")
+        echo(f"  - {gap.expert}{where}: {gap.detail}")
 
 
 @click.command("merge")
@@ -78,12 +79,12 @@ def merge_command(
     run = ChairRun.open(package, folder, keycards)
     decisions = run.plan(list(results))
     for outcome, items in summary(decisions).items():
-        click.echo(f"{outcome}: {len(items)}")
+        echo(f"{outcome}: {len(items)}")
         for item in items:
             who = f"{item.expert} sequence {item.sequence}: " if item.expert else ""
-            click.echo(f"  - {item.source}: {who}{item.reason}")
+            echo(f"  - {item.source}: {who}{item.reason}")
     if dry_run:
-        click.echo("\ndry run: nothing was written")
+        echo("\ndry run: nothing was written")
         return
     run.apply(decisions)
     run.reload()
@@ -124,7 +125,7 @@ def confirm_key_command(folder: Path, result_file: Path, fingerprint: str) -> No
     if expert.public_key is None:
         raise click.ClickException("a transcribed result has no expert key to confirm")
     chair_decisions.confirm_key(folder, expert.id, expert.public_key, fingerprint)
-    click.echo(f"key {checked.fingerprint} confirmed for {expert.id} {expert.name}")
+    echo(f"key {checked.fingerprint} confirmed for {expert.id} {expert.name}")
 
 
 @chair_group.command("override")
@@ -140,7 +141,7 @@ def override_command(
     """Record the panel's agreed score for one indicator, with the reason."""
     opened = open_package(package)
     chair_decisions.record_override(folder, opened, submission, indicator, points, reason)
-    click.echo(f"agreed panel score {points} recorded for {submission} {indicator}")
+    echo(f"agreed panel score {points} recorded for {submission} {indicator}")
 
 
 @chair_group.command("round2")
@@ -155,4 +156,4 @@ def round2_command(
     """Send one indicator to a second scoring round for the named experts."""
     names = [e.strip() for e in experts.split(",") if e.strip()]
     chair_decisions.request_round(folder, submission, indicator, names, reason)
-    click.echo(f"second round requested for {submission} {indicator}: {', '.join(names)}")
+    echo(f"second round requested for {submission} {indicator}: {', '.join(names)}")

@@ -11,6 +11,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from expertscore.cli.terminal import echo
 from expertscore.demo.batch import MAX_EXPERTS, MAX_SUBMISSIONS, make_demo_batch
 from expertscore.demo.batch import Progress as ProgressCallback
 from expertscore.errors import ExpertScoreError
@@ -100,10 +101,10 @@ def demo_batch_command(
             )
     except (ExpertScoreError, OSError) as exc:
         # the same one line and status as the ``expertscore`` group gives its errors
-        click.echo(f"error: {exc}", err=True)
+        echo(f"error: {exc}", err=True)
         sys.exit(2)
     size = out.stat().st_size
-    click.echo(
+    echo(
         f"{out}: {len(manifest.submissions)} submissions, {len(manifest.evidence)} evidence"
         f" files, {len(manifest.roster)} experts, {human_size(size)}"
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from expertscore.cli.terminal import echo
 from expertscore.demo.flow import run_demo
 
 
@@ -39,9 +40,9 @@ def demo_command(
 ) -> None:
     """Run the whole flow on a demo batch; open the window when there is a display."""
     outputs = run_demo(
-        out, scheme_id, submissions, experts, seed, step=lambda text: click.echo(f"• {text}")
+        out, scheme_id, submissions, experts, seed, step=lambda text: echo(f"• {text}")
     )
-    click.echo("\noutputs:")
+    echo("\noutputs:")
     rows = [
         ("batch package", outputs.package),
         ("expert result files", outputs.package.parent / "experts"),
@@ -52,12 +53,12 @@ def demo_command(
         ("filled scoring sheet", outputs.sheet),
     ]
     for label, path in rows:
-        click.echo(f"  {label:<22} {path}")
-    click.echo(f"\nranking: {', '.join(outputs.ranking)}")
+        echo(f"  {label:<22} {path}")
+    echo(f"\nranking: {', '.join(outputs.ranking)}")
     if headless or not has_display():
-        click.echo("\nno display: the window was not opened (expertscore gui PACKAGE opens it)")
+        echo("\nno display: the window was not opened (expertscore gui PACKAGE opens it)")
         return
-    click.echo("\nopening the scoring window on the demo batch …")
+    echo("\nopening the scoring window on the demo batch …")
     session = out / "experts" / "E01.esession"
     command = [sys.executable, "-m", "expertscore", "gui", str(session), "--expert", "E01"]
     if getattr(sys, "frozen", False):  # the one-folder app is its own interpreter

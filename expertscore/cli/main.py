@@ -13,6 +13,7 @@ from importlib.metadata import EntryPoint, entry_points
 import click
 
 from expertscore import __version__
+from expertscore.cli.terminal import echo
 from expertscore.errors import ExpertScoreError
 
 PLUGIN_GROUP = "expertscore.commands"
@@ -106,7 +107,7 @@ class Cli(click.Group):
         try:
             return super().invoke(ctx)
         except ExpertScoreError as exc:
-            click.echo(f"error: {exc}", err=True)
+            echo(f"error: {exc}", err=True)
             sys.exit(2)
 
 

@@ -19,6 +19,7 @@ from typing import TypeVar
 
 import click
 
+from expertscore.cli.terminal import echo
 from expertscore.errors import ExpertScoreError
 from expertscore.reports.sheets import (
     Printed,
@@ -37,12 +38,12 @@ def _run(action: Callable[[], T]) -> T:
     try:
         return action()
     except ExpertScoreError as exc:
-        click.echo(f"error: {exc}", err=True)
+        echo(f"error: {exc}", err=True)
         sys.exit(2)
 
 
 def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    echo(f"error: {message}", err=True)
     sys.exit(2)
 
 
@@ -121,4 +122,4 @@ def print_sheets_command(
 
 def _report(printed: Printed, what: str, extra: str = "") -> None:
     pages = f"{printed.pages} page" + ("" if printed.pages == 1 else "s")
-    click.echo(f"{printed.path}: {what}, {pages}" + (f"; {extra}" if extra else ""))
+    echo(f"{printed.path}: {what}, {pages}" + (f"; {extra}" if extra else ""))

@@ -10,11 +10,11 @@ import click
 from expertscore.batch.crosscheck import warnings
 from expertscore.batch.package import open_package
 from expertscore.cli.progress import byte_progress
-from expertscore.cli.terminal import echo
 from expertscore.cli.xlsx_cmd import from_xlsx_command, xlsx_template_command
 from expertscore.crypto.dsse import fingerprint
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
+from expertscore.terminal import echo
 
 
 @click.group("batch")

@@ -12,10 +12,10 @@ from expertscore.chair import decisions as chair_decisions
 from expertscore.chair.aggregate import PanelResult
 from expertscore.chair.merge import REFUSED, summary
 from expertscore.chair.session import ChairRun
-from expertscore.cli.terminal import echo
 from expertscore.results.verify import read_result
 from expertscore.schemes.model import Scheme
 from expertscore.scoring.totals import grade_name
+from expertscore.terminal import echo
 
 PACKAGE = click.Path(path_type=Path, dir_okay=False)
 FOLDER = click.Path(path_type=Path, file_okay=False)

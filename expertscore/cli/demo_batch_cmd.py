@@ -11,10 +11,10 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from expertscore.cli.terminal import echo
 from expertscore.demo.batch import MAX_EXPERTS, MAX_SUBMISSIONS, make_demo_batch
 from expertscore.demo.batch import Progress as ProgressCallback
 from expertscore.errors import ExpertScoreError
+from expertscore.terminal import echo
 
 
 def human_size(size: int) -> str:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
-from expertscore.cli.terminal import echo
 from expertscore.demo.flow import run_demo
+from expertscore.terminal import echo
 
 
 def has_display() -> bool:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from expertscore.cli.terminal import echo
 from expertscore.identity.keycard import CARD_SUFFIX, make_card, write_card
 from expertscore.identity.keys import KeyFileError, create_key, keys_dir, list_keys, open_key
+from expertscore.terminal import echo
 
 PASSPHRASE_ENV = "EXPERTSCORE_PASSPHRASE"
 

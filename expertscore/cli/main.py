@@ -13,8 +13,8 @@ from importlib.metadata import EntryPoint, entry_points
 import click
 
 from expertscore import __version__
-from expertscore.cli.terminal import echo
 from expertscore.errors import ExpertScoreError
+from expertscore.terminal import echo
 
 PLUGIN_GROUP = "expertscore.commands"
 

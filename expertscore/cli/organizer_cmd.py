@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from expertscore.cli.key_cmd import read_passphrase
-from expertscore.cli.terminal import echo
 from expertscore.identity.keycard import read_card
 from expertscore.identity.keys import open_key
 from expertscore.organizer.prepare import RoundOptions, loads, prepare_round
 from expertscore.organizer.roster import Roster, add_card, read_roster, write_roster
+from expertscore.terminal import echo
 
 FILE = click.Path(path_type=Path, dir_okay=False)
 

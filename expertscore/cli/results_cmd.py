@@ -9,7 +9,6 @@ import click
 
 from expertscore.batch.package import open_package
 from expertscore.cli.key_cmd import read_passphrase
-from expertscore.cli.terminal import echo
 from expertscore.identity.keycard import read_cards
 from expertscore.identity.keys import key_path, list_keys, open_key, read_key_info
 from expertscore.results.simulate import simulate
@@ -19,6 +18,7 @@ from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import verify_file
 from expertscore.scoring.service import Scoring
 from expertscore.storage.session import SessionFile
+from expertscore.terminal import echo
 
 SESSION = click.Path(path_type=Path, dir_okay=False)
 

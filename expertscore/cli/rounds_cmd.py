@@ -9,10 +9,10 @@ import click
 
 from expertscore.chair.rounds import apply_round_request, write_round_request
 from expertscore.chair.session import ChairRun
-from expertscore.cli.terminal import echo
 from expertscore.scoring.modes import Entry
 from expertscore.scoring.service import Scoring
 from expertscore.storage.session import SessionFile
+from expertscore.terminal import echo
 
 FILE = click.Path(path_type=Path, dir_okay=False)
 

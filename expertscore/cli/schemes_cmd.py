@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from expertscore.cli.terminal import echo
 from expertscore.errors import SchemeFileError, SchemeInvalid
 from expertscore.schemes.loader import load_scheme
 from expertscore.schemes.registry import bundled_paths, resolve_scheme
 from expertscore.schemes.table import scheme_summary_table, scheme_tree_table
+from expertscore.terminal import echo
 
 
 def _console() -> Console:

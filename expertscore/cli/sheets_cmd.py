@@ -19,7 +19,6 @@ from typing import TypeVar
 
 import click
 
-from expertscore.cli.terminal import echo
 from expertscore.errors import ExpertScoreError
 from expertscore.reports.sheets import (
     Printed,
@@ -29,6 +28,7 @@ from expertscore.reports.sheets import (
     render_filled_sheet,
     roster_fingerprint,
 )
+from expertscore.terminal import echo
 
 T = TypeVar("T")
 FINGERPRINT = re.compile(r"^[0-9a-fA-F]{4}([-:][0-9a-fA-F]{4})+$")

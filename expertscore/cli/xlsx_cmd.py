@@ -13,8 +13,8 @@ from typing import TypeVar
 
 import click
 
-from expertscore.cli.terminal import echo
 from expertscore.errors import ExpertScoreError
+from expertscore.terminal import echo
 from expertscore.xlsxform import parse_created, workbook_to_package, write_template
 
 T = TypeVar("T")

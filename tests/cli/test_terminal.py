@@ -5,10 +5,10 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from expertscore.cli.chair_cmd import chair_group, merge_command
-from expertscore.cli.terminal import printable
 from expertscore.demo.batch import make_demo_batch
 from expertscore.demo.hostile import CONTROL, PLATFORM
 from expertscore.results.simulate import simulate
+from expertscore.terminal import printable
 
 
 def test_printable_escapes_what_acts_on_a_terminal():

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from bench import chair_bench, import_bench, ui_bench
+from bench import chair_bench, evidence_bench, import_bench, ui_bench
 
 BENCHMARKS = {
     "import": import_bench.main,
     "chair": chair_bench.main,
     "ui": ui_bench.main,
+    "evidence": evidence_bench.main,
 }
 
 

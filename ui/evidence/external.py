@@ -21,55 +21,57 @@ from ui.evidence.loading import TooLarge
 from ui.plaintext import shown
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EvidenceTypes", text)
-
-
 def type_name(kind: FileType) -> str:
-    """The real type, in words (``a Windows or Linux program``)."""
+    """The real type, in words (``a program``)."""
+    translate = QCoreApplication.translate
     names = {
-        "pdf": _tr("a PDF document"),
-        "png": _tr("a PNG picture"),
-        "jpeg": _tr("a JPEG picture"),
-        "gif": _tr("a GIF picture"),
-        "xlsx": _tr("an Excel workbook"),
-        "docx": _tr("a Word document"),
-        "pptx": _tr("a PowerPoint presentation"),
-        "xlsm": _tr("an Excel workbook with macros"),
-        "office-macro": _tr("an Office document with macros"),
-        "old-office": _tr("an old-format Office document (it may carry macros)"),
-        "zip": _tr("a zip archive"),
-        "broken-zip": _tr("a damaged zip-based file"),
-        "program": _tr("a program"),
-        "script": _tr("a script"),
-        "html": _tr("a web page (HTML)"),
-        "svg": _tr("an SVG drawing"),
-        "xml": _tr("an XML file"),
-        "text": _tr("a text file"),
+        "pdf": translate("EvidenceTypes", "a PDF document"),
+        "png": translate("EvidenceTypes", "a PNG picture"),
+        "jpeg": translate("EvidenceTypes", "a JPEG picture"),
+        "gif": translate("EvidenceTypes", "a GIF picture"),
+        "xlsx": translate("EvidenceTypes", "an Excel workbook"),
+        "docx": translate("EvidenceTypes", "a Word document"),
+        "pptx": translate("EvidenceTypes", "a PowerPoint presentation"),
+        "xlsm": translate("EvidenceTypes", "an Excel workbook with macros"),
+        "office-macro": translate("EvidenceTypes", "an Office document with macros"),
+        "old-office": translate("EvidenceTypes", "an old-format Office document"),
+        "zip": translate("EvidenceTypes", "a zip archive"),
+        "broken-zip": translate("EvidenceTypes", "a damaged zip-based file"),
+        "program": translate("EvidenceTypes", "a program"),
+        "script": translate("EvidenceTypes", "a script"),
+        "html": translate("EvidenceTypes", "a web page (HTML)"),
+        "svg": translate("EvidenceTypes", "an SVG drawing"),
+        "xml": translate("EvidenceTypes", "an XML file"),
+        "text": translate("EvidenceTypes", "a text file"),
     }
-    return names.get(kind.key, _tr("a file of unknown type"))
+    return names.get(kind.key) or translate("EvidenceTypes", "a file of unknown type")
 
 
 def too_large_text(error: TooLarge) -> str:
+    translate = QCoreApplication.translate
     what = {
-        "rows": _tr("{size} rows (this viewer shows at most {limit})"),
-        "columns": _tr("{size} columns (this viewer shows at most {limit})"),
-        "cells": _tr("{size} cells (this viewer shows at most {limit})"),
-        "pixels": _tr("{size} pixels (this viewer shows at most {limit})"),
-        "bytes": _tr("{size} bytes (this viewer reads at most {limit})"),
+        "rows": translate("EvidenceTypes", "{size} rows (at most {limit} are shown)"),
+        "columns": translate("EvidenceTypes", "{size} columns (at most {limit} are shown)"),
+        "cells": translate("EvidenceTypes", "{size} cells (at most {limit} are shown)"),
+        "pixels": translate("EvidenceTypes", "{size} pixels (at most {limit} are shown)"),
+        "bytes": translate("EvidenceTypes", "{size} bytes (at most {limit} are read)"),
     }[error.what].format(size=f"{error.size:,}", limit=f"{error.limit:,}")
-    return _tr("This file is too large to be shown here: {what}.").format(what=what)
+    text = translate("EvidenceTypes", "This file is too large to be shown here: {what}.")
+    return text.format(what=what)
 
 
 def cannot_show(error: BaseException) -> str:
     reason = getattr(error, "reason", None) or str(error) or type(error).__name__
-    return _tr(
-        "This file cannot be shown here: it is damaged or not what it claims ({reason})."
-    ).format(reason=reason)
+    text = QCoreApplication.translate(
+        "EvidenceTypes",
+        "This file cannot be shown here: it is damaged or not what it claims ({reason}).",
+    )
+    return text.format(reason=reason)
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> QMessageBox:
-    box = QMessageBox(icon, _tr("Open in the system's program"), "", parent=parent)
+    title = QCoreApplication.translate("EvidenceTypes", "Open in the system's program")
+    box = QMessageBox(icon, title, "", parent=parent)
     box.setObjectName("openOutsideBox")
     box.setTextFormat(Qt.TextFormat.PlainText)  # the file's title is the operator's text
     box.setText(text)
@@ -88,15 +90,17 @@ def open_outside(
         return None
     if not kind.openable:
         allowed = ", ".join(type_name(t) for t in filetypes.OPENABLE)
-        text = _tr(
+        text = QCoreApplication.translate(
+            "EvidenceTypes",
             "“{title}” is {type} by its content. ExpertScore opens only these types outside"
-            " the program: {allowed}."
+            " the program: {allowed}.",
         ).format(title=title, type=type_name(kind), allowed=allowed)
         _box(parent, QMessageBox.Icon.Warning, text).exec()
         return None
-    text = _tr(
+    text = QCoreApplication.translate(
+        "EvidenceTypes",
         "Open “{title}” in the system's program? By its content it is {type}; a copy named"
-        " by that type is opened, not the operator's file name."
+        " by that type is opened, not the operator's file name.",
     ).format(title=title, type=type_name(kind))
     box = _box(parent, QMessageBox.Icon.Question, text)
     box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)

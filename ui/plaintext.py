@@ -5,10 +5,12 @@ expert's screen; a ``QLabel`` (and a tooltip) guesses "rich text" from a ``<`` a
 then draw their ``<img>`` or a fake red banner. Everything from a file goes through here:
 
 - ``shown(text)``: what to put in a plain-text widget. Control characters become visible
-  Control Pictures (U+2400…), a text with bidirectional controls is wrapped in an isolate
-  (U+2068 … U+2069) so an override cannot reorder the words after it, and a text longer
-  than ``LIMIT`` is cut with an ellipsis (a 20,000-character word would make the window
-  20,000 characters wide). Ordinary text comes back unchanged.
+  Control Pictures (U+2400…); bidirectional controls (overrides, embeddings, isolates,
+  marks) are written as ``[U+202E]``, so a right-to-left override can neither reverse the
+  operator's words into "rank 1 — 99.50" nor reorder what follows; a text longer than
+  ``LIMIT`` is cut with an ellipsis (a 20,000-character word would make the window
+  20,000 characters wide). Ordinary text, Chinese and right-to-left scripts included,
+  comes back unchanged.
 - ``plain(label, text)``: a label set to ``Qt.PlainText`` showing ``shown(text)``.
 - ``markup(text)``: ``shown(text)`` escaped, for our own rich text (a bold heading).
 - ``tip(text)``: a tooltip that Qt shows literally.
@@ -32,7 +34,6 @@ ELLIPSIS = "…"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 # embeddings, overrides, isolates and marks that change the order of what follows
 BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-ISOLATE, POP_ISOLATE = "\u2068", "\u2069"
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -52,9 +53,7 @@ def shown(text: object, limit: int = LIMIT) -> str:
     if len(value) > limit:
         value = value[:limit] + ELLIPSIS
     value = CONTROL.sub(_picture, value)
-    if BIDI.search(value):
-        value = ISOLATE + value + POP_ISOLATE
-    return value
+    return BIDI.sub(lambda match: f"[U+{ord(match.group()):04X}]", value)
 
 
 def markup(text: object, limit: int = LIMIT) -> str:

@@ -6,8 +6,8 @@ stale pane would show) and its merged results in the chair's window, and reads e
 visible widget's text as the screen shows it (rich text rendered to plain text, models'
 display and tooltip roles included). A case is *interpreted* when markup took effect (a
 marker of the hostile text shows without the literal tags around it, or an ``<img>`` is in
-rich text), a raw control character or an unisolated right-to-left override reaches the
-screen; a *hang* when a file takes over 1 s to be shown or refused; *stale* when the pane
+rich text), a raw control character or a bidirectional override reaches the screen; a
+*hang* when a file takes over 1 s to be shown or refused; *stale* when the pane
 still shows the previous file under the new title.
 
 ``inspect(root)`` is the check the window tests use too.
@@ -44,6 +44,7 @@ MARKERS = {
     "不是粗体": "&lt;b&gt;不是粗体",
 }
 RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 HANG = 1.0  # seconds
 MODEL_ROWS = 200  # rows of a model read per view
 
@@ -138,8 +139,8 @@ def inspect(root: QWidget) -> tuple[int, list[Problem]]:
             problems.append(Problem(where, "an image in rich text", text[:120]))
         if RAW_CONTROL.search(shown):
             problems.append(Problem(where, "a raw control character", repr(shown[:120])))
-        if "\u202e" in shown and "\u2068" not in shown:
-            problems.append(Problem(where, "a right-to-left override not isolated", shown[:120]))
+        if BIDI_CONTROL.search(shown):
+            problems.append(Problem(where, "a bidirectional control", repr(shown[:120])))
     return count, problems
 
 

@@ -73,7 +73,7 @@ def test_expert_window_shows_every_operator_string_literally(window):
         if value is not None and value.unit == "text":
             reported = form.detail.reported
             assert reported.textFormat() == Qt.TextFormat.PlainText
-            assert reported.text().startswith(shown(value.value).removesuffix("\u2069")[:50])
+            assert reported.text().startswith(shown(value.value)[:50])
             checked += 1
         count, problems = inspect(window)
         assert problems == [], problems[:3]

@@ -32,7 +32,7 @@ from ui.actions import make_actions
 from ui.evidence.viewer import EvidenceViewer
 from ui.messages import error_text
 from ui.opening import Opener
-from ui.plaintext import TITLE_LIMIT, shown
+from ui.plaintext import TITLE_LIMIT, shown, warn
 from ui.scoring.form import ScoringForm
 from ui.session_controller import SessionController
 from ui.settings import Settings
@@ -357,7 +357,7 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("ExpertScore"), message)
+        warn(self, self.tr("ExpertScore"), message)
 
     def set_language(self, language: str) -> None:
         self.settings.language = language

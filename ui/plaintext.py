@@ -25,7 +25,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 LIMIT = 2000  # characters shown in a label or tooltip; the rest is cut
 TITLE_LIMIT = 120  # characters of file text in a window title
@@ -112,3 +112,11 @@ def plain_roles(data: Data) -> Data:
         return value
 
     return wrapper
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """A warning box whose text (an error naming files and platforms) is shown literally."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, "", parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(shown(text))
+    box.exec()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -61,7 +60,7 @@ from ui.chair.open_dialog import OpenMergeDialog
 from ui.chair.passphrase import PassphraseDialog
 from ui.chair.state import ChairState, load_state
 from ui.chair.texts import failure_text
-from ui.plaintext import TITLE_LIMIT, markup, shown
+from ui.plaintext import TITLE_LIMIT, markup, shown, warn
 from ui.tasks import BackgroundOp
 
 
@@ -279,7 +278,7 @@ class ChairWindow(QMainWindow):
         self.statusBar().showMessage(message)
         self.failed.emit(message)
         if not self.quiet:
-            QMessageBox.warning(self, self.tr("Panel chair"), message)
+            warn(self, self.tr("Panel chair"), message)
 
     # --- choosing -------------------------------------------------------------------------
 

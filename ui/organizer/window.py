@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMainWindow,
-    QMessageBox,
     QTableWidgetItem,
     QTabWidget,
     QWidget,
@@ -46,7 +45,7 @@ from ui.organizer.models import (
     ValuesModel,
 )
 from ui.organizer.pages import AssignmentsPage, ExportPage, RosterPage, SourcePage, ValuesPage
-from ui.plaintext import markup, shown
+from ui.plaintext import markup, shown, warn
 from ui.tasks import BackgroundOp
 
 SOURCE, ROSTER, VALUES, ASSIGNMENTS, EXPORT = range(5)
@@ -131,7 +130,7 @@ class OrganizerWindow(QMainWindow):
         self.statusBar().showMessage(message)
         self.failed.emit(message)
         if not self.quiet:
-            QMessageBox.warning(self, self.tr("Prepare a review round"), message)
+            warn(self, self.tr("Prepare a review round"), message)
 
     # --- the source ----------------------------------------------------------------------
 

@@ -1,14 +1,17 @@
 """The one temporary folder of a window's evidence copies, gone on exit and at next start.
 
-Each viewer gets ``<temp>/expertscore-evidence/<random>/`` holding a ``QLockFile`` while
-it lives. At start every other folder there whose lock is stale (its program ended,
-even by a crash or a kill) is removed, so evidence copies never outlive an abnormal exit
-for longer than the next start; the folder itself is removed when the window goes and,
-as a last resort, when the program exits.
+Each viewer gets ``<temp>/expertscore-evidence-<user>/<random>/`` (the user's own, 0700)
+holding a ``QLockFile`` while it lives. At start every other folder there whose lock is
+stale (its program ended, even by a crash or a kill) is removed, so evidence copies never
+outlive an abnormal exit for longer than the next start; the folder itself is removed when
+the window goes and, as a last resort, when the program exits.
 """
 
 from __future__ import annotations
 
+import getpass
+import os
+import re
 import shutil
 import tempfile
 import weakref
@@ -21,7 +24,30 @@ LOCK = ".lock"
 
 
 def root() -> Path:
-    return Path(tempfile.gettempdir()) / ROOT_NAME
+    """This user's folder of evidence folders (another user's would not be writable)."""
+    user = re.sub(r"[^\w-]", "_", getpass.getuser()) if _has_user() else "user"
+    return Path(tempfile.gettempdir()) / f"{ROOT_NAME}-{user}"
+
+
+def _has_user() -> bool:
+    try:
+        getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment or the password file
+        return False
+    return True
+
+
+def _usable(base: Path) -> bool:
+    """``base`` exists (made if need be), is a real folder of ours, and only ours."""
+    try:
+        base.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if base.is_symlink() or not base.is_dir():
+            return False
+        if os.name != "nt" and base.stat().st_uid != os.getuid():
+            return False
+        return os.access(base, os.W_OK)
+    except OSError:
+        return False
 
 
 def remove_stale(base: Path) -> int:
@@ -51,8 +77,10 @@ class EvidenceFolder:
 
     def __init__(self, base: Path | None = None) -> None:
         base = base or root()
-        base.mkdir(parents=True, exist_ok=True)
-        remove_stale(base)
+        if _usable(base):
+            remove_stale(base)
+        else:  # taken by someone else: a fresh private folder (not cleaned at next start)
+            base = Path(tempfile.mkdtemp(prefix=f"{ROOT_NAME}-"))
         self.path = Path(tempfile.mkdtemp(prefix="s-", dir=base))  # 0700 where it matters
         self._lock = QLockFile(str(self.path / LOCK))
         self._lock.setStaleLockTime(0)

@@ -294,8 +294,9 @@ class EvidenceViewer(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(opened)))
 
     def cleanup(self) -> None:
-        """Remove the window's copies (the window is closing)."""
+        """Remove the window's copies (the window is closing); a late load is ignored."""
         self._cancel.set()
+        self._generation += 1
         self._folder.cleanup()
 
     def current_evidence(self) -> tuple[str, int | None] | None:

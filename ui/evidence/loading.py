@@ -140,8 +140,11 @@ def read_workbook(path: Path, cancel: threading.Event) -> Loaded:
                 if len(shown.rows) >= MAX_ROWS or cells >= MAX_CELLS:
                     shown.cut = True
                     break
-                shown.rows.append([_cell_text(value) for value in values])
-                cells += len(values)
+                row = [_cell_text(value) for value in values]
+                while row and not row[-1]:  # the reader pads each row to max_col
+                    row.pop()
+                shown.rows.append(row)
+                cells += len(row) + 1
             loaded.sheets.append(shown)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as error:
         raise Unreadable(type(error).__name__) from error

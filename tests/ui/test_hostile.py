@@ -252,3 +252,15 @@ def test_chair_window_shows_the_hostile_platform_literally(
         count, problems = inspect(chair)
         assert problems == [], problems[:3]
         assert count > 50
+
+
+def test_recusal_dialog_names_the_hostile_platform_literally(window, qtbot):
+    from ui.dialogs.recusal import RecusalDialog
+
+    dialog = RecusalDialog(HOSTILE, PLATFORM, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    intro = next(label for label in dialog.findChildren(QLabel) if HOSTILE in label.text())
+    assert intro.textFormat() == Qt.TextFormat.PlainText
+    assert shown(PLATFORM) in intro.text()
+    assert inspect(dialog)[1] == []

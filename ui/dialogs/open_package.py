@@ -85,7 +85,7 @@ class ChooseExpertDialog(QDialog):
         browse.clicked.connect(self._browse)
         self.existing = QLabel(self)
         signed_text, signed = signature_text(opened)
-        signature = QLabel(signed_text, self)
+        signature = plain_label(signed_text, self)
         signature.setObjectName("signatureLabel")
         signature.setWordWrap(True)
         if not signed:

@@ -121,7 +121,8 @@ def _wait_for_page(app, window, deadline: float = 10.0) -> None:
     limit = time.perf_counter() + deadline
     while True:
         app.processEvents()
-        shown = viewer.kind != "pdf" or not viewer.pdf.shown_image.isNull()
+        pdf_shown = viewer.kind != "pdf" or not viewer.pdf.shown_image.isNull()
+        shown = not viewer.loading() and pdf_shown
         if shown or time.perf_counter() > limit:
             app.processEvents()  # the paint that puts a page rendered meanwhile on screen
             return

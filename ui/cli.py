@@ -51,8 +51,7 @@ STARTED = time.perf_counter()
     "keycards",
     multiple=True,
     type=click.Path(exists=True, path_type=Path),
-    help="A key card or a folder of them, for experts whose key the roster does not pin"
-    " (--chair).",
+    help="A key card or a folder of them, for experts whose key the roster does not pin (--chair).",
 )
 @click.option("--organizer", is_flag=True, help="Open the organizer's window.")
 def gui_command(
@@ -132,7 +131,9 @@ def _settle_then(app, then, window=None) -> None:
 
     def rendering() -> bool:
         viewer = getattr(window, "viewer", None)
-        return viewer is not None and viewer.kind == "pdf" and viewer.pdf.pending()
+        if viewer is None:
+            return False
+        return viewer.loading() or (viewer.kind == "pdf" and viewer.pdf.pending())
 
     def settle(rounds: int = 6, patience: int = 400) -> None:
         app.processEvents()

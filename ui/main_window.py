@@ -32,6 +32,7 @@ from ui.actions import make_actions
 from ui.evidence.viewer import EvidenceViewer
 from ui.messages import error_text
 from ui.opening import Opener
+from ui.plaintext import TITLE_LIMIT, shown, warn
 from ui.scoring.form import ScoringForm
 from ui.session_controller import SessionController
 from ui.settings import Settings
@@ -190,8 +191,8 @@ class MainWindow(QMainWindow):
         self._enable_session_actions(True)
         summary = session.summary()
         self.setWindowTitle(
-            f"ExpertScore {__version__} — {summary.batch_title}"
-            f" — {summary.expert_name} ({summary.expert_id})"
+            f"ExpertScore {__version__} — {shown(summary.batch_title, TITLE_LIMIT)}"
+            f" — {shown(summary.expert_name, TITLE_LIMIT)} ({summary.expert_id})"
         )
         self.statusBar().showMessage(
             self.tr("{expert}: {assigned} submissions assigned, {recused} recused").format(
@@ -356,7 +357,7 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("ExpertScore"), message)
+        warn(self, self.tr("ExpertScore"), message)
 
     def set_language(self, language: str) -> None:
         self.settings.language = language
@@ -405,6 +406,8 @@ class MainWindow(QMainWindow):
         self.submit_flow.session_closed()
         self.controller.close()
         self.controller = None
+        if self.viewer is not None:
+            self.viewer.cleanup()  # the evidence copies go with the session
         self.setCentralWidget(self._welcome())
         self.panes = self.form = self.viewer = None
         self.splitter = None

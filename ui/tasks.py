@@ -13,7 +13,7 @@ the UI thread by a queued signal, where ``success`` or ``failure`` runs. While i
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -41,9 +41,12 @@ class _Relay(QObject):
 
 
 class BackgroundOp:
-    def __init__(self, parent: QWidget | None, fn: Callable[[Report], Any]) -> None:
+    def __init__(
+        self, parent: QWidget | None, fn: Callable[[Report], Any], pool: Executor | None = None
+    ) -> None:
         self.parent = parent
         self.fn = fn
+        self.pool = pool  # None: the shared single worker
         self._success: Callable[[Any], None] = lambda _result: None
         self._failure: Callable[[BaseException], None] | None = None
         self._progress_title: str | None = None
@@ -80,7 +83,7 @@ class BackgroundOp:
             return self.fn(lambda done, total: relay.progressed.emit(done, total))
 
         _running.add(self)
-        self.future = executor().submit(work)
+        self.future = (self.pool or executor()).submit(work)
         self.future.add_done_callback(lambda future: relay.finished.emit(future))
         return self
 

@@ -9,6 +9,7 @@ crash on hostile input, a file written outside the target folder, …), else 0:
 3. tamper: ``--tamper`` altered result files checked by the verifier (``tamper.py``);
 4. fuzz: ``--fuzz`` hypothesis inputs for each of four readers, and bombs (``fuzz.py``);
 5. forgery: forgeries made with genuine keys, each refused or reported (``forgery.py``).
+6. hostile: the hostile demo submission in the expert's and chair's windows (``hostile.py``).
 
 ``--only crash tamper`` runs some of them. The short versions run in the test suite
 (``tests/reliability``).
@@ -22,9 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.reliability import crash, diskfull, forgery, fuzz, tamper
+from bench.reliability import crash, diskfull, forgery, fuzz, hostile, tamper
 
-FIGURES = ("crash", "diskfull", "tamper", "fuzz", "forgery")
+FIGURES = ("crash", "diskfull", "tamper", "fuzz", "forgery", "hostile")
 
 
 def _line(label: str, text: str, met: bool) -> str:
@@ -105,6 +106,17 @@ def main(argv: list[str] | None = None) -> int:
                 figures_f.misses == 0,
             )
             print()
+    if "hostile" in args.only:
+        figures_h = hostile.main()
+        bad = figures_h.interpreted or figures_h.hangs or figures_h.stale
+        record(
+            "hostile",
+            f"{figures_h.cases} texts in the windows: {len(figures_h.interpreted)} interpreted,"
+            f" {len(figures_h.hangs)} hangs over {hostile.HANG:.0f} s,"
+            f" {len(figures_h.stale)} stale panes",
+            figures_h.cases > 0 and not bad,
+        )
+        print()
 
     if "forgery" in args.only:
         figures_g = forgery.main()

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.bulk import collector_paused
+from expertscore.private import owner_only
 from expertscore.results.envelope import ResultRefused
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import CheckedResult, check_result
@@ -68,8 +69,10 @@ def now_text() -> str:
 def append_audit(folder: Path, entry: dict) -> None:
     """Append one line to the audit log and flush it to disk."""
     folder.mkdir(parents=True, exist_ok=True)
+    owner_only(folder)
     line = json.dumps({"at": now_text(), **entry}, ensure_ascii=False, sort_keys=True)
     with (folder / AUDIT).open("a", encoding="utf-8") as handle:
+        owner_only(folder / AUDIT)
         handle.write(line + "\n")
         handle.flush()
         os.fsync(handle.fileno())
@@ -167,6 +170,7 @@ def _sequence_hint(data: bytes) -> int:
 def apply(folder: MergeFolder, decisions: Iterable[Decision]) -> None:
     """Write what ``plan`` decided: copy accepted files in, log every decision."""
     folder.results_dir.mkdir(parents=True, exist_ok=True)
+    owner_only(folder.results_dir)
     for decision in decisions:
         if decision.outcome in (ACCEPTED, REPLACED) and decision.checked is not None:
             target = folder.results_dir / f"{decision.expert}.esresult"

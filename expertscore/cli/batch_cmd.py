@@ -14,6 +14,7 @@ from expertscore.cli.xlsx_cmd import from_xlsx_command, xlsx_template_command
 from expertscore.crypto.dsse import fingerprint
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
+from expertscore.terminal import echo
 
 
 @click.group("batch")
@@ -59,7 +60,7 @@ def inspect_command(package: Path) -> None:
     found = warnings(manifest, opened.scheme)
     lines.append(f"problems:     {len(found) or 'none'} found")
     lines.extend(f"  - {problem}" for problem in found)
-    click.echo("\n".join(lines))
+    echo("\n".join(lines))
 
 
 @click.group("session")
@@ -77,7 +78,7 @@ def create_command(package: Path, expert_id: str, out: Path) -> None:
         create_session(package, expert_id, out, progress=update)
     with SessionFile(out) as session:
         summary = session.summary()
-    click.echo(
+    echo(
         f"{out}: session of {summary.expert_id} {summary.expert_name} for batch "
         f"{summary.batch_id}: {summary.assigned} submissions assigned, {summary.recused} recused,"
         f" {summary.evidence_files} evidence files ({summary.evidence_bytes:,} bytes)"

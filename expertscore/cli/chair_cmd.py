@@ -15,6 +15,7 @@ from expertscore.chair.session import ChairRun
 from expertscore.results.verify import read_result
 from expertscore.schemes.model import Scheme
 from expertscore.scoring.totals import grade_name
+from expertscore.terminal import echo
 
 PACKAGE = click.Path(path_type=Path, dir_okay=False)
 FOLDER = click.Path(path_type=Path, file_okay=False)
@@ -34,7 +35,7 @@ def _grade_text(scheme: Scheme, category: str | None, code: str | None) -> str:
 def _print_results(run: ChairRun, result: PanelResult) -> None:
     scheme = run.package.scheme
     names = {s.id: s.platform for s in run.package.manifest.submissions}
-    click.echo("\nranking:")
+    echo("\nranking:")
     for sid in result.ranking:
         sub = result.submissions[sid]
         grade = _grade_text(scheme, sub.category, sub.grade)
@@ -46,7 +47,7 @@ def _print_results(run: ChairRun, result: PanelResult) -> None:
             notes.append("explanations needed: " + ", ".join(sorted(sub.explanations_needed)))
         named = partial(_grade_text, scheme, sub.category)
         notes += [f"fragile: {found.note(named)}" for found in sub.fragile]
-        click.echo(
+        echo(
             f"  {sub.rank:>3}  {sid}  {names.get(sid, '')}"
             f"  total {sub.total:.{scheme.aggregation.decimals}f}"
             f"  grade {grade}" + (f"  ({'; '.join(notes)})" if notes else "")
@@ -55,10 +56,10 @@ def _print_results(run: ChairRun, result: PanelResult) -> None:
 
 def _print_gaps(run: ChairRun) -> None:
     found = run.gaps()
-    click.echo(f"\nmissing: {len(found) or 'nothing'}")
+    echo(f"\nmissing: {len(found) or 'nothing'}")
     for gap in found:
         where = f" {gap.submission}" if gap.submission else ""
-        click.echo(f"  - {gap.expert}{where}: {gap.detail}")
+        echo(f"  - {gap.expert}{where}: {gap.detail}")
 
 
 @click.command("merge")
@@ -78,12 +79,12 @@ def merge_command(
     run = ChairRun.open(package, folder, keycards)
     decisions = run.plan(list(results))
     for outcome, items in summary(decisions).items():
-        click.echo(f"{outcome}: {len(items)}")
+        echo(f"{outcome}: {len(items)}")
         for item in items:
             who = f"{item.expert} sequence {item.sequence}: " if item.expert else ""
-            click.echo(f"  - {item.source}: {who}{item.reason}")
+            echo(f"  - {item.source}: {who}{item.reason}")
     if dry_run:
-        click.echo("\ndry run: nothing was written")
+        echo("\ndry run: nothing was written")
         return
     run.apply(decisions)
     run.reload()
@@ -127,7 +128,7 @@ def confirm_key_command(package: Path, folder: Path, result_file: Path, fingerpr
     chair_decisions.confirm_key(
         folder, expert.id, expert.public_key, fingerprint, open_package(package)
     )
-    click.echo(f"key {checked.fingerprint} confirmed for {expert.id} {expert.name}")
+    echo(f"key {checked.fingerprint} confirmed for {expert.id} {expert.name}")
 
 
 @chair_group.command("override")
@@ -143,7 +144,7 @@ def override_command(
     """Record the panel's agreed score for one indicator, with the reason."""
     opened = open_package(package)
     chair_decisions.record_override(folder, opened, submission, indicator, points, reason)
-    click.echo(f"agreed panel score {points} recorded for {submission} {indicator}")
+    echo(f"agreed panel score {points} recorded for {submission} {indicator}")
 
 
 @chair_group.command("round2")
@@ -160,7 +161,7 @@ def round2_command(
     names = [e.strip() for e in experts.split(",") if e.strip()]
     opened = open_package(package)
     chair_decisions.request_round(folder, submission, indicator, names, reason, opened)
-    click.echo(f"second round requested for {submission} {indicator}: {', '.join(names)}")
+    echo(f"second round requested for {submission} {indicator}: {', '.join(names)}")
 
 
 @chair_group.command("allow-transcription")
@@ -171,4 +172,4 @@ def round2_command(
 def allow_transcription_command(package: Path, folder: Path, expert: str, reason: str) -> None:
     """Let your transcription of an expert's paper sheet replace their own signed result."""
     chair_decisions.allow_transcription(folder, open_package(package), expert, reason)
-    click.echo(f"{expert}: a transcription may replace the own signed result ({reason})")
+    echo(f"{expert}: a transcription may replace the own signed result ({reason})")

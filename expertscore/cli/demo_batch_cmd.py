@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from expertscore.demo.batch import MAX_EXPERTS, MAX_SUBMISSIONS, make_demo_batch
 from expertscore.demo.batch import Progress as ProgressCallback
 from expertscore.errors import ExpertScoreError
+from expertscore.terminal import echo
 
 
 def human_size(size: int) -> str:
@@ -83,19 +84,27 @@ def progress_bar(total: int) -> Iterator[ProgressCallback | None]:
     metavar="FILE",
     help="Package file to write.",
 )
+@click.option(
+    "--hostile",
+    is_flag=True,
+    help="Add one submission whose names, values and files attack the windows"
+    " (markup, control characters, lying file names, an oversized workbook).",
+)
 def demo_batch_command(
-    scheme_id: str, submissions: int, experts: int, seed: int, out: Path
+    scheme_id: str, submissions: int, experts: int, seed: int, out: Path, hostile: bool
 ) -> None:
     """Write a demo batch package; the same options always give the same bytes."""
     try:
         with progress_bar(submissions) as advance:
-            manifest = make_demo_batch(scheme_id, submissions, experts, seed, out, progress=advance)
+            manifest = make_demo_batch(
+                scheme_id, submissions, experts, seed, out, progress=advance, hostile=hostile
+            )
     except (ExpertScoreError, OSError) as exc:
         # the same one line and status as the ``expertscore`` group gives its errors
-        click.echo(f"error: {exc}", err=True)
+        echo(f"error: {exc}", err=True)
         sys.exit(2)
     size = out.stat().st_size
-    click.echo(
+    echo(
         f"{out}: {len(manifest.submissions)} submissions, {len(manifest.evidence)} evidence"
         f" files, {len(manifest.roster)} experts, {human_size(size)}"
     )

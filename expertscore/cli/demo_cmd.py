@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from expertscore.demo.flow import run_demo
+from expertscore.terminal import echo
 
 
 def has_display() -> bool:
@@ -39,9 +40,9 @@ def demo_command(
 ) -> None:
     """Run the whole flow on a demo batch; open the window when there is a display."""
     outputs = run_demo(
-        out, scheme_id, submissions, experts, seed, step=lambda text: click.echo(f"• {text}")
+        out, scheme_id, submissions, experts, seed, step=lambda text: echo(f"• {text}")
     )
-    click.echo("\noutputs:")
+    echo("\noutputs:")
     rows = [
         ("batch package", outputs.package),
         ("expert result files", outputs.package.parent / "experts"),
@@ -52,16 +53,16 @@ def demo_command(
         ("filled scoring sheet", outputs.sheet),
     ]
     for label, path in rows:
-        click.echo(f"  {label:<22} {path}")
-    click.echo(f"\nranking: {', '.join(outputs.ranking)}")
+        echo(f"  {label:<22} {path}")
+    echo(f"\nranking: {', '.join(outputs.ranking)}")
     session = out / "experts" / "E01.esession"
     if headless or not has_display():
-        click.echo(
+        echo(
             "\nno display: the window was not opened; on a screen, open it with"
             f" `expertscore gui {session} --expert E01`"
         )
         return
-    click.echo("\nopening the scoring window on the demo batch …")
+    echo("\nopening the scoring window on the demo batch …")
     command = [sys.executable, "-m", "expertscore", "gui", str(session), "--expert", "E01"]
     if getattr(sys, "frozen", False):  # the one-folder app is its own interpreter
         command = [sys.executable, "gui", str(session), "--expert", "E01"]

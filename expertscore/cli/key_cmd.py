@@ -9,6 +9,7 @@ import click
 
 from expertscore.identity.keycard import CARD_SUFFIX, make_card, write_card
 from expertscore.identity.keys import KeyFileError, create_key, keys_dir, list_keys, open_key
+from expertscore.terminal import echo
 
 PASSPHRASE_ENV = "EXPERTSCORE_PASSPHRASE"
 
@@ -34,7 +35,7 @@ def new_command(expert_id: str, name: str, organization: str | None) -> None:
     """Make a new key pair, encrypted with a passphrase you choose."""
     passphrase = read_passphrase(f"new passphrase for the key of {expert_id}", confirm=True)
     key = create_key(expert_id, name, passphrase, organization)
-    click.echo(
+    echo(
         f"new key for {expert_id} {key.info.name}: fingerprint {key.info.fingerprint}\n"
         f"stored in {key.info.path}, encrypted with your passphrase"
         " (it cannot be recovered: keep it safe)"
@@ -50,15 +51,15 @@ def show_command(expert_id: str | None) -> None:
     if expert_id is not None and not keys:
         raise KeyFileError(f"no key for {expert_id} in {keys_dir()}")
     if not keys and not listing.problems:
-        click.echo(f"no keys in {keys_dir()}; make one with `expertscore key new`")
+        echo(f"no keys in {keys_dir()}; make one with `expertscore key new`")
     for key in keys:
         organization = f" ({key.organization})" if key.organization else ""
-        click.echo(
+        echo(
             f"{key.expert_id}  {key.name}{organization}  fingerprint {key.fingerprint}"
             f"  created {key.created}  {key.path}"
         )
     for problem in listing.problems:
-        click.echo(f"unreadable: {problem}")
+        echo(f"unreadable: {problem}")
 
 
 @key_group.command("export-card")
@@ -75,4 +76,4 @@ def export_card_command(expert_id: str, out: Path | None) -> None:
     key = open_key(expert_id, passphrase)
     path = write_card(make_card(key), out or Path(f"{expert_id}{CARD_SUFFIX}"))
     info = key.info
-    click.echo(f"{path}: key card of {expert_id} {info.name}, fingerprint {info.fingerprint}")
+    echo(f"{path}: key card of {expert_id} {info.name}, fingerprint {info.fingerprint}")

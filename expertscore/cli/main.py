@@ -14,6 +14,7 @@ import click
 
 from expertscore import __version__
 from expertscore.errors import ExpertScoreError
+from expertscore.terminal import echo
 
 PLUGIN_GROUP = "expertscore.commands"
 
@@ -106,7 +107,7 @@ class Cli(click.Group):
         try:
             return super().invoke(ctx)
         except ExpertScoreError as exc:
-            click.echo(f"error: {exc}", err=True)
+            echo(f"error: {exc}", err=True)
             sys.exit(2)
 
 

@@ -11,6 +11,7 @@ from expertscore.identity.keycard import read_card
 from expertscore.identity.keys import open_key
 from expertscore.organizer.prepare import RoundOptions, loads, prepare_round
 from expertscore.organizer.roster import Roster, add_card, read_roster, write_roster
+from expertscore.terminal import echo
 
 FILE = click.Path(path_type=Path, dir_okay=False)
 
@@ -42,7 +43,7 @@ def roster_add_command(
     roster = read_roster(roster_path) if roster_path.exists() else Roster()
     card = read_card(keycard)
     write_roster(add_card(roster, card, role, list(conflicts)), roster_path)
-    click.echo(f"{roster_path}: added {card.expert_id} {card.name} (key {card.fingerprint})")
+    echo(f"{roster_path}: added {card.expert_id} {card.name} (key {card.fingerprint})")
 
 
 @roster_group.command("show")
@@ -52,7 +53,7 @@ def roster_show_command(roster_path: Path) -> None:
     for expert in read_roster(roster_path).experts:
         conflicts = f"  conflicts: {', '.join(expert.conflicts)}" if expert.conflicts else ""
         key = "key pinned" if expert.public_key else "no key"
-        click.echo(
+        echo(
             f"{expert.id}  {expert.name}  {expert.organization or '-'}  {expert.role or '-'}"
             f"  {key}{conflicts}"
         )
@@ -117,7 +118,7 @@ def prepare_command(
         if signer
         else ", unsigned"
     )
-    click.echo(
+    echo(
         f"{out}: {len(manifest.submissions)} submissions, {len(manifest.roster)} experts,"
         f" {len(manifest.assignments)} assignments (load {min(per_expert.values())}–"
         f"{max(per_expert.values())} per expert), {len(manifest.conflicts)} conflicts kept apart"

@@ -19,6 +19,7 @@ from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import verify_file
 from expertscore.scoring.service import Scoring
 from expertscore.storage.session import SessionFile
+from expertscore.terminal import echo
 
 SESSION = click.Path(path_type=Path, dir_okay=False)
 
@@ -32,7 +33,7 @@ def submit_command(session_path: Path, out: Path, again: bool) -> None:
     with SessionFile(session_path) as session:
         if again:
             write_again(session, out)
-            click.echo(f"{out}: written again from {session_path}")
+            echo(f"{out}: written again from {session_path}")
             return
         preflight(session)
         signer = signer_of(session)
@@ -40,7 +41,7 @@ def submit_command(session_path: Path, out: Path, again: bool) -> None:
         done = submit(session, key, out)
         expert = session.info.expert_id
     how = f"transcribed by {done.signer_id}, " if done.transcribed else ""
-    click.echo(
+    echo(
         f"{out}: result {done.sequence} of {expert} for batch {session.info.batch_id}"
         f" ({how}signed with key {done.fingerprint}); the session is now locked"
     )
@@ -53,7 +54,7 @@ def unlock_command(session_path: Path, reason: str) -> None:
     """Reopen a submitted session for edits (the next submission gets a higher sequence)."""
     with SessionFile(session_path) as session:
         change = Scoring(session).unlock(reason)
-    click.echo(f"{session_path}: unlocked (result {change.old} stays on record): {reason}")
+    echo(f"{session_path}: unlocked (result {change.old} stays on record): {reason}")
 
 
 @click.command("verify")
@@ -83,7 +84,7 @@ def verify_command(
     opened = open_package(package) if package else None
     trust = KeyTrust.build(opened, read_cards(keycards), list_keys().keys)
     verdict = verify_file(result, opened, trust)
-    click.echo("\n".join(verdict.lines()))
+    echo("\n".join(verdict.lines()))
     sys.exit(0 if verdict.ok else 1)
 
 
@@ -97,7 +98,7 @@ def transcribe_command(package: Path, expert_id: str, chair_id: str, sheet: str,
     """Make a session to type in an expert's paper sheet; you sign it when you submit."""
     chair = read_key_info(key_path(chair_id))
     start_transcription(package, expert_id, out, chair, sheet)
-    click.echo(
+    echo(
         f"{out}: session of {expert_id}, transcribed by {chair_id} {chair.name} from a paper"
         f" sheet ({sheet}); enter the scores, then `expertscore submit --session {out}`"
     )
@@ -111,7 +112,7 @@ def transcribe_command(package: Path, expert_id: str, chair_id: str, sheet: str,
 def simulate_command(package: Path, experts: int, seed: int, out: Path) -> None:
     """Play K experts: K sessions, K signed result files and K key cards in OUT."""
     for done in simulate(package, experts, seed, out):
-        click.echo(
+        echo(
             f"{done.expert_id} {done.name}: key {done.fingerprint}, {done.scored} scored,"
             f" {done.recused} recused -> {done.result.name}"
         )

@@ -12,6 +12,7 @@ from expertscore.chair.session import ChairRun
 from expertscore.scoring.modes import Entry
 from expertscore.scoring.service import Scoring
 from expertscore.storage.session import SessionFile
+from expertscore.terminal import echo
 
 FILE = click.Path(path_type=Path, dir_okay=False)
 
@@ -25,7 +26,7 @@ def round2_file_command(package: Path, folder: Path, requested_by: str, out: Pat
     """Write the second-round request file for the experts concerned."""
     run = ChairRun.open(package, folder)
     write_round_request(run.package, run.decisions, requested_by, out)
-    click.echo(f"{out}: {len(run.decisions.rounds)} indicators sent to the second round")
+    echo(f"{out}: {len(run.decisions.rounds)} indicators sent to the second round")
 
 
 @click.command("round2")
@@ -36,9 +37,9 @@ def session_round2_command(session_path: Path, request: Path) -> None:
     with SessionFile(session_path) as session:
         items = apply_round_request(session, request)
     if not items:
-        click.echo("the request names no indicator of yours")
+        echo("the request names no indicator of yours")
     for item in items:
-        click.echo(f"round 2: {item.submission} {item.indicator} ({item.reason})")
+        echo(f"round 2: {item.submission} {item.indicator} ({item.reason})")
 
 
 @click.command("score")
@@ -71,4 +72,4 @@ def score_command(
             scoring.set_comment(submission, indicator, comment, round_number)
         record = scoring.scores(submission, round_number).get(indicator)
     shown = "-" if record is None or record.points is None else record.points
-    click.echo(f"{submission} {indicator} round {round_number}: {shown}")
+    echo(f"{submission} {indicator} round {round_number}: {shown}")

@@ -12,6 +12,7 @@ from expertscore.errors import SchemeFileError, SchemeInvalid
 from expertscore.schemes.loader import load_scheme
 from expertscore.schemes.registry import bundled_paths, resolve_scheme
 from expertscore.schemes.table import scheme_summary_table, scheme_tree_table
+from expertscore.terminal import echo
 
 
 def _console() -> Console:
@@ -46,12 +47,12 @@ def check(path: Path) -> None:
     try:
         scheme = load_scheme(path)
     except SchemeFileError as exc:
-        click.echo(str(exc), err=True)
+        echo(str(exc), err=True)
         sys.exit(1)
     except SchemeInvalid as exc:
         for issue in exc.issues:
-            click.echo(str(issue), err=True)
-        click.echo(f"{len(exc.issues)} problem(s) in {path}", err=True)
+            echo(str(issue), err=True)
+        echo(f"{len(exc.issues)} problem(s) in {path}", err=True)
         sys.exit(1)
     leaves = len(scheme.leaves())
-    click.echo(f"{path}: valid scheme '{scheme.id}' version {scheme.version}, {leaves} indicators")
+    echo(f"{path}: valid scheme '{scheme.id}' version {scheme.version}, {leaves} indicators")

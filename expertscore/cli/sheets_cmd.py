@@ -28,6 +28,7 @@ from expertscore.reports.sheets import (
     render_filled_sheet,
     roster_fingerprint,
 )
+from expertscore.terminal import echo
 
 T = TypeVar("T")
 FINGERPRINT = re.compile(r"^[0-9a-fA-F]{4}([-:][0-9a-fA-F]{4})+$")
@@ -37,12 +38,12 @@ def _run(action: Callable[[], T]) -> T:
     try:
         return action()
     except ExpertScoreError as exc:
-        click.echo(f"error: {exc}", err=True)
+        echo(f"error: {exc}", err=True)
         sys.exit(2)
 
 
 def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    echo(f"error: {message}", err=True)
     sys.exit(2)
 
 
@@ -121,4 +122,4 @@ def print_sheets_command(
 
 def _report(printed: Printed, what: str, extra: str = "") -> None:
     pages = f"{printed.pages} page" + ("" if printed.pages == 1 else "s")
-    click.echo(f"{printed.path}: {what}, {pages}" + (f"; {extra}" if extra else ""))
+    echo(f"{printed.path}: {what}, {pages}" + (f"; {extra}" if extra else ""))

@@ -14,6 +14,7 @@ from typing import TypeVar
 import click
 
 from expertscore.errors import ExpertScoreError
+from expertscore.terminal import echo
 from expertscore.xlsxform import parse_created, workbook_to_package, write_template
 
 T = TypeVar("T")
@@ -23,7 +24,7 @@ def _run(action: Callable[[], T]) -> T:
     try:
         return action()
     except ExpertScoreError as exc:
-        click.echo(f"error: {exc}", err=True)
+        echo(f"error: {exc}", err=True)
         sys.exit(2)
 
 
@@ -85,7 +86,7 @@ def from_xlsx_command(
         )
 
     manifest = _run(action)
-    click.echo(
+    echo(
         f"{out}: batch '{manifest.batch.id}', {len(manifest.submissions)} submissions,"
         f" {len(manifest.evidence)} evidence files, {len(manifest.roster)} experts"
     )
@@ -104,4 +105,4 @@ def from_xlsx_command(
 def xlsx_template_command(scheme_id: str, out: Path) -> None:
     """Write the empty Excel form for a scheme, with its indicator columns."""
     headers = _run(lambda: write_template(scheme_id, out))
-    click.echo(f"{out}: form for '{scheme_id}' with {len(headers)} columns")
+    echo(f"{out}: form for '{scheme_id}' with {len(headers)} columns")

@@ -23,12 +23,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from expertscore.batch.builder import PackageBuilder
-from expertscore.batch.manifest import BatchInfo, Manifest
+from expertscore.batch.manifest import BatchInfo, Manifest, Submission
 from expertscore.demo.evidence import EvidenceFile, EvidenceJob, plan_evidence, render_evidence
+from expertscore.demo.hostile import hostile_files, hostile_submission
 from expertscore.demo.names import Namer
 from expertscore.demo.panel import make_assignments, make_conflicts, make_roster
 from expertscore.demo.profiles import profile_for
-from expertscore.demo.submissions import make_submission
+from expertscore.demo.submissions import DemoSubmission, make_submission
 from expertscore.schemes.registry import resolve_scheme
 
 CHINA = timezone(timedelta(hours=8))
@@ -82,11 +83,14 @@ def make_demo_batch(
     out: Path,
     progress: Progress | None = None,
     workers: int | None = None,
+    hostile: bool = False,
 ) -> Manifest:
     """Write a demo package to ``out`` and return its manifest.
 
     ``scheme_id`` is a bundled scheme's id or a scheme file's path; ``workers`` is the
-    number of rendering processes (default: ``default_workers()``). Raises ``ValueError``
+    number of rendering processes (default: ``default_workers()``); ``hostile`` adds one
+    more submission, after the others, whose content attacks the windows (see
+    ``demo.hostile``); the others are the same bytes either way. Raises ``ValueError``
     for counts out of range and the registry's ``SchemeNotFound`` for an unknown scheme.
     """
     if not 1 <= submissions <= MAX_SUBMISSIONS:
@@ -110,7 +114,7 @@ def make_demo_batch(
         ),
     )
     basis = f"{scheme.title}（{scheme.version}）"
-    width = max(3, len(str(submissions)))
+    width = max(3, len(str(submissions + hostile)))
     jobs = []
     for index in range(submissions):
         sub = make_submission(
@@ -119,6 +123,8 @@ def make_demo_batch(
         builder.submissions.append(sub.record())
         kinds = plan_evidence(rng, sub)
         jobs.append(EvidenceJob(sub, profile, basis, kinds, rng.getrandbits(64)))
+    if hostile:
+        builder.submissions.append(_hostile_record(jobs[0].sub, f"S{submissions + 1:0{width}d}"))
     builder.roster.extend(make_roster(rng, namer, experts))
     builder.assignments.extend(
         make_assignments(builder.roster, [s.id for s in builder.submissions])
@@ -136,4 +142,15 @@ def make_demo_batch(
             )
         if progress is not None:
             progress(done, submissions)
+    if hostile:
+        attacker = builder.submissions[-1]
+        codes = sorted(attacker.values)[:3]
+        for item in hostile_files():
+            builder.add_evidence_bytes(attacker.id, item.data, item.filename, item.title, codes)
     return builder.write(out)
+
+
+def _hostile_record(model: DemoSubmission, sub_id: str) -> Submission:
+    """The hostile submission, in the category and region of ``model`` (the first one)."""
+    category = model.category.code if model.category else None
+    return hostile_submission(sub_id, model.leaves, model.region.name, category)

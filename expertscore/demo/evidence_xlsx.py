@@ -61,7 +61,7 @@ def list_leaves(leaves: list[Indicator]) -> list[Indicator]:
     ]
 
 
-def _fixed_zip(data: bytes, moment: datetime) -> bytes:
+def fixed_zip(data: bytes, moment: datetime) -> bytes:
     """The same zip with every entry dated ``moment`` and the workbook modified then.
 
     openpyxl sets the modified time to now when it saves, whatever the properties say.
@@ -139,4 +139,4 @@ def catalog_xlsx(rng: random.Random, sub: DemoSubmission, leaves: list[Indicator
         sheet.append(["注", note])
     buffer = io.BytesIO()
     book.save(buffer)
-    return _fixed_zip(buffer.getvalue(), moment)
+    return fixed_zip(buffer.getvalue(), moment)

@@ -26,6 +26,7 @@ from pathlib import Path
 from expertscore.crypto.dsse import SignatureError, fingerprint, load_public_key, verify
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, KeyFileError, check_owner, local_now
+from expertscore.private import owner_only
 
 CARD_FORMAT = "expertscore-keycard/1"
 KEYCARD_PAYLOAD = "application/vnd.expertscore.keycard"
@@ -100,6 +101,7 @@ def write_card(card: KeyCard, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.part")
     temp.write_bytes(card_bytes(card))
+    owner_only(temp)
     temp.replace(path)
     return path
 

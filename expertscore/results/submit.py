@@ -21,6 +21,7 @@ from pathlib import Path
 
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey
+from expertscore.private import owner_only
 from expertscore.results.envelope import RESULT_FORMAT, RESULT_PAYLOAD_TYPE, envelope_bytes
 from expertscore.results.payload import build_payload, payload_bytes
 from expertscore.scoring.lock import latest_result, locking_result, next_sequence, transcription
@@ -102,6 +103,7 @@ def _write_hidden(out: Path, data: bytes) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     temp = out.with_name(f".{out.name}.writing-{secrets.token_hex(4)}")
     with temp.open("wb") as handle:
+        owner_only(temp)  # before the data is in it
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())

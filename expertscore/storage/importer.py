@@ -27,6 +27,7 @@ from expertscore import __version__
 from expertscore.batch.manifest import Manifest
 from expertscore.batch.package import EvidenceReader, OpenedPackage, open_package
 from expertscore.errors import PackageError
+from expertscore.private import owner_only
 from expertscore.storage import models as m
 from expertscore.storage.db import SessionFileError, create_schema
 
@@ -85,7 +86,7 @@ def create_session(
         _build(opened, expert_id, temp, progress)
         if out.exists():
             raise SessionFileError(f"{out}: appeared while importing; not overwritten")
-        os.replace(temp, out)
+        os.replace(owner_only(temp), out)
     finally:
         for leftover in (
             temp,

@@ -863,6 +863,125 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>EvidenceTypes</name>
+    <message>
+        <source>a PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>a PNG picture</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>a JPEG picture</source>
+        <translation>JPEG 图片</translation>
+    </message>
+    <message>
+        <source>a GIF picture</source>
+        <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <source>an Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>a Word document</source>
+        <translation>Word 文档</translation>
+    </message>
+    <message>
+        <source>a PowerPoint presentation</source>
+        <translation>PowerPoint 演示文稿</translation>
+    </message>
+    <message>
+        <source>an Excel workbook with macros</source>
+        <translation>含宏的 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>an Office document with macros</source>
+        <translation>含宏的 Office 文档</translation>
+    </message>
+    <message>
+        <source>an old-format Office document</source>
+        <translation>旧格式 Office 文档</translation>
+    </message>
+    <message>
+        <source>{size} rows (at most {limit} are shown)</source>
+        <translation>{size} 行（最多显示 {limit} 行）</translation>
+    </message>
+    <message>
+        <source>{size} columns (at most {limit} are shown)</source>
+        <translation>{size} 列（最多显示 {limit} 列）</translation>
+    </message>
+    <message>
+        <source>{size} cells (at most {limit} are shown)</source>
+        <translation>{size} 个单元格（最多显示 {limit} 个）</translation>
+    </message>
+    <message>
+        <source>{size} pixels (at most {limit} are shown)</source>
+        <translation>{size} 像素（最多显示 {limit} 像素）</translation>
+    </message>
+    <message>
+        <source>{size} bytes (at most {limit} are read)</source>
+        <translation>{size} 字节（最多读取 {limit} 字节）</translation>
+    </message>
+    <message>
+        <source>“{title}” is {type} by its content. ExpertScore opens only these types outside the program: {allowed}.</source>
+        <translation>按内容判断，“{title}”是{type}。ExpertScore 只允许用外部程序打开以下类型：{allowed}。</translation>
+    </message>
+    <message>
+        <source>Open “{title}” in the system&apos;s program? By its content it is {type}; a copy named by that type is opened, not the operator&apos;s file name.</source>
+        <translation>用系统程序打开“{title}”吗？按内容判断它是{type}；打开的是按该类型重新命名的副本，而不是运营方提供的文件名。</translation>
+    </message>
+    <message>
+        <source>a zip archive</source>
+        <translation>zip 压缩包</translation>
+    </message>
+    <message>
+        <source>a damaged zip-based file</source>
+        <translation>已损坏的 zip 格式文件</translation>
+    </message>
+    <message>
+        <source>a program</source>
+        <translation>可执行程序</translation>
+    </message>
+    <message>
+        <source>a script</source>
+        <translation>脚本</translation>
+    </message>
+    <message>
+        <source>a web page (HTML)</source>
+        <translation>网页（HTML）</translation>
+    </message>
+    <message>
+        <source>an SVG drawing</source>
+        <translation>SVG 图形</translation>
+    </message>
+    <message>
+        <source>an XML file</source>
+        <translation>XML 文件</translation>
+    </message>
+    <message>
+        <source>a text file</source>
+        <translation>文本文件</translation>
+    </message>
+    <message>
+        <source>a file of unknown type</source>
+        <translation>未知类型的文件</translation>
+    </message>
+    <message>
+        <source>This file is too large to be shown here: {what}.</source>
+        <translation>此文件过大，无法在此显示：{what}。</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown here: it is damaged or not what it claims ({reason}).</source>
+        <translation>此文件无法在此显示：文件已损坏或与其声称的类型不符（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Open in the system&apos;s program</source>
+        <translation>用系统程序打开</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceViewer</name>
     <message>
         <source>Open externally</source>
@@ -877,12 +996,20 @@ Supports: {codes}</source>
         <translation>该申报没有佐证材料。</translation>
     </message>
     <message>
-        <source>This file cannot be shown here ({error}).</source>
-        <translation>无法在此显示该文件（{error}）。</translation>
+        <source>This file cannot be read ({error}).</source>
+        <translation>无法读取此文件（{error}）。</translation>
     </message>
     <message>
-        <source>Files of type {type} cannot be shown here.</source>
-        <translation>无法在此显示 {type} 类型的文件。</translation>
+        <source>This file is {type}; it cannot be shown here.</source>
+        <translation>此文件是{type}，无法在此显示。</translation>
+    </message>
+    <message>
+        <source>Opening the file…</source>
+        <translation>正在打开文件…</translation>
+    </message>
+    <message>
+        <source>Only the start of this file is shown.</source>
+        <translation>仅显示此文件的开头部分。</translation>
     </message>
 </context>
 <context>

@@ -63,3 +63,21 @@ def test_human_size():
     assert human_size(512) == "512 B"
     assert human_size(2048) == "2.0 KB"
     assert human_size(31_774_700) == "30.3 MB"
+
+
+def test_hostile_adds_one_submission_and_leaves_the_others_as_they_were(tmp_path):
+    from expertscore.demo.hostile import LONG_NAME, PLATFORM
+
+    plain, hostile = tmp_path / "plain.esbatch", tmp_path / "hostile.esbatch"
+    args = ["--submissions", "2", "--experts", "2", "--seed", "4"]
+    assert CliRunner().invoke(demo_batch_command, [*args, "--out", str(plain)]).exit_code == 0
+    result = CliRunner().invoke(demo_batch_command, [*args, "--hostile", "--out", str(hostile)])
+    assert result.exit_code == 0, result.output
+    before, after = open_package(plain).manifest, open_package(hostile).manifest
+    assert after.submissions[:2] == before.submissions
+    attacker = after.submissions[2]
+    assert (attacker.id, attacker.platform) == ("S003", PLATFORM)
+    names = {e.filename for e in after.evidence if e.submission == "S003"}
+    assert {"审计报告.pdf.exe", "run.bat", "宏.xlsm", "page.html", "evil.svg", LONG_NAME} <= names
+    assert len(LONG_NAME.encode()) > 255
+    assert {a.expert for a in after.assignments if a.submission == "S003"} == {"E01", "E02"}

@@ -37,6 +37,7 @@ def test_image_is_shown_and_fits(demo_window, qtbot):
         if viewer.model.record(row).media_type == "image/png"
     )
     viewer.show_row(row)
+    qtbot.waitUntil(lambda: not viewer.loading(), timeout=10000)
     assert viewer.kind == "image"
     assert viewer.stack.currentWidget() is viewer.image
     assert not viewer.image.original.isNull()
@@ -61,7 +62,7 @@ def test_linked_evidence_comes_first(demo_window):
     assert linked == sorted(linked, reverse=True)
 
 
-def test_workbook_shown_as_table(demo_window):
+def test_workbook_shown_as_table(demo_window, qtbot):
     window = demo_window
     submission, record = next(
         (sid, r)
@@ -71,7 +72,8 @@ def test_workbook_shown_as_table(demo_window):
     )
     window.panes.select(submission)
     window.viewer.show_evidence(record.id)
-    assert window.viewer.kind == "table"
+    qtbot.waitUntil(lambda: not window.viewer.loading(), timeout=10000)
+    assert window.viewer.kind == "table", window.viewer.other.message.text()
     model = window.viewer.table.model
     assert model.rowCount() > 0 and model.columnCount() > 0
 

@@ -34,6 +34,7 @@ from expertscore.results.verify import CheckedResult, read_result
 from ui.chair.matrix import plain_number
 from ui.chair.state import ChairState
 from ui.chair.texts import failure_text
+from ui.plaintext import plain_label
 
 
 class DecisionDialog(QDialog):
@@ -101,11 +102,14 @@ class OverrideDialog(DecisionDialog):
         self.reason.setPlaceholderText(self.tr("What the panel agreed and why"))
         if result.override is not None:
             self.reason.setPlainText(result.override.reason)
-        self.form.addRow(self.tr("Submission:"), QLabel(state.submission_label(sid), self))
+        self.form.addRow(self.tr("Submission:"), plain_label(state.submission_label(sid), self))
         self.form.addRow(
-            self.tr("Indicator:"), QLabel(f"{result.code} {state.node_name(result.code)}", self)
+            self.tr("Indicator:"),
+            plain_label(f"{result.code} {state.node_name(result.code)}", self),
         )
-        self.form.addRow(self.tr("Experts' scores:"), QLabel(_scores_text(state, result), self))
+        self.form.addRow(
+            self.tr("Experts' scores:"), plain_label(_scores_text(state, result), self)
+        )
         self.form.addRow(
             self.tr("Computed panel score:"),
             QLabel(state.number(result.exact) if result.exact is not None else "—", self),
@@ -240,8 +244,8 @@ class ConfirmKeyDialog(DecisionDialog):
         self.fingerprint = QLineEdit(self)
         self.fingerprint.setObjectName("sheetFingerprint")
         self.fingerprint.setPlaceholderText("xxxx-xxxx-xxxx-xxxx")
-        self.form.addRow(self.tr("Result file:"), QLabel(Path(checked.source).name, self))
-        self.form.addRow(self.tr("Expert:"), QLabel(f"{expert.id} {expert.name}", self))
+        self.form.addRow(self.tr("Result file:"), plain_label(Path(checked.source).name, self))
+        self.form.addRow(self.tr("Expert:"), plain_label(f"{expert.id} {expert.name}", self))
         self.form.addRow(self.tr("Fingerprint on the paper sheet:"), self.fingerprint)
         self.finish_layout(
             self.tr(

@@ -3,12 +3,11 @@
 Shows the indicator and its reported value, the panel score (computed, or agreed with the
 panel's reason), the flags explained, a second-round request, and per expert the score,
 the round, the value they verified and their comment; the expert of the selected cell is
-highlighted. Plain HTML in a ``QTextBrowser``; every text from files is escaped.
+highlighted. Plain HTML in a ``QTextBrowser``; every text from files goes through
+``ui.plaintext.markup`` (escaped, controls made visible).
 """
 
 from __future__ import annotations
-
-from html import escape
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -17,8 +16,14 @@ from expertscore.chair.aggregate import IndicatorResult
 from ui.chair.matrix import plain_number
 from ui.chair.state import ChairState
 from ui.chair.texts import flag_explanation, flag_label
+from ui.plaintext import markup
 
 HIGHLIGHT = "#fef9c3"
+DETAIL_LIMIT = 20_000  # characters of one comment or reason: the whole of any real one
+
+
+def escape(text: object) -> str:
+    return markup(text, DETAIL_LIMIT)
 
 
 def _expert_rows(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from expertscore.chair.aggregate import IndicatorResult
 from ui.chair.state import ChairState
 from ui.chair.texts import flag_explanation, flag_label
+from ui.plaintext import plain_roles
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -106,6 +107,7 @@ class MatrixModel(QAbstractTableModel):
             0 if parent.isValid() or self._sid is None else FIXED_BEFORE + len(self._experts) + TAIL
         )
 
+    @plain_roles
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
@@ -129,6 +131,7 @@ class MatrixModel(QAbstractTableModel):
             return self.tr("Flags")
         return None
 
+    @plain_roles
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         state = self._state
         if state is None or not index.isValid() or not 0 <= index.row() < len(self._rows):

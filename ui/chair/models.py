@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 from expertscore.chair.panel import Gap
 from ui.chair.state import ChairState
 from ui.chair.texts import core_text, outcome_label
+from ui.plaintext import plain_roles
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -53,6 +54,7 @@ class RankingModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else RANKING_COLUMNS
 
+    @plain_roles
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -79,6 +81,7 @@ class RankingModel(QAbstractTableModel):
             )
         return notes
 
+    @plain_roles
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         state = self._state
         if state is None or not index.isValid() or not 0 <= index.row() < len(self._order):
@@ -152,6 +155,7 @@ class ChairGapsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
 
+    @plain_roles
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -161,6 +165,7 @@ class ChairGapsModel(QAbstractTableModel):
             GAP_DETAIL: self.tr("What is missing"),
         }.get(section)
 
+    @plain_roles
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._gaps):
             return None
@@ -208,6 +213,7 @@ class AuditModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
 
+    @plain_roles
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -247,6 +253,7 @@ class AuditModel(QAbstractTableModel):
             entry.get("reason", "")
         )
 
+    @plain_roles
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont
 
 from expertscore.chair.merge import ACCEPTED, REFUSED, REPLACED, UNCHANGED, Decision, summary
 from ui.chair.texts import OUTCOMES, core_text, outcome_label
+from ui.plaintext import plain_roles
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -79,6 +80,7 @@ class MergePreviewModel(QAbstractItemModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return COLUMNS
 
+    @plain_roles
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -89,6 +91,7 @@ class MergePreviewModel(QAbstractItemModel):
             REASON: self.tr("Reason"),
         }.get(section)
 
+    @plain_roles
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

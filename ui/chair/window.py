@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -61,6 +60,7 @@ from ui.chair.open_dialog import OpenMergeDialog
 from ui.chair.passphrase import PassphraseDialog
 from ui.chair.state import ChairState, load_state
 from ui.chair.texts import failure_text
+from ui.plaintext import TITLE_LIMIT, markup, shown, warn
 from ui.tasks import BackgroundOp
 
 
@@ -107,6 +107,7 @@ class ChairWindow(QMainWindow):
         self.summary = QLabel(self.tr("Open a merge folder: File → Open merge…"), self)
         self.summary.setObjectName("chairSummary")
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # our bold title; file text escaped
         self.ranking_model = RankingModel(self)
         self.ranking = self._table("rankingTable")
         self.ranking.setModel(self.ranking_model)
@@ -225,7 +226,7 @@ class ChairWindow(QMainWindow):
         batch = state.package.manifest.batch
         self.setWindowTitle(
             self.tr("ExpertScore {version} — panel chair — {title}").format(
-                version=__version__, title=batch.title
+                version=__version__, title=shown(batch.title, TITLE_LIMIT)
             )
         )
         experts = {a.expert for a in state.package.manifest.assignments}
@@ -235,11 +236,11 @@ class ChairWindow(QMainWindow):
                 "<b>{title}</b> ({batch}) — {accepted} of {experts} experts' results merged"
                 " — folder {folder}"
             ).format(
-                title=batch.title,
-                batch=batch.id,
+                title=markup(batch.title),
+                batch=markup(batch.id),
                 accepted=accepted,
                 experts=len(experts),
-                folder=state.folder,
+                folder=markup(state.folder),
             )
         )
         self.ranking_model.set_state(state)
@@ -277,7 +278,7 @@ class ChairWindow(QMainWindow):
         self.statusBar().showMessage(message)
         self.failed.emit(message)
         if not self.quiet:
-            QMessageBox.warning(self, self.tr("Panel chair"), message)
+            warn(self, self.tr("Panel chair"), message)
 
     # --- choosing -------------------------------------------------------------------------
 
@@ -338,13 +339,17 @@ class ChairWindow(QMainWindow):
             self.tr(
                 "<b>{submission}</b> — rank {rank} — total {total} ({percent}%) — grade {grade}"
             ).format(
-                submission=state.submission_label(sid),
+                submission=markup(state.submission_label(sid)),
                 rank=sub.rank,
                 total=state.number(sub.total),
                 percent=state.number(sub.percent) or "—",
-                grade=state.grade_name(sub),
+                grade=markup(state.grade_name(sub)),
             )
-            + ("<br><span style='color:#b45309'>" + " · ".join(notes) + "</span>" if notes else "")
+            + (
+                "<br><span style='color:#b45309'>" + " · ".join(map(markup, notes)) + "</span>"
+                if notes
+                else ""
+            )
         )
 
     def _cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

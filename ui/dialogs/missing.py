@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from expertscore.scoring.service import Gap
 from ui.models.gaps import GAP_ROLE, NAME, GapsModel
+from ui.plaintext import plain, shown
 
 
 class MissingDialog(QDialog):
@@ -31,12 +32,12 @@ class MissingDialog(QDialog):
         self.setObjectName("missingDialog")
         self.setWindowTitle(self.tr("What is missing"))
         self.model = GapsModel(self)
-        self.notice = QLabel(self)  # why the list was shown, e.g. a refused submission
+        self.notice = plain(QLabel(self))  # why the list was shown, e.g. a refused submission
         self.notice.setObjectName("missingNotice")
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #b91c1c; font-weight: bold;")
         self.notice.hide()
-        self.summary = QLabel(self)
+        self.summary = plain(QLabel(self))
         self.table = QTableView(self)
         self.table.setObjectName("gapTable")
         self.table.setModel(self.model)
@@ -78,7 +79,7 @@ class MissingDialog(QDialog):
 
     def set_notice(self, text: str) -> None:
         """Say above the list why it is shown (until the dialog is closed)."""
-        self.notice.setText(text)
+        self.notice.setText(shown(text))
         self.notice.setVisible(bool(text))
 
     def hideEvent(self, event: QHideEvent) -> None:

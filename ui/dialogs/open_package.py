@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertscore.batch.package import OpenedPackage
+from ui.plaintext import plain_label
 
 EXPERT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -84,16 +85,18 @@ class ChooseExpertDialog(QDialog):
         browse.clicked.connect(self._browse)
         self.existing = QLabel(self)
         signed_text, signed = signature_text(opened)
-        signature = QLabel(signed_text, self)
+        signature = plain_label(signed_text, self)
         signature.setObjectName("signatureLabel")
         signature.setWordWrap(True)
         if not signed:
             signature.setStyleSheet("color: #b45309;")
         info = QFormLayout()
-        info.addRow(self.tr("Batch:"), QLabel(f"{manifest.batch.title} ({manifest.batch.id})"))
-        info.addRow(self.tr("Organizer:"), QLabel(manifest.batch.organizer))
+        batch = manifest.batch
+        info.addRow(self.tr("Batch:"), plain_label(f"{batch.title} ({batch.id})", self))
+        info.addRow(self.tr("Organizer:"), plain_label(batch.organizer, self))
         info.addRow(self.tr("Signature:"), signature)
-        info.addRow(self.tr("Scheme:"), QLabel(f"{opened.scheme.title} {opened.scheme.version}"))
+        scheme = opened.scheme
+        info.addRow(self.tr("Scheme:"), plain_label(f"{scheme.title} {scheme.version}", self))
         path_row = QHBoxLayout()
         path_row.addWidget(self.session_path, 1)
         path_row.addWidget(browse)

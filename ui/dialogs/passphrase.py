@@ -27,6 +27,7 @@ from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, KeyInfo
 from ui.identity import MIN_PASSPHRASE, CreatedKey, KeyOpener, Owner, make_key
 from ui.messages import error_text
+from ui.plaintext import plain_label
 from ui.tasks import BackgroundOp, Report
 
 ERROR_STYLE = "color: #b91c1c;"
@@ -111,7 +112,7 @@ class CreateKeyDialog(QDialog):
         card_note.setWordWrap(True)
         self.error = error_label(self)
         form = QFormLayout()
-        form.addRow(self.tr("Expert:"), QLabel(owner.expert_id, self))
+        form.addRow(self.tr("Expert:"), plain_label(owner.expert_id, self))
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Organization:"), self.organization)
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
@@ -220,7 +221,7 @@ class OpenKeyDialog(QDialog):
         form = QFormLayout()
         form.addRow(
             self.tr("Key:"),
-            QLabel(f"{info.name} ({info.expert_id}) · {info.fingerprint}", self),
+            plain_label(f"{info.name} ({info.expert_id}) · {info.fingerprint}", self),
         )
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
         self.buttons = QDialogButtonBox(

@@ -12,18 +12,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.plaintext import plain_label, shown
+
 
 class RecusalDialog(QDialog):
     def __init__(self, submission: str, platform: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recusalDialog")
         self.setWindowTitle(self.tr("Declare a conflict of interest"))
-        intro = QLabel(
+        intro = plain_label(
             self.tr(
                 "You declare that you cannot score {submission} {platform} impartially."
                 " The submission will not be scored by you and the chair will see the"
                 " reason. This is final: it cannot be undone."
-            ).format(submission=submission, platform=platform),
+            ).format(submission=submission, platform=shown(platform)),
             self,
         )
         intro.setWordWrap(True)

@@ -36,6 +36,7 @@ from ui.dialogs.passphrase import error_label, grow_to_fit, passphrase_edit
 from ui.identity import KeyOpener
 from ui.lock_banner import shown_time
 from ui.messages import error_text
+from ui.plaintext import markup, plain_label
 from ui.tasks import BackgroundOp, Report
 
 
@@ -109,7 +110,9 @@ class SubmitDialog(QDialog):
         page = QWidget(self)
         facts = self.facts
         heading = QLabel(
-            "<b>" + self.tr("Submit your scores for {batch}").format(batch=facts.batch) + "</b>",
+            "<b>"
+            + self.tr("Submit your scores for {batch}").format(batch=markup(facts.batch))
+            + "</b>",
             page,
         )
         heading.setWordWrap(True)
@@ -142,7 +145,7 @@ class SubmitDialog(QDialog):
         self.passphrase = passphrase_edit(page, "submitPassphrase")
         self.passphrase.textChanged.connect(self._update)
         form = QFormLayout()
-        form.addRow(self.tr("Expert:"), QLabel(facts.expert, page))
+        form.addRow(self.tr("Expert:"), plain_label(facts.expert, page))
         key_label = QLabel(
             self.tr("key {fingerprint}").format(fingerprint=self.key_info.fingerprint), page
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -12,7 +11,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QImage, QImageReader, QResizeEvent
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.evidence.canvas import PageCanvas
+from ui.evidence.loading import Sheet
 from ui.evidence.pdf import ZOOMS, tool_button
-
-MAX_ROWS = 5000  # a workbook is evidence to read, not to process: show its start
-MAX_TEXT = 2 << 20
+from ui.models.evidence import NAME_LIMIT
+from ui.plaintext import plain, plain_roles, shown
 
 
 class ImagePane(QWidget):
@@ -53,13 +52,11 @@ class ImagePane(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.canvas, 1)
 
-    def load(self, path: Path) -> bool:
-        reader = QImageReader(str(path))
-        reader.setAutoTransform(True)  # photos taken on a phone carry their rotation
-        self.original = reader.read()
+    def show_image(self, image: QImage) -> None:
+        """Show ``image`` (decoded on the viewer's worker thread) fitted to the window."""
+        self.original = image
         self.zoom = None
         self._show()
-        return not self.original.isNull()
 
     def factor(self) -> float:
         if self.original.isNull():
@@ -112,15 +109,8 @@ class TextPane(QPlainTextEdit):
         super().__init__(parent)
         self.setReadOnly(True)
 
-    def load(self, path: Path) -> None:
-        data = path.read_bytes()[:MAX_TEXT]
-        for encoding in ("utf-8", "gb18030"):
-            try:
-                self.setPlainText(data.decode(encoding))
-                return
-            except UnicodeDecodeError:
-                continue
-        self.setPlainText(data.decode("utf-8", "replace"))
+    def show_text(self, text: str) -> None:
+        self.setPlainText(text)
 
 
 class WorkbookModel(QAbstractTableModel):
@@ -143,12 +133,14 @@ class WorkbookModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._columns
 
+    @plain_roles
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         row = self._rows[index.row()]
         return row[index.column()] if index.column() < len(row) else ""
 
+    @plain_roles
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -160,14 +152,6 @@ class WorkbookModel(QAbstractTableModel):
             number, rest = divmod(number - 1, 26)
             name = chr(65 + rest) + name
         return name
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 class TablePane(QWidget):
@@ -185,26 +169,12 @@ class TablePane(QWidget):
         layout.addWidget(self.sheets)
         layout.addWidget(self.table, 1)
 
-    def load(self, path: Path) -> None:
-        import openpyxl  # only needed when a workbook is opened
-
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            self._data = []
-            names = []
-            for sheet in book.worksheets:
-                rows = []
-                for values in sheet.iter_rows(values_only=True):
-                    rows.append([_cell_text(value) for value in values])
-                    if len(rows) >= MAX_ROWS:
-                        break
-                self._data.append(rows)
-                names.append(sheet.title)
-        finally:
-            book.close()
+    def show_sheets(self, sheets: list[Sheet]) -> None:
+        """Show the sheets read on the viewer's worker thread, the first one first."""
+        self._data = [sheet.rows for sheet in sheets]
         self.sheets.blockSignals(True)
         self.sheets.clear()
-        self.sheets.addItems(names)
+        self.sheets.addItems([shown(sheet.name, NAME_LIMIT) for sheet in sheets])
         self.sheets.blockSignals(False)
         self._show_sheet(0)
 
@@ -220,16 +190,18 @@ class OtherPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.message = QLabel(self)
+        self.message = plain(QLabel(self))
+        self.message.setObjectName("evidenceMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        button = QPushButton(self.tr("Open in the system's program"), self)
-        button.clicked.connect(self.openRequested.emit)
+        self.button = QPushButton(self.tr("Open in the system's program"), self)
+        self.button.clicked.connect(self.openRequested.emit)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.message)
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
 
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
+    def show_message(self, text: str, can_open: bool = False) -> None:
+        self.message.setText(shown(text))
+        self.button.setVisible(can_open)

@@ -1,17 +1,19 @@
 """The evidence pane: the submission's files (linked to the indicator first) and a viewer.
 
-Files are exported once from the session into a private temporary folder (the session
-keeps them as blobs) and shown by kind: PDFs page by page, images, text, workbooks as
-tables; anything else opens in the system's program. The folder goes when the window
-closes.
+Files are exported once from the session into the window's private temporary folder (the
+session keeps them as blobs), their type decided by their content (``filetypes.sniff``),
+and shown by kind: PDFs page by page; images, text and workbooks read on a worker thread
+within limits (``loading``), a newer selection cancelling an older one. Until the new file
+is read the pane says so: it never shows the previous file under the new title. Only an
+allowed document type opens in the system's program, as a marked copy (``external``).
 """
 
 from __future__ import annotations
 
-import re
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTemporaryDir, QUrl, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,21 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertscore.filetypes import FileType, sniff
 from expertscore.storage.evidence import EvidenceRecord
 from ui.app import icon
+from ui.evidence.external import cannot_show, open_outside, too_large_text, type_name
+from ui.evidence.loading import Loaded, TooLarge, loader, read_evidence
 from ui.evidence.panes import ImagePane, OtherPane, TablePane, TextPane
 from ui.evidence.pdf import PdfPane
 from ui.evidence.pdfsource import PdfError
-from ui.models.evidence import EvidenceListModel, kind_of
+from ui.evidence.tempfolder import EvidenceFolder
+from ui.models.evidence import NAME_LIMIT, EvidenceListModel
+from ui.plaintext import plain, shown
 from ui.session_controller import SessionController
+from ui.tasks import BackgroundOp
 
 KINDS = ("pdf", "image", "text", "table", "other")
-
-
-def safe_name(filename: str) -> str:
-    name = Path(filename.replace("\\", "/")).name
-    name = re.sub(r'[<>:"/|?*\x00-\x1f]', "_", name).strip(" .")
-    return name or "evidence"
 
 
 class EvidenceViewer(QWidget):
@@ -51,8 +53,12 @@ class EvidenceViewer(QWidget):
         self.indicator: str | None = None
         self.record: EvidenceRecord | None = None
         self.kind: str | None = None
-        self._temp = QTemporaryDir()
+        self.file_type: FileType | None = None  # the shown file's type, from its content
+        self._folder = EvidenceFolder()
         self._exported: dict[str, Path] = {}
+        self._generation = 0
+        self._cancel = threading.Event()
+        self._loading: BackgroundOp | None = None
         icons = {kind: icon(f"file-{kind}") for kind in KINDS}
         self.model = EvidenceListModel(icons, self)
         self._build()
@@ -63,8 +69,13 @@ class EvidenceViewer(QWidget):
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
-        self.title = QLabel(self)
+        self.title = plain(QLabel(self))
+        self.title.setObjectName("evidenceTitle")
         self.title.setWordWrap(True)
+        self.notice = plain(QLabel(self))
+        self.notice.setObjectName("evidenceNotice")
+        self.notice.setStyleSheet("color: #b45309;")
+        self.notice.hide()
         self.open_button = QPushButton(icon("external"), self.tr("Open externally"), self)
         self.open_button.setToolTip(self.tr("Open the file in the system's program"))
         self.open_button.clicked.connect(self.open_external)
@@ -89,6 +100,7 @@ class EvidenceViewer(QWidget):
         row.addWidget(self.title, 1)
         row.addWidget(self.open_button)
         top_layout.addLayout(row)
+        top_layout.addWidget(self.notice)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("evidenceSplitter")
         self.splitter.addWidget(top)
@@ -110,7 +122,10 @@ class EvidenceViewer(QWidget):
         if self.model.rowCount():
             self.show_row(0)
         else:
+            self._cancel.set()
+            self._generation += 1
             self.kind = None
+            self.notice.hide()
             self.title.clear()
             self.open_button.setEnabled(False)
             self.stack.setCurrentWidget(self.empty)
@@ -162,53 +177,127 @@ class EvidenceViewer(QWidget):
             self.show_row(current.row())
 
     def _open(self, record: EvidenceRecord, page: int) -> None:
+        """Show ``record``: a PDF at once, other kinds once read on the worker thread."""
         self.record = record
-        self.kind = kind_of(record.media_type)
-        self.title.setText(record.title or record.filename)
+        self.file_type = None
+        self.title.setText(shown(record.title or record.filename, NAME_LIMIT))
         self.open_button.setEnabled(True)
-        path = self.export(record)
+        self._cancel.set()  # the previous load, if any, stops or is ignored
+        self._cancel = threading.Event()
+        self._generation += 1
         try:
-            if self.kind == "pdf":
+            path, kind = self.export(record)
+        except OSError as error:
+            self._show_problem(self.tr("This file cannot be read ({error}).").format(error=error))
+            return
+        self.file_type = kind
+        if kind.view == "pdf":
+            try:
                 self.pdf.load(path, page)
-                self.stack.setCurrentWidget(self.pdf)
+            except PdfError as error:
+                self._show_problem(cannot_show(error))
                 return
-            if self.kind == "image" and self.image.load(path):
-                self.stack.setCurrentWidget(self.image)
-                return
-            if self.kind == "text":
-                self.text.load(path)
-                self.stack.setCurrentWidget(self.text)
-                return
-            if self.kind == "table":
-                self.table.load(path)
-                self.stack.setCurrentWidget(self.table)
-                return
-        except (PdfError, OSError, ValueError, KeyError) as error:
-            self.other.show_message(
-                self.tr("This file cannot be shown here ({error}).").format(error=error)
+            self._show_pane("pdf", self.pdf)
+            return
+        if kind.view == "other":
+            self._show_problem(
+                self.tr("This file is {type}; it cannot be shown here.").format(
+                    type=type_name(kind)
+                )
             )
-        else:
-            self.other.show_message(
-                self.tr("Files of type {type} cannot be shown here.").format(type=record.media_type)
-            )
-        self.kind = "other"
+            return
+        self.kind = "loading"
+        self.other.show_message(self.tr("Opening the file…"))
         self.stack.setCurrentWidget(self.other)
+        generation, cancel = self._generation, self._cancel
+        self._loading = (
+            BackgroundOp(self, lambda _report: read_evidence(path, kind, cancel), loader())
+            .success(lambda loaded: self._loaded(generation, loaded))
+            .failure(lambda error: self._failed(generation, error))
+            .run()
+        )
 
-    def export(self, record: EvidenceRecord) -> Path:
-        """The file on disk (exported from the session once per content)."""
-        path = self._exported.get(record.sha256)
-        if path is None:
-            folder = Path(self._temp.path()) / record.sha256[:16]
+    def loading(self) -> bool:
+        """True while a file is being read for the pane."""
+        return self.kind == "loading"
+
+    def _loaded(self, generation: int, loaded: Loaded) -> None:
+        if generation != self._generation:
+            return  # a newer selection took over
+        if loaded.view == "image":
+            self.image.show_image(loaded.image)
+            self._show_pane("image", self.image)
+        elif loaded.view == "text":
+            self.text.show_text(loaded.text)
+            self._show_pane("text", self.text)
+        else:
+            self.table.show_sheets(loaded.sheets)
+            self._show_pane("table", self.table)
+        if loaded.cut or any(sheet.cut for sheet in loaded.sheets):
+            self.notice.setText(self.tr("Only the start of this file is shown."))
+            self.notice.show()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(error, TooLarge):
+            self._show_problem(too_large_text(error))
+        elif isinstance(error, Exception):
+            # a reader meeting a malformed file may raise anything: the pane says so
+            self._show_problem(cannot_show(error))
+        else:
+            raise error
+
+    def _show_pane(self, kind: str, pane: QWidget) -> None:
+        self.kind = kind
+        self.notice.hide()
+        self.stack.setCurrentWidget(pane)
+        self.shownChanged.emit()
+
+    def _show_problem(self, text: str) -> None:
+        self.kind = "other"
+        self.notice.hide()
+        can_open = self.file_type is not None and self.file_type.openable
+        self.other.show_message(text, can_open)
+        self.stack.setCurrentWidget(self.other)
+        self.shownChanged.emit()
+
+    def export(self, record: EvidenceRecord) -> tuple[Path, FileType]:
+        """The file on disk (exported from the session once per content) and its real type.
+
+        Named by its digest and the real type's extension, not by the operator's name
+        (which may be 300 bytes long or end in ``.exe``). Raises ``OSError``.
+        """
+        found = self._exported.get(record.sha256)
+        if found is None:
+            folder = self._folder.path / "view"
             folder.mkdir(parents=True, exist_ok=True)
             path = self.controller.session.export_evidence(
-                record.sha256, folder / safe_name(record.filename)
+                record.sha256, folder / record.sha256[:32]
             )
-            self._exported[record.sha256] = path
-        return path
+            kind = sniff(path)
+            found = (path.rename(path.with_name(f"{path.name}.{kind.extension}")), kind)
+            self._exported[record.sha256] = found
+        return found
 
     def open_external(self) -> None:
-        if self.record is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.export(self.record))))
+        """Open the shown file in the system's program, if its content is an allowed type."""
+        if self.record is None:
+            return
+        try:
+            path, _kind = self.export(self.record)
+        except OSError as error:
+            self._show_problem(self.tr("This file cannot be read ({error}).").format(error=error))
+            return
+        opened = open_outside(self, self.record, path, self._folder.path)
+        if opened is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(opened)))
+
+    def cleanup(self) -> None:
+        """Remove the window's copies (the window is closing); a late load is ignored."""
+        self._cancel.set()
+        self._generation += 1
+        self._folder.cleanup()
 
     def current_evidence(self) -> tuple[str, int | None] | None:
         """The shown file's id and, for a PDF, the 1-based page (what a pin records)."""

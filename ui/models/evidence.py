@@ -8,10 +8,12 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont, QIcon
 
 from expertscore.storage.evidence import EvidenceRecord, linked_first
+from ui.plaintext import shown, tip
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the EvidenceRecord
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # evidence id
 LINKED_ROLE = Qt.ItemDataRole.UserRole + 3  # True when linked to the current indicator
+NAME_LIMIT = 300  # characters of a title and file name in the list (the rest is cut)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -81,12 +83,14 @@ class EvidenceListModel(QAbstractListModel):
         linked = record.supports(self._indicator)
         if role == Qt.ItemDataRole.DisplayRole:
             if not record.title or record.filename.startswith(record.title):
-                return record.filename
-            return f"{record.title} ({record.filename})"
+                return shown(record.filename, NAME_LIMIT)
+            return shown(f"{record.title} ({record.filename})", NAME_LIMIT)
         if role == Qt.ItemDataRole.ToolTipRole:
             codes = ", ".join(record.indicators) or "—"
-            return self.tr("{file}, {size}\nSupports: {codes}").format(
-                file=record.filename, size=size_text(record.size), codes=codes
+            return tip(
+                self.tr("{file}, {size}\nSupports: {codes}").format(
+                    file=record.filename, size=size_text(record.size), codes=codes
+                )
             )
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icons.get(kind_of(record.media_type))

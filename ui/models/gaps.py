@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from expertscore.scoring.service import Gap
+from ui.plaintext import plain_roles
 
 SUBMISSION, CODE, NAME = range(3)
 COLUMNS = 3
@@ -36,6 +37,7 @@ class GapsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMNS
 
+    @plain_roles
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -45,6 +47,7 @@ class GapsModel(QAbstractTableModel):
             NAME: self.tr("Indicator"),
         }.get(section)
 
+    @plain_roles
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._gaps):
             return None

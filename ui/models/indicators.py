@@ -27,6 +27,7 @@ from expertscore.schemes.rules import fmt
 from expertscore.schemes.table import amount_text
 from expertscore.scoring.service import ScoreRecord
 from expertscore.scoring.totals import Rollup
+from ui.plaintext import shown, tip
 
 CODE, NAME, MAXIMUM, REPORTED, SCORE = range(5)
 COLUMNS = 5
@@ -210,8 +211,8 @@ class IndicatorTreeModel(QAbstractItemModel):
             return RIGHT if column in (MAXIMUM, SCORE) else None
         if role == TOOLTIP:
             if column == REPORTED and leaf:
-                return self._display(indicator, REPORTED) or None
-            return indicator.description or indicator.rubric or indicator.name
+                return tip(self._display(indicator, REPORTED)) or None
+            return tip(indicator.description or indicator.rubric or indicator.name)
         if role == CODE_ROLE:
             return indicator.code
         if role == LEAF_ROLE:
@@ -238,14 +239,14 @@ class IndicatorTreeModel(QAbstractItemModel):
         if column == CODE:
             return indicator.code
         if column == NAME:
-            return indicator.name
+            return shown(indicator.name)
         if column == MAXIMUM:
             if indicator.weight is not None:
                 return amount_text(indicator.weight, percent=True)
             return amount_text(indicator.points)
         if column == REPORTED:
             value, unit = self._reported.get(indicator.code, (None, None))
-            return reported_text(value, unit)
+            return shown(reported_text(value, unit))
         if column == SCORE:
             points = self._points(indicator.code, indicator.is_leaf)
             if indicator.is_leaf:

@@ -25,6 +25,7 @@ from expertscore.scoring.service import (
     RECUSED,
     SubmissionRow,
 )
+from ui.plaintext import shown, tip
 
 ID, PLATFORM, STATE, PROGRESS = range(4)
 COLUMNS = 4
@@ -139,7 +140,7 @@ class SubmissionListModel(QAbstractTableModel):
             if column == ID:
                 return row.id
             if column == PLATFORM:
-                return row.platform
+                return shown(row.platform)
             if column == STATE:
                 return state_label(row.state)
             if column == PROGRESS:
@@ -149,7 +150,7 @@ class SubmissionListModel(QAbstractTableModel):
             lines = [row.platform, row.operator, row.region or ""]
             if row.recusal_reason:
                 lines.append(self.tr("Recused: {reason}").format(reason=row.recusal_reason))
-            return "\n".join(line for line in lines if line)
+            return tip("\n".join(line for line in lines if line))
         if role == FOREGROUND:
             return STATE_COLORS.get(row.state) if column == STATE else None
         if role == DECORATION:

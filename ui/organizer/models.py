@@ -24,6 +24,7 @@ from expertscore.errors import ExpertScoreError
 from expertscore.organizer.roster import RosterExpert
 from ui.chair.texts import core_text, failure_text
 from ui.organizer.draft import Preview, RoundDraft
+from ui.plaintext import plain_roles
 
 Index = QModelIndex | QPersistentModelIndex
 EDITABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
@@ -78,6 +79,7 @@ class RosterModel(DraftModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 6
 
+    @plain_roles
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -95,6 +97,7 @@ class RosterModel(DraftModel):
             return Qt.ItemFlag.NoItemFlags
         return EDITABLE if index.column() in (R_ROLE, R_CONFLICTS) else READ_ONLY
 
+    @plain_roles
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         experts = self.experts()
         if not index.isValid() or not 0 <= index.row() < len(experts):
@@ -169,6 +172,7 @@ class ValuesModel(DraftModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
+    @plain_roles
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -184,6 +188,7 @@ class ValuesModel(DraftModel):
             return Qt.ItemFlag.NoItemFlags
         return EDITABLE if index.column() == V_VALUE else READ_ONLY
 
+    @plain_roles
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if self.draft is None or not index.isValid() or not 0 <= index.row() < len(self.draft.rows):
             return None
@@ -285,6 +290,7 @@ class AssignmentGridModel(DraftModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self.draft is None else len(self._experts()) + 1
 
+    @plain_roles
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
@@ -318,6 +324,7 @@ class AssignmentGridModel(DraftModel):
             return subs[index.row()].id, experts[index.column()].id
         return None
 
+    @plain_roles
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         preview, draft = self.preview, self.draft
         if preview is None or draft is None or not index.isValid():

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMainWindow,
-    QMessageBox,
     QTableWidgetItem,
     QTabWidget,
     QWidget,
@@ -46,6 +45,7 @@ from ui.organizer.models import (
     ValuesModel,
 )
 from ui.organizer.pages import AssignmentsPage, ExportPage, RosterPage, SourcePage, ValuesPage
+from ui.plaintext import markup, shown, warn
 from ui.tasks import BackgroundOp
 
 SOURCE, ROSTER, VALUES, ASSIGNMENTS, EXPORT = range(5)
@@ -130,7 +130,7 @@ class OrganizerWindow(QMainWindow):
         self.statusBar().showMessage(message)
         self.failed.emit(message)
         if not self.quiet:
-            QMessageBox.warning(self, self.tr("Prepare a review round"), message)
+            warn(self, self.tr("Prepare a review round"), message)
 
     # --- the source ----------------------------------------------------------------------
 
@@ -167,13 +167,13 @@ class OrganizerWindow(QMainWindow):
                 " {evidence} evidence files; scheme {scheme} {version}. The aggregation"
                 " policy needs {needed} experts on every indicator."
             ).format(
-                title=batch.title,
-                batch=batch.id,
-                organizer=batch.organizer,
+                title=markup(batch.title),
+                batch=markup(batch.id),
+                organizer=markup(batch.organizer),
                 submissions=len(opened.manifest.submissions),
                 evidence=len(opened.manifest.evidence),
-                scheme=draft.scheme.title,
-                version=draft.scheme.version,
+                scheme=markup(draft.scheme.title),
+                version=markup(draft.scheme.version),
                 needed=draft.needed(),
             )
         )
@@ -182,7 +182,9 @@ class OrganizerWindow(QMainWindow):
             self.source_page.scheme.setCurrentIndex(found)
         self.source_page.submissions.clear()
         for sub in opened.manifest.submissions:
-            self.source_page.submissions.addItem(f"{sub.id}  {sub.platform} — {sub.operator}")
+            self.source_page.submissions.addItem(
+                shown(f"{sub.id}  {sub.platform} — {sub.operator}")
+            )
         export = self.export_page
         export.batch_id.setText(batch.id)
         export.title.setText(batch.title)

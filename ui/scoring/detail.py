@@ -32,6 +32,8 @@ from expertscore.scoring.modes import mode_of, step_of
 from expertscore.scoring.service import Pin, ScoreRecord
 from ui.messages import error_text
 from ui.models.indicators import reported_text
+from ui.plaintext import plain
+from ui.plaintext import shown as plain_text
 from ui.scoring.editors import BandsEditor, ChoiceEditor, PointsEditor, ScoreEditor, editor_kind
 from ui.scoring.widgets import CommentEdit, CommitLineEdit
 from ui.session_controller import SessionController
@@ -60,12 +62,13 @@ class IndicatorDetail(QWidget):
     # --- layout ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title = QLabel(self)
+        self.title = plain(QLabel(self))
         self.title.setObjectName("indicatorTitle")
         self.title.setWordWrap(True)
-        self.meta = QLabel(self)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.meta = plain(QLabel(self))
         self.meta.setWordWrap(True)
-        self.reported = QLabel(self)
+        self.reported = plain(QLabel(self))
         self.reported.setWordWrap(True)
         self.reported.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.verified = CommitLineEdit(self)
@@ -82,12 +85,12 @@ class IndicatorDetail(QWidget):
             editor.entered.connect(lambda entry, step, e=editor: self._entered(e, entry, step))
             editor.moved.connect(self.advance.emit)
             editor.rejected.connect(self.show_error)
-        self.error = QLabel(self)
+        self.error = plain(QLabel(self))
         self.error.setObjectName("scoreError")
         self.error.setStyleSheet("color: #b91c1c;")
         self.error.setWordWrap(True)
         self.error.hide()
-        self.help = QLabel(self)
+        self.help = plain(QLabel(self))
         self.help.setWordWrap(True)
         self.help.setStyleSheet("color: palette(placeholder-text);")
         self.comment = CommentEdit(self)
@@ -160,13 +163,13 @@ class IndicatorDetail(QWidget):
         self.record = record
         self._titles = titles
         self.clear_error()
-        self.title.setText(f"<b>{leaf.code}  {leaf.name}</b>")
+        self.title.setText(plain_text(f"{leaf.code}  {leaf.name}"))
         self.meta.setText(self._meta_text(leaf))
         value = reported.value if reported is not None else None
         unit = reported.unit if reported is not None else None
         source = leaf.reported.label or leaf.reported.source if leaf.reported else ""
         shown = reported_text(value, unit) or self.tr("(not reported)")
-        self.reported.setText(f"{shown}  ·  {source}" if source else shown)
+        self.reported.setText(plain_text(f"{shown}  ·  {source}" if source else shown))
         objective = leaf.nature == Nature.OBJECTIVE
         self.verified_label.setVisible(objective)
         self.verified.setVisible(objective)
@@ -175,7 +178,7 @@ class IndicatorDetail(QWidget):
         editor = self.editors[kind]
         editor.load(scheme, leaf, record, value)
         self.stack.setCurrentWidget(editor)
-        self.help.setText(self._help_text(leaf))
+        self.help.setText(plain_text(self._help_text(leaf)))
         self.comment.load(record.comment if record else "")
         self._load_pins(record.pins if record else ())
         self.set_read_only(read_only)
@@ -213,7 +216,7 @@ class IndicatorDetail(QWidget):
                 if pin.page is None
                 else self.tr("{title}, page {page}").format(title=title, page=pin.page)
             )
-            item = QStandardItem(text)
+            item = QStandardItem(plain_text(text))
             item.setEditable(False)
             item.setData(pin, PIN_ROLE)
             self.pins_model.appendRow(item)
@@ -254,7 +257,7 @@ class IndicatorDetail(QWidget):
     # --- errors ------------------------------------------------------------------------
 
     def show_error(self, error: BaseException | str) -> None:
-        self.error.setText(error if isinstance(error, str) else error_text(error))
+        self.error.setText(plain_text(error if isinstance(error, str) else error_text(error)))
         self.error.show()
 
     def clear_error(self) -> None:

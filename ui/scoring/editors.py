@@ -41,6 +41,7 @@ from expertscore.scoring.modes import (
     suggest_from_bands,
 )
 from expertscore.scoring.service import ScoreRecord
+from ui.plaintext import plain
 
 ADVANCE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
 
@@ -156,7 +157,7 @@ class PointsEditor(ScoreEditor):
         super().__init__(parent)
         self.spin = DecimalSpinBox(self)
         self.spin.setObjectName("pointsSpin")
-        self.range_label = QLabel(self)
+        self.range_label = plain(QLabel(self))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.spin)
@@ -226,7 +227,7 @@ class ChoiceEditor(ScoreEditor):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.prompt = QLabel(self)
+        self.prompt = plain(QLabel(self))
         self.prompt.setWordWrap(True)
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
@@ -317,7 +318,7 @@ class BandsEditor(PointsEditor):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.suggestion_label = QLabel(self)
+        self.suggestion_label = plain(QLabel(self))
         self.accept_button = QPushButton(self.tr("Accept suggestion"), self)
         self.accept_button.setObjectName("acceptSuggestion")
         self.accept_button.setAutoDefault(False)

@@ -30,6 +30,7 @@ from expertscore.scoring.service import RECUSED, Change, SubmissionRow
 from expertscore.scoring.totals import Rollup, grade_for
 from ui.models import indicators as im
 from ui.models.submissions import state_label
+from ui.plaintext import plain, shown
 from ui.scoring.detail import IndicatorDetail
 from ui.scoring.note import SubmissionNoteForm
 from ui.session_controller import SessionController
@@ -61,16 +62,19 @@ class ScoringForm(QWidget):
     # --- layout ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.platform = QLabel(self)
+        # Operator text (the platform's name, its operator) is shown as plain text.
+        self.platform = plain(QLabel(self))
         self.platform.setObjectName("platformTitle")
         self.platform.setWordWrap(True)
-        self.subtitle = QLabel(self)
+        self.platform.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.subtitle = plain(QLabel(self))
         self.subtitle.setWordWrap(True)
-        self.state = QLabel(self)
+        self.state = plain(QLabel(self))
         self.state.setObjectName("submissionState")
         self.state.setWordWrap(True)
-        self.total = QLabel(self)
+        self.total = plain(QLabel(self))
         self.total.setObjectName("totalLabel")
+        self.total.setStyleSheet("font-weight: bold;")
         self.recuse_button = QPushButton(self.tr("Declare conflict of interest…"), self)
         self.recuse_button.setObjectName("recuseButton")
         self.recuse_button.setAutoDefault(False)
@@ -106,7 +110,7 @@ class ScoringForm(QWidget):
 
         self.detail = IndicatorDetail(self.controller, self)
         self.detail.advance.connect(self.move)
-        self.group_info = QLabel(self)
+        self.group_info = plain(QLabel(self))
         self.group_info.setWordWrap(True)
         self.group_info.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.group_info.setMargin(8)
@@ -182,9 +186,9 @@ class ScoringForm(QWidget):
         )
         self._show_total()
         self.tree.expandAll()
-        self.platform.setText(f"<span style='font-size:14pt'><b>{row.platform}</b></span>")
+        self.platform.setText(shown(row.platform))
         details = [row.id, row.operator, row.region or "", self._category_name(row.category)]
-        self.subtitle.setText("  ·  ".join(part for part in details if part))
+        self.subtitle.setText("  ·  ".join(shown(part) for part in details if part))
         self._show_state()
         note = scoring.note(row.id)
         self.note.load(row.id, note, row.category, self._level_name(), self.read_only)
@@ -240,7 +244,7 @@ class ScoringForm(QWidget):
             text += f"  ({fmt(percent.quantize(Decimal('0.1')))}%)"
         if rollup.bonus:
             text += "  " + self.tr("incl. bonus {bonus}").format(bonus=fmt(rollup.bonus))
-        self.total.setText(f"<b>{text}</b>")
+        self.total.setText(text)
 
     def _show_state(self) -> None:
         assert self.shown is not None
@@ -250,7 +254,7 @@ class ScoringForm(QWidget):
         )
         if row.state == RECUSED:
             text = self.tr("Recused: {reason}. This submission cannot be scored.").format(
-                reason=row.recusal_reason or ""
+                reason=shown(row.recusal_reason or "")
             )
             self.state.setStyleSheet("color: #b91c1c; font-weight: bold;")
         else:
@@ -310,11 +314,11 @@ class ScoringForm(QWidget):
             got = rollup.points.get(code, Decimal(0)) if rollup else Decimal(0)
             top = rollup.maxima.get(code, Decimal(0)) if rollup else Decimal(0)
             lines = [
-                f"<b>{indicator.code}  {indicator.name}</b>",
+                f"{indicator.code}  {indicator.name}",
                 self.tr("Subtotal {got} of {top}").format(got=fmt(got), top=fmt(top)),
             ]
             lines += [text for text in (indicator.description, indicator.requirement) if text]
-            self.group_info.setText("<br/>".join(lines))
+            self.group_info.setText("\n".join(shown(line) for line in lines))
             self.detail_stack.setCurrentWidget(self.group_info)
             return
         sid = self.shown.row.id

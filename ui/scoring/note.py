@@ -15,6 +15,7 @@ from expertscore.errors import ExpertScoreError
 from expertscore.schemes.model import Category, Tag
 from expertscore.scoring.service import Note
 from ui.messages import error_text
+from ui.plaintext import plain, tip
 from ui.scoring.widgets import CommentEdit
 from ui.session_controller import SessionController
 
@@ -51,8 +52,8 @@ class SubmissionNoteForm(QWidget):
         self.level = QComboBox(self)
         self.level.setObjectName("noteLevel")
         self.level.currentIndexChanged.connect(lambda _row: self._commit())
-        self.level_hint = QLabel(self)
-        self.error = QLabel(self)
+        self.level_hint = plain(QLabel(self))
+        self.error = plain(QLabel(self))
         self.error.setStyleSheet("color: #b91c1c;")
         self.error.setWordWrap(True)
         self.error.hide()
@@ -78,7 +79,7 @@ class SubmissionNoteForm(QWidget):
             item.setEditable(False)
             item.setData(tag.code, CODE_ROLE)
             if tag.description:
-                item.setToolTip(tag.description)
+                item.setToolTip(tip(tag.description))
             model.appendRow(item)
         model.itemChanged.connect(lambda _item: self._commit())
         view = QListView(self)

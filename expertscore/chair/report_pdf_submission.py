@@ -171,17 +171,17 @@ def expert_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Flo
         rows.append(
             [
                 Paragraph(r.expert_mark(expert) + markup(d.label(expert)), r.styles["cell"]),
-                r.para((record.organization if record else None) or "—"),
-                r.para(fmt(total), "num"),
-                r.para(signed_percent(deviation), "num"),
-                r.para(kept),
+                r.plain((record.organization if record else None) or "—"),
+                r.plain(fmt(total), "num"),
+                r.plain(signed_percent(deviation), "num"),
+                r.plain(kept),
                 Paragraph(note, r.styles["cell"]),
             ]
         )
     for expert in d.recused(sub.id):
         record = d.roster.get(expert)
         organization = (record.organization if record else None) or "—"
-        rows.append([r.para(d.label(expert)), r.para(organization), r.para("回避"), "", "", ""])
+        rows.append([r.plain(d.label(expert)), r.plain(organization), r.plain("回避"), "", "", ""])
     mean_text = fmt(quantize(mean, policy)) if mean is not None else "—"
     rows.append([r.para("平均总分", "label"), "", r.para(mean_text, "num"), "", "", ""])
     return r.table(

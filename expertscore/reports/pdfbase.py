@@ -169,17 +169,28 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
+# Punctuation that Chinese typesetting never puts at the start of a line (禁则).
+NO_LINE_START = frozenset("）】」』》〉〕］｝、。，．！？：；…%)]}”’,.!?:;")
+
+
 def broken_lines(text: str, font: str, size: float, width: float) -> list[str]:
-    """``text`` broken into lines of at most ``width`` points, at any character (as
-    reportlab's CJK wrapping does); a single character wider than the line stays whole."""
+    """``text`` broken into lines of at most ``width`` points: at its own line breaks, then
+    at any character (as reportlab's CJK wrapping does); a character wider than the line
+    stays whole. reportlab does not kern, so a line's width is the sum of its characters'."""
     lines: list[str] = []
-    line = ""
-    for char in text:
-        if line and stringWidth(line + char, font, size) > width:
-            lines.append(line)
-            line = ""
-        line += char
-    return [*lines, line]
+    for part in text.replace("\r\n", "\n").split("\n"):
+        line, used = "", 0.0
+        for char in part:
+            advance = stringWidth(char, font, size)
+            if line and used + advance > width:
+                # A closing mark never starts a line: the character before it moves along.
+                carried = line[-1] if char in NO_LINE_START and len(line) > 1 else ""
+                lines.append(line[: len(line) - len(carried)])
+                line, used = carried, stringWidth(carried, font, size)
+            line += char
+            used += advance
+        lines.append(line)
+    return lines
 
 
 class TextCell(Flowable):
@@ -196,7 +207,8 @@ class TextCell(Flowable):
         style = self.style
         room = available_width - style.leftIndent - style.rightIndent
         self.width = available_width
-        if stringWidth(self.text, style.fontName, style.fontSize) <= room:
+        fits = "\n" not in self.text and "\r" not in self.text
+        if fits and stringWidth(self.text, style.fontName, style.fontSize) <= room:
             self.lines = [self.text]
         else:
             self.lines = broken_lines(self.text, style.fontName, style.fontSize, room)

@@ -28,6 +28,7 @@ from expertscore.reports.pdfbase import (
     PageInfo,
     PdfRenderer,
     SectionStart,
+    TextCell,
     fit_text,
     markup,
 )
@@ -227,8 +228,9 @@ class SheetRenderer(PdfRenderer):
         trail = self.scheme.category_path(code)
         return " · ".join(category.name for category in trail) if trail else code
 
-    def name_para(self, text: str, depth: int, style: str = "cell") -> Paragraph:
-        return Paragraph(markup(text), self.indented(depth, style))
+    def name_para(self, text: str, depth: int, style: str = "cell") -> Flowable:
+        """A name indented to its level in the tree, as plain text (never markup)."""
+        return TextCell(text, self.indented(depth, style))
 
     def leaf_name(self, leaf: Indicator, depth: int, kind: str) -> list[Flowable]:
         """The leaf's name indented to its level, with 客观项/主观项 below in small print."""

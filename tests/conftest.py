@@ -21,3 +21,11 @@ def repo() -> Path:
 @pytest.fixture
 def fixtures_dir() -> Path:
     return REPO / "tests" / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path:
+    """Every test gets its own data folder: keys and known organizer keys never leak."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("EXPERTSCORE_DATA_DIR", str(folder))
+    return folder

@@ -30,6 +30,15 @@ class ResultRefused(Refused):
         self.claims: str | None = None  # who and what the file says it is, once readable
 
 
+class KeyRefused(ResultRefused):
+    """The signing key is not trusted as the named person's (``results.trust``)."""
+
+    def __init__(self, source: str, expert: str, rule: str, reason: str) -> None:
+        self.expert = expert
+        self.rule = rule  # "pinned", "confirmed", "two-keys", "known", "others", "unknown"
+        super().__init__(source, reason)
+
+
 class RuleBroken(ResultRefused):
     """A signed, readable result that claims what an honest program could not have written.
 

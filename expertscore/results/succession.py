@@ -26,10 +26,14 @@ def succession_problem(previous: CheckedResult, later: CheckedResult) -> Broken 
         before.sequence,
         previous.payload_sha256,
     ):
-        which = "no result" if named is None else f"result {named.sequence}"
+        which = (
+            "names no result it supersedes"
+            if named is None
+            else f"supersedes result {named.sequence} with SHA-256 {named.payload_sha256[:12]}…"
+        )
         detail = (
-            f"result {after.sequence} supersedes {which}, not the accepted result"
-            f" {before.sequence} (SHA-256 {previous.payload_sha256[:12]}…)"
+            f"result {after.sequence} {which}, not the accepted result {before.sequence}"
+            f" (SHA-256 {previous.payload_sha256[:12]}…)"
         )
         return Broken("supersedes", detail)
     count = before.log.entries

@@ -52,7 +52,7 @@ class KeyUntrusted(Exception):
 
     def __init__(self, owner: str, rule: str, message: str) -> None:
         self.owner = owner
-        self.rule = rule  # "pinned", "confirmed", "two-keys", "known", "other's", "unknown"
+        self.rule = rule  # "pinned", "confirmed", "two-keys", "known", "others", "unknown"
         super().__init__(message)
 
 
@@ -125,7 +125,7 @@ class KeyTrust:
             )
         if others:
             raise KeyUntrusted(
-                owner, "other's", f"the file names {owner} but is signed with key {claimed}{whose}"
+                owner, "others", f"the file names {owner} but is signed with key {claimed}{whose}"
             )
         if self.strict:
             raise KeyUntrusted(

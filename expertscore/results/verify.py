@@ -30,6 +30,7 @@ from expertscore.results.content import content_problem, rules_for
 from expertscore.results.envelope import (
     RESULT_PAYLOAD_TYPE,
     Envelope,
+    KeyRefused,
     ResultRefused,
     RuleBroken,
     layout_problem,
@@ -263,7 +264,7 @@ def _check_payload(
     try:
         identity = trust.check(payload.signer_id, signer_key)
     except KeyUntrusted as exc:
-        raise ResultRefused(source, str(exc)) from None
+        raise KeyRefused(source, exc.owner, exc.rule, str(exc)) from None
     return CheckedResult(
         source=source,
         payload=payload,

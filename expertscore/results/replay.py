@@ -32,6 +32,10 @@ EMPTY: dict[str, Any] = {
 }
 
 
+NEW_KEYS = {"points", "choice"}
+TEXT_OR_NONE = (str, type(None))
+
+
 class Stop(Exception):
     """Carries the first broken rule out of the replay."""
 
@@ -54,6 +58,7 @@ class _Replay:
         self.expert = payload.expert.id
         self.rules = rules
         self.scope = rules.scope(self.expert)
+        self.conflicted = {sub for expert, sub in rules.conflicts if expert == self.expert}
         self.state = _State()
         self.transcriber = payload.transcribed_by.id if payload.transcribed_by else None
 
@@ -85,21 +90,26 @@ class _Replay:
     # --- edits of a score record ------------------------------------------------------
 
     def _record(self, entry: LogEntry, detail: dict[str, Any]) -> dict[str, Any]:
+        # The hot path of a replay (one call per edit): checks ordered cheapest first.
         state = self.state
         sub, code, round_ = entry.submission, entry.indicator, detail.get("round")
         if state.locked:
             self.fail(entry, "log", "an edit while the session was submitted and locked")
-        if not isinstance(round_, int) or isinstance(round_, bool) or round_ < 1:
+        if type(round_) is not int or round_ < 1:
             self.fail(entry, "log", "no round number")
-        if sub not in self.scope or code not in self.scope[sub]:
+        scope = self.scope.get(sub)
+        if scope is None or code not in scope:
             self.fail(entry, "scope", "not in the expert's assignment in the batch")
-        if sub in state.recusals or (self.expert, sub) in self.rules.conflicts:
+        if sub in state.recusals or sub in self.conflicted:
             self.fail(entry, "recused", "an edit on a recused submission")
-        if round_ == 1 and state.requests:
-            self.fail(entry, "round", "a round-1 score changed after a second round was asked")
-        if round_ > 1 and (sub, code, round_) not in state.requests:
-            self.fail(entry, "round", f"round {round_} was not asked for this indicator")
-        records = state.scores.setdefault(sub, {})
+        if state.requests or round_ != 1:
+            if round_ == 1:
+                self.fail(entry, "round", "a round-1 score changed after a second round was asked")
+            if (sub, code, round_) not in state.requests:
+                self.fail(entry, "round", f"round {round_} was not asked for this indicator")
+        records = state.scores.get(sub)
+        if records is None:
+            records = state.scores[sub] = {}
         record = records.get((code, round_))
         if record is None:
             record = records[(code, round_)] = dict(EMPTY)
@@ -107,24 +117,25 @@ class _Replay:
 
     def _score(self, entry: LogEntry, detail: dict[str, Any]) -> None:
         record = self._record(entry, detail)
-        before = (
-            None
-            if record["points"] is None
-            else {"points": record["points"], "choice": record["choice"]}
-        )
-        if detail.get("old") != before:
+        old, now = detail.get("old"), record["points"]
+        if (old is not None) if now is None else old != {"points": now, "choice": record["choice"]}:
             self.fail(entry, "log", "its old value is not the score before it")
         new = detail.get("new")
         if new is None:
             record["points"] = record["choice"] = None
             return
-        if not isinstance(new, dict) or set(new) != {"points", "choice"}:
+        if type(new) is not dict or new.keys() != NEW_KEYS:
             self.fail(entry, "log", "its new value is not points and a choice")
         points, choice = new["points"], new["choice"]
-        if not isinstance(points, str | None) or not isinstance(choice, str | None):
+        if type(points) not in TEXT_OR_NONE or type(choice) not in TEXT_OR_NONE:
             self.fail(entry, "log", "its new value is not text")
-        reported = self.rules.reported.get(entry.submission or "", {}).get(entry.indicator or "")
-        rejected = self.rules.check.problem(entry.indicator or "", points, choice, reported)
+        code = entry.indicator or ""
+        reported = (
+            self.rules.reported.get(entry.submission or "", {}).get(code)
+            if choice == "suggested"
+            else None
+        )
+        rejected = self.rules.check.problem(code, points, choice, reported)
         if rejected is not None:
             self.fail(entry, rejected.rule, rejected.reason)
         record["points"], record["choice"] = points, choice
@@ -148,7 +159,7 @@ class _Replay:
 
     def _note(self, entry: LogEntry, detail: dict[str, Any]) -> None:
         sub = self._editable(entry)
-        if sub in self.state.recusals or (self.expert, sub) in self.rules.conflicts:
+        if sub in self.state.recusals or sub in self.conflicted:
             self.fail(entry, "recused", "a note on a recused submission")
         if not isinstance(detail.get("new"), dict):
             self.fail(entry, "log", "the note entry has no new value")
@@ -156,7 +167,7 @@ class _Replay:
 
     def _recuse(self, entry: LogEntry, detail: dict[str, Any]) -> None:
         sub = self._editable(entry)
-        if sub in self.state.recusals or (self.expert, sub) in self.rules.conflicts:
+        if sub in self.state.recusals or sub in self.conflicted:
             self.fail(entry, "recusal", "the submission was already recused")
         reason = detail.get("reason")
         if not isinstance(reason, str) or not reason.strip():

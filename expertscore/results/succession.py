@@ -80,7 +80,8 @@ def changes(previous: CheckedResult, later: CheckedResult) -> Changes:
         if old is None:
             continue
         if sub.recusal is not None and old.recusal is None:
-            recusals.append(sub.id)
+            recusals.append(sub.id)  # its scores and comments go with it: not listed again
+            continue
         if sub.comment != old.comment:
             comments.append((sub.id, None))
         before = {(s.indicator, s.round): s for s in old.scores}
@@ -98,6 +99,10 @@ def changes(previous: CheckedResult, later: CheckedResult) -> Changes:
 SHOWN = 8
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def describe(found: Changes) -> str:
     """The changes in one line, for the merge's listing."""
     if not found:
@@ -111,11 +116,11 @@ def describe(found: Changes) -> str:
             for c in found.scores[:SHOWN]
         )
         more = f"; and {len(found.scores) - SHOWN} more" if len(found.scores) > SHOWN else ""
-        parts.append(f"{len(found.scores)} scores changed ({shown}{more})")
+        parts.append(f"{_count(len(found.scores), 'score')} changed ({shown}{more})")
     if found.comments:
         shown = ", ".join(f"{s} {i}" if i else s for s, i in found.comments[:SHOWN])
         more = f", and {len(found.comments) - SHOWN} more" if len(found.comments) > SHOWN else ""
-        parts.append(f"{len(found.comments)} comments changed ({shown}{more})")
+        parts.append(f"{_count(len(found.comments), 'comment')} changed ({shown}{more})")
     if found.recusals:
         parts.append("newly recused: " + ", ".join(found.recusals))
     return "; ".join(parts)

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.crypto.dsse import SignatureError, fingerprint, verify
-from expertscore.results.content import content_problem, rules_for
+from expertscore.results.content import Broken, content_problem, rules_for
 from expertscore.results.envelope import (
     RESULT_PAYLOAD_TYPE,
     Envelope,
@@ -154,33 +154,40 @@ def _batch_problem(payload: ResultPayload, package: OpenedPackage) -> str | None
             f"this result is for another version of batch {batch.id} (hash {batch.sha256[:12]}…,"
             f" the package's is {package.manifest_sha256[:12]}…)"
         )
+    return None
+
+
+def _panel_problem(payload: ResultPayload, package: OpenedPackage) -> Broken | None:
+    """The roster, the transcriber, the assigned submissions, conflicts and leaves."""
     index = package.index
     expert = payload.expert.id
     if expert not in index.roster:
-        return f"expert {expert} is not on the batch's roster"
+        return Broken("roster", "not on the batch's roster")
     chair = payload.transcribed_by
     if chair is not None and chair.id in index.roster:
-        return (
-            f"the result of {expert} says it was transcribed by {chair.id}, another expert of"
-            " this panel: an expert cannot sign another expert's result"
+        detail = (
+            f"transcribed by {chair.id}, another expert of this panel: an expert cannot sign"
+            " another expert's result"
         )
+        return Broken("transcriber", detail)
     assigned = index.assigned.get(expert, [])
     listed = [sub.id for sub in payload.submissions]
     if listed != assigned:
         assigned_set, listed_set = set(assigned), set(listed)
         for sid in listed:
             if sid not in assigned_set:
-                return f"submission {sid} is not assigned to {expert} in this batch"
+                return Broken("scope", "not assigned to the expert in this batch", sid)
         for sid in assigned:
             if sid not in listed_set:
-                return f"submission {sid}, assigned to {expert}, is missing from the result"
+                return Broken("scope", "assigned to the expert, but missing from the result", sid)
     conflicts = index.conflicts.get(expert, frozenset())
     for sub in payload.submissions:
         if sub.id in conflicts and sub.recusal is None:
-            return f"{expert} has a conflict of interest with {sub.id} but scored it"
+            detail = "the batch lists a conflict of interest, but it was scored"
+            return Broken("recused", detail, sub.id)
         if not index.leaves.issuperset(sub.columns.indicator):
             code = next(c for c in sub.columns.indicator if c not in index.leaves)
-            return f"{sub.id} indicator {code} is not a leaf of the batch's scheme"
+            return Broken("scope", "not a leaf of the batch's scheme", sub.id, code)
     return None
 
 
@@ -257,6 +264,16 @@ def _check_payload(
         problem = _batch_problem(payload, package)
         if problem:
             raise ResultRefused(source, problem)
+        broken = _panel_problem(payload, package)
+        if broken is not None:
+            raise RuleBroken(
+                source,
+                payload.expert.id,
+                broken.rule,
+                broken.detail,
+                broken.submission,
+                broken.indicator,
+            )
         _rules_problem(payload, entries, package, source)
     trust = trust or KeyTrust.build(package)
     signer_key = payload.signer_key

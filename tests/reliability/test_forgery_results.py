@@ -12,6 +12,7 @@ from expertscore.identity.keycard import read_cards
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import verify_file
 from expertscore.scoring.modes import Entry
+from expertscore.scoring.service import Scoring
 
 
 def test_every_forgery_is_refused(tmp_path: Path) -> None:
@@ -36,13 +37,17 @@ def test_the_honest_results_of_the_same_material_are_accepted(tmp_path: Path) ->
     apply(folder, decisions)
 
     session = material.session_copy("E01", "honest-second")
-    second = resubmit(
-        session,
-        genuine_key("E01"),
-        tmp_path / "E01-2.esresult",
-        lambda scoring: scoring.set_entry("S002", "3.1.1", Entry(points=Decimal(2))),
-    )
+
+    def rethink(scoring: Scoring) -> None:
+        scoring.set_entry("S002", "3.1.1", Entry(points=Decimal(2)))
+        scoring.set_comment("S002", "3.1.1", "复核后上调")
+        scoring.recuse("S004", "后来发现曾为其提供咨询")
+
+    second = resubmit(session, genuine_key("E01"), tmp_path / "E01-2.esresult", rethink)
     [decision] = plan(folder, [second], material.package, trust)
     assert decision.outcome == REPLACED, decision.reason
-    assert "1 scores changed (S002 3.1.1 1.2 → 2)" in decision.reason
-    assert decision.changes is not None and decision.changes.recusals == ()
+    assert decision.reason.startswith(
+        "replaces result 1: 1 score changed (S002 3.1.1 1.2 → 2); 1 comment changed"
+        " (S002 3.1.1); newly recused: S004; key "
+    )
+    assert decision.changes is not None and decision.changes.recusals == ("S004",)

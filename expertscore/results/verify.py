@@ -61,6 +61,7 @@ class CheckedResult:
     counts: Counts
     payload_sha256: str = ""
     log_hashes: tuple[str, ...] = ()  # each edit log entry's hash, when the log was read
+    rules: str = "unchecked"  # "replayed", "scores" (log not replayed) or "unchecked"
 
     def slim(self) -> CheckedResult:
         """The same result without what only verification needed (the log, the raw bytes).
@@ -291,6 +292,7 @@ def _check_payload(
         identity=identity,
         counts=counts_of(payload),
         log_hashes=tuple(entry.hash for entry in entries) if entries is not None else (),
+        rules="unchecked" if package is None else "scores" if entries is None else "replayed",
     )
 
 
@@ -304,6 +306,13 @@ def read_result(
     if not path.is_file():
         raise ResultRefused(str(path), "no such file")
     return check_result(path.read_bytes(), str(path), package, trust, log)
+
+
+RULES_TEXT = {
+    "replayed": "every score checked against the batch's rules; the edit log replayed",
+    "scores": "every score checked against the batch's rules (the edit log not replayed)",
+    "unchecked": "not checked: give --batch to check every score against the batch's rules",
+}
 
 
 @dataclass(frozen=True)
@@ -344,6 +353,7 @@ class Verdict:
             f"sequence:    {payload.sequence}{replaces}",
             f"submitted:   {payload.submitted_at}",
             f"counts:      {self.result.counts}",
+            f"rules:       {RULES_TEXT[self.result.rules]}",
             f"program:     {payload.program.name} {payload.program.version}",
         ]
         return lines

@@ -144,8 +144,8 @@ def _scores_problem(
     sub: SubmissionResult, leaves: dict[str, int], rules: BatchRules, entries_checked: bool
 ) -> Broken | None:
     cols = sub.columns
-    if entries_checked:
-        return None
+    if entries_checked:  # the replay checks every entry, and the columns are its outcome
+        return _evidence_problem(sub, rules)
     rounds = cols.column("round") if cols.round else None
     choices = cols.column("choice") if cols.choice else None
     reported = rules.reported.get(sub.id, {})
@@ -163,6 +163,11 @@ def _scores_problem(
         )
         if rejected is not None:
             return Broken(rejected.rule, rejected.reason, sub.id, code)
+    return _evidence_problem(sub, rules)
+
+
+def _evidence_problem(sub: SubmissionResult, rules: BatchRules) -> Broken | None:
+    cols = sub.columns
     known = rules.evidence.get(sub.id, set())
     for row, pins in cols.evidence:
         for pin in pins:

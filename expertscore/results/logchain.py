@@ -49,8 +49,24 @@ def _entry(line: str, position: int, prev: str) -> LogEntry:
         raise LogUnreadable(f"edit log entry {position} is not JSON") from None
     if not isinstance(raw, dict) or sorted(raw) != sorted(LOG_FIELDS):
         raise LogUnreadable(f"edit log entry {position} does not have the fields {LOG_FIELDS}")
+    if not _typed(raw):
+        raise LogUnreadable(f"edit log entry {position} has a field of the wrong type")
     raw["prev"] = prev
     return LogEntry(**raw, hash=entry_hash(raw), line=line)
+
+
+_TEXT_OR_NONE = (str, type(None))
+
+
+def _typed(raw: dict[str, Any]) -> bool:
+    """``seq`` a number; ``at``, ``action`` text; ``submission``, ``indicator`` text or null."""
+    return (
+        type(raw["seq"]) is int
+        and type(raw["at"]) is str
+        and type(raw["action"]) is str
+        and type(raw["submission"]) in _TEXT_OR_NONE
+        and type(raw["indicator"]) in _TEXT_OR_NONE
+    )
 
 
 class CanonicalLog(list):
@@ -76,20 +92,11 @@ def _bulk(lines: list[str], genesis: str) -> CanonicalLog | None:
     prev = genesis
     fields = set(LOG_FIELDS)
     sha256 = hashlib.sha256
-    text_or_none = (str, type(None))
     for line, raw in zip(lines, raws, strict=True):
-        if type(raw) is not dict or raw.keys() != fields:
+        if type(raw) is not dict or raw.keys() != fields or not _typed(raw):
             return None
         seq, at, action = raw["seq"], raw["at"], raw["action"]
         submission, indicator = raw["submission"], raw["indicator"]
-        if (
-            type(seq) is not int
-            or type(at) is not str
-            or type(action) is not str
-            or type(submission) not in text_or_none
-            or type(indicator) not in text_or_none
-        ):
-            return None
         cut = line.rfind(',"seq":')
         digest = sha256(f'{line[:cut]},"prev":"{prev}"{line[cut:]}'.encode()).hexdigest()
         found.append(

@@ -21,8 +21,8 @@ from expertscore.results.content import BatchRules, Broken
 from expertscore.results.logchain import LogEntry
 from expertscore.results.model import ResultPayload, SubmissionResult
 from expertscore.results.payload import SPARSE_DEFAULTS, score_columns
+from expertscore.scoring.editlog import canonical
 
-SCORE_FIELDS = ("comment", "verified_value", "pinned_evidence")
 EMPTY: dict[str, Any] = {
     "points": None,
     "choice": None,
@@ -144,7 +144,10 @@ class _Replay:
         record = self._record(entry, detail)
         if detail.get("old") != record[entry.action]:
             self.fail(entry, "log", "its old value is not the value before it")
-        record[entry.action] = detail.get("new")
+        new = detail.get("new")
+        if not _field_value_ok(entry.action, new):
+            self.fail(entry, "log", f"its new value is not a {entry.action} the program writes")
+        record[entry.action] = new
 
     # --- the rest -----------------------------------------------------------------------
 
@@ -192,7 +195,9 @@ class _Replay:
         if not isinstance(items, list):
             self.fail(entry, "round", "a round request without items")
         for item in items:
-            if not (isinstance(item, list) and len(item) == 2):
+            if not (
+                isinstance(item, list) and len(item) == 2 and all(type(v) is str for v in item)
+            ):
                 self.fail(entry, "round", "a round request item is not [submission, indicator]")
             sub, code = item
             if sub not in self.scope or code not in self.scope[sub]:
@@ -202,6 +207,31 @@ class _Replay:
     def _transcribe(self, entry: LogEntry, detail: dict[str, Any]) -> None:
         if entry.seq != 1 or detail.get("chair") != self.transcriber:
             self.fail(entry, "log", "a transcription that is not the first entry or not signed")
+
+
+def _field_value_ok(action: str, value: Any) -> bool:
+    if action == "comment":
+        return type(value) is str
+    if action == "verified_value":
+        return value is None or type(value) is str
+    # pinned_evidence: the canonical JSON text of a list of {"id", "page"}
+    if type(value) is not str:
+        return False
+    try:
+        pins = json.loads(value)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+    return (
+        isinstance(pins, list)
+        and all(
+            isinstance(pin, dict)
+            and pin.keys() == {"id", "page"}
+            and type(pin["id"]) is str
+            and (pin["page"] is None or type(pin["page"]) is int)
+            for pin in pins
+        )
+        and canonical(pins) == value
+    )
 
 
 def replay_problem(

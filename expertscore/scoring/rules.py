@@ -14,6 +14,7 @@ repeat a few hundred distinct (leaf, points, choice) triples.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -22,6 +23,7 @@ from expertscore.schemes.rules import fmt
 from expertscore.scoring.modes import Entry, ScoreRejected, choices_of, mode_of, points_for
 
 ALL = "all"
+DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")  # as a result file writes points
 
 
 def leaves_in_scope(
@@ -93,6 +95,8 @@ class ScoreCheck:
             return self._seen[key]
         found = None
         try:
+            if points is not None and not DECIMAL.fullmatch(points):
+                raise ScoreRejected(code, f"'{points}' is not a plain decimal", "mode")
             value = None if points is None else Decimal(points)
             check_entry(self.scheme, leaf, value, choice, reported)
         except ScoreRejected as exc:

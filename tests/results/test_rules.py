@@ -23,7 +23,7 @@ from expertscore.batch.package import open_package
 from expertscore.chair.decisions import Decisions, RoundRequest
 from expertscore.chair.rounds import apply_round_request, write_round_request
 from expertscore.identity.keycard import read_cards
-from expertscore.results.envelope import RuleBroken
+from expertscore.results.envelope import ResultRefused, RuleBroken
 from expertscore.results.submit import submit
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import check_result
@@ -174,3 +174,53 @@ def test_verify_words_a_broken_rule_in_one_line(made, tmp_path):
         "verdict:     REFUSED: E01 S003 1.1: round 1 is not what the edit log produces"
         " (rule: log)" in done.stdout.splitlines()
     )
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"action": "score", "submission": ["S002"], "indicator": "1.1", "detail": {}},
+        {
+            "action": "score",
+            "submission": "S002",
+            "indicator": "1.1",
+            "detail": {
+                "round": 1,
+                "old": {"points": "7.5", "choice": None},
+                "new": {"points": "NaN", "choice": None},
+            },
+        },
+        {
+            "action": "pinned_evidence",
+            "submission": "S002",
+            "indicator": "1.1",
+            "detail": {"round": 1, "old": '[{"id":"S002-E001","page":3}]', "new": "{bad"},
+        },
+        {
+            "action": "comment",
+            "submission": "S002",
+            "indicator": "1.1",
+            "detail": {"round": 1, "old": "", "new": 5},
+        },
+        {
+            "action": "round-request",
+            "submission": None,
+            "indicator": None,
+            "detail": {"round": 2, "items": [[["S002"], "1.1"]]},
+        },
+        {"action": "unheard-of", "submission": None, "indicator": None, "detail": None},
+    ],
+)
+def test_a_hostile_log_entry_is_refused_not_a_crash(made, entry):
+    """Entries an honest program never writes, signed by the expert: a refusal, one line."""
+    payload = decode(made["result"])[1]
+    text = zlib.decompress(base64.b64decode(payload["log"]["deflated"])).decode("utf-8")
+    entries = [json.loads(line) for line in text.splitlines()]
+    forged = {"at": "2025-06-03T10:00:00+08:00", **entry}
+    data = resign_with_log(payload, [*entries[:-1], forged, entries[-1]], E01)
+    opened = open_package(made["package"])
+    trust = KeyTrust.build(opened, read_cards([made["session"].parent / "cards"]))
+    with pytest.raises(ResultRefused) as info:
+        check_result(data, "hostile.esresult", opened, trust)
+    assert "\n" not in info.value.reason
+    assert "edit log" in info.value.reason

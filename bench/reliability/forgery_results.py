@@ -273,6 +273,20 @@ def declared_recusal_scored(m: Material, work: Path) -> str | None:
     return _one_file(m, attack, [m.first["E03"]])
 
 
+def recusal_deleted_log_kept(m: Material, work: Path) -> str | None:
+    session = m.session_copy("E03", "recusal-row-deleted")
+    sql(session, "DELETE FROM recusal WHERE submission_id='S003'")
+    attack = resubmit(session, genuine_key("E03"), work / "recusal-row.esresult", score_all)
+    return _one_file(m, attack, [m.first["E03"]])
+
+
+def edited_while_locked(m: Material, work: Path) -> str | None:
+    session = m.session_copy("E01", "while-locked")
+    _forge_score(session, "S004", "3.1.1", "0.5")  # before the unlock: the session is locked
+    attack = resubmit(session, genuine_key("E01"), work / "while-locked.esresult")
+    return _one_file(m, attack, [m.first["E01"]])
+
+
 def _second(m: Material, work: Path, name: str) -> Path:
     session = m.session_copy("E01", name)
     return resubmit(session, genuine_key("E01"), work / f"{name}.esresult")
@@ -355,6 +369,8 @@ CASES: list[tuple[str, Case]] = [
     ("a choice on a points leaf (re-signed)", choice_on_points_leaf),
     ("the package's conflict of interest deleted and scored", roster_conflict_scored),
     ("a declared recusal scored with a forged log entry", declared_recusal_scored),
+    ("declared recusal row deleted, log kept, submission scored", recusal_deleted_log_kept),
+    ("a score changed while the session was locked (forged log entry)", edited_while_locked),
     ("result 2 naming no superseded result", no_supersedes),
     ("result 2 naming another digest than the accepted result", other_supersedes),
     ("round-1 score changed after a round-2 request", round_one_changed),

@@ -37,6 +37,15 @@ from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import CheckedResult, check_result
 
 ACCEPTED, REPLACED, UNCHANGED, REFUSED = "accepted", "replaced", "unchanged", "refused"
+# How a merged file's key was trusted, in its reason. No file paths: the audit goes into
+# outputs sent to the authority.
+TRUSTED_BY = {
+    "roster": "pinned in the batch roster",
+    "chair": "confirmed by the chair against the signed paper sheet",
+    "keycard": "from the expert's key card",
+    "local": "a key on this computer",
+    "unchecked": "not checked",
+}
 RESULTS = "results"
 AUDIT = "audit.jsonl"
 
@@ -141,7 +150,7 @@ def _decide(
     sequence = checked.payload.sequence
     previous = folder.accepted.get(expert)
     base = {"expert": expert, "sequence": sequence, "digest": digest, "checked": checked}
-    key = f"key {checked.fingerprint}: {checked.identity.how}"
+    key = f"key {checked.fingerprint} {TRUSTED_BY[checked.identity.source]}"
     if previous is None:
         return Decision(source, ACCEPTED, f"new; {key}", **base)
     before = previous.payload.sequence

@@ -70,7 +70,6 @@ def test_after_the_chair_confirms_one_key_only_that_one_is_merged(package, files
     assert outcomes["forged"][0] == REFUSED
     assert "the chair confirmed key" in outcomes["forged"][1]
     assert outcomes["real"][0] == ACCEPTED
-    assert (
-        "confirmed for E01 by the chair's check against the signed paper sheet"
-        in (outcomes["real"][1])
+    assert outcomes["real"][1] == (
+        f"new; key {REAL.info.fingerprint} confirmed by the chair against the signed paper sheet"
     )

@@ -54,7 +54,8 @@ def test_dry_run_groups_outcomes_and_apply_writes_the_folder(
     assert accepted[0][1].startswith("E01 ") and accepted[0][2] == "1"
     # Each accepted file says which trust source its key came from.
     assert all(
-        row[3].startswith("new; key ") and ": matches key card" in row[3] for row in accepted
+        row[3].startswith("new; key ") and row[3].endswith(" from the expert's key card")
+        for row in accepted
     )
     [refused] = rows(dialog, REFUSED)
     assert refused[0] == tampered.name

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.opener = Opener(self, self.settings)
         self.opener.opened.connect(self.set_session)
         self.opener.failed.connect(self.show_error)
+        self.opener.notice.connect(lambda text: self.statusBar().showMessage(text, 30000))
         self.actions = make_actions(self)
         self._connect_actions()
         self.submit_flow = SubmitFlow(self)  # Submit, Unlock, Print, the key

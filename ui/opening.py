@@ -34,6 +34,7 @@ class Opener(QObject):
 
     opened = Signal(object)  # SessionFile
     failed = Signal(str)
+    notice = Signal(str)  # a one-line warning for the status bar
 
     def __init__(self, window: QWidget, settings: Settings) -> None:
         super().__init__(window)
@@ -64,8 +65,24 @@ class Opener(QObject):
     def _package_read(self, opened, expert: str | None, session_out: Path | None) -> None:
         # Imported here: the dialog pulls in the package reader and its cryptography, which
         # opening a session file (the window's cold start) does not need.
+        from expertscore.identity.organizers import KnownOrganizers, OrganizerKeyChanged
         from ui.dialogs.open_package import ChooseExpertDialog, default_session_path
 
+        try:
+            known = KnownOrganizers.load()
+            known.check(opened)
+        except OrganizerKeyChanged as changed:
+            self.failed.emit(self._key_changed_text(changed))
+            return
+        except ExpertScoreError as error:
+            self._failed(error)
+            return
+        if opened.signature is None:
+            self.notice.emit(
+                self.tr(
+                    "Warning: {path} is not signed: nothing shows that {organizer} made it."
+                ).format(path=opened.path.name, organizer=opened.manifest.batch.organizer)
+            )
         if expert is None:
             dialog = ChooseExpertDialog(opened, self.settings.last_expert, self.window)
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -83,11 +100,29 @@ class Opener(QObject):
         def build(report: Report) -> Path:
             from expertscore.storage.importer import create_session
 
-            return create_session(opened.path, expert, target, report)
+            return create_session(opened, expert, target, report, known)
 
         BackgroundOp(self.window, build).with_progress(
             self.tr("Importing the batch into your session…")
         ).success(lambda out: self._open_session(out, expert, None)).failure(self._failed).run()
+
+    def _key_changed_text(self, changed) -> str:
+        now = (
+            self.tr("this copy is signed by key {key}").format(key=changed.fingerprint)
+            if changed.fingerprint
+            else self.tr("this copy is not signed")
+        )
+        return self.tr(
+            "{path}: batch {batch} of {organizer} was signed by key {known} when first opened"
+            " here ({when}); {now}. Ask the organizer before you use it."
+        ).format(
+            path=changed.path,
+            batch=changed.batch_id,
+            organizer=changed.organizer,
+            known=changed.known_fingerprint,
+            when=changed.first_seen,
+            now=now,
+        )
 
     def _open_session(self, path: Path, expert: str | None, batch_hash: str | None) -> None:
         try:

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from bench.reliability import forgery_chair
+from bench.reliability import forgery_chair, forgery_results
 
-MODULES: tuple[ModuleType, ...] = (forgery_chair,)
+MODULES: tuple[ModuleType, ...] = (forgery_results, forgery_chair)
 
 
 @dataclass

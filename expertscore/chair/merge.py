@@ -6,11 +6,13 @@ The folder (``--out DIR``) keeps the state of one batch's merge:
 * ``audit.jsonl``: one JSON object per line, appended, never rewritten: every accepted,
   replaced, unchanged or refused file, and every chair decision (``decisions.py``).
 
-``plan`` verifies each offered file (signature, batch hash, roster and keys) and decides,
-without writing anything, what merging it would do; ``apply`` then writes. The same file
-twice is ``unchanged``; a higher sequence from the same expert ``replaced``s the lower one;
-a lower sequence, or the same sequence with different contents, is refused. Refused files
-are never counted.
+``plan`` verifies each offered file in full (signature, batch hash, roster, keys, every
+score against the batch's rules and the replay of its edit log) and decides, without
+writing anything, what merging it would do; ``apply`` then writes. The same file twice is
+``unchanged``; a higher sequence from the same expert ``replaced``s the lower one only when
+it names that one by digest and continues its log (``results.succession``), and the
+decision lists what it changes; a lower sequence, or the same sequence with different
+contents, is refused. Refused files are never counted.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,11 +31,22 @@ from pathlib import Path
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.bulk import collector_paused
 from expertscore.private import owner_only
-from expertscore.results.envelope import ResultRefused
+from expertscore.results.envelope import ResultRefused, RuleBroken
+from expertscore.results.succession import Changes, describe, succession_problem
+from expertscore.results.succession import changes as changes_of
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import CheckedResult, check_result
 
 ACCEPTED, REPLACED, UNCHANGED, REFUSED = "accepted", "replaced", "unchanged", "refused"
+# How a merged file's key was trusted, in its reason. No file paths: the audit goes into
+# outputs sent to the authority.
+TRUSTED_BY = {
+    "roster": "pinned in the batch roster",
+    "chair": "confirmed by the chair against the signed paper sheet",
+    "keycard": "from the expert's key card",
+    "local": "a key on this computer",
+    "unchecked": "not checked",
+}
 RESULTS = "results"
 AUDIT = "audit.jsonl"
 
@@ -47,6 +60,7 @@ class Decision:
     sequence: int | None = None
     digest: str | None = None  # SHA-256 of the file's bytes
     checked: CheckedResult | None = None
+    changes: Changes | None = None  # what a replacement changes
 
 
 @dataclass
@@ -86,29 +100,45 @@ def read_audit(folder: Path) -> list[dict]:
 
 
 def load_folder(path: Path, package: OpenedPackage, trust: KeyTrust) -> MergeFolder:
-    """The merge folder's accepted files, each verified again (a folder can be tampered with)."""
+    """The merge folder's accepted files, each verified again (a folder can be tampered with).
+
+    A file whose SHA-256 the audit log records as merged had its edit log replayed then;
+    reopening the folder checks everything else again but not that replay. Any other
+    file in ``results/`` is checked in full.
+    """
     folder = MergeFolder(path)
     if not folder.results_dir.is_dir():
         return folder
     files = sorted(folder.results_dir.glob("*.esresult"))
-    for checked in verify_many(files, package, trust):
+    merged = {
+        entry.get("digest")
+        for entry in read_audit(path)
+        if entry.get("action") == "merge" and entry.get("outcome") in (ACCEPTED, REPLACED)
+    }
+    for checked in verify_many(files, package, trust, merged):
         folder.accepted[checked.payload.expert.id] = checked
     return folder
 
 
 def verify_many(
-    files: Sequence[Path], package: OpenedPackage, trust: KeyTrust
+    files: Sequence[Path],
+    package: OpenedPackage,
+    trust: KeyTrust,
+    replayed: Collection[str] = (),
 ) -> list[CheckedResult]:
-    """Verify files, keeping them slim (no log, no raw bytes).
+    """Verify files in full, keeping them slim (no log, no raw bytes).
 
-    One process is fastest: handing thirty verified files back from worker processes cost
-    more than verifying them.
+    A file whose SHA-256 is in ``replayed`` skips the replay of its edit log (``verify``'s
+    note). One process is fastest: handing thirty verified files back from worker
+    processes cost more than verifying them.
     """
+    found = []
     with collector_paused():
-        return [
-            check_result(path.read_bytes(), str(path), package, trust, log=False).slim()
-            for path in files
-        ]
+        for path in files:
+            data = path.read_bytes()
+            log = hashlib.sha256(data).hexdigest() not in replayed if replayed else True
+            found.append(check_result(data, str(path), package, trust, log=log).slim())
+    return found
 
 
 def _decide(
@@ -116,25 +146,36 @@ def _decide(
 ) -> Decision:
     digest = hashlib.sha256(data).hexdigest()
     try:
-        checked = check_result(data, source, package, trust, log=False)
+        checked = check_result(data, source, package, trust)
     except ResultRefused as exc:
         return Decision(source, REFUSED, exc.reason, digest=digest)
     expert = checked.payload.expert.id
     sequence = checked.payload.sequence
     previous = folder.accepted.get(expert)
     base = {"expert": expert, "sequence": sequence, "digest": digest, "checked": checked}
+    key = f"key {checked.fingerprint} {TRUSTED_BY[checked.identity.source]}"
     if previous is None:
-        return Decision(source, ACCEPTED, "new", **base)
+        return Decision(source, ACCEPTED, f"new; {key}", **base)
     before = previous.payload.sequence
     if checked.payload_sha256 == previous.payload_sha256:
         return Decision(source, UNCHANGED, f"same as the accepted result {before}", **base)
-    if sequence > before:
-        return Decision(source, REPLACED, f"replaces result {before}", **base)
-    if sequence == before:
-        reason = f"differs from the accepted result with the same sequence {before}"
-    else:
-        reason = f"older (sequence {sequence}) than the accepted result {before}"
-    return Decision(source, REFUSED, reason, expert=expert, sequence=sequence, digest=digest)
+    if sequence <= before:
+        if sequence == before:
+            reason = f"differs from the accepted result with the same sequence {before}"
+        else:
+            reason = f"older (sequence {sequence}) than the accepted result {before}"
+        return Decision(source, REFUSED, reason, expert=expert, sequence=sequence, digest=digest)
+    broken = succession_problem(previous, checked)
+    if broken is not None:
+        refusal = RuleBroken(
+            source, expert, broken.rule, broken.detail, broken.submission, broken.indicator
+        )
+        return Decision(
+            source, REFUSED, refusal.reason, expert=expert, sequence=sequence, digest=digest
+        )
+    found = changes_of(previous, checked)
+    reason = f"replaces result {before}: {describe(found)}; {key}"
+    return Decision(source, REPLACED, reason, changes=found, **base)
 
 
 def plan(

@@ -12,6 +12,7 @@ from expertscore.batch.package import open_package
 from expertscore.cli.progress import byte_progress
 from expertscore.cli.xlsx_cmd import from_xlsx_command, xlsx_template_command
 from expertscore.crypto.dsse import fingerprint
+from expertscore.identity.organizers import KnownOrganizers, signer_line
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from expertscore.terminal import echo
@@ -74,8 +75,10 @@ def session_group() -> None:
 @click.option("--out", required=True, type=click.Path(path_type=Path))
 def create_command(package: Path, expert_id: str, out: Path) -> None:
     """Import a batch package into a new session file for one expert."""
+    opened = open_package(package)
+    click.echo(signer_line(opened), err=opened.signature is None)
     with byte_progress("importing evidence") as update:
-        create_session(package, expert_id, out, progress=update)
+        create_session(opened, expert_id, out, progress=update, known=KnownOrganizers.load())
     with SessionFile(out) as session:
         summary = session.summary()
     echo(

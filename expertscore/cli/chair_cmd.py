@@ -12,6 +12,7 @@ from expertscore.chair import decisions as chair_decisions
 from expertscore.chair.aggregate import PanelResult
 from expertscore.chair.merge import REFUSED, summary
 from expertscore.chair.session import ChairRun
+from expertscore.identity.organizers import signer_line
 from expertscore.results.verify import read_result
 from expertscore.schemes.model import Scheme
 from expertscore.scoring.totals import grade_name
@@ -77,6 +78,7 @@ def merge_command(
 ) -> None:
     """Verify expert result files and merge them into the chair's merge folder."""
     run = ChairRun.open(package, folder, keycards)
+    echo(signer_line(run.package), err=run.package.signature is None)
     decisions = run.plan(list(results))
     for outcome, items in summary(decisions).items():
         echo(f"{outcome}: {len(items)}")

@@ -30,6 +30,40 @@ class ResultRefused(Refused):
         self.claims: str | None = None  # who and what the file says it is, once readable
 
 
+class KeyRefused(ResultRefused):
+    """The signing key is not trusted as the named person's (``results.trust``)."""
+
+    def __init__(self, source: str, expert: str, rule: str, reason: str) -> None:
+        self.expert = expert
+        self.rule = rule  # "pinned", "confirmed", "two-keys", "known", "others", "unknown"
+        super().__init__(source, reason)
+
+
+class RuleBroken(ResultRefused):
+    """A signed, readable result that claims what an honest program could not have written.
+
+    The facts are fields (``rule`` is one of the names in ``docs/formats.md``); ``reason``
+    words them in one line for the command line.
+    """
+
+    def __init__(
+        self,
+        source: str,
+        expert: str,
+        rule: str,
+        detail: str,
+        submission: str | None = None,
+        indicator: str | None = None,
+    ) -> None:
+        self.expert = expert
+        self.rule = rule
+        self.detail = detail
+        self.submission = submission
+        self.indicator = indicator
+        where = " ".join(part for part in (expert, submission, indicator) if part)
+        super().__init__(source, f"{where}: {detail} (rule: {rule})")
+
+
 def envelope_bytes(payload: bytes, keyid: str, sig: str) -> bytes:
     return _layout(base64.b64encode(payload).decode("ascii"), keyid, sig)
 

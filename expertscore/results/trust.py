@@ -18,23 +18,42 @@ from expertscore.identity.keycard import KeyCard
 from expertscore.identity.keys import KeyInfo
 
 ROSTER = "the batch roster"
+LOCAL = "your key on this computer"
+CARD = "key card"
+# The source of a key the chair confirmed (``chair.decisions``' confirm-key).
+CHAIR_CONFIRMED = "the chair's check against the signed paper sheet"
 
 
 @dataclass(frozen=True)
 class KnownKey:
     owner: str
     public_key: str
-    source: str  # "the batch roster", "key card <file>", "your key on this computer"
+    source: str  # ROSTER, "key card <file>", LOCAL or CHAIR_CONFIRMED
+
+
+def source_kind(source: str) -> str:
+    """``roster``, ``chair``, ``keycard`` or ``local``: the kind of a ``KnownKey.source``."""
+    if source == ROSTER:
+        return "roster"
+    if source == CHAIR_CONFIRMED:
+        return "chair"
+    return "local" if source == LOCAL else "keycard"
 
 
 @dataclass(frozen=True)
 class Identity:
     checked: bool
-    how: str  # e.g. "pinned in the batch roster", "not checked: no roster or key card given"
+    how: str  # e.g. "pinned for E01 in the batch roster", "not checked: ..."
+    source: str = "unchecked"  # "roster", "chair", "keycard", "local" or "unchecked"
 
 
 class KeyUntrusted(Exception):
     """The key is not the person's; the message is the one-line reason."""
+
+    def __init__(self, owner: str, rule: str, message: str) -> None:
+        self.owner = owner
+        self.rule = rule  # "pinned", "confirmed", "two-keys", "known", "others", "unknown"
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -55,38 +74,64 @@ class KeyTrust:
             for expert in (package.manifest.roster if package else [])
             if expert.public_key
         ]
-        keys += [KnownKey(c.expert_id, c.public_key, f"key card {c.source}") for c in cards]
-        keys += [KnownKey(k.expert_id, k.public_key, "your key on this computer") for k in local]
+        keys += [KnownKey(c.expert_id, c.public_key, f"{CARD} {c.source}") for c in cards]
+        keys += [KnownKey(k.expert_id, k.public_key, LOCAL) for k in local]
         return cls(keys=keys, strict=package is not None or bool(cards))
 
     def check(self, owner: str, public_key: str) -> Identity:
-        """The identity of ``public_key`` as ``owner``'s key, or ``KeyUntrusted``."""
+        """The identity of ``public_key`` as ``owner``'s key, or ``KeyUntrusted``.
+
+        The roster's pin wins; then the chair's confirmation against the signed paper
+        sheet; then key cards and the keys on this computer, but only while they agree:
+        two different keys claiming one person are both refused until the chair confirms
+        one.
+        """
         claimed = fingerprint(public_key)
         others = sorted({k.owner for k in self.keys if k.public_key == public_key} - {owner})
         whose = f"; it is the key of {', '.join(others)}" if others else ""
-        pins = [k for k in self.keys if k.owner == owner and k.source == ROSTER]
         owned = [k for k in self.keys if k.owner == owner]
-        if pins:
-            if all(k.public_key != public_key for k in pins):
-                raise KeyUntrusted(
-                    f"signed with key {claimed}, but the batch roster pins key"
-                    f" {fingerprint(pins[0].public_key)} for {owner}{whose}"
+        for kind, how in (("roster", f"pinned for {owner} in {ROSTER}"), ("chair", None)):
+            ruling = [k for k in owned if source_kind(k.source) == kind]
+            if not ruling:
+                continue
+            if all(k.public_key != public_key for k in ruling):
+                given = fingerprint(ruling[0].public_key)
+                said = (
+                    f"the batch roster pins key {given} for {owner}"
+                    if kind == "roster"
+                    else f"the chair confirmed key {given} for {owner} against the paper sheet"
                 )
-            return Identity(True, f"pinned for {owner} in {ROSTER}")
-        match = next((k for k in owned if k.public_key == public_key), None)
-        if match is not None:
-            return Identity(True, f"matches {match.source} of {owner}")
-        if owned:
-            known = ", ".join(sorted({fingerprint(k.public_key) for k in owned}))
+                rule = "pinned" if kind == "roster" else "confirmed"
+                raise KeyUntrusted(owner, rule, f"signed with key {claimed}, but {said}{whose}")
+            return Identity(True, how or f"confirmed for {owner} by {CHAIR_CONFIRMED}", kind)
+        claims = {k.public_key: k for k in owned}
+        if len(claims) > 1:
+            listed = ", ".join(f"{fingerprint(k.public_key)} ({k.source})" for k in claims.values())
             raise KeyUntrusted(
-                f"signed with key {claimed}, but {owner}'s known key is {known}"
-                f" ({owned[0].source}){whose}"
+                owner,
+                "two-keys",
+                f"{len(claims)} different keys claim {owner}: {listed}; none is trusted until"
+                " the chair confirms one against the signed paper sheet (chair confirm-key)",
+            )
+        match = claims.get(public_key)
+        if match is not None:
+            return Identity(True, f"matches {match.source} of {owner}", source_kind(match.source))
+        if owned:
+            raise KeyUntrusted(
+                owner,
+                "known",
+                f"signed with key {claimed}, but {owner}'s known key is"
+                f" {fingerprint(owned[0].public_key)} ({owned[0].source}){whose}",
             )
         if others:
-            raise KeyUntrusted(f"the file names {owner} but is signed with key {claimed}{whose}")
+            raise KeyUntrusted(
+                owner, "others", f"the file names {owner} but is signed with key {claimed}{whose}"
+            )
         if self.strict:
             raise KeyUntrusted(
+                owner,
+                "unknown",
                 f"unknown key {claimed}: neither the batch roster nor a key card names a key"
-                f" for {owner}"
+                f" for {owner}",
             )
         return Identity(False, "not checked: give --batch or --keycard to check whose key it is")

@@ -4,13 +4,15 @@
 the envelope's shape and version, the payload's version, the signature over the exact
 payload bytes by the key the payload names, the payload's fields, the edit log's hash
 chain, the envelope's byte layout, then (given a batch package) batch, roster and
-assignments, and last whose key it is. It raises ``ResultRefused``; ``verify_file``
-turns that into a ``Verdict`` for display. Pure functions, no I/O besides reading the file.
+assignments, every claim against the batch's rules (``content``) and the replay of the
+edit log (``replay``), and last whose key it is. It raises ``ResultRefused`` (a
+``RuleBroken`` for a broken rule, with its facts); ``verify_file`` turns that into a
+``Verdict`` for display. Pure functions, no I/O besides reading the file.
 
-The chair's merge skips only the edit log (``log=False``): the signature covers it, the
-expert's program checked its chain before signing, and a chain has no secret that could
-add to a signature; unpacking thirty logs would cost more than everything else the merge
-does. ``expertscore verify`` always checks it.
+``log=False`` skips the edit log (its chain and its replay) but no other check; the chair's
+merge uses it only when reopening a folder, for files whose replay it recorded when it
+merged them (``chair.merge.load_folder``). ``expertscore verify`` and every merge of a new
+file replay the log.
 """
 
 from __future__ import annotations
@@ -24,14 +26,17 @@ from pydantic import ValidationError
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.crypto.dsse import SignatureError, fingerprint, verify
+from expertscore.results.content import Broken, content_problem, rules_for
 from expertscore.results.envelope import (
     RESULT_PAYLOAD_TYPE,
     Envelope,
+    KeyRefused,
     ResultRefused,
+    RuleBroken,
     layout_problem,
     parse_envelope,
 )
-from expertscore.results.logchain import LogUnreadable, chain_break, read_log
+from expertscore.results.logchain import LogEntry, LogUnreadable, chain_break, read_log
 from expertscore.results.model import (
     NOT_OURS,
     Counts,
@@ -40,6 +45,7 @@ from expertscore.results.model import (
     parse_payload,
     peek_payload,
 )
+from expertscore.results.replay import replay_problem
 from expertscore.results.trust import Identity, KeyTrust, KeyUntrusted
 
 
@@ -54,6 +60,8 @@ class CheckedResult:
     identity: Identity
     counts: Counts
     payload_sha256: str = ""
+    log_hashes: tuple[str, ...] = ()  # each edit log entry's hash, when the log was read
+    rules: str = "unchecked"  # "replayed", "scores" (log not replayed) or "unchecked"
 
     def slim(self) -> CheckedResult:
         """The same result without what only verification needed (the log, the raw bytes).
@@ -62,7 +70,7 @@ class CheckedResult:
         """
         log = self.payload.log.model_copy(update={"deflated": ""})
         payload = self.payload.model_copy(update={"log": log})
-        return replace(self, payload=payload, payload_bytes=b"")
+        return replace(self, payload=payload, payload_bytes=b"", log_hashes=())
 
 
 def _signer_key(raw: dict[str, Any]) -> str | None:
@@ -98,22 +106,43 @@ def _consistency_problem(payload: ResultPayload) -> str | None:
     return None
 
 
-def _log_problem(payload: ResultPayload) -> str | None:
+def _read_log(payload: ResultPayload, source: str) -> list[LogEntry]:
+    """The edit log's entries, its chain checked, or ``ResultRefused``."""
     try:
         entries = read_log(payload.log.deflated, payload.log.entries, payload.batch.sha256)
     except LogUnreadable as exc:
-        return str(exc)
+        raise ResultRefused(source, str(exc)) from None
     broken = chain_break(entries, payload.log.head)
     if broken:
-        return broken
+        raise ResultRefused(source, broken)
     last = entries[-1]
     if (
         last.action != "submit"
         or not isinstance(last.detail, dict)
         or last.detail.get("sequence") != payload.sequence
     ):
-        return f"the edit log does not end with the submission of result {payload.sequence}"
-    return None
+        reason = f"the edit log does not end with the submission of result {payload.sequence}"
+        raise ResultRefused(source, reason)
+    return entries
+
+
+def _rules_problem(
+    payload: ResultPayload, entries: list[LogEntry] | None, package: OpenedPackage, source: str
+) -> None:
+    """``RuleBroken`` when a claim breaks the batch's rules or the log does not produce it."""
+    rules = rules_for(package)
+    broken = content_problem(payload, rules, entries is not None)
+    if broken is None and entries is not None:
+        broken = replay_problem(payload, entries, rules)
+    if broken is not None:
+        raise RuleBroken(
+            source,
+            payload.expert.id,
+            broken.rule,
+            broken.detail,
+            broken.submission,
+            broken.indicator,
+        )
 
 
 def _batch_problem(payload: ResultPayload, package: OpenedPackage) -> str | None:
@@ -126,33 +155,40 @@ def _batch_problem(payload: ResultPayload, package: OpenedPackage) -> str | None
             f"this result is for another version of batch {batch.id} (hash {batch.sha256[:12]}…,"
             f" the package's is {package.manifest_sha256[:12]}…)"
         )
+    return None
+
+
+def _panel_problem(payload: ResultPayload, package: OpenedPackage) -> Broken | None:
+    """The roster, the transcriber, the assigned submissions, conflicts and leaves."""
     index = package.index
     expert = payload.expert.id
     if expert not in index.roster:
-        return f"expert {expert} is not on the batch's roster"
+        return Broken("roster", "not on the batch's roster")
     chair = payload.transcribed_by
     if chair is not None and chair.id in index.roster:
-        return (
-            f"the result of {expert} says it was transcribed by {chair.id}, another expert of"
-            " this panel: an expert cannot sign another expert's result"
+        detail = (
+            f"transcribed by {chair.id}, another expert of this panel: an expert cannot sign"
+            " another expert's result"
         )
+        return Broken("transcriber", detail)
     assigned = index.assigned.get(expert, [])
     listed = [sub.id for sub in payload.submissions]
     if listed != assigned:
         assigned_set, listed_set = set(assigned), set(listed)
         for sid in listed:
             if sid not in assigned_set:
-                return f"submission {sid} is not assigned to {expert} in this batch"
+                return Broken("scope", "not assigned to the expert in this batch", sid)
         for sid in assigned:
             if sid not in listed_set:
-                return f"submission {sid}, assigned to {expert}, is missing from the result"
+                return Broken("scope", "assigned to the expert, but missing from the result", sid)
     conflicts = index.conflicts.get(expert, frozenset())
     for sub in payload.submissions:
         if sub.id in conflicts and sub.recusal is None:
-            return f"{expert} has a conflict of interest with {sub.id} but scored it"
+            detail = "the batch lists a conflict of interest, but it was scored"
+            return Broken("recused", detail, sub.id)
         if not index.leaves.issuperset(sub.columns.indicator):
             code = next(c for c in sub.columns.indicator if c not in index.leaves)
-            return f"{sub.id} indicator {code} is not a leaf of the batch's scheme"
+            return Broken("scope", "not a leaf of the batch's scheme", sub.id, code)
     return None
 
 
@@ -218,26 +254,35 @@ def _check_payload(
     trust: KeyTrust | None,
     log: bool,
 ) -> CheckedResult:
-    checks = (
-        lambda: _consistency_problem(payload),
-        lambda: _log_problem(payload) if log else None,
-        lambda: layout_problem(data, envelope),
-    )
-    for check in checks:
-        problem = check()
-        if problem:
-            raise ResultRefused(source, problem)
+    problem = _consistency_problem(payload)
+    if problem:
+        raise ResultRefused(source, problem)
+    entries = _read_log(payload, source) if log else None
+    problem = layout_problem(data, envelope)
+    if problem:
+        raise ResultRefused(source, problem)
     if package is not None:
         problem = _batch_problem(payload, package)
         if problem:
             raise ResultRefused(source, problem)
+        broken = _panel_problem(payload, package)
+        if broken is not None:
+            raise RuleBroken(
+                source,
+                payload.expert.id,
+                broken.rule,
+                broken.detail,
+                broken.submission,
+                broken.indicator,
+            )
+        _rules_problem(payload, entries, package, source)
     trust = trust or KeyTrust.build(package)
     signer_key = payload.signer_key
     assert signer_key is not None  # _signer_key found it
     try:
         identity = trust.check(payload.signer_id, signer_key)
     except KeyUntrusted as exc:
-        raise ResultRefused(source, str(exc)) from None
+        raise KeyRefused(source, exc.owner, exc.rule, str(exc)) from None
     return CheckedResult(
         source=source,
         payload=payload,
@@ -246,6 +291,8 @@ def _check_payload(
         fingerprint=key_fingerprint,
         identity=identity,
         counts=counts_of(payload),
+        log_hashes=tuple(entry.hash for entry in entries) if entries is not None else (),
+        rules="unchecked" if package is None else "scores" if entries is None else "replayed",
     )
 
 
@@ -259,6 +306,13 @@ def read_result(
     if not path.is_file():
         raise ResultRefused(str(path), "no such file")
     return check_result(path.read_bytes(), str(path), package, trust, log)
+
+
+RULES_TEXT = {
+    "replayed": "every score checked against the batch's rules; the edit log replayed",
+    "scores": "every score checked against the batch's rules (the edit log not replayed)",
+    "unchecked": "not checked: give --batch to check every score against the batch's rules",
+}
 
 
 @dataclass(frozen=True)
@@ -299,6 +353,7 @@ class Verdict:
             f"sequence:    {payload.sequence}{replaces}",
             f"submitted:   {payload.submitted_at}",
             f"counts:      {self.result.counts}",
+            f"rules:       {RULES_TEXT[self.result.rules]}",
             f"program:     {payload.program.name} {payload.program.version}",
         ]
         return lines

@@ -27,9 +27,10 @@ YES, NO = "yes", "no"
 class ScoreRejected(ExpertScoreError):
     """An entry that the leaf's scoring mode does not allow."""
 
-    def __init__(self, code: str, reason: str) -> None:
+    def __init__(self, code: str, reason: str, rule: str = "mode") -> None:
         self.code = code
         self.reason = reason
+        self.rule = rule  # "mode", "range", "step" or "choice" (``docs/formats.md``)
         super().__init__(f"indicator {code}: {reason}")
 
 
@@ -96,10 +97,12 @@ def _check_points(scheme: Scheme, leaf: Indicator, points: Decimal) -> Decimal:
     top = max_points(scheme, leaf)
     assert top is not None
     if points < 0 or points > top:
-        raise ScoreRejected(leaf.code, f"{fmt(points)} is outside 0–{fmt(top)}")
+        raise ScoreRejected(leaf.code, f"{fmt(points)} is outside 0–{fmt(top)}", "range")
     step = step_of(scheme, leaf)
     if points % step != 0:
-        raise ScoreRejected(leaf.code, f"{fmt(points)} is not a multiple of the step {fmt(step)}")
+        raise ScoreRejected(
+            leaf.code, f"{fmt(points)} is not a multiple of the step {fmt(step)}", "step"
+        )
     return points
 
 
@@ -115,13 +118,13 @@ def points_for(
             if grade.label == entry.choice:
                 return grade.fraction.value * top
         labels = "/".join(choices_of(leaf))
-        raise ScoreRejected(leaf.code, f"choose one of {labels}, not '{entry.choice}'")
+        raise ScoreRejected(leaf.code, f"choose one of {labels}, not '{entry.choice}'", "choice")
     if isinstance(scoring, YesNoScoring | FixedScoring):
         if entry.choice == YES:
             return top
         if entry.choice == NO:
             return Decimal(0)
-        raise ScoreRejected(leaf.code, f"choose yes or no, not '{entry.choice}'")
+        raise ScoreRejected(leaf.code, f"choose yes or no, not '{entry.choice}'", "choice")
     if isinstance(scoring, BandsScoring) and entry.choice == "suggested":
         suggestion = suggest_from_bands(leaf, reported)
         if suggestion is None:

@@ -27,6 +27,7 @@ from expertscore.schemes.model import Indicator
 from expertscore.scoring.editlog import canonical, entry_hash, entry_of
 from expertscore.scoring.lock import locking_result
 from expertscore.scoring.modes import Entry, ScoreRejected, points_for
+from expertscore.scoring.rules import check_entry, leaves_in_scope
 from expertscore.scoring.totals import Rollup, rollup
 from expertscore.storage import models as m
 from expertscore.storage.session import SessionFile
@@ -154,16 +155,7 @@ class Scoring:
 
     def _leaves_for(self, category: str | None, indicators: str) -> list[Indicator]:
         """The leaves of a category, limited to an assignment's groups (``all``: every one)."""
-        leaves = self.scheme.applicable_leaves(category)
-        if indicators != "all":
-            inside = {
-                leaf.code
-                for code in json.loads(indicators)
-                if (node := self.scheme.find(code)) is not None
-                for leaf in node.walk()
-            }
-            leaves = [leaf for leaf in leaves if leaf.code in inside]
-        return leaves
+        return leaves_in_scope(self.scheme, category, indicators)
 
     def scores(self, submission_id: str, round_number: int = 1) -> dict[str, ScoreRecord]:
         """The expert's scores of one submission and round (read once, then kept current).
@@ -372,7 +364,9 @@ class Scoring:
         new_points: Decimal | None = None
         if entry is not None:
             reported = self.reported_values(submission_id).get(code)
-            new_points = points_for(self.scheme, leaf, entry, reported.value if reported else None)
+            value = reported.value if reported else None
+            new_points = points_for(self.scheme, leaf, entry, value)
+            check_entry(self.scheme, leaf, new_points, entry.choice, value)
         with self.session.writing() as orm:
             self._refuse_if_locked(orm)
             row = self._score_row(orm, submission_id, code, round_number)
@@ -522,10 +516,20 @@ class Scoring:
             )
 
     def _check_round(self, submission_id: str, code: str, round_number: int) -> None:
-        """A later round is open only for the indicators the chair sent back."""
-        if round_number == 1:
-            return
+        """A later round is open only for the indicators the chair sent back.
+
+        Once the chair asks for a second round, round-1 scores are kept as they were
+        merged: the new opinion goes into the later round, beside them.
+        """
         with self.session.orm() as orm:
+            if round_number == 1:
+                asked = orm.scalars(select(m.RescoreRequest.round).limit(1)).first()
+                if asked is not None:
+                    raise EditRefused(
+                        f"indicator {code} of {submission_id}: round-1 scores are kept once a"
+                        f" round {asked} is asked for"
+                    )
+                return
             request = orm.get(m.RescoreRequest, (submission_id, code, round_number))
         if request is None:
             raise EditRefused(

@@ -27,6 +27,7 @@ from expertscore import __version__
 from expertscore.batch.manifest import Manifest
 from expertscore.batch.package import EvidenceReader, OpenedPackage, open_package
 from expertscore.errors import PackageError
+from expertscore.identity.organizers import KnownOrganizers
 from expertscore.private import owner_only
 from expertscore.storage import models as m
 from expertscore.storage.db import SessionFileError, create_schema
@@ -63,10 +64,21 @@ def _remove_stale_builds(out: Path) -> None:
 
 
 def create_session(
-    package: Path, expert_id: str, out: Path, progress: Progress | None = None
+    package: Path | OpenedPackage,
+    expert_id: str,
+    out: Path,
+    progress: Progress | None = None,
+    known: KnownOrganizers | None = None,
 ) -> Path:
-    """Check ``package`` and build the session of ``expert_id`` at ``out``."""
-    opened = open_package(package)
+    """Check ``package`` and build the session of ``expert_id`` at ``out``.
+
+    With ``known`` (the expert's program, not a simulation) the organizer's key is checked
+    against the one first seen for this batch and organizer, and remembered once imported.
+    """
+    opened = package if isinstance(package, OpenedPackage) else open_package(package)
+    package = opened.path
+    if known is not None:
+        known.check(opened)
     manifest = opened.manifest
     roster = {expert.id for expert in manifest.roster}
     if expert_id not in roster:
@@ -87,6 +99,8 @@ def create_session(
         if out.exists():
             raise SessionFileError(f"{out}: appeared while importing; not overwritten")
         os.replace(owner_only(temp), out)
+        if known is not None:
+            known.remember(opened)
     finally:
         for leftover in (
             temp,

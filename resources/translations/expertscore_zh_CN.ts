@@ -1697,8 +1697,24 @@ Supports: {codes}</source>
         <translation>正在校验批次包…</translation>
     </message>
     <message>
+        <source>Warning: {path} is not signed: nothing shows that {organizer} made it.</source>
+        <translation>警告：{path} 没有签名，无法证明它由 {organizer} 制作。</translation>
+    </message>
+    <message>
         <source>Importing the batch into your session…</source>
         <translation>正在导入批次到您的评分会话…</translation>
+    </message>
+    <message>
+        <source>this copy is signed by key {key}</source>
+        <translation>这一份由密钥 {key} 签名</translation>
+    </message>
+    <message>
+        <source>this copy is not signed</source>
+        <translation>这一份没有签名</translation>
+    </message>
+    <message>
+        <source>{path}: batch {batch} of {organizer} was signed by key {known} when first opened here ({when}); {now}. Ask the organizer before you use it.</source>
+        <translation>{path}：{organizer} 的批次 {batch} 在本机首次打开时（{when}）由密钥 {known} 签名；{now}。使用前请向组织方核实。</translation>
     </message>
     <message>
         <source>{path} is the session of expert {other}, not {expert}.</source>

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from expertscore.batch.package import open_package
 from expertscore.chair.decisions import record_override
 from expertscore.chair.merge import ACCEPTED, REFUSED, REPLACED, UNCHANGED, read_audit
 from expertscore.chair.session import ChairRun
 from expertscore.demo.batch import make_demo_batch
+from expertscore.identity.organizers import signer_line
 from expertscore.results.simulate import simulate
 from expertscore.scoring.totals import grade_name
 
@@ -148,6 +150,10 @@ def test_cli_merge_prints_groups_ranking_and_missing(panel, tmp_path):
         [*command, *options, *files], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
+    opened = open_package(panel / "b.esbatch")
+    # who signed the package, first; a warning on stderr when nobody did
+    shown = result.stdout if opened.signature is not None else result.stderr
+    assert shown.splitlines()[0] == signer_line(opened)
     assert "accepted: 3" in result.stdout
     assert "ranking:" in result.stdout
     assert "  - E04: no result file accepted yet" in result.stdout

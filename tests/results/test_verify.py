@@ -75,6 +75,9 @@ def test_verdict_lines_name_expert_key_batch_sequence_and_counts(made):
     assert "batch:       TEST-1 测试批次" in text
     assert "sequence:    1" in text
     assert "counts:      3 submissions (2 scored, 1 recused), 10 scores, 4 comments" in text
+    assert "rules:       every score checked against the batch's rules; the edit log replayed" in (
+        text
+    )
 
 
 def payload_span(data: bytes) -> tuple[int, int]:

@@ -118,3 +118,40 @@ def test_signature_line(tmp_path):
     text, signed = signature_text(opened)
     assert signed
     assert text == f"Prepared by 测试组织方 (key {opened.signature.fingerprint})"
+
+
+def test_a_package_signed_by_another_key_than_first_seen_is_refused(
+    configured_app, tmp_path, qtbot, monkeypatch
+):
+    """The organizer's key is remembered on the first import; a re-signed copy is refused."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    real, impostor = Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()
+    example_builder().write(tmp_path / "real.esbatch", signer=(real, "测试组织方"))
+    example_builder().write(tmp_path / "other.esbatch", signer=(impostor, "测试组织方"))
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.sessionShown, timeout=20000):
+        window.open_path(tmp_path / "real.esbatch", "E01", tmp_path / "real.esession")
+    monkeypatch.setattr(window, "show_error", lambda _message: None)
+    with qtbot.waitSignal(window.opener.failed, timeout=20000) as failed:
+        window.open_path(tmp_path / "other.esbatch", "E01", tmp_path / "other.esession")
+    known = open_package(tmp_path / "real.esbatch").signature.fingerprint
+    new = open_package(tmp_path / "other.esbatch").signature.fingerprint
+    assert known in failed.args[0] and new in failed.args[0]
+    assert not (tmp_path / "other.esession").exists()
+    window.close()
+
+
+def test_an_unsigned_package_opened_without_the_dialog_warns_in_the_status_bar(
+    configured_app, example_package, tmp_path, qtbot
+):
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.opener.notice, timeout=20000) as notice:
+        window.open_path(example_package, "E01", tmp_path / "mine.esession")
+    qtbot.waitUntil(lambda: window.controller is not None, timeout=20000)
+    assert example_package.name in notice.args[0]
+    assert "测试组织方" in notice.args[0]
+    window.close()

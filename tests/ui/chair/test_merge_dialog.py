@@ -52,7 +52,11 @@ def test_dry_run_groups_outcomes_and_apply_writes_the_folder(
     accepted = rows(dialog, ACCEPTED)
     assert [row[0] for row in accepted] == [p.name for p in panel.results]
     assert accepted[0][1].startswith("E01 ") and accepted[0][2] == "1"
-    assert {row[3] for row in accepted} == {"new"}
+    # Each accepted file says which trust source its key came from.
+    assert all(
+        row[3].startswith("new; key ") and row[3].endswith(" from the expert's key card")
+        for row in accepted
+    )
     [refused] = rows(dialog, REFUSED)
     assert refused[0] == tampered.name
     assert refused[1] == "" and refused[2] == ""

@@ -156,7 +156,8 @@ def test_ranking_gaps_and_audit_models(configured_app, qtmodeltester, panel, tmp
     qtmodeltester.check(audit)
     assert audit.rowCount() == 3
     assert audit.index(0, 1).data() == "merge: Accepted"
-    assert audit.index(0, 2).data() == "E01.esresult: E01 #1 new"
+    assert audit.index(0, 2).data().startswith("E01.esresult: E01 #1 new; key ")
+    assert audit.index(0, 2).data().endswith(" from the expert's key card")
 
 
 def test_state_is_computed_from_the_folder_as_the_command_line_does(panel, merged, tmp_path):

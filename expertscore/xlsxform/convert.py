@@ -16,14 +16,27 @@ from pydantic import ValidationError
 
 from expertscore.batch.builder import PackageBuilder
 from expertscore.batch.crosscheck import crosscheck
-from expertscore.batch.manifest import ID_PATTERN, Assignment, BatchInfo, Manifest
+from expertscore.batch.manifest import (
+    ID_PATTERN,
+    Assignment,
+    BatchInfo,
+    FormImport,
+    FormRemoval,
+    Manifest,
+    Submission,
+)
 from expertscore.schemes.registry import resolve_scheme
-from expertscore.xlsxform.errors import XlsxFormError
-from expertscore.xlsxform.evidence import EvidenceRow, read_evidence
+from expertscore.xlsxform.errors import FormRule, XlsxFormError
+from expertscore.xlsxform.evidence import (
+    EvidenceRow,
+    find_evidence_sheet,
+    read_evidence,
+    unlisted_files,
+)
 from expertscore.xlsxform.roster import merge_roster, read_roster
 from expertscore.xlsxform.submissions import SubmissionReader, SubmissionRow
 from expertscore.xlsxform.text import nfkc, shown
-from expertscore.xlsxform.workbook import EVIDENCE_SHEET, ROSTER_SHEET, open_workbook
+from expertscore.xlsxform.workbook import EVIDENCE_SHEET, ROSTER_SHEET, Findings, open_workbook
 
 DEFAULT_ORGANIZER = "未注明"
 
@@ -72,6 +85,34 @@ def _evidence_problem(exc: ValidationError) -> str:
     return f"the file's {field} '{value}' cannot be recorded ({error['msg']})"
 
 
+def form_import(
+    workbook: Path,
+    reader: SubmissionReader,
+    submissions: list[Submission],
+    evidence: list[EvidenceRow],
+    evidence_dir: Path | None,
+    findings: Findings,
+) -> FormImport:
+    """The import summary the package carries and the command prints."""
+    table = reader.table
+    listed = {item.path for item in evidence}
+    return FormImport(
+        workbook=workbook.name,
+        sheet=reader.sheet.title,
+        rows=table.rows if table else 0,
+        number_only_rows=table.number_only if table else 0,
+        submissions=len(submissions),
+        values=sum(len(item.values) for item in submissions),
+        evidence_files=len(evidence),
+        unlisted_evidence=unlisted_files(evidence_dir, listed) if evidence_dir else [],
+        merges=findings.merges,
+        removed=[
+            FormRemoval(sheet=sheet, cell=cell, characters=characters)
+            for (sheet, cell), characters in findings.removed.items()
+        ],
+    )
+
+
 def workbook_to_package(
     workbook: Path,
     evidence_dir: Path | None,
@@ -100,15 +141,27 @@ def workbook_to_package(
     _check_paths(workbook, evidence_dir, out)
 
     with open_workbook(workbook) as book:
-        rows: list[SubmissionRow] = SubmissionReader(book.main_sheet(), scheme).read()
+        main = book.main_sheet()
+        reader = SubmissionReader(main, scheme)
+        rows: list[SubmissionRow] = reader.read()
         ids = {item.submission.id for item in rows}
-        evidence_sheet = book.sheet(EVIDENCE_SHEET)
+        evidence_sheet = find_evidence_sheet(book, main)
+        if evidence_sheet is None and evidence_dir is not None:
+            raise XlsxFormError(
+                workbook.name,
+                f"--evidence {evidence_dir} was given, but the workbook has no sheet"
+                f" '{EVIDENCE_SHEET}' (nor a sheet whose row 1 has the columns '编号' and"
+                " '文件') listing the files",
+                rule=FormRule.NO_EVIDENCE_SHEET,
+                facts={"folder": str(evidence_dir)},
+            )
         evidence: list[EvidenceRow] = (
             read_evidence(evidence_sheet, scheme, ids, evidence_dir) if evidence_sheet else []
         )
         evidence_title = evidence_sheet.title if evidence_sheet else EVIDENCE_SHEET
         roster_sheet = book.sheet(ROSTER_SHEET)
         sheet_experts = read_roster(roster_sheet) if roster_sheet else []
+        findings = book.findings
     roster = merge_roster(sheet_experts, experts)
     if not roster:
         raise XlsxFormError(
@@ -131,6 +184,9 @@ def workbook_to_package(
         raise XlsxFormError(option.get(field, "batch"), error["msg"]) from None
 
     builder = PackageBuilder(scheme_text, batch)
+    builder.form_import = form_import(
+        workbook, reader, [item.submission for item in rows], evidence, evidence_dir, findings
+    )
     builder.submissions.extend(item.submission for item in rows)
     builder.roster.extend(roster)
     builder.assignments.extend(

@@ -22,7 +22,6 @@ class FormRule(StrEnum):
     MERGE_HEADER = "merge_header"  # facts: range
     MERGE_COLUMNS = "merge_columns"  # facts: range, first, second (the two column headers)
     TOTAL_ROW = "total_row"  # facts: row, text
-    INVISIBLE = "invisible"  # facts: field, characters ("U+200B U+FEFF")
     NO_EVIDENCE_SHEET = "no_evidence_sheet"  # facts: folder
     NOT_A_NUMBER = "not_a_number"  # facts: indicator, text
 

@@ -101,6 +101,21 @@ def _inside(
     return resolved, parts[-1]
 
 
+def _indicators(row: Row, index: int | None, codes: dict[str, str], scheme_id: str) -> list[str]:
+    """The scheme's codes named in the 指标 cell, each once, in order."""
+    raw = None if index is None else row.value(index)
+    if index is None or raw is None:
+        return []
+    indicators: list[str] = []
+    for item in split_list(plain_text(raw)):
+        code = codes.get(key(item))
+        if code is None:
+            raise row.error(index, f"indicator '{shown(item)}' is not in scheme '{scheme_id}'")
+        if code not in indicators:
+            indicators.append(code)
+    return indicators
+
+
 def read_evidence(
     sheet: Sheet, scheme: Scheme, submissions: set[str], folder: Path | None
 ) -> list[EvidenceRow]:
@@ -139,18 +154,7 @@ def read_evidence(
                 f" {first_row[submission, path]})",
             )
         first_row[submission, path] = row.number
-        indicators: list[str] = []
-        index = columns.fields.get("indicators")
-        raw = None if index is None else row.value(index)
-        if index is not None and raw is not None:
-            for item in split_list(plain_text(raw)):
-                code = codes.get(key(item))
-                if code is None:
-                    raise row.error(
-                        index, f"indicator '{shown(item)}' is not in scheme '{scheme.id}'"
-                    )
-                if code not in indicators:
-                    indicators.append(code)
+        indicators = _indicators(row, columns.fields.get("indicators"), codes, scheme.id)
         title_index = columns.fields.get("title")
         title = short_text(row.value(title_index)) if title_index is not None else None
         result.append(

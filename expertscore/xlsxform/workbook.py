@@ -46,6 +46,7 @@ def _detail(exc: BaseException) -> str:
 
 
 MERGE_TAG = f"{{{SHEET_MAIN_NS}}}mergeCell"
+MERGE_BYTES = b"mergeCell"
 
 
 @dataclass
@@ -86,18 +87,31 @@ class Sheet:
     def merges(self) -> list[CellRange]:
         """The sheet's merged ranges; read-only openpyxl does not keep them, so read the XML."""
         if self._merges is None:
-            found: list[CellRange] = []
             try:
-                # The read-only sheet's own way to its XML part (not a public method).
-                with self._worksheet._get_source() as source:
-                    for _, element in iterparse(source):
-                        if element.tag == MERGE_TAG and element.get("ref"):
-                            found.append(CellRange(element.get("ref")))
-                        element.clear()
+                self._merges = self._read_merges() if self._has_merges() else []
             except Exception as exc:  # a damaged sheet, whatever the parser raises
                 raise self.error(f"cannot be read: {_detail(exc)}") from None
-            self._merges = found
         return self._merges
+
+    def _has_merges(self) -> bool:
+        """A byte scan, much faster than parsing: most sheets have no merges at all."""
+        tail = b""
+        # The read-only sheet's own way to its XML part (not a public method).
+        with self._worksheet._get_source() as source:
+            while chunk := source.read(1 << 20):
+                if MERGE_BYTES in tail + chunk:
+                    return True
+                tail = chunk[-len(MERGE_BYTES) :]
+        return False
+
+    def _read_merges(self) -> list[CellRange]:
+        found: list[CellRange] = []
+        with self._worksheet._get_source() as source:
+            for _, element in iterparse(source):
+                if element.tag == MERGE_TAG and element.get("ref"):
+                    found.append(CellRange(element.get("ref")))
+                element.clear()
+        return found
 
     def data_merges(self) -> list[CellRange]:
         """Merges below the header; a merge joining the header to data rows is refused."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import warnings
 import zipfile
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ def _detail(exc: BaseException) -> str:
 
 MERGE_TAG = f"{{{SHEET_MAIN_NS}}}mergeCell"
 MERGE_BYTES = b"mergeCell"
+MAX_ACTIVE_MERGES = 2000  # merged ranges over one row; a real form has far fewer columns
 
 
 @dataclass
@@ -134,9 +136,9 @@ class Sheet:
         """
         for merged in self.data_merges():
             covered = [
-                labels[index - 1]
-                for index in range(merged.min_col, merged.max_col + 1)
-                if index - 1 in labels
+                label
+                for index, label in sorted(labels.items())
+                if merged.min_col <= index + 1 <= merged.max_col
             ]
             distinct = list(dict.fromkeys(covered))
             if len(distinct) > 1:
@@ -159,7 +161,8 @@ class Sheet:
         # and silently stops early.
         self._worksheet.reset_dimensions()
         iterator = iter(self._worksheet.iter_rows())
-        pending: list[CellRange] = []
+        waiting: deque[CellRange] = deque()  # merges below, by first row
+        active: list[CellRange] = []  # merges covering the current row
         number = 0
         while True:
             try:
@@ -170,16 +173,21 @@ class Sheet:
                 raise self.error(f"cannot be read: {_detail(exc)}") from None
             number += 1
             if number == 2 and check_merges:
-                pending = sorted(self.data_merges(), key=lambda merged: merged.min_row)
+                waiting.extend(sorted(self.data_merges(), key=lambda merged: merged.min_row))
             row = Row(self, number, tuple(cells))
-            yield self._with_merges(row, pending) if pending else row
+            if waiting or active:
+                while waiting and waiting[0].min_row <= number:
+                    active.append(waiting.popleft())
+                active = [block for block in active if block.max_row >= number]
+                if len(active) > MAX_ACTIVE_MERGES:  # no form is that wide; a hostile file
+                    raise self.error(f"more than {MAX_ACTIVE_MERGES} merged ranges in row {number}")
+                row = self._with_merges(row, active)
+            yield row
 
-    def _with_merges(self, row: Row, pending: list[CellRange]) -> Row:
+    def _with_merges(self, row: Row, active: list[CellRange]) -> Row:
         """``row`` with the first cell of every merge that covers it below its first row."""
         merged: dict[int, tuple[str, Any]] = {}
-        for block in pending:
-            if not block.min_row <= row.number <= block.max_row:
-                continue
+        for block in active:
             index = block.min_col - 1
             if row.number == block.min_row:
                 if row.filled(index) and block.max_row > block.min_row:

@@ -193,3 +193,42 @@ def test_a_title_row_on_the_expert_sheet(case):
 def test_a_wrong_header_is_not_mistaken_for_a_title(case):
     case.set("申报信息", "B1", "完全无关的列名")
     assert case.refused() == "表单.xlsx 申报信息!B1: unknown column '完全无关的列名'"
+
+
+def test_a_submission_id_merged_over_its_evidence_rows(case):
+    # The usual evidence list: one 编号 cell merged over all files of that submission.
+    case.sheets["证明材料"] = [
+        ["编号", "文件", "标题", "指标"],
+        ["S001", "S001/审计报告.pdf", "2024年审计报告", "1.1.1"],
+        [None, "共用/资质证书.pdf", None, None],
+    ]
+
+    def edit(book):
+        book["证明材料"].merge_cells("A2:A3")
+
+    manifest = case.convert(edit)
+    assert [(e.submission, e.filename) for e in manifest.evidence] == [
+        ("S001", "审计报告.pdf"),
+        ("S001", "资质证书.pdf"),
+    ]
+    assert manifest.form_import is not None
+    assert [(m.sheet, m.range) for m in manifest.form_import.merges] == [("证明材料", "A2:A3")]
+
+
+def test_row_numbers_made_by_a_formula_are_row_numbers(case):
+    case.set("申报信息", "AX1", "序号")
+    for number in range(2, 8):
+        case.set("申报信息", f"AX{number}", "=ROW()-1")
+    manifest = case.convert()
+    assert manifest.form_import is not None
+    assert (manifest.form_import.rows, manifest.form_import.number_only_rows) == (6, 4)
+
+
+def test_a_row_under_thousands_of_merges_is_refused(case):
+    # No form is that wide; a hostile file would otherwise cost rows x merges.
+    def edit(book):
+        sheet = book["申报信息"]
+        for first in range(60, 60 + 2 * 2001, 2):
+            sheet.merge_cells(start_row=2, end_row=3, start_column=first, end_column=first + 1)
+
+    assert case.refused(edit) == "表单.xlsx 申报信息: more than 2000 merged ranges in row 2"

@@ -134,11 +134,10 @@ class Sheet:
         ``labels`` names each read column (0-based index -> its header); columns not in it
         are never read, so a merge may cover them.
         """
+        columns = sorted(labels.items())
         for merged in self.data_merges():
             covered = [
-                label
-                for index, label in sorted(labels.items())
-                if merged.min_col <= index + 1 <= merged.max_col
+                label for index, label in columns if merged.min_col <= index + 1 <= merged.max_col
             ]
             distinct = list(dict.fromkeys(covered))
             if len(distinct) > 1:

@@ -35,6 +35,7 @@ from expertscore.batch.manifest import (
     Conflict,
     Evidence,
     Expert,
+    FormImport,
     Manifest,
     OrganizerValueRecord,
     SchemeRef,
@@ -76,6 +77,9 @@ def sha256_of_path(path: Path) -> tuple[str, int]:
 
 def manifest_bytes(manifest: Manifest) -> bytes:
     data = manifest.model_dump(mode="json")
+    # Optional and recent: absent rather than null, so packages without it stay as they were.
+    if data.get("form_import") is None:
+        data.pop("form_import", None)
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -97,6 +101,7 @@ class PackageBuilder:
     conflicts: list[Conflict] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     organizer_values: list[OrganizerValueRecord] = field(default_factory=list)
+    form_import: FormImport | None = None
     _contents: dict[str, _Content] = field(default_factory=dict)
     _serials: dict[str, int] = field(default_factory=dict)
 
@@ -165,6 +170,7 @@ class PackageBuilder:
             evidence=self.evidence,
             assignments=self.assignments,
             conflicts=self.conflicts,
+            form_import=self.form_import,
         )
 
     def write(self, out: Path, signer: tuple[Ed25519PrivateKey, str] | None = None) -> Manifest:

@@ -118,6 +118,41 @@ class Conflict(Record):
     reason: str = Field(min_length=1)
 
 
+class FormMerge(Record):
+    """A merged cell of the form whose value was applied to every row it covers."""
+
+    sheet: str
+    range: str  # "C2:C3"
+    first_row: int = Field(ge=1)
+    last_row: int = Field(ge=1)
+
+
+class FormRemoval(Record):
+    """Invisible characters taken out of one cell of the form."""
+
+    sheet: str
+    cell: str
+    characters: list[str]  # "U+200B", in the order they stood
+
+
+class FormImport(Record):
+    """What reading the Excel form found (``docs/xlsx-form.md``); for people, not scoring.
+
+    Only packages made from the form carry it; every other producer leaves the key out.
+    """
+
+    workbook: str
+    sheet: str
+    rows: int = Field(ge=0)  # rows below the header holding anything
+    number_only_rows: int = Field(ge=0)  # of those, rows holding only a 序号, skipped
+    submissions: int = Field(ge=0)
+    values: int = Field(ge=0)
+    evidence_files: int = Field(ge=0)
+    unlisted_evidence: list[str] = Field(default_factory=list)
+    merges: list[FormMerge] = Field(default_factory=list)
+    removed: list[FormRemoval] = Field(default_factory=list)
+
+
 class Manifest(Record):
     format: Literal["expertscore-batch/1"]
     batch: BatchInfo
@@ -128,6 +163,7 @@ class Manifest(Record):
     evidence: list[Evidence] = Field(default_factory=list)
     assignments: list[Assignment] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    form_import: FormImport | None = None  # written only when present
 
 
 def effective_scheme(scheme: Scheme, manifest: Manifest) -> Scheme:

@@ -10,7 +10,7 @@ import click
 from expertscore.batch.crosscheck import warnings
 from expertscore.batch.package import open_package
 from expertscore.cli.progress import byte_progress
-from expertscore.cli.xlsx_cmd import from_xlsx_command, xlsx_template_command
+from expertscore.cli.xlsx_cmd import from_xlsx_command, import_summary, xlsx_template_command
 from expertscore.crypto.dsse import fingerprint
 from expertscore.identity.organizers import KnownOrganizers, signer_line
 from expertscore.storage.importer import create_session
@@ -58,6 +58,8 @@ def inspect_command(package: Path) -> None:
         f"assignments:  {len(manifest.assignments)}",
         f"conflicts:    {len(manifest.conflicts)}",
     ]
+    if manifest.form_import is not None:
+        lines += import_summary(manifest.form_import)
     found = warnings(manifest, opened.scheme)
     lines.append(f"problems:     {len(found) or 'none'} found")
     lines.extend(f"  - {problem}" for problem in found)

@@ -13,11 +13,44 @@ from typing import TypeVar
 
 import click
 
+from expertscore.batch.manifest import FormImport
 from expertscore.errors import ExpertScoreError
 from expertscore.terminal import echo
 from expertscore.xlsxform import parse_created, workbook_to_package, write_template
 
 T = TypeVar("T")
+SHOWN_ITEMS = 20  # items of a list printed before "… and N more"
+
+
+def _items(title: str, items: list[str]) -> list[str]:
+    lines = [f"  {title}: {len(items)}"]
+    lines += [f"    - {item}" for item in items[:SHOWN_ITEMS]]
+    if len(items) > SHOWN_ITEMS:
+        lines.append(f"    … and {len(items) - SHOWN_ITEMS} more")
+    return lines
+
+
+def import_summary(summary: FormImport) -> list[str]:
+    """The import summary as ``from-xlsx`` and ``batch inspect`` print it."""
+    skipped = (
+        f" ({summary.number_only_rows} holding only a 序号, skipped)"
+        if summary.number_only_rows
+        else ""
+    )
+    lines = [
+        f"form import:  {summary.workbook}, sheet {summary.sheet}: {summary.rows} rows read"
+        f"{skipped}, {summary.submissions} submissions, {summary.values} values,"
+        f" {summary.evidence_files} evidence files"
+    ]
+    merges = [
+        f"{item.sheet}!{item.range} -> rows {item.first_row}-{item.last_row}"
+        for item in summary.merges
+    ]
+    removed = [f"{item.sheet}!{item.cell}: {' '.join(item.characters)}" for item in summary.removed]
+    lines += _items("merged cells expanded", merges)
+    lines += _items("cells with invisible characters removed", removed)
+    lines += _items("evidence files the form never names", summary.unlisted_evidence)
+    return lines
 
 
 def _run(action: Callable[[], T]) -> T:
@@ -90,6 +123,8 @@ def from_xlsx_command(
         f"{out}: batch '{manifest.batch.id}', {len(manifest.submissions)} submissions,"
         f" {len(manifest.evidence)} evidence files, {len(manifest.roster)} experts"
     )
+    if manifest.form_import is not None:
+        click.echo("\n".join(import_summary(manifest.form_import)))
 
 
 @click.command("xlsx-template")

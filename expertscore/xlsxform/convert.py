@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -16,14 +17,28 @@ from pydantic import ValidationError
 
 from expertscore.batch.builder import PackageBuilder
 from expertscore.batch.crosscheck import crosscheck
-from expertscore.batch.manifest import ID_PATTERN, Assignment, BatchInfo, Manifest
+from expertscore.batch.manifest import (
+    ID_PATTERN,
+    Assignment,
+    BatchInfo,
+    Expert,
+    FormImport,
+    FormRemoval,
+    Manifest,
+)
+from expertscore.schemes.model import Scheme
 from expertscore.schemes.registry import resolve_scheme
-from expertscore.xlsxform.errors import XlsxFormError
-from expertscore.xlsxform.evidence import EvidenceRow, read_evidence
+from expertscore.xlsxform.errors import FormRule, XlsxFormError
+from expertscore.xlsxform.evidence import (
+    EvidenceRow,
+    find_evidence_sheet,
+    read_evidence,
+    unlisted_files,
+)
 from expertscore.xlsxform.roster import merge_roster, read_roster
 from expertscore.xlsxform.submissions import SubmissionReader, SubmissionRow
 from expertscore.xlsxform.text import nfkc, shown
-from expertscore.xlsxform.workbook import EVIDENCE_SHEET, ROSTER_SHEET, open_workbook
+from expertscore.xlsxform.workbook import EVIDENCE_SHEET, ROSTER_SHEET, Findings, open_workbook
 
 DEFAULT_ORGANIZER = "未注明"
 
@@ -72,6 +87,113 @@ def _evidence_problem(exc: ValidationError) -> str:
     return f"the file's {field} '{value}' cannot be recorded ({error['msg']})"
 
 
+@dataclass(frozen=True)
+class ReadForm:
+    """Everything read from the workbook, before anything is written."""
+
+    reader: SubmissionReader
+    rows: list[SubmissionRow]
+    evidence: list[EvidenceRow]
+    evidence_title: str
+    experts: list[Expert]
+    findings: Findings
+
+
+def read_form(workbook: Path, evidence_dir: Path | None, scheme: Scheme) -> ReadForm:
+    """Read and check the three sheets; the workbook is closed on return."""
+    with open_workbook(workbook) as book:
+        main = book.main_sheet()
+        reader = SubmissionReader(main, scheme)
+        rows = reader.read()
+        ids = {item.submission.id for item in rows}
+        evidence_sheet = find_evidence_sheet(book, main)
+        if evidence_sheet is None and evidence_dir is not None:
+            raise XlsxFormError(
+                workbook.name,
+                f"--evidence {evidence_dir} was given, but the workbook has no sheet"
+                f" '{EVIDENCE_SHEET}' (nor a sheet whose row 1 has the columns '编号' and"
+                " '文件') listing the files",
+                rule=FormRule.NO_EVIDENCE_SHEET,
+                facts={"folder": str(evidence_dir)},
+            )
+        evidence = (
+            read_evidence(evidence_sheet, scheme, ids, evidence_dir) if evidence_sheet else []
+        )
+        roster_sheet = book.sheet(ROSTER_SHEET)
+        return ReadForm(
+            reader=reader,
+            rows=rows,
+            evidence=evidence,
+            evidence_title=evidence_sheet.title if evidence_sheet else EVIDENCE_SHEET,
+            experts=read_roster(roster_sheet) if roster_sheet else [],
+            findings=book.findings,
+        )
+
+
+def _batch_info(
+    workbook: Path,
+    scheme_id: str,
+    created: datetime,
+    batch_id: str | None,
+    title: str | None,
+    organizer: str | None,
+) -> BatchInfo:
+    try:
+        return BatchInfo(
+            id=batch_id or default_batch_id(workbook, scheme_id, created),
+            title=title or workbook.stem,
+            organizer=organizer or DEFAULT_ORGANIZER,
+            created=created,
+        )
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        option = {"id": "--batch-id", "title": "--title", "organizer": "--organizer"}
+        field = str(error["loc"][0]) if error["loc"] else ""
+        raise XlsxFormError(option.get(field, "batch"), error["msg"]) from None
+
+
+def _add_evidence(builder: PackageBuilder, workbook: Path, form: ReadForm) -> None:
+    """Hash each listed file into the package; a file that cannot be read names its cell."""
+    for item in form.evidence:
+        try:
+            builder.add_evidence_path(
+                item.submission, item.path, item.title, item.indicators, filename=item.filename
+            )
+        except OSError as exc:
+            raise XlsxFormError(
+                workbook.name,
+                f"cannot read '{item.filename}': {exc.strerror or exc}",
+                sheet=form.evidence_title,
+                cell=item.ref,
+            ) from None
+        except ValidationError as exc:  # what the builder derives breaks a manifest rule
+            raise XlsxFormError(
+                workbook.name, _evidence_problem(exc), sheet=form.evidence_title, cell=item.ref
+            ) from None
+
+
+def form_import(workbook: Path, form: ReadForm, evidence_dir: Path | None) -> FormImport:
+    """The import summary the package carries and the command prints."""
+    table = form.reader.table
+    submissions = [item.submission for item in form.rows]
+    listed = {item.path for item in form.evidence}
+    return FormImport(
+        workbook=workbook.name,
+        sheet=form.reader.sheet.title,
+        rows=table.rows if table else 0,
+        number_only_rows=table.number_only if table else 0,
+        submissions=len(submissions),
+        values=sum(len(item.values) for item in submissions),
+        evidence_files=len(form.evidence),
+        unlisted_evidence=unlisted_files(evidence_dir, listed) if evidence_dir else [],
+        merges=form.findings.merges,
+        removed=[
+            FormRemoval(sheet=sheet, cell=cell, characters=characters)
+            for (sheet, cell), characters in form.findings.removed.items()
+        ],
+    )
+
+
 def workbook_to_package(
     workbook: Path,
     evidence_dir: Path | None,
@@ -99,17 +221,8 @@ def workbook_to_package(
         raise XlsxFormError("--created", "must include a UTC offset, e.g. +08:00")
     _check_paths(workbook, evidence_dir, out)
 
-    with open_workbook(workbook) as book:
-        rows: list[SubmissionRow] = SubmissionReader(book.main_sheet(), scheme).read()
-        ids = {item.submission.id for item in rows}
-        evidence_sheet = book.sheet(EVIDENCE_SHEET)
-        evidence: list[EvidenceRow] = (
-            read_evidence(evidence_sheet, scheme, ids, evidence_dir) if evidence_sheet else []
-        )
-        evidence_title = evidence_sheet.title if evidence_sheet else EVIDENCE_SHEET
-        roster_sheet = book.sheet(ROSTER_SHEET)
-        sheet_experts = read_roster(roster_sheet) if roster_sheet else []
-    roster = merge_roster(sheet_experts, experts)
+    form = read_form(workbook, evidence_dir, scheme)
+    roster = merge_roster(form.experts, experts)
     if not roster:
         raise XlsxFormError(
             workbook.name,
@@ -117,20 +230,10 @@ def workbook_to_package(
             " or give --expert ID:NAME",
         )
 
-    try:
-        batch = BatchInfo(
-            id=batch_id or default_batch_id(workbook, scheme.id, created),
-            title=title or workbook.stem,
-            organizer=organizer or DEFAULT_ORGANIZER,
-            created=created,
-        )
-    except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        option = {"id": "--batch-id", "title": "--title", "organizer": "--organizer"}
-        field = str(error["loc"][0]) if error["loc"] else ""
-        raise XlsxFormError(option.get(field, "batch"), error["msg"]) from None
-
+    batch = _batch_info(workbook, scheme.id, created, batch_id, title, organizer)
     builder = PackageBuilder(scheme_text, batch)
+    rows = form.rows
+    builder.form_import = form_import(workbook, form, evidence_dir)
     builder.submissions.extend(item.submission for item in rows)
     builder.roster.extend(roster)
     builder.assignments.extend(
@@ -138,23 +241,7 @@ def workbook_to_package(
         for expert in roster
         for item in rows
     )
-    for item in evidence:
-        try:
-            builder.add_evidence_path(
-                item.submission, item.path, item.title, item.indicators, filename=item.filename
-            )
-        except OSError as exc:
-            raise XlsxFormError(
-                workbook.name,
-                f"cannot read '{item.filename}': {exc.strerror or exc}",
-                sheet=evidence_title,
-                cell=item.ref,
-            ) from None
-        except ValidationError as exc:  # what the builder derives breaks a manifest rule
-            raise XlsxFormError(
-                workbook.name, _evidence_problem(exc), sheet=evidence_title, cell=item.ref
-            ) from None
-
+    _add_evidence(builder, workbook, form)
     problem = crosscheck(builder.manifest(), scheme)
     if problem:  # the readers should have refused it already
         raise XlsxFormError(workbook.name, f"the package would be invalid: {problem}")

@@ -7,16 +7,18 @@ workbook cannot pull arbitrary files of the organizer's machine into a package.
 
 from __future__ import annotations
 
+import os
 import re
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 from expertscore.schemes.model import Scheme
-from expertscore.xlsxform.headers import FieldSpec, match_header
-from expertscore.xlsxform.submissions import refuse_headerless
+from expertscore.xlsxform.headers import FieldSpec
+from expertscore.xlsxform.table import has_headers, open_table
 from expertscore.xlsxform.text import key, shown, split_list
 from expertscore.xlsxform.values import code_text, plain_text, short_text
-from expertscore.xlsxform.workbook import Row, Sheet
+from expertscore.xlsxform.workbook import EVIDENCE_SHEET, Row, Sheet, Workbook
 
 EVIDENCE_FIELDS = [
     FieldSpec("submission", "编号", ("submission", "id", "申报编号"), required=True),
@@ -34,6 +36,42 @@ class EvidenceRow:
     title: str
     indicators: list[str]
     ref: str  # the 文件 cell, for errors found later (reading the file)
+
+
+# Files a computer leaves in folders by itself; never worth listing as unlisted evidence.
+SYSTEM_FILES = ("thumbs.db", "desktop.ini")
+
+
+def find_evidence_sheet(book: Workbook, main: Sheet) -> Sheet | None:
+    """The sheet 证明材料 by its name, else the first other sheet headed 编号 and 文件.
+
+    Renamed sheets (证明材料清单) are common; without this their files would be lost.
+    """
+    named = book.sheet(EVIDENCE_SHEET)
+    if named is not None:
+        return named
+    for sheet in book.sheets():
+        if sheet.title == main.title:
+            continue
+        with closing(sheet.rows(check_merges=False)) as rows:
+            header = next(rows, None)
+        if header is not None and has_headers(header, EVIDENCE_FIELDS):
+            return sheet
+    return None
+
+
+def unlisted_files(folder: Path, listed: set[Path]) -> list[str]:
+    """Files of the evidence folder that no row names, as paths relative to the folder."""
+    result: list[str] = []
+    for root, folders, files in os.walk(folder):  # links to folders are not followed
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            path = Path(root, name)
+            if name.startswith(".") or name.casefold() in SYSTEM_FILES or not path.is_file():
+                continue
+            if path.resolve() not in listed:
+                result.append(path.relative_to(folder).as_posix())
+    return sorted(result)
 
 
 def _inside(
@@ -63,23 +101,33 @@ def _inside(
     return resolved, parts[-1]
 
 
+def _indicators(row: Row, index: int | None, codes: dict[str, str], scheme_id: str) -> list[str]:
+    """The scheme's codes named in the 指标 cell, each once, in order."""
+    raw = None if index is None else row.value(index)
+    if index is None or raw is None:
+        return []
+    indicators: list[str] = []
+    for item in split_list(plain_text(raw)):
+        code = codes.get(key(item))
+        if code is None:
+            raise row.error(index, f"indicator '{shown(item)}' is not in scheme '{scheme_id}'")
+        if code not in indicators:
+            indicators.append(code)
+    return indicators
+
+
 def read_evidence(
     sheet: Sheet, scheme: Scheme, submissions: set[str], folder: Path | None
 ) -> list[EvidenceRow]:
-    rows = sheet.rows()
-    header = next(rows, None)
-    if header is None or header.is_blank():
+    table = open_table(sheet, EVIDENCE_FIELDS)
+    if table is None:
         return []  # an empty sheet lists no evidence
-    columns = match_header(header, EVIDENCE_FIELDS)
-    known = columns.known()
+    columns = table.columns
     codes = {key(node.code): node.code for node in scheme.walk()}
     folder_resolved = folder.resolve() if folder is not None else None
     first_row: dict[tuple[str, Path], int] = {}
     result: list[EvidenceRow] = []
-    for row in rows:
-        if row.is_blank():
-            continue
-        refuse_headerless(row, known)
+    for row in table.data():
         sub_index = columns.fields["submission"]
         submission = code_text(row.value(sub_index))
         if submission is None:
@@ -106,18 +154,7 @@ def read_evidence(
                 f" {first_row[submission, path]})",
             )
         first_row[submission, path] = row.number
-        indicators: list[str] = []
-        index = columns.fields.get("indicators")
-        raw = None if index is None else row.value(index)
-        if index is not None and raw is not None:
-            for item in split_list(plain_text(raw)):
-                code = codes.get(key(item))
-                if code is None:
-                    raise row.error(
-                        index, f"indicator '{shown(item)}' is not in scheme '{scheme.id}'"
-                    )
-                if code not in indicators:
-                    indicators.append(code)
+        indicators = _indicators(row, columns.fields.get("indicators"), codes, scheme.id)
         title_index = columns.fields.get("title")
         title = short_text(row.value(title_index)) if title_index is not None else None
         result.append(

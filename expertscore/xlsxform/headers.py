@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from expertscore.schemes.model import Indicator, Scheme
-from expertscore.xlsxform.text import closest, key, shown, squeeze
+from expertscore.xlsxform.text import clean, closest, key, shown, squeeze
 from expertscore.xlsxform.values import plain_text, unit_matches
 from expertscore.xlsxform.workbook import Row
 
-IGNORED = ("序号", "备注")  # row counters and remarks, common in government forms
+NUMBERING = "序号"  # a row counter: a row holding only it is an empty row
+IGNORED = (NUMBERING, "备注")  # row counters and remarks, common in government forms
 CODE_NAME_SEPARATORS = ("", "、", ".", ":", "-", "_")
 _UNIT_SUFFIX = re.compile(r"^(.+)\(([^()]*)\)$")
 
@@ -37,6 +38,7 @@ class Columns:
     fields: dict[str, int] = field(default_factory=dict)
     leaves: list[tuple[int, Indicator]] = field(default_factory=list)
     ignored: set[int] = field(default_factory=set)
+    numbering: set[int] = field(default_factory=set)  # 序号 columns (also in ignored)
 
     def known(self) -> set[int]:
         return {*self.fields.values(), *(index for index, _ in self.leaves), *self.ignored}
@@ -68,8 +70,15 @@ class LeafIndex:
         return self._by_key.get(header_key, [])
 
 
-def _field_keys(spec: FieldSpec) -> set[str]:
+def field_keys(spec: FieldSpec) -> set[str]:
     return {key(spec.label), key(spec.name), *(key(alias) for alias in spec.aliases)}
+
+
+def header_key(raw: object) -> str:
+    """What a header cell is matched by: normalized, ``*`` markers dropped, case folded."""
+    if raw is None:
+        return ""
+    return squeeze(clean(plain_text(raw))[0]).strip("*").casefold()
 
 
 def match_header(
@@ -80,7 +89,7 @@ def match_header(
     """Read row 1; refuse unknown, repeated and missing columns, naming the cell."""
     columns = Columns()
     seen: dict[str, str] = {}  # field name or leaf code -> cell where it was first
-    field_keys = [(spec, _field_keys(spec)) for spec in fields]
+    keys_of = [(spec, field_keys(spec)) for spec in fields]
     for index in range(len(header_row)):
         raw = header_row.value(index)
         if raw is None or (isinstance(raw, str) and not raw.strip()):
@@ -91,7 +100,7 @@ def match_header(
         if not header:
             continue
         ref = header_row.ref(index)
-        spec = next((s for s, keys in field_keys if header in keys), None)
+        spec = next((s for s, keys in keys_of if header in keys), None)
         if spec is not None:
             _remember(header_row, seen, spec.name, f"'{spec.label}'", text, ref)
             columns.fields[spec.name] = index
@@ -104,8 +113,10 @@ def match_header(
                 continue
         if header.startswith("#") or header in {key(item) for item in IGNORED}:
             columns.ignored.add(index)
+            if header == key(NUMBERING):
+                columns.numbering.add(index)
             continue
-        candidates = [(k, spec.label) for spec, keys in field_keys for k in sorted(keys)]
+        candidates = [(k, spec.label) for spec, keys in keys_of for k in sorted(keys)]
         if leaves is not None:
             candidates += leaves.candidates
         nearest = closest(header, candidates)

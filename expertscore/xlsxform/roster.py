@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 from expertscore.batch.manifest import ID_PATTERN, Expert
 from expertscore.xlsxform.errors import XlsxFormError
-from expertscore.xlsxform.headers import FieldSpec, match_header
-from expertscore.xlsxform.submissions import ID_RULE, refuse_headerless
+from expertscore.xlsxform.headers import FieldSpec
+from expertscore.xlsxform.submissions import ID_RULE
+from expertscore.xlsxform.table import open_table
 from expertscore.xlsxform.text import nfkc, shown
 from expertscore.xlsxform.values import code_text, short_text
 from expertscore.xlsxform.workbook import Sheet
@@ -23,18 +24,13 @@ ROSTER_FIELDS = [
 
 def read_roster(sheet: Sheet) -> list[Expert]:
     """The experts of the sheet, in order; an empty sheet has none."""
-    rows = sheet.rows()
-    header = next(rows, None)
-    if header is None or header.is_blank():
+    table = open_table(sheet, ROSTER_FIELDS)
+    if table is None:
         return []
-    columns = match_header(header, ROSTER_FIELDS)
-    known = columns.known()
+    columns = table.columns
     result: list[Expert] = []
     first_row: dict[str, int] = {}
-    for row in rows:
-        if row.is_blank():
-            continue
-        refuse_headerless(row, known)
+    for row in table.data():
         id_index = columns.fields["id"]
         expert_id = code_text(row.value(id_index))
         if expert_id is None:

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from expertscore.batch.crosscheck import check_value
+from expertscore.batch.crosscheck import PLAIN_DECIMAL, check_value
 from expertscore.batch.manifest import ID_PATTERN, ReportedValue, Submission
 from expertscore.schemes.model import Category, Scheme, Tag
-from expertscore.xlsxform.headers import Columns, FieldSpec, LeafIndex, match_header
+from expertscore.xlsxform.errors import FormRule
+from expertscore.xlsxform.headers import Columns, FieldSpec, LeafIndex
+from expertscore.xlsxform.table import Table, open_table
 from expertscore.xlsxform.text import closest, key, shown, split_list
 from expertscore.xlsxform.values import code_text, plain_text, reported, short_text
 from expertscore.xlsxform.workbook import Row, Sheet
@@ -53,10 +55,8 @@ class Choices:
         if not self.codes:
             raise row.error(index, f"scheme '{scheme.id}' has no {self.plural}")
         nearest = closest(key(text), self.candidates)
-        raise row.error(
-            index,
-            f"'{shown(text)}' is not {self.what} of scheme '{scheme.id}' (closest: '{nearest}')",
-        )
+        hint = f" (closest: '{nearest}')" if nearest else ""
+        raise row.error(index, f"'{shown(text)}' is not {self.what} of scheme '{scheme.id}'{hint}")
 
 
 def _categories(categories: list[Category]) -> list[tuple[str, str]]:
@@ -89,20 +89,18 @@ class SubmissionReader:
             "an industry tag", "industry tags", _tags(classification.industry_tags)
         )
         self.domain = Choices.of("a domain tag", "domain tags", _tags(classification.domain_tags))
+        self.table: Table | None = None
 
     def read(self) -> list[SubmissionRow]:
-        rows = self.sheet.rows()
-        header = next(rows, None)
-        if header is None or header.is_blank():
+        """Every submission of the sheet; ``table`` then holds the counts of rows read."""
+        table = open_table(self.sheet, PLATFORM_FIELDS, LeafIndex(self.scheme))
+        if table is None:
             raise self.sheet.error("row 1 must hold the column headers, and it is empty")
-        columns = match_header(header, PLATFORM_FIELDS, LeafIndex(self.scheme))
-        known = columns.known()
+        self.table = table
+        columns = table.columns
         result: list[SubmissionRow] = []
         first_row: dict[str, int] = {}
-        for row in rows:
-            if row.is_blank():
-                continue
-            refuse_headerless(row, known)
+        for row in table.data():
             submission = self._submission(row, columns)
             if submission.id in first_row:
                 raise row.error(
@@ -170,14 +168,17 @@ class SubmissionReader:
                 continue
             value, unit = parsed
             problem = check_value(self.scheme, leaf.code, value, unit)
+            expected = leaf.reported.unit if leaf.reported else "text"
+            numeric = unit == expected and expected not in ("text", "yes/no")
+            if problem and numeric and not PLAIN_DECIMAL.match(value):
+                raise row.error(
+                    index,
+                    f"indicator '{leaf.code}' ({leaf.name}): '{shown(value)}' is not a number",
+                    FormRule.NOT_A_NUMBER,
+                    indicator=leaf.code,
+                    text=value,
+                )
             if problem:
                 raise row.error(index, problem)
             values[leaf.code] = ReportedValue(value=value, unit=unit)
         return values
-
-
-def refuse_headerless(row: Row, known: set[int]) -> None:
-    """A value in a column without a header would be lost silently; refuse it."""
-    for index in range(len(row)):
-        if index not in known and row.filled(index):
-            raise row.error(index, "this column has no header in row 1, but the cell has a value")

@@ -21,6 +21,8 @@ NO = ("否", "no", "n", "无", "×", "✗", "✘", "false")
 
 # Digits with optional thousands separators and decimals; what follows is a unit.
 _NUMBER = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(.*)")
+# What follows the digits cannot be a unit if it holds digits, separators or arithmetic.
+_NOT_A_UNIT = re.compile(r"[0-9.,+\-*×÷^=]")
 # Parts of an Excel number format that print literally and so do not make it a percentage.
 _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 
@@ -90,8 +92,8 @@ def _numeric(raw: Any, number_format: str, unit: str) -> tuple[str, str]:
     if match is None:
         return text, unit  # not a number: check_value says so
     digits, written_unit = match.groups()
-    if written_unit and written_unit[0] in ",.0123456789":
-        return text, unit  # "1,2" or "1.2.3": not a number
+    if _NOT_A_UNIT.search(written_unit):
+        return text, unit  # "1,2", "1.2.3", "+1+1", "1e5": not a number
     value = decimal_text(Decimal(digits.replace(",", "")))
     if not written_unit:
         return value, unit

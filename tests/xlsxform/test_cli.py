@@ -24,6 +24,11 @@ def test_from_xlsx_writes_the_package(case):
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         f"{case.out}: batch 'ln-2025-06', 2 submissions, 2 evidence files, 2 experts\n"
+        "form import:  表单.xlsx, sheet 申报信息: 2 rows read, 2 submissions, 6 values,"
+        " 2 evidence files\n"
+        "  merged cells expanded: 0\n"
+        "  cells with invisible characters removed: 0\n"
+        "  evidence files the form never names: 0\n"
     )
     manifest = open_package(case.out).manifest
     assert (manifest.batch.id, manifest.batch.organizer) == ("ln-2025-06", "辽宁省工信厅")

@@ -117,27 +117,27 @@ def test_percent_formatted_cell_in_a_workbook_is_scaled(case):
         (
             "I2",
             "很多",
-            "indicator '1.1.3' (企业近三年营收情况): '很多' is not a plain decimal number",
+            "indicator '1.1.3' (企业近三年营收情况): '很多' is not a number",
         ),
         (
             "I2",
             "1,2",
-            "indicator '1.1.3' (企业近三年营收情况): '1,2' is not a plain decimal number",
+            "indicator '1.1.3' (企业近三年营收情况): '1,2' is not a number",
         ),
         (
             "I2",
             "#DIV/0!",
-            "indicator '1.1.3' (企业近三年营收情况): '#DIV/0!' is not a plain decimal number",
+            "indicator '1.1.3' (企业近三年营收情况): '#DIV/0!' is not a number",
         ),
         (
             "I2",
             True,
-            "indicator '1.1.3' (企业近三年营收情况): 'TRUE' is not a plain decimal number",
+            "indicator '1.1.3' (企业近三年营收情况): 'TRUE' is not a number",
         ),
         (
             "I2",
             datetime(2025, 3, 1),
-            "indicator '1.1.3' (企业近三年营收情况): '2025-03-01' is not a plain decimal number",
+            "indicator '1.1.3' (企业近三年营收情况): '2025-03-01' is not a number",
         ),
         (
             "I2",
@@ -200,11 +200,11 @@ def test_yes_no_column_refuses_maybe(case):
     row[3 + [leaf.code for leaf in PROVINCIAL.leaves()].index("1.2.7")] = "是"
     row[3 + [leaf.code for leaf in PROVINCIAL.leaves()].index("1.2.8")] = "maybe"
     case.sheets["申报信息"].append(row)
-    assert case.refused(scheme="provincial-monitoring-2025") == (
+    assert case.refused(scheme="provincial-monitoring-2025", evidence=None) == (
         "表单.xlsx 申报信息!K2: indicator '1.2.8' (安全防护体系): 'maybe' is not yes or no"
     )
     row[10] = "否"
-    manifest = case.convert(scheme="provincial-monitoring-2025")
+    manifest = case.convert(scheme="provincial-monitoring-2025", evidence=None)
     assert {code: v.value for code, v in manifest.submissions[0].values.items()} == {
         "1.2.7": "yes",
         "1.2.8": "no",
@@ -232,7 +232,7 @@ def test_categories_and_kinds_by_name_or_code(case):
         " 'qingdao-maturity' (closest: '综合型')"
     )
     del case.sheets["申报信息"][4]
-    manifest = case.convert(scheme="qingdao-maturity")
+    manifest = case.convert(scheme="qingdao-maturity", evidence=None)
     assert [s.category for s in manifest.submissions] == [
         "comprehensive",
         "vertical",

@@ -314,7 +314,9 @@ def _round_two(m: Material, work: Path, name: str) -> Path:
     merge = MergeFolder(folder)
     apply(merge, plan(merge, [m.first["E01"]], m.package, _trust(m)))
     request_round(folder, "S002", "3.1.1", ["E01"], "复核", m.package)
-    request = write_round_request(m.package, replay(folder, m.package), "组长", work / f"{name}.json")
+    request = write_round_request(
+        m.package, replay(folder, m.package), "组长", work / f"{name}.json"
+    )
     session = m.session_copy("E01", name)
     with SessionFile(session) as opened:
         apply_round_request(opened, request)

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.bulk import collector_paused
+from expertscore.errors import ExpertScoreError
 from expertscore.private import owner_only
 from expertscore.results.envelope import ResultRefused, RuleBroken
 from expertscore.results.succession import Changes, describe, succession_problem
@@ -110,14 +111,40 @@ def load_folder(path: Path, package: OpenedPackage, trust: KeyTrust) -> MergeFol
     if not folder.results_dir.is_dir():
         return folder
     files = sorted(folder.results_dir.glob("*.esresult"))
-    merged = {
-        entry.get("digest")
-        for entry in read_audit(path)
-        if entry.get("action") == "merge" and entry.get("outcome") in (ACCEPTED, REPLACED)
-    }
-    for checked in verify_many(files, package, trust, merged):
-        folder.accepted[checked.payload.expert.id] = checked
+    last: dict[str, str] = {}  # expert -> digest of the file the audit log last merged
+    for entry in read_audit(path):
+        if entry.get("action") == "merge" and entry.get("outcome") in (ACCEPTED, REPLACED):
+            last[str(entry.get("expert"))] = str(entry.get("digest"))
+    for file in files:
+        digest = hashlib.sha256(file.read_bytes()).hexdigest()
+        if last.get(file.stem) != digest:
+            raise MergeFolderChanged(path, file.name, file.stem, digest, last.get(file.stem))
+    for checked in verify_many(files, package, trust, set(last.values())):
+        expert = checked.payload.expert.id
+        if Path(checked.source).stem != expert:
+            raise MergeFolderChanged(path, Path(checked.source).name, expert, "", last.get(expert))
+        folder.accepted[expert] = checked
     return folder
+
+
+class MergeFolderChanged(ExpertScoreError):
+    """A file in ``results/`` is not the one the audit log records as merged for its expert:
+    put there by hand (a transcription over an own result, a file from elsewhere) or
+    changed after the merge. Nothing of the folder is used until it is put right."""
+
+    def __init__(
+        self, folder: Path, file: str, expert: str, digest: str, merged: str | None
+    ) -> None:
+        self.folder, self.file, self.expert = folder, file, expert
+        self.digest, self.merged = digest, merged
+        if merged is None:
+            why = f"the audit log records no merge of a result of {expert}"
+        else:
+            why = f"the audit log last merged {merged[:12]}… for {expert}"
+        super().__init__(
+            f"{folder / RESULTS / file}: not the file merged ({why}); put back the merged"
+            " file, or merge the new one with `expertscore merge`"
+        )
 
 
 def verify_many(

@@ -523,6 +523,10 @@
         <translation>请把评审专家加入名单</translation>
     </message>
     <message>
+        <source>{file} in the merge folder is not the file merged for {expert}: put back the merged file, or merge the new one.</source>
+        <translation>合并文件夹中的 {file} 不是为 {expert} 合并的文件：请放回合并时的文件，或用“合并结果文件”合并新文件。</translation>
+    </message>
+    <message>
         <source>grade {before}→{after}</source>
         <translation>等级 {before}→{after}</translation>
     </message>

@@ -11,7 +11,14 @@ import pytest
 
 from expertscore.batch.package import open_package
 from expertscore.chair.decisions import record_override
-from expertscore.chair.merge import ACCEPTED, REFUSED, REPLACED, UNCHANGED, read_audit
+from expertscore.chair.merge import (
+    ACCEPTED,
+    REFUSED,
+    REPLACED,
+    UNCHANGED,
+    MergeFolderChanged,
+    read_audit,
+)
 from expertscore.chair.session import ChairRun
 from expertscore.demo.batch import make_demo_batch
 from expertscore.identity.organizers import signer_line
@@ -245,3 +252,25 @@ def test_verifying_many_names_the_refused_file(panel, tmp_path):
         verify_many(files, package, KeyTrust.build(package))
     assert "unknown key" in info.value.reason
     assert info.value.source == str(files[0])
+
+
+def test_a_file_put_into_the_results_folder_by_hand_stops_the_folder(panel, tmp_path):
+    """Only what the merge wrote counts: a file copied in by hand (here E02's genuine,
+    valid result under E01's name, and an unmerged file of E04's) is named, not used."""
+    run = ChairRun.open(panel / "b.esbatch", tmp_path / "merge", cards(panel))
+    run.apply(run.plan(results(panel)[:3]))
+    folder = tmp_path / "merge" / "results"
+    shutil.copyfile(results(panel)[1], folder / "E01.esresult")
+    with pytest.raises(MergeFolderChanged) as caught:
+        run.reload()
+    assert (caught.value.file, caught.value.expert) == ("E01.esresult", "E01")
+    assert caught.value.merged is not None
+    assert str(caught.value).startswith(f"{folder / 'E01.esresult'}: not the file merged")
+
+    shutil.copyfile(results(panel)[0], folder / "E01.esresult")  # put back: fine again
+    run.reload()
+    shutil.copyfile(results(panel)[3], folder / "E04.esresult")  # never merged
+    with pytest.raises(MergeFolderChanged) as caught:
+        run.reload()
+    assert (caught.value.expert, caught.value.merged) == ("E04", None)
+    assert "the audit log records no merge of a result of E04" in str(caught.value)

@@ -12,10 +12,11 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from expertscore.chair.fragility import Fragility
-from expertscore.chair.merge import ACCEPTED, REFUSED, REPLACED, UNCHANGED
+from expertscore.chair.merge import ACCEPTED, REFUSED, REPLACED, UNCHANGED, MergeFolderChanged
 from expertscore.errors import ExpertScoreError
 from expertscore.results.envelope import ResultRefused
 from ui.messages import error_text
+from ui.plaintext import shown
 
 CONTEXT = "ChairTexts"
 
@@ -198,6 +199,12 @@ def failure_text(error: BaseException) -> str:
     """
     if isinstance(error, ResultRefused):
         return f"{error.source}: {core_text(error.reason)}"
+    if isinstance(error, MergeFolderChanged):
+        return QCoreApplication.translate(
+            "ChairTexts",
+            "{file} in the merge folder is not the file merged for {expert}: put back the"
+            " merged file, or merge the new one.",
+        ).format(file=shown(error.file), expert=shown(error.expert))
     if isinstance(error, ExpertScoreError | OSError):
         return core_text(error_text(error))
     return f"{type(error).__name__}: {error}"

@@ -4,6 +4,7 @@ shown, and the exports write the workbook, the signed panel file and the PDF rep
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -16,6 +17,7 @@ from PySide6.QtCore import Qt
 from expertscore import __version__
 from expertscore.chair.panel_file import read_panel_file, recheck_panel_file
 from expertscore.identity.keys import ScryptCost, create_key
+from ui.app import install_translators
 from ui.chair import matrix as mx
 from ui.chair.decision_dialogs import OverrideDialog, RoundDialog, WithdrawOverrideDialog
 from ui.chair.models import TOTAL
@@ -215,3 +217,24 @@ def test_gui_command_renders_the_chair_window(panel, merged, tmp_path):
     )  # fmt: skip
     assert missing.returncode == 2
     assert "--chair needs --merge-dir DIR" in missing.stderr
+
+
+def test_a_file_put_into_the_merge_folder_by_hand_is_named_in_chinese(
+    configured_app, qtbot, panel, merged
+):
+    results = merged / "results"
+    shutil.copyfile(results / "E02.esresult", results / "E01.esresult")  # valid, signed, wrong
+    shown = ChairWindow()
+    shown.quiet = True
+    qtbot.addWidget(shown)
+    install_translators(configured_app, "zh")
+    try:
+        with qtbot.waitSignal(shown.failed, timeout=60000) as failed:
+            shown.open_merge(panel.package, merged, tuple(panel.cards))
+    finally:
+        install_translators(configured_app, "en")
+    assert failed.args == [
+        "合并文件夹中的 E01.esresult 不是为 E01 合并的文件：请放回合并时的文件，"
+        "或用“合并结果文件”合并新文件。"
+    ]
+    assert shown.state is None  # nothing of the folder is shown

@@ -198,6 +198,13 @@ def transcription_reason_removed(m: Material, work: Path) -> str | None:
     return _refused(lambda: write_panel(m.run(folder), m.chair, work / "panel.espanel"))
 
 
+def transcription_copied_in_by_hand(m: Material, work: Path) -> str | None:
+    """The chair's transcription of E01's sheet copied over E01's merged result by hand."""
+    folder = _copy_merge(m, work)
+    shutil.copyfile(m.transcription, folder / "results" / "E01.esresult")
+    return _refused(lambda: m.run(folder))
+
+
 def transcribed_by_someone_else(m: Material, work: Path) -> str | None:
     """A clerk's transcription of E02's sheet, allowed, merged and signed by the chair."""
     clerk = official_key(b"forgery bench clerk", "CLERK", "秘书")
@@ -359,6 +366,7 @@ ROWS: dict[str, Callable[[Material, Path], str | None]] = {
     "own signed result replaced by a transcription (merge)": transcription_over_own_merge,
     "own signed result replaced by a transcription, panel signed": transcription_over_own_signed,
     "transcription's recorded reason cut from the audit log": transcription_reason_removed,
+    "transcription copied into the results folder by hand": transcription_copied_in_by_hand,
     "transcription signed by someone other than the chair": transcribed_by_someone_else,
     "panel numbers differ from the re-run": numbers_differ,
     "assigned expert dropped from the inputs": expert_dropped_from_inputs,

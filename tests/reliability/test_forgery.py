@@ -31,6 +31,10 @@ def test_no_chair_side_forgery_is_accepted(figures: forgery.Figures) -> None:
         ("own signed result replaced by a transcription (merge)", "E01's own signed result 1"),
         ("own signed result replaced by a transcription, panel signed", "own signed result 1"),
         ("transcription's recorded reason cut from the audit log", "(replaced/E01-1.esresult)"),
+        (
+            "transcription copied into the results folder by hand",
+            "E01.esresult: not the file merged",
+        ),
         ("transcription signed by someone other than the chair", "not by the chair CHAIR"),
         ("panel numbers differ from the re-run", "ranking: the file says"),
         ("panel signed by another key as the chair", "not the chair's"),

@@ -9,6 +9,7 @@ which is still a complete sentence.
 from __future__ import annotations
 
 import re
+import sys
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -122,6 +123,13 @@ def error_text(error: BaseException) -> str:
             "The session was submitted (result {sequence}, {at}) and is locked;"
             " unlock it with a reason to change anything.",
         ).format(sequence=error.sequence, at=error.submitted_at)
+    forms = sys.modules.get("expertscore.xlsxform.errors")  # never loaded before a form is
+    if forms is not None and isinstance(error, forms.XlsxFormError):
+        from ui.form_texts import form_error_text
+
+        worded = form_error_text(error)
+        if worded is not None:
+            return worded
     if isinstance(error, ExpertScoreError):
         return reason_text(str(error))
     return str(error)

@@ -1086,6 +1086,41 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>FormTexts</name>
+    <message>
+        <source>{where}: the workbook is protected by a password: save a copy without a password and import that.</source>
+        <translation>{where}：工作簿设有打开密码：请另存一份无密码的副本，再导入该副本。</translation>
+    </message>
+    <message>
+        <source>{where}: an old .xls workbook: save it as .xlsx and import that.</source>
+        <translation>{where}：这是旧版 .xls 工作簿：请另存为 .xlsx 格式后再导入。</translation>
+    </message>
+    <message>
+        <source>{where}: row 1 holds “{title}”, a title: the column headers must be the first row; delete the rows above them.</source>
+        <translation>{where}：第 1 行是标题“{title}”：列标题必须在第 1 行，请删除其上方的行。</translation>
+    </message>
+    <message>
+        <source>{where}: the merged cells {range} join the header with data rows: unmerge them.</source>
+        <translation>{where}：合并单元格 {range} 把表头和数据行合在了一起：请取消合并。</translation>
+    </message>
+    <message>
+        <source>{where}: the merged cells {range} span the columns “{first}” and “{second}”: merge cells only down one column.</source>
+        <translation>{where}：合并单元格 {range} 跨越了“{first}”和“{second}”两列：只能在同一列内上下合并。</translation>
+    </message>
+    <message>
+        <source>{where}: row {row} is a total row (“{text}”): delete it.</source>
+        <translation>{where}：第 {row} 行是合计行（“{text}”）：请删除该行。</translation>
+    </message>
+    <message>
+        <source>{where}: the form has no evidence sheet, but an evidence folder was given ({folder}): add the 证明材料 sheet, or leave the folder out.</source>
+        <translation>{where}：表单中没有“证明材料”工作表，却指定了证明材料文件夹（{folder}）：请补上该工作表，或不指定文件夹。</translation>
+    </message>
+    <message>
+        <source>{where}: “{text}” given for {indicator} is not a number: type the number itself, without arithmetic.</source>
+        <translation>{where}：指标 {indicator} 填写的“{text}”不是数字：请直接填写数值，不要写算式。</translation>
+    </message>
+</context>
+<context>
     <name>GapsModel</name>
     <message>
         <source>Submission</source>

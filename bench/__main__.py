@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import sys
 
-from bench import chair_bench, evidence_bench, import_bench, outputs_bench, ui_bench
+from bench import (
+    agreement_bench,
+    chair_bench,
+    evidence_bench,
+    import_bench,
+    outputs_bench,
+    ui_bench,
+)
 
 BENCHMARKS = {
     "import": import_bench.main,
     "chair": chair_bench.main,
+    "agreement": agreement_bench.main,
     "outputs": outputs_bench.main,
     "ui": ui_bench.main,
     "evidence": evidence_bench.main,

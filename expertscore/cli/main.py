@@ -40,7 +40,10 @@ COMMANDS: dict[str, tuple[Where, tuple[Where, ...]]] = {
     "simulate": (("results_cmd", "simulate_command"), ()),
     "print-sheets": (("sheets_cmd", "print_sheets_command"), ()),
     "merge": (("chair_cmd", "merge_command"), ()),
-    "chair": (("chair_cmd", "chair_group"), (("rounds_cmd", "round2_file_command"),)),
+    "chair": (
+        ("chair_cmd", "chair_group"),
+        (("rounds_cmd", "round2_file_command"), ("agreement_cmd", "agreement_command")),
+    ),
     "roster": (("organizer_cmd", "roster_group"), ()),
     "score": (("rounds_cmd", "score_command"), ()),
 }

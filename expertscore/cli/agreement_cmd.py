@@ -9,10 +9,8 @@ import click
 from expertscore.chair.agreement import Figure
 from expertscore.chair.panel_quality import PanelQuality, panel_quality
 from expertscore.chair.session import ChairRun
+from expertscore.cli.chair_cmd import FOLDER, KEYCARDS, PACKAGE
 from expertscore.terminal import echo
-
-PACKAGE = click.Path(exists=True, dir_okay=False, path_type=Path)
-FOLDER = click.Path(file_okay=False, path_type=Path)
 
 
 def figure_text(figure: Figure | None) -> str:
@@ -25,13 +23,7 @@ def figure_text(figure: Figure | None) -> str:
 @click.command("agreement")
 @click.option("--batch", "package", required=True, type=PACKAGE)
 @click.option("--dir", "folder", required=True, type=FOLDER, help="The merge folder.")
-@click.option(
-    "--keycard",
-    "keycards",
-    multiple=True,
-    type=click.Path(exists=True, path_type=Path),
-    help="A key card or a folder of them, for keys the roster does not pin.",
-)
+@KEYCARDS
 def agreement_command(package: Path, folder: Path, keycards: tuple[Path, ...]) -> None:
     """How consistent the panel is and who scores harsher or more leniently (advice only)."""
     run = ChairRun.open(package, folder, keycards)

@@ -45,6 +45,7 @@ from expertscore.chair.workbook_common import (
 )
 from expertscore.chair.workbook_notes import audit_sheet, divergence_sheet, notes_sheet
 from expertscore.errors import ExpertScoreError
+from expertscore.identity.keys import local_now
 from expertscore.reports.pdfbase import ReportError, write_atomically
 from expertscore.schemes.model import Indicator
 from expertscore.schemes.rules import fmt
@@ -96,11 +97,13 @@ def write_results_workbook(
     audit: list[dict],
     *,
     inputs: Sequence[InputFile] | None = None,
+    generated: str | None = None,
 ) -> Path:
     """Write the results workbook to ``out`` (all or nothing) and return ``out``.
 
     ``inputs`` are the accepted result files (``panel_file.input_files(folder)``); without
-    them the audit sheet lists the files the audit log names.
+    them the audit sheet lists the files the audit log names. ``generated`` is the time
+    printed in the notes (default: now).
     """
     data = BookData(
         package,
@@ -110,6 +113,7 @@ def write_results_workbook(
         list(gaps),
         list(audit),
         list(inputs) if inputs is not None else inputs_from_audit(audit),
+        generated or local_now(),
     )
     book = build_workbook(data)
     try:

@@ -62,6 +62,7 @@ class BookData:
     gaps: list[Gap]
     audit: list[dict]
     inputs: list[InputFile]
+    generated: str  # the time printed in the notes, ISO 8601
 
     @property
     def scheme(self) -> Scheme:

@@ -21,7 +21,6 @@ from expertscore.chair.workbook_common import (
     BookData,
     experts_text,
 )
-from expertscore.identity.keys import local_now
 from expertscore.schemes.model import Amount, Category, GradeScale, Scheme
 from expertscore.schemes.rules import fmt
 from expertscore.schemes.table import amount_text
@@ -378,7 +377,7 @@ def notes_sheet(sheet: Worksheet, data: BookData) -> None:
         ("计分方式", f"{weighting}，满分 {fmt(scheme.total_points)}"),
         *_policy_rows(data),
         ("尚缺", f"{len(data.gaps)} 项（见“分歧”表“缺评”）" if data.gaps else "无"),
-        ("生成", f"{local_now()}，ExpertScore {__version__}"),
+        ("生成", f"{data.generated}，ExpertScore {__version__}"),
     ]
     for label, text in rows:
         writer.append([label, text])

@@ -11,7 +11,11 @@ from expertscore.batch.package import open_package
 from expertscore.chair import decisions as chair_decisions
 from expertscore.chair.aggregate import PanelResult
 from expertscore.chair.merge import REFUSED, summary
+from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
 from expertscore.chair.session import ChairRun
+from expertscore.cli.key_cmd import read_passphrase
+from expertscore.cli.progress import step_progress
+from expertscore.identity.keys import open_key
 from expertscore.results.verify import read_result
 from expertscore.schemes.model import Scheme
 from expertscore.scoring.totals import grade_name
@@ -173,3 +177,37 @@ def allow_transcription_command(package: Path, folder: Path, expert: str, reason
     """Let your transcription of an expert's paper sheet replace their own signed result."""
     chair_decisions.allow_transcription(folder, open_package(package), expert, reason)
     echo(f"{expert}: a transcription may replace the own signed result ({reason})")
+
+
+EXPORT_LABELS = {
+    WORKBOOK: "results workbook",
+    PANEL_FILE: "signed panel file",
+    REPORT: "PDF report",
+}
+
+
+@chair_group.command("export")
+@click.option("--batch", "package", required=True, type=PACKAGE)
+@click.option("--dir", "folder", required=True, type=FOLDER)
+@click.option("--out", "out_dir", required=True, type=FOLDER, help="Folder for the outputs.")
+@click.option("--sign-as", "signer_id", help="Sign the panel file with this key (the chair's).")
+@KEYCARDS
+def export_command(
+    package: Path, folder: Path, out_dir: Path, signer_id: str | None, keycards: tuple[Path, ...]
+) -> None:
+    """Write the results workbook, the signed panel file and the PDF report, as the window does."""
+    key = None
+    if signer_id:
+        key = open_key(signer_id, read_passphrase(f"passphrase of the key of {signer_id}"))
+    snap = ChairSnapshot.of(ChairRun.open(package, folder, keycards))
+    with step_progress("exporting") as update:
+        written = export_all(
+            snap,
+            out_dir,
+            key,
+            step=lambda kind, done, total: update(EXPORT_LABELS.get(kind, ""), done, total),
+        )
+    for kind, path in written.items():
+        echo(f"{EXPORT_LABELS[kind]}: {path}")
+    if key is None:
+        echo("no panel file: it is signed with the chair's key (--sign-as CHAIR)")

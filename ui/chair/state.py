@@ -18,6 +18,7 @@ from pathlib import Path
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import PanelInput, PanelResult, SubmissionResult
 from expertscore.chair.decisions import Decisions
+from expertscore.chair.outputs import ChairSnapshot
 from expertscore.chair.panel import Gap
 from expertscore.chair.session import ChairRun
 from expertscore.results.model import ScoreItem
@@ -44,6 +45,11 @@ class ChairState:
     @property
     def folder(self) -> Path:
         return self.run.folder_path
+
+    @cached_property
+    def snapshot(self) -> ChairSnapshot:
+        """The same picture as the core's exports take it."""
+        return ChairSnapshot(self.run, self.inp, self.result, self.gaps, self.audit)
 
     @property
     def scheme(self) -> Scheme:

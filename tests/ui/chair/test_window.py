@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,8 +15,10 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from expertscore import __version__
+from expertscore.chair import outputs
 from expertscore.chair.panel_file import read_panel_file, recheck_panel_file
 from expertscore.identity.keys import ScryptCost, create_key
+from tests.chair.chair_case import cells, pdf_text
 from ui.chair import matrix as mx
 from ui.chair.decision_dialogs import OverrideDialog, RoundDialog, WithdrawOverrideDialog
 from ui.chair.models import TOTAL
@@ -215,3 +218,38 @@ def test_gui_command_renders_the_chair_window(panel, merged, tmp_path):
     )  # fmt: skip
     assert missing.returncode == 2
     assert "--chair needs --merge-dir DIR" in missing.stderr
+
+
+def test_the_window_writes_the_same_files_as_chair_export(window, qtbot, tmp_path, monkeypatch):
+    at = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
+    monkeypatch.setattr(outputs, "now", lambda: at)
+    chair = create_key("CHAIR", "王组长", "chair passphrase 2025", cost=ScryptCost(n=2**12))
+    core = outputs.export_all(window.state.snapshot, tmp_path / "core", chair, at=at)
+    shown = tmp_path / "window"
+    with qtbot.waitSignal(window.exporter.exported, timeout=120000):
+        window.export_workbook(shown / "results.xlsx")
+    with qtbot.waitSignal(window.exporter.exported, timeout=120000):
+        window.export_report(shown / "report.pdf")
+    window.export_panel_file(shown / "panel.espanel")
+    window.dialog.passphrase.setText("chair passphrase 2025")
+    with qtbot.waitSignal(window.exporter.exported, timeout=120000):
+        click_ok(qtbot, window.dialog)
+    assert (shown / "panel.espanel").read_bytes() == core[outputs.PANEL_FILE].read_bytes()
+    assert cells(shown / "results.xlsx") == cells(core[outputs.WORKBOOK])
+    assert pdf_text(shown / "report.pdf") == pdf_text(core[outputs.REPORT])
+
+
+def test_gui_reopens_a_merge_folder_without_key_cards(panel, merged, tmp_path):
+    shot = tmp_path / "chair.png"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "EXPERTSCORE_SETTINGS_DIR": str(tmp_path / "settings"),
+    }
+    done = subprocess.run(
+        [str(EXE), "gui", "--lang", "en", "--chair", str(panel.package), "--merge-dir",
+         str(merged), "--screenshot", str(shot)],
+        capture_output=True, text=True, timeout=300, env=env,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -24,6 +24,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from expertscore.chair.bulk import collector_paused
 from expertscore.chair.fragility import Fragility
+from expertscore.chair.override_causes import OverrideCause
 from expertscore.schemes.model import Aggregation, AggregationMethod, Scheme, TrimScope
 from expertscore.schemes.rules import max_points
 from expertscore.scoring.totals import Rollup, grade_for, rollup, total_of
@@ -50,10 +51,14 @@ class Sheet:
 
 @dataclass(frozen=True)
 class Override:
-    """A panel score the chair recorded after discussion, with the reason."""
+    """A panel score the chair recorded after discussion, with its cause and the reason.
+
+    ``cause`` is ``None`` only for lines recorded before causes.
+    """
 
     points: Decimal
     reason: str
+    cause: OverrideCause | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from expertscore.chair.aggregate import quantize
 from expertscore.chair.report_pdf_charts import TotalsRow, totals_charts, totals_rows_per_chart
+from expertscore.chair.report_pdf_corrections import corrections_section
 from expertscore.chair.report_pdf_data import HUNDRED, ReportData
 from expertscore.chair.report_pdf_text import (
     FLAG_MEANINGS,
@@ -256,8 +257,7 @@ def decisions_section(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         *flags_table(r, d),
         r.para("二、需作出说明的专家", "heading"),
         *explanations_table(r, d),
-        r.para("三、专家组议定分", "heading"),
-        *overrides_table(r, d),
+        *corrections_section(r, d),
         r.para("四、第二轮评分要求", "heading"),
         *rounds_table(r, d),
         r.para("五、结果稳健性（留一检验）", "heading"),
@@ -299,31 +299,6 @@ def explanations_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
     if len(rows) == 1:
         return [nothing(r, "无：所有专家的总分与平均总分的偏离均在规定范围内。")]
     return [r.table(rows, (0.34, 0.24, 0.14, 0.14, 0.14))]
-
-
-def overrides_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
-    heads = ["平台", "指标", "计算得分", "议定得分", "理由"]
-    rows: list[list[object]] = [[r.para(h, "cell-head") for h in heads]]
-    for (sid, code), override in sorted(d.decisions.overrides.items()):
-        sub = d.result.submissions.get(sid)
-        indicator = sub.indicators.get(code) if sub else None
-        computed = "—"
-        if indicator is not None and indicator.exact is not None:
-            computed = fmt(quantize(indicator.exact, d.scheme.aggregation))
-        applied = indicator is not None and indicator.override == override
-        reason = override.reason + ("" if applied else "（未计入：该申报不评此指标）")
-        rows.append(
-            [
-                platform_cell(r, d, sid),
-                r.para(f"{code} {d.node_name(code)}"),
-                r.para(computed, "num"),
-                r.para(fmt(override.points), "num"),
-                r.para(reason),
-            ]
-        )
-    if len(rows) == 1:
-        return [nothing(r, "无：各指标均采用按汇总规则计算的专家组得分。")]
-    return [r.table(rows, (0.22, 0.22, 0.1, 0.1, 0.36))]
 
 
 def rounds_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:

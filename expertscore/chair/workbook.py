@@ -27,6 +27,7 @@ from expertscore.chair.aggregate import PanelInput, PanelResult, SubmissionResul
 from expertscore.chair.cells import BOLD, WRAP, SheetWriter
 from expertscore.chair.decisions import Decisions
 from expertscore.chair.merge import ACCEPTED, REPLACED
+from expertscore.chair.override_causes import cause_zh
 from expertscore.chair.panel import Gap
 from expertscore.chair.panel_file import InputFile
 from expertscore.chair.workbook_common import (
@@ -277,8 +278,9 @@ class _Matrix:
         flags = flag_text(item.flags)
         if item.override is not None:
             computed = "—" if item.exact is None else fmt(self.data.shown_score(item.exact))
-            flags = "、".join(filter(None, [flags, f"组长认定（计算值 {computed}）"]))
-            writer.text(row, self.note_col, item.override.reason)
+            flags = "、".join(filter(None, [flags, f"结果修正（修正前 {computed}）"]))
+            cause = cause_zh(item.override.cause)
+            writer.text(row, self.note_col, f"修正原因：{cause}；理由：{item.override.reason}")
         writer.text(row, self.flags_col, flags)
 
     def _totals(self) -> None:

@@ -10,6 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from expertscore import __version__
 from expertscore.chair.cells import BOLD, SheetWriter
+from expertscore.chair.override_causes import OverrideCause, cause_zh
 from expertscore.chair.workbook_common import (
     AUDIT,
     DIVERGENCE,
@@ -124,11 +125,12 @@ def _divergence_rows(data: BookData, sid: str) -> Iterator[list[object]]:
         computed = (
             data.shown_score(item.exact) if item is not None and item.exact is not None else None
         )
-        reason = f"计算值 {fmt(computed)}" if computed is not None else "计算值：无"
+        before = f"修正前 {fmt(computed)}" if computed is not None else "修正前：无计算值"
+        reason = f"修正原因：{cause_zh(override.cause)}；{before}"
         experts = experts_text(item.scores) if item is not None else ""
         name = data.indicator_name(code)
         yield [
-            "组长认定",
+            "结果修正",
             sid,
             platform,
             code,
@@ -356,7 +358,12 @@ def _policy_rows(data: BookData) -> list[tuple[str, str]]:
     rows += [
         ("标记", "* 表示指南未公布、由组织方设定的数值（设定人见“审计”表）"),
         ("提示", "；".join(f"{label}" for label in FLAG_LABELS.values())),
-        ("组长认定", "经专家组讨论，组长记录的指标得分与理由，替代计算得分；专家原始评分保留可查"),
+        (
+            "结果修正",
+            "经专家组讨论，组长记录的指标得分、修正原因与理由，替代计算得分；专家原始评分保留可查。"
+            "修正原因限于财政部令第87号第六十四条："
+            + "；".join(cause.zh for cause in OverrideCause),
+        ),
     ]
     return rows
 

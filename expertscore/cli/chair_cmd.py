@@ -12,6 +12,7 @@ from expertscore.chair import decisions as chair_decisions
 from expertscore.chair.aggregate import PanelResult
 from expertscore.chair.merge import REFUSED, summary
 from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
+from expertscore.chair.override_causes import OverrideCause
 from expertscore.chair.session import ChairRun
 from expertscore.cli.key_cmd import read_passphrase
 from expertscore.cli.progress import step_progress
@@ -141,14 +142,29 @@ def confirm_key_command(package: Path, folder: Path, result_file: Path, fingerpr
 @click.option("--submission", required=True)
 @click.option("--indicator", required=True)
 @click.option("--points", required=True)
+@click.option(
+    "--cause",
+    required=True,
+    type=click.Choice([cause.value for cause in OverrideCause]),
+    help="Why the summed result may change (87号令 art. 64).",
+)
 @click.option("--reason", required=True)
 def override_command(
-    package: Path, folder: Path, submission: str, indicator: str, points: str, reason: str
+    package: Path,
+    folder: Path,
+    submission: str,
+    indicator: str,
+    points: str,
+    cause: str,
+    reason: str,
 ) -> None:
-    """Record the panel's agreed score for one indicator, with the reason."""
+    """Record the panel's agreed score for one indicator, with its cause and the reason."""
     opened = open_package(package)
-    chair_decisions.record_override(folder, opened, submission, indicator, points, reason)
-    echo(f"agreed panel score {points} recorded for {submission} {indicator}")
+    chair_decisions.record_override(folder, opened, submission, indicator, points, reason, cause)
+    echo(
+        f"agreed panel score {points} recorded for {submission} {indicator}"
+        f" ({OverrideCause(cause).en})"
+    )
 
 
 @chair_group.command("round2")

@@ -325,8 +325,8 @@
         <translation>申报值：{value}</translation>
     </message>
     <message>
-        <source>Agreed panel score {points} (computed {exact}): {reason}</source>
-        <translation>组长认定分 {points}（计算值 {exact}）：{reason}</translation>
+        <source>Agreed panel score {points} (computed {exact}), cause: {cause}; reason: {reason}</source>
+        <translation>组长认定分 {points}（计算值 {exact}），修正原因：{cause}；理由：{reason}</translation>
     </message>
     <message>
         <source>Panel score: {points}, from {experts}</source>
@@ -417,6 +417,26 @@
     <message>
         <source>no scores</source>
         <translation>无评分</translation>
+    </message>
+    <message>
+        <source>Summing error</source>
+        <translation>分值汇总计算错误</translation>
+    </message>
+    <message>
+        <source>Score outside the allowed range</source>
+        <translation>分项评分超出评分标准规定的分值范围</translation>
+    </message>
+    <message>
+        <source>Inconsistent scores of an objective item</source>
+        <translation>评审专家对客观评审因素评分不一致</translation>
+    </message>
+    <message>
+        <source>Score judged abnormally high or low</source>
+        <translation>经专家组认定评分畸高、畸低</translation>
+    </message>
+    <message>
+        <source>No cause recorded (earlier record)</source>
+        <translation>未注明（早期记录）</translation>
     </message>
     <message>
         <source>The highest and lowest scores are further apart than the threshold.</source>
@@ -521,6 +541,10 @@
     <message>
         <source>add the panel&apos;s experts to the roster</source>
         <translation>请把评审专家加入名单</translation>
+    </message>
+    <message>
+        <source>Choose why the panel changes the summed result (87号令 art. 64).</source>
+        <translation>请选择修正评审结果的原因（87号令第六十四条）。</translation>
     </message>
     <message>
         <source>grade {before}→{after}</source>
@@ -1846,6 +1870,10 @@ Supports: {codes}</source>
         <translation>0 至 {maximum}</translation>
     </message>
     <message>
+        <source>Choose the cause (87号令 art. 64)…</source>
+        <translation>请选择修正原因（87号令第六十四条）…</translation>
+    </message>
+    <message>
         <source>What the panel agreed and why</source>
         <translation>评审组商定的结果及理由</translation>
     </message>
@@ -1868,6 +1896,10 @@ Supports: {codes}</source>
     <message>
         <source>Agreed score:</source>
         <translation>认定分：</translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation>修正原因：</translation>
     </message>
     <message>
         <source>Reason:</source>

@@ -65,8 +65,10 @@ def cells(workbook: Path) -> dict[str, list[tuple]]:
     return {name: list(book[name].iter_rows(values_only=True)) for name in book.sheetnames}
 
 
-def pdf_text(pdf: Path) -> str:
+def pdf_text(pdf: Path, layout: bool = True) -> str:
+    """The PDF's text layer (poppler); ``layout=False`` keeps each table cell's text together."""
+    options = ["-layout"] if layout else []
     done = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True, check=True
     )
     return done.stdout

@@ -18,20 +18,15 @@ from expertscore.chair.session import ChairRun
 from expertscore.identity.keycard import KeyCardError
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.results.verify import ResultRefused
-from tests.chair.chair_case import Case, cells, cli, make_case, pdf_text
+from tests.chair.chair_case import Case, cells, cli, pdf_text
 
 AT = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 PASSPHRASE = "chair passphrase 2026"
 
 
-@pytest.fixture(scope="module")
-def made(tmp_path_factory: pytest.TempPathFactory) -> Case:
-    return make_case(tmp_path_factory.mktemp("export"))
-
-
 @pytest.fixture
-def case(made: Case, tmp_path: Path) -> Case:
-    return made.copy(tmp_path / "merge")
+def case(merged_case: Case) -> Case:
+    return merged_case
 
 
 def payload(panel_file: Path) -> dict:

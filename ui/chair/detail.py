@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from expertscore.chair.aggregate import IndicatorResult
 from ui.chair.matrix import plain_number
 from ui.chair.state import ChairState
-from ui.chair.texts import flag_explanation, flag_label
+from ui.chair.texts import cause_text, flag_explanation, flag_label
 from ui.plaintext import markup
 
 HIGHLIGHT = "#fef9c3"
@@ -80,10 +80,12 @@ def detail_html(
     if result.override is not None:
         facts.append(
             QCoreApplication.translate(
-                "ChairDetail", "Agreed panel score {points} (computed {exact}): {reason}"
+                "ChairDetail",
+                "Agreed panel score {points} (computed {exact}), cause: {cause}; reason: {reason}",
             ).format(
                 points=plain_number(result.override.points),
                 exact=state.number(result.exact) if result.exact is not None else "—",
+                cause=cause_text(result.override.cause),
                 reason=result.override.reason,
             )
         )

@@ -3,6 +3,7 @@ shown, and the exports write the workbook, the signed panel file and the PDF rep
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from expertscore import __version__
 from expertscore.chair import outputs
@@ -84,6 +86,14 @@ def test_agreed_score_through_the_dialog_changes_the_panel_score_and_total(windo
     dialog.points.setText("0.9")
     dialog.reason.setPlainText("   ")
     click_ok(qtbot, dialog)
+    assert dialog.message.text() == (
+        "Choose why the panel changes the summed result (87号令 art. 64)."
+    )
+    dialog.cause.setFocus()
+    for _ in range(4):  # the fourth cause: a score judged abnormally high or low
+        QTest.keyClick(dialog.cause, Qt.Key.Key_Down)
+    assert dialog.cause.currentText() == "Score judged abnormally high or low"
+    click_ok(qtbot, dialog)
     assert dialog.message.text() == "an agreed panel score needs the panel's reason"
 
     dialog.reason.setPlainText("经合议，按附件核定为0.9分")
@@ -94,6 +104,11 @@ def test_agreed_score_through_the_dialog_changes_the_panel_score_and_total(windo
     assert cell.data(mx.POINTS_ROLE) == Decimal("0.90")
     assert cell.data(Qt.ItemDataRole.BackgroundRole) == mx.OVERRIDE_COLOR
     assert "经合议" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    recorded = [json.loads(line) for line in (window.state.folder / "audit.jsonl").open()]
+    assert recorded[-1]["cause"] == "extreme-score"
+    assert "cause: Score judged abnormally high or low; reason: 经合议" in (
+        window.detail.toPlainText()
+    )
     assert window.matrix_model.result_at(cell.row()).code == "3.3.9"  # selection kept
     after = window.state.result.submissions["S001"]
     assert after.total == before.total + Decimal("0.90") - old_panel

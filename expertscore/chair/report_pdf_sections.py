@@ -273,12 +273,20 @@ def flags_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
     for sub in d.ranked():
         cells = []
         for flag in flags:
-            codes = [c for c, i in sub.indicators.items() if flag in i.flags]
+            codes = [
+                f"{c}（已认定）" if i.override is not None else c
+                for c, i in sub.indicators.items()
+                if flag in i.flags
+            ]
             text = f"{len(codes)} 项：{'、'.join(codes)}" if codes else "—"
             cells.append(r.para(text))
         rows.append([platform_cell(r, d, sub.id), *cells])
     meanings = "；".join(f"{FLAG_NAMES[f]}：{FLAG_MEANINGS[f]}" for f in flags)
-    return [r.table(rows, (0.22, 0.26, 0.26, 0.13, 0.13)), r.para(meanings + "。", "small")]
+    resolved = "标“已认定”的指标已由专家组记录认定分（见结果修正），不再待处理"
+    return [
+        r.table(rows, (0.22, 0.26, 0.26, 0.13, 0.13)),
+        r.para(f"{meanings}。{resolved}。", "small"),
+    ]
 
 
 def explanations_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:

@@ -10,6 +10,7 @@ import click
 from expertscore.batch.package import open_package
 from expertscore.chair import decisions as chair_decisions
 from expertscore.chair.aggregate import PanelResult
+from expertscore.chair.flag_states import open_flags
 from expertscore.chair.merge import REFUSED, summary
 from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
 from expertscore.chair.override_causes import OverrideCause
@@ -44,10 +45,10 @@ def _print_results(run: ChairRun, result: PanelResult) -> None:
     for sid in result.ranking:
         sub = result.submissions[sid]
         grade = _grade_text(scheme, sub.category, sub.grade)
-        flagged = sum(1 for r in sub.indicators.values() if r.flags)
+        flagged = open_flags(sub)
         notes = []
         if flagged:
-            notes.append(f"{flagged} flagged")
+            notes.append(f"{flagged} open flags")
         if sub.explanations_needed:
             notes.append("explanations needed: " + ", ".join(sorted(sub.explanations_needed)))
         named = partial(_grade_text, scheme, sub.category)

@@ -337,6 +337,18 @@
         <translation>极差：{spread}</translation>
     </message>
     <message>
+        <source>open</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>resolved by the agreed score</source>
+        <translation>已由组长认定分解决</translation>
+    </message>
+    <message>
+        <source>Values given: {values}</source>
+        <translation>各专家给出的值：{values}</translation>
+    </message>
+    <message>
         <source>Second round requested from {experts}: {reason}</source>
         <translation>已请 {experts} 进行第二轮评分：{reason}</translation>
     </message>
@@ -1106,6 +1118,45 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>FlagBar</name>
+    <message>
+        <source>Unresolved flags only</source>
+        <translation>只看未解决的提示</translation>
+    </message>
+    <message>
+        <source>far apart</source>
+        <translation>分歧大</translation>
+    </message>
+    <message>
+        <source>highest / lowest</source>
+        <translation>最高 / 最低分</translation>
+    </message>
+    <message>
+        <source>re-verify</source>
+        <translation>需复核</translation>
+    </message>
+    <message>
+        <source>too few experts</source>
+        <translation>专家数不足</translation>
+    </message>
+    <message>
+        <source>second round</source>
+        <translation>第二轮评分</translation>
+    </message>
+    <message>
+        <source>agreed score</source>
+        <translation>组长认定分</translation>
+    </message>
+    <message>
+        <source>grey italic: trimmed</source>
+        <translation>灰色斜体：已剔除</translation>
+    </message>
+    <message>
+        <source>red corner: comment</source>
+        <translation>红色角标：有意见</translation>
+    </message>
+</context>
+<context>
     <name>GapsModel</name>
     <message>
         <source>Submission</source>
@@ -1408,12 +1459,20 @@ Supports: {codes}</source>
         <translation>由 {experts} 的评分计算</translation>
     </message>
     <message>
+        <source>{flags}: resolved by the agreed score</source>
+        <translation>{flags}：已由组长认定分解决</translation>
+    </message>
+    <message>
         <source>agreed score</source>
         <translation>认定分</translation>
     </message>
     <message>
         <source>second round</source>
         <translation>第二轮</translation>
+    </message>
+    <message>
+        <source>Values given: {values}</source>
+        <translation>各专家给出的值：{values}</translation>
     </message>
     <message>
         <source>Second round requested from {experts}: {reason}</source>
@@ -2114,8 +2173,8 @@ Supports: {codes}</source>
         <translation>专家数</translation>
     </message>
     <message>
-        <source>Flagged</source>
-        <translation>提示数</translation>
+        <source>Open flags</source>
+        <translation>未解决提示</translation>
     </message>
     <message>
         <source>Notes</source>

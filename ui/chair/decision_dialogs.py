@@ -106,6 +106,10 @@ class OverrideDialog(DecisionDialog):
             self.cause.addItem(cause_text(cause), cause.value)
         if result.override is not None and result.override.cause is not None:
             self.cause.setCurrentIndex(self.cause.findData(result.override.cause.value))
+        elif result.flags == ["reverify"]:  # only the objective item's values differ
+            self.cause.setCurrentIndex(
+                self.cause.findData(OverrideCause.OBJECTIVE_INCONSISTENT.value)
+            )
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("overrideReason")
         self.reason.setPlaceholderText(self.tr("What the panel agreed and why"))

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from expertscore.chair.flag_states import open_flags
 from expertscore.chair.panel import Gap
 from ui.chair.state import ChairState
 from ui.chair.texts import core_text, outcome_label
@@ -65,7 +66,7 @@ class RankingModel(QAbstractTableModel):
             PERCENT: self.tr("Score %"),
             GRADE: self.tr("Grade"),
             EXPERTS: self.tr("Experts"),
-            FLAGGED: self.tr("Flagged"),
+            FLAGGED: self.tr("Open flags"),
             NOTES: self.tr("Notes"),
         }.get(section)
 
@@ -92,7 +93,7 @@ class RankingModel(QAbstractTableModel):
         if role == SUBMISSION_ROLE:
             return sid
         scored = [s for s in state.inp.sheets if s.submission == sid and not s.recused]
-        flagged = sum(1 for r in sub.indicators.values() if r.flags)
+        flagged = open_flags(sub)  # resolved flags no longer ask for attention
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 RANK: str(sub.rank),

@@ -46,6 +46,7 @@ from ui.chair.decision_dialogs import (
 )
 from ui.chair.detail import DetailView
 from ui.chair.exports import PANEL_FILE, REPORT, WORKBOOK, Exporter, default_name
+from ui.chair.flag_bar import FlagBar
 from ui.chair.matrix import INDICATOR, CommentMarkDelegate, MatrixModel
 from ui.chair.merge_dialog import MergeDialog
 from ui.chair.models import (
@@ -142,8 +143,14 @@ class ChairWindow(QMainWindow):
         self.matrix.selectionModel().currentChanged.connect(self._cell_changed)
         self.matrix.doubleClicked.connect(lambda _index: self.request_override())
         self.detail = DetailView(self)
+        self.flag_bar = FlagBar(self.matrix, self.matrix_model, self)
+        table = QWidget(self)
+        table_layout = QVBoxLayout(table)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.flag_bar)
+        table_layout.addWidget(self.matrix, 1)
         scores = QSplitter(Qt.Orientation.Vertical, self)
-        scores.addWidget(self.matrix)
+        scores.addWidget(table)
         scores.addWidget(self.detail)
         scores.setSizes([560, 220])
         self.distribution = DistributionChart(self)

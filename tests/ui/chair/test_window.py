@@ -23,7 +23,8 @@ from expertscore.identity.keys import ScryptCost, create_key
 from tests.chair.chair_case import cells, pdf_text
 from ui.chair import matrix as mx
 from ui.chair.decision_dialogs import OverrideDialog, RoundDialog, WithdrawOverrideDialog
-from ui.chair.models import TOTAL
+from ui.chair.matrix import plain_number as plain_points
+from ui.chair.models import FLAGGED, TOTAL
 from ui.chair.passphrase import PassphraseDialog
 from ui.chair.window import ChairWindow
 
@@ -268,3 +269,57 @@ def test_gui_reopens_a_merge_folder_without_key_cards(panel, merged, tmp_path):
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_flags_close_with_an_agreed_score_and_the_filter_shows_the_open_ones(window, qtbot):
+    state = window.state
+    sid = state.result.ranking[0]
+    window.select_submission(sid)
+    sub = state.result.submissions[sid]
+    flagged = [code for code, item in sub.indicators.items() if "reverify" in item.flags]
+    assert flagged, "the demo data has objective items scored differently"
+    code = flagged[0]
+    ranking_row = window.ranking_model.row_of(sid)
+    open_before = int(window.ranking_model.index(ranking_row, FLAGGED).data())
+    assert open_before == sum(1 for item in sub.indicators.values() if item.flags)
+
+    bar = window.flag_bar
+    bar.unresolved.setFocus()
+    QTest.keyClick(bar.unresolved, Qt.Key.Key_Space)
+    assert bar.unresolved.isChecked()
+    model = window.matrix_model
+    shown = [model.result_at(r).code for r in range(model.rowCount())
+             if not window.matrix.isRowHidden(r)]  # fmt: skip
+    assert shown == [c for c, item in sub.indicators.items() if item.flags]
+    assert code in shown
+    flags_cell = model.index(model.row_of(code), model.flags_column())
+    assert "Values given: " in flags_cell.data(Qt.ItemDataRole.ToolTipRole)
+
+    window.select_indicator(code, model.panel_column())
+    window.request_override()
+    dialog = window.dialog
+    if sub.indicators[code].flags == ["reverify"]:  # the cause the flag suggests
+        assert dialog.cause.currentData() == "objective-inconsistent"
+    else:
+        dialog.cause.setCurrentIndex(dialog.cause.findData("objective-inconsistent"))
+    dialog.points.setText(plain_points(sub.indicators[code].panel))
+    dialog.reason.setPlainText("专家组核实申报值后一致认定")
+    with qtbot.waitSignal(window.stateLoaded, timeout=60000):
+        click_ok(qtbot, dialog)
+    ranking_row = window.ranking_model.row_of(sid)
+    assert int(window.ranking_model.index(ranking_row, FLAGGED).data()) == open_before - 1
+    row = model.row_of(code)
+    assert window.matrix.isRowHidden(row)  # the filter stays on for the new state
+    assert "resolved by the agreed score" in model.index(row, model.flags_column()).data()
+    assert model.index(row, model.flags_column()).data(Qt.ItemDataRole.BackgroundRole) is None
+    QTest.keyClick(bar.unresolved, Qt.Key.Key_Space)
+    assert not window.matrix.isRowHidden(row)
+    assert "(resolved by the agreed score)" in window.detail.toPlainText()
+
+
+def test_the_legend_names_every_mark_of_the_matrix(window):
+    texts = [label.text() for label in window.flag_bar.legend]
+    assert texts == [
+        "far apart", "highest / lowest", "re-verify", "too few experts", "second round",
+        "agreed score", "grey italic: trimmed", "red corner: comment",
+    ]  # fmt: skip

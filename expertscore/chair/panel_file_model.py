@@ -63,6 +63,7 @@ def policy_record(scheme: Scheme) -> dict[str, Any]:
         "rounding": policy.rounding.value,
         "spread_threshold": plain(policy.spread_threshold),
         "deviation_limit": plain(policy.deviation_limit),
+        "rank_within": policy.rank_within.value,
     }
 
 
@@ -224,6 +225,7 @@ class PolicyRef(Strict):
     rounding: str
     spread_threshold: Dec
     deviation_limit: Dec
+    rank_within: Literal["batch", "category"]
 
 
 class InputRef(Strict):

@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from expertscore.chair.aggregate import quantize
+from expertscore.chair.ranking import group_name
 from expertscore.chair.report_pdf_charts import TotalsRow, totals_charts, totals_rows_per_chart
 from expertscore.chair.report_pdf_corrections import corrections_section
 from expertscore.chair.report_pdf_data import HUNDRED, ReportData
@@ -24,7 +25,7 @@ from expertscore.chair.report_pdf_text import (
 from expertscore.reports.pdfbase import ALERT, SectionStart, markup
 from expertscore.reports.sheet_base import LABEL_TINT
 from expertscore.reports.sheet_text import ORGANIZER_SET_NOTE, level_text, percent_text
-from expertscore.schemes.model import GradeScale
+from expertscore.schemes.model import GradeScale, RankWithin
 from expertscore.schemes.rules import fmt
 from expertscore.schemes.table import organizer_set_count
 
@@ -179,9 +180,11 @@ def ranking_section(r: ReportRenderer, d: ReportData) -> list[Flowable]:
             if sub.fragile
             else r.para("稳定")
         )
+        within = group_name(d.scheme, sub.category)
+        rank = str(sub.rank) if within is None else f"{sub.rank}<br/>{markup(within)}"
         rows.append(
             [
-                r.para(str(sub.rank), "num"),
+                Paragraph(rank, r.styles["num"]),
                 r.para(sub.id),
                 Paragraph(name, r.styles["cell"]),
                 r.para(fmt(sub.total), "num"),
@@ -195,6 +198,8 @@ def ranking_section(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         "（留一检验，详见各平台页与“分歧、说明与议定事项”）。总分为各指标专家组得分之和；"
         "得分率为总分占可得满分的比例。"
     )
+    if d.scheme.aggregation.rank_within is RankWithin.CATEGORY:
+        note += "各类别的满分与等级标准不同，名次在各类别内分别排定（名次下注明类别）。"
     return [
         PageBreak(),
         SectionStart("ranking", "评审结果排名"),

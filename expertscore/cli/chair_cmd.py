@@ -14,6 +14,7 @@ from expertscore.chair.flag_states import open_flags
 from expertscore.chair.merge import REFUSED, summary
 from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
 from expertscore.chair.override_causes import OverrideCause
+from expertscore.chair.ranking import group_name
 from expertscore.chair.session import ChairRun
 from expertscore.cli.key_cmd import read_passphrase
 from expertscore.cli.progress import step_progress
@@ -42,8 +43,13 @@ def _print_results(run: ChairRun, result: PanelResult) -> None:
     scheme = run.package.scheme
     names = {s.id: s.platform for s in run.package.manifest.submissions}
     echo("\nranking:")
+    group = None
     for sid in result.ranking:
         sub = result.submissions[sid]
+        within = group_name(scheme, sub.category)
+        if within is not None and within != group:
+            group = within
+            echo(f"  {within}:")
         grade = _grade_text(scheme, sub.category, sub.grade)
         flagged = open_flags(sub)
         notes = []

@@ -2181,6 +2181,10 @@ Supports: {codes}</source>
         <translation>备注</translation>
     </message>
     <message>
+        <source>{rank} in {category}</source>
+        <translation>{category}第 {rank} 名</translation>
+    </message>
+    <message>
         <source>explanations needed: {experts}</source>
         <translation>需说明：{experts}</translation>
     </message>

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from expertscore.chair.flag_states import open_flags
 from expertscore.chair.panel import Gap
+from expertscore.chair.ranking import group_name
 from ui.chair.state import ChairState
 from ui.chair.texts import core_text, outcome_label
 from ui.plaintext import plain_roles
@@ -70,6 +71,13 @@ class RankingModel(QAbstractTableModel):
             NOTES: self.tr("Notes"),
         }.get(section)
 
+    def _rank_text(self, sub) -> str:
+        assert self._state is not None
+        within = group_name(self._state.scheme, sub.category)
+        if within is None:
+            return str(sub.rank)
+        return self.tr("{rank} in {category}").format(rank=sub.rank, category=within)
+
     def _notes(self, sid: str) -> list[str]:
         assert self._state is not None
         sub = self._state.result.submissions[sid]
@@ -96,7 +104,7 @@ class RankingModel(QAbstractTableModel):
         flagged = open_flags(sub)  # resolved flags no longer ask for attention
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                RANK: str(sub.rank),
+                RANK: self._rank_text(sub),
                 PLATFORM: state.submission_label(sid),
                 TOTAL: state.number(sub.total),
                 PERCENT: state.number(sub.percent),
@@ -107,7 +115,7 @@ class RankingModel(QAbstractTableModel):
             }.get(column)
         if role == SORT_ROLE:
             return {
-                RANK: sub.rank,
+                RANK: index.row(),  # the ranking's order (by category first)
                 TOTAL: float(sub.total),
                 PERCENT: float(sub.percent) if sub.percent is not None else -1.0,
                 EXPERTS: len(scored),

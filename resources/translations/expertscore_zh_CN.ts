@@ -378,6 +378,25 @@
     </message>
 </context>
 <context>
+    <name>ChairEvidencePane</name>
+    <message>
+        <source>Evidence the experts pinned</source>
+        <translation>专家固定查看的佐证材料</translation>
+    </message>
+    <message>
+        <source>No expert pinned evidence for this indicator.</source>
+        <translation>没有专家为该指标固定佐证材料。</translation>
+    </message>
+    <message>
+        <source>{expert}: {file}</source>
+        <translation>{expert}：{file}</translation>
+    </message>
+    <message>
+        <source>{expert}: {file}, page {page}</source>
+        <translation>{expert}：{file}，第 {page} 页</translation>
+    </message>
+</context>
+<context>
     <name>ChairGapsModel</name>
     <message>
         <source>Expert</source>

@@ -45,6 +45,7 @@ from ui.chair.decision_dialogs import (
     read_for_confirmation,
 )
 from ui.chair.detail import DetailView
+from ui.chair.evidence_pane import ChairEvidencePane
 from ui.chair.exports import PANEL_FILE, REPORT, WORKBOOK, Exporter, default_name
 from ui.chair.flag_bar import FlagBar
 from ui.chair.matrix import INDICATOR, CommentMarkDelegate, MatrixModel
@@ -165,7 +166,11 @@ class ChairWindow(QMainWindow):
             AUDIT_DETAIL, QHeaderView.ResizeMode.Stretch
         )
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(scores, self.tr("Scores"))
+        self.evidence = ChairEvidencePane(self)
+        beside = QSplitter(Qt.Orientation.Horizontal, self)
+        beside.addWidget(scores)
+        beside.addWidget(self.evidence)
+        self.tabs.addTab(beside, self.tr("Scores"))
         self.tabs.addTab(charts, self.tr("Charts"))
         self.tabs.addTab(self.audit, self.tr("Decisions and audit log"))
         right = QWidget(self)
@@ -365,9 +370,9 @@ class ChairWindow(QMainWindow):
         if state is None or sid is None or result is None:
             self.detail.show_nothing()
             return
-        self.detail.show_indicator(
-            state, sid, result, self.matrix_model.expert_at(current.column())
-        )
+        expert = self.matrix_model.expert_at(current.column())
+        self.detail.show_indicator(state, sid, result, expert)
+        self.evidence.show_cell(state, sid, result.code, expert)
 
     # --- merging ----------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from PySide6.QtTest import QTest
 
 from expertscore import __version__
 from expertscore.chair import outputs
+from expertscore.chair.evidence import pins
 from expertscore.chair.panel_file import read_panel_file, recheck_panel_file
 from expertscore.identity.keys import ScryptCost, create_key
 from tests.chair.chair_case import cells, pdf_text
@@ -323,3 +324,41 @@ def test_the_legend_names_every_mark_of_the_matrix(window):
         "far apart", "highest / lowest", "re-verify", "too few experts", "second round",
         "agreed score", "grey italic: trimmed", "red corner: comment",
     ]  # fmt: skip
+
+
+def test_a_cell_shows_the_evidence_each_expert_pinned_beside_the_scores(window, qtbot):
+    state = window.state
+    found = None
+    for sid in state.result.ranking:
+        for code in state.result.submissions[sid].indicators:
+            listed = pins(state.run.folder.accepted, sid, code, state.experts_of(sid))
+            pdfs = [p for p in listed if p.page is not None]
+            if pdfs:
+                found = (sid, code, listed, pdfs[-1])
+                break
+        if found:
+            break
+    assert found is not None, "the simulated experts pin PDF pages"
+    sid, code, listed, pin = found
+    window.select_submission(sid)
+    model = window.matrix_model
+    window.matrix.setFocus()
+    window.select_indicator(code, model.expert_column(pin.expert))
+    pane = window.evidence
+    assert pane.pin_list.count() == len(listed)
+    assert pane.current_pin().expert == pin.expert
+    shown_pin = pane.current_pin()
+    viewer = pane.viewer
+    assert viewer.record is not None and viewer.record.id == shown_pin.evidence
+    if shown_pin.page is not None:
+        # the page pinned, within the file (the simulated experts pin pages 1 to 6)
+        wanted = min(shown_pin.page, viewer.pdf.page_count) - 1
+        assert viewer.kind == "pdf" and viewer.pdf.page == wanted
+    assert pin.expert in pane.pin_list.currentItem().text()
+
+    # A key press in the list moves to the next pin and shows its file.
+    pane.pin_list.setFocus()
+    QTest.keyClick(pane.pin_list, Qt.Key.Key_End)
+    last = pane.current_pin()
+    assert last == listed[-1]
+    qtbot.waitUntil(lambda: viewer.record is not None and viewer.record.id == last.evidence)

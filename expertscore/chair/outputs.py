@@ -11,11 +11,12 @@ calling thread; a ``ChairSnapshot`` is only read.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from expertscore.chair.aggregate import PanelInput, PanelResult
+from expertscore.chair.member_notes import Notes
 from expertscore.chair.panel import Gap
 from expertscore.chair.panel_file import input_files, write_panel_file
 from expertscore.chair.report_pdf import write_report
@@ -44,11 +45,12 @@ class ChairSnapshot:
     result: PanelResult
     gaps: list[Gap]
     audit: list[dict]
+    notes: Notes = field(default_factory=Notes)
 
     @classmethod
     def of(cls, run: ChairRun) -> ChairSnapshot:
         inp, result = run.results()
-        return cls(run, inp, result, run.gaps(), run.audit())
+        return cls(run, inp, result, run.gaps(), run.audit(), run.notes())
 
     def shown(self) -> tuple:
         """What the workbook and the report both show: package to audit log, in that order."""
@@ -71,6 +73,7 @@ def write_workbook(snap: ChairSnapshot, out: Path, at: datetime | None = None) -
         *snap.shown(),
         inputs=input_files(snap.run.folder),
         generated=(at or now()).isoformat(timespec="seconds"),
+        notes=snap.notes,
     )
 
 
@@ -94,6 +97,7 @@ def write_report_pdf(snap: ChairSnapshot, out: Path, at: datetime | None = None)
         *snap.shown(),
         snap.run.folder.accepted,
         generated=at or now(),
+        notes=snap.notes,
     )
 
 

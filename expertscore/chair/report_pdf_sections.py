@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from expertscore.chair.aggregate import quantize
+from expertscore.chair.member_notes import AGREE, Note
 from expertscore.chair.ranking import group_name
 from expertscore.chair.report_pdf_charts import TotalsRow, totals_charts, totals_rows_per_chart
 from expertscore.chair.report_pdf_corrections import corrections_section
@@ -35,6 +36,22 @@ if TYPE_CHECKING:
 ALERT_HEX = ALERT.hexval().replace("0x", "#")
 FRAGILE_MARK = "※"
 SIGNATURE_HEADING = "评审专家组签字页"
+STATEMENT_NOTE = (
+    "意见：评审专家对评审结果的书面意见（同意，或不同意及其理由），经本人密钥签名或由组长据纸质意见录入。"
+    "对评审结果有异议的，应当在报告上签署不同意见并说明理由；拒绝签字且不书面说明不同意见和理由的，视为同意评审结果。"
+)
+
+
+def statement_text(note: Note | None) -> str:
+    """A member's statement as the signature page prints it."""
+    if note is None:
+        return "未提交书面意见"
+    text = "同意" if note.stance == AGREE else f"不同意。理由：{note.reasons}"
+    if note.stance == AGREE and note.reasons:
+        text += f"（{note.reasons}）"
+    if note.transcribed_by:
+        return f"{text}【纸质意见，组长 {note.transcribed_by} 录入】"
+    return f"{text}【已签名，密钥 {note.fingerprint}】"
 
 
 def labelled(r: ReportRenderer, pairs: list[tuple[str, str]], mono: set[str]) -> Table:
@@ -295,11 +312,12 @@ def flags_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
 
 
 def explanations_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
-    heads = ["平台", "专家", "专家总分", "平均总分", "偏离"]
+    heads = ["平台", "专家", "专家总分", "平均总分", "偏离", "书面说明"]
     rows: list[list[object]] = [[r.para(h, "cell-head") for h in heads]]
     for sub in d.ranked():
         mean = d.mean_expert_total(sub)
         for expert, deviation in sub.explanations_needed.items():
+            text = d.notes.explanations.get((sub.id, expert))
             rows.append(
                 [
                     platform_cell(r, d, sub.id),
@@ -307,11 +325,12 @@ def explanations_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
                     r.para(fmt(sub.expert_totals[expert]), "num"),
                     r.para(fmt(quantize(mean, d.scheme.aggregation)) if mean else "—", "num"),
                     r.para(f"{fmt(deviation)}%", "num"),
+                    r.para(text if text is not None else "未收到"),
                 ]
             )
     if len(rows) == 1:
         return [nothing(r, "无：所有专家的总分与平均总分的偏离均在规定范围内。")]
-    return [r.table(rows, (0.34, 0.24, 0.14, 0.14, 0.14))]
+    return [r.table(rows, (0.2, 0.16, 0.1, 0.1, 0.09, 0.35))]
 
 
 def rounds_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
@@ -413,7 +432,7 @@ def signature_page(r: ReportRenderer, d: ReportData) -> list[Flowable]:
                 r.para(f"{FRAGILE_MARK} 不稳定" if sub.fragile else "稳定"),
             ]
         )
-    heads = ("序号", "姓名", "单位", "角色", "签字", "日期")
+    heads = ("序号", "姓名", "单位", "角色", "意见", "签字", "日期")
     members: list[list[object]] = [[r.para(h, "cell-head") for h in heads]]
     for number, expert in enumerate(d.panel_members, 1):
         record = d.roster.get(expert)
@@ -423,11 +442,12 @@ def signature_page(r: ReportRenderer, d: ReportData) -> list[Flowable]:
                 r.para(d.label(expert)),
                 r.para((record.organization if record else None) or "—"),
                 r.para((record.role if record else None) or "—"),
+                r.para(statement_text(d.notes.statements.get(expert))),
                 Spacer(1, 11 * mm),  # room to sign
                 "",
             ]
         )
-    sign = r.table(members, (0.06, 0.17, 0.3, 0.08, 0.22, 0.17))
+    sign = r.table(members, (0.05, 0.14, 0.2, 0.07, 0.27, 0.16, 0.11))
     sign.setStyle([("VALIGN", (0, 1), (-1, -1), "MIDDLE")])
     return [
         PageBreak(),
@@ -439,6 +459,7 @@ def signature_page(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         Spacer(1, 5 * mm),
         r.para("评审专家签字", "heading"),
         sign,
+        r.para(STATEMENT_NOTE, "small"),
         Spacer(1, 10 * mm),
         chair_lines(r),
     ]

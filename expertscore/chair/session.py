@@ -16,6 +16,7 @@ from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.chair.aggregate import PanelInput, PanelResult
 from expertscore.chair.decisions import Decisions, replay
 from expertscore.chair.keycard_memory import remember, remembered
+from expertscore.chair.member_notes import Notes, load_notes
 from expertscore.chair.merge import Decision, MergeFolder, apply, load_folder, plan, read_audit
 from expertscore.chair.panel import Gap, gaps
 from expertscore.chair.panel_file_model import canonical_results
@@ -71,3 +72,7 @@ class ChairRun:
 
     def audit(self) -> list[dict]:
         return read_audit(self.folder_path)
+
+    def notes(self) -> Notes:
+        """The members' explanations and statements kept in the folder, verified again."""
+        return load_notes(self.folder_path, self.package, self.trust)

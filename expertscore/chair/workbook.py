@@ -26,6 +26,7 @@ from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import PanelInput, PanelResult, SubmissionResult
 from expertscore.chair.cells import BOLD, WRAP, SheetWriter
 from expertscore.chair.decisions import Decisions
+from expertscore.chair.member_notes import Notes
 from expertscore.chair.merge import ACCEPTED, REPLACED
 from expertscore.chair.override_causes import cause_zh
 from expertscore.chair.panel import Gap
@@ -99,6 +100,7 @@ def write_results_workbook(
     *,
     inputs: Sequence[InputFile] | None = None,
     generated: str | None = None,
+    notes: Notes | None = None,
 ) -> Path:
     """Write the results workbook to ``out`` (all or nothing) and return ``out``.
 
@@ -115,6 +117,7 @@ def write_results_workbook(
         list(audit),
         list(inputs) if inputs is not None else inputs_from_audit(audit),
         generated or local_now(),
+        notes or Notes(),
     )
     book = build_workbook(data)
     try:

@@ -117,7 +117,9 @@ def _divergence_rows(data: BookData, sid: str) -> Iterator[list[object]]:
                 f"总分 {fmt(total)} 偏离专家平均总分 {fmt(mean.quantize(Decimal('0.01')))}"
                 f" {fmt(deviation)}%，超过 {fmt(limit)}%，请该专家说明"
             )
-            yield ["需说明", sid, platform, "", "", expert, deviation, reason, ""]
+            text = data.notes.explanations.get((sid, expert))
+            answer = f"书面说明：{text}" if text is not None else "未收到书面说明"
+            yield ["需说明", sid, platform, "", "", expert, deviation, reason, answer]
     for (osid, code), override in sorted(data.decisions.overrides.items()):
         if osid != sid:
             continue

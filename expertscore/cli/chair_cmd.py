@@ -42,6 +42,7 @@ def _grade_text(scheme: Scheme, category: str | None, code: str | None) -> str:
 def _print_results(run: ChairRun, result: PanelResult) -> None:
     scheme = run.package.scheme
     names = {s.id: s.platform for s in run.package.manifest.submissions}
+    explanations = run.notes().explanations
     echo("\nranking:")
     group = None
     for sid in result.ranking:
@@ -56,7 +57,12 @@ def _print_results(run: ChairRun, result: PanelResult) -> None:
         if flagged:
             notes.append(f"{flagged} open flags")
         if sub.explanations_needed:
-            notes.append("explanations needed: " + ", ".join(sorted(sub.explanations_needed)))
+            received = {e for s, e in explanations if s == sid}
+            named = [
+                f"{e} {'received' if e in received else 'missing'}"
+                for e in sorted(sub.explanations_needed)
+            ]
+            notes.append("explanations needed: " + ", ".join(named))
         named = partial(_grade_text, scheme, sub.category)
         notes += [f"fragile: {found.note(named)}" for found in sub.fragile]
         echo(

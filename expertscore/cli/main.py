@@ -40,7 +40,17 @@ COMMANDS: dict[str, tuple[Where, tuple[Where, ...]]] = {
     "simulate": (("results_cmd", "simulate_command"), ()),
     "print-sheets": (("sheets_cmd", "print_sheets_command"), ()),
     "merge": (("chair_cmd", "merge_command"), ()),
-    "chair": (("chair_cmd", "chair_group"), (("rounds_cmd", "round2_file_command"),)),
+    "chair": (
+        ("chair_cmd", "chair_group"),
+        (
+            ("rounds_cmd", "round2_file_command"),
+            ("notes_cmd", "explain_request_command"),
+            ("notes_cmd", "notes_command"),
+            ("notes_cmd", "paper_statement_command"),
+        ),
+    ),
+    "explain": (("notes_cmd", "explain_command"), ()),
+    "statement": (("notes_cmd", "statement_command"), ()),
     "roster": (("organizer_cmd", "roster_group"), ()),
     "score": (("rounds_cmd", "score_command"), ()),
 }

@@ -2204,6 +2204,14 @@ Supports: {codes}</source>
         <translation>{category}第 {rank} 名</translation>
     </message>
     <message>
+        <source>{expert} received</source>
+        <translation>{expert} 已收到</translation>
+    </message>
+    <message>
+        <source>{expert} missing</source>
+        <translation>{expert} 未收到</translation>
+    </message>
+    <message>
         <source>explanations needed: {experts}</source>
         <translation>需说明：{experts}</translation>
     </message>

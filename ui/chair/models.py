@@ -83,11 +83,13 @@ class RankingModel(QAbstractTableModel):
         sub = self._state.result.submissions[sid]
         notes = self._state.fragile_notes(sid)
         if sub.explanations_needed:
-            notes.append(
-                self.tr("explanations needed: {experts}").format(
-                    experts=", ".join(sorted(sub.explanations_needed))
-                )
-            )
+            given = self._state.notes.explanations
+            received, missing = self.tr("{expert} received"), self.tr("{expert} missing")
+            named = [
+                (received if (sid, expert) in given else missing).format(expert=expert)
+                for expert in sorted(sub.explanations_needed)
+            ]
+            notes.append(self.tr("explanations needed: {experts}").format(experts=", ".join(named)))
         return notes
 
     @plain_roles

@@ -278,6 +278,14 @@
         <translation>核对专家密钥(&amp;C)…</translation>
     </message>
     <message>
+        <source>Merge members&apos; &amp;notes…</source>
+        <translation>合并专家意见文件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Type in a &amp;paper statement…</source>
+        <translation>录入纸质意见(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Export results &amp;workbook…</source>
         <translation>导出结果工作簿(&amp;W)…</translation>
     </message>
@@ -413,6 +421,17 @@
     <message>
         <source>all assigned</source>
         <translation>全部分配的申报</translation>
+    </message>
+</context>
+<context>
+    <name>ChairMembers</name>
+    <message>
+        <source>Members&apos; notes</source>
+        <translation>专家意见文件</translation>
+    </message>
+    <message>
+        <source>Notes (*.esnote);;All files (*)</source>
+        <translation>意见文件 (*.esnote);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -611,6 +630,10 @@
     <message>
         <source>Decisions and audit log</source>
         <translation>决定与审计日志</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>专家组成员</translation>
     </message>
     <message>
         <source>Verifying the merged results…</source>
@@ -1503,6 +1526,49 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>MembersModel</name>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Written explanations</source>
+        <translation>书面说明</translation>
+    </message>
+    <message>
+        <source>no statement</source>
+        <translation>未提交书面意见</translation>
+    </message>
+    <message>
+        <source>agrees</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>dissents: {reasons}</source>
+        <translation>不同意：{reasons}</translation>
+    </message>
+    <message>
+        <source>{text} (on paper, typed in by {chair})</source>
+        <translation>{text}（纸质意见，由 {chair} 录入）</translation>
+    </message>
+    <message>
+        <source>{text} (signed, key {key})</source>
+        <translation>{text}（已签名，密钥 {key}）</translation>
+    </message>
+    <message>
+        <source>{sid}: missing</source>
+        <translation>{sid}：未收到</translation>
+    </message>
+    <message>
+        <source>{sid}: received: {text}</source>
+        <translation>{sid}：已收到：{text}</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Merge result files</source>
@@ -2001,6 +2067,45 @@ Supports: {codes}</source>
     <message>
         <source>&amp;Prepare a review round…</source>
         <translation>准备评审轮次(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>PaperStatementDialog</name>
+    <message>
+        <source>Paper statement</source>
+        <translation>纸质意见</translation>
+    </message>
+    <message>
+        <source>Agrees</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Dissents</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <source>The reasons as written (needed for a dissent)</source>
+        <translation>按原文填写理由（不同意时必填）</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>成员：</translation>
+    </message>
+    <message>
+        <source>Statement:</source>
+        <translation>意见：</translation>
+    </message>
+    <message>
+        <source>Reasons:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Typed in by:</source>
+        <translation>录入人：</translation>
+    </message>
+    <message>
+        <source>The statement is kept with the merge folder, marked as typed in from paper.</source>
+        <translation>该意见保存在合并文件夹中，并注明为据纸质意见录入。</translation>
     </message>
 </context>
 <context>

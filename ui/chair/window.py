@@ -49,6 +49,7 @@ from ui.chair.evidence_pane import ChairEvidencePane
 from ui.chair.exports import PANEL_FILE, REPORT, WORKBOOK, Exporter, default_name
 from ui.chair.flag_bar import FlagBar
 from ui.chair.matrix import INDICATOR, CommentMarkDelegate, MatrixModel
+from ui.chair.members import MembersModel, merge_notes, paper_statement
 from ui.chair.merge_dialog import MergeDialog
 from ui.chair.models import (
     AUDIT_DETAIL,
@@ -173,6 +174,11 @@ class ChairWindow(QMainWindow):
         self.tabs.addTab(beside, self.tr("Scores"))
         self.tabs.addTab(charts, self.tr("Charts"))
         self.tabs.addTab(self.audit, self.tr("Decisions and audit log"))
+        self.members_model = MembersModel(self)
+        self.members = self._table("membersTable")
+        self.members.setModel(self.members_model)
+        self.members.horizontalHeader().setStretchLastSection(True)
+        self.tabs.addTab(self.members, self.tr("Members"))
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 6)
@@ -195,6 +201,8 @@ class ChairWindow(QMainWindow):
         a.withdraw.triggered.connect(self.request_withdraw)
         a.second_round.triggered.connect(self.request_round)
         a.confirm_key.triggered.connect(self.request_key_confirmation)
+        a.merge_notes.triggered.connect(lambda: merge_notes(self))
+        a.paper_statement.triggered.connect(lambda: paper_statement(self))
         a.export_workbook.triggered.connect(lambda: self.export_workbook())
         a.export_panel.triggered.connect(lambda: self.export_panel_file())
         a.export_report.triggered.connect(lambda: self.export_report())
@@ -269,6 +277,7 @@ class ChairWindow(QMainWindow):
             else self.tr("Nothing is missing: every assigned expert's result is merged.")
         )
         self.audit_model.set_state(state)
+        self.members_model.set_state(state)
         self.audit.resizeColumnsToContents()
         self.audit.horizontalHeader().setSectionResizeMode(
             AUDIT_DETAIL, QHeaderView.ResizeMode.Stretch

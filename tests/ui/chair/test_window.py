@@ -19,12 +19,15 @@ from PySide6.QtTest import QTest
 from expertscore import __version__
 from expertscore.chair import outputs
 from expertscore.chair.evidence import pins
+from expertscore.chair.member_notes import AGREE, STATEMENT, write_note
 from expertscore.chair.panel_file import read_panel_file, recheck_panel_file
 from expertscore.identity.keys import ScryptCost, create_key
+from expertscore.results.simulate import simulated_key
 from tests.chair.chair_case import cells, pdf_text
 from ui.chair import matrix as mx
 from ui.chair.decision_dialogs import OverrideDialog, RoundDialog, WithdrawOverrideDialog
 from ui.chair.matrix import plain_number as plain_points
+from ui.chair.members import merge_notes
 from ui.chair.models import FLAGGED, TOTAL
 from ui.chair.passphrase import PassphraseDialog
 from ui.chair.window import ChairWindow
@@ -362,3 +365,36 @@ def test_a_cell_shows_the_evidence_each_expert_pinned_beside_the_scores(window, 
     last = pane.current_pin()
     assert last == listed[-1]
     qtbot.waitUntil(lambda: viewer.record is not None and viewer.record.id == last.evidence)
+
+
+def test_members_tab_shows_signed_and_paper_statements(window, qtbot, panel, tmp_path):
+    state = window.state
+    roster = {e.id: e for e in state.package.manifest.roster}
+    key = simulated_key(3, roster["E01"], "2026-03-01T09:00:00+08:00")  # the panel's seed
+    note = write_note(tmp_path / "E01.esnote", state.package, key, STATEMENT,
+                      {"stance": AGREE, "reasons": ""})  # fmt: skip
+    with qtbot.waitSignal(window.stateLoaded, timeout=60000):
+        merge_notes(window, [note])
+    model = window.members_model
+    rows = {model.index(r, 0).data().split()[0]: r for r in range(model.rowCount())}
+    assert model.index(rows["E01"], 1).data().startswith("agrees (signed, key ")
+    assert model.index(rows["E02"], 1).data() == "no statement"
+
+    window.actions.paper_statement.trigger()
+    dialog = window.dialog
+    dialog.expert.setFocus()
+    QTest.keyClick(dialog.expert, Qt.Key.Key_Down)  # the second member: E02
+    assert dialog.expert.currentData() == "E02"
+    dialog.stance.setFocus()
+    QTest.keyClick(dialog.stance, Qt.Key.Key_Down)
+    assert dialog.stance.currentData() == "dissent"
+    dialog.reasons.setFocus()
+    QTest.keyClicks(dialog.reasons, "S003 case material is thin")
+    dialog.chair.setFocus()
+    QTest.keyClicks(dialog.chair, "Wang")
+    with qtbot.waitSignal(window.stateLoaded, timeout=60000):
+        click_ok(qtbot, dialog)
+    assert model.index(rows["E02"], 1).data() == (
+        "dissents: S003 case material is thin (on paper, typed in by Wang)"
+    )
+    assert (window.state.folder / "notes" / "E02-statement.paper.json").exists()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QTableView, QWidget
 
 from ui.chair import matrix as mx
 
@@ -33,10 +33,6 @@ class FlagBar(QWidget):
         self.unresolved.setObjectName("unresolvedOnly")
         self.unresolved.toggled.connect(lambda _on: self.apply())
         model.modelReset.connect(self.apply)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.unresolved)
-        layout.addSpacing(12)
         legend = [
             _swatch(mx.SPREAD_COLOR, self.tr("far apart"), self),
             _swatch(mx.EXTREME_COLOR, self.tr("highest / lowest"), self),
@@ -58,9 +54,13 @@ class FlagBar(QWidget):
             ),
         ]
         self.legend = legend
-        for label in legend:
-            layout.addWidget(label)
-        layout.addStretch(1)
+        # Two rows of four, so the legend does not widen the matrix beside the evidence.
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.unresolved, 0, 0, 2, 1)
+        for number, label in enumerate(legend):
+            layout.addWidget(label, number // 4, 1 + number % 4)
+        layout.setColumnStretch(5, 1)
 
     def apply(self) -> None:
         """Hide the rows without an open flag while the filter is on; show all otherwise."""

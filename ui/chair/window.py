@@ -171,6 +171,7 @@ class ChairWindow(QMainWindow):
         beside = QSplitter(Qt.Orientation.Horizontal, self)
         beside.addWidget(scores)
         beside.addWidget(self.evidence)
+        beside.setSizes([540, 300])  # the pinned pages readable beside the matrix
         self.tabs.addTab(beside, self.tr("Scores"))
         self.tabs.addTab(charts, self.tr("Charts"))
         self.tabs.addTab(self.audit, self.tr("Decisions and audit log"))

@@ -19,7 +19,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableView,
+    QWidget,
+)
 
 from expertscore.chair.member_notes import (
     AGREE,
@@ -102,6 +109,12 @@ class MembersModel(QAbstractTableModel):
             else:
                 parts.append(self.tr("{sid}: received: {text}").format(sid=sid, text=text))
         return "; ".join(parts) or "—"
+
+
+def members_table(view: QTableView, model: MembersModel) -> QTableView:
+    view.setModel(model)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
 
 
 class PaperStatementDialog(DecisionDialog):

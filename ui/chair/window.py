@@ -49,7 +49,7 @@ from ui.chair.evidence_pane import ChairEvidencePane
 from ui.chair.exports import PANEL_FILE, REPORT, WORKBOOK, Exporter, default_name
 from ui.chair.flag_bar import FlagBar
 from ui.chair.matrix import INDICATOR, CommentMarkDelegate, MatrixModel
-from ui.chair.members import MembersModel, merge_notes, paper_statement
+from ui.chair.members import MembersModel, members_table, merge_notes, paper_statement
 from ui.chair.merge_dialog import MergeDialog
 from ui.chair.models import (
     AUDIT_DETAIL,
@@ -176,10 +176,9 @@ class ChairWindow(QMainWindow):
         self.tabs.addTab(charts, self.tr("Charts"))
         self.tabs.addTab(self.audit, self.tr("Decisions and audit log"))
         self.members_model = MembersModel(self)
-        self.members = self._table("membersTable")
-        self.members.setModel(self.members_model)
-        self.members.horizontalHeader().setStretchLastSection(True)
-        self.tabs.addTab(self.members, self.tr("Members"))
+        self.tabs.addTab(
+            members_table(self._table("membersTable"), self.members_model), self.tr("Members")
+        )
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 6)

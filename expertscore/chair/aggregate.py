@@ -24,6 +24,8 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from expertscore.chair.bulk import collector_paused
 from expertscore.chair.fragility import Fragility
+from expertscore.chair.override_causes import OverrideCause
+from expertscore.chair.ranking import ranked
 from expertscore.schemes.model import Aggregation, AggregationMethod, Scheme, TrimScope
 from expertscore.schemes.rules import max_points
 from expertscore.scoring.totals import Rollup, grade_for, rollup, total_of
@@ -50,10 +52,14 @@ class Sheet:
 
 @dataclass(frozen=True)
 class Override:
-    """A panel score the chair recorded after discussion, with the reason."""
+    """A panel score the chair recorded after discussion, with its cause and the reason.
+
+    ``cause`` is ``None`` only for lines recorded before causes.
+    """
 
     points: Decimal
     reason: str
+    cause: OverrideCause | None = None
 
 
 @dataclass(frozen=True)
@@ -277,16 +283,15 @@ def _submission(
     return result
 
 
-def rank(results: Mapping[str, SubmissionResult]) -> list[str]:
-    """Order by total, highest first; equal totals share a rank (1, 2, 2, 4)."""
-    ordered = sorted(results, key=lambda sid: (-results[sid].total, sid))
-    previous_total: Decimal | None = None
-    current = 0
-    for position, sid in enumerate(ordered, start=1):
-        if results[sid].total != previous_total:
-            current = position
-            previous_total = results[sid].total
-        results[sid].rank = current
+def rank(results: Mapping[str, SubmissionResult], scheme: Scheme) -> list[str]:
+    """Order by total, highest first, within the scheme's ranking groups (``ranking``)."""
+    ordered, ranks = ranked(
+        scheme,
+        {sid: sub.total for sid, sub in results.items()},
+        {sid: sub.category for sid, sub in results.items()},
+    )
+    for sid in ordered:
+        results[sid].rank = ranks[sid]
     return ordered
 
 
@@ -299,5 +304,5 @@ def aggregate(inp: PanelInput) -> PanelResult:
         results = {
             sid: _submission(inp, sid, sheets, leaves) for sid, sheets in by_submission.items()
         }
-    ranking = rank(results)
+    ranking = rank(results, inp.scheme)
     return PanelResult(results, ranking)

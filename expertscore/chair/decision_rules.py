@@ -5,7 +5,8 @@ functions, so a line appended by hand is held to exactly the rules the program a
 
 * an agreed panel score names a submission of the batch and a leaf scored for its
   category, and is a score the leaf's mode allows (0 to the maximum, on the step, or one of
-  the choices' points), written to the policy's decimals, with the panel's reason;
+  the choices' points), written to the policy's decimals, with one of the four causes of
+  87号令 art. 64 and the panel's reason;
 * a second round names experts assigned that submission and indicator (never one with a
   conflict of interest declared in the batch), with a reason;
 * a confirmed key is for an expert on the roster whose key the roster does not pin, is no
@@ -24,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import quantizer
+from expertscore.chair.override_causes import OverrideCause
 from expertscore.crypto.dsse import fingerprint
 from expertscore.errors import ExpertScoreError
 from expertscore.schemes.model import (
@@ -45,6 +47,7 @@ STEP = "step"
 MODE = "mode"
 DECIMALS = "decimals"
 REASON = "reason"
+CAUSE = "cause"
 EXPERTS = "experts"
 ASSIGNED = "assigned"
 CONFLICT = "conflict"
@@ -133,6 +136,23 @@ def check_reason(reason: object, refusal: str, **where: str) -> str:
     if not isinstance(reason, str) or not reason.strip():
         raise DecisionError(refusal, rule=REASON, **where)
     return reason.strip()
+
+
+def check_cause(cause: object, *, stored: bool = False, **where: str) -> OverrideCause | None:
+    """The cause of an agreed score: one of 87号令 art. 64's four.
+
+    A stored line without ``cause`` was recorded before causes existed and is read as
+    having none; a new decision must name one.
+    """
+    if cause is None and stored:
+        return None
+    try:
+        return OverrideCause(cause)  # type: ignore[arg-type]
+    except ValueError:
+        known = ", ".join(member.value for member in OverrideCause)
+        raise DecisionError(
+            f"an agreed panel score needs its cause, one of {known}", rule=CAUSE, **where
+        ) from None
 
 
 def check_agreed_score(

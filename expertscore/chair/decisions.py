@@ -2,8 +2,9 @@
 
 * ``confirm-key``: the chair compared an expert's key fingerprint with the one on the
   expert's signed paper sheet and accepts that key for the expert;
-* ``override`` / ``override-cleared``: an agreed panel score for one indicator, with the
-  panel's reason (replaces the computed panel score; the experts' scores stay visible);
+* ``override`` / ``override-cleared``: an agreed panel score for one indicator, with its
+  cause (87号令 art. 64) and the panel's reason (replaces the computed panel score; the
+  experts' scores stay visible);
 * ``round-2``: an indicator goes to a second scoring round for the named experts;
 * ``transcription-allowed``: the chair's transcription of an expert's paper sheet may be
   used although the expert's own signed result exists, with the reason.
@@ -96,13 +97,14 @@ def _text(entry: dict[str, Any], name: str) -> str:
 def _apply_override(package: OpenedPackage, entry: dict, decisions: Decisions) -> None:
     sid, code = _text(entry, "submission"), _text(entry, "indicator")
     points = rules.check_agreed_score(package, sid, code, _text(entry, "points"), stored=True)
+    cause = rules.check_cause(entry.get("cause"), stored=True, submission=sid, indicator=code)
     rules.check_reason(
         entry.get("reason"),
         NO_OVERRIDE_REASON,
         submission=sid,
         indicator=code,
     )
-    decisions.overrides[(sid, code)] = Override(points, entry["reason"])
+    decisions.overrides[(sid, code)] = Override(points, entry["reason"], cause)
 
 
 def _apply_cleared(package: OpenedPackage, entry: dict, decisions: Decisions) -> None:
@@ -226,9 +228,14 @@ def record_override(
     indicator: str,
     points: str,
     reason: str,
+    cause: str,
 ) -> None:
-    """Record the panel's agreed score for a leaf, checked against the leaf's scoring."""
+    """Record the panel's agreed score for a leaf, checked against the leaf's scoring.
+
+    ``cause`` is one of 87号令 art. 64's four (``OverrideCause`` values).
+    """
     value = rules.check_agreed_score(package, submission, indicator, points)
+    known = rules.check_cause(cause, submission=submission, indicator=indicator)
     text = rules.check_reason(
         reason,
         NO_OVERRIDE_REASON,
@@ -242,6 +249,7 @@ def record_override(
             "submission": submission,
             "indicator": indicator,
             "points": str(value),
+            "cause": str(known),
             "reason": text,
         },
     )

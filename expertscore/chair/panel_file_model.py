@@ -1,4 +1,4 @@
-"""The panel file's payload (``expertscore-panel-payload/3``): built from results, read back.
+"""The panel file's payload (``expertscore-panel-payload/4``): built from results, read back.
 
 The ``*_record`` functions write plain JSON data (decimals as strings) from the
 aggregation; ``PanelPayload`` is the same shape as typed, read-only records, refusing
@@ -32,7 +32,7 @@ from expertscore.results.payload import plain
 from expertscore.results.verify import CheckedResult
 from expertscore.schemes.model import Scheme
 
-PANEL_PAYLOAD_FORMAT = "expertscore-panel-payload/3"
+PANEL_PAYLOAD_FORMAT = "expertscore-panel-payload/4"
 EXACT = Decimal("1E-10")  # unrounded values are written to 10 decimal places
 
 # -- the payload ---------------------------------------------------------------------------
@@ -63,13 +63,18 @@ def policy_record(scheme: Scheme) -> dict[str, Any]:
         "rounding": policy.rounding.value,
         "spread_threshold": plain(policy.spread_threshold),
         "deviation_limit": plain(policy.deviation_limit),
+        "rank_within": policy.rank_within.value,
     }
 
 
 def _override(override: Override | None, decimals: int) -> dict[str, str] | None:
     if override is None:
         return None
-    return {"points": fixed(override.points, decimals), "reason": override.reason}
+    return {
+        "points": fixed(override.points, decimals),
+        "cause": override.cause,
+        "reason": override.reason,
+    }
 
 
 def _submission_record(
@@ -129,7 +134,13 @@ def submission_records(
 def decisions_record(decisions: Decisions) -> dict[str, Any]:
     return {
         "overrides": [
-            {"submission": s, "indicator": i, "points": plain(o.points), "reason": o.reason}
+            {
+                "submission": s,
+                "indicator": i,
+                "points": plain(o.points),
+                "cause": o.cause,
+                "reason": o.reason,
+            }
             for (s, i), o in sorted(decisions.overrides.items())
         ],
         "confirmed_keys": [
@@ -214,6 +225,7 @@ class PolicyRef(Strict):
     rounding: str
     spread_threshold: Dec
     deviation_limit: Dec
+    rank_within: Literal["batch", "category"]
 
 
 class InputRef(Strict):
@@ -241,10 +253,15 @@ class InputRef(Strict):
         return self
 
 
+# The causes of ``OverrideCause`` as the payload spells them (a test keeps them equal).
+CauseValue = Literal["summing-error", "out-of-range", "objective-inconsistent", "extreme-score"]
+
+
 class OverrideRef(Strict):
     submission: Id
     indicator: str
     points: Dec
+    cause: CauseValue | None
     reason: str
 
 
@@ -275,6 +292,7 @@ class DecisionsRef(Strict):
 
 class AgreedScore(Strict):
     points: Dec
+    cause: CauseValue | None
     reason: str
 
 
@@ -339,7 +357,7 @@ class SubmissionRef(Strict):
 
 
 class PanelPayload(Strict):
-    format: Literal["expertscore-panel-payload/3"]
+    format: Literal["expertscore-panel-payload/4"]
     batch: BatchRef
     chair: ChairRef
     created_at: str

@@ -32,6 +32,7 @@ from expertscore.batch.package import OpenedPackage
 from expertscore.chair import decision_rules as rules
 from expertscore.chair.aggregate import Override
 from expertscore.chair.decisions import AuditRefused, Decisions, replay_entries
+from expertscore.chair.override_causes import OverrideCause
 from expertscore.chair.panel_file import (
     MISSING,
     input_of,
@@ -130,7 +131,9 @@ def _decisions(payload: PanelPayload, package: OpenedPackage, out: list[str]) ->
     listed = Decisions.empty()
     listed.confirmed = {k.expert: k.public_key for k in payload.decisions.confirmed_keys}
     listed.overrides = {
-        (o.submission, o.indicator): Override(Decimal(o.points), o.reason)
+        (o.submission, o.indicator): Override(
+            Decimal(o.points), o.reason, None if o.cause is None else OverrideCause(o.cause)
+        )
         for o in payload.decisions.overrides
     }
     listed.transcriptions = {t.expert: t.reason for t in payload.decisions.transcriptions}

@@ -33,6 +33,7 @@ from reportlab.platypus import Flowable
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import PanelInput, PanelResult
 from expertscore.chair.decisions import Decisions
+from expertscore.chair.member_notes import Notes
 from expertscore.chair.panel import Gap
 from expertscore.chair.report_pdf_charts import Lanes, expert_colours
 from expertscore.chair.report_pdf_data import ReportData
@@ -130,6 +131,7 @@ def write_report(
     accepted: Mapping[str, CheckedResult],
     *,
     generated: datetime | None = None,
+    notes: Notes | None = None,
 ) -> Path:
     """Write the panel report to ``out`` (atomically) and return ``out``.
 
@@ -148,5 +150,6 @@ def write_report(
         audit=list(audit),
         accepted=dict(accepted),
         generated=generated or datetime.now().astimezone(),
+        notes=notes or Notes(),
     )
     return ReportRenderer(data).render(out).path

@@ -18,6 +18,7 @@ from expertscore.batch.manifest import Expert, Submission
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import PanelInput, PanelResult, SubmissionResult
 from expertscore.chair.decisions import Decisions
+from expertscore.chair.member_notes import Notes
 from expertscore.chair.panel import Gap
 from expertscore.chair.report_pdf_text import NO_GRADE, expert_label
 from expertscore.results.verify import CheckedResult
@@ -51,6 +52,7 @@ class ReportData:
     audit: list[dict]
     accepted: Mapping[str, CheckedResult]
     generated: datetime
+    notes: Notes = field(default_factory=Notes)
     _averages: dict[str, Decimal] = field(default_factory=dict, init=False)
 
     # --- who and what --------------------------------------------------------------------

@@ -8,7 +8,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from expertscore.chair.aggregate import quantize
+from expertscore.chair.member_notes import AGREE, Note
+from expertscore.chair.ranking import group_name
 from expertscore.chair.report_pdf_charts import TotalsRow, totals_charts, totals_rows_per_chart
+from expertscore.chair.report_pdf_corrections import corrections_section
 from expertscore.chair.report_pdf_data import HUNDRED, ReportData
 from expertscore.chair.report_pdf_text import (
     FLAG_MEANINGS,
@@ -23,7 +26,7 @@ from expertscore.chair.report_pdf_text import (
 from expertscore.reports.pdfbase import ALERT, SectionStart, markup
 from expertscore.reports.sheet_base import LABEL_TINT
 from expertscore.reports.sheet_text import ORGANIZER_SET_NOTE, level_text, percent_text
-from expertscore.schemes.model import GradeScale
+from expertscore.schemes.model import GradeScale, RankWithin
 from expertscore.schemes.rules import fmt
 from expertscore.schemes.table import organizer_set_count
 
@@ -33,6 +36,22 @@ if TYPE_CHECKING:
 ALERT_HEX = ALERT.hexval().replace("0x", "#")
 FRAGILE_MARK = "※"
 SIGNATURE_HEADING = "评审专家组签字页"
+STATEMENT_NOTE = (
+    "意见：评审专家对评审结果的书面意见（同意，或不同意及其理由），经本人密钥签名或由组长据纸质意见录入。"
+    "对评审结果有异议的，应当在报告上签署不同意见并说明理由；拒绝签字且不书面说明不同意见和理由的，视为同意评审结果。"
+)
+
+
+def statement_text(note: Note | None) -> str:
+    """A member's statement as the signature page prints it."""
+    if note is None:
+        return "未提交书面意见"
+    text = "同意" if note.stance == AGREE else f"不同意。理由：{note.reasons}"
+    if note.stance == AGREE and note.reasons:
+        text += f"（{note.reasons}）"
+    if note.transcribed_by:
+        return f"{text}【纸质意见，组长 {note.transcribed_by} 录入】"
+    return f"{text}【已签名，密钥 {note.fingerprint}】"
 
 
 def labelled(r: ReportRenderer, pairs: list[tuple[str, str]], mono: set[str]) -> Table:
@@ -178,9 +197,11 @@ def ranking_section(r: ReportRenderer, d: ReportData) -> list[Flowable]:
             if sub.fragile
             else r.para("稳定")
         )
+        within = group_name(d.scheme, sub.category)
+        rank = str(sub.rank) if within is None else f"{sub.rank}<br/>{markup(within)}"
         rows.append(
             [
-                r.para(str(sub.rank), "num"),
+                Paragraph(rank, r.styles["num"]),
                 r.para(sub.id),
                 Paragraph(name, r.styles["cell"]),
                 r.para(fmt(sub.total), "num"),
@@ -194,6 +215,8 @@ def ranking_section(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         "（留一检验，详见各平台页与“分歧、说明与议定事项”）。总分为各指标专家组得分之和；"
         "得分率为总分占可得满分的比例。"
     )
+    if d.scheme.aggregation.rank_within is RankWithin.CATEGORY:
+        note += "各类别的满分与等级标准不同，名次在各类别内分别排定（名次下注明类别）。"
     return [
         PageBreak(),
         SectionStart("ranking", "评审结果排名"),
@@ -256,8 +279,7 @@ def decisions_section(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         *flags_table(r, d),
         r.para("二、需作出说明的专家", "heading"),
         *explanations_table(r, d),
-        r.para("三、专家组议定分", "heading"),
-        *overrides_table(r, d),
+        *corrections_section(r, d),
         r.para("四、第二轮评分要求", "heading"),
         *rounds_table(r, d),
         r.para("五、结果稳健性（留一检验）", "heading"),
@@ -273,20 +295,29 @@ def flags_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
     for sub in d.ranked():
         cells = []
         for flag in flags:
-            codes = [c for c, i in sub.indicators.items() if flag in i.flags]
+            codes = [
+                f"{c}（已认定）" if i.override is not None else c
+                for c, i in sub.indicators.items()
+                if flag in i.flags
+            ]
             text = f"{len(codes)} 项：{'、'.join(codes)}" if codes else "—"
             cells.append(r.para(text))
         rows.append([platform_cell(r, d, sub.id), *cells])
     meanings = "；".join(f"{FLAG_NAMES[f]}：{FLAG_MEANINGS[f]}" for f in flags)
-    return [r.table(rows, (0.22, 0.26, 0.26, 0.13, 0.13)), r.para(meanings + "。", "small")]
+    resolved = "标“已认定”的指标已由专家组记录认定分（见结果修正），不再待处理"
+    return [
+        r.table(rows, (0.22, 0.26, 0.26, 0.13, 0.13)),
+        r.para(f"{meanings}。{resolved}。", "small"),
+    ]
 
 
 def explanations_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
-    heads = ["平台", "专家", "专家总分", "平均总分", "偏离"]
+    heads = ["平台", "专家", "专家总分", "平均总分", "偏离", "书面说明"]
     rows: list[list[object]] = [[r.para(h, "cell-head") for h in heads]]
     for sub in d.ranked():
         mean = d.mean_expert_total(sub)
         for expert, deviation in sub.explanations_needed.items():
+            text = d.notes.explanations.get((sub.id, expert))
             rows.append(
                 [
                     platform_cell(r, d, sub.id),
@@ -294,36 +325,12 @@ def explanations_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
                     r.para(fmt(sub.expert_totals[expert]), "num"),
                     r.para(fmt(quantize(mean, d.scheme.aggregation)) if mean else "—", "num"),
                     r.para(f"{fmt(deviation)}%", "num"),
+                    r.para(text if text is not None else "未收到"),
                 ]
             )
     if len(rows) == 1:
         return [nothing(r, "无：所有专家的总分与平均总分的偏离均在规定范围内。")]
-    return [r.table(rows, (0.34, 0.24, 0.14, 0.14, 0.14))]
-
-
-def overrides_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
-    heads = ["平台", "指标", "计算得分", "议定得分", "理由"]
-    rows: list[list[object]] = [[r.para(h, "cell-head") for h in heads]]
-    for (sid, code), override in sorted(d.decisions.overrides.items()):
-        sub = d.result.submissions.get(sid)
-        indicator = sub.indicators.get(code) if sub else None
-        computed = "—"
-        if indicator is not None and indicator.exact is not None:
-            computed = fmt(quantize(indicator.exact, d.scheme.aggregation))
-        applied = indicator is not None and indicator.override == override
-        reason = override.reason + ("" if applied else "（未计入：该申报不评此指标）")
-        rows.append(
-            [
-                platform_cell(r, d, sid),
-                r.para(f"{code} {d.node_name(code)}"),
-                r.para(computed, "num"),
-                r.para(fmt(override.points), "num"),
-                r.para(reason),
-            ]
-        )
-    if len(rows) == 1:
-        return [nothing(r, "无：各指标均采用按汇总规则计算的专家组得分。")]
-    return [r.table(rows, (0.22, 0.22, 0.1, 0.1, 0.36))]
+    return [r.table(rows, (0.2, 0.16, 0.1, 0.1, 0.09, 0.35))]
 
 
 def rounds_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
@@ -425,7 +432,7 @@ def signature_page(r: ReportRenderer, d: ReportData) -> list[Flowable]:
                 r.para(f"{FRAGILE_MARK} 不稳定" if sub.fragile else "稳定"),
             ]
         )
-    heads = ("序号", "姓名", "单位", "角色", "签字", "日期")
+    heads = ("序号", "姓名", "单位", "角色", "意见", "签字", "日期")
     members: list[list[object]] = [[r.para(h, "cell-head") for h in heads]]
     for number, expert in enumerate(d.panel_members, 1):
         record = d.roster.get(expert)
@@ -435,11 +442,12 @@ def signature_page(r: ReportRenderer, d: ReportData) -> list[Flowable]:
                 r.para(d.label(expert)),
                 r.para((record.organization if record else None) or "—"),
                 r.para((record.role if record else None) or "—"),
+                r.para(statement_text(d.notes.statements.get(expert))),
                 Spacer(1, 11 * mm),  # room to sign
                 "",
             ]
         )
-    sign = r.table(members, (0.06, 0.17, 0.3, 0.08, 0.22, 0.17))
+    sign = r.table(members, (0.05, 0.14, 0.2, 0.07, 0.27, 0.16, 0.11))
     sign.setStyle([("VALIGN", (0, 1), (-1, -1), "MIDDLE")])
     return [
         PageBreak(),
@@ -451,6 +459,7 @@ def signature_page(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         Spacer(1, 5 * mm),
         r.para("评审专家签字", "heading"),
         sign,
+        r.para(STATEMENT_NOTE, "small"),
         Spacer(1, 10 * mm),
         chair_lines(r),
     ]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from expertscore.chair.fragility import Fragility, chinese_text
+from expertscore.chair.override_causes import NO_CAUSE_ZH, OverrideCause
 from expertscore.chair.panel import Gap
 from expertscore.schemes.model import Aggregation, AggregationMethod, TrimScope
 from expertscore.schemes.rules import fmt
@@ -137,7 +138,12 @@ def audit_detail(entry: Mapping[str, object], platforms: Mapping[str, str]) -> s
     if action == "confirm-key":
         return f"核对纸质评分表后确认密钥 {entry.get('fingerprint', '')}"
     if action == "override":
-        return f"{where}：议定分 {entry.get('points', '')}；理由：{entry.get('reason', '')}"
+        cause = entry.get("cause")
+        named = OverrideCause(cause).zh if cause in set(OverrideCause) else NO_CAUSE_ZH
+        return (
+            f"{where}：议定分 {entry.get('points', '')}；修正原因：{named}；"
+            f"理由：{entry.get('reason', '')}"
+        )
     if action == "override-cleared":
         return f"{where}；理由：{entry.get('reason', '')}"
     if action == "round-2":

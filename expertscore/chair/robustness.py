@@ -26,7 +26,8 @@ from expertscore.chair.aggregate import (
 )
 from expertscore.chair.bulk import collector_paused
 from expertscore.chair.fragility import Fragility
-from expertscore.schemes.model import Aggregation, AggregationMethod, TrimScope
+from expertscore.chair.ranking import ranked
+from expertscore.schemes.model import Aggregation, AggregationMethod, Scheme, TrimScope
 from expertscore.scoring.totals import grade_for, is_additive, total_of
 
 
@@ -173,24 +174,13 @@ def _slow_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outco
     return outcomes
 
 
-def _ranks(totals: dict[str, Decimal]) -> dict[str, int]:
-    ordered = sorted(totals, key=lambda sid: (-totals[sid], sid))
-    ranks: dict[str, int] = {}
-    previous = None
-    current = 0
-    for position, sid in enumerate(ordered, start=1):
-        if totals[sid] != previous:
-            current, previous = position, totals[sid]
-        ranks[sid] = current
-    return ranks
-
-
-def _mark(result: PanelResult, per_expert: dict[str, dict[str, Outcome]]) -> None:
+def _mark(scheme: Scheme, result: PanelResult, per_expert: dict[str, dict[str, Outcome]]) -> None:
     baseline = {sid: r.total for sid, r in result.submissions.items()}
+    categories = {sid: r.category for sid, r in result.submissions.items()}
     for expert in sorted(per_expert):
         outcomes = per_expert[expert]
         totals = {sid: outcomes[sid].total if sid in outcomes else t for sid, t in baseline.items()}
-        ranks = _ranks(totals)
+        _, ranks = ranked(scheme, totals, categories)  # within the scheme's ranking groups
         for sid, submission in result.submissions.items():
             grade = rank = None
             if sid in outcomes and outcomes[sid].grade != submission.grade:
@@ -214,7 +204,7 @@ def leave_one_out(inp: PanelInput, result: PanelResult) -> None:
             outcomes = _slow_outcomes(inp, submission) if slow else _fast_outcomes(inp, submission)
             for expert, outcome in outcomes.items():
                 per_expert.setdefault(expert, {})[sid] = outcome
-        _mark(result, per_expert)
+        _mark(inp.scheme, result, per_expert)
 
 
 def naive_leave_one_out(inp: PanelInput, result: PanelResult) -> None:
@@ -233,4 +223,4 @@ def naive_leave_one_out(inp: PanelInput, result: PanelResult) -> None:
         per_expert[expert] = {
             sid: Outcome(r.total, r.grade) for sid, r in alt.submissions.items() if sid in scored
         }
-    _mark(result, per_expert)
+    _mark(inp.scheme, result, per_expert)

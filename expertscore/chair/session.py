@@ -1,6 +1,7 @@
 """``ChairRun``: one batch's merge folder opened with everything the chair's tools need.
 
-It ties the package, the trusted keys (roster pins, key cards, keys the chair confirmed),
+It ties the package, the trusted keys (roster pins, key cards given now or remembered by
+the folder, keys the chair confirmed),
 the accepted result files, the chair's decisions and the aggregation together, so the
 command line and the chair window compute the same numbers the same way.
 """
@@ -14,6 +15,8 @@ from pathlib import Path
 from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.chair.aggregate import PanelInput, PanelResult
 from expertscore.chair.decisions import Decisions, replay
+from expertscore.chair.keycard_memory import remember, remembered
+from expertscore.chair.member_notes import Notes, load_notes
 from expertscore.chair.merge import Decision, MergeFolder, apply, load_folder, plan, read_audit
 from expertscore.chair.panel import Gap, gaps
 from expertscore.chair.panel_file_model import canonical_results
@@ -40,7 +43,7 @@ class ChairRun:
 
     def reload(self) -> None:
         self.decisions = replay(self.folder_path, self.package)
-        cards = read_cards(self.keycards)
+        cards = [*read_cards(self.keycards), *remembered(self.folder_path)]
         base = KeyTrust.build(self.package, cards)
         self.trust = KeyTrust(keys=[*base.keys, *self.decisions.confirmed_keys()], strict=True)
         self.folder = load_folder(self.folder_path, self.package, self.trust)
@@ -56,6 +59,8 @@ class ChairRun:
         for decision in decisions:  # one by one: each replaced result is kept first
             keep_replaced(self.folder, decision)
             apply(self.folder, [decision])
+        # The cards that vouched for what is now accepted: reopening needs them again.
+        remember(self.folder_path, read_cards(self.keycards), self.folder.accepted)
 
     def results(self) -> tuple[PanelInput, PanelResult]:
         return canonical_results(
@@ -67,3 +72,7 @@ class ChairRun:
 
     def audit(self) -> list[dict]:
         return read_audit(self.folder_path)
+
+    def notes(self) -> Notes:
+        """The members' explanations and statements kept in the folder, verified again."""
+        return load_notes(self.folder_path, self.package, self.trust)

@@ -26,7 +26,9 @@ from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import PanelInput, PanelResult, SubmissionResult
 from expertscore.chair.cells import BOLD, WRAP, SheetWriter
 from expertscore.chair.decisions import Decisions
+from expertscore.chair.member_notes import Notes
 from expertscore.chair.merge import ACCEPTED, REPLACED
+from expertscore.chair.override_causes import cause_zh
 from expertscore.chair.panel import Gap
 from expertscore.chair.panel_file import InputFile
 from expertscore.chair.workbook_common import (
@@ -45,6 +47,7 @@ from expertscore.chair.workbook_common import (
 )
 from expertscore.chair.workbook_notes import audit_sheet, divergence_sheet, notes_sheet
 from expertscore.errors import ExpertScoreError
+from expertscore.identity.keys import local_now
 from expertscore.reports.pdfbase import ReportError, write_atomically
 from expertscore.schemes.model import Indicator
 from expertscore.schemes.rules import fmt
@@ -96,11 +99,14 @@ def write_results_workbook(
     audit: list[dict],
     *,
     inputs: Sequence[InputFile] | None = None,
+    generated: str | None = None,
+    notes: Notes | None = None,
 ) -> Path:
     """Write the results workbook to ``out`` (all or nothing) and return ``out``.
 
     ``inputs`` are the accepted result files (``panel_file.input_files(folder)``); without
-    them the audit sheet lists the files the audit log names.
+    them the audit sheet lists the files the audit log names. ``generated`` is the time
+    printed in the notes (default: now).
     """
     data = BookData(
         package,
@@ -110,6 +116,8 @@ def write_results_workbook(
         list(gaps),
         list(audit),
         list(inputs) if inputs is not None else inputs_from_audit(audit),
+        generated or local_now(),
+        notes or Notes(),
     )
     book = build_workbook(data)
     try:
@@ -273,8 +281,9 @@ class _Matrix:
         flags = flag_text(item.flags)
         if item.override is not None:
             computed = "—" if item.exact is None else fmt(self.data.shown_score(item.exact))
-            flags = "、".join(filter(None, [flags, f"组长认定（计算值 {computed}）"]))
-            writer.text(row, self.note_col, item.override.reason)
+            flags = "、".join(filter(None, [flags, f"结果修正（修正前 {computed}）"]))
+            cause = cause_zh(item.override.cause)
+            writer.text(row, self.note_col, f"修正原因：{cause}；理由：{item.override.reason}")
         writer.text(row, self.flags_col, flags)
 
     def _totals(self) -> None:

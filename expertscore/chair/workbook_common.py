@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 
 from openpyxl.styles import Font, PatternFill
@@ -12,6 +12,7 @@ from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import PanelInput, PanelResult, Sheet, SubmissionResult, quantize
 from expertscore.chair.decisions import Decisions
 from expertscore.chair.fragility import Fragility, chinese_text
+from expertscore.chair.member_notes import Notes
 from expertscore.chair.panel import Gap
 from expertscore.chair.panel_file import InputFile
 from expertscore.schemes.model import Scheme
@@ -62,6 +63,8 @@ class BookData:
     gaps: list[Gap]
     audit: list[dict]
     inputs: list[InputFile]
+    generated: str  # the time printed in the notes, ISO 8601
+    notes: Notes = field(default_factory=Notes)  # the members' explanations and statements
 
     @property
     def scheme(self) -> Scheme:

@@ -10,6 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from expertscore import __version__
 from expertscore.chair.cells import BOLD, SheetWriter
+from expertscore.chair.override_causes import OverrideCause, cause_zh
 from expertscore.chair.workbook_common import (
     AUDIT,
     DIVERGENCE,
@@ -21,7 +22,6 @@ from expertscore.chair.workbook_common import (
     BookData,
     experts_text,
 )
-from expertscore.identity.keys import local_now
 from expertscore.schemes.model import Amount, Category, GradeScale, Scheme
 from expertscore.schemes.rules import fmt
 from expertscore.schemes.table import amount_text
@@ -117,7 +117,9 @@ def _divergence_rows(data: BookData, sid: str) -> Iterator[list[object]]:
                 f"总分 {fmt(total)} 偏离专家平均总分 {fmt(mean.quantize(Decimal('0.01')))}"
                 f" {fmt(deviation)}%，超过 {fmt(limit)}%，请该专家说明"
             )
-            yield ["需说明", sid, platform, "", "", expert, deviation, reason, ""]
+            text = data.notes.explanations.get((sid, expert))
+            answer = f"书面说明：{text}" if text is not None else "未收到书面说明"
+            yield ["需说明", sid, platform, "", "", expert, deviation, reason, answer]
     for (osid, code), override in sorted(data.decisions.overrides.items()):
         if osid != sid:
             continue
@@ -125,11 +127,12 @@ def _divergence_rows(data: BookData, sid: str) -> Iterator[list[object]]:
         computed = (
             data.shown_score(item.exact) if item is not None and item.exact is not None else None
         )
-        reason = f"计算值 {fmt(computed)}" if computed is not None else "计算值：无"
+        before = f"修正前 {fmt(computed)}" if computed is not None else "修正前：无计算值"
+        reason = f"修正原因：{cause_zh(override.cause)}；{before}"
         experts = experts_text(item.scores) if item is not None else ""
         name = data.indicator_name(code)
         yield [
-            "组长认定",
+            "结果修正",
             sid,
             platform,
             code,
@@ -357,7 +360,12 @@ def _policy_rows(data: BookData) -> list[tuple[str, str]]:
     rows += [
         ("标记", "* 表示指南未公布、由组织方设定的数值（设定人见“审计”表）"),
         ("提示", "；".join(f"{label}" for label in FLAG_LABELS.values())),
-        ("组长认定", "经专家组讨论，组长记录的指标得分与理由，替代计算得分；专家原始评分保留可查"),
+        (
+            "结果修正",
+            "经专家组讨论，组长记录的指标得分、修正原因与理由，替代计算得分；专家原始评分保留可查。"
+            "修正原因限于财政部令第87号第六十四条："
+            + "；".join(cause.zh for cause in OverrideCause),
+        ),
     ]
     return rows
 
@@ -378,7 +386,7 @@ def notes_sheet(sheet: Worksheet, data: BookData) -> None:
         ("计分方式", f"{weighting}，满分 {fmt(scheme.total_points)}"),
         *_policy_rows(data),
         ("尚缺", f"{len(data.gaps)} 项（见“分歧”表“缺评”）" if data.gaps else "无"),
-        ("生成", f"{local_now()}，ExpertScore {__version__}"),
+        ("生成", f"{data.generated}，ExpertScore {__version__}"),
     ]
     for label, text in rows:
         writer.append([label, text])

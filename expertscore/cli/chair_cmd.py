@@ -10,8 +10,15 @@ import click
 from expertscore.batch.package import open_package
 from expertscore.chair import decisions as chair_decisions
 from expertscore.chair.aggregate import PanelResult
+from expertscore.chair.flag_states import open_flags
 from expertscore.chair.merge import REFUSED, summary
+from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
+from expertscore.chair.override_causes import OverrideCause
+from expertscore.chair.ranking import group_name
 from expertscore.chair.session import ChairRun
+from expertscore.cli.key_cmd import read_passphrase
+from expertscore.cli.progress import step_progress
+from expertscore.identity.keys import open_key
 from expertscore.identity.organizers import signer_line
 from expertscore.results.verify import read_result
 from expertscore.schemes.model import Scheme
@@ -36,16 +43,27 @@ def _grade_text(scheme: Scheme, category: str | None, code: str | None) -> str:
 def _print_results(run: ChairRun, result: PanelResult) -> None:
     scheme = run.package.scheme
     names = {s.id: s.platform for s in run.package.manifest.submissions}
+    explanations = run.notes().explanations
     echo("\nranking:")
+    group = None
     for sid in result.ranking:
         sub = result.submissions[sid]
+        within = group_name(scheme, sub.category)
+        if within is not None and within != group:
+            group = within
+            echo(f"  {within}:")
         grade = _grade_text(scheme, sub.category, sub.grade)
-        flagged = sum(1 for r in sub.indicators.values() if r.flags)
+        flagged = open_flags(sub)
         notes = []
         if flagged:
-            notes.append(f"{flagged} flagged")
+            notes.append(f"{flagged} open flags")
         if sub.explanations_needed:
-            notes.append("explanations needed: " + ", ".join(sorted(sub.explanations_needed)))
+            received = {e for s, e in explanations if s == sid}
+            named = [
+                f"{e} {'received' if e in received else 'missing'}"
+                for e in sorted(sub.explanations_needed)
+            ]
+            notes.append("explanations needed: " + ", ".join(named))
         named = partial(_grade_text, scheme, sub.category)
         notes += [f"fragile: {found.note(named)}" for found in sub.fragile]
         echo(
@@ -139,14 +157,29 @@ def confirm_key_command(package: Path, folder: Path, result_file: Path, fingerpr
 @click.option("--submission", required=True)
 @click.option("--indicator", required=True)
 @click.option("--points", required=True)
+@click.option(
+    "--cause",
+    required=True,
+    type=click.Choice([cause.value for cause in OverrideCause]),
+    help="Why the summed result may change (87号令 art. 64).",
+)
 @click.option("--reason", required=True)
 def override_command(
-    package: Path, folder: Path, submission: str, indicator: str, points: str, reason: str
+    package: Path,
+    folder: Path,
+    submission: str,
+    indicator: str,
+    points: str,
+    cause: str,
+    reason: str,
 ) -> None:
-    """Record the panel's agreed score for one indicator, with the reason."""
+    """Record the panel's agreed score for one indicator, with its cause and the reason."""
     opened = open_package(package)
-    chair_decisions.record_override(folder, opened, submission, indicator, points, reason)
-    echo(f"agreed panel score {points} recorded for {submission} {indicator}")
+    chair_decisions.record_override(folder, opened, submission, indicator, points, reason, cause)
+    echo(
+        f"agreed panel score {points} recorded for {submission} {indicator}"
+        f" ({OverrideCause(cause).en})"
+    )
 
 
 @chair_group.command("round2")
@@ -175,3 +208,37 @@ def allow_transcription_command(package: Path, folder: Path, expert: str, reason
     """Let your transcription of an expert's paper sheet replace their own signed result."""
     chair_decisions.allow_transcription(folder, open_package(package), expert, reason)
     echo(f"{expert}: a transcription may replace the own signed result ({reason})")
+
+
+EXPORT_LABELS = {
+    WORKBOOK: "results workbook",
+    PANEL_FILE: "signed panel file",
+    REPORT: "PDF report",
+}
+
+
+@chair_group.command("export")
+@click.option("--batch", "package", required=True, type=PACKAGE)
+@click.option("--dir", "folder", required=True, type=FOLDER)
+@click.option("--out", "out_dir", required=True, type=FOLDER, help="Folder for the outputs.")
+@click.option("--sign-as", "signer_id", help="Sign the panel file with this key (the chair's).")
+@KEYCARDS
+def export_command(
+    package: Path, folder: Path, out_dir: Path, signer_id: str | None, keycards: tuple[Path, ...]
+) -> None:
+    """Write the results workbook, the signed panel file and the PDF report, as the window does."""
+    key = None
+    if signer_id:
+        key = open_key(signer_id, read_passphrase(f"passphrase of the key of {signer_id}"))
+    snap = ChairSnapshot.of(ChairRun.open(package, folder, keycards))
+    with step_progress("exporting") as update:
+        written = export_all(
+            snap,
+            out_dir,
+            key,
+            step=lambda kind, done, total: update(EXPORT_LABELS.get(kind, ""), done, total),
+        )
+    for kind, path in written.items():
+        echo(f"{EXPORT_LABELS[kind]}: {path}")
+    if key is None:
+        echo("no panel file: it is signed with the chair's key (--sign-as CHAIR)")

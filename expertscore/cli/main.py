@@ -42,8 +42,16 @@ COMMANDS: dict[str, tuple[Where, tuple[Where, ...]]] = {
     "merge": (("chair_cmd", "merge_command"), ()),
     "chair": (
         ("chair_cmd", "chair_group"),
-        (("rounds_cmd", "round2_file_command"), ("agreement_cmd", "agreement_command")),
+        (
+            ("rounds_cmd", "round2_file_command"),
+            ("notes_cmd", "explain_request_command"),
+            ("notes_cmd", "notes_command"),
+            ("notes_cmd", "paper_statement_command"),
+            ("agreement_cmd", "agreement_command"),
+        ),
     ),
+    "explain": (("notes_cmd", "explain_command"), ()),
+    "statement": (("notes_cmd", "statement_command"), ()),
     "roster": (("organizer_cmd", "roster_group"), ()),
     "score": (("rounds_cmd", "score_command"), ()),
 }

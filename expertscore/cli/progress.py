@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import (
     BarColumn,
     DownloadColumn,
+    MofNCompleteColumn,
     Progress,
     TextColumn,
     TimeRemainingColumn,
@@ -37,5 +38,28 @@ def byte_progress(description: str) -> Iterator[Callable[[int, int], None]]:
 
         def update(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
+
+        yield update
+
+
+@contextmanager
+def step_progress(description: str) -> Iterator[Callable[[str, int, int], None]]:
+    """Yields ``update(label, done, total)`` for work in a few named steps; a bar on a terminal."""
+    console = Console(stderr=True)
+    if not sys.stderr.isatty():
+        yield lambda _label, _done, _total: None
+        return
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[label]}"),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(description, total=None, label="")
+
+        def update(label: str, done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total, label=label)
 
         yield update

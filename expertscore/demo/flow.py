@@ -14,16 +14,15 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from expertscore.chair.panel_file import write_panel_file
-from expertscore.chair.report_pdf import write_report
+from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
 from expertscore.chair.session import ChairRun
-from expertscore.chair.workbook import write_results_workbook
 from expertscore.demo.batch import make_demo_batch
 from expertscore.identity.keys import ExpertKey
 from expertscore.reports.sheets import render_filled_sheet
 from expertscore.results.simulate import simulate
 
 Step = Callable[[str], None]
+DEMO_NAMES = {WORKBOOK: "results.xlsx", PANEL_FILE: "panel.espanel", REPORT: "report.pdf"}
 
 
 @dataclass
@@ -73,32 +72,13 @@ def run_demo(
     run = ChairRun.open(outputs.package, outputs.merge, cards)
     run.apply(run.plan(outputs.results))
     run.reload()
-    inp, result = run.results()
-    outputs.ranking = list(result.ranking)
-    audit, gaps = run.audit(), run.gaps()
+    snap = ChairSnapshot.of(run)
+    outputs.ranking = list(snap.result.ranking)
     step("chair: results workbook, signed panel file and PDF report")
-    outputs.workbook = write_results_workbook(
-        folder / "results.xlsx", run.package, inp, result, run.decisions, gaps, audit
-    )
-    outputs.panel_file = write_panel_file(
-        folder / "panel.espanel",
-        run.package,
-        run.folder,
-        inp,
-        result,
-        run.decisions,
-        demo_chair_key(seed),
-    )
-    outputs.report = write_report(
-        folder / "report.pdf",
-        run.package,
-        inp,
-        result,
-        run.decisions,
-        gaps,
-        audit,
-        run.folder.accepted,
-    )
+    written = export_all(snap, folder, demo_chair_key(seed), names=DEMO_NAMES)
+    outputs.workbook = written[WORKBOOK]
+    outputs.panel_file = written[PANEL_FILE]
+    outputs.report = written[REPORT]
     first = outputs.results[0]
     digest = hashlib.sha256(first.read_bytes()).hexdigest()
     fingerprint = run.folder.accepted[first.stem].fingerprint

@@ -331,6 +331,11 @@ class Rounding(StrEnum):
     DOWN = "down"
 
 
+class RankWithin(StrEnum):
+    BATCH = "batch"  # one ranking of every submission
+    CATEGORY = "category"  # one ranking per top-level category (kinds rank with their category)
+
+
 class Aggregation(Frozen):
     """How the panel's scores become one score."""
 
@@ -342,6 +347,7 @@ class Aggregation(Frozen):
     rounding: Rounding = Rounding.HALF_UP
     spread_threshold: Pct = Decimal(30)  # percent of the leaf's maximum
     deviation_limit: Pct = Decimal(30)  # percent from the panel mean
+    rank_within: RankWithin = RankWithin.BATCH
 
 
 class Source(Frozen):

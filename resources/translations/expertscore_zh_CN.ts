@@ -278,6 +278,14 @@
         <translation>核对专家密钥(&amp;C)…</translation>
     </message>
     <message>
+        <source>Merge members&apos; &amp;notes…</source>
+        <translation>合并专家意见文件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Type in a &amp;paper statement…</source>
+        <translation>录入纸质意见(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Export results &amp;workbook…</source>
         <translation>导出结果工作簿(&amp;W)…</translation>
     </message>
@@ -325,8 +333,8 @@
         <translation>申报值：{value}</translation>
     </message>
     <message>
-        <source>Agreed panel score {points} (computed {exact}): {reason}</source>
-        <translation>组长认定分 {points}（计算值 {exact}）：{reason}</translation>
+        <source>Agreed panel score {points} (computed {exact}), cause: {cause}; reason: {reason}</source>
+        <translation>组长认定分 {points}（计算值 {exact}），修正原因：{cause}；理由：{reason}</translation>
     </message>
     <message>
         <source>Panel score: {points}, from {experts}</source>
@@ -335,6 +343,18 @@
     <message>
         <source>Spread: {spread}</source>
         <translation>极差：{spread}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>resolved by the agreed score</source>
+        <translation>已由组长认定分解决</translation>
+    </message>
+    <message>
+        <source>Values given: {values}</source>
+        <translation>各专家给出的值：{values}</translation>
     </message>
     <message>
         <source>Second round requested from {experts}: {reason}</source>
@@ -366,6 +386,25 @@
     </message>
 </context>
 <context>
+    <name>ChairEvidencePane</name>
+    <message>
+        <source>Evidence the experts pinned</source>
+        <translation>专家固定查看的佐证材料</translation>
+    </message>
+    <message>
+        <source>No expert pinned evidence for this indicator.</source>
+        <translation>没有专家为该指标固定佐证材料。</translation>
+    </message>
+    <message>
+        <source>{expert}: {file}</source>
+        <translation>{expert}：{file}</translation>
+    </message>
+    <message>
+        <source>{expert}: {file}, page {page}</source>
+        <translation>{expert}：{file}，第 {page} 页</translation>
+    </message>
+</context>
+<context>
     <name>ChairGapsModel</name>
     <message>
         <source>Expert</source>
@@ -382,6 +421,17 @@
     <message>
         <source>all assigned</source>
         <translation>全部分配的申报</translation>
+    </message>
+</context>
+<context>
+    <name>ChairMembers</name>
+    <message>
+        <source>Members&apos; notes</source>
+        <translation>专家意见文件</translation>
+    </message>
+    <message>
+        <source>Notes (*.esnote);;All files (*)</source>
+        <translation>意见文件 (*.esnote);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -417,6 +467,26 @@
     <message>
         <source>no scores</source>
         <translation>无评分</translation>
+    </message>
+    <message>
+        <source>Summing error</source>
+        <translation>分值汇总计算错误</translation>
+    </message>
+    <message>
+        <source>Score outside the allowed range</source>
+        <translation>分项评分超出评分标准规定的分值范围</translation>
+    </message>
+    <message>
+        <source>Inconsistent scores of an objective item</source>
+        <translation>评审专家对客观评审因素评分不一致</translation>
+    </message>
+    <message>
+        <source>Score judged abnormally high or low</source>
+        <translation>经专家组认定评分畸高、畸低</translation>
+    </message>
+    <message>
+        <source>No cause recorded (earlier record)</source>
+        <translation>未注明（早期记录）</translation>
     </message>
     <message>
         <source>The highest and lowest scores are further apart than the threshold.</source>
@@ -527,6 +597,10 @@
         <translation>合并文件夹中的 {file} 不是为 {expert} 合并的文件：请放回合并时的文件，或用“合并结果文件”合并新文件。</translation>
     </message>
     <message>
+        <source>Choose why the panel changes the summed result (87号令 art. 64).</source>
+        <translation>请选择修正评审结果的原因（87号令第六十四条）。</translation>
+    </message>
+    <message>
         <source>grade {before}→{after}</source>
         <translation>等级 {before}→{after}</translation>
     </message>
@@ -560,6 +634,10 @@
     <message>
         <source>Decisions and audit log</source>
         <translation>决定与审计日志</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>专家组成员</translation>
     </message>
     <message>
         <source>Verifying the merged results…</source>
@@ -1086,6 +1164,45 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>FlagBar</name>
+    <message>
+        <source>Unresolved flags only</source>
+        <translation>只看未解决的提示</translation>
+    </message>
+    <message>
+        <source>far apart</source>
+        <translation>分歧大</translation>
+    </message>
+    <message>
+        <source>highest / lowest</source>
+        <translation>最高 / 最低分</translation>
+    </message>
+    <message>
+        <source>re-verify</source>
+        <translation>需复核</translation>
+    </message>
+    <message>
+        <source>too few experts</source>
+        <translation>专家数不足</translation>
+    </message>
+    <message>
+        <source>second round</source>
+        <translation>第二轮评分</translation>
+    </message>
+    <message>
+        <source>agreed score</source>
+        <translation>组长认定分</translation>
+    </message>
+    <message>
+        <source>grey italic: trimmed</source>
+        <translation>灰色斜体：已剔除</translation>
+    </message>
+    <message>
+        <source>red corner: comment</source>
+        <translation>红色角标：有意见</translation>
+    </message>
+</context>
+<context>
     <name>FormTexts</name>
     <message>
         <source>{where}: the workbook is protected by a password: save a copy without a password and import that.</source>
@@ -1423,6 +1540,10 @@ Supports: {codes}</source>
         <translation>由 {experts} 的评分计算</translation>
     </message>
     <message>
+        <source>{flags}: resolved by the agreed score</source>
+        <translation>{flags}：已由组长认定分解决</translation>
+    </message>
+    <message>
         <source>agreed score</source>
         <translation>认定分</translation>
     </message>
@@ -1431,12 +1552,59 @@ Supports: {codes}</source>
         <translation>第二轮</translation>
     </message>
     <message>
+        <source>Values given: {values}</source>
+        <translation>各专家给出的值：{values}</translation>
+    </message>
+    <message>
         <source>Second round requested from {experts}: {reason}</source>
         <translation>已请 {experts} 进行第二轮评分：{reason}</translation>
     </message>
     <message>
         <source>Reported value: {value}</source>
         <translation>申报值：{value}</translation>
+    </message>
+</context>
+<context>
+    <name>MembersModel</name>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Written explanations</source>
+        <translation>书面说明</translation>
+    </message>
+    <message>
+        <source>no statement</source>
+        <translation>未提交书面意见</translation>
+    </message>
+    <message>
+        <source>agrees</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>dissents: {reasons}</source>
+        <translation>不同意：{reasons}</translation>
+    </message>
+    <message>
+        <source>{text} (on paper, typed in by {chair})</source>
+        <translation>{text}（纸质意见，由 {chair} 录入）</translation>
+    </message>
+    <message>
+        <source>{text} (signed, key {key})</source>
+        <translation>{text}（已签名，密钥 {key}）</translation>
+    </message>
+    <message>
+        <source>{sid}: missing</source>
+        <translation>{sid}：未收到</translation>
+    </message>
+    <message>
+        <source>{sid}: received: {text}</source>
+        <translation>{sid}：已收到：{text}</translation>
     </message>
 </context>
 <context>
@@ -1901,6 +2069,10 @@ Supports: {codes}</source>
         <translation>0 至 {maximum}</translation>
     </message>
     <message>
+        <source>Choose the cause (87号令 art. 64)…</source>
+        <translation>请选择修正原因（87号令第六十四条）…</translation>
+    </message>
+    <message>
         <source>What the panel agreed and why</source>
         <translation>评审组商定的结果及理由</translation>
     </message>
@@ -1925,6 +2097,10 @@ Supports: {codes}</source>
         <translation>认定分：</translation>
     </message>
     <message>
+        <source>Cause:</source>
+        <translation>修正原因：</translation>
+    </message>
+    <message>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -1946,6 +2122,45 @@ Supports: {codes}</source>
     <message>
         <source>&amp;Prepare a review round…</source>
         <translation>准备评审轮次(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>PaperStatementDialog</name>
+    <message>
+        <source>Paper statement</source>
+        <translation>纸质意见</translation>
+    </message>
+    <message>
+        <source>Agrees</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Dissents</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <source>The reasons as written (needed for a dissent)</source>
+        <translation>按原文填写理由（不同意时必填）</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>成员：</translation>
+    </message>
+    <message>
+        <source>Statement:</source>
+        <translation>意见：</translation>
+    </message>
+    <message>
+        <source>Reasons:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Typed in by:</source>
+        <translation>录入人：</translation>
+    </message>
+    <message>
+        <source>The statement is kept with the merge folder, marked as typed in from paper.</source>
+        <translation>该意见保存在合并文件夹中，并注明为据纸质意见录入。</translation>
     </message>
 </context>
 <context>
@@ -2137,12 +2352,24 @@ Supports: {codes}</source>
         <translation>专家数</translation>
     </message>
     <message>
-        <source>Flagged</source>
-        <translation>提示数</translation>
+        <source>Open flags</source>
+        <translation>未解决提示</translation>
     </message>
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>{rank} in {category}</source>
+        <translation>{category}第 {rank} 名</translation>
+    </message>
+    <message>
+        <source>{expert} received</source>
+        <translation>{expert} 已收到</translation>
+    </message>
+    <message>
+        <source>{expert} missing</source>
+        <translation>{expert} 未收到</translation>
     </message>
     <message>
         <source>explanations needed: {experts}</source>

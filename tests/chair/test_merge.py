@@ -140,7 +140,15 @@ def test_higher_sequence_replaces_and_lower_is_refused(panel, tmp_path):
 def test_override_changes_the_panel_score_and_is_kept(panel, tmp_path):
     run = ChairRun.open(panel / "b.esbatch", tmp_path / "merge", cards(panel))
     run.apply(run.plan(results(panel)))
-    record_override(tmp_path / "merge", run.package, "S001", "1.1.1", "0.5", "专家组讨论后一致认定")
+    record_override(
+        tmp_path / "merge",
+        run.package,
+        "S001",
+        "1.1.1",
+        "0.5",
+        "专家组讨论后一致认定",
+        "extreme-score",
+    )
     run.reload()
     _, result = run.results()
     indicator = result.submissions["S001"].indicators["1.1.1"]
@@ -232,12 +240,12 @@ def test_override_is_checked_against_the_scheme(panel, tmp_path):
     package = open_package(panel / "b.esbatch")
     folder = tmp_path / "merge"
     with pytest.raises(DecisionError, match=r"1\.1 is not an indicator that experts score"):
-        record_override(folder, package, "S001", "1.1", "1", "理由")
+        record_override(folder, package, "S001", "1.1", "1", "理由", "extreme-score")
     with pytest.raises(DecisionError, match=r"1\.1\.1: 5 is outside 0–1"):
-        record_override(folder, package, "S001", "1.1.1", "5", "理由")
+        record_override(folder, package, "S001", "1.1.1", "5", "理由", "extreme-score")
     with pytest.raises(DecisionError, match="submission S999 is not in the batch"):
-        record_override(folder, package, "S999", "1.1.1", "1", "理由")
-    record_override(folder, package, "S001", "1.1.1", "0.5", "理由")
+        record_override(folder, package, "S999", "1.1.1", "1", "理由", "extreme-score")
+    record_override(folder, package, "S001", "1.1.1", "0.5", "理由", "extreme-score")
     assert read_audit(folder)[-1]["points"] == "0.50"
 
 

@@ -28,6 +28,7 @@ from expertscore.chair.decisions import (
     request_round,
 )
 from expertscore.chair.merge import MergeFolder, apply, load_folder, plan
+from expertscore.chair.override_causes import OverrideCause
 from expertscore.chair.panel_file import (
     PANEL_FORMAT,
     PANEL_PAYLOAD_TYPE,
@@ -122,7 +123,7 @@ def build_case(base: Path) -> ChairCase:
     folder = load_folder(merge_dir, package, trust)
     offered = [older, newer] + [sim / f"E0{n}.esresult" for n in range(2, 6)]
     apply(folder, plan(folder, offered, package, trust))
-    record_override(merge_dir, package, "S001", "1.1", "8", HOSTILE[0])
+    record_override(merge_dir, package, "S001", "1.1", "8", HOSTILE[0], "extreme-score")
     request_round(merge_dir, "S002", "1.1", ["E01", "E03"], HOSTILE[3])
     e03 = folder.accepted["E03"].payload.expert.public_key
     assert e03 is not None
@@ -177,7 +178,9 @@ def refused(data: bytes, tmp_path: Path) -> str:
 def test_the_merge_replaced_e01_and_holds_the_decisions(case: ChairCase):
     assert case.folder.accepted["E01"].payload.sequence == 2
     assert sorted(case.folder.accepted) == ["E01", "E02", "E03", "E04", "E05"]
-    assert case.decisions.overrides[("S001", "1.1")] == Override(Decimal(8), HOSTILE[0])
+    assert case.decisions.overrides[("S001", "1.1")] == Override(
+        Decimal(8), HOSTILE[0], OverrideCause.EXTREME_SCORE
+    )
     assert case.result.submissions["S001"].indicators["1.1"].panel == Decimal(8)
 
 
@@ -314,9 +317,9 @@ def test_a_newer_format_is_refused(case: ChairCase, panel: Path, tmp_path: Path)
     later = dict(envelope, format="expertscore-panel/2")
     reason = refused((json.dumps(later, indent=2) + "\n").encode(), tmp_path)
     assert "newer ExpertScore" in reason and "expertscore-panel/2" in reason
-    payload["format"] = "expertscore-panel-payload/4"
+    payload["format"] = "expertscore-panel-payload/5"
     reason = refused(resign(payload, case.chair_key), tmp_path)
-    assert "newer ExpertScore" in reason and "payload expertscore-panel-payload/4" in reason
+    assert "newer ExpertScore" in reason and "payload expertscore-panel-payload/5" in reason
 
 
 @pytest.mark.parametrize(
@@ -465,7 +468,7 @@ def test_the_panel_file_format_is_the_documented_one(panel: Path):
     assert list(envelope) == ["format", "payloadType", "payload", "signatures"]
     assert envelope["format"] == PANEL_FORMAT
     assert envelope["payloadType"] == "application/vnd.expertscore.panel+json"
-    assert payload["format"] == "expertscore-panel-payload/3"
+    assert payload["format"] == "expertscore-panel-payload/4"
     findings = [found for sub in payload["submissions"] for found in sub["fragile"]]
     assert findings, "the panel has no leave-one-out finding to show the format with"
     for found in findings:

@@ -92,7 +92,7 @@ def panel(tmp_path_factory) -> Panel:
     merge.apply(folder, merge.plan(folder, files, package, trust))
     sid = package.manifest.submissions[3].id
     leaves = [leaf.code for leaf in package.scheme.leaves()]
-    record_override(root / "merge", package, sid, leaves[-2], "3.5", REASON)
+    record_override(root / "merge", package, sid, leaves[-2], "3.5", REASON, "extreme-score")
     assigned = sorted(a.expert for a in package.manifest.assignments if a.submission == sid)
     request_round(root / "merge", sid, leaves[-1], assigned[:2], ROUND_REASON, package)
     decisions = replay(root / "merge", package)
@@ -169,7 +169,7 @@ def test_override_reason_round_request_and_explanations_are_printed(panel, pdf):
     text = drawn_text(pdf)
     assert squeeze(REASON) in text
     assert squeeze(ROUND_REASON) in text
-    assert "专家组议定分" in text and "第二轮评分要求" in text
+    assert "结果修正" in text and "第二轮评分要求" in text
     for sub in panel.result.submissions.values():
         for expert, deviation in sub.explanations_needed.items():
             assert f"需作出说明（偏离{fmt(deviation)}%）" in text, expert

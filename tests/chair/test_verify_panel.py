@@ -118,7 +118,7 @@ def test_the_override_command_refuses_what_replay_refuses(m, tmp_path, points, r
     leaf = chair_material.leaf_of(m, "points")
     args = ["chair", "override", "--batch", str(m.package_path), "--dir", str(folder)]
     args += ["--submission", "S001", "--indicator", leaf.code, "--points", points]
-    result = CliRunner().invoke(cli, [*args, "--reason", "议定"])
+    result = CliRunner().invoke(cli, [*args, "--cause", "extreme-score", "--reason", "议定"])
     assert result.exit_code == 2 and reason in result.output
     assert (folder / "audit.jsonl").read_bytes() == before
 

@@ -292,9 +292,9 @@ def test_divergence_sheet_lists_flags_explanations_decisions_and_gaps(hostile):
     assert kinds.count("分歧大") == spreads > 0
     explanations = sum(len(r.explanations_needed) for r in result.submissions.values())
     assert kinds.count("需说明") == explanations
-    agreed = next(row for row in rows if row[0] == "组长认定")
+    agreed = next(row for row in rows if row[0] == "结果修正")
     assert agreed[1:4] == ("S001", HOSTILE[0], "1.1") and agreed[8] == HOSTILE[0]
-    assert agreed[6] == 8 and agreed[7].startswith("计算值 ")
+    assert agreed[6] == 8 and agreed[7].startswith("修正原因：经专家组认定评分畸高、畸低；修正前 ")
     second = next(row for row in rows if row[0] == "第二轮评分")
     assert second[1] == "S002" and second[5] == "E01，E03" and second[8] == HOSTILE[3]
     fragile = sum(len(r.fragile) for r in result.submissions.values())

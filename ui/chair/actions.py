@@ -22,6 +22,8 @@ class ChairActions:
     withdraw: QAction
     second_round: QAction
     confirm_key: QAction
+    merge_notes: QAction
+    paper_statement: QAction
     export_workbook: QAction
     export_panel: QAction
     export_report: QAction
@@ -35,6 +37,8 @@ class ChairActions:
             self.withdraw,
             self.second_round,
             self.confirm_key,
+            self.merge_notes,
+            self.paper_statement,
             self.export_workbook,
             self.export_panel,
             self.export_report,
@@ -77,6 +81,12 @@ def make_chair_actions(window: QMainWindow) -> ChairActions:
         confirm_key=_action(
             window, QCoreApplication.translate("ChairActions", "&Confirm an expert's key…")
         ),
+        merge_notes=_action(
+            window, QCoreApplication.translate("ChairActions", "Merge members' &notes…")
+        ),
+        paper_statement=_action(
+            window, QCoreApplication.translate("ChairActions", "Type in a &paper statement…")
+        ),
         export_workbook=_action(
             window, QCoreApplication.translate("ChairActions", "Export results &workbook…")
         ),
@@ -102,6 +112,9 @@ def make_chair_actions(window: QMainWindow) -> ChairActions:
         decisions.addAction(action)
     decisions.addSeparator()
     decisions.addAction(actions.confirm_key)
+    decisions.addSeparator()
+    decisions.addAction(actions.merge_notes)
+    decisions.addAction(actions.paper_statement)
     toolbar = window.addToolBar(QCoreApplication.translate("ChairActions", "Chair"))
     toolbar.setObjectName("chairToolbar")
     toolbar.setMovable(False)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,12 +29,13 @@ from PySide6.QtWidgets import (
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair import decisions as chair_decisions
 from expertscore.chair.aggregate import IndicatorResult
+from expertscore.chair.override_causes import OverrideCause
 from expertscore.errors import ExpertScoreError
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import CheckedResult, read_result
 from ui.chair.matrix import plain_number
 from ui.chair.state import ChairState
-from ui.chair.texts import failure_text
+from ui.chair.texts import cause_text, failure_text
 from ui.plaintext import plain_label
 
 
@@ -97,6 +99,17 @@ class OverrideDialog(DecisionDialog):
         self.points.setPlaceholderText(
             self.tr("0 to {maximum}").format(maximum=plain_number(result.maximum))
         )
+        self.cause = QComboBox(self)
+        self.cause.setObjectName("overrideCause")
+        self.cause.addItem(self.tr("Choose the cause (87号令 art. 64)…"), "")
+        for cause in OverrideCause:
+            self.cause.addItem(cause_text(cause), cause.value)
+        if result.override is not None and result.override.cause is not None:
+            self.cause.setCurrentIndex(self.cause.findData(result.override.cause.value))
+        elif result.flags == ["reverify"]:  # only the objective item's values differ
+            self.cause.setCurrentIndex(
+                self.cause.findData(OverrideCause.OBJECTIVE_INCONSISTENT.value)
+            )
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("overrideReason")
         self.reason.setPlaceholderText(self.tr("What the panel agreed and why"))
@@ -115,6 +128,7 @@ class OverrideDialog(DecisionDialog):
             QLabel(state.number(result.exact) if result.exact is not None else "—", self),
         )
         self.form.addRow(self.tr("Agreed score:"), self.points)
+        self.form.addRow(self.tr("Cause:"), self.cause)
         self.form.addRow(self.tr("Reason:"), self.reason)
         self.finish_layout(
             self.tr(
@@ -132,6 +146,7 @@ class OverrideDialog(DecisionDialog):
             self.code,
             self.points.text().strip(),
             self.reason.toPlainText(),
+            self.cause.currentData(),
         )
 
 

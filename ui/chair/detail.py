@@ -13,9 +13,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from expertscore.chair.aggregate import IndicatorResult
+from expertscore.chair.flag_states import FlagState, distinct_values, statuses
 from ui.chair.matrix import plain_number
 from ui.chair.state import ChairState
-from ui.chair.texts import flag_explanation, flag_label
+from ui.chair.texts import cause_text, flag_explanation, flag_label
 from ui.plaintext import markup
 
 HIGHLIGHT = "#fef9c3"
@@ -80,10 +81,12 @@ def detail_html(
     if result.override is not None:
         facts.append(
             QCoreApplication.translate(
-                "ChairDetail", "Agreed panel score {points} (computed {exact}): {reason}"
+                "ChairDetail",
+                "Agreed panel score {points} (computed {exact}), cause: {cause}; reason: {reason}",
             ).format(
                 points=plain_number(result.override.points),
                 exact=state.number(result.exact) if result.exact is not None else "—",
+                cause=cause_text(result.override.cause),
                 reason=result.override.reason,
             )
         )
@@ -100,8 +103,25 @@ def detail_html(
             spread=plain_number(result.spread)
         )
     )
-    for flag in result.flags:
-        facts.append(f"⚑ {flag_label(flag)}: {flag_explanation(flag)}")
+    for status in statuses(result):
+        state_text = (
+            QCoreApplication.translate("ChairDetail", "open")
+            if status.state is FlagState.OPEN
+            else QCoreApplication.translate("ChairDetail", "resolved by the agreed score")
+        )
+        flag = status.flag
+        facts.append(f"⚑ {flag_label(flag)} ({state_text}): {flag_explanation(flag)}")
+        if flag == "reverify":
+            sheets = [s for s in state.inp.sheets if s.submission == sid]
+            values = "; ".join(
+                f"{value} ({', '.join(experts)})"
+                for value, experts in distinct_values(sheets, result)
+            )
+            facts.append(
+                QCoreApplication.translate("ChairDetail", "Values given: {values}").format(
+                    values=values
+                )
+            )
     request = state.decisions.rounds.get((sid, result.code))
     if request is not None:
         facts.append(

@@ -12,28 +12,30 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from expertscore.chair.panel_file import input_files, write_panel_file
-from expertscore.chair.report_pdf import write_report
-from expertscore.chair.workbook import write_results_workbook
+from expertscore.chair.outputs import (
+    PANEL_FILE,
+    REPORT,
+    WORKBOOK,
+    default_names,
+    write_panel,
+    write_report_pdf,
+    write_workbook,
+)
 from expertscore.identity.keys import ExpertKey
 from ui.chair.state import ChairState
 from ui.chair.texts import failure_text
 from ui.tasks import BackgroundOp
 
-WORKBOOK, PANEL_FILE, REPORT = "workbook", "panel", "report"
+__all__ = ["PANEL_FILE", "REPORT", "WORKBOOK", "Exporter", "default_name"]
 
 
 def default_name(state: ChairState, kind: str) -> Path:
-    batch = state.package.manifest.batch.id
-    names = {
-        WORKBOOK: f"{batch}-results.xlsx",
-        PANEL_FILE: f"{batch}.espanel",
-        REPORT: f"{batch}-report.pdf",
-    }
-    return state.folder / names[kind]
+    return state.folder / default_names(state.package.manifest.batch.id)[kind]
 
 
 class Exporter(QObject):
+    """The window's exports: the core's writers (as ``chair export`` uses) on the worker."""
+
     exported = Signal(str, object)  # kind, Path
     failed = Signal(str)
 
@@ -43,45 +45,19 @@ class Exporter(QObject):
 
     def workbook(self, state: ChairState, out: Path) -> BackgroundOp:
         def write(_report) -> Path:
-            return write_results_workbook(
-                out,
-                state.package,
-                state.inp,
-                state.result,
-                state.decisions,
-                state.gaps,
-                state.audit,
-                inputs=input_files(state.run.folder),
-            )
+            return write_workbook(state.snapshot, out)
 
         return self._run(WORKBOOK, out, write, self.tr("Writing the results workbook…"))
 
     def panel_file(self, state: ChairState, out: Path, key: ExpertKey) -> BackgroundOp:
         def write(_report) -> Path:
-            return write_panel_file(
-                out,
-                state.package,
-                state.run.folder,
-                state.inp,
-                state.result,
-                state.decisions,
-                key,
-            )
+            return write_panel(state.snapshot, out, key)
 
         return self._run(PANEL_FILE, out, write, self.tr("Signing the panel results file…"))
 
     def report(self, state: ChairState, out: Path) -> BackgroundOp:
         def write(_report) -> Path:
-            return write_report(
-                out,
-                state.package,
-                state.inp,
-                state.result,
-                state.decisions,
-                state.gaps,
-                state.audit,
-                state.run.folder.accepted,
-            )
+            return write_report_pdf(state.snapshot, out)
 
         return self._run(REPORT, out, write, self.tr("Writing the PDF report…"))
 

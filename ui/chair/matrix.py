@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPolygonF
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from expertscore.chair.aggregate import IndicatorResult
+from expertscore.chair.flag_states import distinct_values, has_open_flag
 from ui.chair.state import ChairState
 from ui.chair.texts import flag_explanation, flag_label
 from ui.plaintext import plain_roles
@@ -32,6 +33,7 @@ COMMENT_ROLE = Qt.ItemDataRole.UserRole + 4  # the expert's comment on the indic
 VERIFIED_ROLE = Qt.ItemDataRole.UserRole + 5  # the value the expert verified, or None
 FLAGS_ROLE = Qt.ItemDataRole.UserRole + 6  # the aggregation's flags of the row
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 7  # the row's IndicatorResult
+OPEN_FLAG_ROLE = Qt.ItemDataRole.UserRole + 8  # bool: a flag the panel has not resolved
 
 INDICATOR, MAXIMUM = 0, 1
 FIXED_BEFORE = 2  # columns before the experts'
@@ -164,7 +166,7 @@ class MatrixModel(QAbstractTableModel):
                 return plain_number(result.spread) if result.scores else ""
             if role == POINTS_ROLE:
                 return result.spread
-            if role == Qt.ItemDataRole.BackgroundRole and "spread" in result.flags:
+            if role == Qt.ItemDataRole.BackgroundRole and _open(result, "spread"):
                 return EXTREME_COLOR
         elif column == self.flags_column():
             return self._flags_data(state, result, role)
@@ -201,7 +203,7 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if recused is not None:
                 return RECUSED_COLOR
-            if "spread" in result.flags and points is not None:
+            if _open(result, "spread") and points is not None:
                 values = list(result.scores.values())
                 extreme = points in (max(values), min(values))
                 return EXTREME_COLOR if extreme else SPREAD_COLOR
@@ -290,23 +292,31 @@ class MatrixModel(QAbstractTableModel):
         request = self._round_request(state, result)
         if role == Qt.ItemDataRole.DisplayRole:
             words = [flag_label(flag) for flag in result.flags]
-            if result.override is not None:
-                words.append(self.tr("agreed score"))
+            if result.override is not None and words:
+                words = [
+                    self.tr("{flags}: resolved by the agreed score").format(flags=", ".join(words))
+                ]
+            elif result.override is not None:
+                words = [self.tr("agreed score")]
             if request is not None:
                 words.append(self.tr("second round"))
             return ", ".join(words)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if "spread" in result.flags:
+            if _open(result, "spread"):
                 return EXTREME_COLOR
-            if "too_few_experts" in result.flags:
+            if _open(result, "too_few_experts"):
                 return TOO_FEW_COLOR
             if request is not None:
                 return ROUND_COLOR
-            if "reverify" in result.flags:
+            if _open(result, "reverify"):
                 return REVERIFY_COLOR
             return None
+        if role == OPEN_FLAG_ROLE:
+            return has_open_flag(result)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [flag_explanation(flag) for flag in result.flags]
+            if "reverify" in result.flags:
+                lines.append(self.tr("Values given: {values}").format(values=self._values(result)))
             if request is not None:
                 lines.append(
                     self.tr("Second round requested from {experts}: {reason}").format(
@@ -316,6 +326,14 @@ class MatrixModel(QAbstractTableModel):
             return "\n".join(lines) or None
         return None
 
+    def _values(self, result: IndicatorResult) -> str:
+        state, sid = self._state, self._sid
+        assert state is not None and sid is not None
+        sheets = [s for s in state.inp.sheets if s.submission == sid]
+        return "; ".join(
+            f"{value} ({', '.join(experts)})" for value, experts in distinct_values(sheets, result)
+        )
+
     def _indicator_tip(self, state: ChairState, result: IndicatorResult) -> str:
         assert self._sid is not None
         lines = [f"{result.code} {state.node_name(result.code)}"]
@@ -323,6 +341,11 @@ class MatrixModel(QAbstractTableModel):
         if reported:
             lines.append(self.tr("Reported value: {value}").format(value=reported))
         return "\n".join(lines)
+
+
+def _open(result: IndicatorResult, flag: str) -> bool:
+    """The row has ``flag`` and no agreed score has resolved it."""
+    return flag in result.flags and result.override is None
 
 
 def plain_number(value: Decimal) -> str:

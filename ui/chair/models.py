@@ -13,7 +13,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from expertscore.chair.flag_states import open_flags
 from expertscore.chair.panel import Gap
+from expertscore.chair.ranking import group_name
 from ui.chair.state import ChairState
 from ui.chair.texts import core_text, outcome_label
 from ui.plaintext import plain_roles
@@ -65,20 +67,29 @@ class RankingModel(QAbstractTableModel):
             PERCENT: self.tr("Score %"),
             GRADE: self.tr("Grade"),
             EXPERTS: self.tr("Experts"),
-            FLAGGED: self.tr("Flagged"),
+            FLAGGED: self.tr("Open flags"),
             NOTES: self.tr("Notes"),
         }.get(section)
+
+    def _rank_text(self, sub) -> str:
+        assert self._state is not None
+        within = group_name(self._state.scheme, sub.category)
+        if within is None:
+            return str(sub.rank)
+        return self.tr("{rank} in {category}").format(rank=sub.rank, category=within)
 
     def _notes(self, sid: str) -> list[str]:
         assert self._state is not None
         sub = self._state.result.submissions[sid]
         notes = self._state.fragile_notes(sid)
         if sub.explanations_needed:
-            notes.append(
-                self.tr("explanations needed: {experts}").format(
-                    experts=", ".join(sorted(sub.explanations_needed))
-                )
-            )
+            given = self._state.notes.explanations
+            received, missing = self.tr("{expert} received"), self.tr("{expert} missing")
+            named = [
+                (received if (sid, expert) in given else missing).format(expert=expert)
+                for expert in sorted(sub.explanations_needed)
+            ]
+            notes.append(self.tr("explanations needed: {experts}").format(experts=", ".join(named)))
         return notes
 
     @plain_roles
@@ -92,10 +103,10 @@ class RankingModel(QAbstractTableModel):
         if role == SUBMISSION_ROLE:
             return sid
         scored = [s for s in state.inp.sheets if s.submission == sid and not s.recused]
-        flagged = sum(1 for r in sub.indicators.values() if r.flags)
+        flagged = open_flags(sub)  # resolved flags no longer ask for attention
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                RANK: str(sub.rank),
+                RANK: self._rank_text(sub),
                 PLATFORM: state.submission_label(sid),
                 TOTAL: state.number(sub.total),
                 PERCENT: state.number(sub.percent),
@@ -106,7 +117,7 @@ class RankingModel(QAbstractTableModel):
             }.get(column)
         if role == SORT_ROLE:
             return {
-                RANK: sub.rank,
+                RANK: index.row(),  # the ranking's order (by category first)
                 TOTAL: float(sub.total),
                 PERCENT: float(sub.percent) if sub.percent is not None else -1.0,
                 EXPERTS: len(scored),

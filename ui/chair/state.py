@@ -18,6 +18,8 @@ from pathlib import Path
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import PanelInput, PanelResult, SubmissionResult
 from expertscore.chair.decisions import Decisions
+from expertscore.chair.member_notes import Notes
+from expertscore.chair.outputs import ChairSnapshot
 from expertscore.chair.panel import Gap
 from expertscore.chair.session import ChairRun
 from expertscore.results.model import ScoreItem
@@ -34,6 +36,7 @@ class ChairState:
     gaps: list[Gap]
     audit: list[dict]
     keycards: tuple[Path, ...] = field(default=())
+    notes: Notes = field(default_factory=Notes)
 
     # --- what it is about -------------------------------------------------------------------
 
@@ -44,6 +47,11 @@ class ChairState:
     @property
     def folder(self) -> Path:
         return self.run.folder_path
+
+    @cached_property
+    def snapshot(self) -> ChairSnapshot:
+        """The same picture as the core's exports take it."""
+        return ChairSnapshot(self.run, self.inp, self.result, self.gaps, self.audit, self.notes)
 
     @property
     def scheme(self) -> Scheme:
@@ -167,4 +175,4 @@ def load_state(package: OpenedPackage, folder: Path, keycards: Sequence[Path] = 
     """Open the merge folder afresh and compute everything (runs on the worker thread)."""
     run = ChairRun(package, folder, tuple(keycards))
     inp, result = run.results()
-    return ChairState(run, inp, result, run.gaps(), run.audit(), tuple(keycards))
+    return ChairState(run, inp, result, run.gaps(), run.audit(), tuple(keycards), run.notes())

@@ -11,8 +11,10 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from expertscore.chair.decision_rules import CAUSE, DecisionError
 from expertscore.chair.fragility import Fragility
 from expertscore.chair.merge import ACCEPTED, REFUSED, REPLACED, UNCHANGED, MergeFolderChanged
+from expertscore.chair.override_causes import OverrideCause
 from expertscore.errors import ExpertScoreError
 from expertscore.results.envelope import ResultRefused
 from ui.messages import error_text
@@ -46,6 +48,25 @@ def flag_label(flag: str) -> str:
         "no scores": QCoreApplication.translate("ChairTexts", "no scores"),
     }
     return labels.get(flag, flag)
+
+
+def cause_text(cause: OverrideCause | None) -> str:
+    """Why the panel changed a summed result (87号令 art. 64), in the interface's language."""
+    labels = {
+        OverrideCause.SUMMING_ERROR: QCoreApplication.translate("ChairTexts", "Summing error"),
+        OverrideCause.OUT_OF_RANGE: QCoreApplication.translate(
+            "ChairTexts", "Score outside the allowed range"
+        ),
+        OverrideCause.OBJECTIVE_INCONSISTENT: QCoreApplication.translate(
+            "ChairTexts", "Inconsistent scores of an objective item"
+        ),
+        OverrideCause.EXTREME_SCORE: QCoreApplication.translate(
+            "ChairTexts", "Score judged abnormally high or low"
+        ),
+    }
+    if cause is None:
+        return QCoreApplication.translate("ChairTexts", "No cause recorded (earlier record)")
+    return labels[cause]
 
 
 def flag_explanation(flag: str) -> str:
@@ -205,6 +226,10 @@ def failure_text(error: BaseException) -> str:
             "{file} in the merge folder is not the file merged for {expert}: put back the"
             " merged file, or merge the new one.",
         ).format(file=shown(error.file), expert=shown(error.expert))
+    if isinstance(error, DecisionError) and error.rule == CAUSE:
+        return QCoreApplication.translate(
+            "ChairTexts", "Choose why the panel changes the summed result (87号令 art. 64)."
+        )
     if isinstance(error, ExpertScoreError | OSError):
         return core_text(error_text(error))
     return f"{type(error).__name__}: {error}"

@@ -45,8 +45,11 @@ from ui.chair.decision_dialogs import (
     read_for_confirmation,
 )
 from ui.chair.detail import DetailView
+from ui.chair.evidence_pane import ChairEvidencePane
 from ui.chair.exports import PANEL_FILE, REPORT, WORKBOOK, Exporter, default_name
+from ui.chair.flag_bar import FlagBar
 from ui.chair.matrix import INDICATOR, CommentMarkDelegate, MatrixModel
+from ui.chair.members import MembersModel, members_table, merge_notes, paper_statement
 from ui.chair.merge_dialog import MergeDialog
 from ui.chair.models import (
     AUDIT_DETAIL,
@@ -142,8 +145,14 @@ class ChairWindow(QMainWindow):
         self.matrix.selectionModel().currentChanged.connect(self._cell_changed)
         self.matrix.doubleClicked.connect(lambda _index: self.request_override())
         self.detail = DetailView(self)
+        self.flag_bar = FlagBar(self.matrix, self.matrix_model, self)
+        table = QWidget(self)
+        table_layout = QVBoxLayout(table)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.flag_bar)
+        table_layout.addWidget(self.matrix, 1)
         scores = QSplitter(Qt.Orientation.Vertical, self)
-        scores.addWidget(self.matrix)
+        scores.addWidget(table)
         scores.addWidget(self.detail)
         scores.setSizes([560, 220])
         self.distribution = DistributionChart(self)
@@ -158,9 +167,18 @@ class ChairWindow(QMainWindow):
             AUDIT_DETAIL, QHeaderView.ResizeMode.Stretch
         )
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(scores, self.tr("Scores"))
+        self.evidence = ChairEvidencePane(self)
+        beside = QSplitter(Qt.Orientation.Horizontal, self)
+        beside.addWidget(scores)
+        beside.addWidget(self.evidence)
+        beside.setSizes([540, 300])  # the pinned pages readable beside the matrix
+        self.tabs.addTab(beside, self.tr("Scores"))
         self.tabs.addTab(charts, self.tr("Charts"))
         self.tabs.addTab(self.audit, self.tr("Decisions and audit log"))
+        self.members_model = MembersModel(self)
+        self.tabs.addTab(
+            members_table(self._table("membersTable"), self.members_model), self.tr("Members")
+        )
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 6)
@@ -183,6 +201,8 @@ class ChairWindow(QMainWindow):
         a.withdraw.triggered.connect(self.request_withdraw)
         a.second_round.triggered.connect(self.request_round)
         a.confirm_key.triggered.connect(self.request_key_confirmation)
+        a.merge_notes.triggered.connect(lambda: merge_notes(self))
+        a.paper_statement.triggered.connect(lambda: paper_statement(self))
         a.export_workbook.triggered.connect(lambda: self.export_workbook())
         a.export_panel.triggered.connect(lambda: self.export_panel_file())
         a.export_report.triggered.connect(lambda: self.export_report())
@@ -257,6 +277,7 @@ class ChairWindow(QMainWindow):
             else self.tr("Nothing is missing: every assigned expert's result is merged.")
         )
         self.audit_model.set_state(state)
+        self.members_model.set_state(state)
         self.audit.resizeColumnsToContents()
         self.audit.horizontalHeader().setSectionResizeMode(
             AUDIT_DETAIL, QHeaderView.ResizeMode.Stretch
@@ -358,9 +379,9 @@ class ChairWindow(QMainWindow):
         if state is None or sid is None or result is None:
             self.detail.show_nothing()
             return
-        self.detail.show_indicator(
-            state, sid, result, self.matrix_model.expert_at(current.column())
-        )
+        expert = self.matrix_model.expert_at(current.column())
+        self.detail.show_indicator(state, sid, result, expert)
+        self.evidence.show_cell(state, sid, result.code, expert)
 
     # --- merging ----------------------------------------------------------------------------
 

@@ -139,7 +139,7 @@ def test_ranking_gaps_and_audit_models(configured_app, qtmodeltester, panel, tmp
     assert ranking.index(0, PLATFORM).data() == state.submission_label(first.id)
     scale = state.scheme.grade_scale(first.category)
     assert ranking.index(0, GRADE).data() in {level.name for level in scale.levels} | {"—"}
-    flagged = sum(1 for r in first.indicators.values() if r.flags)
+    flagged = sum(1 for r in first.indicators.values() if r.flags and r.override is None)
     assert ranking.index(0, FLAGGED).data() == str(flagged)
     assert ranking.headerData(NOTES, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
 

@@ -3,24 +3,34 @@ shown, and the exports write the workbook, the signed panel file and the PDF rep
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from expertscore import __version__
+from expertscore.chair import outputs
+from expertscore.chair.evidence import pins
+from expertscore.chair.member_notes import AGREE, STATEMENT, write_note
 from expertscore.chair.panel_file import read_panel_file, recheck_panel_file
 from expertscore.identity.keys import ScryptCost, create_key
+from expertscore.results.simulate import simulated_key
+from tests.chair.chair_case import cells, pdf_text
 from ui.app import install_translators
 from ui.chair import matrix as mx
 from ui.chair.decision_dialogs import OverrideDialog, RoundDialog, WithdrawOverrideDialog
-from ui.chair.models import TOTAL
+from ui.chair.matrix import plain_number as plain_points
+from ui.chair.members import merge_notes
+from ui.chair.models import FLAGGED, TOTAL
 from ui.chair.passphrase import PassphraseDialog
 from ui.chair.window import ChairWindow
 
@@ -83,6 +93,14 @@ def test_agreed_score_through_the_dialog_changes_the_panel_score_and_total(windo
     dialog.points.setText("0.9")
     dialog.reason.setPlainText("   ")
     click_ok(qtbot, dialog)
+    assert dialog.message.text() == (
+        "Choose why the panel changes the summed result (87号令 art. 64)."
+    )
+    dialog.cause.setFocus()
+    for _ in range(4):  # the fourth cause: a score judged abnormally high or low
+        QTest.keyClick(dialog.cause, Qt.Key.Key_Down)
+    assert dialog.cause.currentText() == "Score judged abnormally high or low"
+    click_ok(qtbot, dialog)
     assert dialog.message.text() == "an agreed panel score needs the panel's reason"
 
     dialog.reason.setPlainText("经合议，按附件核定为0.9分")
@@ -93,6 +111,11 @@ def test_agreed_score_through_the_dialog_changes_the_panel_score_and_total(windo
     assert cell.data(mx.POINTS_ROLE) == Decimal("0.90")
     assert cell.data(Qt.ItemDataRole.BackgroundRole) == mx.OVERRIDE_COLOR
     assert "经合议" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    recorded = [json.loads(line) for line in (window.state.folder / "audit.jsonl").open()]
+    assert recorded[-1]["cause"] == "extreme-score"
+    assert "cause: Score judged abnormally high or low; reason: 经合议" in (
+        window.detail.toPlainText()
+    )
     assert window.matrix_model.result_at(cell.row()).code == "3.3.9"  # selection kept
     after = window.state.result.submissions["S001"]
     assert after.total == before.total + Decimal("0.90") - old_panel
@@ -238,3 +261,163 @@ def test_a_file_put_into_the_merge_folder_by_hand_is_named_in_chinese(
         "或用“合并结果文件”合并新文件。"
     ]
     assert shown.state is None  # nothing of the folder is shown
+
+
+def test_the_window_writes_the_same_files_as_chair_export(window, qtbot, tmp_path, monkeypatch):
+    at = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
+    monkeypatch.setattr(outputs, "now", lambda: at)
+    chair = create_key("CHAIR", "王组长", "chair passphrase 2025", cost=ScryptCost(n=2**12))
+    core = outputs.export_all(window.state.snapshot, tmp_path / "core", chair, at=at)
+    shown = tmp_path / "window"
+    with qtbot.waitSignal(window.exporter.exported, timeout=120000):
+        window.export_workbook(shown / "results.xlsx")
+    with qtbot.waitSignal(window.exporter.exported, timeout=120000):
+        window.export_report(shown / "report.pdf")
+    window.export_panel_file(shown / "panel.espanel")
+    window.dialog.passphrase.setText("chair passphrase 2025")
+    with qtbot.waitSignal(window.exporter.exported, timeout=120000):
+        click_ok(qtbot, window.dialog)
+    assert (shown / "panel.espanel").read_bytes() == core[outputs.PANEL_FILE].read_bytes()
+    assert cells(shown / "results.xlsx") == cells(core[outputs.WORKBOOK])
+    assert pdf_text(shown / "report.pdf") == pdf_text(core[outputs.REPORT])
+
+
+def test_gui_reopens_a_merge_folder_without_key_cards(panel, merged, tmp_path):
+    shot = tmp_path / "chair.png"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "EXPERTSCORE_SETTINGS_DIR": str(tmp_path / "settings"),
+    }
+    done = subprocess.run(
+        [str(EXE), "gui", "--lang", "en", "--chair", str(panel.package), "--merge-dir",
+         str(merged), "--screenshot", str(shot)],
+        capture_output=True, text=True, timeout=300, env=env,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_flags_close_with_an_agreed_score_and_the_filter_shows_the_open_ones(window, qtbot):
+    state = window.state
+    sid = state.result.ranking[0]
+    window.select_submission(sid)
+    sub = state.result.submissions[sid]
+    flagged = [code for code, item in sub.indicators.items() if "reverify" in item.flags]
+    assert flagged, "the demo data has objective items scored differently"
+    code = flagged[0]
+    ranking_row = window.ranking_model.row_of(sid)
+    open_before = int(window.ranking_model.index(ranking_row, FLAGGED).data())
+    assert open_before == sum(1 for item in sub.indicators.values() if item.flags)
+
+    bar = window.flag_bar
+    bar.unresolved.setFocus()
+    QTest.keyClick(bar.unresolved, Qt.Key.Key_Space)
+    assert bar.unresolved.isChecked()
+    model = window.matrix_model
+    shown = [model.result_at(r).code for r in range(model.rowCount())
+             if not window.matrix.isRowHidden(r)]  # fmt: skip
+    assert shown == [c for c, item in sub.indicators.items() if item.flags]
+    assert code in shown
+    flags_cell = model.index(model.row_of(code), model.flags_column())
+    assert "Values given: " in flags_cell.data(Qt.ItemDataRole.ToolTipRole)
+
+    window.select_indicator(code, model.panel_column())
+    window.request_override()
+    dialog = window.dialog
+    if sub.indicators[code].flags == ["reverify"]:  # the cause the flag suggests
+        assert dialog.cause.currentData() == "objective-inconsistent"
+    else:
+        dialog.cause.setCurrentIndex(dialog.cause.findData("objective-inconsistent"))
+    dialog.points.setText(plain_points(sub.indicators[code].panel))
+    dialog.reason.setPlainText("专家组核实申报值后一致认定")
+    with qtbot.waitSignal(window.stateLoaded, timeout=60000):
+        click_ok(qtbot, dialog)
+    ranking_row = window.ranking_model.row_of(sid)
+    assert int(window.ranking_model.index(ranking_row, FLAGGED).data()) == open_before - 1
+    row = model.row_of(code)
+    assert window.matrix.isRowHidden(row)  # the filter stays on for the new state
+    assert "resolved by the agreed score" in model.index(row, model.flags_column()).data()
+    assert model.index(row, model.flags_column()).data(Qt.ItemDataRole.BackgroundRole) is None
+    QTest.keyClick(bar.unresolved, Qt.Key.Key_Space)
+    assert not window.matrix.isRowHidden(row)
+    assert "(resolved by the agreed score)" in window.detail.toPlainText()
+
+
+def test_the_legend_names_every_mark_of_the_matrix(window):
+    texts = [label.text() for label in window.flag_bar.legend]
+    assert texts == [
+        "far apart", "highest / lowest", "re-verify", "too few experts", "second round",
+        "agreed score", "grey italic: trimmed", "red corner: comment",
+    ]  # fmt: skip
+
+
+def test_a_cell_shows_the_evidence_each_expert_pinned_beside_the_scores(window, qtbot):
+    state = window.state
+    found = None
+    for sid in state.result.ranking:
+        for code in state.result.submissions[sid].indicators:
+            listed = pins(state.run.folder.accepted, sid, code, state.experts_of(sid))
+            pdfs = [p for p in listed if p.page is not None]
+            if pdfs:
+                found = (sid, code, listed, pdfs[-1])
+                break
+        if found:
+            break
+    assert found is not None, "the simulated experts pin PDF pages"
+    sid, code, listed, pin = found
+    window.select_submission(sid)
+    model = window.matrix_model
+    window.matrix.setFocus()
+    window.select_indicator(code, model.expert_column(pin.expert))
+    pane = window.evidence
+    assert pane.pin_list.count() == len(listed)
+    assert pane.current_pin().expert == pin.expert
+    shown_pin = pane.current_pin()
+    viewer = pane.viewer
+    assert viewer.record is not None and viewer.record.id == shown_pin.evidence
+    if shown_pin.page is not None:
+        # the page pinned, within the file (the simulated experts pin pages 1 to 6)
+        wanted = min(shown_pin.page, viewer.pdf.page_count) - 1
+        assert viewer.kind == "pdf" and viewer.pdf.page == wanted
+    assert pin.expert in pane.pin_list.currentItem().text()
+
+    # A key press in the list moves to the next pin and shows its file.
+    pane.pin_list.setFocus()
+    QTest.keyClick(pane.pin_list, Qt.Key.Key_End)
+    last = pane.current_pin()
+    assert last == listed[-1]
+    qtbot.waitUntil(lambda: viewer.record is not None and viewer.record.id == last.evidence)
+
+
+def test_members_tab_shows_signed_and_paper_statements(window, qtbot, panel, tmp_path):
+    state = window.state
+    roster = {e.id: e for e in state.package.manifest.roster}
+    key = simulated_key(3, roster["E01"], "2026-03-01T09:00:00+08:00")  # the panel's seed
+    note = write_note(tmp_path / "E01.esnote", state.package, key, STATEMENT,
+                      {"stance": AGREE, "reasons": ""})  # fmt: skip
+    with qtbot.waitSignal(window.stateLoaded, timeout=60000):
+        merge_notes(window, [note])
+    model = window.members_model
+    rows = {model.index(r, 0).data().split()[0]: r for r in range(model.rowCount())}
+    assert model.index(rows["E01"], 1).data().startswith("agrees (signed, key ")
+    assert model.index(rows["E02"], 1).data() == "no statement"
+
+    window.actions.paper_statement.trigger()
+    dialog = window.dialog
+    dialog.expert.setFocus()
+    QTest.keyClick(dialog.expert, Qt.Key.Key_Down)  # the second member: E02
+    assert dialog.expert.currentData() == "E02"
+    dialog.stance.setFocus()
+    QTest.keyClick(dialog.stance, Qt.Key.Key_Down)
+    assert dialog.stance.currentData() == "dissent"
+    dialog.reasons.setFocus()
+    QTest.keyClicks(dialog.reasons, "S003 case material is thin")
+    dialog.chair.setFocus()
+    QTest.keyClicks(dialog.chair, "Wang")
+    with qtbot.waitSignal(window.stateLoaded, timeout=60000):
+        click_ok(qtbot, dialog)
+    assert model.index(rows["E02"], 1).data() == (
+        "dissents: S003 case material is thin (on paper, typed in by Wang)"
+    )
+    assert (window.state.folder / "notes" / "E02-statement.paper.json").exists()

@@ -1,0 +1,86 @@
+"""The chair's request for written explanations (``expertscore-explain-request/1``).
+
+Where an expert's total deviates from the panel mean by more than the policy's
+``deviation_limit``, the expert explains it in writing (书面说明). The chair's request file
+names the batch (id and hash), who asks, and per expert and submission the deviation;
+the expert answers with a signed ``explanation`` note (``member_notes``). Plain JSON:
+``{"format", "batch_id", "manifest_sha256", "requested_by", "created_at",
+"items": [{"expert", "submission", "deviation"}]}``, items sorted by expert then
+submission, ``deviation`` the percent as decimal text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from expertscore.batch.package import OpenedPackage
+from expertscore.chair.aggregate import PanelResult
+from expertscore.chair.member_notes import NoteError
+from expertscore.identity.keys import local_now
+from expertscore.reports.pdfbase import write_atomically
+from expertscore.results.payload import plain
+
+REQUEST_FORMAT = "expertscore-explain-request/1"
+
+
+@dataclass(frozen=True, order=True)
+class Needed:
+    expert: str
+    submission: str
+    deviation: Decimal
+
+
+def needed(result: PanelResult, experts: Iterable[str] | None = None) -> list[Needed]:
+    """Every explanation the results call for (of the named experts only, if given)."""
+    chosen = set(experts) if experts is not None else None
+    return sorted(
+        Needed(expert, sid, deviation)
+        for sid, sub in result.submissions.items()
+        for expert, deviation in sub.explanations_needed.items()
+        if chosen is None or expert in chosen
+    )
+
+
+def write_request(
+    out: Path, package: OpenedPackage, items: list[Needed], requested_by: str
+) -> Path:
+    if not items:
+        raise NoteError("no explanation is needed from the experts named")
+    if not requested_by.strip():
+        raise NoteError("name who requests the explanations")
+    record = {
+        "format": REQUEST_FORMAT,
+        "batch_id": package.manifest.batch.id,
+        "manifest_sha256": package.manifest_sha256,
+        "requested_by": requested_by.strip(),
+        "created_at": local_now(),
+        "items": [
+            {"expert": n.expert, "submission": n.submission, "deviation": plain(n.deviation)}
+            for n in items
+        ],
+    }
+    data = (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    write_atomically(out, lambda temp: temp.write_bytes(data))
+    return out
+
+
+def read_request(path: Path, package: OpenedPackage) -> list[Needed]:
+    """The request's items; ``NoteError`` says what is wrong with the file."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise NoteError(f"{path}: not an explanation request ({exc})") from None
+    if not isinstance(raw, dict) or raw.get("format") != REQUEST_FORMAT:
+        raise NoteError(f"{path}: not an explanation request ({REQUEST_FORMAT})")
+    if raw.get("manifest_sha256") != package.manifest_sha256:
+        raise NoteError(f"{path}: the request is for another batch (its batch hash differs)")
+    items = raw.get("items")
+    try:
+        return [Needed(str(i["expert"]), str(i["submission"]), Decimal(i["deviation"]))
+                for i in items]  # fmt: skip
+    except (TypeError, KeyError, InvalidOperation):
+        raise NoteError(f"{path}: the request's items are damaged") from None

@@ -1,0 +1,236 @@
+"""What panel members write to the chair: explanations of deviations and statements.
+
+Two kinds of small signed notes (``expertscore-note/1``, the result file's envelope with
+its own format and payload type, so a note can never pass for a result or a panel file):
+
+* ``explanation``: an expert's written explanation (书面说明) of a total that deviates
+  more than the policy's ``deviation_limit`` from the panel mean, per submission;
+* ``statement``: a member's statement on the panel result: ``agree``, or ``dissent`` with
+  the reasons (政府采购法实施条例 art. 41: a member who disagrees writes the dissent and
+  the reasons; refusing to sign without reasons counts as agreement and is recorded).
+
+The chair keeps notes in ``MERGE/notes/`` (``<expert>-<kind>.esnote``; a newer note of the
+same expert and kind replaces the older). A statement given on paper is transcribed by the
+chair into ``<expert>-statement.paper.json`` (unsigned, marked as transcribed, naming the
+chair). Every signed note is verified again whenever the folder is read: the batch hash
+must match and the key must be the expert's (roster pin, key card, confirmed key).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from expertscore.batch.package import OpenedPackage
+from expertscore.crypto.dsse import SignatureError, fingerprint, verify
+from expertscore.crypto.envelope import EnvelopeKind, Refused, check_format, parse_envelope
+from expertscore.errors import ExpertScoreError
+from expertscore.identity.keys import ExpertKey, local_now
+from expertscore.reports.pdfbase import write_atomically
+from expertscore.results.trust import KeyTrust, KeyUntrusted
+
+NOTE_FORMAT = "expertscore-note/1"
+NOTE_PAYLOAD_FORMAT = "expertscore-note-payload/1"
+NOTE_PAYLOAD_TYPE = "application/vnd.expertscore.note+json"
+NOTE_SUFFIX = ".esnote"
+PAPER_FORMAT = "expertscore-paper-statement/1"
+NOTES_DIR = "notes"
+EXPLANATION, STATEMENT = "explanation", "statement"
+AGREE, DISSENT = "agree", "dissent"
+MAX_NOTE_BYTES = 1 << 20
+
+
+class NoteError(ExpertScoreError):
+    """A note that cannot be written as asked (no text, a dissent without reasons...)."""
+
+
+class NoteRefused(Refused):
+    """A note that must not be used; ``reason`` says why in one line."""
+
+
+# The envelope's checks as for result and panel files, with the note's names and limit.
+NOTE_KIND = EnvelopeKind("note", NOTE_FORMAT, NOTE_PAYLOAD_TYPE, MAX_NOTE_BYTES, NoteRefused)
+
+
+@dataclass(frozen=True)
+class Note:
+    kind: str  # EXPLANATION or STATEMENT
+    expert: str
+    name: str
+    created_at: str
+    explanations: dict[str, str] = field(default_factory=dict)  # submission -> text
+    stance: str | None = None  # AGREE or DISSENT (statements)
+    reasons: str = ""
+    fingerprint: str | None = None  # the signing key's; None for a paper transcription
+    transcribed_by: str | None = None  # the chair who typed in a paper statement
+
+
+@dataclass
+class Notes:
+    explanations: dict[tuple[str, str], str] = field(default_factory=dict)  # (sid, expert)
+    statements: dict[str, Note] = field(default_factory=dict)  # expert -> statement
+
+
+def _payload(package: OpenedPackage, key: ExpertKey, kind: str, body: dict) -> bytes:
+    record = {
+        "format": NOTE_PAYLOAD_FORMAT,
+        "kind": kind,
+        "batch": {"id": package.manifest.batch.id, "sha256": package.manifest_sha256},
+        "expert": {
+            "id": key.info.expert_id,
+            "name": key.info.name,
+            "public_key": key.info.public_key,
+        },
+        "created_at": local_now(),
+        **body,
+    }
+    return json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def write_note(out: Path, package: OpenedPackage, key: ExpertKey, kind: str, body: dict) -> Path:
+    """Sign ``body`` (``explanations`` or ``stance``/``reasons``) as ``kind`` and write it."""
+    check_body(kind, body)
+    payload = _payload(package, key, kind, body)
+    signature = key.sign(NOTE_PAYLOAD_TYPE, payload)
+    envelope = {
+        "format": NOTE_FORMAT,
+        "payloadType": NOTE_PAYLOAD_TYPE,
+        "payload": base64.b64encode(payload).decode("ascii"),
+        "signatures": [{"keyid": key.info.fingerprint, "sig": signature}],
+    }
+    data = (json.dumps(envelope, indent=2) + "\n").encode("ascii")
+    write_atomically(out, lambda temp: temp.write_bytes(data))
+    return out
+
+
+def check_body(kind: str, body: dict) -> None:
+    if kind == EXPLANATION:
+        texts = body.get("explanations")
+        if not isinstance(texts, dict) or not texts:
+            raise NoteError("an explanation names at least one submission with its text")
+        if not all(isinstance(t, str) and t.strip() for t in texts.values()):
+            raise NoteError("every explanation needs its text")
+        return
+    if kind != STATEMENT:
+        raise NoteError(f"unknown kind of note {kind!r}")
+    if body.get("stance") not in (AGREE, DISSENT):
+        raise NoteError("a statement is agree or dissent")
+    reasons = body.get("reasons")
+    if not isinstance(reasons, str):
+        raise NoteError("a statement's reasons are text")
+    if body["stance"] == DISSENT and not reasons.strip():
+        raise NoteError("a dissent needs its reasons")
+
+
+def read_note(data: bytes, source: str, package: OpenedPackage, trust: KeyTrust) -> Note:
+    """A signed note, checked: envelope, signature, batch, the expert's key, the content."""
+    envelope = parse_envelope(data, source, NOTE_KIND)
+    try:
+        raw = json.loads(envelope.payload.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise NoteRefused(source, "the signed payload is damaged: the file was changed") from None
+    if not isinstance(raw, dict):
+        raise NoteRefused(source, "the signed payload is not a JSON object")
+    check_format(raw.get("format"), NOTE_KIND, NOTE_PAYLOAD_FORMAT, "payload", source)
+    expert, batch = raw.get("expert"), raw.get("batch")
+    if not isinstance(expert, dict) or not isinstance(batch, dict):
+        raise NoteRefused(source, "the payload names no expert or batch")
+    key = expert.get("public_key")
+    try:
+        verify(str(key), NOTE_PAYLOAD_TYPE, envelope.payload, envelope.sig)
+    except (SignatureError, ValueError) as exc:
+        raise NoteRefused(source, f"the signature does not verify ({exc})") from None
+    if batch.get("sha256") != package.manifest_sha256:
+        raise NoteRefused(source, "the note is for another batch (its batch hash differs)")
+    try:
+        trust.check(str(expert.get("id")), str(key))
+    except KeyUntrusted as exc:
+        raise NoteRefused(source, str(exc)) from None
+    body = {k: raw.get(k) for k in ("explanations", "stance", "reasons") if k in raw}
+    try:
+        check_body(str(raw.get("kind")), body)
+    except NoteError as exc:
+        raise NoteRefused(source, exc.message) from None
+    return Note(
+        kind=str(raw["kind"]),
+        expert=str(expert["id"]),
+        name=str(expert.get("name", "")),
+        created_at=str(raw.get("created_at", "")),
+        explanations=dict(body.get("explanations") or {}),
+        stance=body.get("stance"),
+        reasons=str(body.get("reasons") or ""),
+        fingerprint=fingerprint(str(key)),
+    )
+
+
+def keep_note(folder: Path, data: bytes, note: Note) -> Path:
+    """Keep a verified note in the merge folder (a newer one of the same kind replaces it)."""
+    target = folder / NOTES_DIR / f"{note.expert}-{note.kind}{NOTE_SUFFIX}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(target, lambda temp: temp.write_bytes(data))
+    return target
+
+
+def transcribe_statement(
+    folder: Path, package: OpenedPackage, expert: str, stance: str, reasons: str, chair: str
+) -> Path:
+    """Keep a member's paper statement, typed in by the chair and marked as such."""
+    if expert not in {e.id for e in package.manifest.roster}:
+        raise NoteError(f"{expert} is not on the batch roster")
+    if not chair.strip():
+        raise NoteError("name the chair who transcribed the paper statement")
+    check_body(STATEMENT, {"stance": stance, "reasons": reasons})
+    record = {"format": PAPER_FORMAT, "expert": expert, "stance": stance,
+              "reasons": reasons.strip(), "transcribed_by": chair.strip(),
+              "created_at": local_now()}  # fmt: skip
+    data = (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    target = folder / NOTES_DIR / f"{expert}-statement.paper.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(target, lambda temp: temp.write_bytes(data))
+    return target
+
+
+def _paper(path: Path, package: OpenedPackage) -> Note:
+    try:
+        raw: Any = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        raise NoteRefused(str(path), "a damaged paper statement") from None
+    if not isinstance(raw, dict) or raw.get("format") != PAPER_FORMAT:
+        raise NoteRefused(str(path), "not a paper statement")
+    names = {e.id: e.name for e in package.manifest.roster}
+    try:
+        check_body(STATEMENT, {"stance": raw.get("stance"), "reasons": raw.get("reasons")})
+    except NoteError as exc:
+        raise NoteRefused(str(path), exc.message) from None
+    expert = str(raw.get("expert"))
+    return Note(STATEMENT, expert, names.get(expert, ""), str(raw.get("created_at", "")),
+                stance=raw["stance"], reasons=raw["reasons"],
+                transcribed_by=str(raw.get("transcribed_by") or ""))  # fmt: skip
+
+
+def load_notes(folder: Path, package: OpenedPackage, trust: KeyTrust) -> Notes:
+    """Every note kept in the merge folder, verified again; a signed statement wins over a
+    paper one of the same member."""
+    notes = Notes()
+    kept = folder / NOTES_DIR
+    if not kept.is_dir():
+        return notes
+    for path in sorted(kept.glob("*.paper.json")):
+        paper = _paper(path, package)
+        notes.statements[paper.expert] = paper
+    for path in sorted(kept.glob(f"*{NOTE_SUFFIX}")):
+        note = read_note(path.read_bytes(), str(path), package, trust)
+        if note.kind == STATEMENT:
+            notes.statements[note.expert] = note
+        else:
+            for sid, text in note.explanations.items():
+                notes.explanations[(sid, note.expert)] = text
+    return notes
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

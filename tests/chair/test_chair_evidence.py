@@ -1,0 +1,39 @@
+"""The chair reads each expert's pinned evidence from the result files, and the files
+themselves from the batch package, checked against the signed manifest."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from expertscore.batch.package import PackageError
+from expertscore.chair.evidence import evidence_records, export_evidence, pins
+from expertscore.chair.session import ChairRun
+
+
+def test_pins_and_files_come_from_the_results_and_the_package(merged_case, tmp_path):
+    run = ChairRun.open(merged_case.package, merged_case.merge)
+    manifest = run.package.manifest
+    found = []
+    for sub in manifest.submissions:
+        experts = sorted({a.expert for a in manifest.assignments if a.submission == sub.id})
+        for leaf in run.package.scheme.leaves():
+            found += [(sub.id, p) for p in pins(run.folder.accepted, sub.id, leaf.code, experts)]
+    assert found, "the simulated experts pin evidence"
+    sid, pin = found[0]
+    records = {r.id: r for r in evidence_records(run.package, sid)}
+    assert pin.evidence in records
+    record = records[pin.evidence]
+    out = export_evidence(run.package, record.sha256, tmp_path / "file")
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == record.sha256
+    assert out.stat().st_size == record.size
+
+
+def test_an_unknown_file_is_refused_and_nothing_is_left(merged_case, tmp_path):
+    run = ChairRun.open(merged_case.package, merged_case.merge)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(PackageError):
+        export_evidence(run.package, "0" * 64, out / "file")
+    assert list(out.iterdir()) == []

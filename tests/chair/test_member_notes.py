@@ -1,0 +1,130 @@
+"""Written explanations of deviations and members' statements: the chair's request, the
+members' signed notes, the chair's paper transcription, and every output showing them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from expertscore.chair.explain_request import needed
+from expertscore.chair.member_notes import (
+    AGREE,
+    DISSENT,
+    EXPLANATION,
+    STATEMENT,
+    NoteRefused,
+    read_note,
+    write_note,
+)
+from expertscore.chair.outputs import REPORT, WORKBOOK, ChairSnapshot, export_all
+from expertscore.chair.session import ChairRun
+from expertscore.identity.keys import ScryptCost, create_key
+from expertscore.results.simulate import simulated_key
+from tests.chair.chair_case import Case, cells, cli, pdf_text
+
+SEED = 5  # the seed chair_case simulates the experts with
+
+
+def key_of(case: Case, expert: str):
+    run = ChairRun.open(case.package, case.merge)
+    roster = {e.id: e for e in run.package.manifest.roster}
+    return simulated_key(SEED, roster[expert], "2026-03-01T09:00:00+08:00")
+
+
+def note_of(case: Case, tmp_path: Path, expert: str, kind: str, body: dict) -> Path:
+    run = ChairRun.open(case.package, case.merge)
+    out = tmp_path / f"{expert}-{kind}.esnote"
+    return write_note(out, run.package, key_of(case, expert), kind, body)
+
+
+def chair(case: Case, *args: str) -> tuple[int, str]:
+    done = cli("chair", *args[:1], "--batch", str(case.package), "--dir", str(case.merge),
+               *args[1:])  # fmt: skip
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_request_answer_merge_and_every_output_shows_the_explanation(merged_case, tmp_path):
+    case = merged_case
+    run = ChairRun.open(case.package, case.merge)
+    _, result = run.results()
+    items = needed(result)
+    assert items, "the demo panel has a deviating expert"
+    first = items[0]
+    request = tmp_path / "explain.json"
+    code, said = chair(case, "explain-request", "--by", "王组长", "--out", str(request))
+    assert code == 0, said
+    written = json.loads(request.read_text(encoding="utf-8"))
+    assert written["format"] == "expertscore-explain-request/1"
+    assert [(i["expert"], i["submission"]) for i in written["items"]] == [
+        (n.expert, n.submission) for n in items
+    ]
+    code, said = chair(case, "results")
+    assert f"explanations needed: {first.expert} missing" in said
+
+    text = "评分依据现场核查的合同原件，其余专家未见原件"
+    note = note_of(
+        case, tmp_path, first.expert, EXPLANATION, {"explanations": {first.submission: text}}
+    )
+    code, said = chair(case, "notes", str(note))
+    assert code == 0, said
+    assert f"explanation of {first.expert} ({first.submission})" in said
+    code, said = chair(case, "results")
+    assert f"explanations needed: {first.expert} received" in said
+
+    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
+    assert snap.notes.explanations == {(first.submission, first.expert): text}
+    out = export_all(snap, tmp_path / "out", None)
+    row = next(r for r in cells(out[WORKBOOK])["分歧"] if r[0] == "需说明" and r[5] == first.expert)
+    assert row[8] == f"书面说明：{text}"
+    report = "".join(pdf_text(out[REPORT], layout=False).split())
+    assert text in report
+
+
+def test_statements_signed_and_on_paper_are_listed_on_the_signature_page(merged_case, tmp_path):
+    case = merged_case
+    agree = note_of(case, tmp_path, "E01", STATEMENT, {"stance": AGREE, "reasons": ""})
+    dissent = note_of(case, tmp_path, "E02", STATEMENT,
+                      {"stance": DISSENT, "reasons": "S003 的案例材料不足以支撑二级"})  # fmt: skip
+    code, said = chair(case, "notes", str(agree), str(dissent))
+    assert code == 0, said
+    code, said = chair(case, "paper-statement", "--expert", "E03", "--stance", "dissent",
+                       "--reasons", "纸质意见：S001 偏高", "--by", "王组长")  # fmt: skip
+    assert code == 0, said
+    code, said = chair(case, "paper-statement", "--expert", "E04", "--stance", "dissent",
+                       "--by", "王组长")  # fmt: skip
+    assert code == 2 and "a dissent needs its reasons" in said
+
+    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
+    statements = snap.notes.statements
+    assert {e: (n.stance, n.transcribed_by) for e, n in statements.items()} == {
+        "E01": (AGREE, None), "E02": (DISSENT, None), "E03": (DISSENT, "王组长"),
+    }  # fmt: skip
+    out = export_all(snap, tmp_path / "out", None)
+    text = "".join(pdf_text(out[REPORT], layout=False).split())
+    page = text[text.index("评审专家签字") :]
+    assert "同意【已签名，密钥" in page
+    assert "不同意。理由：S003的案例材料不足以支撑二级【已签名" in page
+    assert "不同意。理由：纸质意见：S001偏高【纸质意见，组长王组长录入】" in page
+    assert page.count("未提交书面意见") == 2  # E04 and E05
+    assert "视为同意评审结果" in page
+
+
+def test_a_note_signed_with_another_key_or_for_another_batch_is_refused(merged_case, tmp_path):
+    case = merged_case
+    run = ChairRun.open(case.package, case.merge)
+    stranger = create_key("E01", "冒名者", "a passphrase 2026", cost=ScryptCost(n=2**12))
+    forged = write_note(tmp_path / "forged.esnote", run.package, stranger, STATEMENT,
+                        {"stance": AGREE, "reasons": ""})  # fmt: skip
+    with pytest.raises(NoteRefused, match="E01"):
+        read_note(forged.read_bytes(), str(forged), run.package, run.trust)
+    code, said = chair(case, "notes", str(forged))
+    assert code == 2 and len(said.strip().splitlines()) == 1
+    assert not (case.merge / "notes").exists()
+    good = note_of(case, tmp_path, "E01", STATEMENT, {"stance": AGREE, "reasons": ""})
+    changed = json.loads(good.read_bytes())
+    changed["signatures"][0]["sig"] = changed["signatures"][0]["sig"][::-1]
+    good.write_text(json.dumps(changed))
+    with pytest.raises(NoteRefused, match="signature"):
+        read_note(good.read_bytes(), str(good), run.package, run.trust)

@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -37,6 +40,7 @@ from ui.session_controller import SessionController
 from ui.settings import Settings
 from ui.submissions_pane import SubmissionsPane
 from ui.submit_flow import SubmitFlow
+from ui.undo import WindowUndoKeys
 
 if TYPE_CHECKING:
     from ui.dialogs.missing import MissingDialog
@@ -65,6 +69,7 @@ class MainWindow(QMainWindow):
         self.opener.opened.connect(self.set_session)
         self.opener.failed.connect(self.show_error)
         self.actions = make_actions(self)
+        self.undo_keys = WindowUndoKeys(self.undo, self.redo, self)
         self._connect_actions()
         self.submit_flow = SubmitFlow(self)  # Submit, Unlock, Print, the key
         self._save_timer = QTimer(self)
@@ -187,6 +192,8 @@ class MainWindow(QMainWindow):
         self.form.indicatorChanged.connect(self._indicator_changed)
         self.form.recuseRequested.connect(self.request_recusal)
         self.viewer.shownChanged.connect(self._save_timer.start)
+        self.panes.searchLeft.connect(self.focus_score)
+        self._give_undo_keys_to_window()
         self._enable_session_actions(True)
         summary = session.summary()
         self.setWindowTitle(
@@ -210,7 +217,18 @@ class MainWindow(QMainWindow):
         if start is not None:
             self.panes.select(start)
         self.submit_flow.session_opened()
+        self.focus_score()
         self.sessionShown.emit()
+
+    def _give_undo_keys_to_window(self) -> None:
+        assert self.splitter is not None
+        fields = [
+            *self.splitter.findChildren(QLineEdit),
+            *self.splitter.findChildren(QPlainTextEdit),
+            *self.splitter.findChildren(QAbstractSpinBox),
+        ]
+        for field in fields:
+            field.installEventFilter(self.undo_keys)
 
     def _restore_layout(self) -> None:
         window_state = self.settings.window_state()
@@ -250,6 +268,16 @@ class MainWindow(QMainWindow):
             self._switching = False
         self.viewer.set_submission(submission_id, self.form.current_code)
         self._save_timer.start()
+        assert self.panes is not None
+        if not self.panes.searching():
+            self.focus_score()
+
+    def focus_score(self) -> None:
+        """Land in the score editor with its value selected (now, and once more after the
+        key press that brought us here is done)."""
+        if self.form is not None:
+            self.form.focus_score()
+            QTimer.singleShot(0, lambda: self.form and self.form.focus_score())
 
     def step_submission(self, step: int) -> None:
         if self.panes is not None:
@@ -279,13 +307,18 @@ class MainWindow(QMainWindow):
     # --- edits -----------------------------------------------------------------------------
 
     def undo(self) -> None:
-        if self.controller is not None:
-            self.form and self.form.flush()
-            self.controller.undo_stack.undo()
+        """Ctrl+Z: typed, uncommitted text goes first; then the last committed edit."""
+        if self.controller is None or self.form is None:
+            return
+        if self.form.revert_pending():
+            return
+        self.controller.undo_stack.undo()
 
     def redo(self) -> None:
-        if self.controller is not None:
-            self.controller.undo_stack.redo()
+        if self.controller is None or self.form is None:
+            return
+        self.form.revert_pending()
+        self.controller.undo_stack.redo()
 
     def _changed(self, change: Change) -> None:
         assert self.controller is not None and self.panes is not None and self.form is not None
@@ -295,6 +328,8 @@ class MainWindow(QMainWindow):
             self.jump_to(change.submission, change.indicator or "")
         elif change.indicator and change.indicator != self.form.current_code:
             self.form.select_indicator(change.indicator, focus=False)
+        if self.controller.replaying:
+            self._land_on(change)
         shown = self.form.shown
         if change.field == "recusal" or elsewhere or shown is None:
             self.rows = {row.id: row for row in self.controller.scoring.submissions()}
@@ -308,6 +343,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved"), 3000)
         if self.missing_dialog is not None and self.missing_dialog.isVisible():
             self._fill_missing()
+
+    def _land_on(self, change: Change) -> None:
+        """After an undo or redo, the cursor goes where the value changed."""
+        assert self.form is not None
+        if change.field == "note":
+            self.form.tabs.setCurrentIndex(1)
+            self.form.note.comment.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focus_score()
 
     def request_recusal(self, submission_id: str | None) -> None:
         if self.controller is None or self.form is None or not submission_id:

@@ -1007,20 +1007,20 @@ Supports: {codes}</source>
         <translation>报送值：</translation>
     </message>
     <message>
-        <source>&amp;Verified value:</source>
-        <translation>核实值(&amp;V)：</translation>
-    </message>
-    <message>
-        <source>&amp;Score:</source>
-        <translation>评分(&amp;S)：</translation>
-    </message>
-    <message>
         <source>Co&amp;mment:</source>
         <translation>评语(&amp;M)：</translation>
     </message>
     <message>
-        <source>Evidence:</source>
-        <translation>佐证：</translation>
+        <source>S&amp;core:</source>
+        <translation>评分(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Ve&amp;rified value:</source>
+        <translation>核实值(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Ev&amp;idence:</source>
+        <translation>佐证(&amp;I)：</translation>
     </message>
     <message>
         <source>(not reported)</source>
@@ -2110,6 +2110,10 @@ Supports: {codes}</source>
         <translation>已回避：{reason}。该申报不能评分。</translation>
     </message>
     <message>
+        <source>Recused: nothing typed here is saved. This submission cannot be scored.</source>
+        <translation>已回避：此处输入的内容不会保存。本申报不能评分。</translation>
+    </message>
+    <message>
         <source>Subtotal {got} of {top}</source>
         <translation>小计 {got} / {top}</translation>
     </message>
@@ -2283,6 +2287,14 @@ Supports: {codes}</source>
     <message>
         <source>All</source>
         <translation>全部</translation>
+    </message>
+    <message>
+        <source>No submission matches “{text}”. Esc clears the search.</source>
+        <translation>没有与“{text}”匹配的申报。按 Esc 清除搜索。</translation>
+    </message>
+    <message>
+        <source>No submission in this state.</source>
+        <translation>没有处于此状态的申报。</translation>
     </message>
 </context>
 <context>

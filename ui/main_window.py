@@ -33,6 +33,7 @@ from expertscore.scoring.service import Change, SubmissionRow
 from expertscore.storage.session import SessionFile
 from ui.actions import make_actions
 from ui.evidence.viewer import EvidenceViewer
+from ui.lock_banner import unlocked_box
 from ui.messages import error_text
 from ui.opening import Opener
 from ui.scoring.form import ScoringForm
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.viewer: EvidenceViewer | None = None
         self.splitter: QSplitter | None = None
         self.missing_dialog: MissingDialog | None = None
+        self.unlocked_notice: QMessageBox | None = None  # the warning on reopening
         self._switching = False
         self.persist_layout = True  # off for one-shot renders (--screenshot)
         self._resume_indicator: str | None = None
@@ -218,6 +220,12 @@ class MainWindow(QMainWindow):
             self.panes.select(start)
         self.submit_flow.session_opened()
         self.focus_score()
+        self.unlocked_notice = None
+        unlocked = controller.scoring.unlocked_since()
+        if unlocked is not None:
+            # After the window shows: a warning that the chair has an older result.
+            self.unlocked_notice = unlocked_box(self, unlocked, quitting=False)
+            QTimer.singleShot(0, self.unlocked_notice.open)
         self.sessionShown.emit()
 
     def _give_undo_keys_to_window(self) -> None:
@@ -434,6 +442,17 @@ class MainWindow(QMainWindow):
         self.settings.save_layout(self.saveGeometry(), self.saveState(), splitters)
         self.settings.sync()
 
+    def _may_quit(self) -> bool:
+        """Unlocked and not submitted again: quitting needs a second thought."""
+        assert self.controller is not None
+        self.form and self.form.flush()
+        unlocked = self.controller.scoring.unlocked_since()
+        if unlocked is None:
+            return True
+        box = unlocked_box(self, unlocked, quitting=True)
+        box.exec()
+        return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
+
     def close_session(self) -> None:
         if self.controller is None:
             return
@@ -455,6 +474,9 @@ class MainWindow(QMainWindow):
         self._enable_session_actions(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.controller is not None and not self._may_quit():
+            event.ignore()
+            return
         if self.controller is not None:
             self.close_session()
         else:

@@ -1131,12 +1131,36 @@ Supports: {codes}</source>
 <context>
     <name>LockBanner</name>
     <message>
+        <source>Unlocked {at} ({reason}). The chair still has result {sequence}: what you change now reaches the chair only when you submit again.</source>
+        <translation>已于 {at} 解锁（{reason}）。组长手中仍是第 {sequence} 份结果：现在所做的修改，只有再次提交后才会送达组长。</translation>
+    </message>
+    <message>
+        <source>Not submitted again</source>
+        <translation>尚未再次提交</translation>
+    </message>
+    <message>
+        <source>Your scores are unlocked and not submitted again.</source>
+        <translation>您的评分已解锁，尚未再次提交。</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>仍然退出(&amp;Q)</translation>
+    </message>
+    <message>
         <source>Print filled sheet…</source>
         <translation>打印已填评分表…</translation>
     </message>
     <message>
         <source>Unlock…</source>
         <translation>解锁…</translation>
+    </message>
+    <message>
+        <source>Submit again…</source>
+        <translation>再次提交…</translation>
+    </message>
+    <message>
+        <source>Unlocked, not submitted again</source>
+        <translation>已解锁，尚未再次提交</translation>
     </message>
     <message>
         <source>Submitted, locked</source>

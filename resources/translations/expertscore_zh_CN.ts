@@ -2006,16 +2006,16 @@ Supports: {codes}</source>
         <translation>回避理由，例如：2023年曾为申报单位提供咨询</translation>
     </message>
     <message>
-        <source>I understand that this cannot be undone</source>
-        <translation>我已知晓此操作不能撤销</translation>
+        <source>&amp;I understand that this cannot be undone</source>
+        <translation>我了解此操作无法撤销(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
     </message>
     <message>
         <source>Recuse</source>
         <translation>回避</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>理由：</translation>
     </message>
 </context>
 <context>
@@ -2545,8 +2545,8 @@ Supports: {codes}</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <source>Reason:</source>
-        <translation>理由：</translation>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
     </message>
 </context>
 <context>

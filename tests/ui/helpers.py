@@ -38,23 +38,32 @@ def stored_rows(path: Path) -> dict:
         return {row.id: row for row in Scoring(session).submissions()}
 
 
-def answer_next_box(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> dict:
-    """Press ``key`` in the next modal box, once it is up; says what the box said."""
+def when_modal(then) -> None:
+    """Run ``then(dialog)`` once the next modal dialog is up and has the keyboard."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
 
-    seen: dict = {}
-
-    def answer() -> None:
+    def check() -> None:
         box = QApplication.activeModalWidget()
         if box is not None and not box.isActiveWindow():
             box.activateWindow()  # as a desktop does; offscreen it has to be asked
         if box is None or not box.isActiveWindow():
-            QTimer.singleShot(10, answer)
+            QTimer.singleShot(10, check)
             return
+        then(box)
+
+    QTimer.singleShot(0, check)
+
+
+def answer_next_box(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> dict:
+    """Press ``key`` in the next modal box, once it is up; says what the box said."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: dict = {}
+
+    def answer(box: QWidget) -> None:
         if isinstance(box, QMessageBox):
             seen["text"], seen["detail"] = box.text(), box.informativeText()
         qtbot.keyClick(QApplication.focusWidget() or box, key, modifier)
 
-    QTimer.singleShot(0, answer)
+    when_modal(answer)
     return seen

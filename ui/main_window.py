@@ -71,7 +71,11 @@ class MainWindow(QMainWindow):
         self.opener.opened.connect(self.set_session)
         self.opener.failed.connect(self.show_error)
         self.actions = make_actions(self)
-        self.undo_keys = WindowUndoKeys(self.undo, self.redo, self)
+        self.undo_keys = WindowUndoKeys(
+            {"undo": self.actions.undo, "redo": self.actions.redo},
+            {"undo": self.undo, "redo": self.redo},
+            self,
+        )
         self._connect_actions()
         self.submit_flow = SubmitFlow(self)  # Submit, Unlock, Print, the key
         self._save_timer = QTimer(self)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand
 
 from expertscore.errors import ExpertScoreError
 
@@ -101,12 +101,16 @@ class WindowUndoKeys(QObject):
     """
 
     def __init__(
-        self, undo: Callable[[], None], redo: Callable[[], None], parent: QObject | None = None
+        self,
+        actions: dict[str, QAction],
+        handlers: dict[str, Callable[[], None]],
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        # The window's methods, not its actions: a disabled Undo (nothing committed yet)
-        # still reverts typed text.
-        self.handlers = {"undo": undo, "redo": redo}
+        self.actions = actions
+        # A disabled Undo (nothing committed yet) still reverts typed text: then the
+        # window's method is called directly.
+        self.handlers = handlers
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -117,6 +121,10 @@ class WindowUndoKeys(QObject):
             if which is not None:
                 event.accept()  # an override keeps the key from every shortcut
                 if kind == QEvent.Type.KeyPress:
-                    self.handlers[which]()
+                    action = self.actions[which]
+                    if action.isEnabled():
+                        action.trigger()
+                    else:
+                        self.handlers[which]()
                 return True
         return super().eventFilter(watched, event)

@@ -2157,12 +2157,24 @@ Supports: {codes}</source>
         <translation>按键</translation>
     </message>
     <message>
-        <source>Save the score and go to the next indicator</source>
-        <translation>保存评分并转到下一指标</translation>
+        <source>Save the score and go to the next indicator&apos;s score</source>
+        <translation>保存评分并转到下一指标的评分</translation>
     </message>
     <message>
-        <source>Go to the previous indicator</source>
-        <translation>转到上一指标</translation>
+        <source>Next / previous field of the indicator (score, verified value, comment, pins)</source>
+        <translation>本指标的下一个/上一个字段（评分、核实值、评语、佐证）</translation>
+    </message>
+    <message>
+        <source>Save the comment and go to the next indicator&apos;s score</source>
+        <translation>保存评语并转到下一指标的评分</translation>
+    </message>
+    <message>
+        <source>Go to score / verified value / comment / pins</source>
+        <translation>转到评分 / 核实值 / 评语 / 佐证</translation>
+    </message>
+    <message>
+        <source>In the search: go to the submission found / clear the search</source>
+        <translation>在搜索框中：转到找到的申报 / 清除搜索</translation>
     </message>
     <message>
         <source>Choose the n-th grade or yes/no answer</source>
@@ -2175,14 +2187,6 @@ Supports: {codes}</source>
     <message>
         <source>Step the points up or down</source>
         <translation>按步长增减分数</translation>
-    </message>
-    <message>
-        <source>Save a comment</source>
-        <translation>保存评语</translation>
-    </message>
-    <message>
-        <source>Go to score / comment / verified value</source>
-        <translation>转到评分 / 评语 / 核实值</translation>
     </message>
 </context>
 <context>

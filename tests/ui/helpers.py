@@ -38,20 +38,29 @@ def stored_rows(path: Path) -> dict:
         return {row.id: row for row in Scoring(session).submissions()}
 
 
-def when_modal(then) -> None:
-    """Run ``then(dialog)`` once the next modal dialog is up and has the keyboard."""
+def when_modal(then) -> dict:
+    """Run ``then(dialog)`` once the next modal dialog is up and has the keyboard.
+
+    Says ``{"seen": dialog}`` once it ran; setting ``"stop"`` ends the waiting.
+    """
     from PySide6.QtCore import QTimer
 
+    state: dict = {}
+
     def check() -> None:
+        if state.get("stop"):
+            return
         box = QApplication.activeModalWidget()
         if box is not None and not box.isActiveWindow():
             box.activateWindow()  # as a desktop does; offscreen it has to be asked
         if box is None or not box.isActiveWindow():
             QTimer.singleShot(10, check)
             return
+        state["seen"] = box
         then(box)
 
     QTimer.singleShot(0, check)
+    return state
 
 
 def answer_next_box(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> dict:

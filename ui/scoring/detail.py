@@ -130,9 +130,9 @@ class IndicatorDetail(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Reported:"), self.reported)
         # Field mnemonics use letters no menu uses (File, Edit, Go, Submission, View, Help).
-        score_label = QLabel(self.tr("S&core:"), self)
-        score_label.setBuddy(self.stack)
-        form.addRow(score_label, self.stack)
+        self.score_label = QLabel(self.tr("S&core:"), self)
+        self.score_label.setBuddy(self.stack)  # the shown editor's, once one is shown
+        form.addRow(self.score_label, self.stack)
         form.addRow("", self.error)
         self.verified_label = QLabel(self.tr("Ve&rified value:"), self)
         self.verified_label.setBuddy(self.verified)
@@ -198,6 +198,7 @@ class IndicatorDetail(QWidget):
         editor = self.editors[kind]
         editor.load(scheme, leaf, record, value)
         self.stack.setCurrentWidget(editor)
+        self.score_label.setBuddy(editor.focus_target())
         self.help.setText(self._help_text(leaf))
         self.comment.load(record.comment if record else "")
         self._load_pins(record.pins if record else ())

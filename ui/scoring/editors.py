@@ -19,7 +19,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
@@ -162,6 +162,10 @@ class ScoreEditor(QWidget):
     def focus_editor(self) -> None:
         self.setFocus()
 
+    def focus_target(self) -> QWidget:
+        """What the score label's mnemonic (Alt+C) gives the focus to."""
+        return self
+
     def saved(self) -> None:
         """The last entry was accepted: what is shown is now what is stored."""
 
@@ -251,6 +255,9 @@ class PointsEditor(ScoreEditor):
 
     def saved(self) -> None:
         self._stored = self.spin.text_value()
+
+    def focus_target(self) -> QWidget:
+        return self.spin
 
     def setReadOnly(self, read_only: bool) -> None:
         super().setReadOnly(read_only)
@@ -349,6 +356,11 @@ class ChoiceEditor(ScoreEditor):
             self.setFocus(Qt.FocusReason.TabFocusReason)
         else:
             target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if not self.read_only and self.buttons:
+            self.focus_editor()  # Alt+C lands on the chosen answer
 
     def setReadOnly(self, read_only: bool) -> None:
         super().setReadOnly(read_only)

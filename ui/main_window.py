@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QDialog,
     QLabel,
     QLineEdit,
@@ -89,10 +90,27 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self._fit_screen()
         self._enable_session_actions(False)
         self._fill_recent()
 
     # --- building ------------------------------------------------------------------------
+
+    def _fit_screen(self) -> None:
+        """Keep the window on the screen it opens on: a size saved on a larger monitor is
+        clamped to this one (a 1366x768 laptop, or 1920x1080 at 150%)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        width = min(self.width(), room.width() - frame.width())
+        height = min(self.height(), room.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), room.left()), room.right() - width - frame.width() + 1)
+        y = min(max(self.y(), room.top()), room.bottom() - height - frame.height() + 1)
+        self.move(max(x, room.left()), max(y, room.top()))
 
     def _welcome(self) -> QWidget:
         page = QWidget(self)
@@ -186,7 +204,9 @@ class MainWindow(QMainWindow):
             pane.setMinimumWidth(minimum)
             self.splitter.addWidget(pane)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([380, 600, 460])
+        # A narrower list on a narrow screen: the evidence gets the room (fit width).
+        width = max(self.width(), 1000)
+        self.splitter.setSizes([round(width * 0.2), round(width * 0.42), round(width * 0.38)])
         self.setCentralWidget(self.submit_flow.wrap(self.splitter))
         self._restore_layout()
         controller.changed.connect(self._changed)

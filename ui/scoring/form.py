@@ -123,8 +123,10 @@ class ScoringForm(QWidget):
         self.splitter.setObjectName("formSplitter")
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # The indicator (score, guidance, comment) gets the larger share: on a laptop
+        # screen it fits without scrolling, the tree scrolls instead.
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)

@@ -42,20 +42,3 @@ def test_pdf_search_keeps_its_width(demo_window, qtbot):
     search = window.viewer.pdf.search_edit
     qtbot.waitUntil(lambda: search.width() > 0)
     assert search.width() >= search.fontMetrics().horizontalAdvance("Find in document")
-
-
-def test_workbook_columns_fit_their_data(demo_window):
-    window = demo_window
-    submission, record = next(
-        (sid, r)
-        for sid in window.rows
-        for r in window.controller.evidence(sid)
-        if r.media_type.endswith("spreadsheetml.sheet")
-    )
-    window.panes.select(submission)
-    window.viewer.show_evidence(record.id)
-    table = window.viewer.table.table
-    header = table.horizontalHeader()
-    widest = max(header.sectionSize(c) for c in range(header.count()))
-    assert widest <= header.maximumSectionSize()
-    assert header.count() == 1 or header.sectionSize(0) < table.viewport().width()

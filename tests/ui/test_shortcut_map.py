@@ -98,11 +98,8 @@ def test_every_window_shortcut_in_f1_triggers_its_action(example_window, qtbot):
                 window.actions.open,
                 window.actions.print_sheets,
                 window.actions.shortcuts,
-                window.actions.submit,
             ):
-                modal = when_modal(
-                    lambda box: qtbot.keyClick(QApplication.focusWidget() or box, Qt.Key.Key_Escape)
-                )
+                modal = when_modal(lambda box: _close_by_esc(qtbot, box))
             window.activateWindow()
             qtbot.waitUntil(window.isActiveWindow)
             _something_to_undo_or_redo(window, action)
@@ -114,6 +111,9 @@ def test_every_window_shortcut_in_f1_triggers_its_action(example_window, qtbot):
                 modal["stop"] = True
                 assert modal.get("seen") is not None, f"{action.text()} opened no dialog"
             action.triggered.disconnect(count)
+            if action in (window.actions.missing, window.actions.submit):
+                # Submit with gaps left lists them (a non-modal list) instead of a dialog.
+                assert window.missing_dialog is not None and window.missing_dialog.isVisible()
             if window.missing_dialog is not None:
                 window.missing_dialog.close()
             window.form.detail.focus_score()
@@ -123,6 +123,14 @@ def test_every_window_shortcut_in_f1_triggers_its_action(example_window, qtbot):
     assert rows["Quit"] == "Ctrl+Q"
     press(qtbot, Qt.Key.Key_Q, CTRL)
     assert not window.isVisible()
+
+
+def _close_by_esc(qtbot, box) -> None:
+    # The print preview renders on a worker: let it finish before Esc closes it (closing
+    # it mid-render is not what is tested here).
+    if hasattr(box, "printed"):
+        qtbot.waitUntil(lambda: box.printed is not None, timeout=60000)
+    qtbot.keyClick(QApplication.focusWidget() or box, Qt.Key.Key_Escape)
 
 
 def _something_to_undo_or_redo(window, action: QAction) -> None:

@@ -14,10 +14,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -30,6 +34,7 @@ from expertscore.scoring.service import Change, SubmissionRow
 from expertscore.storage.session import SessionFile
 from ui.actions import make_actions
 from ui.evidence.viewer import EvidenceViewer
+from ui.lock_banner import unlocked_box
 from ui.messages import error_text
 from ui.opening import Opener
 from ui.plaintext import TITLE_LIMIT, shown, warn
@@ -38,6 +43,7 @@ from ui.session_controller import SessionController
 from ui.settings import Settings
 from ui.submissions_pane import SubmissionsPane
 from ui.submit_flow import SubmitFlow
+from ui.undo import WindowUndoKeys
 
 if TYPE_CHECKING:
     from ui.dialogs.missing import MissingDialog
@@ -58,6 +64,7 @@ class MainWindow(QMainWindow):
         self.viewer: EvidenceViewer | None = None
         self.splitter: QSplitter | None = None
         self.missing_dialog: MissingDialog | None = None
+        self.unlocked_notice: QMessageBox | None = None  # the warning on reopening
         self._switching = False
         self.persist_layout = True  # off for one-shot renders (--screenshot)
         self._resume_indicator: str | None = None
@@ -67,6 +74,11 @@ class MainWindow(QMainWindow):
         self.opener.failed.connect(self.show_error)
         self.opener.notice.connect(lambda text: self.statusBar().showMessage(text, 30000))
         self.actions = make_actions(self)
+        self.undo_keys = WindowUndoKeys(
+            {"undo": self.actions.undo, "redo": self.actions.redo},
+            {"undo": self.undo, "redo": self.redo},
+            self,
+        )
         self._connect_actions()
         self.submit_flow = SubmitFlow(self)  # Submit, Unlock, Print, the key
         self._save_timer = QTimer(self)
@@ -80,10 +92,27 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self._fit_screen()
         self._enable_session_actions(False)
         self._fill_recent()
 
     # --- building ------------------------------------------------------------------------
+
+    def _fit_screen(self) -> None:
+        """Keep the window on the screen it opens on: a size saved on a larger monitor is
+        clamped to this one (a 1366x768 laptop, or 1920x1080 at 150%)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        width = min(self.width(), room.width() - frame.width())
+        height = min(self.height(), room.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), room.left()), room.right() - width - frame.width() + 1)
+        y = min(max(self.y(), room.top()), room.bottom() - height - frame.height() + 1)
+        self.move(max(x, room.left()), max(y, room.top()))
 
     def _welcome(self) -> QWidget:
         page = QWidget(self)
@@ -177,7 +206,9 @@ class MainWindow(QMainWindow):
             pane.setMinimumWidth(minimum)
             self.splitter.addWidget(pane)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([380, 600, 460])
+        # A narrower list on a narrow screen: the evidence gets the room (fit width).
+        width = max(self.width(), 1000)
+        self.splitter.setSizes([round(width * 0.2), round(width * 0.42), round(width * 0.38)])
         self.setCentralWidget(self.submit_flow.wrap(self.splitter))
         self._restore_layout()
         controller.changed.connect(self._changed)
@@ -189,6 +220,8 @@ class MainWindow(QMainWindow):
         self.form.indicatorChanged.connect(self._indicator_changed)
         self.form.recuseRequested.connect(self.request_recusal)
         self.viewer.shownChanged.connect(self._save_timer.start)
+        self.panes.searchLeft.connect(self.focus_score)
+        self._give_undo_keys_to_window()
         self._enable_session_actions(True)
         summary = session.summary()
         self.setWindowTitle(
@@ -212,7 +245,24 @@ class MainWindow(QMainWindow):
         if start is not None:
             self.panes.select(start)
         self.submit_flow.session_opened()
+        self.focus_score()
+        self.unlocked_notice = None
+        unlocked = controller.scoring.unlocked_since()
+        if unlocked is not None:
+            # After the window shows: a warning that the chair has an older result.
+            self.unlocked_notice = unlocked_box(self, unlocked, quitting=False)
+            QTimer.singleShot(0, self.unlocked_notice.open)
         self.sessionShown.emit()
+
+    def _give_undo_keys_to_window(self) -> None:
+        assert self.splitter is not None
+        fields = [
+            *self.splitter.findChildren(QLineEdit),
+            *self.splitter.findChildren(QPlainTextEdit),
+            *self.splitter.findChildren(QAbstractSpinBox),
+        ]
+        for field in fields:
+            field.installEventFilter(self.undo_keys)
 
     def _restore_layout(self) -> None:
         window_state = self.settings.window_state()
@@ -252,6 +302,16 @@ class MainWindow(QMainWindow):
             self._switching = False
         self.viewer.set_submission(submission_id, self.form.current_code)
         self._save_timer.start()
+        assert self.panes is not None
+        if not self.panes.searching():
+            self.focus_score()
+
+    def focus_score(self) -> None:
+        """Land in the score editor with its value selected (now, and once more after the
+        key press that brought us here is done)."""
+        if self.form is not None:
+            self.form.focus_score()
+            QTimer.singleShot(0, lambda: self.form and self.form.focus_score())
 
     def step_submission(self, step: int) -> None:
         if self.panes is not None:
@@ -281,13 +341,18 @@ class MainWindow(QMainWindow):
     # --- edits -----------------------------------------------------------------------------
 
     def undo(self) -> None:
-        if self.controller is not None:
-            self.form and self.form.flush()
-            self.controller.undo_stack.undo()
+        """Ctrl+Z: typed, uncommitted text goes first; then the last committed edit."""
+        if self.controller is None or self.form is None:
+            return
+        if self.form.revert_pending():
+            return
+        self.controller.undo_stack.undo()
 
     def redo(self) -> None:
-        if self.controller is not None:
-            self.controller.undo_stack.redo()
+        if self.controller is None or self.form is None:
+            return
+        self.form.revert_pending()
+        self.controller.undo_stack.redo()
 
     def _changed(self, change: Change) -> None:
         assert self.controller is not None and self.panes is not None and self.form is not None
@@ -297,6 +362,8 @@ class MainWindow(QMainWindow):
             self.jump_to(change.submission, change.indicator or "")
         elif change.indicator and change.indicator != self.form.current_code:
             self.form.select_indicator(change.indicator, focus=False)
+        if self.controller.replaying:
+            self._land_on(change)
         shown = self.form.shown
         if change.field == "recusal" or elsewhere or shown is None:
             self.rows = {row.id: row for row in self.controller.scoring.submissions()}
@@ -310,6 +377,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved"), 3000)
         if self.missing_dialog is not None and self.missing_dialog.isVisible():
             self._fill_missing()
+
+    def _land_on(self, change: Change) -> None:
+        """After an undo or redo, the cursor goes where the value changed."""
+        assert self.form is not None
+        if change.field == "note":
+            self.form.tabs.setCurrentIndex(1)
+            self.form.note.comment.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focus_score()
 
     def request_recusal(self, submission_id: str | None) -> None:
         if self.controller is None or self.form is None or not submission_id:
@@ -392,6 +468,17 @@ class MainWindow(QMainWindow):
         self.settings.save_layout(self.saveGeometry(), self.saveState(), splitters)
         self.settings.sync()
 
+    def _may_quit(self) -> bool:
+        """Unlocked and not submitted again: quitting needs a second thought."""
+        assert self.controller is not None
+        self.form and self.form.flush()
+        unlocked = self.controller.scoring.unlocked_since()
+        if unlocked is None:
+            return True
+        box = unlocked_box(self, unlocked, quitting=True)
+        box.exec()
+        return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
+
     def close_session(self) -> None:
         if self.controller is None:
             return
@@ -415,6 +502,9 @@ class MainWindow(QMainWindow):
         self._enable_session_actions(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.controller is not None and not self._may_quit():
+            event.ignore()
+            return
         if self.controller is not None:
             self.close_session()
         else:

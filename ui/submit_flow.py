@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from expertscore.crypto.dsse import fingerprint
 from expertscore.errors import ExpertScoreError
@@ -43,7 +43,7 @@ from ui.identity import (
     roster_owner,
     roster_pin,
 )
-from ui.lock_banner import LockBanner, shown_time
+from ui.lock_banner import LockBanner, shown_time, status_text
 from ui.messages import error_text
 
 if TYPE_CHECKING:
@@ -86,6 +86,10 @@ class SubmitFlow(QObject):
         self.key_status = KeyStatus(window)
         self.key_status.hide()
         window.statusBar().addPermanentWidget(self.key_status)
+        self.lock_status = QLabel(window)
+        self.lock_status.setObjectName("lockStatus")
+        self.lock_status.hide()
+        window.statusBar().addPermanentWidget(self.lock_status)
         actions = window.actions
         actions.submit.triggered.connect(self.submit)
         actions.unlock.triggered.connect(self.unlock)
@@ -101,6 +105,7 @@ class SubmitFlow(QObject):
         self.banner = LockBanner(page)
         self.banner.printRequested.connect(self._print_all_filled)
         self.banner.unlockRequested.connect(self.unlock)
+        self.banner.submitRequested.connect(self.submit)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -120,6 +125,7 @@ class SubmitFlow(QObject):
     def session_closed(self) -> None:
         self.banner = None
         self.key_status.hide()
+        self.lock_status.hide()
 
     def _session(self) -> SessionFile | None:
         controller = self.window.controller
@@ -156,11 +162,19 @@ class SubmitFlow(QObject):
         actions.recuse.setEnabled(record is None)
         form = self.window.form
         if record is None:
+            unlocked = controller.scoring.unlocked_since()
+            self.lock_status.setText(status_text("unlocked") if unlocked is not None else "")
+            self.lock_status.setVisible(unlocked is not None)
             if self.banner is not None:
-                self.banner.hide()
+                if unlocked is None:
+                    self.banner.show_nothing()
+                else:
+                    self.banner.show_unlocked(unlocked)
             if form is not None:
                 form.set_locked(None)
             return
+        self.lock_status.setText(status_text("locked"))
+        self.lock_status.show()
         if self.banner is not None:
             self.banner.show_locked(record.sequence, record.submitted_at, result_digest(record))
         if form is not None:

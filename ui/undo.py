@@ -6,14 +6,17 @@ Undoing is setting the old value again through the same core setter, which write
 edit-log entry: the session's history keeps both the edit and its undoing.
 
 Recusal, aggregation and signing are not undoable and never become commands.
+
+There is one undo stack for the window (``WindowUndoKeys`` gives it the keys in every field).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand
 
 from expertscore.errors import ExpertScoreError
 
@@ -73,3 +76,55 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._set(self.old)
+
+
+REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
+
+
+def undo_or_redo(event: QKeyEvent) -> str | None:
+    """``"undo"``, ``"redo"`` or ``None``: what the key means to the window."""
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return "undo"
+    combination = QKeySequence(event.keyCombination())
+    if event.matches(QKeySequence.StandardKey.Redo) or combination in REDO_KEYS:
+        return "redo"
+    return None
+
+
+class WindowUndoKeys(QObject):
+    """Ctrl+Z and Ctrl+Shift+Z in a text field are the window's undo and redo.
+
+    A text field has an undo of its own, which would take the keys before the window's
+    shortcut sees them and undo typing the window knows nothing of (and leaving the field
+    then saved what the local undo left). Installed on every text field of the window, this
+    claims the keys from the field and triggers the window's actions instead.
+    """
+
+    def __init__(
+        self,
+        actions: dict[str, QAction],
+        handlers: dict[str, Callable[[], None]],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.actions = actions
+        # A disabled Undo (nothing committed yet) still reverts typed text: then the
+        # window's method is called directly.
+        self.handlers = handlers
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(
+            event, QKeyEvent
+        ):
+            which = undo_or_redo(event)
+            if which is not None:
+                event.accept()  # an override keeps the key from every shortcut
+                if kind == QEvent.Type.KeyPress:
+                    action = self.actions[which]
+                    if action.isEnabled():
+                        action.trigger()
+                    else:
+                        self.handlers[which]()
+                return True
+        return super().eventFilter(watched, event)

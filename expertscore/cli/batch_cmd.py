@@ -1,4 +1,4 @@
-"""``expertscore batch inspect`` and ``expertscore session create``."""
+"""``expertscore batch inspect``, ``expertscore session create`` and ``session status``."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from expertscore.cli.progress import byte_progress
 from expertscore.cli.xlsx_cmd import from_xlsx_command, import_summary, xlsx_template_command
 from expertscore.crypto.dsse import fingerprint
 from expertscore.identity.organizers import KnownOrganizers, signer_line
+from expertscore.scoring.service import Scoring
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from expertscore.terminal import echo
@@ -87,4 +88,43 @@ def create_command(package: Path, expert_id: str, out: Path) -> None:
         f"{out}: session of {summary.expert_id} {summary.expert_name} for batch "
         f"{summary.batch_id}: {summary.assigned} submissions assigned, {summary.recused} recused,"
         f" {summary.evidence_files} evidence files ({summary.evidence_bytes:,} bytes)"
+    )
+
+
+def submission_state(scoring: Scoring) -> str:
+    """Where the session stands with the chair, as one line."""
+    locked = scoring.locked_by()
+    if locked is not None:
+        return f"submitted as result {locked.sequence} on {locked.submitted_at}, locked"
+    unlocked = scoring.unlocked_since()
+    if unlocked is not None:
+        return (
+            f"unlocked since {unlocked.unlocked_at}, not resubmitted (the chair has result"
+            f" {unlocked.sequence} of {unlocked.submitted_at}; reason: {unlocked.unlock_reason})"
+        )
+    return "not submitted yet"
+
+
+@session_group.command("status")
+@click.option("--session", "session_path", required=True, type=click.Path(path_type=Path))
+def status_command(session_path: Path) -> None:
+    """Where a session stands: its submissions' states and whether it is submitted."""
+    with SessionFile(session_path) as session:
+        summary = session.summary()
+        scoring = Scoring(session)
+        states = Counter(row.state for row in scoring.submissions())
+        state = submission_state(scoring)
+    counts = ", ".join(
+        f"{name.replace('_', ' ')} {count}" for name, count in sorted(states.items())
+    )
+    click.echo(
+        "\n".join(
+            [
+                f"session:     {session_path}",
+                f"expert:      {summary.expert_id} {summary.expert_name}",
+                f"batch:       {summary.batch_id} {summary.batch_title}",
+                f"submissions: {summary.assigned} assigned ({counts})",
+                f"state:       {state}",
+            ]
+        )
     )

@@ -25,6 +25,15 @@ def locking_result(orm: OrmSession) -> m.ResultRecord | None:
     return latest if latest is not None and latest.unlocked_at is None else None
 
 
+def unlocked_result(orm: OrmSession) -> m.ResultRecord | None:
+    """The newest submitted result when it was unlocked and nothing was submitted since.
+
+    The chair still holds that result; the changes made since are nowhere but here.
+    """
+    latest = latest_result(orm)
+    return latest if latest is not None and latest.unlocked_at is not None else None
+
+
 def next_sequence(orm: OrmSession) -> int:
     return int(orm.scalar(select(func.coalesce(func.max(m.ResultRecord.sequence), 0)))) + 1
 

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session as OrmSession
 from expertscore.errors import ExpertScoreError
 from expertscore.schemes.model import Indicator
 from expertscore.scoring.editlog import canonical, entry_hash, entry_of
-from expertscore.scoring.lock import locking_result
+from expertscore.scoring.lock import locking_result, unlocked_result
 from expertscore.scoring.modes import Entry, ScoreRejected, points_for
 from expertscore.scoring.rules import check_entry, leaves_in_scope
 from expertscore.scoring.totals import Rollup, rollup
@@ -487,6 +487,11 @@ class Scoring:
         """The submitted result that locks the session, or ``None`` while it is editable."""
         with self.session.orm() as orm:
             return locking_result(orm)
+
+    def unlocked_since(self) -> m.ResultRecord | None:
+        """The submitted result unlocked and not yet replaced by a new submission, or None."""
+        with self.session.orm() as orm:
+            return unlocked_result(orm)
 
     def _refuse_if_locked(self, orm: OrmSession) -> None:
         record = locking_result(orm)

@@ -1290,20 +1290,20 @@ Supports: {codes}</source>
         <translation>报送值：</translation>
     </message>
     <message>
-        <source>&amp;Verified value:</source>
-        <translation>核实值(&amp;V)：</translation>
-    </message>
-    <message>
-        <source>&amp;Score:</source>
-        <translation>评分(&amp;S)：</translation>
-    </message>
-    <message>
         <source>Co&amp;mment:</source>
         <translation>评语(&amp;M)：</translation>
     </message>
     <message>
-        <source>Evidence:</source>
-        <translation>佐证：</translation>
+        <source>S&amp;core:</source>
+        <translation>评分(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Ve&amp;rified value:</source>
+        <translation>核实值(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Ev&amp;idence:</source>
+        <translation>佐证(&amp;I)：</translation>
     </message>
     <message>
         <source>(not reported)</source>
@@ -1414,12 +1414,36 @@ Supports: {codes}</source>
 <context>
     <name>LockBanner</name>
     <message>
+        <source>Unlocked {at} ({reason}). The chair still has result {sequence}: what you change now reaches the chair only when you submit again.</source>
+        <translation>已于 {at} 解锁（{reason}）。组长手中仍是第 {sequence} 份结果：现在所做的修改，只有再次提交后才会送达组长。</translation>
+    </message>
+    <message>
+        <source>Not submitted again</source>
+        <translation>尚未再次提交</translation>
+    </message>
+    <message>
+        <source>Your scores are unlocked and not submitted again.</source>
+        <translation>您的评分已解锁，尚未再次提交。</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>仍然退出(&amp;Q)</translation>
+    </message>
+    <message>
         <source>Print filled sheet…</source>
         <translation>打印已填评分表…</translation>
     </message>
     <message>
         <source>Unlock…</source>
         <translation>解锁…</translation>
+    </message>
+    <message>
+        <source>Submit again…</source>
+        <translation>再次提交…</translation>
+    </message>
+    <message>
+        <source>Unlocked, not submitted again</source>
+        <translation>已解锁，尚未再次提交</translation>
     </message>
     <message>
         <source>Submitted, locked</source>
@@ -2391,16 +2415,16 @@ Supports: {codes}</source>
         <translation>回避理由，例如：2023年曾为申报单位提供咨询</translation>
     </message>
     <message>
-        <source>I understand that this cannot be undone</source>
-        <translation>我已知晓此操作不能撤销</translation>
+        <source>&amp;I understand that this cannot be undone</source>
+        <translation>我了解此操作无法撤销(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
     </message>
     <message>
         <source>Recuse</source>
         <translation>回避</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>理由：</translation>
     </message>
 </context>
 <context>
@@ -2519,6 +2543,10 @@ Supports: {codes}</source>
         <translation>已回避：{reason}。该申报不能评分。</translation>
     </message>
     <message>
+        <source>Recused: nothing typed here is saved. This submission cannot be scored.</source>
+        <translation>已回避：此处输入的内容不会保存。本申报不能评分。</translation>
+    </message>
+    <message>
         <source>Subtotal {got} of {top}</source>
         <translation>小计 {got} / {top}</translation>
     </message>
@@ -2538,12 +2566,24 @@ Supports: {codes}</source>
         <translation>按键</translation>
     </message>
     <message>
-        <source>Save the score and go to the next indicator</source>
-        <translation>保存评分并转到下一指标</translation>
+        <source>Save the score and go to the next indicator&apos;s score</source>
+        <translation>保存评分并转到下一指标的评分</translation>
     </message>
     <message>
-        <source>Go to the previous indicator</source>
-        <translation>转到上一指标</translation>
+        <source>Next / previous field of the indicator (score, verified value, comment, pins)</source>
+        <translation>本指标的下一个/上一个字段（评分、核实值、评语、佐证）</translation>
+    </message>
+    <message>
+        <source>Save the comment and go to the next indicator&apos;s score</source>
+        <translation>保存评语并转到下一指标的评分</translation>
+    </message>
+    <message>
+        <source>Go to score / verified value / comment / pins</source>
+        <translation>转到评分 / 核实值 / 评语 / 佐证</translation>
+    </message>
+    <message>
+        <source>In the search: go to the submission found / clear the search</source>
+        <translation>在搜索框中：转到找到的申报 / 清除搜索</translation>
     </message>
     <message>
         <source>Choose the n-th grade or yes/no answer</source>
@@ -2556,14 +2596,6 @@ Supports: {codes}</source>
     <message>
         <source>Step the points up or down</source>
         <translation>按步长增减分数</translation>
-    </message>
-    <message>
-        <source>Save a comment</source>
-        <translation>保存评语</translation>
-    </message>
-    <message>
-        <source>Go to score / comment / verified value</source>
-        <translation>转到评分 / 评语 / 核实值</translation>
     </message>
 </context>
 <context>
@@ -2692,6 +2724,14 @@ Supports: {codes}</source>
     <message>
         <source>All</source>
         <translation>全部</translation>
+    </message>
+    <message>
+        <source>No submission matches “{text}”. Esc clears the search.</source>
+        <translation>没有与“{text}”匹配的申报。按 Esc 清除搜索。</translation>
+    </message>
+    <message>
+        <source>No submission in this state.</source>
+        <translation>没有处于此状态的申报。</translation>
     </message>
 </context>
 <context>
@@ -2918,8 +2958,8 @@ Supports: {codes}</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <source>Reason:</source>
-        <translation>理由：</translation>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
     </message>
 </context>
 <context>

@@ -173,3 +173,34 @@ def test_transcribe_then_submit_with_the_chairs_key(env, package, tmp_path):
     verified = run(env, "verify", out, "--batch", package)
     assert verified.returncode == 0, verified.stdout
     assert f"transcribed: by CHAIR 组长王 from a paper sheet ({sheet})" in verified.stdout
+
+
+def test_session_status_says_unlocked_and_not_resubmitted(env, package, tmp_path):
+    make_key(env, "E02", "专家2")
+    session = create_session(package, "E02", tmp_path / "e02.esession")
+    fresh = run(env, "session", "status", "--session", session)
+    assert fresh.returncode == 0, fresh.stderr
+    assert "state:       not submitted yet" in fresh.stdout
+    assert "submissions: 3 assigned (not started 2, recused 1)" in fresh.stdout
+    with SessionFile(session) as opened:
+        score_everything(Scoring(opened))
+    assert (
+        run(env, "submit", "--session", session, "--out", tmp_path / "r.esresult").returncode == 0
+    )
+    locked = run(env, "session", "status", "--session", session)
+    assert "state:       submitted as result 1 on " in locked.stdout
+    assert locked.stdout.rstrip().endswith(", locked")
+    run(env, "unlock", "--session", session, "--reason", "复核后调整")
+    unlocked = run(env, "session", "status", "--session", session)
+    with SessionFile(session) as opened:
+        record = Scoring(opened).unlocked_since()
+    assert record is not None and record.sequence == 1
+    assert (
+        f"state:       unlocked since {record.unlocked_at}, not resubmitted (the chair has"
+        f" result 1 of {record.submitted_at}; reason: 复核后调整)"
+    ) in unlocked.stdout
+    assert (
+        run(env, "submit", "--session", session, "--out", tmp_path / "r2.esresult").returncode == 0
+    )
+    again = run(env, "session", "status", "--session", session)
+    assert "state:       submitted as result 2 on " in again.stdout

@@ -76,6 +76,12 @@ def test_workbook_shown_as_table(demo_window, qtbot):
     assert window.viewer.kind == "table", window.viewer.other.message.text()
     model = window.viewer.table.model
     assert model.rowCount() > 0 and model.columnCount() > 0
+    # Columns are sized by their data; a long title in A1 does not widen column A past
+    # the cap, so the data columns stay in view.
+    header = window.viewer.table.table.horizontalHeader()
+    assert max(header.sectionSize(c) for c in range(header.count())) <= (
+        header.maximumSectionSize()
+    )
 
 
 def test_pin_the_shown_page_to_a_score(demo_window, demo_session, qtbot):

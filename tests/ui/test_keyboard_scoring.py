@@ -24,10 +24,10 @@ def test_score_every_mode_with_the_keyboard(example_window, example_session, qtb
     type_keys(qtbot, "7.5")
     press(qtbot, Qt.Key.Key_Return)
     assert form.current_code == "1.2"
-    # 1.2 fixed (yes/no, 30 points): digit 1 = yes; Tab moves on to 2.1.
+    # 1.2 fixed (yes/no, 30 points): digit 1 = yes; Enter moves on to 2.1.
     assert isinstance(focused(), QAbstractButton)
     press(qtbot, Qt.Key.Key_1)
-    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Return)
     assert form.current_code == "2.1"
     # 2.1 bands: reported 1200 -> suggestion 10; Enter on an empty override accepts it.
     assert form.detail.editors["bands"].suggestion == Decimal(10)
@@ -39,8 +39,8 @@ def test_score_every_mode_with_the_keyboard(example_window, example_session, qtb
     assert form.current_code == "9.1"
     # 9.1 yes/no bonus (3 points): digit 1 = yes.
     press(qtbot, Qt.Key.Key_1)
-    # Shift+Tab goes back to the previous indicator.
-    press(qtbot, Qt.Key.Key_Backtab)
+    # Ctrl+Up goes back to the previous indicator.
+    press(qtbot, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert form.current_code == "2.2"
 
     scores = stored_scores(example_session, "S001")
@@ -108,18 +108,19 @@ def test_arrow_keys_step_within_the_range(example_window, example_session, qtbot
 
 def test_comment_and_verified_value_are_committed(example_window, example_session, qtbot):
     form = example_window.form
-    form.select_indicator("1.1", focus=False)
+    form.select_indicator("1.1", focus=True)
     detail = form.detail
     assert detail.verified.isVisible()  # 1.1 is objective
-    detail.verified.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)  # score -> verified value
+    assert focused() is detail.verified
     type_keys(qtbot, "41.2")
-    press(qtbot, Qt.Key.Key_Return)
-    detail.comment.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)  # -> comment, the verified value committed
+    assert focused() is detail.comment
     detail.comment.insertPlainText("审计报告第3页")  # Chinese arrives by input method, not keys
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     record = stored_scores(example_session, "S001")["1.1"]
     assert record.verified_value == "41.2"
     assert record.comment == "审计报告第3页"
     assert record.points is None  # a comment alone is no score
-    form.select_indicator("1.2", focus=False)
+    assert form.current_code == "1.2"  # Ctrl+Enter saved and moved on
     assert not detail.verified.isVisible()  # 1.2 is subjective

@@ -33,7 +33,7 @@ from ui.dialogs.submit import SubmitDialog
 from ui.dialogs.unlock import UnlockDialog
 
 from .conftest import open_window
-from .helpers import press, stored_scores, type_keys
+from .helpers import answer_next_box, press, stored_scores, type_keys
 
 PASSPHRASE = "长城 long enough 2025"
 
@@ -216,10 +216,10 @@ def test_key_on_first_use_submit_lock_unlock_resubmit(
     with pytest.raises(SessionLocked):
         window.controller.edit("comment", sid, "1.1", "改一下")
 
-    # Unlock with a reason: editable again, the banner goes.
+    # Unlock with a reason: editable again, the banner says it is not submitted again.
     monkeypatch.setattr(UnlockDialog, "exec", unlocking(qtbot, "组长要求复核 1.1"))
     window.actions.unlock.trigger()
-    assert not banner.isVisible()
+    assert banner.isVisible() and banner.state == "unlocked"
     assert not form.read_only and window.actions.submit.isEnabled()
     form.select_indicator("1.1", focus=True)
     assert not form.detail.error.isVisible()
@@ -241,7 +241,7 @@ def test_key_on_first_use_submit_lock_unlock_resubmit(
     assert payload["sequence"] == 2
     assert payload["supersedes"]["sequence"] == 1
     assert payload["supersedes"]["unlock_reason"] == "组长要求复核 1.1"
-    assert form.read_only and banner.isVisible()
+    assert form.read_only and banner.isVisible() and banner.state == "locked"
 
 
 def test_key_card_action_asks_the_passphrase_again_when_wrong(
@@ -412,4 +412,5 @@ def test_the_submitted_result_file_can_be_saved_again(
         Scoring(session).unlock("补充评分")
     window.submit_flow.refresh_lock()
     assert not action.isEnabled()
+    answer_next_box(qtbot, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)  # Quit anyway
     window.close()

@@ -1,4 +1,5 @@
-"""The Help page: every keyboard shortcut, from the window's own actions."""
+"""The Help page (F1): every keyboard shortcut, from the window's own actions, and the keys
+of the scoring form. ``docs/keyboard.md`` says the same; a test presses every one."""
 
 from __future__ import annotations
 
@@ -51,11 +52,20 @@ class ShortcutsDialog(QDialog):
 
     def form_keys(self) -> list[tuple[str, str]]:
         return [
-            (self.tr("Save the score and go to the next indicator"), "Enter, Tab"),
-            (self.tr("Go to the previous indicator"), "Shift+Tab"),
+            (self.tr("Save the score and go to the next indicator's score"), "Enter"),
+            (
+                self.tr(
+                    "Next / previous field of the indicator (score, verified value, comment, pins)"
+                ),
+                "Tab, Shift+Tab",
+            ),
+            (self.tr("Save the comment and go to the next indicator's score"), "Ctrl+Enter"),
             (self.tr("Choose the n-th grade or yes/no answer"), "1 … 9"),
             (self.tr("Accept the band suggestion (empty override)"), "Enter"),
             (self.tr("Step the points up or down"), "↑ / ↓"),
-            (self.tr("Save a comment"), "Ctrl+Enter"),
-            (self.tr("Go to score / comment / verified value"), "Alt+S, Alt+M, Alt+V"),
+            (
+                self.tr("Go to score / verified value / comment / pins"),
+                "Alt+C, Alt+R, Alt+M, Alt+I",
+            ),
+            (self.tr("In the search: go to the submission found / clear the search"), "Enter, Esc"),
         ]

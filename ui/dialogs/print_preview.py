@@ -133,6 +133,11 @@ class PrintPreviewDialog(QDialog):
             lambda printed, number=self._renders: self._rendered(number, printed)
         ).failure(lambda error, number=self._renders: self._failed(number, error)).run()
 
+    def done(self, result: int) -> None:
+        # A rendering still under way when the dialog closes (Esc) finds nothing to fill.
+        self._renders += 1
+        super().done(result)
+
     def _rendered(self, number: int, printed: Printed) -> None:
         if number != self._renders:
             return  # the expert chose something else meanwhile

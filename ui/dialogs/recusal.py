@@ -7,11 +7,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.dialogs.reason import ReasonEdit
 from ui.plaintext import plain_label, shown
 
 
@@ -29,10 +29,11 @@ class RecusalDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.reason = QPlainTextEdit(self)
+        self.reason = ReasonEdit(self)
+        self.reason.confirmRequested.connect(self._confirm)
         self.reason.setObjectName("recusalReason")
         self.reason.setPlaceholderText(self.tr("Reason, e.g. consulted for the operator in 2023"))
-        self.confirm = QCheckBox(self.tr("I understand that this cannot be undone"), self)
+        self.confirm = QCheckBox(self.tr("&I understand that this cannot be undone"), self)
         self.confirm.setObjectName("recusalConfirm")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -46,7 +47,9 @@ class RecusalDialog(QDialog):
         self.confirm.toggled.connect(self._update)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(QLabel(self.tr("Reason:"), self))
+        label = QLabel(self.tr("&Reason:"), self)
+        label.setBuddy(self.reason)
+        layout.addWidget(label)
         layout.addWidget(self.reason)
         layout.addWidget(self.confirm)
         layout.addWidget(self.buttons)
@@ -57,3 +60,8 @@ class RecusalDialog(QDialog):
 
     def _update(self) -> None:
         self.ok.setEnabled(bool(self.reason_text()) and self.confirm.isChecked())
+
+    def _confirm(self) -> None:
+        """Enter in the reason: confirm when the dialog may be confirmed."""
+        if self.ok.isEnabled():
+            self.accept()

@@ -6,10 +6,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.dialogs.reason import ReasonEdit
 
 
 class UnlockDialog(QDialog):
@@ -27,7 +28,8 @@ class UnlockDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.reason = QPlainTextEdit(self)
+        self.reason = ReasonEdit(self)
+        self.reason.confirmRequested.connect(self._confirm)
         self.reason.setObjectName("unlockReason")
         self.reason.setPlaceholderText(self.tr("Reason, e.g. the chair asked to re-check 2.1"))
         self.buttons = QDialogButtonBox(
@@ -41,10 +43,17 @@ class UnlockDialog(QDialog):
         self.reason.textChanged.connect(lambda: self.ok.setEnabled(bool(self.reason_text())))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(QLabel(self.tr("Reason:"), self))
+        label = QLabel(self.tr("&Reason:"), self)
+        label.setBuddy(self.reason)
+        layout.addWidget(label)
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
         self.resize(480, 280)
 
     def reason_text(self) -> str:
         return self.reason.toPlainText().strip()
+
+    def _confirm(self) -> None:
+        """Enter in the reason: confirm when the dialog may be confirmed."""
+        if self.ok.isEnabled():
+            self.accept()

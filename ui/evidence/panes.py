@@ -163,6 +163,10 @@ class TablePane(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("workbookTable")
         self.table.setModel(self.model)
+        # Sized by content, but a long title in A1 must not push the data off the pane.
+        self.table.horizontalHeader().setMaximumSectionSize(
+            self.fontMetrics().horizontalAdvance("0" * 24)
+        )
         self._data: list[list[list[str]]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

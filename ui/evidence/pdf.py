@@ -81,14 +81,19 @@ class PdfPane(QWidget):
         bar.addWidget(self.zoom_label)
         bar.addWidget(tool_button(self, "zoom-in", self.tr("Zoom in"), self.zoom_in))
         bar.addWidget(tool_button(self, "fit", self.tr("Fit width"), self.fit_width))
-        bar.addSpacing(8)
-        bar.addWidget(self.search_edit, 1)
-        bar.addWidget(tool_button(self, "prev", self.tr("Previous match"), self.previous_result))
-        bar.addWidget(tool_button(self, "next", self.tr("Next match"), self.next_result))
-        bar.addWidget(self.result_label)
+        bar.addStretch(1)
+        # The search has a row of its own: beside the page and zoom controls it was
+        # squeezed to a few letters, its count cut off, on a laptop's evidence pane.
+        search = QHBoxLayout()
+        search.setContentsMargins(0, 0, 0, 0)
+        search.addWidget(self.search_edit, 1)
+        search.addWidget(tool_button(self, "prev", self.tr("Previous match"), self.previous_result))
+        search.addWidget(tool_button(self, "next", self.tr("Next match"), self.next_result))
+        search.addWidget(self.result_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addLayout(search)
         layout.addWidget(self.canvas, 1)
 
     # --- document ----------------------------------------------------------------------

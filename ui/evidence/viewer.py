@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -106,7 +107,12 @@ class EvidenceViewer(QWidget):
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([120, 600])
+        # At least six files in view without scrolling the list.
+        small_icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        row = max(self.fontMetrics().height(), small_icon) + 10
+        self.list.setMinimumHeight(row * 6 + 2 * self.list.frameWidth())
+        top_height = row * 6 + 2 * self.list.frameWidth() + self.open_button.sizeHint().height() + 6
+        self.splitter.setSizes([top_height, 600])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)

@@ -4,6 +4,10 @@ Each accepted change is sent to the core at once through ``SessionController.edi
 so becomes undoable); a refusal is shown in place, in red, with the core's reason, and
 nothing is written. ``advance(step)`` asks the form to move to the next (+1) or previous
 (-1) indicator.
+
+Keyboard (``docs/keyboard.md``): Tab and Shift+Tab go round the indicator's fields (score,
+verified value, comment, pins), committing the one left; Enter in the score or the verified
+value and Ctrl+Enter in the comment commit and go on to the next indicator's score.
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -34,7 +38,15 @@ from ui.messages import error_text
 from ui.models.indicators import reported_text
 from ui.plaintext import plain
 from ui.plaintext import shown as plain_text
-from ui.scoring.editors import BandsEditor, ChoiceEditor, PointsEditor, ScoreEditor, editor_kind
+from ui.scoring.editors import (
+    TAB_KEYS,
+    BandsEditor,
+    ChoiceEditor,
+    PointsEditor,
+    ScoreEditor,
+    editor_kind,
+    is_typing,
+)
 from ui.scoring.widgets import CommentEdit, CommitLineEdit
 from ui.session_controller import SessionController
 
@@ -55,6 +67,8 @@ class IndicatorDetail(QWidget):
         self.record: ScoreRecord | None = None
         self.read_only = False
         self.lock_notice: str | None = None  # shown in place of a refusal while locked
+        self.read_only_notice = ""  # why typing is refused on a read-only submission
+        self._refused = False  # the last commit was refused (the field keeps the focus)
         self.current_evidence: CurrentEvidence = lambda: None
         self._titles: dict[str, str] = {}
         self._build()
@@ -74,6 +88,7 @@ class IndicatorDetail(QWidget):
         self.verified = CommitLineEdit(self)
         self.verified.setObjectName("verifiedValue")
         self.verified.committed.connect(self._verified_committed)
+        self.verified.returnPressed.connect(self._verified_entered)
         self.editors: dict[str, ScoreEditor] = {
             "points": PointsEditor(self),
             "choice": ChoiceEditor(self),
@@ -85,6 +100,8 @@ class IndicatorDetail(QWidget):
             editor.entered.connect(lambda entry, step, e=editor: self._entered(e, entry, step))
             editor.moved.connect(self.advance.emit)
             editor.rejected.connect(self.show_error)
+            editor.tabbed.connect(self.tab)
+            editor.typingRefused.connect(self.refuse_typing)
         self.error = plain(QLabel(self))
         self.error.setObjectName("scoreError")
         self.error.setStyleSheet("color: #b91c1c;")
@@ -96,13 +113,14 @@ class IndicatorDetail(QWidget):
         self.comment = CommentEdit(self)
         self.comment.setObjectName("indicatorComment")
         self.comment.setPlaceholderText(self.tr("Why this score (Ctrl+Enter saves)"))
-        self.comment.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.comment.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.comment.committed.connect(self._comment_committed)
+        self.comment.finished.connect(lambda: self.advance.emit(+1))
         self.pins_model = QStandardItemModel(self)
         self.pins = QListView(self)
         self.pins.setObjectName("pinList")
         self.pins.setModel(self.pins_model)
-        self.pins.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 10)
+        self.pins.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 10)
         self.pins.activated.connect(self._pin_activated)
         self.pin_button = QPushButton(self.tr("Pin shown page"), self)
         self.pin_button.setObjectName("pinButton")
@@ -114,30 +132,37 @@ class IndicatorDetail(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Reported:"), self.reported)
-        self.verified_label = QLabel(self.tr("&Verified value:"), self)
+        # Field mnemonics use letters no menu uses (File, Edit, Go, Submission, View, Help).
+        self.score_label = QLabel(self.tr("S&core:"), self)
+        self.score_label.setBuddy(self.stack)  # the shown editor's, once one is shown
+        form.addRow(self.score_label, self.stack)
+        form.addRow("", self.error)
+        self.verified_label = QLabel(self.tr("Ve&rified value:"), self)
         self.verified_label.setBuddy(self.verified)
         form.addRow(self.verified_label, self.verified)
-        score_label = QLabel(self.tr("&Score:"), self)
-        score_label.setBuddy(self.stack)
-        form.addRow(score_label, self.stack)
-        form.addRow("", self.error)
         comment_label = QLabel(self.tr("Co&mment:"), self)
         comment_label.setBuddy(self.comment)
         form.addRow(comment_label, self.comment)
-        pin_buttons = QHBoxLayout()
+        # The buttons beside the pins, not under them: a laptop screen shows the whole
+        # indicator, guidance included, without scrolling.
+        pin_buttons = QVBoxLayout()
         pin_buttons.addWidget(self.pin_button)
         pin_buttons.addWidget(self.unpin_button)
         pin_buttons.addStretch(1)
-        pins_box = QVBoxLayout()
-        pins_box.addWidget(self.pins)
+        pins_box = QHBoxLayout()
+        pins_box.addWidget(self.pins, 1)
         pins_box.addLayout(pin_buttons)
-        form.addRow(self.tr("Evidence:"), pins_box)
+        pins_label = QLabel(self.tr("Ev&idence:"), self)
+        pins_label.setBuddy(self.pins)
+        form.addRow(pins_label, pins_box)
+        for field in (self.verified, self.comment, self.pins, self.pin_button, self.unpin_button):
+            field.installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
+        layout.addWidget(self.help)  # the guidance before the fields, never below the fold
         layout.addLayout(form)
-        layout.addWidget(self.help)
         layout.addStretch(1)
 
     # --- showing an indicator ----------------------------------------------------------
@@ -178,6 +203,7 @@ class IndicatorDetail(QWidget):
         editor = self.editors[kind]
         editor.load(scheme, leaf, record, value)
         self.stack.setCurrentWidget(editor)
+        self.score_label.setBuddy(editor.focus_target())
         self.help.setText(plain_text(self._help_text(leaf)))
         self.comment.load(record.comment if record else "")
         self._load_pins(record.pins if record else ())
@@ -246,6 +272,74 @@ class IndicatorDetail(QWidget):
     def focus_score(self) -> None:
         self.editor().focus_editor()
 
+    # --- the keyboard ------------------------------------------------------------------
+
+    def fields(self) -> list[QWidget]:
+        """The indicator's fields in Tab order: score, verified value, comment, pins."""
+        fields: list[QWidget] = [self.editor()]
+        if self.verified.isVisibleTo(self):
+            fields.append(self.verified)
+        fields += [self.comment, self.pins]
+        fields += [b for b in (self.pin_button, self.unpin_button) if b.isEnabled()]
+        return fields
+
+    def _field_of(self, widget: QWidget | None) -> int:
+        fields = self.fields()
+        while widget is not None and widget is not self:
+            if widget in fields:
+                return fields.index(widget)
+            widget = widget.parentWidget()
+        return 0
+
+    def tab(self, step: int) -> None:
+        """Commit the field that has the focus and go to the next (+1) or previous (-1)."""
+        from PySide6.QtWidgets import QApplication
+
+        fields = self.fields()
+        position = self._field_of(QApplication.focusWidget())
+        self._refused = False
+        if position == 0 and not self.read_only:
+            self.editor().focus_left()
+            if self._refused:
+                self.focus_score()
+                return
+        target = fields[(position + step) % len(fields)]
+        if target is self.editor():
+            self.focus_score()
+        else:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in TAB_KEYS:
+                self.tab(TAB_KEYS[event.key()])
+                return True
+            typed_into = watched in (self.verified, self.comment)
+            if self.read_only and typed_into and is_typing(event):
+                self.refuse_typing()
+                return True
+        return super().eventFilter(watched, event)
+
+    def refuse_typing(self) -> None:
+        self.show_error(self.read_only_notice or self.lock_notice or "")
+
+    def has_pending(self) -> bool:
+        fields = (self.editor(), self.verified, self.comment)
+        return not self.read_only and any(field.has_pending() for field in fields)
+
+    def revert_pending(self) -> bool:
+        """Show the stored values again in place of typed, uncommitted text (Ctrl+Z)."""
+        if not self.has_pending():
+            return False
+        for field in (self.verified, self.comment):
+            if field.has_pending():
+                field.revert()
+        editor = self.editor()
+        if editor.has_pending():
+            editor.revert()
+            self.clear_error()
+        return True
+
     def flush(self) -> None:
         """Commit whatever is typed but not yet committed (before showing another one)."""
         if self.leaf is None or self.read_only:
@@ -257,6 +351,7 @@ class IndicatorDetail(QWidget):
     # --- errors ------------------------------------------------------------------------
 
     def show_error(self, error: BaseException | str) -> None:
+        self._refused = True
         self.error.setText(plain_text(error if isinstance(error, str) else error_text(error)))
         self.error.show()
 
@@ -294,6 +389,11 @@ class IndicatorDetail(QWidget):
     def _verified_committed(self, text: str) -> None:
         if self._edit("verified_value", text.strip() or None):
             self.verified.saved()
+
+    def _verified_entered(self) -> None:
+        self.verified.commit()
+        if not self.verified.has_pending():
+            self.advance.emit(+1)
 
     def current_pins(self) -> list[Pin]:
         return [

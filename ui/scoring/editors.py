@@ -2,14 +2,16 @@
 
 An editor never writes: it emits ``entered(entry, advance)`` with the core's ``Entry`` (or
 ``None`` to clear the score) and the form passes it to the core, which accepts or refuses
-it with a reason shown in place. ``advance`` is +1 (Enter or Tab: go on to the next
-indicator), -1 (Shift+Tab) or 0 (the editor lost focus or a button was clicked).
+it with a reason shown in place. ``advance`` is +1 (Enter: go on to the next
+indicator) or 0 (the editor lost focus, Tab, or a button was clicked).
 ``moved(step)`` asks to move on without any change.
 
-Keyboard: in every editor Enter and Tab commit and move to the next indicator's score,
-Shift+Tab to the previous one. Grade and yes/no buttons also answer to the digit keys
-1..9 (the n-th choice); in the bands editor Enter on an empty override accepts the
-suggestion.
+Keyboard (``docs/keyboard.md``): in every editor Enter commits and moves to the next
+indicator's score; Tab and Shift+Tab are the indicator's own business (``tabbed``: the
+detail commits and moves to its next or previous field). Grade and yes/no buttons also
+answer to the digit keys 1..9 (the n-th choice); in the bands editor Enter on an empty
+override accepts the suggestion. On a read-only submission typing is refused out loud
+(``typingRefused``), never dropped in silence.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
@@ -43,7 +45,16 @@ from expertscore.scoring.modes import (
 from expertscore.scoring.service import ScoreRecord
 from ui.plaintext import plain
 
-ADVANCE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+ADVANCE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+TAB_KEYS = {Qt.Key.Key_Tab: +1, Qt.Key.Key_Backtab: -1}
+EDITING_KEYS = (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+
+
+def is_typing(event: QKeyEvent) -> bool:
+    """A key that would change a value: printable text, Backspace or Delete."""
+    if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+        return False
+    return event.key() in EDITING_KEYS or (bool(event.text()) and event.text().isprintable())
 
 
 class DecimalSpinBox(QAbstractSpinBox):
@@ -104,14 +115,17 @@ class DecimalSpinBox(QAbstractSpinBox):
 class ScoreEditor(QWidget):
     """Base of the editors: the keyboard handling shared by all modes."""
 
-    entered = Signal(object, int)  # Entry or None (clear), advance (-1, 0, +1)
+    entered = Signal(object, int)  # Entry or None (clear), advance (0, +1)
     moved = Signal(int)
     rejected = Signal(object)  # a ScoreRejected found before reaching the core's setter
+    tabbed = Signal(int)  # Tab (+1) or Shift+Tab (-1): to the indicator's next field
+    typingRefused = Signal()  # a value typed on a read-only submission
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.leaf: Indicator | None = None
         self.record: ScoreRecord | None = None
+        self.read_only = False
 
     def watch(self, widget: QWidget) -> None:
         widget.installEventFilter(self)
@@ -125,11 +139,14 @@ class ScoreEditor(QWidget):
 
     def handle_key(self, event: QKeyEvent) -> bool:
         key = event.key()
-        if key == Qt.Key.Key_Backtab:
-            self.commit(-1)
+        if key in TAB_KEYS:
+            self.tabbed.emit(TAB_KEYS[key])
             return True
         if key in ADVANCE_KEYS and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.commit(+1)
+            return True
+        if self.read_only and is_typing(event):
+            self.typingRefused.emit()
             return True
         return False
 
@@ -146,8 +163,22 @@ class ScoreEditor(QWidget):
     def focus_editor(self) -> None:
         self.setFocus()
 
+    def focus_target(self) -> QWidget:
+        """What the score label's mnemonic (Alt+C) gives the focus to."""
+        return self
+
     def saved(self) -> None:
         """The last entry was accepted: what is shown is now what is stored."""
+
+    def has_pending(self) -> bool:
+        """Typed but not committed (only text editors hold such a value)."""
+        return False
+
+    def revert(self) -> None:
+        """Show the stored value again instead of what was typed."""
+
+    def setReadOnly(self, read_only: bool) -> None:
+        self.read_only = read_only
 
 
 class PointsEditor(ScoreEditor):
@@ -196,11 +227,19 @@ class PointsEditor(ScoreEditor):
             changed, entry = self.pending()
         except ScoreRejected as error:
             self.rejected.emit(error)
+            self.spin.lineEdit().selectAll()  # the next keys replace the refused text
             return
         if changed:
             self.entered.emit(entry, advance)
         else:
             self.moved.emit(advance)
+
+    def has_pending(self) -> bool:
+        return self.spin.text_value() != self._stored
+
+    def revert(self) -> None:
+        self.spin.set_text_value(self._stored)
+        self.spin.lineEdit().selectAll()
 
     def focus_left(self) -> None:
         try:
@@ -218,7 +257,11 @@ class PointsEditor(ScoreEditor):
     def saved(self) -> None:
         self._stored = self.spin.text_value()
 
+    def focus_target(self) -> QWidget:
+        return self.spin
+
     def setReadOnly(self, read_only: bool) -> None:
+        super().setReadOnly(read_only)
         self.spin.setReadOnly(read_only)
 
 
@@ -240,6 +283,10 @@ class ChoiceEditor(ScoreEditor):
         self.group.idClicked.connect(self._clicked)
         self.choices: list[str] = []
         self.buttons: list[QPushButton] = []
+        # Read-only, the buttons are disabled and the editor itself holds the focus, so
+        # that typed digits are refused out loud instead of going nowhere.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.watch(self)
 
     def load(self, scheme: Scheme, leaf: Indicator, record: ScoreRecord | None, reported) -> None:
         self.leaf = leaf
@@ -291,7 +338,8 @@ class ChoiceEditor(ScoreEditor):
     def handle_key(self, event: QKeyEvent) -> bool:
         text = event.text()
         if (
-            text.isdigit()
+            not self.read_only
+            and text.isdigit()
             and text != "0"
             and not event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier)
         ):
@@ -305,10 +353,18 @@ class ChoiceEditor(ScoreEditor):
     def focus_editor(self) -> None:
         checked = self.group.checkedButton()
         target = checked or (self.buttons[0] if self.buttons else None)
-        if target is not None:
+        if target is None or self.read_only:
+            self.setFocus(Qt.FocusReason.TabFocusReason)
+        else:
             target.setFocus(Qt.FocusReason.TabFocusReason)
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if not self.read_only and self.buttons:
+            self.focus_editor()  # Alt+C lands on the chosen answer
+
     def setReadOnly(self, read_only: bool) -> None:
+        super().setReadOnly(read_only)
         for button in self.buttons:
             button.setEnabled(not read_only)
 

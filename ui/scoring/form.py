@@ -127,8 +127,10 @@ class ScoringForm(QWidget):
         self.splitter.setObjectName("formSplitter")
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # The indicator (score, guidance, comment) gets the larger share: on a laptop
+        # screen it fits without scrolling, the tree scrolls instead.
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -261,6 +263,11 @@ class ScoringForm(QWidget):
             self.state.setStyleSheet("")
         self.state.setText(text)
         self.recuse_button.setEnabled(row.state != RECUSED and self.lock_notice is None)
+        self.detail.read_only_notice = (
+            self.tr("Recused: nothing typed here is saved. This submission cannot be scored.")
+            if row.state == RECUSED
+            else self.lock_notice or ""
+        )
         self.detail.set_read_only(self.read_only)
 
     def update_row(self, row: SubmissionRow) -> None:
@@ -348,6 +355,20 @@ class ScoringForm(QWidget):
         if self.shown is not None and not self.read_only:
             self.detail.flush()
             self.note.flush()
+
+    def revert_pending(self) -> bool:
+        """Put back the stored values where text is typed but not committed (Ctrl+Z)."""
+        if self.shown is None:
+            return False
+        return self.detail.revert_pending() or self.note.revert_pending()
+
+    def focus_score(self) -> None:
+        """Put the cursor in the current indicator's score, its value selected."""
+        if self.detail_stack.currentWidget() is self.detail:
+            self.tabs.setCurrentIndex(0)
+            self.detail.focus_score()
+        else:
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- changes -----------------------------------------------------------------------
 

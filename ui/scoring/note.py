@@ -172,3 +172,9 @@ class SubmissionNoteForm(QWidget):
 
     def flush(self) -> None:
         self.comment.commit()
+
+    def revert_pending(self) -> bool:
+        if self.comment.isReadOnly() or not self.comment.has_pending():
+            return False
+        self.comment.revert()
+        return True

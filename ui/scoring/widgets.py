@@ -8,9 +8,13 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 
 class CommentEdit(QPlainTextEdit):
-    """A comment committed when focus leaves it or on Ctrl+Enter; Tab moves on."""
+    """A comment committed when focus leaves it or on Ctrl+Enter (then ``finished``).
+
+    Tab moves on to the next field; Enter is a new line, as in any text box.
+    """
 
     committed = Signal(str)
+    finished = Signal()  # Ctrl+Enter: committed, the expert is done here
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,6 +29,12 @@ class CommentEdit(QPlainTextEdit):
     def saved(self) -> None:
         self._stored = self.toPlainText()
 
+    def has_pending(self) -> bool:
+        return self.toPlainText() != self._stored
+
+    def revert(self) -> None:
+        self.setPlainText(self._stored)
+
     def commit(self) -> None:
         text = self.toPlainText()
         if text != self._stored:
@@ -38,6 +48,8 @@ class CommentEdit(QPlainTextEdit):
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.commit()
+            if not self.has_pending():
+                self.finished.emit()
             return
         super().keyPressEvent(event)
 
@@ -58,6 +70,12 @@ class CommitLineEdit(QLineEdit):
 
     def saved(self) -> None:
         self._stored = self.text()
+
+    def has_pending(self) -> bool:
+        return self.text() != self._stored
+
+    def revert(self) -> None:
+        self.setText(self._stored)
 
     def commit(self) -> None:
         if self.text() != self._stored:

@@ -1,0 +1,166 @@
+"""Reported value -> the evidence pages that show it.
+
+For each leaf's reported value, the submission's indexed evidence is searched for the
+number in the forms documents use (``forms``), a date in its usual spellings, the start of
+a text answer, and the indicator's own words. A page showing the number is a ``value``
+match; ``near_words`` says the indicator's words are on the same page (those come first).
+A numeric value found nowhere is ``not found``: advice for the expert, not a verdict.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from expertscore.evidence.forms import (
+    MIN_DIGITS,
+    date_forms,
+    indicator_words,
+    matches,
+    parse_value,
+    read_numbers,
+    search_forms,
+    significant,
+)
+from expertscore.evidence.search import Hit, PageRef, hit, page_refs, pages_matching, raw_connection
+from expertscore.schemes.model import Indicator
+from expertscore.storage import models as m
+from expertscore.storage.session import SessionFile
+
+NEAR = 40  # characters before a short number where the indicator's words may stand
+TEXT_PROBE = 16  # characters of a text answer looked for
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where one reported value was found.
+
+    ``state``: ``found`` (``matches`` show the value), ``not-found`` (a value that appears
+    on no indexed page), ``words-only`` (no value to look for: yes/no, empty; ``matches``
+    are pages with the indicator's words) or ``not-indexed`` (no evidence page is indexed).
+    """
+
+    submission_id: str
+    indicator: str
+    value: str
+    unit: str
+    state: str
+    matches: list[Match] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Match:
+    hit: Hit
+    kind: str  # value, date, text or words
+    near_words: bool
+
+
+def locate_submission(
+    session: SessionFile, submission_id: str, codes: list[str] | None = None
+) -> list[Located]:
+    """Every reported value of a submission (or those of ``codes``), in the scheme's order."""
+    with session.orm() as orm:
+        rows = orm.scalars(
+            select(m.ReportedValue).where(m.ReportedValue.submission_id == submission_id)
+        ).all()
+    values = {row.indicator: row for row in rows}
+    leaves = [leaf for leaf in session.scheme.leaves() if leaf.code in values]
+    if codes is not None:
+        leaves = [leaf for leaf in leaves if leaf.code in codes]
+    with raw_connection(session) as raw:
+        refs = page_refs(raw, submission_id)
+        return [
+            _locate(raw, refs, submission_id, leaf, values[leaf.code].value, values[leaf.code].unit)
+            for leaf in leaves
+        ]
+
+
+def locate_value(session: SessionFile, submission_id: str, code: str) -> Located | None:
+    """One indicator's reported value; None when the submission reports nothing for it."""
+    found = locate_submission(session, submission_id, [code])
+    return found[0] if found else None
+
+
+def _locate(
+    raw: sqlite3.Connection,
+    refs: dict[int, PageRef],
+    submission_id: str,
+    leaf: Indicator,
+    value: str,
+    unit: str,
+) -> Located:
+    words = indicator_words(leaf.name)
+    located = Located(submission_id, leaf.code, value, unit, "not-indexed")
+    if not refs:
+        return located
+    number = parse_value(value) if unit not in ("text", "yes/no") else None
+    if number is not None:
+        found = _numbers(raw, refs, number, unit, words)
+    elif date_forms(value) or (unit == "text" and len(value.strip()) >= 6):
+        probes = date_forms(value) or [value.strip()[:TEXT_PROBE]]
+        found = _literal(raw, refs, probes, "date" if date_forms(value) else "text", words)
+    else:
+        words_found = _literal(raw, refs, words, "words", words)
+        return Located(submission_id, leaf.code, value, unit, "words-only", words_found)
+    ordered = sorted(found, key=lambda match: not match.near_words)  # stable: file order kept
+    return Located(
+        submission_id, leaf.code, value, unit, "found" if ordered else "not-found", ordered
+    )
+
+
+def _has_words(text: str, words: list[str]) -> bool:
+    return any(word in text for word in words)
+
+
+def _numbers(raw, refs, number: Decimal, unit: str, words: list[str]) -> list[Match]:
+    forms = search_forms(number, unit)
+    short = significant_short(number)
+    pages = pages_matching(raw, refs, forms + (words if short else []))
+    found = []
+    for rowid, ref in refs.items():
+        text = pages.get(rowid)
+        if text is None:
+            continue
+        near = _has_words(text, words)
+        for written in read_numbers(text):
+            strength = matches(number, unit, written)
+            if strength is None:
+                continue
+            if strength == "short" and not _anchored(text, written.start, written.end, unit, words):
+                continue
+            found.append(Match(hit(ref, text, written.start, written.end), "value", near))
+    return found
+
+
+def significant_short(number: Decimal) -> bool:
+    return significant(number) < MIN_DIGITS
+
+
+def _anchored(text: str, start: int, end: int, unit: str, words: list[str]) -> bool:
+    """A short number counts beside its unit or after the indicator's words."""
+    after = text[end : end + 4].lstrip()
+    if unit and unit[0] in "人个件项家户次核台" and after.startswith(unit[0]):
+        return True
+    before = text[max(0, start - NEAR) : start]
+    return _has_words(before, words)
+
+
+def _literal(raw, refs, probes: list[str], kind: str, words: list[str]) -> list[Match]:
+    pages = pages_matching(raw, refs, probes)
+    found = []
+    for rowid, ref in refs.items():
+        text = pages.get(rowid)
+        if text is None:
+            continue
+        near = _has_words(text, words)
+        spans = set()
+        for probe in probes:
+            start = text.find(probe)
+            while start >= 0:
+                spans.add((start, start + len(probe)))
+                start = text.find(probe, start + len(probe))
+        found.extend(Match(hit(ref, text, a, b), kind, near) for a, b in sorted(spans))
+    return found

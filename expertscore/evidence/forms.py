@@ -65,12 +65,16 @@ def parse_value(text: str) -> Decimal | None:
 
 
 def significant(value: Decimal) -> int:
-    """Significant digits as written: zeros closing a fraction do not count (3.00 has one),
-    zeros closing a whole number do (25000 has five)."""
+    """Significant digits as written: ``2.70`` has three, ``0.05`` one, ``25000`` five."""
+    return len("".join(map(str, value.as_tuple().digits)).lstrip("0"))
+
+
+def short_value(value: Decimal) -> bool:
+    """A value too short to be found by its digits alone (3, 45, 2.00)."""
     text = f"{abs(value):f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return len(text.replace(".", "").lstrip("0"))
+    return len(text.replace(".", "").lstrip("0")) < MIN_DIGITS
 
 
 def base_factors(unit: str, suffix: str) -> tuple[Decimal, ...]:

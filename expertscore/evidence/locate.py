@@ -16,14 +16,13 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from expertscore.evidence.forms import (
-    MIN_DIGITS,
     date_forms,
     indicator_words,
     matches,
     parse_value,
     read_numbers,
     search_forms,
-    significant,
+    short_value,
 )
 from expertscore.evidence.search import Hit, PageRef, hit, page_refs, pages_matching, raw_connection
 from expertscore.schemes.model import Indicator
@@ -117,7 +116,7 @@ def _has_words(text: str, words: list[str]) -> bool:
 
 def _numbers(raw, refs, number: Decimal, unit: str, words: list[str]) -> list[Match]:
     forms = search_forms(number, unit)
-    short = significant_short(number)
+    short = short_value(number)
     pages = pages_matching(raw, refs, forms + (words if short else []))
     found = []
     for rowid, ref in refs.items():
@@ -133,10 +132,6 @@ def _numbers(raw, refs, number: Decimal, unit: str, words: list[str]) -> list[Ma
                 continue
             found.append(Match(hit(ref, text, written.start, written.end), "value", near))
     return found
-
-
-def significant_short(number: Decimal) -> bool:
-    return significant(number) < MIN_DIGITS
 
 
 def _anchored(text: str, start: int, end: int, unit: str, words: list[str]) -> bool:

@@ -145,6 +145,8 @@ def _index_file(raw, sha, copy, done, limits, report, cancelled) -> bool:
     """Index one file from page ``done`` + 1; False when cancelled (the file stays open)."""
     try:
         filetype = sniff(copy)
+        if filetype.key == "broken-zip":  # a workbook or document that is not a zip
+            raise Broken(filetype.key)
         kind = kind_of(filetype)
         size = copy.stat().st_size
         if size > limits.max_bytes:

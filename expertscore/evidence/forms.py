@@ -40,6 +40,11 @@ class Written:
     suffix: str  # "", 万 or 亿
     percent: bool
 
+    @property
+    def digits(self) -> str:
+        """The number without sign and grouping, as ``search_forms`` spells it ungrouped."""
+        return f"{abs(self.value):f}"
+
 
 def read_numbers(text: str) -> Iterator[Written]:
     for found in NUMBER.finditer(text):

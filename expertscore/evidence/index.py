@@ -95,6 +95,9 @@ def build_index(
         raw = connection.connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)
         raw.commit()  # SQLAlchemy's connection may have opened a transaction
+        # The index can always be built again: its commits need not wait for the disk
+        # (with WAL, NORMAL still never corrupts the file; scoring keeps FULL).
+        raw.execute("PRAGMA synchronous=NORMAL")
         pending = pending_files(raw)
         with tempfile.TemporaryDirectory(prefix="expertscore-index-") as folder:
             for number, (sha, done) in enumerate(pending):

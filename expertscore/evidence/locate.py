@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from expertscore.evidence.forms import (
+    Written,
     date_forms,
     indicator_words,
     matches,
@@ -50,6 +51,25 @@ class Located:
     matches: list[Match] = field(default_factory=list)
 
 
+class Pages:
+    """A submission's indexed pages, and the text of those read so far."""
+
+    def __init__(self, raw: sqlite3.Connection, refs: dict[int, PageRef]) -> None:
+        self.raw = raw
+        self.refs = refs
+        self.cache: dict[int, str] = {}
+        self.read: dict[int, list[Written]] = {}
+
+    def matching(self, texts: list[str]) -> dict[int, str]:
+        return pages_matching(self.raw, self.refs, texts, self.cache)
+
+    def numbers(self, rowid: int) -> list[Written]:
+        """The numbers on a page, read once."""
+        if rowid not in self.read:
+            self.read[rowid] = list(read_numbers(self.cache[rowid]))
+        return self.read[rowid]
+
+
 @dataclass(frozen=True)
 class Match:
     hit: Hit
@@ -70,9 +90,9 @@ def locate_submission(
     if codes is not None:
         leaves = [leaf for leaf in leaves if leaf.code in codes]
     with raw_connection(session) as raw:
-        refs = page_refs(raw, submission_id)
+        pages = Pages(raw, page_refs(raw, submission_id))
         return [
-            _locate(raw, refs, submission_id, leaf, values[leaf.code].value, values[leaf.code].unit)
+            _locate(pages, submission_id, leaf, values[leaf.code].value, values[leaf.code].unit)
             for leaf in leaves
         ]
 
@@ -84,8 +104,7 @@ def locate_value(session: SessionFile, submission_id: str, code: str) -> Located
 
 
 def _locate(
-    raw: sqlite3.Connection,
-    refs: dict[int, PageRef],
+    pages: Pages,
     submission_id: str,
     leaf: Indicator,
     value: str,
@@ -93,16 +112,16 @@ def _locate(
 ) -> Located:
     words = indicator_words(leaf.name)
     located = Located(submission_id, leaf.code, value, unit, "not-indexed")
-    if not refs:
+    if not pages.refs:
         return located
     number = parse_value(value) if unit not in ("text", "yes/no") else None
     if number is not None:
-        found = _numbers(raw, refs, number, unit, words)
+        found = _numbers(pages, number, unit, words)
     elif date_forms(value) or (unit == "text" and len(value.strip()) >= 6):
         probes = date_forms(value) or [value.strip()[:TEXT_PROBE]]
-        found = _literal(raw, refs, probes, "date" if date_forms(value) else "text", words)
+        found = _literal(pages, probes, "date" if date_forms(value) else "text", words)
     else:
-        words_found = _literal(raw, refs, words, "words", words)
+        words_found = _literal(pages, words, "words", words)
         return Located(submission_id, leaf.code, value, unit, "words-only", words_found)
     ordered = sorted(found, key=lambda match: not match.near_words)  # stable: file order kept
     return Located(
@@ -114,17 +133,20 @@ def _has_words(text: str, words: list[str]) -> bool:
     return any(word in text for word in words)
 
 
-def _numbers(raw, refs, number: Decimal, unit: str, words: list[str]) -> list[Match]:
+def _numbers(pages: Pages, number: Decimal, unit: str, words: list[str]) -> list[Match]:
     forms = search_forms(number, unit)
     short = short_value(number)
-    pages = pages_matching(raw, refs, forms + (words if short else []))
+    texts = pages.matching(forms + (words if short else []))
+    wanted = {form.replace(",", "") for form in forms}  # what a matching number can be
     found = []
-    for rowid, ref in refs.items():
-        text = pages.get(rowid)
+    for rowid, ref in pages.refs.items():
+        text = texts.get(rowid)
         if text is None:
             continue
         near = _has_words(text, words)
-        for written in read_numbers(text):
+        for written in pages.numbers(rowid):
+            if written.digits not in wanted and not (short and written.value == number):
+                continue
             strength = matches(number, unit, written)
             if strength is None:
                 continue
@@ -143,11 +165,11 @@ def _anchored(text: str, start: int, end: int, unit: str, words: list[str]) -> b
     return _has_words(before, words)
 
 
-def _literal(raw, refs, probes: list[str], kind: str, words: list[str]) -> list[Match]:
-    pages = pages_matching(raw, refs, probes)
+def _literal(pages: Pages, probes: list[str], kind: str, words: list[str]) -> list[Match]:
+    texts = pages.matching(probes)
     found = []
-    for rowid, ref in refs.items():
-        text = pages.get(rowid)
+    for rowid, ref in pages.refs.items():
+        text = texts.get(rowid)
         if text is None:
             continue
         near = _has_words(text, words)

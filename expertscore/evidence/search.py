@@ -83,24 +83,35 @@ def page_refs(raw: sqlite3.Connection, submission_id: str | None) -> dict[int, P
 
 
 def pages_matching(
-    raw: sqlite3.Connection, refs: dict[int, PageRef], texts: Iterable[str]
+    raw: sqlite3.Connection,
+    refs: dict[int, PageRef],
+    texts: Iterable[str],
+    cache: dict[int, str] | None = None,
 ) -> dict[int, str]:
-    """The text of each page in ``refs`` that holds one of ``texts`` (any length)."""
+    """The text of each page in ``refs`` that holds one of ``texts`` (any length).
+
+    The index answers with page numbers only; the text is read for the pages of ``refs``
+    alone, once per ``cache`` (the locator asks for many values on the same pages).
+    """
     texts = [text for text in texts if text]
     long = [text for text in texts if len(text) >= 3]
     short = [text for text in texts if len(text) < 3]
-    found: dict[int, str] = {}
+    cache = {} if cache is None else cache
+    rowids: list[int] = []
     if long and refs:
         query = " OR ".join(phrase(text) for text in long)
-        for rowid, text in raw.execute(
-            "SELECT rowid, text FROM evidence_text WHERE evidence_text MATCH ?", (query,)
-        ):
-            if rowid in refs:
-                found[rowid] = text
+        rows = raw.execute("SELECT rowid FROM evidence_text WHERE evidence_text MATCH ?", (query,))
+        rowids = [rowid for (rowid,) in rows if rowid in refs]
     if short and refs:
-        for rowid, text in raw.execute("SELECT rowid, text FROM evidence_text"):
-            if rowid in refs and any(word in text for word in short):
-                found[rowid] = text
+        rowids = list(refs)
+    found: dict[int, str] = {}
+    for rowid in rowids:
+        if rowid not in cache:
+            row = raw.execute("SELECT text FROM evidence_text WHERE rowid = ?", (rowid,)).fetchone()
+            cache[rowid] = row[0] if row else ""
+        text = cache[rowid]
+        if (long and not short) or any(word in text for word in texts):
+            found[rowid] = text
     return found
 
 

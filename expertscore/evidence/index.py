@@ -72,6 +72,13 @@ def pending_files(raw: sqlite3.Connection) -> list[tuple[str, int]]:
     return [(sha, done) for sha, done, _ in rows]
 
 
+def files_left(session: SessionFile) -> int:
+    """Evidence files not fully indexed yet (0: the locator's answers are complete)."""
+    with session.engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        return len(pending_files(raw))
+
+
 def index_state(session: SessionFile) -> list[FileState]:
     """What the index holds for each evidence file (files not started have no row)."""
     with session.engine.connect() as connection:

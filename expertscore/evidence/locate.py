@@ -50,6 +50,14 @@ class Located:
     state: str
     matches: list[Match] = field(default_factory=list)
 
+    def pages(self) -> list[tuple[str, str, int]]:
+        """(evidence id, title, page) of each page with a match, best first, once each:
+        what a "found on: 审计报告 p.7, 申报材料汇总表 p.1" line shows."""
+        seen: dict[tuple[str, str, int], None] = {}
+        for match in self.matches:
+            seen.setdefault((match.hit.evidence_id, match.hit.title, match.hit.page))
+        return list(seen)
+
 
 class Pages:
     """A submission's indexed pages, and the text of those read so far."""

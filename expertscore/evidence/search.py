@@ -150,3 +150,14 @@ def search_text(session: SessionFile, text: str, submission_id: str | None = Non
                 hits.append(hit(ref, page, start, start + len(needle)))
                 start = folded.find(wanted, start + len(needle))
     return hits
+
+
+def pages_without_text(session: SessionFile, submission_id: str | None = None) -> list[PageRef]:
+    """The indexed pages with no text to search (scans, images), of one submission or all."""
+    with raw_connection(session) as raw:
+        refs = page_refs(raw, submission_id)
+        empty = {
+            rowid
+            for (rowid,) in raw.execute("SELECT id FROM evidence_page WHERE state = 'no-text'")
+        }
+    return [ref for rowid, ref in refs.items() if rowid in empty]

@@ -185,3 +185,18 @@ def test_the_hostile_demo_submission_is_indexed_without_harm(indexed_session):
             assert len(states) == files.scalar()
     assert all(state.state in ("done", "broken", "cut", "refused") for state in states)
     assert any(state.state == "broken" for state in states)  # the broken workbook
+
+
+def test_what_is_left_and_the_pages_without_text(session_path):
+    from expertscore.evidence.index import files_left
+    from expertscore.evidence.search import pages_without_text
+
+    with SessionFile(session_path) as session:
+        before = files_left(session)
+    assert before > 0
+    build_index(session_path)
+    with SessionFile(session_path) as session:
+        assert files_left(session) == 0
+        scans = [(ref.title, ref.page) for ref in pages_without_text(session, "S001")]
+    assert ("运行报告", 2) in scans and ("运行报告", 4) in scans and ("平台截图", 1) in scans
+    assert ("运行报告", 3) not in scans

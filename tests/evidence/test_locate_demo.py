@@ -135,3 +135,14 @@ def test_an_unindexed_session_says_so(plain_session, tmp_path):
     with SessionFile(path) as session:
         items = locate_submission(session, "S001")
     assert items and {item.state for item in items} == {"not-indexed"}
+
+
+def test_found_on_pages_once_each_best_first(indexed_session):
+    with SessionFile(indexed_session) as session:
+        audited = _audited(session)[0]
+        for item in locate_submission(session, audited):
+            pages = item.pages()
+            assert len(pages) == len(set(pages))
+            if item.state == "found" and item.matches[0].near_words:
+                first = item.matches[0].hit
+                assert pages[0] == (first.evidence_id, first.title, first.page)

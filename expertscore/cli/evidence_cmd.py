@@ -58,6 +58,8 @@ def _print_located(located: Located, name: str) -> None:
     echo(f"{located.submission_id} {located.indicator} {name}: {located.value}{unit}")
     if not located.matches:
         echo(f"  {NOT_FOUND}")
+        for match in located.mentions:
+            echo(f"  the indicator is named on {where(match.hit)}: {match.hit.snippet}")
     for match in located.matches:
         echo(f"  {where(match.hit)}: {match.hit.snippet}")
 

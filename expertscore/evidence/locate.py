@@ -49,6 +49,7 @@ class Located:
     unit: str
     state: str
     matches: list[Match] = field(default_factory=list)
+    mentions: list[Match] = field(default_factory=list)  # not found: the indicator's words
 
     def pages(self) -> list[tuple[str, str, int]]:
         """(evidence id, title, page) of each page with a match, best first, once each:
@@ -132,9 +133,11 @@ def _locate(
         words_found = _literal(pages, words, "words", words)
         return Located(submission_id, leaf.code, value, unit, "words-only", words_found)
     ordered = sorted(found, key=lambda match: not match.near_words)  # stable: file order kept
-    return Located(
-        submission_id, leaf.code, value, unit, "found" if ordered else "not-found", ordered
-    )
+    if ordered:
+        return Located(submission_id, leaf.code, value, unit, "found", ordered)
+    # where the evidence speaks of the indicator: the expert reads what it says there
+    mentions = _literal(pages, words, "words", words)
+    return Located(submission_id, leaf.code, value, unit, "not-found", [], mentions)
 
 
 def _has_words(text: str, words: list[str]) -> bool:

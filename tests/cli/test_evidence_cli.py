@@ -59,7 +59,11 @@ def test_a_value_nowhere_in_the_evidence(package, tmp_path):
         "evidence", "find", "--session", session, "--submission", "S001", "--indicator", "1.1.3"
     )
     assert found.exit_code == 0
-    assert found.output.splitlines()[1:] == ["  not found in any evidence"]
+    lines = found.output.splitlines()
+    assert lines[1] == "  not found in any evidence"
+    # where the evidence names the indicator, with what it says there
+    assert lines[2].startswith("  the indicator is named on 申报材料汇总表 p.1: ")
+    assert "企业近三年营收情况" in lines[2]
 
 
 @pytest.mark.parametrize(

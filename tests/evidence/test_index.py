@@ -200,3 +200,11 @@ def test_what_is_left_and_the_pages_without_text(session_path):
         scans = [(ref.title, ref.page) for ref in pages_without_text(session, "S001")]
     assert ("运行报告", 2) in scans and ("运行报告", 4) in scans and ("平台截图", 1) in scans
     assert ("运行报告", 3) not in scans
+
+
+def test_the_time_limit_cuts_a_file_between_pages(session_path):
+    build_index(session_path, limits=Limits(max_seconds=0))
+    with SessionFile(session_path) as session:
+        cut = [state for state in index_state(session) if state.state == "cut"]
+    assert cut and {state.reason for state in cut} == {"seconds > 0"}
+    assert all(state.pages_done < state.pages for state in cut)

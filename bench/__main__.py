@@ -9,6 +9,7 @@ from bench import (
     chair_bench,
     evidence_bench,
     import_bench,
+    locator_bench,
     outputs_bench,
     ui_bench,
 )
@@ -20,6 +21,7 @@ BENCHMARKS = {
     "outputs": outputs_bench.main,
     "ui": ui_bench.main,
     "evidence": evidence_bench.main,
+    "locator": locator_bench.main,
 }
 
 

@@ -46,6 +46,25 @@ def _checks(folder: Path, say: Say) -> None:
     for path in (outputs.workbook, outputs.report, outputs.sheet):
         _check(path is not None and path.stat().st_size > 1000, f"{path} is missing or empty")
     say(f"  outputs: workbook, signed panel file, report, sheet ({len(outputs.ranking)} ranked)")
+    _locator(folder / "experts" / f"{outputs.results[0].stem}.esession", say)
+
+
+def _locator(session_path: Path, say: Say) -> None:
+    """The evidence index (PDFium, FTS5 with trigrams) and the locator on an expert's session."""
+    from expertscore.evidence.index import build_index
+    from expertscore.evidence.locate import locate_submission
+    from expertscore.storage.session import SessionFile
+
+    report = build_index(session_path)
+    _check(report.pages > 0 and report.remaining == 0, "the evidence index is empty")
+    with SessionFile(session_path) as session, session.engine.connect() as connection:
+        first = connection.exec_driver_sql(
+            "SELECT submission_id FROM assignment ORDER BY submission_id LIMIT 1"
+        ).scalar()
+        located = locate_submission(session, first)
+    found = sum(item.state == "found" for item in located)
+    _check(found > 0, "the locator found no reported value in the evidence")
+    say(f"  evidence index: {report.pages} pages; {found} of {len(located)} values located")
 
 
 def run_self_test(say: Say = print) -> int:

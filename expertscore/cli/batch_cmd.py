@@ -76,12 +76,22 @@ def session_group() -> None:
 @click.option("--batch", "package", required=True, type=click.Path(path_type=Path))
 @click.option("--expert", "expert_id", required=True, help="Your id on the batch's roster.")
 @click.option("--out", required=True, type=click.Path(path_type=Path))
-def create_command(package: Path, expert_id: str, out: Path) -> None:
+@click.option(
+    "--index",
+    "build",
+    is_flag=True,
+    help="Also index the evidence's text now (else the window does it in the background).",
+)
+def create_command(package: Path, expert_id: str, out: Path, build: bool) -> None:
     """Import a batch package into a new session file for one expert."""
     opened = open_package(package)
     click.echo(signer_line(opened), err=opened.signature is None)
     with byte_progress("importing evidence") as update:
         create_session(opened, expert_id, out, progress=update, known=KnownOrganizers.load())
+    if build:
+        from expertscore.cli.evidence_cmd import index_command
+
+        click.get_current_context().invoke(index_command, session_path=out)
     with SessionFile(out) as session:
         summary = session.summary()
     echo(

@@ -54,6 +54,7 @@ COMMANDS: dict[str, tuple[Where, tuple[Where, ...]]] = {
     "statement": (("notes_cmd", "statement_command"), ()),
     "roster": (("organizer_cmd", "roster_group"), ()),
     "score": (("rounds_cmd", "score_command"), ()),
+    "evidence": (("evidence_cmd", "evidence_group"), ()),
 }
 
 

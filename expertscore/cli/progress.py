@@ -21,6 +21,19 @@ from rich.progress import (
 @contextmanager
 def byte_progress(description: str) -> Iterator[Callable[[int, int], None]]:
     """Yields ``update(done, total)``; draws a bar on a terminal, nothing otherwise."""
+    with _progress(description, DownloadColumn(), TransferSpeedColumn()) as update:
+        yield update
+
+
+@contextmanager
+def count_progress(description: str) -> Iterator[Callable[[int, int], None]]:
+    """Like ``byte_progress`` for a count of things (files, pages)."""
+    with _progress(description, MofNCompleteColumn()) as update:
+        yield update
+
+
+@contextmanager
+def _progress(description: str, *columns) -> Iterator[Callable[[int, int], None]]:
     console = Console(stderr=True)
     if not sys.stderr.isatty():
         yield lambda _done, _total: None
@@ -28,8 +41,7 @@ def byte_progress(description: str) -> Iterator[Callable[[int, int], None]]:
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
-        DownloadColumn(),
-        TransferSpeedColumn(),
+        *columns,
         TimeRemainingColumn(),
         console=console,
         transient=True,

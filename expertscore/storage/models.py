@@ -231,3 +231,38 @@ class RescoreRequest(Base):
     reason: Mapped[str] = mapped_column(Text)
     requested_by: Mapped[str] = mapped_column(Text)
     received_at: Mapped[str] = mapped_column(String(40))
+
+
+class EvidenceIndexFile(Base):
+    """How far the evidence index got with one evidence file (schema ``0004``).
+
+    ``state`` is ``indexing`` (``pages_done`` of ``pages`` are in the index: the build goes
+    on from there), ``done``, ``refused`` (beyond a limit: ``reason`` says which) or
+    ``broken`` (unreadable as its type). ``kind`` is pdf, table, text or other.
+    """
+
+    __tablename__ = "evidence_index_file"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16))
+    pages: Mapped[int] = mapped_column(Integer)
+    pages_done: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(Text)
+    indexed_at: Mapped[str] = mapped_column(String(40))
+
+
+class EvidencePage(Base):
+    """One indexed page (a PDF page, a workbook sheet, a text file); its text is the row of
+    the FTS5 table ``evidence_text`` with the same rowid. ``state`` is ``text``, ``no-text``
+    (a scanned page without a text layer) or ``cut`` (text beyond the limit left out)."""
+
+    __tablename__ = "evidence_page"
+    __table_args__ = (UniqueConstraint("sha256", "page"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    page: Mapped[int] = mapped_column(Integer)  # 1-based
+    label: Mapped[str | None] = mapped_column(Text)  # a workbook sheet's name
+    state: Mapped[str] = mapped_column(String(16))
+    chars: Mapped[int] = mapped_column(Integer)

@@ -43,6 +43,8 @@ def test_head_schema_matches_the_models(tmp_path):
     engine = make_engine(tmp_path / "fresh.esession")
     command.upgrade(alembic_config(engine), "head")
     tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
+    # the FTS5 table of the evidence index and its shadow tables are SQLite's, not models
+    tables = {name for name in tables if not name.startswith("evidence_text")}
     assert tables == set(Base.metadata.tables)
     for name, table in Base.metadata.tables.items():
         columns = {c["name"] for c in inspect(engine).get_columns(name)}

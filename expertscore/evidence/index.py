@@ -1,0 +1,234 @@
+"""Building the evidence index of a session file, in the background and resumably.
+
+``build_index(path)`` opens its own connection (call it from a worker thread: the window's
+``SessionFile`` stays on its own thread) and indexes every evidence file not indexed yet,
+one file after another. Text is extracted outside any transaction; pages are written
+``BATCH_PAGES`` at a time, each batch a short write transaction that also records how far
+the file got, so a scoring edit waits at most one batch and an interrupted build (a
+cancel, a closed window, a crash) goes on from the last batch next time.
+
+Files are indexed by content (``sha256``): a file attached to several submissions once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from expertscore.evidence.extract import (
+    Broken,
+    Deadline,
+    Limits,
+    PageText,
+    Refused,
+    kind_of,
+    pdf_page_count,
+    pdf_pages,
+    text_pages,
+    workbook_pages,
+)
+from expertscore.filetypes import sniff
+from expertscore.storage.importer import now_text
+from expertscore.storage.session import SessionFile
+
+BATCH_PAGES = 32
+Progress = Callable[[int, int], None]  # (files done, files in all)
+Cancelled = Callable[[], bool]
+
+
+@dataclass
+class IndexReport:
+    files: int = 0  # indexed by this call
+    pages: int = 0
+    no_text: int = 0  # pages without a text layer
+    broken: int = 0
+    cut: int = 0  # files stopped at a limit
+    cancelled: bool = False
+    remaining: int = 0  # files left for a later call
+
+
+@dataclass(frozen=True)
+class FileState:
+    sha256: str
+    kind: str
+    state: str
+    pages: int
+    pages_done: int
+    reason: str | None
+
+
+def pending_files(raw: sqlite3.Connection) -> list[tuple[str, int]]:
+    """(sha256, pages done) of every evidence file not fully indexed, in the batch's order."""
+    rows = raw.execute(
+        "SELECT e.sha256, COALESCE(f.pages_done, 0), MIN(s.position * 100000 + e.position)"
+        " FROM evidence e JOIN submission s ON s.id = e.submission_id"
+        " LEFT JOIN evidence_index_file f ON f.sha256 = e.sha256"
+        " WHERE f.sha256 IS NULL OR f.state = 'indexing'"
+        " GROUP BY e.sha256 ORDER BY 3"
+    ).fetchall()
+    return [(sha, done) for sha, done, _ in rows]
+
+
+def files_left(session: SessionFile) -> int:
+    """Evidence files not fully indexed yet (0: the locator's answers are complete)."""
+    with session.engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        return len(pending_files(raw))
+
+
+def index_state(session: SessionFile) -> list[FileState]:
+    """What the index holds for each evidence file (files not started have no row)."""
+    with session.engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        rows = raw.execute(
+            "SELECT sha256, kind, state, pages, pages_done, reason FROM evidence_index_file"
+        ).fetchall()
+    return [FileState(*row) for row in rows]
+
+
+def build_index(
+    path: Path,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    limits: Limits | None = None,
+) -> IndexReport:
+    """Index what is not indexed yet in the session file at ``path``; see the module."""
+    limits = limits or Limits()
+    report = IndexReport()
+    with SessionFile(path) as session, session.engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        raw.commit()  # SQLAlchemy's connection may have opened a transaction
+        # The index can always be built again: its commits need not wait for the disk
+        # (with WAL, NORMAL still never corrupts the file; scoring keeps FULL).
+        raw.execute("PRAGMA synchronous=NORMAL")
+        pending = pending_files(raw)
+        with tempfile.TemporaryDirectory(prefix="expertscore-index-") as folder:
+            for number, (sha, done) in enumerate(pending):
+                if progress:
+                    progress(number, len(pending))
+                if cancelled and cancelled():
+                    report.cancelled = True
+                    report.remaining = len(pending) - number
+                    return report
+                copy = session.export_evidence(sha, Path(folder) / sha)
+                finished = _index_file(raw, sha, copy, done, limits, report, cancelled)
+                copy.unlink(missing_ok=True)
+                if not finished:
+                    report.cancelled = True
+                    report.remaining = len(pending) - number
+                    return report
+            if progress:
+                progress(len(pending), len(pending))
+    return report
+
+
+def _file_row(raw, sha, kind, state, pages, done, reason=None) -> None:
+    raw.execute(
+        "INSERT INTO evidence_index_file (sha256, kind, state, pages, pages_done, reason,"
+        " indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO UPDATE SET"
+        " kind = excluded.kind, state = excluded.state, pages = excluded.pages,"
+        " pages_done = excluded.pages_done, reason = excluded.reason,"
+        " indexed_at = excluded.indexed_at",
+        (sha, kind, state, pages, done, reason, now_text()),
+    )
+
+
+def _write_pages(raw: sqlite3.Connection, sha: str, pages: list[PageText]) -> None:
+    for page in pages:
+        cursor = raw.execute(
+            "INSERT INTO evidence_page (sha256, page, label, state, chars) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (sha256, page) DO NOTHING",
+            (sha, page.page, page.label, page.state, len(page.text)),
+        )
+        if cursor.rowcount and page.text:
+            raw.execute(
+                "INSERT INTO evidence_text (rowid, text) VALUES (?, ?)",
+                (cursor.lastrowid, page.text),
+            )
+
+
+def _index_file(raw, sha, copy, done, limits, report, cancelled) -> bool:
+    """Index one file from page ``done`` + 1; False when cancelled (the file stays open)."""
+    try:
+        filetype = sniff(copy)
+        if filetype.key == "broken-zip":  # a workbook or document that is not a zip
+            raise Broken(filetype.key)
+        kind = kind_of(filetype)
+        size = copy.stat().st_size
+        if size > limits.max_bytes:
+            raise Refused("bytes", size, limits.max_bytes)
+        deadline = Deadline(limits.max_seconds)
+        total, pages = _pages(kind, copy, done, limits, deadline)
+        if pages is None:
+            with raw:
+                _file_row(raw, sha, kind, "done", 0, 0)
+            report.files += 1
+            return True
+        with raw:
+            _file_row(raw, sha, kind, "indexing", total, done)
+        for batch in _batches(pages):
+            with raw:
+                _write_pages(raw, sha, batch)
+                done = batch[-1].page
+                _file_row(raw, sha, kind, "indexing", total, done)
+            _count(report, batch)
+            if cancelled and cancelled():
+                return False
+        total = max(total, done)
+        state, reason = "done", None
+        if total > limits.max_pages:
+            state, reason = "cut", f"pages {total} > {limits.max_pages}"
+        elif deadline.passed() and done < total:
+            state, reason = "cut", f"seconds > {limits.max_seconds:g}"
+        with raw:
+            _file_row(raw, sha, kind, state, total, done, reason)
+        report.cut += state == "cut"
+    except Broken as error:
+        _finish_failed(raw, sha, "broken", error.reason, report)
+    except Refused as error:
+        _finish_failed(raw, sha, "refused", f"{error.what} {error.size} > {error.limit}", report)
+    except sqlite3.Error:
+        raise  # the session file itself: not the evidence's fault
+    except Exception as error:  # a hostile file must never stop the index
+        _finish_failed(raw, sha, "broken", type(error).__name__, report)
+    report.files += 1
+    return True
+
+
+def _finish_failed(raw, sha, state, reason, report) -> None:
+    raw.rollback()
+    with raw:
+        _file_row(raw, sha, "other", state, 0, 0, reason)
+    report.broken += 1
+
+
+def _pages(kind, copy, done, limits, deadline) -> tuple[int, Iterable[PageText] | None]:
+    if kind == "pdf":
+        return pdf_page_count(copy), pdf_pages(copy, done + 1, limits, deadline)
+    if kind == "table":
+        return 0, (p for p in workbook_pages(copy, limits, deadline) if p.page > done)
+    if kind == "text":
+        return 1, (p for p in text_pages(copy, limits) if p.page > done)
+    if kind == "image":  # a photo or a scan: listed as a page without text
+        return 1, [PageText(1, None, "", "no-text")][done:]
+    return 0, None
+
+
+def _batches(pages: Iterable[PageText]) -> Iterable[list[PageText]]:
+    batch: list[PageText] = []
+    for page in pages:
+        batch.append(page)
+        if len(batch) >= BATCH_PAGES:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _count(report: IndexReport, batch: list[PageText]) -> None:
+    report.pages += len(batch)
+    report.no_text += sum(page.state == "no-text" for page in batch)

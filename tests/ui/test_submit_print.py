@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel
 
 from expertscore.identity.keycard import read_card
 from expertscore.identity.keys import find_key
@@ -33,7 +33,7 @@ from ui.dialogs.submit import SubmitDialog
 from ui.dialogs.unlock import UnlockDialog
 
 from .conftest import open_window
-from .helpers import answer_next_box, press, stored_scores, type_keys
+from .helpers import answer_next_box, focused, press, stored_scores, type_keys
 
 PASSPHRASE = "长城 long enough 2025"
 
@@ -414,3 +414,61 @@ def test_the_submitted_result_file_can_be_saved_again(
     assert not action.isEnabled()
     answer_next_box(qtbot, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)  # Quit anyway
     window.close()
+
+
+TYPED_PASSPHRASE = "long enough 2025"  # typed key by key: QTest types ASCII keys
+
+
+def keyboard_only(qtbot, run):
+    """Show the modal dialog, then drive it by keys to the focused widget only."""
+
+    def exec_(dialog: QDialog) -> int:
+        dialog.open()  # modal, as exec shows it
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+        run(dialog)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
+        return dialog.result()
+
+    return exec_
+
+
+def test_key_and_submit_by_keyboard_alone(complete_window, complete_session, qtbot, monkeypatch):
+    """Ctrl+Shift+S, the new key's passphrase twice (Tab between), Enter; in the submit
+    dialog Enter submits; on its last page Esc closes: a signed result, no mouse."""
+    window = complete_window
+    seen: dict = {}
+
+    def make_key(dialog: CreateKeyDialog) -> None:
+        assert focused() is dialog.passphrase
+        type_keys(qtbot, TYPED_PASSPHRASE)
+        press(qtbot, Qt.Key.Key_Tab)
+        assert focused() is dialog.repeat
+        type_keys(qtbot, TYPED_PASSPHRASE)
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.created is not None, timeout=20000)
+
+    def submit_(dialog: SubmitDialog) -> None:
+        seen["out"] = dialog.out_file()
+        assert not dialog.passphrase.isVisibleTo(dialog)  # the key was just opened
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=20000)
+        assert focused() is dialog.print_button
+        press(qtbot, Qt.Key.Key_Escape)
+
+    monkeypatch.setattr(CreateKeyDialog, "exec", keyboard_only(qtbot, make_key))
+    monkeypatch.setattr(SubmitDialog, "exec", keyboard_only(qtbot, submit_))
+    window.activateWindow()
+    qtbot.keyClick(
+        focused(),
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: "out" in seen and seen["out"].exists(), timeout=30000)
+    verdict = verify_file(seen["out"])
+    assert verdict.ok, verdict.reason
+    key = find_key("E01")
+    assert key is not None and verdict.result.fingerprint == key.fingerprint
+    with SessionFile(complete_session) as session:
+        locked = Scoring(session).locked_by()
+    assert locked is not None and locked.sequence == 1

@@ -43,6 +43,7 @@ COMMANDS: dict[str, tuple[Where, tuple[Where, ...]]] = {
     "chair": (("chair_cmd", "chair_group"), (("rounds_cmd", "round2_file_command"),)),
     "roster": (("organizer_cmd", "roster_group"), ()),
     "score": (("rounds_cmd", "score_command"), ()),
+    "registry": (("registry_cmd", "registry_group"), ()),
 }
 
 

@@ -102,7 +102,7 @@ def platforms_command(ctx: click.Context, text: str | None) -> None:
         percent = "" if r.percent is None else f"{r.percent}%"
         moved = "  (grade changed)" if r.moved else ""
         echo(
-            f"  {r.created_at[:10]}  {r.batch_id}  {r.scheme}  {r.submission}  total {r.total}"
+            f"  {r.batch_created[:10]}  {r.batch_id}  {r.scheme}  {r.submission}  total {r.total}"
             f"  {percent}  grade {r.grade or '-'}  rank {r.rank}/{r.of}{moved}"
         )
 
@@ -115,12 +115,11 @@ def experts_command(ctx: click.Context) -> None:
 
     for e in expert_records(_engine(ctx)):
         who = f"{e.name}" + (f" ({e.organization})" if e.organization else "")
-        key = f"key {e.key}" if e.key else "no key known"
         echo(
-            f"{who}  {key}: {e.panels} panels, {e.assigned} assigned, {e.scored} scored,"
+            f"{who}: {e.panels} panels, {e.assigned} assigned, {e.scored} scored,"
             f" {e.recused} recusals, {e.explanations} explanations asked,"
             f" {e.second_round} second-round requests, {e.decisive} decisive,"
-            f" {e.missing} results missing, {e.transcribed} transcribed"
+            f" {e.missing} results missing, {e.transcribed} transcribed, {e.keys} keys"
         )
 
 

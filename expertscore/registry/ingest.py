@@ -133,6 +133,7 @@ def _store(
                 f" ({current.created_at}); a changed file is taken only as a correction,"
                 " with its cause",
             )
+        replaced = None if current is None else current.sha256
         if current is not None:
             session.execute(
                 update(PanelFile).where(PanelFile.id == current.id).values(status=Status.SUPERSEDED)
@@ -145,6 +146,7 @@ def _store(
             batch_sha256=payload.batch.sha256,
             batch_title=payload.batch.title,
             organizer=payload.batch.organizer,
+            batch_created=package.manifest.batch.created.isoformat(),
             scheme_id=payload.batch.scheme.id,
             scheme_version=payload.batch.scheme.version,
             chair_id=payload.chair.id,
@@ -165,6 +167,5 @@ def _store(
         session.add(row)
         session.flush()
         add_rows(session, row.id, payload, package)
-    outcome = Outcome.ADDED if current is None else Outcome.CORRECTION
-    replaced = None if current is None else current.sha256
+    outcome = Outcome.ADDED if replaced is None else Outcome.CORRECTION
     return Ingested(path, sha256, outcome, payload.batch.id, checked.check, replaced)

@@ -100,6 +100,7 @@ class PanelFile(Base):
     batch_sha256: Mapped[str] = mapped_column(String(64), index=True)
     batch_title: Mapped[str] = mapped_column(Text)
     organizer: Mapped[str] = mapped_column(Text)
+    batch_created: Mapped[str] = mapped_column(String(40))  # the round's date, from the package
     scheme_id: Mapped[str] = mapped_column(String(64))
     scheme_version: Mapped[str] = mapped_column(String(40))
     chair_id: Mapped[str] = mapped_column(String(64))
@@ -156,15 +157,15 @@ class PlatformResult(Base):
 
 
 class Expert(Base):
-    """A person across panels: known by their signing key, else by name and organization."""
+    """A person across panels, as the authority knows them: by name and organization (a
+    signing key is personal but may be replaced, so each panel's key is kept beside it)."""
 
     __tablename__ = "expert"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    identity: Mapped[str] = mapped_column(Text, unique=True)  # "key:<fp>" or "name:<n>|<org>"
+    identity: Mapped[str] = mapped_column(Text, unique=True)  # "<name>|<organization>"
     name: Mapped[str] = mapped_column(Text)
     organization: Mapped[str | None] = mapped_column(Text)
-    key: Mapped[str | None] = mapped_column(String(32))
 
 
 class PanelExpert(Base):
@@ -178,6 +179,7 @@ class PanelExpert(Base):
     expert_id: Mapped[int] = mapped_column(ForeignKey("expert.id"), index=True)
     roster_id: Mapped[str] = mapped_column(String(64))  # the expert's id in that batch
     role: Mapped[str | None] = mapped_column(Text)
+    key: Mapped[str | None] = mapped_column(String(32))  # their key's fingerprint, if known
     result: Mapped[str] = mapped_column(String(16))  # an ``InputKind``
     assigned: Mapped[int] = mapped_column(Integer)
     scored: Mapped[int] = mapped_column(Integer)

@@ -34,7 +34,7 @@ class Round:
     batch_id: str
     batch_title: str
     scheme: str  # "<id> <version>"
-    created_at: str
+    batch_created: str
     submission: str
     region: str | None
     total: Decimal
@@ -52,7 +52,7 @@ class ExpertRecord:
     expert_id: int
     name: str
     organization: str | None
-    key: str | None
+    keys: int  # different signing keys seen
     panels: int
     assigned: int
     scored: int
@@ -69,6 +69,7 @@ class PanelRow:
     sha256: str
     batch_id: str
     batch_title: str
+    batch_created: str
     scheme: str
     chair: str
     chair_key: str
@@ -94,7 +95,7 @@ def _history_query(platform_id: int | None):
             PanelFile.batch_id,
             PanelFile.batch_title,
             (PanelFile.scheme_id + " " + PanelFile.scheme_version).label("scheme"),
-            PanelFile.created_at,
+            PanelFile.batch_created,
             PlatformResult.submission,
             PlatformResult.region,
             PlatformResult.total,
@@ -107,7 +108,7 @@ def _history_query(platform_id: int | None):
         .join(PanelFile, PanelFile.id == PlatformResult.panel_id)
         .join(sizes, sizes.c.panel_id == PanelFile.id)
         .where(PanelFile.status == Status.CURRENT)
-        .order_by(Platform.operator, Platform.name, PanelFile.created_at, PanelFile.batch_id)
+        .order_by(Platform.operator, Platform.name, PanelFile.batch_created, PanelFile.batch_id)
     )
     if platform_id is not None:
         query = query.where(Platform.id == platform_id)
@@ -148,7 +149,7 @@ def expert_records(engine: Engine) -> list[ExpertRecord]:
             Expert.id,
             Expert.name,
             Expert.organization,
-            Expert.key,
+            func.count(c.key.distinct()),
             func.count(c.id),
             func.sum(c.assigned),
             func.sum(c.scored),
@@ -162,23 +163,24 @@ def expert_records(engine: Engine) -> list[ExpertRecord]:
         .join(c, c.expert_id == Expert.id)
         .join(PanelFile, PanelFile.id == c.panel_id)
         .where(PanelFile.status == Status.CURRENT)
-        .group_by(Expert.id, Expert.name, Expert.organization, Expert.key)
+        .group_by(Expert.id, Expert.name, Expert.organization)
         .order_by(Expert.name, Expert.id)
     )
     with Session(engine) as session:
         rows = session.execute(query).all()
-    return [ExpertRecord(*row[:4], *(count or 0 for count in row[4:])) for row in rows]
+    return [ExpertRecord(*row[:3], *(count or 0 for count in row[3:])) for row in rows]
 
 
 def panel_rows(engine: Engine) -> list[PanelRow]:
     """Every file the registry holds, current and superseded, oldest first."""
     with Session(engine) as session:
-        files = session.scalars(select(PanelFile).order_by(PanelFile.created_at, PanelFile.id))
+        files = session.scalars(select(PanelFile).order_by(PanelFile.batch_created, PanelFile.id))
         return [
             PanelRow(
                 f.sha256,
                 f.batch_id,
                 f.batch_title,
+                f.batch_created,
                 f"{f.scheme_id} {f.scheme_version}",
                 f"{f.chair_id} {f.chair_name}",
                 f.chair_key,

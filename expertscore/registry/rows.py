@@ -65,26 +65,31 @@ def _result_rows(
     ]
 
 
-def _identities(payload: PanelPayload, package: OpenedPackage) -> dict[str, dict[str, Any]]:
-    """Each listed expert as a person: their pinned key, else the key of their own signed
-    result, else their name and organization (the same person may then appear twice)."""
+def _people(payload: PanelPayload, package: OpenedPackage) -> dict[str, dict[str, Any]]:
+    """Each listed expert as a person: the roster's name and organization."""
     roster = {member.id: member for member in package.manifest.roster}
     people = {}
     for item in payload.inputs:
         member = roster.get(item.expert)
         name = member.name if member else item.expert
         organization = member.organization if member else None
-        key = fingerprint(member.public_key) if member and member.public_key else None
-        if key is None and item.result == InputKind.SIGNED:
-            key = item.key
-        identity = f"key:{key}" if key else f"name:{name}|{organization or ''}"
         people[item.expert] = {
-            "identity": identity,
+            "identity": f"{name}|{organization or ''}",
             "name": name,
             "organization": organization,
-            "key": key,
         }
     return people
+
+
+def _keys(payload: PanelPayload, package: OpenedPackage) -> dict[str, str | None]:
+    """Each expert's key: pinned in the roster, else the one their own result was signed with
+    (a transcription is signed by the chair's key, not theirs)."""
+    pins = {m.id: fingerprint(m.public_key) for m in package.manifest.roster if m.public_key}
+    return {
+        item.expert: pins.get(item.expert)
+        or (item.key if item.result == InputKind.SIGNED else None)
+        for item in payload.inputs
+    }
 
 
 def _expert_ids(session: Session, people: dict[str, dict[str, Any]]) -> dict[str, int]:
@@ -115,6 +120,7 @@ def _expert_rows(
         recused.update(sub.recused)
         explanations.update(list(sub.explanations_needed))
         decisive.update({found.without for found in sub.fragile})
+    keys = _keys(payload, package)
     asked = Counter(e for request in payload.decisions.second_round for e in request.experts)
     return [
         {
@@ -122,6 +128,7 @@ def _expert_rows(
             "expert_id": ids[item.expert],
             "roster_id": item.expert,
             "role": roles.get(item.expert),
+            "key": keys[item.expert],
             "result": item.result,
             "assigned": assigned[item.expert],
             "scored": scored[item.expert],
@@ -140,7 +147,7 @@ def add_rows(
     """Write panel ``panel_id``'s results and expert records (inside the caller's transaction)."""
     platforms = _platform_ids(session, payload)
     session.execute(PlatformResult.__table__.insert(), _result_rows(panel_id, payload, platforms))
-    experts = _expert_ids(session, _identities(payload, package))
+    experts = _expert_ids(session, _people(payload, package))
     rows = _expert_rows(panel_id, payload, package, experts)
     if rows:
         session.execute(PanelExpert.__table__.insert(), rows)

@@ -21,7 +21,6 @@ def upgrade() -> None:
         sa.Column("identity", sa.Text(), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("organization", sa.Text(), nullable=True),
-        sa.Column("key", sa.String(length=32), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_expert")),
         sa.UniqueConstraint("identity", name=op.f("uq_expert_identity")),
     )
@@ -34,6 +33,7 @@ def upgrade() -> None:
         sa.Column("batch_sha256", sa.String(length=64), nullable=False),
         sa.Column("batch_title", sa.Text(), nullable=False),
         sa.Column("organizer", sa.Text(), nullable=False),
+        sa.Column("batch_created", sa.String(length=40), nullable=False),
         sa.Column("scheme_id", sa.String(length=64), nullable=False),
         sa.Column("scheme_version", sa.String(length=40), nullable=False),
         sa.Column("chair_id", sa.String(length=64), nullable=False),
@@ -86,6 +86,7 @@ def upgrade() -> None:
         sa.Column("expert_id", sa.Integer(), nullable=False),
         sa.Column("roster_id", sa.String(length=64), nullable=False),
         sa.Column("role", sa.Text(), nullable=True),
+        sa.Column("key", sa.String(length=32), nullable=True),
         sa.Column("result", sa.String(length=16), nullable=False),
         sa.Column("assigned", sa.Integer(), nullable=False),
         sa.Column("scored", sa.Integer(), nullable=False),

@@ -1,0 +1,58 @@
+"""The registry's tests run on both databases: a SQLite file and a real PostgreSQL server.
+
+The server is ``EXPERTSCORE_TEST_PG_URL`` when CI started one (``.ci/run``), else a
+throwaway cluster this session starts (``bench.pgserver``) and stops at the end. Each test
+gets a new, empty database on it. Without PostgreSQL's programs the tests fail, never skip.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bench import pgserver
+from tests.registry import material
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    given = os.environ.get("EXPERTSCORE_TEST_PG_URL")
+    if given:
+        yield given
+        return
+    folder = pgserver.start()
+    try:
+        yield pgserver.server_url(folder)
+    finally:
+        pgserver.stop(folder)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty registry database of each kind."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'registry.sqlite'}"
+    server = request.getfixturevalue("postgres_server")
+    return pgserver.create_database(server, f"registry_test_{os.getpid()}_{next(_numbers)}")
+
+
+@pytest.fixture(scope="session")
+def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, material.Round]:
+    """Three panels over the same platforms: two years of one grading, and a re-grading."""
+    folder = tmp_path_factory.mktemp("registry-rounds")
+    base = material.base_batch(folder)
+    plan = [
+        ("LN-2025-1", "2025-06-01T09:00:00+08:00", 11),
+        ("LN-2026-1", "2026-06-01T09:00:00+08:00", 12),
+        ("LN-2026-2", "2026-11-01T09:00:00+08:00", 13),
+    ]
+    return {
+        batch: material.panel_round(folder, base, batch, created, seed)
+        for batch, created, seed in plan
+    }

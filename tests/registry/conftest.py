@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from bench import pgserver
 from tests.registry import material
 
 _numbers = itertools.count(1)
+RUN = uuid.uuid4().hex[:8]  # two runs on one CI server never share a database name
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +41,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'registry.sqlite'}"
     server = request.getfixturevalue("postgres_server")
-    return pgserver.create_database(server, f"registry_test_{os.getpid()}_{next(_numbers)}")
+    return pgserver.create_database(server, f"registry_test_{RUN}_{next(_numbers)}")
 
 
 @pytest.fixture(scope="session")

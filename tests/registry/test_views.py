@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 from collections import Counter
 
@@ -45,10 +46,11 @@ def test_each_platform_s_history_is_the_panels_numbers_in_date_order(db_url, rou
     for rows in by_platform.values():
         assert [x.batch_id for x in rows] == list(rounds)  # oldest round first
         assert [x.moved for x in rows] == [False] + [
-            a.grade != b.grade for a, b in zip(rows, rows[1:], strict=False)
+            a.grade != b.grade for a, b in itertools.pairwise(rows)
         ]
         assert all(x.of == 3 for x in rows)
-    pid, name, operator = find_platforms(engine, history[0].platform[:3])[0]
+    pid, name, _ = find_platforms(engine, history[0].platform[:3])[0]
+    assert name == history[0].platform
     assert [x.batch_id for x in platform_history(engine, pid)] == list(rounds)
     engine.dispose()
 
@@ -107,6 +109,6 @@ def test_the_commands_ingest_show_and_export(db_url, rounds, tmp_path):
 
 
 def test_the_command_refuses_a_bad_url_in_one_line():
-    code, lines, err = registry("--db", "nosuchdb://x/y", "experts")
+    code, _, err = registry("--db", "nosuchdb://x/y", "experts")
     assert code == 2
     assert err == "error: registry nosuchdb://x/y: no such kind of database\n"

@@ -120,6 +120,10 @@ def _store(
     """One transaction: the file row, then its platforms' and experts' rows."""
     payload = checked.payload
     with Session(engine) as session, session.begin():
+        # Checked again inside the transaction: another member of staff may have stored
+        # the same file while this one was being checked.
+        if session.scalar(select(PanelFile.id).where(PanelFile.sha256 == sha256)) is not None:
+            return Ingested(path, sha256, Outcome.UNCHANGED, payload.batch.id, None)
         current = session.scalar(
             select(PanelFile).where(
                 PanelFile.batch_sha256 == payload.batch.sha256,

@@ -7,6 +7,7 @@ the totals and grades move), merged by the chair (``ChairRun``) and signed as a 
 
 from __future__ import annotations
 
+import base64
 import json
 import zipfile
 from dataclasses import dataclass
@@ -14,9 +15,12 @@ from pathlib import Path
 
 from bench.reliability.chair_material import chair_key, write_panel
 from expertscore.batch.package import OpenedPackage, open_package
+from expertscore.chair.panel_file import PANEL_PAYLOAD_TYPE, panel_envelope_bytes
 from expertscore.chair.session import ChairRun
 from expertscore.demo.batch import make_demo_batch
 from expertscore.identity.keycard import make_card, write_card
+from expertscore.identity.keys import ExpertKey
+from expertscore.results.payload import payload_bytes
 from expertscore.results.simulate import simulate
 
 SCHEME = "liaoning-2025-grading"
@@ -79,3 +83,17 @@ def panel_round(folder: Path, base: Path, batch_id: str, created: str, seed: int
     run.reload()
     write_panel(run, chair_key(), found.panel)
     return found
+
+
+def payload_of(panel: Path) -> dict:
+    return json.loads(base64.b64decode(json.loads(panel.read_bytes())["payload"]))
+
+
+def signed(payload: dict, out: Path, key: ExpertKey | None = None) -> Path:
+    """``payload`` signed as a panel file by ``key`` (the chair's by default)."""
+    key = key or chair_key()
+    body = payload_bytes(payload)
+    out.write_bytes(
+        panel_envelope_bytes(body, key.info.fingerprint, key.sign(PANEL_PAYLOAD_TYPE, body))
+    )
+    return out

@@ -4,17 +4,11 @@ recorded with their cause, and nothing half-written."""
 
 from __future__ import annotations
 
-import base64
-import json
-from pathlib import Path
-
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bench.reliability.chair_material import chair_key
-from expertscore.chair.panel_file import PANEL_PAYLOAD_TYPE, panel_envelope_bytes
-from expertscore.identity.keys import ExpertKey
+from expertscore.chair.panel_file import panel_envelope_bytes
 from expertscore.registry.db import open_registry
 from expertscore.registry.ingest import IngestRefused, Outcome, ingest
 from expertscore.registry.models import (
@@ -26,7 +20,7 @@ from expertscore.registry.models import (
     PlatformResult,
     Status,
 )
-from expertscore.results.payload import payload_bytes
+from tests.registry.material import payload_of, signed
 
 
 def counts(engine) -> dict[str, int]:
@@ -35,20 +29,6 @@ def counts(engine) -> dict[str, int]:
             model.__tablename__: session.scalar(select(func.count()).select_from(model))
             for model in (PanelFile, Platform, PlatformResult, Expert, PanelExpert)
         }
-
-
-def payload_of(panel: Path) -> dict:
-    return json.loads(base64.b64decode(json.loads(panel.read_bytes())["payload"]))
-
-
-def signed(payload: dict, out: Path, key: ExpertKey | None = None) -> Path:
-    """``payload`` signed as a panel file by ``key`` (the chair's by default)."""
-    key = key or chair_key()
-    body = payload_bytes(payload)
-    out.write_bytes(
-        panel_envelope_bytes(body, key.info.fingerprint, key.sign(PANEL_PAYLOAD_TYPE, body))
-    )
-    return out
 
 
 def test_a_panel_file_is_stored_once(db_url, rounds):

@@ -49,7 +49,7 @@ def test_each_platform_s_history_is_the_panels_numbers_in_date_order(db_url, rou
             a.grade != b.grade for a, b in itertools.pairwise(rows)
         ]
         assert all(x.of == 3 for x in rows)
-    pid, name, _ = find_platforms(engine, history[0].platform[:3])[0]
+    pid, name, _ = find_platforms(engine, history[0].platform)[0]
     assert name == history[0].platform
     assert [x.batch_id for x in platform_history(engine, pid)] == list(rounds)
     engine.dispose()

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from bench import chair_bench, evidence_bench, import_bench, outputs_bench, ui_bench
+from bench import (
+    chair_bench,
+    evidence_bench,
+    import_bench,
+    outputs_bench,
+    registry_bench,
+    ui_bench,
+)
 
 BENCHMARKS = {
     "import": import_bench.main,
@@ -12,6 +19,7 @@ BENCHMARKS = {
     "outputs": outputs_bench.main,
     "ui": ui_bench.main,
     "evidence": evidence_bench.main,
+    "registry": registry_bench.main,
 }
 
 

@@ -24,8 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from expertscore.batch.package import OpenedPackage
-from expertscore.chair.panel_file import MAX_PANEL_BYTES, PANEL_KIND, PanelRefused
-from expertscore.crypto.envelope import parse_envelope
+from expertscore.chair.panel_file import MAX_PANEL_BYTES, PanelRefused
 from expertscore.errors import ExpertScoreError
 from expertscore.registry.models import PanelFile, Status
 from expertscore.registry.rows import add_rows
@@ -91,6 +90,21 @@ def ingest(
             f" {checked.differences[0]}",
             checked.differences,
         )
+    return store(engine, path, data, checked, package, correction=correction, by=by)
+
+
+def store(
+    engine: Engine,
+    path: Path,
+    data: bytes,
+    checked: Checked,
+    package: OpenedPackage,
+    *,
+    correction: str | None = None,
+    by: str | None = None,
+) -> Ingested:
+    """Store a file that passed ``check_panel`` (``data``: its bytes), in one transaction."""
+    sha256 = hashlib.sha256(data).hexdigest()
     try:
         return _store(engine, path, data, sha256, checked, package, correction, by)
     except IntegrityError:
@@ -119,6 +133,8 @@ def _store(
 ) -> Ingested:
     """One transaction: the file row, then its platforms' and experts' rows."""
     payload = checked.payload
+    # Before the transaction, so as not to hold it: fast, and JSON still shrinks ~5x.
+    compressed = zlib.compress(checked.envelope.payload, 1)
     with Session(engine) as session, session.begin():
         # Checked again inside the transaction: another member of staff may have stored
         # the same file while this one was being checked.
@@ -142,7 +158,7 @@ def _store(
             session.execute(
                 update(PanelFile).where(PanelFile.id == current.id).values(status=Status.SUPERSEDED)
             )
-        envelope = parse_envelope(data, str(path), PANEL_KIND)
+        envelope = checked.envelope
         row = PanelFile(
             sha256=sha256,
             size=len(data),
@@ -164,7 +180,7 @@ def _store(
             correction_cause=None if current is None else correction,
             ingested_at=datetime.now(UTC),
             ingested_by=by or getpass.getuser(),
-            payload_zlib=zlib.compress(envelope.payload, 6),
+            payload_zlib=compressed,
             keyid=envelope.keyid,
             signature=envelope.sig,
         )

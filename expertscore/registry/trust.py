@@ -21,6 +21,7 @@ Two levels, by what staff hand over with the file:
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +29,7 @@ from typing import Any
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import REVERIFY, PanelInput, Sheet, aggregate
-from expertscore.chair.panel_file import check_panel_bytes
+from expertscore.chair.panel_file import PANEL_KIND, PanelRefused, check_panel_bytes
 from expertscore.chair.panel_file_model import (
     PanelPayload,
     SubmissionRef,
@@ -44,6 +45,7 @@ from expertscore.chair.recheck import (
     recheck,
 )
 from expertscore.chair.robustness import leave_one_out
+from expertscore.crypto.envelope import Envelope, parse_envelope
 from expertscore.registry.models import Check
 
 
@@ -55,6 +57,7 @@ class Checked:
     signer: str
     check: Check
     differences: list[str]
+    envelope: Envelope  # the signed payload's bytes, key id and signature
 
 
 def check_panel(
@@ -62,11 +65,22 @@ def check_panel(
 ) -> Checked:
     """The file's payload and every difference found (``PanelRefused``: unreadable/unsigned)."""
     if results_dir is not None:
-        # ``recheck`` reads from a path; ``source`` is that path.
-        found = recheck(Path(source), package, results_dir)
-        return Checked(found.payload, found.signer, Check.RECHECKED, found.differences)
+        envelope = parse_envelope(data, source, PANEL_KIND)
+        # ``recheck`` reads a file: it gets these very bytes, not the path again (which
+        # might have changed since they were read).
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "panel.espanel"
+            copy.write_bytes(data)
+            try:
+                found = recheck(copy, package, results_dir)
+            except PanelRefused as exc:
+                raise PanelRefused(source, exc.reason) from None
+        return Checked(found.payload, found.signer, Check.RECHECKED, found.differences, envelope)
     payload, signer = check_panel_bytes(data, source)
-    return Checked(payload, signer, Check.INTERNAL, internal_differences(payload, package))
+    envelope = parse_envelope(data, source, PANEL_KIND)
+    return Checked(
+        payload, signer, Check.INTERNAL, internal_differences(payload, package), envelope
+    )
 
 
 def internal_differences(payload: PanelPayload, package: OpenedPackage) -> list[str]:

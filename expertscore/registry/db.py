@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import data_dir
+from expertscore.storage import db as storage_db
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -100,19 +101,11 @@ def _shown(url: str) -> str:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
-    # The script location is set in code, so it works inside the bundled app too.
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    if engine is not None:
-        config.attributes["engine"] = engine
-    return config
+    return storage_db.alembic_config(engine, MIGRATIONS)
 
 
 def known_revisions() -> list[str]:
-    """Every schema revision, oldest first: migration files are named ``<revision>_*.py``."""
-    return sorted(path.name.split("_", 1)[0] for path in (MIGRATIONS / "versions").glob("*_*.py"))
+    return storage_db.known_revisions(MIGRATIONS)
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -33,17 +33,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-# Alembic's batch mode on SQLite recreates tables and needs named constraints.
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from expertscore.storage.models import NAMING_CONVENTION
 
 
 class Base(DeclarativeBase):
+    # The session file's naming convention: Alembic's batch mode on SQLite needs names.
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 

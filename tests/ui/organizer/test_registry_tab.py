@@ -39,14 +39,21 @@ def type_url(page: RegistryPage, url: str) -> None:
     QTest.keyClick(field, Qt.Key.Key_Return)
 
 
-def test_the_registry_tab_shows_what_the_registry_holds(configured_app, qtbot, registry):
-    url, found = registry
+@pytest.fixture
+def page(configured_app, qtbot) -> RegistryPage:
+    """The organizer window on its registry tab."""
     window = OrganizerWindow()
     window.quiet = True
     qtbot.addWidget(window)
     window.show()
-    page = window.findChild(RegistryPage)
-    window.tabs.setCurrentWidget(page)
+    found = window.findChild(RegistryPage)
+    window.tabs.setCurrentWidget(found)
+    return found
+
+
+def test_the_registry_tab_shows_what_the_registry_holds(qtbot, page, registry):
+    url, found = registry
+    window = page.window()
     assert window.tabs.isTabEnabled(window.tabs.indexOf(page))  # needs no source opened
     type_url(page, url)
     qtbot.waitUntil(lambda: page.files.rowCount() == 1, timeout=30000)
@@ -70,13 +77,7 @@ def test_the_registry_tab_shows_what_the_registry_holds(configured_app, qtbot, r
     assert page.status.text() == "1 panel files, 3 platforms' rounds, 5 experts"
 
 
-def test_an_unreachable_registry_is_one_line(configured_app, qtbot, tmp_path):
-    window = OrganizerWindow()
-    window.quiet = True
-    qtbot.addWidget(window)
-    window.show()
-    page = window.findChild(RegistryPage)
-    window.tabs.setCurrentWidget(page)
+def test_an_unreachable_registry_is_one_line(qtbot, page):
     type_url(page, "nosuchdb://x/y")
     qtbot.waitUntil(lambda: page.open_button.isEnabled() and "no such" in page.status.text())
     assert page.status.text() == "registry nosuchdb://x/y: no such kind of database"

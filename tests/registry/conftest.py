@@ -46,15 +46,18 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, material.Round]:
-    """Three panels over the same platforms: two years of one grading, and a re-grading."""
+    """A year of panels: the same platforms graded in two years and re-graded, and
+    another scheme's monitoring round."""
     folder = tmp_path_factory.mktemp("registry-rounds")
-    base = material.base_batch(folder)
+    grading = material.base_batch(folder / "grading")
+    monitoring = material.base_batch(folder / "monitoring", scheme="provincial-monitoring-2025")
     plan = [
-        ("LN-2025-1", "2025-06-01T09:00:00+08:00", 11),
-        ("LN-2026-1", "2026-06-01T09:00:00+08:00", 12),
-        ("LN-2026-2", "2026-11-01T09:00:00+08:00", 13),
+        (grading, "LN-2025-1", "2025-06-01T09:00:00+08:00", 11),
+        (grading, "LN-2026-1", "2026-06-01T09:00:00+08:00", 12),
+        (grading, "LN-2026-2", "2026-11-01T09:00:00+08:00", 13),
+        (monitoring, "PM-2026-1", "2026-03-01T09:00:00+08:00", 14),
     ]
     return {
         batch: material.panel_round(folder, base, batch, created, seed)
-        for batch, created, seed in plan
+        for base, batch, created, seed in plan
     }

@@ -63,9 +63,10 @@ def chair_cards(folder: Path) -> Path:
     return cards
 
 
-def base_batch(folder: Path, submissions: int = 3, experts: int = 5) -> Path:
+def base_batch(folder: Path, scheme: str = SCHEME, submissions: int = 3, experts: int = 5) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
     out = folder / "base.esbatch"
-    make_demo_batch(SCHEME, submissions=submissions, experts=experts, seed=5, out=out, workers=1)
+    make_demo_batch(scheme, submissions=submissions, experts=experts, seed=5, out=out, workers=1)
     return out
 
 

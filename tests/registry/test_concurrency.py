@@ -39,7 +39,7 @@ print(json.dumps(outcomes))
 
 def test_two_staff_ingesting_at_once_lose_and_duplicate_nothing(db_url, rounds, tmp_path):
     open_registry(db_url).dispose()  # the schema exists before the staff start
-    r1, r2, r3 = rounds.values()
+    r1, r2, r3 = (rounds[b] for b in ("LN-2025-1", "LN-2026-1", "LN-2026-2"))
     payload = payload_of(r1.panel)
     payload["created_at"] = "2025-06-04T09:00:00+08:00"
     r1x = signed(payload, tmp_path / "r1-again.espanel")

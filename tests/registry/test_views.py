@@ -31,27 +31,31 @@ def test_each_platform_s_history_is_the_panels_numbers_in_date_order(db_url, rou
     engine = open_registry(db_url)
     for r in reversed(rounds.values()):  # the order of ingesting does not matter
         ingest(engine, r.panel, r.package)
-    history = platform_history(engine)
-    expected = []
-    for r in rounds.values():
-        for sub in payload(r.panel)["submissions"]:
-            expected.append((sub["operator"], sub["platform"], r.batch_id, sub["total"],
-                             sub["grade"], sub["rank"]))  # fmt: skip
-    got = [(x.operator, x.platform, x.batch_id, str(x.total), x.grade, x.rank) for x in history]
-    assert sorted(got) == sorted(expected)
-    by_platform: dict[int, list] = {}
-    for x in history:
-        by_platform.setdefault(x.platform_id, []).append(x)
-    assert len(by_platform) == 3
-    for rows in by_platform.values():
-        assert [x.batch_id for x in rows] == list(rounds)  # oldest round first
+    expected: dict[tuple[str, str], list] = {}
+    for r in sorted(rounds.values(), key=lambda r: r.package.manifest.batch.created):
+        subs = payload(r.panel)["submissions"]
+        for sub in subs:
+            expected.setdefault((sub["operator"], sub["platform"]), []).append(
+                (r.batch_id, r.package.manifest.scheme.id, sub["total"], sub["grade"],
+                 sub["rank"], len(subs))
+            )  # fmt: skip
+    got: dict[tuple[str, str], list] = {}
+    for x in platform_history(engine):
+        got.setdefault((x.operator, x.platform), []).append(x)
+    assert {
+        key: [(x.batch_id, x.scheme.split()[0], str(x.total), x.grade, x.rank, x.of) for x in rows]
+        for key, rows in got.items()
+    } == expected
+    assert len({x.scheme for rows in got.values() for x in rows}) == 2
+    for rows in got.values():
         assert [x.moved for x in rows] == [False] + [
             a.grade != b.grade for a, b in itertools.pairwise(rows)
         ]
-        assert all(x.of == 3 for x in rows)
-    pid, name, _ = find_platforms(engine, history[0].platform)[0]
-    assert name == history[0].platform
-    assert [x.batch_id for x in platform_history(engine, pid)] == list(rounds)
+    assert any(x.moved for rows in got.values() for x in rows)
+    (_, platform), rows = next(iter(got.items()))
+    pid, name, _ = find_platforms(engine, platform)[0]
+    assert name == platform
+    assert platform_history(engine, pid) == rows
     engine.dispose()
 
 
@@ -59,23 +63,25 @@ def test_each_expert_s_record_adds_up_their_panels(db_url, rounds):
     engine = open_registry(db_url)
     for r in rounds.values():
         ingest(engine, r.panel, r.package)
-    names = {m.id: m.name for m in next(iter(rounds.values())).package.manifest.roster}
-    recused: Counter[str] = Counter()
-    explanations: Counter[str] = Counter()
-    assigned: Counter[str] = Counter()
+    panels: Counter[tuple] = Counter()
+    recused: Counter[tuple] = Counter()
+    explanations: Counter[tuple] = Counter()
+    assigned: Counter[tuple] = Counter()
     for r in rounds.values():
-        assigned.update(names[a.expert] for a in r.package.manifest.assignments)
+        people = {m.id: (m.name, m.organization) for m in r.package.manifest.roster}
+        panels.update(people.values())
+        assigned.update(people[a.expert] for a in r.package.manifest.assignments)
         for sub in payload(r.panel)["submissions"]:
-            recused.update(names[e] for e in sub["recused"])
-            explanations.update(names[e] for e in sub["explanations_needed"])
-    records = {e.name: e for e in expert_records(engine)}
-    assert set(records) == set(names.values())
-    for name, e in records.items():
+            recused.update(people[e] for e in sub["recused"])
+            explanations.update(people[e] for e in sub["explanations_needed"])
+    records = {(e.name, e.organization): e for e in expert_records(engine)}
+    assert set(records) == set(panels)
+    for person, e in records.items():
         assert (e.panels, e.assigned, e.recused, e.explanations, e.missing) == (
-            3, assigned[name], recused[name], explanations[name], 0
+            panels[person], assigned[person], recused[person], explanations[person], 0
         )  # fmt: skip
-        assert e.keys == 3  # simulated experts make a new key each round
-    assert sum(recused.values()) > 0
+        assert e.keys == e.panels  # simulated experts make a new key each round
+    assert sum(recused.values()) > 0 and max(panels.values()) == 3
     engine.dispose()
 
 

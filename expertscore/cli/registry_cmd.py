@@ -12,7 +12,27 @@ from expertscore.terminal import echo
 PANEL = click.Path(path_type=Path, dir_okay=False)
 
 
-@click.group("registry")
+ENGINE = "expertscore.registry.engine"
+
+
+class RegistryGroup(click.Group):
+    """A database failure while a command runs (a lost connection, a full disk) is one line."""
+
+    def invoke(self, ctx: click.Context):
+        from sqlalchemy.exc import DBAPIError
+
+        from expertscore.registry.db import database_error
+
+        try:
+            return super().invoke(ctx)
+        except DBAPIError as exc:
+            engine = ctx.meta.get(ENGINE)
+            if engine is None:
+                raise
+            raise database_error(engine, exc) from None
+
+
+@click.group("registry", cls=RegistryGroup)
 @click.option(
     "--db",
     "url",
@@ -28,10 +48,12 @@ def registry_group(ctx: click.Context, url: str | None) -> None:
 
 
 def _engine(ctx: click.Context):
+    """The registry's engine, disposed of when the command ends."""
     from expertscore.registry.db import open_registry
 
     engine = open_registry(ctx.obj)
     ctx.call_on_close(engine.dispose)
+    ctx.meta[ENGINE] = engine
     return engine
 
 

@@ -140,6 +140,11 @@ def open_registry(url: str) -> Engine:
     return engine
 
 
+def database_error(engine: Engine, error: DBAPIError) -> RegistryDatabaseError:
+    """A database failure (a lost connection, a full disk) as one typed error."""
+    return RegistryDatabaseError(_shown(str(engine.url)), _first_line(error.orig))
+
+
 def _first_line(error: BaseException | None) -> str:
     lines = str(error).strip().splitlines()
     return lines[0] if lines else type(error).__name__

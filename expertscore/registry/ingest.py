@@ -75,9 +75,9 @@ def ingest(
         raise IngestRefused(path, f"larger than {MAX_PANEL_BYTES >> 20} MiB")
     sha256 = hashlib.sha256(data).hexdigest()
     with Session(engine) as session:
-        known = session.scalar(select(PanelFile).where(PanelFile.sha256 == sha256))
+        known = session.scalar(select(PanelFile.batch_id).where(PanelFile.sha256 == sha256))
         if known is not None:
-            return Ingested(path, sha256, Outcome.UNCHANGED, known.batch_id, None)
+            return Ingested(path, sha256, Outcome.UNCHANGED, known, None)
     try:
         checked = check_panel(data, str(path), package, results_dir)
     except PanelRefused as exc:

@@ -11,6 +11,7 @@ from collections import Counter
 
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from sqlalchemy import text
 
 from expertscore.cli.main import cli
 from expertscore.registry.db import open_registry
@@ -118,3 +119,15 @@ def test_the_command_refuses_a_bad_url_in_one_line():
     code, _, err = registry("--db", "nosuchdb://x/y", "experts")
     assert code == 2
     assert err == "error: registry nosuchdb://x/y: no such kind of database\n"
+
+
+def test_a_database_failure_during_a_command_is_one_line(db_url):
+    engine = open_registry(db_url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE platform_result"))
+    shown = str(engine.url)
+    engine.dispose()
+    code, lines, err = registry("--db", db_url, "platforms")
+    assert code == 2 and lines == []
+    assert err.startswith(f"error: registry {shown}: ")
+    assert "platform_result" in err and err.count("\n") == 1

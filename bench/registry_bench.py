@@ -117,12 +117,16 @@ class Target:
         self.store += time.perf_counter() - start
 
     def history_ms(self) -> tuple[float, int]:
+        from sqlalchemy import select
+        from sqlalchemy.orm import Session
+
+        from expertscore.registry.models import Platform
         from expertscore.registry.queries import platform_history
 
-        rng = random.Random(7)
+        with Session(self.engine) as session:
+            ids = session.scalars(select(Platform.id).order_by(Platform.id)).all()
         times, rows = [], 0
-        for _ in range(HISTORY_QUERIES):
-            platform_id = rng.randint(1, POOL)
+        for platform_id in random.Random(7).sample(ids, HISTORY_QUERIES):
             start = time.perf_counter()
             rows += len(platform_history(self.engine, platform_id))
             times.append(time.perf_counter() - start)

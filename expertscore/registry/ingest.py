@@ -162,6 +162,7 @@ def _store(
         row = PanelFile(
             sha256=sha256,
             size=len(data),
+            submissions=len(payload.submissions),
             batch_id=payload.batch.id,
             batch_sha256=payload.batch.sha256,
             batch_title=payload.batch.title,

@@ -90,6 +90,7 @@ class PanelFile(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     size: Mapped[int] = mapped_column(Integer)
+    submissions: Mapped[int] = mapped_column(Integer)  # how many the panel ranked
     batch_id: Mapped[str] = mapped_column(String(64), index=True)
     batch_sha256: Mapped[str] = mapped_column(String(64), index=True)
     batch_title: Mapped[str] = mapped_column(Text)

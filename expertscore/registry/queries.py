@@ -82,11 +82,6 @@ class PanelRow:
 
 
 def _history_query(platform_id: int | None):
-    sizes = (
-        select(PlatformResult.panel_id, func.count().label("size"))
-        .group_by(PlatformResult.panel_id)
-        .subquery()
-    )
     query = (
         select(
             Platform.id.label("platform_id"),
@@ -102,11 +97,10 @@ def _history_query(platform_id: int | None):
             PlatformResult.percent,
             PlatformResult.grade,
             PlatformResult.rank,
-            sizes.c.size.label("of"),
+            PanelFile.submissions.label("of"),
         )
         .join(PlatformResult, PlatformResult.platform_id == Platform.id)
         .join(PanelFile, PanelFile.id == PlatformResult.panel_id)
-        .join(sizes, sizes.c.panel_id == PanelFile.id)
         .where(PanelFile.status == Status.CURRENT)
         .order_by(Platform.operator, Platform.name, PanelFile.batch_created, PanelFile.batch_id)
     )

@@ -29,6 +29,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("submissions", sa.Integer(), nullable=False),
         sa.Column("batch_id", sa.String(length=64), nullable=False),
         sa.Column("batch_sha256", sa.String(length=64), nullable=False),
         sa.Column("batch_title", sa.Text(), nullable=False),

@@ -11,6 +11,7 @@ from bench import (
     import_bench,
     locator_bench,
     outputs_bench,
+    registry_bench,
     ui_bench,
 )
 
@@ -22,6 +23,7 @@ BENCHMARKS = {
     "ui": ui_bench.main,
     "evidence": evidence_bench.main,
     "locator": locator_bench.main,
+    "registry": registry_bench.main,
 }
 
 

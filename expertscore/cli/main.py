@@ -55,6 +55,7 @@ COMMANDS: dict[str, tuple[Where, tuple[Where, ...]]] = {
     "roster": (("organizer_cmd", "roster_group"), ()),
     "score": (("rounds_cmd", "score_command"), ()),
     "evidence": (("evidence_cmd", "evidence_group"), ()),
+    "registry": (("registry_cmd", "registry_group"), ()),
 }
 
 

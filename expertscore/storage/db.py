@@ -47,21 +47,23 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
+def alembic_config(engine: Engine | None = None, migrations: Path = MIGRATIONS) -> Config:
+    """Alembic's configuration for the chain in ``migrations`` (the session file's unless
+    told), the script location set in code so that it works inside the bundled app too."""
     # Alembic is imported only to create or migrate a file: opening a current session (the
     # window's cold start) needs nothing of it.
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(migrations))
     if engine is not None:
         config.attributes["engine"] = engine
     return config
 
 
-def known_revisions() -> list[str]:
+def known_revisions(migrations: Path = MIGRATIONS) -> list[str]:
     """Every schema revision, oldest first: migration files are named ``<revision>_*.py``."""
-    return sorted(path.name.split("_", 1)[0] for path in (MIGRATIONS / "versions").glob("*_*.py"))
+    return sorted(path.name.split("_", 1)[0] for path in (migrations / "versions").glob("*_*.py"))
 
 
 def head_revision() -> str:

@@ -1983,6 +1983,10 @@ Supports: {codes}</source>
         <translation>5 签名导出</translation>
     </message>
     <message>
+        <source>Registry</source>
+        <translation>登记库</translation>
+    </message>
+    <message>
         <source>Prepare a review round</source>
         <translation>准备评审轮次</translation>
     </message>
@@ -2425,6 +2429,145 @@ Supports: {codes}</source>
     <message>
         <source>Recuse</source>
         <translation>回避</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryPage</name>
+    <message>
+        <source>sqlite:///FILE or postgresql+psycopg://USER@HOST/DB</source>
+        <translation>sqlite:///文件 或 postgresql+psycopg://用户@主机/数据库</translation>
+    </message>
+    <message>
+        <source>Open the registry</source>
+        <translation>打开登记库</translation>
+    </message>
+    <message>
+        <source>Platforms&apos; rounds</source>
+        <translation>平台历次评审</translation>
+    </message>
+    <message>
+        <source>Experts&apos; records</source>
+        <translation>专家履职记录</translation>
+    </message>
+    <message>
+        <source>Panel files</source>
+        <translation>评审组结果文件</translation>
+    </message>
+    <message>
+        <source>Registry:</source>
+        <translation>登记库：</translation>
+    </message>
+    <message>
+        <source>Reading the registry…</source>
+        <translation>正在读取登记库…</translation>
+    </message>
+    <message>
+        <source>{files} panel files, {platforms} platforms&apos; rounds, {experts} experts</source>
+        <translation>{files} 个评审组结果文件，{platforms} 条平台评审记录，{experts} 位专家</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>运营单位</translation>
+    </message>
+    <message>
+        <source>Round date</source>
+        <translation>评审日期</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>评估方案</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Score rate</source>
+        <translation>得分率</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Grade changed</source>
+        <translation>等级变化</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>参评次数</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>已评</translation>
+    </message>
+    <message>
+        <source>Recusals</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <source>Explanations asked</source>
+        <translation>被要求说明</translation>
+    </message>
+    <message>
+        <source>Second rounds</source>
+        <translation>复评</translation>
+    </message>
+    <message>
+        <source>Results missing</source>
+        <translation>缺少结果</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Chair&apos;s key</source>
+        <translation>组长密钥</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>核验方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
     </message>
 </context>
 <context>

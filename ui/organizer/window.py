@@ -3,7 +3,8 @@
 Five pages, in the order of the work: the authority's export (a package, or the Excel
 form with its evidence folder), the panel roster from key cards, the organizer-set
 values, the assignment (automatic, then by hand) and the export: the package signed with
-the organizer's key, and blank scoring sheets for experts who score on paper.
+the organizer's key, and blank scoring sheets for experts who score on paper. A sixth tab
+shows the authority's registry of panel results, read-only (``registry_page``).
 
 Opening the source and exporting run on the worker thread; everything else is quick and
 checked by the core as the organizer types.
@@ -45,6 +46,7 @@ from ui.organizer.models import (
     ValuesModel,
 )
 from ui.organizer.pages import AssignmentsPage, ExportPage, RosterPage, SourcePage, ValuesPage
+from ui.organizer.registry_page import RegistryPage
 from ui.plaintext import markup, shown, warn
 from ui.tasks import BackgroundOp
 
@@ -80,6 +82,7 @@ class OrganizerWindow(QMainWindow):
             (self.values_page, self.tr("3 Organizer-set values")),
             (self.assignments_page, self.tr("4 Assignments")),
             (self.export_page, self.tr("5 Sign and export")),
+            (RegistryPage(self), self.tr("Registry")),  # read-only, needs no source
         ):
             self.tabs.addTab(page, title)
         self.setCentralWidget(self.tabs)

@@ -101,9 +101,7 @@ def make_card(key: ExpertKey, created: str | None = None) -> KeyCard:
     """A card for ``key``, self-signed with it (needs the unlocked key)."""
     info = key.info
     when = created or local_now()
-    body = statement(
-        info.expert_id, info.name, info.organization, info.public_key, when, info.role
-    )
+    body = statement(info.expert_id, info.name, info.organization, info.public_key, when, info.role)
     return KeyCard(
         role=info.role,
         expert_id=info.expert_id,

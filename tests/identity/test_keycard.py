@@ -95,7 +95,9 @@ def test_not_a_card(tmp_path):
 
 
 def test_the_role_is_signed_with_the_card(tmp_path):
-    organizer = create_key("ORG1", "辽宁省工业和信息化厅", "passphrase-1", cost=FAST, role="organizer")
+    organizer = create_key(
+        "ORG1", "辽宁省工业和信息化厅", "passphrase-1", cost=FAST, role="organizer"
+    )
     path = write_card(make_card(organizer), tmp_path / "ORG1.eskeycard")
     assert read_card(path).role == "organizer"
     rewrite(path, lambda record: record.update(role="expert"))

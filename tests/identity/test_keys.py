@@ -155,7 +155,10 @@ def _other_public_key(record):
         (lambda r: r["kdf"].update(n=2**24, r=8), "asks for 16384 MiB; refused"),
         (lambda r: r.pop("kdf"), "field 'kdf' is missing"),
         (lambda r: r.update(format="expertscore-key/3"), "made by a newer ExpertScore"),
-        (lambda r: r.update(role="organizer"), r"damaged key file \(the encrypted key or its owner"),
+        (
+            lambda r: r.update(role="organizer"),
+            r"damaged key file \(the encrypted key or its owner",
+        ),
         (lambda r: r.update(role="admin"), "unknown role 'admin'"),
         (lambda r: r.update(format="something-else"), "not an ExpertScore key file"),
     ],
@@ -229,9 +232,7 @@ def key_file_bytes_1(key, path):
     opened = open_key(key.info.expert_id, PASSPHRASE)
     record = json.loads(path.read_text(encoding="utf-8"))
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
-    derived = Scrypt(salt=salt, length=32, n=FAST.n, r=FAST.r, p=FAST.p).derive(
-        PASSPHRASE.encode()
-    )
+    derived = Scrypt(salt=salt, length=32, n=FAST.n, r=FAST.r, p=FAST.p).derive(PASSPHRASE.encode())
     raw = opened.private_key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     associated = f"expertscore-key/1 {key.info.expert_id} {key.info.public_key}".encode()
     record.pop("role")

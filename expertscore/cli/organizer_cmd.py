@@ -112,7 +112,8 @@ def roster_show_command(roster_path: Path) -> None:
 @click.option("--assign", multiple=True, help="SUBMISSION=EXPERT to add by hand.")
 @click.option("--unassign", multiple=True, help="SUBMISSION=EXPERT to remove by hand.")
 @click.option("--sign-as", "signer_id", help="Sign with this key (the organizer's).")
-@click.option("--batch-id")
+@click.option("--batch-id", help="The round's batch id (default: <authority's id>-R<date>).")
+@click.option("--organizer", help="Who prepares the round (default: the authority's organizer).")
 @click.option("--title")
 @click.option("--out", required=True, type=FILE)
 def prepare_command(
@@ -130,6 +131,7 @@ def prepare_command(
     unassign: tuple[str, ...],
     signer_id: str | None,
     batch_id: str | None,
+    organizer: str | None,
     title: str | None,
     out: Path,
 ) -> None:
@@ -145,6 +147,7 @@ def prepare_command(
         remove=_pairs(unassign, "SUBMISSION=EXPERT"),
         batch_id=batch_id,
         title=title,
+        organizer=organizer,
     )
     signer = None
     if signer_id:

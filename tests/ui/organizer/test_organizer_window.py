@@ -21,8 +21,8 @@ from expertscore.identity.keycard import make_card, read_card, write_card
 from expertscore.identity.keys import ScryptCost, create_key, open_key, read_key_info
 from expertscore.organizer.assign import AssignmentError, check_coverage, conflict_reason
 from expertscore.schemes.organizer import OrganizerValueError, apply, parse_value
-from ui.organizer.signing import NewOrganizerKeyDialog
 from ui.organizer import models as om
+from ui.organizer.signing import NewOrganizerKeyDialog
 from ui.organizer.window import OrganizerWindow
 
 EXE = Path(sys.executable).with_name("expertscore")
@@ -364,7 +364,7 @@ def test_asking_fewer_experts_for_a_short_submission(
     assert preview.policy_needs < 5
     assert [(s.submission, s.free) for s in preview.short] == [("S002", 4)]
     buttons = {b.text(): b for b in page.shortfalls.buttons}
-    assert list(buttons)[0] == "Ask 4 for S002"
+    assert list(buttons) == ["Ask 4 for S002", "Add an expert…", "Review X02's conflict"]
     press(qtbot, buttons["Ask 4 for S002"], Qt.Key.Key_Space)
     preview = shown.grid_model.preview
     assert preview.short == [] and shown.draft.counts == {"S002": 4}

@@ -17,12 +17,11 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMainWindow,
-    QMessageBox,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from expertscore.organizer.roster import read_roster, write_roster
 from ui.chair.texts import core_text, failure_text
 from ui.organizer.draft import RoundDraft, open_source
 from ui.organizer.export_step import ExportStep
+from ui.organizer.guide import WindowGuide
 from ui.organizer.models import (
     R_CONFLICTS,
     R_ROLE,
@@ -83,12 +83,13 @@ class OrganizerWindow(QMainWindow):
         self.assignments_page = AssignmentsPage(self)
         self.export_page = ExportPage(self)
         self.export_step = ExportStep(self)
+        self.guide = WindowGuide(self)  # the menu bar, and what each step needs
         for page, title, needs in (
-            (self.source_page, self.tr("1 Source"), self._source_needs),
-            (self.roster_page, self.tr("2 Roster"), self._roster_needs),
-            (self.values_page, self.tr("3 Organizer-set values"), self._values_needs),
-            (self.assignments_page, self.tr("4 Assignments"), self._assignments_needs),
-            (self.export_page, self.tr("5 Sign and export"), self._export_needs),
+            (self.source_page, self.tr("1 Source"), self.guide.source_needs),
+            (self.roster_page, self.tr("2 Roster"), self.guide.roster_needs),
+            (self.values_page, self.tr("3 Organizer-set values"), self.guide.values_needs),
+            (self.assignments_page, self.tr("4 Assignments"), self.guide.assignments_needs),
+            (self.export_page, self.tr("5 Sign and export"), self.guide.export_needs),
         ):
             self.steps.add_step(page, title, needs)
         central = QWidget(self)
@@ -97,7 +98,6 @@ class OrganizerWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.steps)
         self.setCentralWidget(central)
-        self._menus()
         self.roster_model = RosterModel(self)
         self.values_model = ValuesModel(self)
         self.grid_model = AssignmentGridModel(self)
@@ -143,91 +143,10 @@ class OrganizerWindow(QMainWindow):
         assign.shortfalls.addExpert.connect(self._add_expert_for)
         assign.shortfalls.review.connect(self._review_conflict)
 
-    def _menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        for text, shortcut, slot in (
-            (self.tr("&Open the authority's export…"), QKeySequence.StandardKey.Open, self._open),
-            (self.tr("Add &key cards…"), None, self._choose_cards),
-            (self.tr("Open &roster…"), None, self._choose_roster),
-            (self.tr("&Save roster…"), QKeySequence.StandardKey.Save, self._save_roster),
-            (self.tr("Sign and &export"), "Ctrl+E", lambda: self.export()),
-        ):
-            action = file_menu.addAction(text)
-            action.triggered.connect(slot)
-            if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.setObjectName("quitAction")
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        steps = help_menu.addAction(self.tr("The &steps of a round"))
-        steps.setShortcut(QKeySequence.StandardKey.HelpContents)
-        steps.triggered.connect(self._explain_steps)
-        about = help_menu.addAction(self.tr("&About ExpertScore"))
-        about.triggered.connect(self._about)
-
-    def _open(self) -> None:
-        self.tabs.setCurrentIndex(SOURCE)
-        self.source_page.source.choose()
-
-    def _explain_steps(self) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("The steps of a round"),
-            self.tr(
-                "1 Source: open the authority's package, or its Excel form with the evidence"
-                " folder.\n2 Roster: add the experts' key cards; set roles and declared"
-                " conflicts.\n3 Organizer-set values: the numbers the guide leaves open.\n"
-                "4 Assignments: who scores what; a submission that cannot be assigned is"
-                " listed with its ways out.\n5 Sign and export: confirm the organizer's name"
-                " and the round's batch id, sign with an organizer key (never an expert's).\n"
-                "Back and Next (Alt+B, Alt+N) go through the steps."
-            ),
-        )
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About ExpertScore"),
-            self.tr(
-                "ExpertScore {version}: offline expert scoring of industrial internet platforms."
-            ).format(version=__version__),
-        )
-
     def _enable(self, opened: bool) -> None:
         for index in (ROSTER, VALUES, ASSIGNMENTS, EXPORT):
             self.tabs.setTabEnabled(index, opened)
         self.steps.refresh()
-
-    # --- what each step still needs ------------------------------------------------------
-
-    def _source_needs(self) -> str | None:
-        return self.tr("open the authority's export") if self.draft is None else None
-
-    def _roster_needs(self) -> str | None:
-        if self.draft is None or self.draft.roster.experts:
-            return None
-        return self.tr("add the experts' key cards")
-
-    def _values_needs(self) -> str | None:
-        problem = self.values_model.problem
-        return core_text(problem) if problem else None
-
-    def _assignments_needs(self) -> str | None:
-        preview = self.grid_model.preview
-        if preview is None or self.draft is None:
-            return None
-        if preview.short:
-            return self.tr("{count} submissions cannot be assigned: see the ways out").format(
-                count=len({item.submission for item in preview.short})
-            )
-        return core_text(preview.problem) if preview.problem else None
-
-    def _export_needs(self) -> str | None:
-        return self.export_problem() or self.export_step.signing_problem()
 
     def _say(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

@@ -1059,6 +1059,10 @@ Supports: {codes}</source>
         <translation>签名密钥：</translation>
     </message>
     <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
         <source>Package file:</source>
         <translation>批次包文件：</translation>
     </message>

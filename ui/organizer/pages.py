@@ -246,6 +246,7 @@ class ExportPage(QWidget):
         form.addRow(self.tr("Batch id of the round:"), self.batch_id)
         form.addRow(self.tr("Title:"), self.title)
         form.addRow(self.tr("Sign with:"), self.signing)
+        form.addRow(self.tr("Passphrase:"), self.signing.passphrase)
         form.addRow(self.tr("Package file:"), self.out)
         form.addRow("", self.sheets)
         row = QHBoxLayout()

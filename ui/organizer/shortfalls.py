@@ -35,7 +35,6 @@ class ShortfallList(QScrollArea):
         self.setObjectName("shortfalls")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMaximumHeight(150)
         self.buttons: list[QPushButton] = []
         self._set_rows(QWidget(self))
 
@@ -54,6 +53,8 @@ class ShortfallList(QScrollArea):
         for short in shortfalls:
             self.rows.addWidget(self._row(short, platforms.get(short.submission, ""), policy_needs))
         self.rows.addStretch(1)
+        # As tall as its rows, up to about five of them; more scroll.
+        self.setFixedHeight(min(self.body.sizeHint().height() + 4, 160))
         self.setVisible(bool(shortfalls))
 
     def _row(self, short: Shortfall, platform: str, policy_needs: int) -> QWidget:

@@ -50,10 +50,9 @@ class SignPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.choice, 1)
         row.addWidget(self.new_key)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)  # the passphrase is the page's next row
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.passphrase)
 
     def set_keys(self, keys: list[KeyInfo], preferred: str | None = None) -> None:
         current = preferred or self.choice.currentData()

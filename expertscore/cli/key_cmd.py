@@ -70,8 +70,8 @@ def show_command(expert_id: str | None) -> None:
     for key in keys:
         organization = f" ({key.organization})" if key.organization else ""
         echo(
-            f"{key.expert_id}  {key.name}{organization}  {key.role}  fingerprint {key.fingerprint}"
-            f"  created {key.created}  {key.path}"
+            f"{key.expert_id}  {key.name}{organization}  fingerprint {key.fingerprint}"
+            f"  role {key.role}  created {key.created}  {key.path}"
         )
     for problem in listing.problems:
         echo(f"unreadable: {problem}")

@@ -1894,6 +1894,10 @@ Supports: {codes}</source>
         <translation>密钥卡 (*.eskeycard);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>{path}: {expert} is an organizer&apos;s key card, not an expert&apos;s.</source>
+        <translation>{path}：{expert} 是组织方的密钥卡，不是专家的。</translation>
+    </message>
+    <message>
         <source>Roster</source>
         <translation>专家名单</translation>
     </message>
@@ -1916,18 +1920,6 @@ Supports: {codes}</source>
     <message>
         <source>{submission} now asks for {count} experts.</source>
         <translation>{submission} 现需 {count} 位专家。</translation>
-    </message>
-    <message>
-        <source>Add an expert with role {role} from a key card, then set the role.</source>
-        <translation>请从密钥卡添加一位“{role}”专家，并设置其专业类别。</translation>
-    </message>
-    <message>
-        <source>Add an expert from a key card.</source>
-        <translation>请从密钥卡添加一位专家。</translation>
-    </message>
-    <message>
-        <source>{expert} is kept apart from {submission}: {reason}.</source>
-        <translation>{expert} 回避 {submission}：{reason}。</translation>
     </message>
     <message>
         <source>{assignments} assignments; {low}–{high} submissions per expert; {conflicts} conflicts of interest kept apart; {hand} changed by hand.</source>
@@ -2952,6 +2944,18 @@ Back and Next (Alt+B, Alt+N) go through the steps.</source>
     <message>
         <source>{count} submissions cannot be assigned: see the ways out</source>
         <translation>{count} 个申报无法分配：见下方的解决办法</translation>
+    </message>
+    <message>
+        <source>Add an expert with role {role} from a key card, then set the role.</source>
+        <translation>请从密钥卡添加一位“{role}”专家，并设置其专业类别。</translation>
+    </message>
+    <message>
+        <source>Add an expert from a key card.</source>
+        <translation>请从密钥卡添加一位专家。</translation>
+    </message>
+    <message>
+        <source>{expert} is kept apart from {submission}: {reason}.</source>
+        <translation>{expert} 回避 {submission}：{reason}。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""How the organizer window guides: its menus, its help, what each step still needs."""
+"""How the organizer window guides: its menus and help, what each step still needs, and
+the ways out of a submission that cannot be assigned (to the roster, on the right cell)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from expertscore import __version__
 from ui.chair.texts import core_text
+from ui.organizer.models import R_CONFLICTS
+from ui.plaintext import shown
 
-SOURCE = 0
+SOURCE, ROSTER = 0, 1
 
 
 class WindowGuide(QObject):
@@ -98,3 +101,40 @@ class WindowGuide(QObject):
 
     def export_needs(self) -> str | None:
         return self.w.export_problem() or self.w.export_step.signing_problem()
+
+    # --- ways out of a shortfall ------------------------------------------------------
+
+    def add_expert_for(self, role: str) -> None:
+        """A way out: the roster step, to add an expert (of ``role``) from a key card."""
+        self.w.tabs.setCurrentIndex(ROSTER)
+        self.w.roster_page.add_cards.setFocus()
+        self.w.roster_page.message.setText(
+            self.tr("Add an expert with role {role} from a key card, then set the role.").format(
+                role=role
+            )
+            if role
+            else self.tr("Add an expert from a key card.")
+        )
+        if not self.w.quiet:
+            self.w._choose_cards()
+
+    def review_conflict(self, expert: str, submission: str) -> None:
+        """A way out: the roster step, on the expert's declared conflicts."""
+        self.w.tabs.setCurrentIndex(ROSTER)
+        experts = [e.id for e in self.w.roster_model.experts()]
+        if expert not in experts:
+            return
+        table = self.w.roster_page.table
+        index = self.w.roster_model.index(experts.index(expert), R_CONFLICTS)
+        table.setCurrentIndex(index)
+        table.setFocus()
+        reason = (self.w.grid_model.preview.conflicts if self.w.grid_model.preview else {}).get(
+            (expert, submission), ""
+        )
+        self.w.roster_page.message.setText(
+            shown(
+                self.tr("{expert} is kept apart from {submission}: {reason}.").format(
+                    expert=expert, submission=submission, reason=reason
+                )
+            )
+        )

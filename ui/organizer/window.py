@@ -33,13 +33,12 @@ from expertscore.batch.package import OpenedPackage
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keycard import read_card
 from expertscore.identity.keys import ExpertKey
-from expertscore.organizer.roster import read_roster, write_roster
+from expertscore.organizer.roster import OrganizerCardOnRoster, read_roster, write_roster
 from ui.chair.texts import core_text, failure_text
 from ui.organizer.draft import RoundDraft, open_source
 from ui.organizer.export_step import ExportStep
 from ui.organizer.guide import WindowGuide
 from ui.organizer.models import (
-    R_CONFLICTS,
     R_ROLE,
     V_DEFAULT,
     V_VALUE,
@@ -140,8 +139,8 @@ class OrganizerWindow(QMainWindow):
         export.organizer.textChanged.connect(lambda _text: self._update_export())
         export.batch_id.textChanged.connect(lambda _text: self._update_export())
         assign.shortfalls.lower.connect(self._lower_count)
-        assign.shortfalls.addExpert.connect(self._add_expert_for)
-        assign.shortfalls.review.connect(self._review_conflict)
+        assign.shortfalls.addExpert.connect(self.guide.add_expert_for)
+        assign.shortfalls.review.connect(self.guide.review_conflict)
 
     def _enable(self, opened: bool) -> None:
         for index in (ROSTER, VALUES, ASSIGNMENTS, EXPORT):
@@ -260,6 +259,12 @@ class OrganizerWindow(QMainWindow):
         for path in paths:
             try:
                 self.draft.add_card(read_card(path))
+            except OrganizerCardOnRoster as error:
+                problems.append(
+                    self.tr("{path}: {expert} is an organizer's key card, not an expert's.").format(
+                        path=path.name, expert=error.expert
+                    )
+                )
             except ExpertScoreError as error:
                 problems.append(failure_text(error))
         self.roster_page.message.setText("\n".join(problems))
@@ -381,41 +386,6 @@ class OrganizerWindow(QMainWindow):
                     submission=submission, count=count
                 )
             )
-
-    def _add_expert_for(self, role: str) -> None:
-        """A way out: the roster step, to add an expert (of ``role``) from a key card."""
-        self.tabs.setCurrentIndex(ROSTER)
-        self.roster_page.add_cards.setFocus()
-        self.roster_page.message.setText(
-            self.tr("Add an expert with role {role} from a key card, then set the role.").format(
-                role=role
-            )
-            if role
-            else self.tr("Add an expert from a key card.")
-        )
-        if not self.quiet:
-            self._choose_cards()
-
-    def _review_conflict(self, expert: str, submission: str) -> None:
-        """A way out: the roster step, on the expert's declared conflicts."""
-        self.tabs.setCurrentIndex(ROSTER)
-        experts = [e.id for e in self.roster_model.experts()]
-        if expert not in experts:
-            return
-        table = self.roster_page.table
-        index = self.roster_model.index(experts.index(expert), R_CONFLICTS)
-        table.setCurrentIndex(index)
-        table.setFocus()
-        reason = (self.grid_model.preview.conflicts if self.grid_model.preview else {}).get(
-            (expert, submission), ""
-        )
-        self.roster_page.message.setText(
-            shown(
-                self.tr("{expert} is kept apart from {submission}: {reason}.").format(
-                    expert=expert, submission=submission, reason=reason
-                )
-            )
-        )
 
     def _reset_hand_changes(self) -> None:
         if self.draft is not None:

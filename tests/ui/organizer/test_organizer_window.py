@@ -445,3 +445,13 @@ def test_the_authoritys_excel_form_with_its_evidence_is_a_source(
     assert [row.target for row in shown.draft.rows] == ["grade:*:L1", "grade:*:L2", "grade:*:L3"]
     names = [shown.values_model.index(r, om.V_TARGET).data() for r in range(3)]
     assert names == ["一级门槛", "二级门槛", "三级门槛"]
+
+
+def test_an_organizers_key_card_never_joins_the_roster(window, data_dir, tmp_path):
+    organizer = create_key("ORG", "组织方", ORGANIZER_PASSPHRASE, cost=CHEAP, role="organizer")
+    card = write_card(make_card(organizer), tmp_path / "ORG.eskeycard")
+    window.add_keycards([card])
+    assert window.draft.roster.experts == []
+    assert window.roster_page.message.text() == (
+        "ORG.eskeycard: ORG is an organizer's key card, not an expert's."
+    )

@@ -8,7 +8,15 @@ from pathlib import Path
 import click
 
 from expertscore.identity.keycard import CARD_SUFFIX, make_card, write_card
-from expertscore.identity.keys import KeyFileError, create_key, keys_dir, list_keys, open_key
+from expertscore.identity.keys import (
+    EXPERT,
+    ROLES,
+    KeyFileError,
+    create_key,
+    keys_dir,
+    list_keys,
+    open_key,
+)
 from expertscore.terminal import echo
 
 PASSPHRASE_ENV = "EXPERTSCORE_PASSPHRASE"
@@ -31,12 +39,19 @@ def key_group() -> None:
 @click.option("--expert", "expert_id", required=True, help="Your id on the batch's roster.")
 @click.option("--name", required=True, help="Your name as on the roster.")
 @click.option("--organization", default=None, help="Your organization (shown on key cards).")
-def new_command(expert_id: str, name: str, organization: str | None) -> None:
+@click.option(
+    "--role",
+    type=click.Choice(ROLES),
+    default=EXPERT,
+    show_default=True,
+    help="What the key signs: an expert's results, a chair's panel file, an organizer's batch.",
+)
+def new_command(expert_id: str, name: str, organization: str | None, role: str) -> None:
     """Make a new key pair, encrypted with a passphrase you choose."""
     passphrase = read_passphrase(f"new passphrase for the key of {expert_id}", confirm=True)
-    key = create_key(expert_id, name, passphrase, organization)
+    key = create_key(expert_id, name, passphrase, organization, role=role)
     echo(
-        f"new key for {expert_id} {key.info.name}: fingerprint {key.info.fingerprint}\n"
+        f"new key for {expert_id} {key.info.name} ({role}): fingerprint {key.info.fingerprint}\n"
         f"stored in {key.info.path}, encrypted with your passphrase"
         " (it cannot be recovered: keep it safe)"
     )
@@ -56,7 +71,7 @@ def show_command(expert_id: str | None) -> None:
         organization = f" ({key.organization})" if key.organization else ""
         echo(
             f"{key.expert_id}  {key.name}{organization}  fingerprint {key.fingerprint}"
-            f"  created {key.created}  {key.path}"
+            f"  role {key.role}  created {key.created}  {key.path}"
         )
     for problem in listing.problems:
         echo(f"unreadable: {problem}")

@@ -7,13 +7,21 @@ from pathlib import Path
 import click
 
 from expertscore.cli.key_cmd import read_passphrase
+from expertscore.cli.xlsx_cmd import import_summary
 from expertscore.identity.keycard import read_card
 from expertscore.identity.keys import open_key
+from expertscore.organizer.assign import Shortfall, UnassignedSubmissions, WayOut
 from expertscore.organizer.prepare import RoundOptions, loads, prepare_round
 from expertscore.organizer.roster import Roster, add_card, read_roster, write_roster
 from expertscore.terminal import echo
 
 FILE = click.Path(path_type=Path, dir_okay=False)
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise click.BadParameter(f"'{text}' is not a number of experts")
+    return int(text)
 
 
 def _pairs(texts: tuple[str, ...], what: str) -> list[tuple[str, str]]:
@@ -24,6 +32,30 @@ def _pairs(texts: tuple[str, ...], what: str) -> list[tuple[str, str]]:
             raise click.BadParameter(f"'{text}' is not {what}")
         pairs.append((left.strip(), right.strip()))
     return pairs
+
+
+def _way_out(way: WayOut, shortfall: Shortfall) -> str:
+    if way.kind == "lower":
+        return f"--experts-for {shortfall.submission}={way.count} (ask {way.count} for it)"
+    if way.kind == "add":
+        role = f" with role {way.role}" if way.role else ""
+        return f"add an expert{role}: roster add CARD --roster ROSTER" + (
+            f" --role {way.role}" if way.role else ""
+        )
+    return f"review the conflict of {way.expert} ({way.reason})"
+
+
+def shortfall_lines(error: UnassignedSubmissions, policy_needs: int) -> list[str]:
+    """Every submission that cannot be assigned, with the ways out, as ``batch prepare`` prints."""
+    lines = []
+    for short in error.shortfalls:
+        label = f"role {short.role}" if short.role else "the panel"
+        lines.append(
+            f"cannot assign {short.submission}: {short.free} of {label} free of conflicts,"
+            f" {short.wanted} needed; ways out:"
+        )
+        lines.extend(f"  - {_way_out(way, short)}" for way in short.ways_out(policy_needs))
+    return lines
 
 
 @click.group("roster")
@@ -67,6 +99,12 @@ def roster_show_command(roster_path: Path) -> None:
 @click.option("--scheme", "scheme_id", help="The scheme of an Excel form.")
 @click.option("--roster", "roster_path", required=True, type=FILE)
 @click.option("--experts-per-submission", "per_submission", default=5, show_default=True, type=int)
+@click.option(
+    "--experts-for",
+    "counts",
+    multiple=True,
+    help="SUBMISSION=N: fewer experts for that submission (as the policy allows).",
+)
 @click.option("--split", multiple=True, help="GROUP=ROLE: that indicator group goes to that role.")
 @click.option("--split-size", type=int, help="Experts per split group (default: as above).")
 @click.option("--set", "values", multiple=True, help="TARGET=VALUE, e.g. weight:1=30.")
@@ -74,7 +112,8 @@ def roster_show_command(roster_path: Path) -> None:
 @click.option("--assign", multiple=True, help="SUBMISSION=EXPERT to add by hand.")
 @click.option("--unassign", multiple=True, help="SUBMISSION=EXPERT to remove by hand.")
 @click.option("--sign-as", "signer_id", help="Sign with this key (the organizer's).")
-@click.option("--batch-id")
+@click.option("--batch-id", help="The round's batch id (default: <authority's id>-R<date>).")
+@click.option("--organizer", help="Who prepares the round (default: the authority's organizer).")
 @click.option("--title")
 @click.option("--out", required=True, type=FILE)
 def prepare_command(
@@ -83,6 +122,7 @@ def prepare_command(
     scheme_id: str | None,
     roster_path: Path,
     per_submission: int,
+    counts: tuple[str, ...],
     split: tuple[str, ...],
     split_size: int | None,
     values: tuple[str, ...],
@@ -91,12 +131,14 @@ def prepare_command(
     unassign: tuple[str, ...],
     signer_id: str | None,
     batch_id: str | None,
+    organizer: str | None,
     title: str | None,
     out: Path,
 ) -> None:
     """Prepare the signed batch package of a review round."""
     options = RoundOptions(
         per_submission=per_submission,
+        counts={sid: _count(n) for sid, n in _pairs(counts, "SUBMISSION=N")},
         split=dict(_pairs(split, "GROUP=ROLE")),
         split_size=split_size,
         values=_pairs(values, "TARGET=VALUE"),
@@ -105,13 +147,20 @@ def prepare_command(
         remove=_pairs(unassign, "SUBMISSION=EXPERT"),
         batch_id=batch_id,
         title=title,
+        organizer=organizer,
     )
     signer = None
     if signer_id:
         signer = open_key(signer_id, read_passphrase(f"passphrase of the key of {signer_id}"))
-    manifest = prepare_round(
-        source, read_roster(roster_path), options, out, signer, evidence, scheme_id
-    )
+    try:
+        manifest = prepare_round(
+            source, read_roster(roster_path), options, out, signer, evidence, scheme_id
+        )
+    except UnassignedSubmissions as error:
+        echo("\n".join(shortfall_lines(error, error.policy_needs)), err=True)
+        raise
+    if manifest.form_import is not None:
+        echo("\n".join(import_summary(manifest.form_import)))
     per_expert = loads(manifest.assignments)
     signed = (
         f", signed by {signer.info.name} (key {signer.info.fingerprint})"

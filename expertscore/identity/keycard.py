@@ -1,19 +1,22 @@
-"""Key cards (``expertscore-keycard/1``): a person's public key for the chair's roster.
+"""Key cards (``expertscore-keycard/2``): a person's public key for the chair's roster.
 
 A card names the owner and the public key and carries a self-signature: the owner's key
 signs the card's statement, which proves the card was made by whoever holds the private
 key (a typo in a copied key cannot pass). The statement is a few lines of text rebuilt from
 the card's fields, so a reader never depends on how a JSON writer orders or escapes them:
 
-    expertscore-keycard/1
+    expertscore-keycard/2
     expert: E02
+    role: expert
     name: 王建国
     organization: 东北大学
     public_key: <base64>
     created: 2025-06-01T10:00:00+08:00
 
 each line ending in a line feed; the signature is Ed25519 over DSSE's ``PAE(type,
-statement)`` with ``type = KEYCARD_PAYLOAD``.
+statement)`` with ``type = KEYCARD_PAYLOAD``. The role (expert, chair, organizer) is a
+line of the statement, so it is covered by the signature. Cards of ``expertscore-keycard/1``
+(before roles: no role field, no role line) are still read, as experts' cards.
 """
 
 from __future__ import annotations
@@ -25,14 +28,32 @@ from pathlib import Path
 
 from expertscore.crypto.dsse import SignatureError, fingerprint, load_public_key, verify
 from expertscore.errors import ExpertScoreError
-from expertscore.identity.keys import ExpertKey, KeyFileError, check_owner, local_now
+from expertscore.identity.keys import (
+    EXPERT,
+    ROLES,
+    ExpertKey,
+    KeyFileError,
+    check_owner,
+    local_now,
+)
 from expertscore.private import owner_only
 
-CARD_FORMAT = "expertscore-keycard/1"
+CARD_FORMAT = "expertscore-keycard/2"
+CARD_FORMAT_1 = "expertscore-keycard/1"  # before roles: read as an expert's card
 KEYCARD_PAYLOAD = "application/vnd.expertscore.keycard"
 CARD_SUFFIX = ".eskeycard"
 MAX_CARD = 16 << 10
-FIELDS = ("format", "expert", "name", "organization", "public_key", "fingerprint", "created", "sig")
+FIELDS_1 = (
+    "format",
+    "expert",
+    "name",
+    "organization",
+    "public_key",
+    "fingerprint",
+    "created",
+    "sig",
+)
+FIELDS = (*FIELDS_1, "role")
 
 
 class KeyCardError(ExpertScoreError):
@@ -48,6 +69,7 @@ class KeyCard:
     created: str
     sig: str
     source: str = ""  # where it was read from, for messages
+    role: str = EXPERT
 
     @property
     def fingerprint(self) -> str:
@@ -55,11 +77,18 @@ class KeyCard:
 
 
 def statement(
-    expert_id: str, name: str, organization: str | None, public_key: str, created: str
+    expert_id: str,
+    name: str,
+    organization: str | None,
+    public_key: str,
+    created: str,
+    role: str | None = None,
 ) -> bytes:
+    """The signed lines; ``role=None`` gives the statement of ``expertscore-keycard/1``."""
     lines = [
-        CARD_FORMAT,
+        CARD_FORMAT_1 if role is None else CARD_FORMAT,
         f"expert: {expert_id}",
+        *([f"role: {role}"] if role is not None else []),
         f"name: {name}",
         f"organization: {organization or ''}",
         f"public_key: {public_key}",
@@ -72,8 +101,9 @@ def make_card(key: ExpertKey, created: str | None = None) -> KeyCard:
     """A card for ``key``, self-signed with it (needs the unlocked key)."""
     info = key.info
     when = created or local_now()
-    body = statement(info.expert_id, info.name, info.organization, info.public_key, when)
+    body = statement(info.expert_id, info.name, info.organization, info.public_key, when, info.role)
     return KeyCard(
+        role=info.role,
         expert_id=info.expert_id,
         name=info.name,
         organization=info.organization,
@@ -87,6 +117,7 @@ def card_bytes(card: KeyCard) -> bytes:
     record = {
         "format": CARD_FORMAT,
         "expert": card.expert_id,
+        "role": card.role,
         "name": card.name,
         "organization": card.organization,
         "public_key": card.public_key,
@@ -117,16 +148,16 @@ def parse_card(data: bytes, source: str) -> KeyCard:
     if not isinstance(record, dict):
         raise KeyCardError(f"{source}: not a key card")
     declared = record.get("format")
-    if declared != CARD_FORMAT:
+    if declared not in (CARD_FORMAT, CARD_FORMAT_1):
         if isinstance(declared, str) and declared.startswith("expertscore-keycard/"):
             raise KeyCardError(
                 f"{source}: made by a newer ExpertScore ({declared}); this program reads"
                 f" {CARD_FORMAT}"
             )
         raise KeyCardError(f"{source}: not an ExpertScore key card")
-    if set(record) != set(FIELDS):
+    if set(record) != set(FIELDS if declared == CARD_FORMAT else FIELDS_1):
         raise KeyCardError(f"{source}: damaged key card (fields {sorted(record)})")
-    texts = {name: record[name] for name in FIELDS if name != "organization"}
+    texts = {name: record[name] for name in record if name != "organization"}
     if not all(isinstance(value, str) for value in texts.values()) or not isinstance(
         record["organization"], str | None
     ):
@@ -139,16 +170,27 @@ def parse_card(data: bytes, source: str) -> KeyCard:
         created=record["created"],
         sig=record["sig"],
         source=source,
+        role=record.get("role", EXPERT),
     )
     try:
         check_owner(card.expert_id, card.name, card.organization)
         load_public_key(card.public_key)
         if "\n" in card.created:
             raise KeyCardError("the time is not one line")
+        if card.role not in ROLES:
+            raise KeyCardError(f"'{card.role}' is not a key role")
+        signed_role = card.role if declared == CARD_FORMAT else None
         verify(
             card.public_key,
             KEYCARD_PAYLOAD,
-            statement(card.expert_id, card.name, card.organization, card.public_key, card.created),
+            statement(
+                card.expert_id,
+                card.name,
+                card.organization,
+                card.public_key,
+                card.created,
+                signed_role,
+            ),
             card.sig,
         )
     except (KeyFileError, SignatureError, KeyCardError) as exc:

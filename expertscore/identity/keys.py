@@ -1,11 +1,14 @@
 """Each person's signing key: an Ed25519 key pair kept encrypted in the user's data folder.
 
-A key file (``expertscore-key/1``, ``docs/formats.md``) holds the public key in clear and
+A key file (``expertscore-key/2``, ``docs/formats.md``) holds the public key in clear and
 the raw 32-byte private key encrypted with AES-256-GCM under a key derived from the
 passphrase with scrypt, which is memory-hard (64 MiB by default) so that guessing
-passphrases on a stolen laptop is slow. The owner's id and public key are bound to the
-ciphertext as associated data, so editing either makes the file unreadable rather than
-quietly wrong. A short check value tells a wrong passphrase from a damaged file.
+passphrases on a stolen laptop is slow. The owner's id, role and public key are bound to
+the ciphertext as associated data, so editing any of them makes the file unreadable rather
+than quietly wrong. A short check value tells a wrong passphrase from a damaged file.
+
+A key has a role: ``expert``, ``chair`` or ``organizer``. Files of ``expertscore-key/1``
+(made before roles) are still read, as experts' keys.
 
 Key files live in ``<data dir>/keys/<id>.eskey``; ``EXPERTSCORE_DATA_DIR`` overrides the
 data folder (tests and portable installs). Nothing here is thread-bound; deriving the key
@@ -38,7 +41,10 @@ from expertscore.batch.manifest import ID_PATTERN
 from expertscore.crypto.dsse import fingerprint, public_key_b64, sign
 from expertscore.errors import ExpertScoreError
 
-KEY_FORMAT = "expertscore-key/1"
+KEY_FORMAT = "expertscore-key/2"
+KEY_FORMAT_1 = "expertscore-key/1"  # before roles: read as an expert's key
+EXPERT, CHAIR, ORGANIZER = "expert", "chair", "organizer"
+ROLES = (EXPERT, CHAIR, ORGANIZER)
 KEY_SUFFIX = ".eskey"
 MIN_PASSPHRASE = 8
 MAX_KEY_FILE = 64 << 10
@@ -51,6 +57,14 @@ class KeyFileError(ExpertScoreError):
 
 class WrongPassphrase(ExpertScoreError):
     """The passphrase does not open the key."""
+
+
+class UnknownKeyRole(KeyFileError):
+    """A key role that is not one of ``ROLES``."""
+
+    def __init__(self, role: str) -> None:
+        self.role = role
+        super().__init__(f"'{role}' is not a key role: {', '.join(ROLES)}")
 
 
 @dataclass(frozen=True)
@@ -79,6 +93,7 @@ class KeyInfo:
     public_key: str  # base64 of the raw 32-byte Ed25519 public key
     created: str
     path: Path | None = None
+    role: str = EXPERT
 
     @property
     def fingerprint(self) -> str:
@@ -103,15 +118,18 @@ class ExpertKey:
         name: str,
         organization: str | None = None,
         created: str | None = None,
+        role: str = EXPERT,
     ) -> ExpertKey:
         """A key held only in memory (the simulation's, a test's)."""
         check_owner(expert_id, name, organization)
+        check_role(role)
         info = KeyInfo(
             expert_id=expert_id,
             name=name,
             organization=organization,
             public_key=public_key_b64(private_key.public_key()),
             created=created or local_now(),
+            role=role,
         )
         return cls(info, private_key)
 
@@ -149,6 +167,11 @@ def check_owner(expert_id: str, name: str, organization: str | None) -> None:
             raise KeyFileError(f"the {label} must be one line of text without control characters")
 
 
+def check_role(role: str) -> None:
+    if role not in ROLES:
+        raise UnknownKeyRole(role)
+
+
 def _passphrase_bytes(passphrase: str) -> bytes:
     # NFC: the same passphrase typed on macOS (NFD input) and Windows gives the same bytes.
     return unicodedata.normalize("NFC", passphrase).encode("utf-8")
@@ -163,8 +186,10 @@ def _check_value(derived: bytes) -> str:
     return hmac.new(derived, b"expertscore-key check", hashlib.sha256).hexdigest()[:16]
 
 
-def _associated_data(expert_id: str, public_key: str) -> bytes:
-    return f"{KEY_FORMAT} {expert_id} {public_key}".encode()
+def _associated_data(info: KeyInfo, declared: str = KEY_FORMAT) -> bytes:
+    if declared == KEY_FORMAT_1:
+        return f"{KEY_FORMAT_1} {info.expert_id} {info.public_key}".encode()
+    return f"{KEY_FORMAT} {info.expert_id} {info.role} {info.public_key}".encode()
 
 
 def _b64(data: bytes) -> str:
@@ -180,12 +205,11 @@ def key_file_bytes(key: ExpertKey, passphrase: str, cost: ScryptCost = DEFAULT_C
     nonce = secrets.token_bytes(12)
     derived = _derive(passphrase, salt, cost)
     raw = key.private_key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    ciphertext = AESGCM(derived).encrypt(
-        nonce, raw, _associated_data(info.expert_id, info.public_key)
-    )
+    ciphertext = AESGCM(derived).encrypt(nonce, raw, _associated_data(info))
     record = {
         "format": KEY_FORMAT,
         "expert": info.expert_id,
+        "role": info.role,
         "name": info.name,
         "organization": info.organization,
         "created": info.created,
@@ -227,9 +251,11 @@ def create_key(
     *,
     directory: Path | None = None,
     cost: ScryptCost = DEFAULT_COST,
+    role: str = EXPERT,
 ) -> ExpertKey:
     """Make a new key pair for ``expert_id`` and store it encrypted; refuse to replace one."""
     check_owner(expert_id, name, organization)
+    check_role(role)
     path = key_path(expert_id, directory)
     if path.exists():
         existing = read_key_info(path)
@@ -238,7 +264,7 @@ def create_key(
             " it is not replaced"
         )
     key = ExpertKey.from_private_key(
-        Ed25519PrivateKey.generate(), expert_id, name.strip(), organization
+        Ed25519PrivateKey.generate(), expert_id, name.strip(), organization, role=role
     )
     _write_private(path, key_file_bytes(key, passphrase, cost))
     return ExpertKey(replace(key.info, path=path), key.private_key)
@@ -247,6 +273,7 @@ def create_key(
 @dataclass(frozen=True)
 class _Sealed:
     info: KeyInfo
+    declared: str  # the file's format, which decides the associated data
     cost: ScryptCost
     salt: bytes
     nonce: bytes
@@ -281,7 +308,7 @@ def _read_sealed(path: Path) -> _Sealed:
     if not isinstance(record, dict):
         raise KeyFileError(f"{path}: not a key file")
     declared = record.get("format")
-    if declared != KEY_FORMAT:
+    if declared not in (KEY_FORMAT, KEY_FORMAT_1):
         if isinstance(declared, str) and declared.startswith("expertscore-key/"):
             raise KeyFileError(
                 f"{path}: made by a newer ExpertScore ({declared}); this program reads {KEY_FORMAT}"
@@ -294,7 +321,11 @@ def _read_sealed(path: Path) -> _Sealed:
     organization = record.get("organization")
     if organization is not None and not isinstance(organization, str):
         raise KeyFileError(f"{path}: damaged key file (field 'organization' is wrong)")
+    role = _field(record, "role", str, path) if declared == KEY_FORMAT else EXPERT
+    if role not in ROLES:
+        raise KeyFileError(f"{path}: damaged key file (unknown role '{role}')")
     info = KeyInfo(
+        role=role,
         expert_id=_field(record, "expert", str, path),
         name=_field(record, "name", str, path),
         organization=organization,
@@ -314,6 +345,7 @@ def _read_sealed(path: Path) -> _Sealed:
         raise KeyFileError(f"{path}: key file asks for {cost.memory >> 20} MiB; refused")
     return _Sealed(
         info=info,
+        declared=declared,
         cost=cost,
         salt=_unb64(_field(kdf, "salt", str, path), "salt", path),
         nonce=_unb64(_field(cipher, "nonce", str, path), "nonce", path),
@@ -335,7 +367,7 @@ def unlock_key(path: Path, passphrase: str) -> ExpertKey:
     derived = _derive(passphrase, sealed.salt, sealed.cost)
     if not hmac.compare_digest(_check_value(derived), sealed.check):
         raise WrongPassphrase(f"{path}: wrong passphrase for the key of {sealed.info.expert_id}")
-    associated = _associated_data(sealed.info.expert_id, sealed.info.public_key)
+    associated = _associated_data(sealed.info, sealed.declared)
     try:
         raw = AESGCM(derived).decrypt(sealed.nonce, sealed.ciphertext, associated)
     except InvalidTag:

@@ -5,6 +5,10 @@ where the panel splits the work, each split group (e.g. ``1`` 经营能力 -> ro
 ``per_submission`` experts of that role. An expert is never assigned a submission they
 declared a conflict with, nor one whose operator is their own organization.
 
+A submission that has too few eligible experts in a pool is left out of that pool and
+listed as a ``Shortfall`` (with the experts kept apart and why), so one short submission
+never empties the whole plan; ``ways_out`` says what the organizer can change.
+
 The assignment is greedy (the most constrained submissions first, the least loaded experts
 first), then rebalanced by moving single assignments from the busiest to the least busy
 eligible expert, so loads within each pool end up within one submission of each other
@@ -43,12 +47,63 @@ def conflict_reason(expert: RosterExpert, submission: Submission) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class WayOut:
+    """One change that would let a short submission be assigned.
+
+    ``kind`` is ``lower`` (ask ``count`` experts of this submission), ``add`` (add an expert,
+    of ``role`` when set) or ``review`` (review ``expert``'s conflict, ``reason``).
+    """
+
+    kind: str
+    count: int = 0
+    role: str = ""
+    expert: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A submission a pool cannot staff: ``free`` eligible experts, ``wanted`` asked for."""
+
+    submission: str
+    role: str  # the pool: GENERAL or a split role
+    free: int
+    wanted: int
+    kept_apart: tuple[tuple[str, str], ...]  # (expert, reason) of the pool's conflicts
+
+    def ways_out(self, policy_needs: int) -> list[WayOut]:
+        """Lower the count (if the policy allows it), add an expert, review each conflict."""
+        ways = []
+        if self.free >= max(policy_needs, 1):
+            ways.append(WayOut("lower", count=self.free))
+        ways.append(WayOut("add", role=self.role))
+        ways.extend(WayOut("review", expert=e, reason=r) for e, r in self.kept_apart)
+        return ways
+
+
+class UnassignedSubmissions(AssignmentError):
+    """Some submissions cannot be assigned; ``shortfalls`` says which and why."""
+
+    def __init__(self, shortfalls: Sequence[Shortfall], policy_needs: int) -> None:
+        self.shortfalls = list(shortfalls)
+        self.policy_needs = policy_needs  # the fewest experts the aggregation policy accepts
+        first = self.shortfalls[0]
+        label = f"role {first.role}" if first.role else "the panel"
+        more = f" (and {len(self.shortfalls) - 1} more)" if len(self.shortfalls) > 1 else ""
+        super().__init__(
+            f"submission {first.submission}: only {first.free} experts of {label} are free of"
+            f" conflicts, {first.wanted} needed{more}"
+        )
+
+
 @dataclass
 class Plan:
     """Assignments by pool: pool role -> submission id -> expert ids."""
 
     pools: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
+    short: list[Shortfall] = field(default_factory=list)
 
     def loads(self, pool: str) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -71,10 +126,13 @@ def _pool_members(roster: Sequence[RosterExpert], split: Mapping[str, str]) -> d
 def _fill_pool(
     members: list[str],
     submissions: Sequence[Submission],
-    eligible: Mapping[tuple[str, str], bool],
-    per_submission: int,
+    reasons: Mapping[tuple[str, str], str],
+    sizes: Mapping[str, int],
     pool_name: str,
+    short: list[Shortfall],
 ) -> dict[str, list[str]]:
+    """Assign each submission ``sizes[id]`` members; a submission short of them is listed."""
+    eligible = {(e, s.id): (e, s.id) not in reasons for e in members for s in submissions}
     loads = dict.fromkeys(members, 0)
     choices: dict[str, list[str]] = {}
     order = sorted(
@@ -83,13 +141,12 @@ def _fill_pool(
     )
     for sub in order:
         candidates = [e for e in members if eligible[(e, sub.id)]]
-        if len(candidates) < per_submission:
-            label = f"role {pool_name}" if pool_name else "the panel"
-            raise AssignmentError(
-                f"submission {sub.id}: only {len(candidates)} experts of {label} are free of"
-                f" conflicts, {per_submission} needed"
-            )
-        chosen = sorted(candidates, key=lambda e: (loads[e], e))[:per_submission]
+        size = sizes[sub.id]
+        if len(candidates) < size:
+            apart = tuple((e, r) for e in members if (r := reasons.get((e, sub.id))))
+            short.append(Shortfall(sub.id, pool_name, len(candidates), size, apart))
+            continue
+        chosen = sorted(candidates, key=lambda e: (loads[e], e))[:size]
         for expert in chosen:
             loads[expert] += 1
         choices[sub.id] = sorted(chosen)
@@ -125,23 +182,31 @@ def plan_assignments(
     per_submission: int,
     split: Mapping[str, str] | None = None,
     split_size: int | None = None,
+    counts: Mapping[str, int] | None = None,
 ) -> Plan:
-    """Assign ``per_submission`` general experts, and ``split_size`` per split group."""
+    """Assign ``per_submission`` general experts, and ``split_size`` per split group.
+
+    ``counts`` lowers the number for single submissions, in every pool; what
+    cannot be staffed is in ``plan.short``.
+    """
     split = dict(split or {})
+    counts = dict(counts or {})
     by_id = {expert.id: expert for expert in roster}
-    eligible: dict[tuple[str, str], bool] = {}
+    reasons: dict[tuple[str, str], str] = {}
     plan = Plan()
     for expert in roster:
         for sub in submissions:
             reason = conflict_reason(expert, sub)
-            eligible[(expert.id, sub.id)] = reason is None
             if reason is not None:
+                reasons[(expert.id, sub.id)] = reason
                 plan.conflicts.append(Conflict(expert=expert.id, submission=sub.id, reason=reason))
     for pool, members in _pool_members(list(by_id.values()), split).items():
         if pool == GENERAL and not members and len(split) > 0:
             continue
         size = per_submission if pool == GENERAL else (split_size or per_submission)
-        plan.pools[pool] = _fill_pool(members, submissions, eligible, size, pool)
+        sizes = {s.id: min(size, counts.get(s.id, size)) for s in submissions}
+        plan.pools[pool] = _fill_pool(members, submissions, reasons, sizes, pool, plan.short)
+    plan.short.sort(key=lambda item: (item.submission, item.role))
     return plan
 
 

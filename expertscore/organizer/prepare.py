@@ -6,6 +6,11 @@ roster, the organizer-set values, the assignment (automatic, then adjusted by ha
 writes the package signed with the organizer's key. Everything is checked before anything
 is written: organizer-set values as the scheme rules check a scheme file, assignments for
 conflicts of interest and for the number of experts the aggregation policy needs.
+
+The signer must not be on the roster: a panel member who signed the package could pin any
+roster key. The organizer's name and the round's batch id are the organizer's to give (by
+default the authority's name and a new id made from the authority's); neither is ever
+taken from the signing key.
 """
 
 from __future__ import annotations
@@ -25,11 +30,13 @@ from expertscore.batch.manifest import (
     OrganizerValueRecord,
 )
 from expertscore.batch.package import OpenedPackage, open_package
-from expertscore.errors import PackageError
+from expertscore.errors import ExpertScoreError, PackageError
 from expertscore.identity.keys import ExpertKey
 from expertscore.organizer.assign import (
     AssignmentError,
+    UnassignedSubmissions,
     check_coverage,
+    needed_experts,
     plan_assignments,
     to_assignments,
 )
@@ -37,9 +44,34 @@ from expertscore.organizer.roster import Roster
 from expertscore.schemes.organizer import OrganizerValueError, apply, parse_value
 
 
+class SignerOnRoster(ExpertScoreError):
+    """The signing key belongs to someone on the batch's roster."""
+
+    def __init__(self, expert: str, fingerprint: str) -> None:
+        self.expert = expert
+        self.fingerprint = fingerprint
+        super().__init__(
+            f"the key {fingerprint} belongs to {expert}, who is on the roster; a panel member"
+            " cannot sign the batch"
+        )
+
+
+def round_id(authority_id: str, when: datetime) -> str:
+    """A new batch id for a round prepared from the authority's batch ``authority_id``."""
+    return f"{authority_id[:52]}-R{when:%Y%m%d}"
+
+
+def check_signer(signer: ExpertKey, roster: Roster) -> None:
+    """Refuse a signing key that is a roster member's (by key, or by id)."""
+    for expert in roster.experts:
+        if expert.public_key == signer.info.public_key or expert.id == signer.info.expert_id:
+            raise SignerOnRoster(expert.id, signer.info.fingerprint)
+
+
 @dataclass
 class RoundOptions:
     per_submission: int = 5
+    counts: dict[str, int] = field(default_factory=dict)  # submission -> fewer experts
     split: dict[str, str] = field(default_factory=dict)  # indicator group -> role
     split_size: int | None = None  # experts per split group; None: per_submission
     values: list[tuple[str, str]] = field(default_factory=list)  # (target, value)
@@ -91,6 +123,8 @@ def prepare_batch(
 ) -> Manifest:
     manifest = source.manifest
     scheme = source.scheme
+    if signer is not None:
+        check_signer(signer, roster)
     values = [
         OrganizerValueRecord(
             target=target,
@@ -109,21 +143,24 @@ def prepare_batch(
         options.per_submission,
         options.split,
         options.split_size,
+        options.counts,
     )
+    if plan.short:
+        raise UnassignedSubmissions(plan.short, needed_experts(scheme))
     assignments = _adjust(to_assignments(plan, scheme, options.split), options, roster)
     submission_ids = {s.id for s in manifest.submissions}
     for submission, _ in options.add:
         if submission not in submission_ids:
             raise AssignmentError(f"submission {submission} is not in the batch")
     check_coverage(scheme, manifest.submissions, assignments, plan.conflicts)
+    created = options.created or manifest.batch.created
     builder = PackageBuilder(
         scheme_text=source.scheme_text,
         batch=BatchInfo(
-            id=options.batch_id or manifest.batch.id,
+            id=options.batch_id or round_id(manifest.batch.id, datetime.now().astimezone()),
             title=options.title or manifest.batch.title,
-            organizer=options.organizer
-            or (signer.info.name if signer else manifest.batch.organizer),
-            created=options.created or manifest.batch.created,
+            organizer=options.organizer or manifest.batch.organizer,
+            created=created,
         ),
         roster=[
             Expert(
@@ -140,6 +177,7 @@ def prepare_batch(
         conflicts=plan.conflicts,
         organizer_values=values or list(manifest.organizer_values),
     )
+    builder.form_import = manifest.form_import
     for item in manifest.evidence:
         builder.add_evidence_from_package(source.path, item)
     signing = (signer.private_key, signer.info.name) if signer else None

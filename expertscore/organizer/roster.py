@@ -8,7 +8,8 @@ A roster is a small JSON file the organizer keeps for a review round::
 
 ``public_key`` comes from the expert's key card (whose self-signature is checked when it is
 added); ``conflicts`` lists submission ids or operator names the expert declared a conflict
-of interest with. Ids and keys are unique; a duplicate is refused.
+of interest with. Ids and keys are unique; a duplicate is refused. An organizer's card is
+refused: the organizer signs the batch, and no key on the roster may sign it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from expertscore.batch.manifest import ID_PATTERN
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keycard import KeyCard
+from expertscore.identity.keys import ORGANIZER
 
 ROSTER_FORMAT = "expertscore-roster/1"
 
@@ -60,6 +62,18 @@ class Roster(BaseModel):
                 raise RosterError(f"{source}: {' and '.join(owners)} have the same public key")
 
 
+class OrganizerCardOnRoster(RosterError):
+    """An organizer's key card offered as a panel member's."""
+
+    def __init__(self, expert: str, source: str) -> None:
+        self.expert = expert
+        self.source = source
+        super().__init__(
+            f"{source or expert}: the key card of {expert} is an organizer's; the panel's"
+            " experts sign with their own keys"
+        )
+
+
 def read_roster(path: Path) -> Roster:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -93,6 +107,8 @@ def write_roster(roster: Roster, path: Path) -> Path:
 
 def add_card(roster: Roster, card: KeyCard, role: str | None, conflicts: list[str]) -> Roster:
     """The roster with the expert of ``card`` added (the card was verified when read)."""
+    if card.role == ORGANIZER:
+        raise OrganizerCardOnRoster(card.expert_id, card.source)
     for expert in roster.experts:
         if expert.id == card.expert_id:
             raise RosterError(f"expert {card.expert_id} is already on the roster ({expert.name})")

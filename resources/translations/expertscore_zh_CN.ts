@@ -145,6 +145,10 @@
         <source>all</source>
         <translation>全部</translation>
     </message>
+    <message>
+        <source>Not assigned: too few experts free of conflicts (see below)</source>
+        <translation>未分配：无利益冲突的专家不足（见下方）</translation>
+    </message>
 </context>
 <context>
     <name>AssignmentsPage</name>
@@ -1097,10 +1101,6 @@ Supports: {codes}</source>
 <context>
     <name>ExportPage</name>
     <message>
-        <source>default: the name on the signing key</source>
-        <translation>默认：签名密钥上的名称</translation>
-    </message>
-    <message>
         <source>The round&apos;s package</source>
         <translation>本轮的批次包</translation>
     </message>
@@ -1113,14 +1113,6 @@ Supports: {codes}</source>
         <translation>同时打印本轮的空白评分表</translation>
     </message>
     <message>
-        <source>Sign and export…</source>
-        <translation>签名并导出…</translation>
-    </message>
-    <message>
-        <source>Batch id:</source>
-        <translation>批次编号：</translation>
-    </message>
-    <message>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
@@ -1129,8 +1121,91 @@ Supports: {codes}</source>
         <translation>组织方：</translation>
     </message>
     <message>
+        <source>A new id for this round; the authority&apos;s batch id is kept in the title.</source>
+        <translation>本轮的新编号；主管部门的批次编号保留在标题中。</translation>
+    </message>
+    <message>
+        <source>Who prepares the round, as every expert and the chair will see it.</source>
+        <translation>组织本轮评审的单位，每位专家和组长都会看到。</translation>
+    </message>
+    <message>
+        <source>Sign and export</source>
+        <translation>签名并导出</translation>
+    </message>
+    <message>
+        <source>Batch id of the round:</source>
+        <translation>本轮批次编号：</translation>
+    </message>
+    <message>
+        <source>Sign with:</source>
+        <translation>签名密钥：</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
         <source>Package file:</source>
         <translation>批次包文件：</translation>
+    </message>
+</context>
+<context>
+    <name>ExportStep</name>
+    <message>
+        <source>Open the authority&apos;s export first.</source>
+        <translation>请先打开主管部门导出的数据。</translation>
+    </message>
+    <message>
+        <source>{count} submissions cannot be assigned yet (step 4).</source>
+        <translation>还有 {count} 个申报无法分配（第 4 步）。</translation>
+    </message>
+    <message>
+        <source>Give the organizer&apos;s name.</source>
+        <translation>请填写组织方名称。</translation>
+    </message>
+    <message>
+        <source>The batch id needs 1–64 of A–Z a–z 0–9 . _ -, starting with a letter or digit.</source>
+        <translation>批次编号须为 1–64 个 A–Z a–z 0–9 . _ - 字符，以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>Make an organizer key to sign with.</source>
+        <translation>请先生成用于签名的组织方密钥。</translation>
+    </message>
+    <message>
+        <source>Type the passphrase of the organizer key.</source>
+        <translation>请输入组织方密钥的口令。</translation>
+    </message>
+    <message>
+        <source>Choose where the package goes.</source>
+        <translation>请选择批次包的保存位置。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for the organizer key.</source>
+        <translation>组织方密钥的口令不正确。</translation>
+    </message>
+    <message>
+        <source>The key {fingerprint} belongs to {expert}, who is on the roster: a panel member can never sign the batch.</source>
+        <translation>密钥 {fingerprint} 属于专家名单中的 {expert}：评审专家不能为批次签名。</translation>
+    </message>
+    <message>
+        <source>Writing the round&apos;s package…</source>
+        <translation>正在写入本轮批次包…</translation>
+    </message>
+    <message>
+        <source>signed by {signer}</source>
+        <translation>签名人：{signer}</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <source>Package written: {path} ({signed}); batch {batch}, organizer {organizer}; {experts} experts, {assignments} assignments.</source>
+        <translation>批次包已写入：{path}（{signed}）；批次 {batch}，组织方 {organizer}；{experts} 位专家，{assignments} 项分配。</translation>
+    </message>
+    <message>
+        <source>Blank sheets: {path}</source>
+        <translation>空白评分表：{path}</translation>
     </message>
 </context>
 <context>
@@ -1860,6 +1935,45 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>NewOrganizerKeyDialog</name>
+    <message>
+        <source>New organizer key</source>
+        <translation>新建组织方密钥</translation>
+    </message>
+    <message>
+        <source>The batch package is signed with this key. It is an organizer key: it can never be on a panel&apos;s roster. Keep the passphrase safe; it cannot be recovered.</source>
+        <translation>批次包将用此密钥签名。这是组织方密钥，不能出现在任何专家名单中。请妥善保管口令，口令遗失无法找回。</translation>
+    </message>
+    <message>
+        <source>Key id:</source>
+        <translation>密钥编号：</translation>
+    </message>
+    <message>
+        <source>Signs as:</source>
+        <translation>签名名称：</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <source>Passphrase again:</source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <source>Make the key</source>
+        <translation>生成密钥</translation>
+    </message>
+    <message>
+        <source>A passphrase needs at least {count} characters.</source>
+        <translation>口令至少需要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
     <name>OpenKeyDialog</name>
     <message>
         <source>Your passphrase</source>
@@ -2015,6 +2129,10 @@ Supports: {codes}</source>
         <translation>密钥卡 (*.eskeycard);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>{path}: {expert} is an organizer&apos;s key card, not an expert&apos;s.</source>
+        <translation>{path}：{expert} 是组织方的密钥卡，不是专家的。</translation>
+    </message>
+    <message>
         <source>Roster</source>
         <translation>专家名单</translation>
     </message>
@@ -2035,12 +2153,12 @@ Supports: {codes}</source>
         <translation>手动调整与新的分配方案不再相容，已撤销。</translation>
     </message>
     <message>
-        <source>{assignments} assignments; {low}–{high} submissions per expert; {conflicts} conflicts of interest kept apart; {hand} changed by hand.</source>
-        <translation>共 {assignments} 项分配；每位专家 {low}–{high} 个申报；已避开 {conflicts} 处利益冲突；手动调整 {hand} 处。</translation>
+        <source>{submission} now asks for {count} experts.</source>
+        <translation>{submission} 现需 {count} 位专家。</translation>
     </message>
     <message>
-        <source>Open the authority&apos;s export first.</source>
-        <translation>请先打开主管部门导出的数据。</translation>
+        <source>{assignments} assignments; {low}–{high} submissions per expert; {conflicts} conflicts of interest kept apart; {hand} changed by hand.</source>
+        <translation>共 {assignments} 项分配；每位专家 {low}–{high} 个申报；已避开 {conflicts} 处利益冲突；手动调整 {hand} 处。</translation>
     </message>
     <message>
         <source>Cannot export yet: {problem}</source>
@@ -2049,34 +2167,6 @@ Supports: {codes}</source>
     <message>
         <source>The package will hold {submissions} submissions, {experts} experts ({keys} with a pinned key), {assignments} assignments, {values} organizer-set values and {conflicts} conflicts of interest.</source>
         <translation>批次包将包含 {submissions} 个申报、{experts} 位专家（{keys} 位已登记密钥）、{assignments} 项分配、{values} 个组织方设定值和 {conflicts} 处利益冲突。</translation>
-    </message>
-    <message>
-        <source>Choose where the package goes.</source>
-        <translation>请选择批次包的保存位置。</translation>
-    </message>
-    <message>
-        <source>The package is signed with the organizer&apos;s key, so every expert can check it comes from you unchanged.</source>
-        <translation>批次包用组织方的密钥签名，每位专家都能据此确认它出自您且未被改动。</translation>
-    </message>
-    <message>
-        <source>Writing the round&apos;s package…</source>
-        <translation>正在写入本轮的批次包…</translation>
-    </message>
-    <message>
-        <source>signed by {signer}</source>
-        <translation>由 {signer} 签名</translation>
-    </message>
-    <message>
-        <source>not signed</source>
-        <translation>未签名</translation>
-    </message>
-    <message>
-        <source>Package written: {path} ({signed}); {experts} experts, {assignments} assignments.</source>
-        <translation>已写入批次包：{path}（{signed}）；{experts} 位专家，{assignments} 项分配。</translation>
-    </message>
-    <message>
-        <source>Blank sheets: {path}</source>
-        <translation>空白评分表：{path}</translation>
     </message>
 </context>
 <context>
@@ -2742,6 +2832,52 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>ShortfallList</name>
+    <message>
+        <source>experts of role {role}</source>
+        <translation>位“{role}”专家</translation>
+    </message>
+    <message>
+        <source>experts</source>
+        <translation>位专家</translation>
+    </message>
+    <message>
+        <source>{submission} {platform}: only {free} {pool} free of conflicts, {wanted} asked for.</source>
+        <translation>{submission} {platform}：只有 {free} {pool}无利益冲突，需要 {wanted} 位。</translation>
+    </message>
+    <message>
+        <source>Ask {count} for {submission}</source>
+        <translation>{submission} 改为 {count} 位专家</translation>
+    </message>
+    <message>
+        <source>Add an expert of role {role}…</source>
+        <translation>添加“{role}”专家…</translation>
+    </message>
+    <message>
+        <source>Add an expert…</source>
+        <translation>添加专家…</translation>
+    </message>
+    <message>
+        <source>Review {expert}&apos;s conflict</source>
+        <translation>核查 {expert} 的利益冲突</translation>
+    </message>
+</context>
+<context>
+    <name>SignPanel</name>
+    <message>
+        <source>New organizer key…</source>
+        <translation>新建组织方密钥…</translation>
+    </message>
+    <message>
+        <source>the passphrase of the organizer key</source>
+        <translation>组织方密钥的口令</translation>
+    </message>
+    <message>
+        <source>no organizer key on this computer: make one</source>
+        <translation>本机没有组织方密钥：请新建</translation>
+    </message>
+</context>
+<context>
     <name>SourcePage</name>
     <message>
         <source>The authority&apos;s package or Excel form</source>
@@ -2774,6 +2910,25 @@ Supports: {codes}</source>
     <message>
         <source>Scheme (Excel form):</source>
         <translation>评估方案（Excel 表单）：</translation>
+    </message>
+</context>
+<context>
+    <name>StepBar</name>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>{step} still needs: {missing}</source>
+        <translation>{step}尚需：{missing}</translation>
+    </message>
+    <message>
+        <source>{step}: done.</source>
+        <translation>{step}：已完成。</translation>
     </message>
 </context>
 <context>
@@ -3108,12 +3263,12 @@ Supports: {codes}</source>
 <context>
     <name>ValuesModel</name>
     <message>
-        <source>Target</source>
+        <source>Value</source>
         <translation>设定项</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>对象</translation>
+        <source>The guide says</source>
+        <translation>指南说明</translation>
     </message>
     <message>
         <source>Default</source>
@@ -3122,6 +3277,26 @@ Supports: {codes}</source>
     <message>
         <source>Value for this round</source>
         <translation>本轮取值</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Band points</source>
+        <translation>档位分值</translation>
+    </message>
+    <message>
+        <source>Share of points</source>
+        <translation>得分比例</translation>
     </message>
 </context>
 <context>
@@ -3137,6 +3312,99 @@ Supports: {codes}</source>
     <message>
         <source>The numbers the guide leaves open, with the scheme&apos;s defaults. The scheme rules are checked as you type (weights must add up to their parent).</source>
         <translation>评估指南未规定、由组织方设定的数值及方案默认值。输入时即按方案规则检查（下级权重之和须等于上级权重）。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowGuide</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the authority&apos;s export…</source>
+        <translation>打开主管部门导出的数据(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;key cards…</source>
+        <translation>添加密钥卡(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;roster…</source>
+        <translation>打开专家名单(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save roster…</source>
+        <translation>保存专家名单(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sign and &amp;export</source>
+        <translation>签名并导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>The &amp;steps of a round</source>
+        <translation>评审准备步骤(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About ExpertScore</source>
+        <translation>关于 ExpertScore(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The steps of a round</source>
+        <translation>评审准备步骤</translation>
+    </message>
+    <message>
+        <source>1 Source: open the authority&apos;s package, or its Excel form with the evidence folder.
+2 Roster: add the experts&apos; key cards; set roles and declared conflicts.
+3 Organizer-set values: the numbers the guide leaves open.
+4 Assignments: who scores what; a submission that cannot be assigned is listed with its ways out.
+5 Sign and export: confirm the organizer&apos;s name and the round&apos;s batch id, sign with an organizer key (never an expert&apos;s).
+Back and Next (Alt+B, Alt+N) go through the steps.</source>
+        <translation>1 申报数据：打开主管部门的批次包，或 Excel 申报表及其证明材料文件夹。
+2 专家名单：添加专家的密钥卡，设置专业类别和申报的利益冲突。
+3 组织方设定值：指南未确定的数值。
+4 评审分配：谁评哪个申报；无法分配的申报会列出解决办法。
+5 签名导出：确认组织方名称和本轮批次编号，用组织方密钥签名（不能用专家的密钥）。
+“上一步”“下一步”（Alt+B、Alt+N）在各步骤间切换。</translation>
+    </message>
+    <message>
+        <source>About ExpertScore</source>
+        <translation>关于 ExpertScore</translation>
+    </message>
+    <message>
+        <source>ExpertScore {version}: offline expert scoring of industrial internet platforms.</source>
+        <translation>ExpertScore {version}：工业互联网平台离线专家评分。</translation>
+    </message>
+    <message>
+        <source>open the authority&apos;s export</source>
+        <translation>打开主管部门导出的数据</translation>
+    </message>
+    <message>
+        <source>add the experts&apos; key cards</source>
+        <translation>添加专家的密钥卡</translation>
+    </message>
+    <message>
+        <source>{count} submissions cannot be assigned: see the ways out</source>
+        <translation>{count} 个申报无法分配：见下方的解决办法</translation>
+    </message>
+    <message>
+        <source>Add an expert with role {role} from a key card, then set the role.</source>
+        <translation>请从密钥卡添加一位“{role}”专家，并设置其专业类别。</translation>
+    </message>
+    <message>
+        <source>Add an expert from a key card.</source>
+        <translation>请从密钥卡添加一位专家。</translation>
+    </message>
+    <message>
+        <source>{expert} is kept apart from {submission}: {reason}.</source>
+        <translation>{expert} 回避 {submission}：{reason}。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from expertscore.identity.keycard import (
+    KEYCARD_PAYLOAD,
     KeyCardError,
     make_card,
     read_card,
@@ -38,7 +39,8 @@ def test_card_round_trip(key, tmp_path):
     assert card.public_key == key.info.public_key
     assert card.fingerprint == key.info.fingerprint
     record = json.loads(path.read_text(encoding="utf-8"))
-    assert record["format"] == "expertscore-keycard/1"
+    assert record["format"] == "expertscore-keycard/2"
+    assert record["role"] == card.role == "expert"
     assert record["fingerprint"] == key.info.fingerprint
 
 
@@ -89,4 +91,43 @@ def test_not_a_card(tmp_path):
     path = tmp_path / "x.eskeycard"
     path.write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(KeyCardError, match="not a key card"):
+        read_card(path)
+
+
+def test_the_role_is_signed_with_the_card(tmp_path):
+    organizer = create_key(
+        "ORG1", "辽宁省工业和信息化厅", "passphrase-1", cost=FAST, role="organizer"
+    )
+    path = write_card(make_card(organizer), tmp_path / "ORG1.eskeycard")
+    assert read_card(path).role == "organizer"
+    rewrite(path, lambda record: record.update(role="expert"))
+    with pytest.raises(KeyCardError, match="does not verify"):
+        read_card(path)
+    rewrite(path, lambda record: record.update(role="admin"))
+    with pytest.raises(KeyCardError, match="'admin' is not a key role"):
+        read_card(path)
+
+
+def test_a_card_made_before_roles_is_an_experts_card(key, tmp_path):
+    when = "2025-06-01T10:00:00+08:00"
+    info = key.info
+    old = {
+        "format": "expertscore-keycard/1",
+        "expert": info.expert_id,
+        "name": info.name,
+        "organization": info.organization,
+        "public_key": info.public_key,
+        "fingerprint": info.fingerprint,
+        "created": when,
+        "sig": key.sign(
+            KEYCARD_PAYLOAD,
+            statement(info.expert_id, info.name, info.organization, info.public_key, when),
+        ),
+    }
+    path = tmp_path / "old.eskeycard"
+    path.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    card = read_card(path)
+    assert (card.expert_id, card.role) == ("E02", "expert")
+    rewrite(path, lambda record: record.update(role="organizer"))
+    with pytest.raises(KeyCardError, match="damaged key card"):
         read_card(path)

@@ -15,6 +15,7 @@ from expertscore.identity.keys import (
     DEFAULT_COST,
     KeyFileError,
     ScryptCost,
+    UnknownKeyRole,
     WrongPassphrase,
     create_key,
     data_dir,
@@ -52,7 +53,8 @@ def test_new_key_is_stored_encrypted_and_owner_only(private_data_dir):
     assert key.info.path == path
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     record = json.loads(path.read_text(encoding="utf-8"))
-    assert record["format"] == "expertscore-key/1"
+    assert record["format"] == "expertscore-key/2"
+    assert record["role"] == "expert"
     assert (record["expert"], record["name"], record["organization"]) == (
         "E02",
         "王建国",
@@ -152,7 +154,12 @@ def _other_public_key(record):
         (lambda r: r["kdf"].update(n=3), "impossible scrypt parameters"),
         (lambda r: r["kdf"].update(n=2**24, r=8), "asks for 16384 MiB; refused"),
         (lambda r: r.pop("kdf"), "field 'kdf' is missing"),
-        (lambda r: r.update(format="expertscore-key/2"), "made by a newer ExpertScore"),
+        (lambda r: r.update(format="expertscore-key/3"), "made by a newer ExpertScore"),
+        (
+            lambda r: r.update(role="organizer"),
+            r"damaged key file \(the encrypted key or its owner",
+        ),
+        (lambda r: r.update(role="admin"), "unknown role 'admin'"),
         (lambda r: r.update(format="something-else"), "not an ExpertScore key file"),
     ],
 )
@@ -186,3 +193,54 @@ def test_find_key_tells_whether_one_must_be_made_first():
     made = make()
     found = find_key("E02")
     assert found is not None and found.fingerprint == made.info.fingerprint
+
+
+def test_a_key_has_a_role_bound_to_it():
+    made = create_key("ORG1", "辽宁省工业和信息化厅", PASSPHRASE, cost=FAST, role="organizer")
+    assert made.info.role == "organizer"
+    assert open_key("ORG1", PASSPHRASE).info.role == "organizer"
+    assert [k.role for k in list_keys().keys] == ["organizer"]
+    with pytest.raises(UnknownKeyRole, match="'admin' is not a key role") as refused:
+        create_key("ORG2", "某人", PASSPHRASE, cost=FAST, role="admin")
+    assert refused.value.role == "admin"
+
+
+def test_a_key_file_made_before_roles_opens_as_an_experts_key():
+    made = make()
+    path = made.info.path
+    sealed_1 = key_file_bytes_1(made, path)
+    path.write_bytes(sealed_1)
+    opened = open_key("E02", PASSPHRASE)
+    assert opened.info.role == "expert"
+    assert opened.info.public_key == made.info.public_key
+
+
+def key_file_bytes_1(key, path):
+    """The key re-sealed as ``expertscore-key/1`` wrote it: no role, the old associated data."""
+    import hashlib
+    import hmac
+    import secrets
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+    from cryptography.hazmat.primitives.serialization import (
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+    )
+
+    opened = open_key(key.info.expert_id, PASSPHRASE)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    derived = Scrypt(salt=salt, length=32, n=FAST.n, r=FAST.r, p=FAST.p).derive(PASSPHRASE.encode())
+    raw = opened.private_key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    associated = f"expertscore-key/1 {key.info.expert_id} {key.info.public_key}".encode()
+    record.pop("role")
+    record["format"] = "expertscore-key/1"
+    record["kdf"].update(n=FAST.n, r=FAST.r, p=FAST.p, salt=base64.b64encode(salt).decode())
+    record["cipher"].update(
+        nonce=base64.b64encode(nonce).decode(),
+        check=hmac.new(derived, b"expertscore-key check", hashlib.sha256).hexdigest()[:16],
+        ciphertext=base64.b64encode(AESGCM(derived).encrypt(nonce, raw, associated)).decode(),
+    )
+    return json.dumps(record).encode()

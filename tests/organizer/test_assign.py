@@ -10,6 +10,8 @@ from expertscore.batch.manifest import Assignment, Submission
 from expertscore.organizer.assign import (
     GENERAL,
     AssignmentError,
+    UnassignedSubmissions,
+    WayOut,
     check_coverage,
     plan_assignments,
     to_assignments,
@@ -113,10 +115,32 @@ def test_a_hand_made_assignment_with_a_conflict_is_refused():
         check_coverage(MEAN_OF_THREE, submissions[:20], assignments, plan.conflicts)
 
 
-def test_too_few_free_experts_is_refused():
+def test_too_few_free_experts_leave_only_those_submissions_out():
     submissions, roster = round_of_200()
-    small = roster[:4]
-    with pytest.raises(
-        AssignmentError, match="only 4 experts of the panel are free of conflicts, 5 needed"
-    ):
-        plan_assignments(small, submissions, per_submission=5)
+    roster = roster[9:14]  # five experts; E10–E13 declared conflicts
+    plan = plan_assignments(roster, submissions[:40], per_submission=5)
+    short = {s.submission: s for s in plan.short}
+    assert short, "some submissions have a declared conflict"
+    for sid, choices in plan.pools[GENERAL].items():
+        assert sid not in short and len(choices) == 5
+    assert set(plan.pools[GENERAL]) | set(short) == {s.id for s in submissions[:40]}
+    first = plan.short[0]
+    assert (first.free, first.wanted, first.role) == (4, 5, GENERAL)
+    expert, reason = first.kept_apart[0]
+    assert reason == "本人申报的利益冲突"
+    assert first.ways_out(3) == [
+        WayOut("lower", count=4),
+        WayOut("add", role=GENERAL),
+        WayOut("review", expert=expert, reason=reason),
+    ]
+    assert [w.kind for w in first.ways_out(5)] == ["add", "review"]
+    lowered = plan_assignments(
+        roster, submissions[:40], per_submission=5, counts={first.submission: 4}
+    )
+    assert first.submission not in {s.submission for s in lowered.short}
+    assert len(lowered.pools[GENERAL][first.submission]) == 4
+    error = UnassignedSubmissions(plan.short, 3)
+    assert str(error).startswith(
+        f"submission {first.submission}: only 4 experts of the panel are free of conflicts,"
+        " 5 needed"
+    )

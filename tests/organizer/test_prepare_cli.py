@@ -100,6 +100,9 @@ def test_round_from_key_cards_to_a_signed_package_experts_accept(env, tmp_path):
     assert "signed by 青岛市工信局评审处" in result.stdout
     opened = open_package(out)
     assert opened.signature.signer == "青岛市工信局评审处"
+    authority = open_package(source).manifest.batch
+    assert opened.manifest.batch.organizer == authority.organizer  # never the key's owner
+    assert opened.manifest.batch.id.startswith(f"{authority.id}-R")
     assert opened.scheme.grade_scale("featured").levels[2].min.note == "set by 评审处"
     assert all(e.public_key for e in opened.manifest.roster)
     pairs = {(a.expert, a.submission) for a in opened.manifest.assignments}
@@ -172,3 +175,38 @@ def test_a_package_changed_after_signing_is_refused_on_open(env, tmp_path):
     with pytest.raises(PackageError, match="the package was changed after signing"):
         create_session(changed, "X01", tmp_path / "x.esession")
     assert json.loads((tmp_path / "roster.json").read_text())["format"] == "expertscore-roster/1"
+
+
+def test_a_roster_key_cannot_sign_and_short_submissions_print_their_ways_out(env, tmp_path):
+    source = tmp_path / "authority.esbatch"
+    make_demo_batch("qingdao-maturity", submissions=3, experts=3, seed=4, out=source)
+    roster = tmp_path / "roster.json"
+    for number, card in enumerate(make_cards(env, tmp_path, 3), start=1):
+        extra = ["--conflict", "S002"] if number == 2 else []
+        assert run(env, "roster", "add", str(card), "--roster", str(roster), *extra).returncode == 0
+    out = tmp_path / "round.esbatch"
+    base = ["batch", "prepare", "--from", str(source), "--roster", str(roster)]
+    base += ["--experts-per-submission", "3", "--out", str(out)]
+    signed_by_expert = run(env, *base, "--sign-as", "X01")
+    assert signed_by_expert.returncode == 2
+    assert signed_by_expert.stderr.strip().startswith("error: the key ")
+    assert "belongs to X01, who is on the roster" in signed_by_expert.stderr
+    assert len(signed_by_expert.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+    organizer = ["key", "new", "--expert", "ORG", "--name", "青岛市工信局", "--role", "organizer"]
+    made = run(env, *organizer)
+    assert made.returncode == 0 and "(organizer)" in made.stdout
+    short = run(env, *base, "--sign-as", "ORG")
+    assert short.returncode == 2
+    assert short.stderr.splitlines()[:4] == [
+        "cannot assign S002: 2 of the panel free of conflicts, 3 needed; ways out:",
+        "  - add an expert: roster add CARD --roster ROSTER",
+        "  - review the conflict of X02 (本人申报的利益冲突)",
+        "error: submission S002: only 2 experts of the panel are free of conflicts, 3 needed",
+    ]
+    assert not out.exists()
+
+    done = run(env, *base, "--sign-as", "ORG", "--experts-for", "S002=2")
+    assert done.returncode == 2  # the policy needs 3 experts: S002 at 2 is refused by coverage
+    assert "the aggregation policy needs 3" in done.stderr

@@ -70,3 +70,4 @@ def test_the_key_file_and_key_card_examples_are_real(tmp_path):
     assert key.info.fingerprint == "d2fa-ccb3-7e77-8c1a"
     card = parse_card(block_after("E01.eskeycard").encode("utf-8"), "docs")
     assert (card.expert_id, card.public_key) == ("E01", key.info.public_key)
+    assert card.role == key.info.role == "expert"  # made before roles

@@ -93,3 +93,31 @@ def test_xlsx_template_into_a_folder_is_refused(tmp_path):
     result = CliRunner().invoke(xlsx_template_command, ["--scheme", SCHEME, "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr == f"error: {tmp_path}: is a folder; give the workbook's file name\n"
+
+
+def test_batch_prepare_from_the_form_keeps_and_prints_the_import_summary(
+    case, tmp_path, monkeypatch
+):
+    from expertscore.cli.organizer_cmd import prepare_command
+    from expertscore.identity.keycard import make_card
+    from expertscore.identity.keys import ScryptCost, create_key
+    from expertscore.organizer.roster import Roster, add_card, write_roster
+
+    monkeypatch.setenv("EXPERTSCORE_DATA_DIR", str(tmp_path / "data"))
+    roster = Roster()
+    for number in range(1, 6):
+        key = create_key(f"X{number}", f"专家{number}", "passphrase 1", cost=ScryptCost(n=2**10))
+        roster = add_card(roster, make_card(key), None, [])
+    write_roster(roster, tmp_path / "roster.json")
+    case.write()
+    out = tmp_path / "round.esbatch"
+    args = ["--from", str(case.workbook), "--evidence", str(case.evidence), "--scheme", SCHEME]
+    args += ["--roster", str(tmp_path / "roster.json"), "--experts-per-submission", "5"]
+    result = CliRunner().invoke(prepare_command, [*args, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "form import:  表单.xlsx, sheet 申报信息: 2 rows read, 2 submissions, 6 values,"
+        " 2 evidence files\n" in result.stdout
+    )
+    summary = open_package(out).manifest.form_import
+    assert (summary.workbook, summary.submissions) == ("表单.xlsx", 2)

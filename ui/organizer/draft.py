@@ -12,6 +12,7 @@ preview showed. No Qt here: the models and the window are views of a draft.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,17 +20,24 @@ from expertscore.batch.manifest import Assignment, Manifest, Submission
 from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.chair.workbook_notes import organizer_amounts
 from expertscore.identity.keycard import KeyCard
-from expertscore.identity.keys import ExpertKey
+from expertscore.identity.keys import ORGANIZER, ExpertKey, KeyInfo, list_keys
 from expertscore.organizer.assign import (
     AssignmentError,
     Plan,
+    Shortfall,
     check_coverage,
     conflict_reason,
     needed_experts,
     plan_assignments,
     to_assignments,
 )
-from expertscore.organizer.prepare import RoundOptions, _adjust, prepare_round, source_package
+from expertscore.organizer.prepare import (
+    RoundOptions,
+    _adjust,
+    prepare_round,
+    round_id,
+    source_package,
+)
 from expertscore.organizer.roster import Roster, RosterError, RosterExpert, add_card
 from expertscore.reports.sheets import blank_sheets_from_package
 from expertscore.schemes.loader import load_scheme_text
@@ -45,6 +53,19 @@ class ValueRow:
     what: str  # the indicator or grade it belongs to
     default: Decimal  # the scheme's documented default
     percent: bool
+    note: str = ""  # the guide's wording about the value, from the scheme
+
+    @property
+    def kind(self) -> str:
+        """``weight``, ``points``, ``cap``, ``band``, ``fraction`` or ``grade``."""
+        return self.target.partition(":")[0]
+
+    @property
+    def subject(self) -> str:
+        """What the value belongs to, in the guide's words: ``3.4 技术开发水平``, ``一级门槛``."""
+        if self.target.startswith("grade:*:"):
+            return self.what.partition(" ")[2] or self.what  # the scheme-wide scale: 一级门槛
+        return self.what
 
 
 @dataclass(frozen=True)
@@ -54,6 +75,11 @@ class Preview:
     assignments: list[Assignment]
     conflicts: dict[tuple[str, str], str]  # (expert, submission) -> reason
     problem: str | None = None
+    short: list[Shortfall] = field(default_factory=list)  # submissions left unassigned
+    policy_needs: int = 0  # the fewest experts the aggregation policy accepts
+
+    def short_of(self, submission: str) -> list[Shortfall]:
+        return [item for item in self.short if item.submission == submission]
 
     def assigned(self, expert: str, submission: str) -> Assignment | None:
         return next(
@@ -82,6 +108,7 @@ class RoundDraft:
     values: dict[str, str] = field(default_factory=dict)  # target -> value text
     set_by: str = ""
     per_submission: int = field(default=5, init=False)
+    counts: dict[str, int] = field(default_factory=dict)  # submission -> fewer experts
     split: dict[str, str] = field(default_factory=dict)  # first-level group -> role
     split_size: int | None = None
     add: set[tuple[str, str]] = field(default_factory=set)  # (submission, expert) by hand
@@ -89,7 +116,7 @@ class RoundDraft:
 
     def __post_init__(self) -> None:
         self.rows = [
-            ValueRow(target, what, amount.value, percent)
+            ValueRow(target, what, amount.value, percent, amount.note or "")
             for target, what, amount, percent in organizer_amounts(self.pristine_scheme)
         ]
         current = {target: amount.value for target, _, amount, _ in organizer_amounts(self.scheme)}
@@ -119,6 +146,19 @@ class RoundDraft:
 
     def needed(self) -> int:
         return needed_experts(self.scheme)
+
+    def new_batch_id(self) -> str:
+        """The default id of the round: the authority's, with today's date."""
+        return round_id(self.manifest.batch.id, datetime.now().astimezone())
+
+    def signing_keys(self) -> list[KeyInfo]:
+        """The organizer keys of this computer that may sign: none of the roster's."""
+        pinned = {e.public_key for e in self.roster.experts} | {e.id for e in self.roster.experts}
+        return [
+            info
+            for info in list_keys().keys
+            if info.role == ORGANIZER and not {info.public_key, info.expert_id} & pinned
+        ]
 
     # --- the roster ---------------------------------------------------------------------
 
@@ -182,6 +222,7 @@ class RoundDraft:
             self.per_submission,
             self.split,
             self.split_size,
+            self.counts,
         )
 
     def _assignments(
@@ -191,7 +232,9 @@ class RoundDraft:
         options = RoundOptions(add=sorted(add), remove=sorted(remove))
         base = to_assignments(plan, self.scheme, self.split)
         assignments = _adjust(base, options, self.roster)
-        check_coverage(self.scheme, self.manifest.submissions, assignments, plan.conflicts)
+        short = {item.submission for item in plan.short}
+        staffed = [s for s in self.manifest.submissions if s.id not in short]
+        check_coverage(self.scheme, staffed, assignments, plan.conflicts)
         return assignments
 
     def conflicts(self) -> dict[tuple[str, str], str]:
@@ -205,13 +248,19 @@ class RoundDraft:
 
     def preview(self) -> Preview:
         conflicts = self.conflicts()
+        needs = self.needed()
         if not self.roster.experts:
-            return Preview([], conflicts, "add the panel's experts to the roster")
+            return Preview([], conflicts, "add the panel's experts to the roster", [], needs)
         try:
             plan = self._plan()
-            return Preview(self._assignments(plan, self.add, self.remove), conflicts)
+            assignments = self._assignments(plan, self.add, self.remove)
+            return Preview(assignments, conflicts, None, plan.short, needs)
         except (AssignmentError, RosterError) as exc:
-            return Preview([], conflicts, str(exc))
+            return Preview([], conflicts, str(exc), [], needs)
+
+    def lower_count(self, submission: str, count: int) -> None:
+        """Ask ``count`` experts for ``submission`` (a way out of a shortfall)."""
+        self.counts[submission] = count
 
     def toggle(self, submission: str, expert: str) -> None:
         """Assign or unassign by hand; refused (``AssignmentError``) if a rule breaks."""
@@ -256,6 +305,7 @@ class RoundDraft:
     ) -> RoundOptions:
         return RoundOptions(
             per_submission=self.per_submission,
+            counts=dict(self.counts),
             split=dict(self.split),
             split_size=self.split_size,
             values=self.value_pairs(),

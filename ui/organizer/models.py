@@ -23,7 +23,7 @@ from expertscore.crypto.dsse import fingerprint
 from expertscore.errors import ExpertScoreError
 from expertscore.organizer.roster import RosterExpert
 from ui.chair.texts import core_text, failure_text
-from ui.organizer.draft import Preview, RoundDraft
+from ui.organizer.draft import Preview, RoundDraft, ValueRow
 from ui.plaintext import plain_roles
 
 Index = QModelIndex | QPersistentModelIndex
@@ -140,7 +140,7 @@ class RosterModel(DraftModel):
 
 # --- organizer-set values ------------------------------------------------------------------------
 
-V_TARGET, V_WHAT, V_DEFAULT, V_VALUE = range(4)
+V_TARGET, V_WHAT, V_DEFAULT, V_VALUE = range(4)  # V_TARGET shows the value's scheme name
 
 
 class ValuesModel(DraftModel):
@@ -177,8 +177,8 @@ class ValuesModel(DraftModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            V_TARGET: self.tr("Target"),
-            V_WHAT: self.tr("What"),
+            V_TARGET: self.tr("Value"),
+            V_WHAT: self.tr("The guide says"),
             V_DEFAULT: self.tr("Default"),
             V_VALUE: self.tr("Value for this round"),
         }.get(section)
@@ -197,11 +197,13 @@ class ValuesModel(DraftModel):
         unit = "%" if row.percent else ""
         if role == TARGET_ROLE:
             return row.target
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return {V_TARGET: row.target, V_WHAT: row.note}.get(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             edit = role == Qt.ItemDataRole.EditRole
             return {
-                V_TARGET: row.target,
-                V_WHAT: row.what,
+                V_TARGET: self.name(row),
+                V_WHAT: row.note,
                 V_DEFAULT: f"{row.default}{unit}",
                 V_VALUE: value if edit else f"{value}{unit}",
             }.get(index.column())
@@ -217,6 +219,18 @@ class ValuesModel(DraftModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (V_DEFAULT, V_VALUE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def name(self, row: ValueRow) -> str:
+        """The value by its scheme name: 权重 3.4 技术开发水平, 一级门槛."""
+        kinds = {
+            "weight": self.tr("Weight"),
+            "points": self.tr("Points"),
+            "cap": self.tr("Cap"),
+            "band": self.tr("Band points"),
+            "fraction": self.tr("Share of points"),
+        }
+        kind = kinds.get(row.kind)
+        return f"{kind} {row.subject}" if kind else row.subject
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if self.draft is None or role != Qt.ItemDataRole.EditRole or index.column() != V_VALUE:
@@ -371,11 +385,13 @@ class AssignmentGridModel(DraftModel):
         return str(preview.loads().get(experts[column].id, 0))
 
     def _count_data(self, preview: Preview, row: int, role: int) -> Any:
+        sid = self._submissions()[row].id
         if role == Qt.ItemDataRole.BackgroundRole:
-            return LOAD_COLOR
+            return PROBLEM_COLOR if preview.short_of(sid) else LOAD_COLOR
+        if role == Qt.ItemDataRole.ToolTipRole and preview.short_of(sid):
+            return self.tr("Not assigned: too few experts free of conflicts (see below)")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        sid = self._submissions()[row].id
         return str(sum(1 for a in preview.assignments if a.submission == sid))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from expertscore.schemes.registry import bundled_schemes
 from ui.chair.fields import PathField
+from ui.organizer.shortfalls import ShortfallList
+from ui.organizer.signing import SignPanel
 
 ERROR_STYLE = "color: #b91c1c;"
 HINT_STYLE = "color: palette(placeholder-text);"
@@ -173,6 +175,7 @@ class AssignmentsPage(QWidget):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.summary = _label("", self, name="assignmentSummary")
         self.problem = _label("", self, ERROR_STYLE, "assignmentProblem")
+        self.shortfalls = ShortfallList(self)
         form = QFormLayout()
         form.addRow(self.tr("Experts per submission:"), self.per_submission)
         form.addRow(self.tr("Experts per split group:"), self.split_size)
@@ -197,6 +200,7 @@ class AssignmentsPage(QWidget):
         layout.addWidget(self.grid, 1)
         layout.addLayout(controls)
         layout.addWidget(self.problem)
+        layout.addWidget(self.shortfalls)
 
     def role_combo(self, roles: list[str], chosen: str | None) -> QComboBox:
         combo = QComboBox(self.split)
@@ -212,9 +216,17 @@ class ExportPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.batch_id = QLineEdit(self)
+        self.batch_id.setObjectName("batchId")
+        self.batch_id.setToolTip(
+            self.tr("A new id for this round; the authority's batch id is kept in the title.")
+        )
         self.title = QLineEdit(self)
         self.organizer = QLineEdit(self)
-        self.organizer.setPlaceholderText(self.tr("default: the name on the signing key"))
+        self.organizer.setObjectName("organizerName")
+        self.organizer.setToolTip(
+            self.tr("Who prepares the round, as every expert and the chair will see it.")
+        )
+        self.signing = SignPanel(self)
         self.out = PathField(
             PathField.SAVE,
             self.tr("The round's package"),
@@ -225,14 +237,16 @@ class ExportPage(QWidget):
         self.sheets.setChecked(True)
         self.summary = _label("", self, name="exportSummary")
         self.problem = _label("", self, ERROR_STYLE, "exportProblem")
-        self.export = QPushButton(self.tr("Sign and export…"), self)
+        self.export = QPushButton(self.tr("Sign and export"), self)
         self.export.setObjectName("exportButton")
         self.result = _label("", self, name="exportResult")
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
-        form.addRow(self.tr("Batch id:"), self.batch_id)
-        form.addRow(self.tr("Title:"), self.title)
         form.addRow(self.tr("Organizer:"), self.organizer)
+        form.addRow(self.tr("Batch id of the round:"), self.batch_id)
+        form.addRow(self.tr("Title:"), self.title)
+        form.addRow(self.tr("Sign with:"), self.signing)
+        form.addRow(self.tr("Passphrase:"), self.signing.passphrase)
         form.addRow(self.tr("Package file:"), self.out)
         form.addRow("", self.sheets)
         row = QHBoxLayout()

@@ -7,7 +7,9 @@ the organizer's key, and blank scoring sheets for experts who score on paper. A 
 shows the authority's registry of panel results, read-only (``registry_page``).
 
 Opening the source and exporting run on the worker thread; everything else is quick and
-checked by the core as the organizer types.
+checked by the core as the organizer types. Back and Next go through the steps, and the
+line between them says what the current step still needs (``ui.organizer.steps``); the
+File menu has every action of the steps, Ctrl+Q closes the window.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QTableWidgetItem,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,10 +34,11 @@ from expertscore.batch.package import OpenedPackage
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keycard import read_card
 from expertscore.identity.keys import ExpertKey
-from expertscore.organizer.roster import read_roster, write_roster
-from ui.chair.passphrase import PassphraseDialog
+from expertscore.organizer.roster import OrganizerCardOnRoster, read_roster, write_roster
 from ui.chair.texts import core_text, failure_text
-from ui.organizer.draft import Exported, RoundDraft, export_round, open_source
+from ui.organizer.draft import RoundDraft, open_source
+from ui.organizer.export_step import ExportStep
+from ui.organizer.guide import WindowGuide
 from ui.organizer.models import (
     R_ROLE,
     V_DEFAULT,
@@ -47,6 +51,7 @@ from ui.organizer.models import (
 )
 from ui.organizer.pages import AssignmentsPage, ExportPage, RosterPage, SourcePage, ValuesPage
 from ui.organizer.registry_page import RegistryPage
+from ui.organizer.steps import StepBar
 from ui.plaintext import markup, shown, warn
 from ui.tasks import BackgroundOp
 
@@ -71,21 +76,30 @@ class OrganizerWindow(QMainWindow):
         self.dialog: QWidget | None = None
         self._work = tempfile.TemporaryDirectory(prefix="expertscore-organizer-")
         self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("organizerSteps")
+        self.steps = StepBar(self.tabs, self)
         self.source_page = SourcePage(self)
         self.roster_page = RosterPage(self)
         self.values_page = ValuesPage(self)
         self.assignments_page = AssignmentsPage(self)
         self.export_page = ExportPage(self)
-        for page, title in (
-            (self.source_page, self.tr("1 Source")),
-            (self.roster_page, self.tr("2 Roster")),
-            (self.values_page, self.tr("3 Organizer-set values")),
-            (self.assignments_page, self.tr("4 Assignments")),
-            (self.export_page, self.tr("5 Sign and export")),
-            (RegistryPage(self), self.tr("Registry")),  # read-only, needs no source
+        self.export_step = ExportStep(self)
+        self.guide = WindowGuide(self)  # the menu bar, and what each step needs
+        for page, title, needs in (
+            (self.source_page, self.tr("1 Source"), self.guide.source_needs),
+            (self.roster_page, self.tr("2 Roster"), self.guide.roster_needs),
+            (self.values_page, self.tr("3 Organizer-set values"), self.guide.values_needs),
+            (self.assignments_page, self.tr("4 Assignments"), self.guide.assignments_needs),
+            (self.export_page, self.tr("5 Sign and export"), self.guide.export_needs),
+            (RegistryPage(self), self.tr("Registry"), None),  # read-only, needs no source
         ):
-            self.tabs.addTab(page, title)
-        self.setCentralWidget(self.tabs)
+            self.steps.add_step(page, title, needs)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.steps)
+        self.setCentralWidget(central)
         self.roster_model = RosterModel(self)
         self.values_model = ValuesModel(self)
         self.grid_model = AssignmentGridModel(self)
@@ -95,7 +109,7 @@ class OrganizerWindow(QMainWindow):
         self.assignments_page.grid.setModel(self.grid_model)
         self._connect()
         self._enable(False)
-        self.resize(1280, 820)
+        self.resize(1280, 720)  # fits a 1366x768 screen with the task bar
 
     def _connect(self) -> None:
         src, roster, values, assign, export = (
@@ -121,10 +135,20 @@ class OrganizerWindow(QMainWindow):
         assign.split_size.valueChanged.connect(self._plan_changed)
         assign.reset.clicked.connect(self._reset_hand_changes)
         export.export.clicked.connect(lambda: self.export())
+        export.signing.makeKey.connect(self.export_step._make_organizer_key)
+        export.signing.passphrase.returnPressed.connect(lambda: self.export())
+        export.signing.passphrase.textChanged.connect(lambda _text: self.steps.refresh())
+        export.signing.choice.currentIndexChanged.connect(lambda _i: self.steps.refresh())
+        export.organizer.textChanged.connect(lambda _text: self._update_export())
+        export.batch_id.textChanged.connect(lambda _text: self._update_export())
+        assign.shortfalls.lower.connect(self._lower_count)
+        assign.shortfalls.addExpert.connect(self.guide.add_expert_for)
+        assign.shortfalls.review.connect(self.guide.review_conflict)
 
     def _enable(self, opened: bool) -> None:
         for index in (ROSTER, VALUES, ASSIGNMENTS, EXPORT):
             self.tabs.setTabEnabled(index, opened)
+        self.steps.refresh()
 
     def _say(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -189,7 +213,8 @@ class OrganizerWindow(QMainWindow):
                 shown(f"{sub.id}  {sub.platform} — {sub.operator}")
             )
         export = self.export_page
-        export.batch_id.setText(batch.id)
+        export.batch_id.setText(draft.new_batch_id())
+        export.organizer.setText(batch.organizer)
         export.title.setText(batch.title)
         if export.out.path() is None:
             export.out.set_path(opened.path.with_name(f"{batch.id}-round.esbatch"))
@@ -201,6 +226,7 @@ class OrganizerWindow(QMainWindow):
         self.values_model.set_draft(draft)
         self._size_tables()
         self.grid_model.set_draft(draft)
+        self.export_step._refresh_keys()
         self._enable(True)
         self.setWindowTitle(
             self.tr("ExpertScore {version} — prepare a review round — {title}").format(
@@ -236,6 +262,12 @@ class OrganizerWindow(QMainWindow):
         for path in paths:
             try:
                 self.draft.add_card(read_card(path))
+            except OrganizerCardOnRoster as error:
+                problems.append(
+                    self.tr("{path}: {expert} is an organizer's key card, not an expert's.").format(
+                        path=path.name, expert=error.expert
+                    )
+                )
             except ExpertScoreError as error:
                 problems.append(failure_text(error))
         self.roster_page.message.setText("\n".join(problems))
@@ -284,6 +316,7 @@ class OrganizerWindow(QMainWindow):
             self.roster_page.message.clear()
         self._fill_split()
         self._plan_changed()
+        self.export_step._refresh_keys()
 
     # --- values --------------------------------------------------------------------------
 
@@ -347,6 +380,16 @@ class OrganizerWindow(QMainWindow):
             self._say(self.tr("The hand changes no longer fit the new plan and were undone."))
         self.grid_model.refresh()
 
+    def _lower_count(self, submission: str, count: int) -> None:
+        if self.draft is not None:
+            self.draft.lower_count(submission, count)
+            self._plan_changed()
+            self._say(
+                self.tr("{submission} now asks for {count} experts.").format(
+                    submission=submission, count=count
+                )
+            )
+
     def _reset_hand_changes(self) -> None:
         if self.draft is not None:
             self.draft.reset_hand_changes()
@@ -365,6 +408,7 @@ class OrganizerWindow(QMainWindow):
         if draft is None or preview is None:
             return
         page.problem.setText(core_text(preview.problem) if preview.problem else "")
+        page.shortfalls.show_shortfalls(preview.short, draft.submissions, preview.policy_needs)
         loads = preview.loads()
         hand = len(draft.add) + len(draft.remove)
         if preview.assignments and loads:
@@ -387,20 +431,14 @@ class OrganizerWindow(QMainWindow):
     # --- export --------------------------------------------------------------------------
 
     def export_problem(self) -> str | None:
-        """Why the package cannot be exported now (the core's message), or ``None``."""
-        if self.draft is None:
-            return self.tr("Open the authority's export first.")
-        if self.values_model.problem:
-            return core_text(self.values_model.problem)
-        preview = self.grid_model.preview
-        if preview is None or preview.problem:
-            return core_text(preview.problem) if preview and preview.problem else ""
-        return None
+        """Why the package cannot be exported now, or ``None``."""
+        return self.export_step.export_problem()
 
     def _update_export(self) -> None:
         problem = self.export_problem()
         page = self.export_page
         page.export.setEnabled(problem is None)
+        self.steps.refresh()
         page.problem.setText(
             self.tr("Cannot export yet: {problem}").format(problem=problem) if problem else ""
         )
@@ -426,67 +464,8 @@ class OrganizerWindow(QMainWindow):
     def export(
         self, out: Path | None = None, key: ExpertKey | None = None, unsigned: bool = False
     ) -> None:
-        """Sign and write the package (and blank sheets); asks for the key when not given."""
-        problem = self.export_problem()
-        if problem is not None:
-            self.export_page.result.setText(problem)
-            self._fail(problem)
-            return
-        target = out or self.export_page.out.path()
-        if target is None:
-            self._fail(self.tr("Choose where the package goes."))
-            return
-        if key is not None or unsigned:
-            self._write(target, key)
-            return
-        dialog = PassphraseDialog(
-            self.tr(
-                "The package is signed with the organizer's key, so every expert can"
-                " check it comes from you unchanged."
-            ),
-            self,
-            allow_unsigned=True,
-        )
-        dialog.accepted.connect(lambda: self._write(target, dialog.key))
-        self.dialog = dialog
-        dialog.open()
-
-    def _write(self, out: Path, key: ExpertKey | None) -> None:
-        draft = self.draft
-        assert draft is not None
-        page = self.export_page
-        options = draft.options(page.batch_id.text(), page.title.text(), page.organizer.text())
-        sheets = out.with_name(f"{out.stem}-blank-sheets.pdf") if page.sheets.isChecked() else None
-        source, roster = draft.source.path, draft.roster
-
-        def write(_report) -> Exported:
-            return export_round(source, roster, options, out, key, sheets)
-
-        BackgroundOp(self, write).with_progress(self.tr("Writing the round's package…")).success(
-            self._written
-        ).failure(self._failed).run()
-
-    def _written(self, done: Exported) -> None:
-        signed = (
-            self.tr("signed by {signer}").format(signer=done.signer)
-            if done.signer
-            else self.tr("not signed")
-        )
-        lines = [
-            self.tr(
-                "Package written: {path} ({signed}); {experts} experts, {assignments} assignments."
-            ).format(
-                path=done.package,
-                signed=signed,
-                experts=len(done.manifest.roster),
-                assignments=len(done.manifest.assignments),
-            )
-        ]
-        if done.sheets is not None:
-            lines.append(self.tr("Blank sheets: {path}").format(path=done.sheets))
-        self.export_page.result.setText("\n".join(lines))
-        self._say(lines[0])
-        self.exported.emit(done)
+        """Sign and write the package (and blank sheets) with the key chosen on the page."""
+        self.export_step.export(out, key, unsigned)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._work.cleanup()

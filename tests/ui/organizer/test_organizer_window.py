@@ -11,16 +11,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from expertscore import __version__
 from expertscore.batch.package import open_package
 from expertscore.demo.batch import make_demo_batch
 from expertscore.identity.keycard import make_card, read_card, write_card
-from expertscore.identity.keys import ScryptCost, create_key
+from expertscore.identity.keys import ScryptCost, create_key, open_key, read_key_info
 from expertscore.organizer.assign import AssignmentError, check_coverage, conflict_reason
 from expertscore.schemes.organizer import OrganizerValueError, apply, parse_value
-from ui.chair.passphrase import PassphraseDialog
 from ui.organizer import models as om
+from ui.organizer.signing import NewOrganizerKeyDialog
 from ui.organizer.window import OrganizerWindow
 
 EXE = Path(sys.executable).with_name("expertscore")
@@ -203,68 +205,199 @@ def test_split_groups_go_to_their_role(window, cards):
     window.set_split("5", "财务")
     assert window.draft.split == {"5": "财务"}
     preview = window.grid_model.preview
-    # One 技术 expert cannot make the general pool of five: the core says so.
-    assert preview.problem == (
-        "submission S001: only 1 experts of the panel are free of conflicts, 5 needed"
-    )
-    assert window.assignments_page.problem.text() == preview.problem
+    # One 技术 expert cannot make the general pool of five: each submission is listed with
+    # its way out (the policy needs five, so asking fewer is not offered).
+    assert preview.problem is None
+    assert [(s.submission, s.role, s.free, s.wanted) for s in preview.short] == [
+        (f"S00{n}", "", 1, 5) for n in range(1, 5)
+    ]
+    buttons = window.assignments_page.shortfalls.buttons
+    assert [b.text() for b in buttons] == ["Add an expert…"] * 4
+    assert window.export_problem() == "4 submissions cannot be assigned yet (step 4)."
     assert not window.export_page.export.isEnabled()
 
 
-def test_export_writes_a_signed_package_that_experts_accept_and_blank_sheets(
+def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key to ``widget``, which must hold the keyboard focus."""
+    widget.activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+    QTest.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def type_into(qtbot, field, text: str) -> None:
+    press(qtbot, field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(QApplication.focusWidget(), text)
+
+
+def test_export_by_keys_signs_as_a_new_organizer_key_never_a_roster_key(
     window, qtbot, cards, data_dir, tmp_path
 ):
     window.add_keycards(cards)
     window.roster_model.setData(window.roster_model.index(3, om.R_CONFLICTS), "S002")
-    free_expert = next(
-        e.id
-        for e in window.draft.roster.experts
-        if not window.grid_model.preview.assigned(e.id, "S003")
-    )
-    model = window.grid_model
-    assert model.setData(
-        grid_cell(window, "S003", free_expert),
-        Qt.CheckState.Checked,
-        Qt.ItemDataRole.CheckStateRole,
-    )
     values = window.values_model
     values.setData(values.index(1, om.V_VALUE), "9")
     values.setData(values.index(2, om.V_VALUE), "1")
     window.values_page.set_by.setText("评审处")
-    organizer = create_key("ORG", "辽宁省工信厅评审处", ORGANIZER_PASSPHRASE, cost=CHEAP)
+    steps = window.steps
+    for _ in range(4):
+        press(qtbot, steps.next, Qt.Key.Key_Space)
+    assert window.tabs.currentWidget() is window.export_page
+    page = window.export_page
+    authority = open_package(window.draft.source.path).manifest.batch
+    # The organizer's name is the authority's, the batch id a new one: nothing from a key.
+    assert page.organizer.text() == authority.organizer
+    assert page.batch_id.text().startswith(f"{authority.id}-R")
+    # Only organizer keys sign: the experts' keys on this computer are not offered.
+    assert [page.signing.choice.itemData(i) for i in range(page.signing.choice.count())] == [""]
+    assert (
+        steps.status.text() == "5 Sign and export still needs: Make an organizer key to sign with."
+    )
+    press(qtbot, page.signing.new_key, Qt.Key.Key_Space)
+    dialog = window.dialog
+    assert isinstance(dialog, NewOrganizerKeyDialog)
+    assert dialog.name.text() == authority.organizer
+    type_into(qtbot, dialog.passphrase, ORGANIZER_PASSPHRASE)
+    type_into(qtbot, dialog.again, ORGANIZER_PASSPHRASE)
+    with qtbot.waitSignal(dialog.made, timeout=60000):
+        press(qtbot, dialog.again, Qt.Key.Key_Return)
+    organizer = read_key_info(data_dir / "keys" / "ORG.eskey")
+    assert organizer.role == "organizer"
+    assert page.signing.key_id() == "ORG"
+    type_into(qtbot, page.batch_id, "LN-2025-R1")
+    type_into(qtbot, page.title, "2025 round 1")
     out = tmp_path / "round" / "round.esbatch"
     out.parent.mkdir()
-    window.export_page.title.setText("2025年评审（第一轮）")
-
-    window.export(out)
-    dialog = window.dialog
-    assert isinstance(dialog, PassphraseDialog)
-    dialog.choice.setCurrentIndex(dialog.choice.findData("ORG"))
-    dialog.passphrase.setText(ORGANIZER_PASSPHRASE)
+    page.out.set_path(out)
+    failures = []
+    window.failed.connect(failures.append)
+    type_into(qtbot, page.signing.passphrase, "wrong passphrase")
+    with qtbot.waitSignal(window.failed, timeout=60000):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert failures[-1] == "Wrong passphrase for the organizer key."
+    type_into(qtbot, page.signing.passphrase, ORGANIZER_PASSPHRASE)
     with qtbot.waitSignal(window.exported, timeout=120000) as done:
-        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     exported = done.args[0]
-    assert exported.package == out and exported.signer.startswith("辽宁省工信厅评审处 (")
+    assert exported.package == out
 
     opened = open_package(out)
-    assert opened.signature is not None
-    assert opened.signature.public_key == organizer.info.public_key
+    assert opened.signature.public_key == organizer.public_key
+    assert opened.signature.signer == authority.organizer
     manifest = opened.manifest
-    assert manifest.batch.title == "2025年评审（第一轮）"
+    assert (manifest.batch.id, manifest.batch.organizer) == ("LN-2025-R1", authority.organizer)
+    assert manifest.batch.title == "2025 round 1"
     assert [e.id for e in manifest.roster] == [f"X0{n}" for n in range(1, 7)]
-    assert all(e.public_key for e in manifest.roster)
     pairs = {(a.expert, a.submission) for a in manifest.assignments}
     assert pairs == {(a.expert, a.submission) for a in window.grid_model.preview.assignments}
-    assert ("X04", "S002") not in pairs and (free_expert, "S003") in pairs
-    assert {(c.expert, c.submission) for c in manifest.conflicts} == {("X04", "S002")}
+    assert len(pairs) == 20 and ("X04", "S002") not in pairs
     assert {(v.target, v.value, v.set_by) for v in manifest.organizer_values} == {
         ("weight:1.1", "9", "评审处"),
         ("weight:1.2", "1", "评审处"),
     }
-    assert opened.scheme.find("1.1").weight.value == 9
-    assert exported.sheets == out.with_name("round-blank-sheets.pdf")
     assert exported.sheets.read_bytes()[:5] == b"%PDF-"
-    assert "Package written" in window.export_page.result.text()
+    assert "batch LN-2025-R1" in page.result.text()
+
+    # An expert's key on the roster can never sign, even when handed to the window.
+    expert = open_key("X01", "expert passphrase")
+    again = tmp_path / "round" / "again.esbatch"
+    with qtbot.waitSignal(window.failed, timeout=60000):
+        window.export(again, key=expert)
+    assert failures[-1] == (
+        f"The key {expert.info.fingerprint} belongs to X01, who is on the roster: a panel"
+        " member can never sign the batch."
+    )
+    assert not again.exists()
+
+
+def test_a_short_submission_is_listed_with_its_ways_out_one_key_away(window, qtbot, cards):
+    window.add_keycards(cards[:5])
+    window.roster_model.setData(window.roster_model.index(3, om.R_CONFLICTS), "S002")
+    preview = window.grid_model.preview
+    # Four submissions, five experts, X04 declared a conflict with S002: the other three
+    # are assigned, S002 is listed.
+    assert {a.submission for a in preview.assignments} == {"S001", "S003", "S004"}
+    assert [(s.submission, s.free, s.wanted) for s in preview.short] == [("S002", 4, 5)]
+    count = window.grid_model.index(1, window.grid_model.count_column())
+    assert count.data() == "0" and count.data(Qt.ItemDataRole.BackgroundRole) == om.PROBLEM_COLOR
+    buttons = {b.text(): b for b in window.assignments_page.shortfalls.buttons}
+    assert list(buttons) == ["Add an expert…", "Review X04's conflict"]
+    assert buttons["Review X04's conflict"].toolTip() == "本人申报的利益冲突"
+    window.tabs.setCurrentWidget(window.assignments_page)
+    assert window.steps.status.text() == (
+        "4 Assignments still needs: 1 submissions cannot be assigned: see the ways out"
+    )
+    press(qtbot, buttons["Review X04's conflict"], Qt.Key.Key_Space)
+    assert window.tabs.currentWidget() is window.roster_page
+    table = window.roster_page.table
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (3, om.R_CONFLICTS)
+    assert window.roster_page.message.text() == "X04 is kept apart from S002: 本人申报的利益冲突."
+    press(qtbot, table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    editor = QApplication.focusWidget()
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(editor, Qt.Key.Key_Delete)
+    QTest.keyClick(editor, Qt.Key.Key_Return)  # the view commits the edit queued
+    qtbot.waitUntil(lambda: window.draft.roster.experts[3].conflicts == [])
+    assert window.grid_model.preview.short == []
+    assert len(window.grid_model.preview.assignments) == 20
+
+
+def test_asking_fewer_experts_for_a_short_submission(
+    configured_app, qtbot, data_dir, cards, tmp_path
+):
+    source = tmp_path / "qingdao.esbatch"
+    make_demo_batch("qingdao-maturity", 3, 3, 4, source, workers=1)
+    shown = OrganizerWindow()
+    shown.quiet = True
+    qtbot.addWidget(shown)
+    with qtbot.waitSignal(shown.sourceOpened, timeout=60000):
+        shown.open_source(source)
+    shown.show()
+    shown.add_keycards(cards[:5])
+    shown.roster_model.setData(shown.roster_model.index(1, om.R_CONFLICTS), "S002")
+    page = shown.assignments_page
+    shown.tabs.setCurrentWidget(page)
+    type_into(qtbot, page.per_submission, "5")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    preview = shown.grid_model.preview
+    assert preview.policy_needs < 5
+    assert [(s.submission, s.free) for s in preview.short] == [("S002", 4)]
+    buttons = {b.text(): b for b in page.shortfalls.buttons}
+    assert list(buttons) == ["Ask 4 for S002", "Add an expert…", "Review X02's conflict"]
+    press(qtbot, buttons["Ask 4 for S002"], Qt.Key.Key_Space)
+    preview = shown.grid_model.preview
+    assert preview.short == [] and shown.draft.counts == {"S002": 4}
+    assert sum(1 for a in preview.assignments if a.submission == "S002") == 4
+    out = tmp_path / "round.esbatch"
+    with qtbot.waitSignal(shown.exported, timeout=120000):
+        shown.export(out, unsigned=True)
+    manifest = open_package(out).manifest
+    assert sum(1 for a in manifest.assignments if a.submission == "S002") == 4
+
+
+def test_menus_name_every_step_and_ctrl_q_closes(configured_app, qtbot, authority, data_dir):
+    window = OrganizerWindow()  # not given to qtbot: Ctrl+Q deletes it
+    window.quiet = True
+    with qtbot.waitSignal(window.sourceOpened, timeout=60000):
+        window.open_source(authority)
+    window.show()
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "&Help"]
+    values = window.values_model
+    row = [values.index(r, 0).data(om.TARGET_ROLE) for r in range(values.rowCount())].index(
+        "weight:1.1"
+    )
+    name = values.index(row, om.V_TARGET)
+    assert name.data().startswith("Weight 1.1 ") and name.data(Qt.ItemDataRole.ToolTipRole) == (
+        "weight:1.1"
+    )
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    closed = []
+    window.destroyed.connect(lambda: closed.append(True))
+    QTest.keyClick(window.tabs, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: closed == [True])
 
 
 def test_gui_command_opens_the_organizer_window(authority, tmp_path):
@@ -310,3 +443,15 @@ def test_the_authoritys_excel_form_with_its_evidence_is_a_source(
     assert shown.tabs.isTabEnabled(1)
     # The Liaoning guide publishes its weights; only the grade thresholds are left open.
     assert [row.target for row in shown.draft.rows] == ["grade:*:L1", "grade:*:L2", "grade:*:L3"]
+    names = [shown.values_model.index(r, om.V_TARGET).data() for r in range(3)]
+    assert names == ["一级门槛", "二级门槛", "三级门槛"]
+
+
+def test_an_organizers_key_card_never_joins_the_roster(window, data_dir, tmp_path):
+    organizer = create_key("ORG", "组织方", ORGANIZER_PASSPHRASE, cost=CHEAP, role="organizer")
+    card = write_card(make_card(organizer), tmp_path / "ORG.eskeycard")
+    window.add_keycards([card])
+    assert window.draft.roster.experts == []
+    assert window.roster_page.message.text() == (
+        "ORG.eskeycard: ORG is an organizer's key card, not an expert's."
+    )

@@ -126,6 +126,18 @@ def _read_log(payload: ResultPayload, source: str) -> list[LogEntry]:
     return entries
 
 
+def _refusal(source: str, payload: ResultPayload, broken: Broken) -> RuleBroken:
+    """The typed refusal of a broken rule: file, expert, rule, detail, submission, indicator."""
+    return RuleBroken(
+        source,
+        payload.expert.id,
+        broken.rule,
+        broken.detail,
+        broken.submission,
+        broken.indicator,
+    )
+
+
 def _rules_problem(
     payload: ResultPayload, entries: list[LogEntry] | None, package: OpenedPackage, source: str
 ) -> None:
@@ -135,14 +147,7 @@ def _rules_problem(
     if broken is None and entries is not None:
         broken = replay_problem(payload, entries, rules)
     if broken is not None:
-        raise RuleBroken(
-            source,
-            payload.expert.id,
-            broken.rule,
-            broken.detail,
-            broken.submission,
-            broken.indicator,
-        )
+        raise _refusal(source, payload, broken)
 
 
 def _batch_problem(payload: ResultPayload, package: OpenedPackage) -> str | None:
@@ -267,14 +272,7 @@ def _check_payload(
             raise ResultRefused(source, problem)
         broken = _panel_problem(payload, package)
         if broken is not None:
-            raise RuleBroken(
-                source,
-                payload.expert.id,
-                broken.rule,
-                broken.detail,
-                broken.submission,
-                broken.indicator,
-            )
+            raise _refusal(source, payload, broken)
         _rules_problem(payload, entries, package, source)
     trust = trust or KeyTrust.build(package)
     signer_key = payload.signer_key

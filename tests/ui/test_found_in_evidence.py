@@ -3,16 +3,20 @@
 
 from __future__ import annotations
 
+import threading
 from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
+from expertscore.evidence.index import files_left
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from tests.factories import edit_manifest
 from ui.main_window import MainWindow
 from ui.settings import Settings
+from ui.tasks import own_worker
 
 from .conftest import open_window
 from .helpers import focused, press
@@ -90,3 +94,32 @@ def test_a_value_changed_in_the_manifest_is_not_found(
         assert window.form.detail.found.text().startswith("Found in the evidence: ")
     finally:
         window.close()
+
+
+def test_quitting_stops_the_build_and_the_next_opening_completes_it(
+    configured_app, qtbot, demo_session
+):
+    with SessionFile(demo_session) as session:
+        left = files_left(session)
+    assert left > 0
+    held = threading.Event()
+    own_worker("index").submit(held.wait)  # the build waits behind this until released
+    window = open_window(qtbot, demo_session)
+    indexing, finished = window.indexing, []
+    indexing.finished.connect(lambda: finished.append(1))
+    assert indexing.building and indexing.label.isVisible()
+    press(qtbot, Qt.Key.Key_Q, CTRL)
+    assert not window.isVisible() and window.indexing is None
+    held.set()
+    own_worker("index").submit(lambda: None).result()  # the build has run and stopped
+    QApplication.processEvents()
+    assert finished == []  # its end is ignored: the window has closed the session
+    with SessionFile(demo_session) as session:
+        assert files_left(session) == left  # cancelled before its first file
+    again = open_window(qtbot, demo_session)
+    try:
+        _indexed(qtbot, again)
+        with SessionFile(demo_session) as session:
+            assert files_left(session) == 0
+    finally:
+        again.close()

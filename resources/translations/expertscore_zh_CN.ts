@@ -1263,6 +1263,10 @@ Supports: {codes}</source>
         <translation>佐证索引尚在建立中…</translation>
     </message>
     <message>
+        <source>The evidence has no text to search</source>
+        <translation>佐证中没有可检索的文字</translation>
+    </message>
+    <message>
         <source>Not found in any evidence</source>
         <translation>佐证中未找到该值</translation>
     </message>

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from decimal import Decimal
 from pathlib import Path
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from expertscore.evidence.index import files_left
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
-from tests.factories import edit_manifest
+from tests.factories import edit_manifest, rewrite_package
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.tasks import own_worker
@@ -123,3 +124,32 @@ def test_quitting_stops_the_build_and_the_next_opening_completes_it(
             assert files_left(session) == 0
     finally:
         again.close()
+
+
+def _without_evidence(entries, submission: str):
+    """The package's entries with ``submission``'s evidence rows and files taken out."""
+    manifest = json.loads(next(data for info, data in entries if info.filename == "manifest.json"))
+    manifest["evidence"] = [row for row in manifest["evidence"] if row["submission"] != submission]
+    kept = {f"evidence/{row['sha256']}" for row in manifest["evidence"]}
+    for info, data in entries:
+        if info.filename == "manifest.json":
+            yield info, json.dumps(manifest, ensure_ascii=False).encode("utf-8")
+        elif not info.filename.startswith("evidence/") or info.filename in kept:
+            yield info, data
+
+
+def test_a_submission_without_evidence_text_says_so(
+    configured_app, qtbot, demo_package: Path, tmp_path: Path
+):
+    package = rewrite_package(
+        demo_package, tmp_path / "bare.esbatch", lambda entries: _without_evidence(entries, "S001")
+    )
+    window = open_window(qtbot, create_session(package, "E01", tmp_path / "E01.esession"))
+    try:
+        _indexed(qtbot, window)
+        assert window.form.submission_id == "S001"
+        assert window.form.detail.found.text() == "The evidence has no text to search"
+        press(qtbot, Qt.Key.Key_L, CTRL)
+        assert window.statusBar().currentMessage() == "No evidence page shows this value"
+    finally:
+        window.close()

@@ -12,7 +12,7 @@ opening goes on from there.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
@@ -79,7 +79,7 @@ class EvidenceIndexing(QObject):
         self.label.hide()
         self.finished.emit()
 
-    def _failed(self, error: BaseException) -> Any:
+    def _failed(self, error: BaseException) -> None:
         if self._cancel.is_set():
             return
         if not isinstance(error, Exception):

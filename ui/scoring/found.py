@@ -3,7 +3,8 @@
 The locator (``expertscore.evidence.locate``) is asked on the UI thread, which owns the
 session file; it only reads the index the background build writes. A value found is shown
 at once, even while other files are still being indexed; "not found" is said only once
-every file is indexed, since the missing page may be in a file not read yet.
+every file is indexed, since the missing page may be in a file not read yet; evidence
+without any text (no files, or scans) is said to be so, not "not found".
 """
 
 from __future__ import annotations
@@ -52,8 +53,10 @@ class FoundLine(QLabel):
         if pages:
             self.pages = [(evidence, page) for evidence, _title, page in pages]
             self.setText(self._found_text(pages))
-        elif located.state == "not-indexed" or files_left(session) > 0:
+        elif files_left(session) > 0:
             self.setText(self.tr("The evidence is still being indexed…"))
+        elif located.state == "not-indexed":  # no files, or scans without a text layer
+            self.setText(self.tr("The evidence has no text to search"))
         else:
             self.setText(self.tr("Not found in any evidence"))
         self.show()

@@ -25,6 +25,7 @@ class WindowActions:
     next_indicator: QAction
     previous_indicator: QAction
     missing: QAction
+    locate: QAction
     recuse: QAction
     submit: QAction
     unlock: QAction
@@ -49,6 +50,7 @@ class WindowActions:
             self.next_indicator,
             self.previous_indicator,
             self.missing,
+            self.locate,
             self.submit,
             self.print_sheets,
             self.shortcuts,
@@ -65,6 +67,7 @@ class WindowActions:
             self.next_indicator,
             self.previous_indicator,
             self.missing,
+            self.locate,
             self.recuse,
             self.submit,
             self.unlock,
@@ -143,6 +146,11 @@ def make_actions(window: QMainWindow) -> WindowActions:
             [key("Ctrl+M")],
             "missing",
         ),
+        locate=_action(
+            window,
+            QCoreApplication.translate("Actions", "Show the reported value in the evidence"),
+            [key("Ctrl+L")],
+        ),
         recuse=_action(
             window,
             QCoreApplication.translate("Actions", "Declare &conflict of interest…"),
@@ -209,6 +217,7 @@ def make_actions(window: QMainWindow) -> WindowActions:
         actions.next_indicator,
         actions.previous_indicator,
         actions.missing,
+        actions.locate,
     ):
         go_menu.addAction(action)
     submission_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Submission"))

@@ -33,6 +33,7 @@ from expertscore.errors import ExpertScoreError
 from expertscore.scoring.service import Change, SubmissionRow
 from expertscore.storage.session import SessionFile
 from ui.actions import make_actions
+from ui.evidence.indexing import EvidenceIndexing
 from ui.evidence.viewer import EvidenceViewer
 from ui.lock_banner import unlocked_box
 from ui.messages import error_text
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.form: ScoringForm | None = None
         self.viewer: EvidenceViewer | None = None
         self.splitter: QSplitter | None = None
+        self.indexing: EvidenceIndexing | None = None
         self.missing_dialog: MissingDialog | None = None
         self.unlocked_notice: QMessageBox | None = None  # the warning on reopening
         self._switching = False
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
         a.next_indicator.triggered.connect(lambda: self.form and self.form.move(+1))
         a.previous_indicator.triggered.connect(lambda: self.form and self.form.move(-1))
         a.missing.triggered.connect(self.show_missing)
+        a.locate.triggered.connect(self.show_found)
         a.recuse.triggered.connect(
             lambda: self.form and self.request_recusal(self.form.submission_id)
         )
@@ -245,6 +248,9 @@ class MainWindow(QMainWindow):
         if start is not None:
             self.panes.select(start)
         self.submit_flow.session_opened()
+        self.indexing = EvidenceIndexing(self, session)
+        self.indexing.finished.connect(self.form.detail.found.refresh)
+        self.indexing.start()
         self.focus_score()
         self.unlocked_notice = None
         unlocked = controller.scoring.unlocked_since()
@@ -325,6 +331,18 @@ class MainWindow(QMainWindow):
             self._resume_indicator = code
             self.panes.select(submission_id)
         self.form.select_indicator(code, focus=True)
+
+    def show_found(self) -> None:
+        """Show the (next) evidence page with the reported value; the cursor stays in the
+        score (the expert reads, then types)."""
+        if self.form is None or self.viewer is None:
+            return
+        page = self.form.detail.found.next_page()
+        if page is None:
+            self.statusBar().showMessage(self.tr("No evidence page shows this value"), 5000)
+            return
+        self.viewer.show_evidence(*page)
+        self.focus_score()
 
     def _indicator_changed(self, _submission: str, code: str) -> None:
         if not self._switching and self.viewer is not None:
@@ -492,6 +510,9 @@ class MainWindow(QMainWindow):
             self.missing_dialog.deleteLater()
             self.missing_dialog = None
         self.submit_flow.session_closed()
+        if self.indexing is not None:
+            self.indexing.stop()
+            self.indexing = None
         self.controller.close()
         self.controller = None
         if self.viewer is not None:

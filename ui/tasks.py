@@ -33,6 +33,16 @@ def executor() -> ThreadPoolExecutor:
     return _executor
 
 
+_pools: dict[str, ThreadPoolExecutor] = {}
+
+
+def own_worker(name: str) -> ThreadPoolExecutor:
+    """A worker of its own for one kind of long work, so it never holds back the rest."""
+    if name not in _pools:
+        _pools[name] = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"expertscore-{name}")
+    return _pools[name]
+
+
 class _Relay(QObject):
     """Carries results from the worker to the UI thread (queued connections)."""
 
@@ -50,6 +60,7 @@ class BackgroundOp:
         self._success: Callable[[Any], None] = lambda _result: None
         self._failure: Callable[[BaseException], None] | None = None
         self._progress_title: str | None = None
+        self._on_progress: Report | None = None
         self._dialog: QProgressDialog | None = None
         self._relay = _Relay()
         self.future: Future[Any] | None = None
@@ -64,6 +75,11 @@ class BackgroundOp:
 
     def with_progress(self, title: str) -> BackgroundOp:
         self._progress_title = title
+        return self
+
+    def on_progress(self, callback: Report) -> BackgroundOp:
+        """Give each ``report(done, total)`` to ``callback`` on the UI thread (no dialog)."""
+        self._on_progress = callback
         return self
 
     def run(self) -> BackgroundOp:
@@ -88,6 +104,8 @@ class BackgroundOp:
         return self
 
     def _progressed(self, done: int, total: int) -> None:
+        if self._on_progress is not None:
+            self._on_progress(done, total)
         if self._dialog is None:
             return
         # Byte counts can pass 2**31: show per mille so the dialog's int range suffices.

@@ -16,6 +16,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from expertscore.evidence.extract import (
@@ -31,7 +32,6 @@ from expertscore.evidence.extract import (
     workbook_pages,
 )
 from expertscore.filetypes import sniff
-from expertscore.storage.importer import now_text
 from expertscore.storage.session import SessionFile
 
 BATCH_PAGES = 32
@@ -133,7 +133,9 @@ def _file_row(raw, sha, kind, state, pages, done, reason=None) -> None:
         " kind = excluded.kind, state = excluded.state, pages = excluded.pages,"
         " pages_done = excluded.pages_done, reason = excluded.reason,"
         " indexed_at = excluded.indexed_at",
-        (sha, kind, state, pages, done, reason, now_text()),
+        # the import's clock format, without importing the importer (and the package
+        # reader) into the window that builds the index
+        (sha, kind, state, pages, done, reason, datetime.now(UTC).isoformat(timespec="seconds")),
     )
 
 

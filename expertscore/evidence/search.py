@@ -45,8 +45,12 @@ class Hit:
 
 
 def phrase(text: str) -> str:
-    """An FTS5 query for ``text`` as one literal phrase."""
-    return '"' + text.replace('"', '""') + '"'
+    """An FTS5 query for ``text`` as one literal phrase.
+
+    SQLite ends an FTS5 query at a NUL ("unterminated string"): an operator's value holding
+    one is looked for with a space there, which the tokenizer treats the same way.
+    """
+    return '"' + text.replace('"', '""').replace("\x00", " ") + '"'
 
 
 def snippet(text: str, start: int, end: int) -> str:

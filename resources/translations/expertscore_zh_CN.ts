@@ -59,6 +59,10 @@
         <translation>缺项清单(&amp;M)…</translation>
     </message>
     <message>
+        <source>Show the reported value in the evidence</source>
+        <translation>在佐证中查看填报值</translation>
+    </message>
+    <message>
         <source>Declare &amp;conflict of interest…</source>
         <translation>声明利益冲突(&amp;C)…</translation>
     </message>
@@ -940,6 +944,21 @@
     </message>
 </context>
 <context>
+    <name>EvidenceIndexing</name>
+    <message>
+        <source>Indexing the evidence: {done} of {total} files</source>
+        <translation>正在建立佐证索引：{done}/{total} 个文件</translation>
+    </message>
+    <message>
+        <source>Indexing the evidence…</source>
+        <translation>正在建立佐证索引…</translation>
+    </message>
+    <message>
+        <source>The evidence could not be indexed: {error}</source>
+        <translation>佐证索引未能建立：{error}</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceListModel</name>
     <message>
         <source>{file}, {size}
@@ -1313,6 +1332,33 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>FoundLine</name>
+    <message>
+        <source>The evidence is still being indexed…</source>
+        <translation>佐证索引尚在建立中…</translation>
+    </message>
+    <message>
+        <source>The evidence has no text to search</source>
+        <translation>佐证中没有可检索的文字</translation>
+    </message>
+    <message>
+        <source>Not found in any evidence</source>
+        <translation>佐证中未找到该值</translation>
+    </message>
+    <message>
+        <source>{title} p.{page}</source>
+        <translation>{title} 第{page}页</translation>
+    </message>
+    <message>
+        <source>Found in the evidence: {pages}</source>
+        <translation>佐证中可见：{pages}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>GapsModel</name>
     <message>
         <source>Submission</source>
@@ -1554,6 +1600,10 @@ Supports: {codes}</source>
     <message>
         <source>{expert}: {assigned} submissions assigned, {recused} recused</source>
         <translation>{expert}：分配 {assigned} 份申报，回避 {recused} 份</translation>
+    </message>
+    <message>
+        <source>No evidence page shows this value</source>
+        <translation>没有佐证页显示该值</translation>
     </message>
     <message>
         <source>Saved</source>

@@ -12,6 +12,7 @@ from expertscore.batch.package import open_package
 from expertscore.demo.value_forms import written_figures
 from expertscore.evidence.index import build_index
 from expertscore.evidence.locate import locate_submission, locate_value
+from expertscore.evidence.search import search_text
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from tests.factories import edit_manifest
@@ -146,3 +147,11 @@ def test_found_on_pages_once_each_best_first(indexed_session):
             if item.state == "found" and item.matches[0].near_words:
                 first = item.matches[0].hit
                 assert pages[0] == (first.evidence_id, first.title, first.page)
+
+
+def test_the_hostile_submissions_values_are_looked_for_without_error(indexed_session):
+    """Its values hold a NUL, quotes and FTS5 operators: each is looked for literally."""
+    with SessionFile(indexed_session) as session:
+        items = locate_submission(session, "S009")
+        assert items and all(item.state in ("found", "not-found", "words-only") for item in items)
+        assert search_text(session, "资产\x00负债率", "S009") == []

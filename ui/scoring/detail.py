@@ -47,6 +47,7 @@ from ui.scoring.editors import (
     editor_kind,
     is_typing,
 )
+from ui.scoring.found import FoundLine
 from ui.scoring.widgets import CommentEdit, CommitLineEdit
 from ui.session_controller import SessionController
 
@@ -85,6 +86,7 @@ class IndicatorDetail(QWidget):
         self.reported = plain(QLabel(self))
         self.reported.setWordWrap(True)
         self.reported.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.found = FoundLine(self.controller, self)
         self.verified = CommitLineEdit(self)
         self.verified.setObjectName("verifiedValue")
         self.verified.committed.connect(self._verified_committed)
@@ -132,6 +134,7 @@ class IndicatorDetail(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Reported:"), self.reported)
+        form.addRow("", self.found)
         # Field mnemonics use letters no menu uses (File, Edit, Go, Submission, View, Help).
         self.score_label = QLabel(self.tr("S&core:"), self)
         self.score_label.setBuddy(self.stack)  # the shown editor's, once one is shown
@@ -195,6 +198,7 @@ class IndicatorDetail(QWidget):
         source = leaf.reported.label or leaf.reported.source if leaf.reported else ""
         shown = reported_text(value, unit) or self.tr("(not reported)")
         self.reported.setText(plain_text(f"{shown}  ·  {source}" if source else shown))
+        self.found.show_for(submission, leaf.code)
         objective = leaf.nature == Nature.OBJECTIVE
         self.verified_label.setVisible(objective)
         self.verified.setVisible(objective)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from expertscore import __version__
 from expertscore.paths import cjk_font_path, resources_dir
+from ui.collector import collect_on_interface_thread
 from ui.settings import APPLICATION, ORGANIZATION
 
 TRANSLATIONS = "translations"
@@ -74,6 +75,7 @@ def configure_app(app: QApplication, language: str) -> None:
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
     app.setWindowIcon(icon("app"))
+    collect_on_interface_thread(app)
     ensure_cjk_font(app)
     install_translators(app, language)
 

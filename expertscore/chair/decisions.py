@@ -28,11 +28,11 @@ from expertscore.chair import decision_rules as rules
 from expertscore.chair.aggregate import Override
 from expertscore.chair.decision_rules import DecisionError
 from expertscore.chair.merge import AUDIT, append_audit
-from expertscore.results.trust import KnownKey
+from expertscore.results.trust import CHAIR_CONFIRMED, KnownKey
 
 __all__ = ["AuditRefused", "DecisionError", "Decisions", "replay", "replay_entries"]
 
-CONFIRMED_SOURCE = "the chair's check against the signed paper sheet"
+CONFIRMED_SOURCE = CHAIR_CONFIRMED  # one wording of the trust source, kept in results.trust
 DECISION_ACTIONS = (
     "confirm-key",
     "override",

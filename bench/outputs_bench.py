@@ -25,31 +25,23 @@ SIZES = ((200, 7), (200, 30), (500, 30))
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from expertscore.chair.panel_file import write_panel_file
-from expertscore.chair.report_pdf import write_report
+from expertscore.chair.outputs import ChairSnapshot, export_all
 from expertscore.chair.session import ChairRun
-from expertscore.chair.workbook import write_results_workbook
 from expertscore.demo.flow import demo_chair_key
 folder = Path(sys.argv[1])
 run = ChairRun.open(folder / "bench.esbatch", folder / "merge", [])
 start = time.perf_counter()
 run.apply(run.plan(sorted(folder.glob("*.esresult"))))
 run.reload()
-inp, result = run.results()
+snap = ChairSnapshot.of(run)
 figures = {"merge": time.perf_counter() - start}
-audit, gaps = run.audit(), run.gaps()
-start = time.perf_counter()
-write_results_workbook(folder / "results.xlsx", run.package, inp, result, run.decisions, gaps,
-                       audit)
-figures["workbook"] = time.perf_counter() - start
-start = time.perf_counter()
-write_panel_file(folder / "panel.espanel", run.package, run.folder, inp, result, run.decisions,
-                 demo_chair_key(1))
-figures["panel"] = time.perf_counter() - start
-start = time.perf_counter()
-write_report(folder / "report.pdf", run.package, inp, result, run.decisions, gaps, audit,
-             run.folder.accepted)
-figures["report"] = time.perf_counter() - start
+names = {"workbook": "results.xlsx", "panel": "panel.espanel", "report": "report.pdf"}
+marks = []
+def step(kind, index, count):
+    marks.append((kind, time.perf_counter()))
+export_all(snap, folder, demo_chair_key(1), names=names, step=step)
+for (kind, began), (_next, ended) in zip(marks, marks[1:]):
+    figures[kind] = ended - began
 figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(figures))
 """

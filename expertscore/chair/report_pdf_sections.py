@@ -23,7 +23,7 @@ from expertscore.chair.report_pdf_text import (
     gap_text,
     policy_lines,
 )
-from expertscore.reports.pdfbase import ALERT, SectionStart, markup
+from expertscore.reports.pdfbase import ALERT, CellParagraph, SectionStart, markup
 from expertscore.reports.sheet_base import LABEL_TINT
 from expertscore.reports.sheet_text import ORGANIZER_SET_NOTE, level_text, percent_text
 from expertscore.schemes.model import GradeScale, RankWithin
@@ -67,7 +67,7 @@ def nothing(r: ReportRenderer, text: str) -> Paragraph:
 
 def platform_cell(r: ReportRenderer, d: ReportData, sid: str, mark: str = "") -> Paragraph:
     """The platform's name, and its submission id in small print below."""
-    return Paragraph(
+    return CellParagraph(
         f'{mark}{markup(d.platform(sid))}<br/><font size="7" color="#5b6675">{markup(sid)}</font>',
         r.styles["cell"],
     )
@@ -92,7 +92,7 @@ def cover(r: ReportRenderer, d: ReportData) -> list[Flowable]:
     ]
     return [
         SectionStart("cover", "封面与评审依据"),
-        Paragraph(markup(r.heading), r.styles["cover-title"]),
+        CellParagraph(markup(r.heading), r.styles["cover-title"]),
         r.para(batch.title, "heading"),
         Spacer(1, 3 * mm),
         labelled(r, pairs, {"批次清单 SHA-256"}),
@@ -119,7 +119,7 @@ def panel_table(r: ReportRenderer, d: ReportData) -> Table:
         else:
             key = r.para(checked.fingerprint, "mono")
             digest = d.file_digests.get(expert, "")
-            result = Paragraph(
+            result = CellParagraph(
                 f"第 {checked.payload.sequence} 版<br/>"
                 f'<font name="{r.mono_font}" size="7">{markup(digest)}</font>',
                 r.styles["cell"],
@@ -127,7 +127,7 @@ def panel_table(r: ReportRenderer, d: ReportData) -> Table:
         rows.append(
             [
                 r.para(str(number), "num"),
-                Paragraph(r.expert_mark(expert) + markup(d.label(expert)), r.styles["cell"]),
+                CellParagraph(r.expert_mark(expert) + markup(d.label(expert)), r.styles["cell"]),
                 r.para(unit or "—"),
                 key,
                 result,
@@ -193,7 +193,9 @@ def ranking_section(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         if record is not None:
             name += f'<br/><font size="7.5" color="#5b6675">{markup(record.operator)}</font>'
         fragile = (
-            Paragraph(f'<font color="{ALERT_HEX}">{FRAGILE_MARK} 不稳定</font>', r.styles["cell"])
+            CellParagraph(
+                f'<font color="{ALERT_HEX}">{FRAGILE_MARK} 不稳定</font>', r.styles["cell"]
+            )
             if sub.fragile
             else r.para("稳定")
         )
@@ -201,9 +203,9 @@ def ranking_section(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         rank = str(sub.rank) if within is None else f"{sub.rank}<br/>{markup(within)}"
         rows.append(
             [
-                Paragraph(rank, r.styles["num"]),
+                CellParagraph(rank, r.styles["num"]),
                 r.para(sub.id),
-                Paragraph(name, r.styles["cell"]),
+                CellParagraph(name, r.styles["cell"]),
                 r.para(fmt(sub.total), "num"),
                 r.para(percent_text(sub.percent), "num"),
                 r.para(d.grade_of(sub)),
@@ -256,7 +258,7 @@ def totals_block(r: ReportRenderer, d: ReportData) -> list[Flowable]:
     words = f"{marks}<br/>各点为专家个人总分占可得满分的比例，黑色竖线为专家组总分"
     if graded:
         words += f'，<font color="{ALERT_HEX}">红色虚线</font>为等级门槛'
-    legend = Paragraph(words + "。", r.styles["small"])
+    legend = CellParagraph(words + "。", r.styles["small"])
     per_chart = totals_rows_per_chart(r.frame_height - TOTALS_HEADING_ROOM)
     charts = totals_charts(rows, r.lanes, r.font, r.frame_width, per_chart)
     heading = "专家总分分布与等级门槛" if graded else "专家总分分布"
@@ -392,7 +394,7 @@ def audit_appendix(r: ReportRenderer, d: ReportData) -> list[Flowable]:
                 r.para(audit_action(entry)),
                 r.para(d.label(str(expert)) if expert else "—"),
                 r.para(audit_detail(entry, d.platforms), "small"),
-                Paragraph(
+                CellParagraph(
                     f'<font name="{r.mono_font}" size="6.5">{markup(digest) or "—"}</font>',
                     r.styles["small"],
                 ),

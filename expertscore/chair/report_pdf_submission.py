@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from expertscore.chair.aggregate import IndicatorResult, SubmissionResult, quantize
 from expertscore.chair.report_pdf_charts import ScoreStrip, profile_chart
@@ -23,7 +23,7 @@ from expertscore.chair.report_pdf_text import (
     fragile_text,
     signed_percent,
 )
-from expertscore.reports.pdfbase import ALERT, SectionStart, markup
+from expertscore.reports.pdfbase import ALERT, CellParagraph, SectionStart, markup
 from expertscore.reports.sheet_base import LABEL_TINT, bonus_suffix, tree_rows
 from expertscore.reports.sheet_text import percent_text
 from expertscore.schemes.model import AggregationMethod, TrimScope
@@ -41,7 +41,7 @@ ALERT_HEX = ALERT.hexval().replace("0x", "#")
 def submission_pages(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> list[Flowable]:
     platform = d.platform(sub.id)
     label = f"第 {sub.rank} 名  {platform}（{sub.id}）"
-    title = Paragraph(f"第 {sub.rank} 名　{markup(platform)}", r.styles["section"])
+    title = CellParagraph(f"第 {sub.rank} 名　{markup(platform)}", r.styles["section"])
     return [
         PageBreak(),
         SectionStart(sub.id, label),
@@ -97,7 +97,7 @@ def outcome_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Fl
     ]
     cells = [r.para(v, "big-left") for v in values]
     if sub.fragile:
-        cells[-1] = Paragraph(
+        cells[-1] = CellParagraph(
             f'<font color="{ALERT_HEX}">{markup(fragile)}</font>', r.styles["big-left"]
         )
     return r.table(
@@ -170,12 +170,12 @@ def expert_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Flo
         )
         rows.append(
             [
-                Paragraph(r.expert_mark(expert) + markup(d.label(expert)), r.styles["cell"]),
+                CellParagraph(r.expert_mark(expert) + markup(d.label(expert)), r.styles["cell"]),
                 r.plain((record.organization if record else None) or "—"),
                 r.plain(fmt(total), "num"),
                 r.plain(signed_percent(deviation), "num"),
                 r.plain(kept),
-                Paragraph(note, r.styles["cell"]),
+                CellParagraph(note, r.styles["cell"]),
             ]
         )
     for expert in d.recused(sub.id):
@@ -199,7 +199,7 @@ def strip_legend(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Flo
         "最高、最低分；黑色竖线为专家组得分；"
         f'<font color="{ALERT_HEX}">◆</font> 为专家组议定分（灰色竖线为议定前的计算得分）。'
     )
-    return Paragraph(text, r.styles["small"])
+    return CellParagraph(text, r.styles["small"])
 
 
 def indicator_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Flowable:
@@ -269,7 +269,7 @@ def panel_cell(r: ReportRenderer, result: IndicatorResult) -> Flowable:
     if result.panel is None:
         return r.plain("—", "num")
     if result.override is not None:
-        return Paragraph(
+        return CellParagraph(
             f'<font color="{ALERT_HEX}">{fmt(result.panel)} 议定</font>', r.styles["num"]
         )
     return r.plain(fmt(result.panel), "num")
@@ -279,7 +279,7 @@ def notes_cell(
     r: ReportRenderer, d: ReportData, sub: SubmissionResult, result: IndicatorResult
 ) -> Flowable | str:
     notes = notes_markup(d, sub, result)
-    return Paragraph(notes, r.styles["cell"]) if notes else ""
+    return CellParagraph(notes, r.styles["cell"]) if notes else ""
 
 
 def notes_markup(d: ReportData, sub: SubmissionResult, result: IndicatorResult) -> str:

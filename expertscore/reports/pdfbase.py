@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCode
@@ -193,6 +193,38 @@ def broken_lines(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
+class CellParagraph(Paragraph):
+    """A ``Paragraph`` that breaks its lines once per width. A table measures every cell
+    again on each page it runs onto and once more to draw it; the lines depend only on the
+    width, and breaking CJK lines was most of a provincial report's time."""
+
+    _laid_for: float | None = None
+    # Parsed markup by (text, style): a large report repeats the same cell text (flags,
+    # legends) thousands of times, and parsing the markup cost as much as laying it out.
+    _parsed: ClassVar[dict[tuple[str, int], tuple[ParagraphStyle, ParagraphStyle, list]]] = {}
+
+    def __init__(self, text: str, style: ParagraphStyle, **given: Any) -> None:
+        if given:  # reportlab's own split passes its fragments
+            super().__init__(text, style, **given)
+            return
+        key = (text, id(style))
+        known = self._parsed.get(key)
+        if known is None or known[0] is not style:  # (an id reused by another style)
+            super().__init__(text, style)
+            if len(self._parsed) > 20000:  # a bound, not a policy: start afresh
+                self._parsed.clear()
+            self._parsed[key] = (style, self.style, [frag.clone() for frag in self.frags])
+            return
+        super().__init__(text, known[1], frags=[frag.clone() for frag in known[2]])
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._laid_for == availWidth and hasattr(self, "blPara"):  # split drops blPara
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._laid_for = availWidth
+        return size
+
+
 class TextCell(Flowable):
     """Plain text in one paragraph style, for the many short cells of a large table
     (codes, numbers): laid out like a ``Paragraph`` of that style without markup parsing,
@@ -202,8 +234,11 @@ class TextCell(Flowable):
         super().__init__()
         self.text, self.style = text, style
         self.lines: list[str] = [text]
+        self._laid_for: float | None = None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._laid_for == available_width:  # measured already (see CellParagraph)
+            return self.width, self.height
         style = self.style
         room = available_width - style.leftIndent - style.rightIndent
         self.width = available_width
@@ -213,6 +248,7 @@ class TextCell(Flowable):
         else:
             self.lines = broken_lines(self.text, style.fontName, style.fontSize, room)
         self.height = style.leading * len(self.lines)
+        self._laid_for = available_width
         return self.width, self.height
 
     def draw(self) -> None:
@@ -320,8 +356,8 @@ class PdfRenderer:
     def frame_height(self) -> float:
         return self.pagesize[1] - self.margin_top - self.margin_bottom
 
-    def para(self, text: str, style: str = "cell") -> Paragraph:
-        return Paragraph(markup(text), self.styles[style])
+    def para(self, text: str, style: str = "cell") -> CellParagraph:
+        return CellParagraph(markup(text), self.styles[style])
 
     def plain(self, text: str, style: str = "cell") -> TextCell:
         """Like ``para`` for short text that needs neither markup nor word breaks."""

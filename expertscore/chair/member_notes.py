@@ -1,7 +1,8 @@
 """What panel members write to the chair: explanations of deviations and statements.
 
 Two kinds of small signed notes (``expertscore-note/1``, the result file's envelope with
-its own format and payload type, so a note can never pass for a result or a panel file):
+its own format and payload type, so a note can never pass for a result or a panel file;
+payload ``expertscore-note-payload/2``):
 
 * ``explanation``: an expert's written explanation (书面说明) of a total that deviates
   more than the policy's ``deviation_limit`` from the panel mean, per submission;
@@ -14,6 +15,11 @@ same expert and kind replaces the older). A statement given on paper is transcri
 chair into ``<expert>-statement.paper.json`` (unsigned, marked as transcribed, naming the
 chair). Every signed note is verified again whenever the folder is read: the batch hash
 must match and the key must be the expert's (roster pin, key card, confirmed key).
+
+A note names the results it speaks about (``results.sha256``, the digest of the panel
+outcome, ``outcome.results_digest``, taken from the chair's request). A note about other
+results than those merged now (or a payload /1 note, which names none) is kept and shown,
+marked stale: the member spoke before the results changed.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +40,9 @@ from expertscore.reports.pdfbase import write_atomically
 from expertscore.results.trust import KeyTrust, KeyUntrusted
 
 NOTE_FORMAT = "expertscore-note/1"
-NOTE_PAYLOAD_FORMAT = "expertscore-note-payload/1"
+NOTE_PAYLOAD_FORMAT = "expertscore-note-payload/2"
+# Payload /1 named only the batch; such a note is read, about no particular results.
+OLD_PAYLOAD_FORMATS = ("expertscore-note-payload/1",)
 NOTE_PAYLOAD_TYPE = "application/vnd.expertscore.note+json"
 NOTE_SUFFIX = ".esnote"
 PAPER_FORMAT = "expertscore-paper-statement/1"
@@ -67,19 +75,26 @@ class Note:
     reasons: str = ""
     fingerprint: str | None = None  # the signing key's; None for a paper transcription
     transcribed_by: str | None = None  # the chair who typed in a paper statement
+    results_sha256: str | None = None  # the outcome spoken about; None: payload /1, paper
+    stale: bool = False  # about other results than those merged now
 
 
 @dataclass
 class Notes:
     explanations: dict[tuple[str, str], str] = field(default_factory=dict)  # (sid, expert)
     statements: dict[str, Note] = field(default_factory=dict)  # expert -> statement
+    # (sid, expert) of explanations written about other results than those merged now
+    stale_explanations: set[tuple[str, str]] = field(default_factory=set)
 
 
-def _payload(package: OpenedPackage, key: ExpertKey, kind: str, body: dict) -> bytes:
+def _payload(
+    package: OpenedPackage, key: ExpertKey, kind: str, body: dict, results_sha256: str
+) -> bytes:
     record = {
         "format": NOTE_PAYLOAD_FORMAT,
         "kind": kind,
         "batch": {"id": package.manifest.batch.id, "sha256": package.manifest_sha256},
+        "results": {"sha256": results_sha256},
         "expert": {
             "id": key.info.expert_id,
             "name": key.info.name,
@@ -91,10 +106,21 @@ def _payload(package: OpenedPackage, key: ExpertKey, kind: str, body: dict) -> b
     return json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
-def write_note(out: Path, package: OpenedPackage, key: ExpertKey, kind: str, body: dict) -> Path:
-    """Sign ``body`` (``explanations`` or ``stance``/``reasons``) as ``kind`` and write it."""
+def write_note(
+    out: Path,
+    package: OpenedPackage,
+    key: ExpertKey,
+    kind: str,
+    body: dict,
+    *,
+    results_sha256: str,
+) -> Path:
+    """Sign ``body`` (``explanations`` or ``stance``/``reasons``) as ``kind`` about the
+    results ``results_sha256`` (the chair's request names them) and write it."""
     check_body(kind, body)
-    payload = _payload(package, key, kind, body)
+    if not is_digest(results_sha256):
+        raise NoteError("a note names the results it speaks about (their SHA-256)")
+    payload = _payload(package, key, kind, body, results_sha256)
     signature = key.sign(NOTE_PAYLOAD_TYPE, payload)
     envelope = {
         "format": NOTE_FORMAT,
@@ -135,7 +161,12 @@ def read_note(data: bytes, source: str, package: OpenedPackage, trust: KeyTrust)
         raise NoteRefused(source, "the signed payload is damaged: the file was changed") from None
     if not isinstance(raw, dict):
         raise NoteRefused(source, "the signed payload is not a JSON object")
-    check_format(raw.get("format"), NOTE_KIND, NOTE_PAYLOAD_FORMAT, "payload", source)
+    if raw.get("format") not in OLD_PAYLOAD_FORMATS:
+        check_format(raw.get("format"), NOTE_KIND, NOTE_PAYLOAD_FORMAT, "payload", source)
+    results = raw.get("results")
+    spoken = results.get("sha256") if isinstance(results, dict) else None
+    if raw.get("format") == NOTE_PAYLOAD_FORMAT and not is_digest(spoken):
+        raise NoteRefused(source, "the note names no results (results.sha256)")
     expert, batch = raw.get("expert"), raw.get("batch")
     if not isinstance(expert, dict) or not isinstance(batch, dict):
         raise NoteRefused(source, "the payload names no expert or batch")
@@ -164,6 +195,7 @@ def read_note(data: bytes, source: str, package: OpenedPackage, trust: KeyTrust)
         stance=body.get("stance"),
         reasons=str(body.get("reasons") or ""),
         fingerprint=fingerprint(str(key)),
+        results_sha256=spoken if is_digest(spoken) else None,
     )
 
 
@@ -212,9 +244,12 @@ def _paper(path: Path, package: OpenedPackage) -> Note:
                 transcribed_by=str(raw.get("transcribed_by") or ""))  # fmt: skip
 
 
-def load_notes(folder: Path, package: OpenedPackage, trust: KeyTrust) -> Notes:
+def load_notes(
+    folder: Path, package: OpenedPackage, trust: KeyTrust, current: str | None = None
+) -> Notes:
     """Every note kept in the merge folder, verified again; a signed statement wins over a
-    paper one of the same member."""
+    paper one of the same member. With ``current`` (the digest of the results merged now),
+    a signed note about other results is marked stale."""
     notes = Notes()
     kept = folder / NOTES_DIR
     if not kept.is_dir():
@@ -224,13 +259,25 @@ def load_notes(folder: Path, package: OpenedPackage, trust: KeyTrust) -> Notes:
         notes.statements[paper.expert] = paper
     for path in sorted(kept.glob(f"*{NOTE_SUFFIX}")):
         note = read_note(path.read_bytes(), str(path), package, trust)
+        if current is not None and note.results_sha256 != current:
+            note = replace(note, stale=True)
         if note.kind == STATEMENT:
             notes.statements[note.expert] = note
         else:
             for sid, text in note.explanations.items():
                 notes.explanations[(sid, note.expert)] = text
+                if note.stale:
+                    notes.stale_explanations.add((sid, note.expert))
     return notes
 
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def is_digest(value: object) -> bool:
+    """A SHA-256 as lowercase hex."""
+    return isinstance(value, str) and len(value) == 64 and all(c in HEX for c in value)
+
+
+HEX = frozenset("0123456789abcdef")

@@ -50,7 +50,7 @@ class ChairSnapshot:
     @classmethod
     def of(cls, run: ChairRun) -> ChairSnapshot:
         inp, result = run.results()
-        return cls(run, inp, result, run.gaps(), run.audit(), run.notes())
+        return cls(run, inp, result, run.gaps(), run.audit(), run.notes(result))
 
     def shown(self) -> tuple:
         """What the workbook and the report both show: package to audit log, in that order."""

@@ -42,6 +42,10 @@ STATEMENT_NOTE = (
 )
 
 
+# A note signed about other results than those this report shows.
+STALE = "针对其他评审结果，已过期"
+
+
 def statement_text(note: Note | None) -> str:
     """A member's statement as the signature page prints it."""
     if note is None:
@@ -51,6 +55,8 @@ def statement_text(note: Note | None) -> str:
         text += f"（{note.reasons}）"
     if note.transcribed_by:
         return f"{text}【纸质意见，组长 {note.transcribed_by} 录入】"
+    if note.stale:
+        return f"{text}【已签名，密钥 {note.fingerprint}；{STALE}】"
     return f"{text}【已签名，密钥 {note.fingerprint}】"
 
 
@@ -313,6 +319,12 @@ def flags_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
     ]
 
 
+def explanation_text(text: str | None, stale: bool) -> str:
+    if text is None:
+        return "未收到"
+    return f"{text}【{STALE}】" if stale else text
+
+
 def explanations_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
     heads = ["平台", "专家", "专家总分", "平均总分", "偏离", "书面说明"]
     rows: list[list[object]] = [[r.para(h, "cell-head") for h in heads]]
@@ -327,7 +339,7 @@ def explanations_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
                     r.para(fmt(sub.expert_totals[expert]), "num"),
                     r.para(fmt(quantize(mean, d.scheme.aggregation)) if mean else "—", "num"),
                     r.para(f"{fmt(deviation)}%", "num"),
-                    r.para(text if text is not None else "未收到"),
+                    r.para(explanation_text(text, (sub.id, expert) in d.notes.stale_explanations)),
                 ]
             )
     if len(rows) == 1:

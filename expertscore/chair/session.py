@@ -18,6 +18,7 @@ from expertscore.chair.decisions import Decisions, replay
 from expertscore.chair.keycard_memory import remember, remembered
 from expertscore.chair.member_notes import Notes, load_notes
 from expertscore.chair.merge import Decision, MergeFolder, apply, load_folder, plan, read_audit
+from expertscore.chair.outcome import results_digest
 from expertscore.chair.panel import Gap, gaps
 from expertscore.chair.panel_file_model import canonical_results
 from expertscore.chair.transcriptions import check_folder, guard, keep_replaced
@@ -73,6 +74,8 @@ class ChairRun:
     def audit(self) -> list[dict]:
         return read_audit(self.folder_path)
 
-    def notes(self) -> Notes:
-        """The members' explanations and statements kept in the folder, verified again."""
-        return load_notes(self.folder_path, self.package, self.trust)
+    def notes(self, result: PanelResult | None = None) -> Notes:
+        """The members' explanations and statements kept in the folder, verified again;
+        those about other results than ``result`` (default: the results now) marked stale."""
+        current = results_digest(result if result is not None else self.results()[1])
+        return load_notes(self.folder_path, self.package, self.trust, current)

@@ -119,6 +119,8 @@ def _divergence_rows(data: BookData, sid: str) -> Iterator[list[object]]:
             )
             text = data.notes.explanations.get((sid, expert))
             answer = f"书面说明：{text}" if text is not None else "未收到书面说明"
+            if text is not None and (sid, expert) in data.notes.stale_explanations:
+                answer += "（针对其他评审结果，已过期）"
             yield ["需说明", sid, platform, "", "", expert, deviation, reason, answer]
     for (osid, code), override in sorted(data.decisions.overrides.items()):
         if osid != sid:

@@ -40,10 +40,17 @@ def _grade_text(scheme: Scheme, category: str | None, code: str | None) -> str:
     return "-" if code is None else grade_name(scheme, category, code)
 
 
+def _received(received: bool, stale: bool) -> str:
+    if not received:
+        return "missing"
+    return "received (about other results)" if stale else "received"
+
+
 def _print_results(run: ChairRun, result: PanelResult) -> None:
     scheme = run.package.scheme
     names = {s.id: s.platform for s in run.package.manifest.submissions}
-    explanations = run.notes().explanations
+    notes_kept = run.notes(result)
+    explanations, stale = notes_kept.explanations, notes_kept.stale_explanations
     echo("\nranking:")
     group = None
     for sid in result.ranking:
@@ -60,7 +67,7 @@ def _print_results(run: ChairRun, result: PanelResult) -> None:
         if sub.explanations_needed:
             received = {e for s, e in explanations if s == sid}
             named = [
-                f"{e} {'received' if e in received else 'missing'}"
+                f"{e} {_received(e in received, (sid, e) in stale)}"
                 for e in sorted(sub.explanations_needed)
             ]
             notes.append("explanations needed: " + ", ".join(named))

@@ -24,6 +24,7 @@ from expertscore.chair.member_notes import (
     transcribe_statement,
     write_note,
 )
+from expertscore.chair.outcome import results_digest
 from expertscore.chair.session import ChairRun
 from expertscore.cli.key_cmd import read_passphrase
 from expertscore.identity.keys import open_key
@@ -43,14 +44,17 @@ STANCE = click.Choice([AGREE, DISSENT])
 def explain_request_command(
     package: Path, folder: Path, requested_by: str, experts: tuple[str, ...], out: Path
 ) -> None:
-    """Ask the experts whose totals deviate too far for their written explanations."""
+    """Ask the experts whose totals deviate too far for their written explanations, and
+    every member for a statement, on the results merged now (the file names them)."""
     run = ChairRun.open(package, folder)
     _, result = run.results()
     items = needed(result, experts or None)
-    write_request(out, run.package, items, requested_by)
+    if experts and not items:
+        raise NoteError("no explanation is needed from the experts named")
+    write_request(out, run.package, result, items, requested_by)
     for item in items:
         echo(f"{item.expert} {item.submission}: deviation {item.deviation}%")
-    echo(f"{out}: {len(items)} explanations requested")
+    echo(f"{out}: {len(items)} explanations requested, about results {results_digest(result)}")
 
 
 @click.command("explain")
@@ -64,7 +68,8 @@ def explain_command(
 ) -> None:
     """Answer the chair's request with your signed written explanations."""
     opened = open_package(package)
-    asked = {n.submission for n in read_request(request, opened) if n.expert == expert_id}
+    asked_for = read_request(request, opened)
+    asked = {n.submission for n in asked_for.asked_of(expert_id)}
     answers = {}
     for text in texts:
         sid, sep, words = text.partition("=")
@@ -72,7 +77,8 @@ def explain_command(
             raise NoteError(f"--text {text!r}: the request asks {expert_id} about {sorted(asked)}")
         answers[sid] = words.strip()
     key = open_key(expert_id, read_passphrase(f"passphrase of the key of {expert_id}"))
-    write_note(out, opened, key, EXPLANATION, {"explanations": answers})
+    body = {"explanations": answers}
+    write_note(out, opened, key, EXPLANATION, body, results_sha256=asked_for.results_sha256)
     missing = sorted(asked - set(answers))
     echo(f"{out}: signed explanations for {', '.join(sorted(answers))}")
     if missing:
@@ -81,17 +87,24 @@ def explain_command(
 
 @click.command("statement")
 @click.option("--batch", "package", required=True, type=PACKAGE)
+@click.option(
+    "--request", "request", required=True, type=click.Path(path_type=Path),
+    help="The chair's request file: it names the results you speak about.",
+)  # fmt: skip
 @click.option("--expert", "expert_id", required=True, help="Your id (your key signs).")
 @click.option("--stance", required=True, type=STANCE, help="agree, or dissent with reasons")
 @click.option("--reasons", default="", help="Why (required for a dissent).")
 @click.option("--out", required=True, type=click.Path(path_type=Path, dir_okay=False))
-def statement_command(package: Path, expert_id: str, stance: str, reasons: str, out: Path) -> None:
+def statement_command(
+    package: Path, request: Path, expert_id: str, stance: str, reasons: str, out: Path
+) -> None:
     """Your signed statement on the panel's result: agree, or dissent with your reasons."""
     opened = open_package(package)
+    about = read_request(request, opened).results_sha256
     body = {"stance": stance, "reasons": reasons.strip()}
     check_body(STATEMENT, body)  # before the passphrase is asked
     key = open_key(expert_id, read_passphrase(f"passphrase of the key of {expert_id}"))
-    write_note(out, opened, key, STATEMENT, body)
+    write_note(out, opened, key, STATEMENT, body, results_sha256=about)
     echo(f"{out}: signed statement of {expert_id} ({stance})")
 
 
@@ -102,12 +115,14 @@ def statement_command(package: Path, expert_id: str, stance: str, reasons: str, 
 def notes_command(package: Path, folder: Path, files: tuple[Path, ...]) -> None:
     """Verify the members' signed explanations and statements and keep them in the folder."""
     run = ChairRun.open(package, folder)
+    current = results_digest(run.results()[1])
     for path in files:
         data = path.read_bytes()
         note = read_note(data, str(path), run.package, run.trust)
         keep_note(folder, data, note)
         what = note.stance if note.kind == STATEMENT else ", ".join(sorted(note.explanations))
-        echo(f"{path}: {note.kind} of {note.expert} ({what}), key {note.fingerprint}")
+        about = "" if note.results_sha256 == current else ", about other results (stale)"
+        echo(f"{path}: {note.kind} of {note.expert} ({what}), key {note.fingerprint}{about}")
 
 
 @click.command("paper-statement")

@@ -4,6 +4,7 @@ members' signed notes, the chair's paper transcription, and every output showing
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from expertscore.chair.member_notes import (
     read_note,
     write_note,
 )
+from expertscore.chair.outcome import results_digest
 from expertscore.chair.outputs import REPORT, WORKBOOK, ChairSnapshot, export_all
 from expertscore.chair.session import ChairRun
 from expertscore.identity.keys import ScryptCost, create_key
@@ -33,10 +35,14 @@ def key_of(case: Case, expert: str):
     return simulated_key(SEED, roster[expert], "2026-03-01T09:00:00+08:00")
 
 
-def note_of(case: Case, tmp_path: Path, expert: str, kind: str, body: dict) -> Path:
+def note_of(
+    case: Case, tmp_path: Path, expert: str, kind: str, body: dict, about: str | None = None
+) -> Path:
+    """``expert``'s signed note about the results merged now (or those named ``about``)."""
     run = ChairRun.open(case.package, case.merge)
     out = tmp_path / f"{expert}-{kind}.esnote"
-    return write_note(out, run.package, key_of(case, expert), kind, body)
+    about = about or results_digest(run.results()[1])
+    return write_note(out, run.package, key_of(case, expert), kind, body, results_sha256=about)
 
 
 def chair(case: Case, *args: str) -> tuple[int, str]:
@@ -56,7 +62,8 @@ def test_request_answer_merge_and_every_output_shows_the_explanation(merged_case
     code, said = chair(case, "explain-request", "--by", "王组长", "--out", str(request))
     assert code == 0, said
     written = json.loads(request.read_text(encoding="utf-8"))
-    assert written["format"] == "expertscore-explain-request/1"
+    assert written["format"] == "expertscore-explain-request/2"
+    assert written["results_sha256"] == results_digest(result)
     assert [(i["expert"], i["submission"]) for i in written["items"]] == [
         (n.expert, n.submission) for n in items
     ]
@@ -116,7 +123,8 @@ def test_a_note_signed_with_another_key_or_for_another_batch_is_refused(merged_c
     run = ChairRun.open(case.package, case.merge)
     stranger = create_key("E01", "冒名者", "a passphrase 2026", cost=ScryptCost(n=2**12))
     forged = write_note(tmp_path / "forged.esnote", run.package, stranger, STATEMENT,
-                        {"stance": AGREE, "reasons": ""})  # fmt: skip
+                        {"stance": AGREE, "reasons": ""},
+                        results_sha256=results_digest(run.results()[1]))  # fmt: skip
     with pytest.raises(NoteRefused, match="E01"):
         read_note(forged.read_bytes(), str(forged), run.package, run.trust)
     code, said = chair(case, "notes", str(forged))
@@ -128,3 +136,46 @@ def test_a_note_signed_with_another_key_or_for_another_batch_is_refused(merged_c
     good.write_text(json.dumps(changed))
     with pytest.raises(NoteRefused, match="signature"):
         read_note(good.read_bytes(), str(good), run.package, run.trust)
+
+
+def test_a_statement_about_other_results_is_shown_as_stale(merged_case, tmp_path):
+    """A note names the results it speaks about: after they change (an agreed score), the
+    statement is still listed, marked as about other results, in every place it shows."""
+    case = merged_case
+    request = tmp_path / "request.json"
+    code, said = chair(case, "explain-request", "--by", "王组长", "--out", str(request))
+    assert code == 0, said
+    asked = json.loads(request.read_text(encoding="utf-8"))["results_sha256"]
+    agree = note_of(case, tmp_path, "E01", STATEMENT, {"stance": AGREE, "reasons": ""}, asked)
+    code, said = chair(case, "notes", str(agree))
+    assert code == 0 and "stale" not in said, said
+    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
+    assert snap.notes.statements["E01"].results_sha256 == asked
+    assert not snap.notes.statements["E01"].stale
+
+    panel = snap.result.submissions["S001"].indicators["1.1.1"].panel
+    points = "0.5" if panel != Decimal("0.5") else "0"
+    code, said = chair(case, "override", "--submission", "S001", "--indicator", "1.1.1",
+                       "--points", points, "--cause", "summing-error", "--reason", "合议")  # fmt: skip
+    assert code == 0, said
+    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
+    assert results_digest(snap.result) != asked
+    assert snap.notes.statements["E01"].stale
+    code, said = chair(case, "notes", str(agree))
+    assert code == 0 and "about other results (stale)" in said, said
+    out = export_all(snap, tmp_path / "out", None)
+    page = "".join(pdf_text(out[REPORT], layout=False).split())
+    assert "针对其他评审结果，已过期】" in page[page.index("评审专家签字") :]
+
+
+def test_a_statement_names_the_request_and_an_old_request_is_refused(merged_case, tmp_path):
+    case = merged_case
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"format": "expertscore-explain-request/1", "items": []}))
+    done = cli("statement", "--batch", str(case.package), "--request", str(old), "--expert",
+               "E01", "--stance", "agree", "--out", str(tmp_path / "s.esnote"))  # fmt: skip
+    assert done.returncode == 2
+    assert "not an explanation request (expertscore-explain-request/2)" in done.stderr
+    done = cli("statement", "--batch", str(case.package), "--expert", "E01", "--stance",
+               "agree", "--out", str(tmp_path / "s.esnote"))  # fmt: skip
+    assert done.returncode == 2 and "--request" in done.stderr

@@ -96,6 +96,10 @@ class MembersModel(QAbstractTableModel):
             return self.tr("{text} (on paper, typed in by {chair})").format(
                 text=text, chair=note.transcribed_by
             )
+        if note.stale:
+            return self.tr("{text} (signed, key {key}; about other results: stale)").format(
+                text=text, key=note.fingerprint
+            )
         return self.tr("{text} (signed, key {key})").format(text=text, key=note.fingerprint)
 
     def explanations_text(self, state: ChairState, expert: str) -> str:
@@ -106,6 +110,12 @@ class MembersModel(QAbstractTableModel):
             text = state.notes.explanations.get((sid, expert))
             if text is None:
                 parts.append(self.tr("{sid}: missing").format(sid=sid))
+            elif (sid, expert) in state.notes.stale_explanations:
+                parts.append(
+                    self.tr("{sid}: received about other results (stale): {text}").format(
+                        sid=sid, text=text
+                    )
+                )
             else:
                 parts.append(self.tr("{sid}: received: {text}").format(sid=sid, text=text))
         return "; ".join(parts) or "—"

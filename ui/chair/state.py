@@ -175,4 +175,5 @@ def load_state(package: OpenedPackage, folder: Path, keycards: Sequence[Path] = 
     """Open the merge folder afresh and compute everything (runs on the worker thread)."""
     run = ChairRun(package, folder, tuple(keycards))
     inp, result = run.results()
-    return ChairState(run, inp, result, run.gaps(), run.audit(), tuple(keycards), run.notes())
+    notes = run.notes(result)
+    return ChairState(run, inp, result, run.gaps(), run.audit(), tuple(keycards), notes)

@@ -21,6 +21,7 @@ from expertscore import __version__
 from expertscore.chair import outputs
 from expertscore.chair.evidence import pins
 from expertscore.chair.member_notes import AGREE, STATEMENT, write_note
+from expertscore.chair.outcome import results_digest
 from expertscore.chair.panel_file import read_panel_file, recheck_panel_file
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.results.simulate import simulated_key
@@ -395,7 +396,8 @@ def test_members_tab_shows_signed_and_paper_statements(window, qtbot, panel, tmp
     roster = {e.id: e for e in state.package.manifest.roster}
     key = simulated_key(3, roster["E01"], "2026-03-01T09:00:00+08:00")  # the panel's seed
     note = write_note(tmp_path / "E01.esnote", state.package, key, STATEMENT,
-                      {"stance": AGREE, "reasons": ""})  # fmt: skip
+                      {"stance": AGREE, "reasons": ""},
+                      results_sha256=results_digest(state.result))  # fmt: skip
     with qtbot.waitSignal(window.stateLoaded, timeout=60000):
         merge_notes(window, [note])
     model = window.members_model

@@ -37,6 +37,7 @@ from ui.evidence.indexing import EvidenceIndexing
 from ui.evidence.viewer import EvidenceViewer
 from ui.lock_banner import unlocked_box
 from ui.messages import error_text
+from ui.notes.flow import NotesFlow
 from ui.opening import Opener
 from ui.plaintext import TITLE_LIMIT, shown, warn
 from ui.scoring.form import ScoringForm
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         )
         self._connect_actions()
         self.submit_flow = SubmitFlow(self)  # Submit, Unlock, Print, the key
+        self.notes_flow = NotesFlow(self)  # the chair's request: explanations, statement
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(400)

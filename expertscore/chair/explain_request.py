@@ -86,13 +86,18 @@ def write_request(
 
 def read_request(path: Path, package: OpenedPackage) -> Request:
     """The request; ``NoteError`` says what is wrong with the file."""
+    return read_request_for(path, package.manifest_sha256)
+
+
+def read_request_for(path: Path, manifest_sha256: str) -> Request:
+    """``read_request`` for a batch known by its manifest's SHA-256 (an expert's session)."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise NoteError(f"{path}: not an explanation request ({exc})") from None
     if not isinstance(raw, dict) or raw.get("format") != REQUEST_FORMAT:
         raise NoteError(f"{path}: not an explanation request ({REQUEST_FORMAT})")
-    if raw.get("manifest_sha256") != package.manifest_sha256:
+    if raw.get("manifest_sha256") != manifest_sha256:
         raise NoteError(f"{path}: the request is for another batch (its batch hash differs)")
     results = raw.get("results_sha256")
     if not is_digest(results):

@@ -88,12 +88,12 @@ class Notes:
 
 
 def _payload(
-    package: OpenedPackage, key: ExpertKey, kind: str, body: dict, results_sha256: str
+    batch: tuple[str, str], key: ExpertKey, kind: str, body: dict, results_sha256: str
 ) -> bytes:
     record = {
         "format": NOTE_PAYLOAD_FORMAT,
         "kind": kind,
-        "batch": {"id": package.manifest.batch.id, "sha256": package.manifest_sha256},
+        "batch": {"id": batch[0], "sha256": batch[1]},
         "results": {"sha256": results_sha256},
         "expert": {
             "id": key.info.expert_id,
@@ -117,10 +117,25 @@ def write_note(
 ) -> Path:
     """Sign ``body`` (``explanations`` or ``stance``/``reasons``) as ``kind`` about the
     results ``results_sha256`` (the chair's request names them) and write it."""
+    batch = (package.manifest.batch.id, package.manifest_sha256)
+    return sign_note(out, batch, key, kind, body, results_sha256=results_sha256)
+
+
+def sign_note(
+    out: Path,
+    batch: tuple[str, str],
+    key: ExpertKey,
+    kind: str,
+    body: dict,
+    *,
+    results_sha256: str,
+) -> Path:
+    """``write_note`` for a batch known by (id, manifest SHA-256), as an expert's session
+    knows it without the package."""
     check_body(kind, body)
     if not is_digest(results_sha256):
         raise NoteError("a note names the results it speaks about (their SHA-256)")
-    payload = _payload(package, key, kind, body, results_sha256)
+    payload = _payload(batch, key, kind, body, results_sha256)
     signature = key.sign(NOTE_PAYLOAD_TYPE, payload)
     envelope = {
         "format": NOTE_FORMAT,

@@ -26,6 +26,8 @@ NOT_AT_START = {
     "ui.dialogs.recusal",
     "ui.dialogs.submit",
     "ui.dialogs.unlock",
+    "ui.notes.request_dialog",
+    "expertscore.chair.member_notes",
 }
 
 

@@ -63,11 +63,22 @@ class Override:
 
 
 @dataclass(frozen=True)
+class VerifiedValue:
+    """The panel's verified value of an objective indicator (the re-verify flag's answer):
+    who recorded it, and why. The scores are not changed by it."""
+
+    value: str
+    decided_by: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class PanelInput:
     scheme: Scheme
     categories: Mapping[str, str | None]  # submission -> declared category
     sheets: Sequence[Sheet]
     overrides: Mapping[tuple[str, str], Override] = field(default_factory=dict)
+    verified_values: Mapping[tuple[str, str], VerifiedValue] = field(default_factory=dict)
 
 
 @dataclass
@@ -81,6 +92,7 @@ class IndicatorResult:
     spread: Decimal
     flags: list[str] = field(default_factory=list)
     override: Override | None = None
+    agreed_value: VerifiedValue | None = None  # the panel's verified value, if recorded
 
 
 @dataclass
@@ -253,6 +265,7 @@ def _submission(
             result.spread = everyone.spread
             found = set(result.flags) | (set(everyone.flags) - {NO_SCORES})
             result.flags = [flag for flag in FLAGS if flag in found]
+        result.agreed_value = inp.verified_values.get((sid, code))
         override = inp.overrides.get((sid, code))
         if override is not None:
             result.override = override

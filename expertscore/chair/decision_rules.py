@@ -47,6 +47,7 @@ STEP = "step"
 MODE = "mode"
 DECIMALS = "decimals"
 REASON = "reason"
+VALUE = "value"
 CAUSE = "cause"
 EXPERTS = "experts"
 ASSIGNED = "assigned"
@@ -270,3 +271,39 @@ def check_transcription(package: OpenedPackage, expert: str) -> None:
         raise DecisionError(
             f"{expert} is assigned nothing in this batch", rule=ASSIGNED, expert=expert
         )
+
+
+VALUE_LIMIT = 200  # characters of a verified value (a reported figure, never a paragraph)
+
+
+def check_verified_value(
+    package: OpenedPackage, submission: str, indicator: str, value: object, decided_by: object
+) -> tuple[str, str]:
+    """The value and who decided it, for an objective leaf of ``submission``.
+
+    The panel's verified value is what the panel agreed the reported value really is, after
+    the experts verified different values (the re-verify flag): one line of text, as the
+    experts' own verified values are, and the name of who recorded the panel's agreement.
+    """
+    leaf = check_leaf(package, submission, indicator)
+    where = {"submission": submission, "indicator": indicator}
+    if leaf.nature is None or leaf.nature.value != "objective":
+        raise DecisionError(
+            f"{indicator} is not an objective indicator: it has no verified value",
+            rule=INDICATOR,
+            **where,
+        )
+    if not isinstance(value, str) or not value.strip():
+        raise DecisionError("a verified value needs the value", rule=VALUE, **where)
+    text = value.strip()
+    if "\n" in text or "\r" in text or len(text) > VALUE_LIMIT:
+        raise DecisionError(
+            f"a verified value is one line of at most {VALUE_LIMIT} characters",
+            rule=VALUE,
+            **where,
+        )
+    if not isinstance(decided_by, str) or not decided_by.strip():
+        raise DecisionError(
+            "a verified value names who recorded the panel's agreement", rule=REASON, **where
+        )
+    return text, decided_by.strip()

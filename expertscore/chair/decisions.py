@@ -7,7 +7,10 @@
   experts' scores stay visible);
 * ``round-2``: an indicator goes to a second scoring round for the named experts;
 * ``transcription-allowed``: the chair's transcription of an expert's paper sheet may be
-  used although the expert's own signed result exists, with the reason.
+  used although the expert's own signed result exists, with the reason;
+* ``verified-value``: the value the panel agreed for an objective indicator's reported
+  value, after the experts verified different ones (re-verify), with who recorded it and
+  why; it resolves the re-verify flag, the scores stay as they are. A later one replaces it.
 
 Nothing is ever deleted: a later entry supersedes an earlier one. Recording and replaying
 apply the same rules (``decision_rules``): a line appended by hand that the command line
@@ -25,7 +28,7 @@ from typing import Any
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair import decision_rules as rules
-from expertscore.chair.aggregate import Override
+from expertscore.chair.aggregate import Override, VerifiedValue
 from expertscore.chair.decision_rules import DecisionError
 from expertscore.chair.merge import AUDIT, append_audit
 from expertscore.results.trust import CHAIR_CONFIRMED, KnownKey
@@ -39,6 +42,7 @@ DECISION_ACTIONS = (
     "override-cleared",
     "round-2",
     "transcription-allowed",
+    "verified-value",
 )
 OTHER_ACTIONS = ("merge",)
 # What a decision without its reason is refused with.
@@ -46,6 +50,7 @@ NO_OVERRIDE_REASON = "an agreed panel score needs the panel's reason"
 NO_WITHDRAWAL_REASON = "withdrawing an agreed score needs a reason"
 NO_ROUND_REASON = "a second round needs a reason"
 NO_TRANSCRIPTION_REASON = "using a transcription needs a reason"
+NO_VALUE_REASON = "a verified value needs the panel's reason"
 
 
 class AuditRefused(DecisionError):
@@ -78,10 +83,12 @@ class Decisions:
     rounds: dict[tuple[str, str], RoundRequest]
     # expert -> why a transcription may replace their own signed result
     transcriptions: dict[str, str] = field(default_factory=dict)
+    # (submission, indicator) -> the panel's verified value
+    verified_values: dict[tuple[str, str], VerifiedValue] = field(default_factory=dict)
 
     @classmethod
     def empty(cls) -> Decisions:
-        return cls({}, {}, {}, {})
+        return cls({}, {}, {}, {}, {})
 
     def confirmed_keys(self) -> list[KnownKey]:
         return [KnownKey(e, key, CONFIRMED_SOURCE) for e, key in self.confirmed.items()]
@@ -147,12 +154,22 @@ def _apply_transcription(package: OpenedPackage, entry: dict, decisions: Decisio
     decisions.transcriptions[expert] = reason
 
 
+def _apply_verified(package: OpenedPackage, entry: dict, decisions: Decisions) -> None:
+    sid, code = _text(entry, "submission"), _text(entry, "indicator")
+    value, by = rules.check_verified_value(
+        package, sid, code, entry.get("value"), entry.get("decided_by")
+    )
+    reason = rules.check_reason(entry.get("reason"), NO_VALUE_REASON, submission=sid)
+    decisions.verified_values[(sid, code)] = VerifiedValue(value, by, reason)
+
+
 _APPLY: dict[str, Callable[[OpenedPackage, dict, Decisions], None]] = {
     "confirm-key": _apply_confirmation,
     "override": _apply_override,
     "override-cleared": _apply_cleared,
     "round-2": _apply_round,
     "transcription-allowed": _apply_transcription,
+    "verified-value": _apply_verified,
 }
 
 
@@ -314,3 +331,29 @@ def allow_transcription(folder: Path, package: OpenedPackage, expert: str, reaso
     rules.check_transcription(package, expert)
     text = rules.check_reason(reason, NO_TRANSCRIPTION_REASON, expert=expert)
     append_audit(folder, {"action": "transcription-allowed", "expert": expert, "reason": text})
+
+
+def record_verified_value(
+    folder: Path,
+    package: OpenedPackage,
+    submission: str,
+    indicator: str,
+    value: str,
+    decided_by: str,
+    reason: str,
+) -> VerifiedValue:
+    """Record the value the panel agreed for ``indicator``'s reported value (re-verify)."""
+    text, by = rules.check_verified_value(package, submission, indicator, value, decided_by)
+    why = rules.check_reason(reason, NO_VALUE_REASON, submission=submission, indicator=indicator)
+    append_audit(
+        folder,
+        {
+            "action": "verified-value",
+            "submission": submission,
+            "indicator": indicator,
+            "value": text,
+            "decided_by": by,
+            "reason": why,
+        },
+    )
+    return VerifiedValue(text, by, why)

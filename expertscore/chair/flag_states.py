@@ -2,8 +2,10 @@
 
 A flag (far apart, re-verify, too few experts, no scores) is open until the panel decides
 on the indicator: an agreed panel score (with its cause from 87号令 art. 64) resolves
-every flag of that indicator of that submission. A second-round request leaves the flag
-open: the new scores, once merged, are aggregated afresh and may clear it themselves.
+every flag of that indicator of that submission; the panel's verified value (the value
+it agreed for the reported value) resolves the re-verify flag, and only that one. A
+second-round request leaves the flag open: the new scores, once merged, are aggregated
+afresh and may clear it themselves.
 Objective-item disagreement is one flag per indicator and submission; ``distinct_values``
 says which values the experts verified (or, without verified values, scored).
 """
@@ -14,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from expertscore.chair.aggregate import IndicatorResult, Sheet, SubmissionResult
+from expertscore.chair.aggregate import REVERIFY, IndicatorResult, Sheet, SubmissionResult
 from expertscore.chair.override_causes import OverrideCause
 
 
@@ -23,27 +25,34 @@ class FlagState(StrEnum):
     RESOLVED = "resolved"
 
 
-AGREED_SCORE = "agreed-score"  # the decision that resolves a flag
+AGREED_SCORE = "agreed-score"  # the decisions that resolve a flag
+VERIFIED_VALUE = "verified-value"
 
 
 @dataclass(frozen=True)
 class FlagStatus:
     flag: str
     state: FlagState
-    resolved_by: str | None = None  # AGREED_SCORE, or None while open
+    resolved_by: str | None = None  # AGREED_SCORE, VERIFIED_VALUE, or None while open
     cause: OverrideCause | None = None  # the agreed score's cause
+
+
+def status(item: IndicatorResult, flag: str) -> FlagStatus:
+    agreed = item.override
+    if agreed is not None:
+        return FlagStatus(flag, FlagState.RESOLVED, AGREED_SCORE, agreed.cause)
+    if flag == REVERIFY and item.agreed_value is not None:
+        return FlagStatus(flag, FlagState.RESOLVED, VERIFIED_VALUE)
+    return FlagStatus(flag, FlagState.OPEN)
 
 
 def statuses(item: IndicatorResult) -> list[FlagStatus]:
     """Each flag of ``item`` with its state, in the aggregation's order."""
-    agreed = item.override
-    if agreed is None:
-        return [FlagStatus(flag, FlagState.OPEN) for flag in item.flags]
-    return [FlagStatus(flag, FlagState.RESOLVED, AGREED_SCORE, agreed.cause) for flag in item.flags]
+    return [status(item, flag) for flag in item.flags]
 
 
 def has_open_flag(item: IndicatorResult) -> bool:
-    return bool(item.flags) and item.override is None
+    return any(status(item, flag).state is FlagState.OPEN for flag in item.flags)
 
 
 def open_flags(sub: SubmissionResult) -> int:

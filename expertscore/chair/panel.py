@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from expertscore.batch.package import OpenedPackage
-from expertscore.chair.aggregate import Override, PanelInput, Sheet
+from expertscore.chair.aggregate import Override, PanelInput, Sheet, VerifiedValue
 from expertscore.chair.bulk import collector_paused
 from expertscore.results.model import ResultPayload, SubmissionResult
 from expertscore.results.verify import CheckedResult
@@ -82,6 +82,7 @@ def panel_input(
     package: OpenedPackage,
     accepted: Iterable[CheckedResult],
     overrides: Mapping[tuple[str, str], Override] | None = None,
+    verified: Mapping[tuple[str, str], VerifiedValue] | None = None,
 ) -> PanelInput:
     assigned = _assigned(package)
     # Expert-id order, so that ties in trimming always drop the same expert's score.
@@ -96,7 +97,9 @@ def panel_input(
             )
         ]
     categories = {sub.id: sub.category for sub in package.manifest.submissions}
-    return PanelInput(package.scheme, categories, sheets, dict(overrides or {}))
+    return PanelInput(
+        package.scheme, categories, sheets, dict(overrides or {}), dict(verified or {})
+    )
 
 
 def gaps(package: OpenedPackage, accepted: Mapping[str, CheckedResult]) -> list[Gap]:

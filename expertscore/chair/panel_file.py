@@ -179,6 +179,10 @@ def _check_consistent(
         raise PanelFileError(
             "the aggregation's agreed panel scores are not the chair's recorded decisions"
         )
+    if dict(inp.verified_values) != dict(decisions.verified_values):
+        raise PanelFileError(
+            "the aggregation's verified values are not the chair's recorded decisions"
+        )
     if sorted(inp.sheets, key=_sheet_key) != sorted(ref_inp.sheets, key=_sheet_key):
         raise PanelFileError(
             "the aggregation's scores are not those of the merge folder's accepted files"
@@ -258,7 +262,9 @@ def write_panel_file(
     if replay(folder.path, package) != decisions:
         raise PanelFileError("the decisions given are not those recorded in the merge folder")
     check_folder(folder.path, folder.accepted, decisions.transcriptions, package)
-    ref_inp, reference = canonical_results(package, folder.accepted.values(), decisions.overrides)
+    ref_inp, reference = canonical_results(
+        package, folder.accepted.values(), decisions.overrides, decisions.verified_values
+    )
     _check_consistent(inp, result, decisions, ref_inp, reference)
     payload = build_payload(
         package, folder, decisions, chair_key, created_at or local_now(), (ref_inp, reference)

@@ -1,4 +1,4 @@
-"""The panel file's payload (``expertscore-panel-payload/4``): built from results, read back.
+"""The panel file's payload (``expertscore-panel-payload/5``): built from results, read back.
 
 The ``*_record`` functions write plain JSON data (decimals as strings) from the
 aggregation; ``PanelPayload`` is the same shape as typed, read-only records, refusing
@@ -21,6 +21,7 @@ from expertscore.chair.aggregate import (
     PanelInput,
     PanelResult,
     SubmissionResult,
+    VerifiedValue,
     aggregate,
 )
 from expertscore.chair.decisions import Decisions
@@ -32,7 +33,7 @@ from expertscore.results.payload import plain
 from expertscore.results.verify import CheckedResult
 from expertscore.schemes.model import Scheme
 
-PANEL_PAYLOAD_FORMAT = "expertscore-panel-payload/4"
+PANEL_PAYLOAD_FORMAT = "expertscore-panel-payload/5"
 EXACT = Decimal("1E-10")  # unrounded values are written to 10 decimal places
 
 # -- the payload ---------------------------------------------------------------------------
@@ -65,6 +66,12 @@ def policy_record(scheme: Scheme) -> dict[str, Any]:
         "deviation_limit": plain(policy.deviation_limit),
         "rank_within": policy.rank_within.value,
     }
+
+
+def _verified(agreed: VerifiedValue | None) -> dict[str, str] | None:
+    if agreed is None:
+        return None
+    return {"value": agreed.value, "decided_by": agreed.decided_by, "reason": agreed.reason}
 
 
 def _override(override: Override | None, decimals: int) -> dict[str, str] | None:
@@ -114,6 +121,7 @@ def _submission_record(
                 "spread": fixed(item.spread, places),
                 "flags": list(item.flags),
                 "override": _override(item.override, places),
+                "verified_value": _verified(item.agreed_value),
             }
             for item in res.indicators.values()
         ],
@@ -160,6 +168,10 @@ def decisions_record(decisions: Decisions) -> dict[str, Any]:
             {"expert": e, "reason": reason}
             for e, reason in sorted(decisions.transcriptions.items())
         ],
+        "verified_values": [
+            {"submission": s, "indicator": i, **(_verified(v) or {})}
+            for (s, i), v in sorted(decisions.verified_values.items())
+        ],
     }
 
 
@@ -183,12 +195,15 @@ def organizer_records(package: OpenedPackage) -> list[dict[str, Any]]:
 
 
 def canonical_results(
-    package: OpenedPackage, accepted: Iterable[CheckedResult], overrides: Mapping
+    package: OpenedPackage,
+    accepted: Iterable[CheckedResult],
+    overrides: Mapping,
+    verified: Mapping | None = None,
 ) -> tuple[PanelInput, PanelResult]:
     """The aggregation and leave-one-out check of accepted files (``panel_input`` takes them
     in expert order, so ties are always kept alike): the chair's tools and the panel
     file's re-check compute the same way."""
-    inp = panel_input(package, accepted, overrides)
+    inp = panel_input(package, accepted, overrides, verified)
     result = aggregate(inp)
     leave_one_out(inp, result)
     return inp, result
@@ -283,11 +298,23 @@ class TranscriptionRef(Strict):
     reason: str
 
 
+class AgreedValue(Strict):
+    value: str
+    decided_by: str
+    reason: str
+
+
+class VerifiedValueRef(AgreedValue):
+    submission: Id
+    indicator: str
+
+
 class DecisionsRef(Strict):
     overrides: list[OverrideRef]
     confirmed_keys: list[ConfirmedKeyRef]
     second_round: list[RoundRef]
     transcriptions: list[TranscriptionRef]
+    verified_values: list[VerifiedValueRef]
 
 
 class AgreedScore(Strict):
@@ -306,6 +333,7 @@ class IndicatorRef(Strict):
     spread: Dec
     flags: list[str]
     override: AgreedScore | None
+    verified_value: AgreedValue | None
 
 
 class GradeChange(Strict):
@@ -357,7 +385,7 @@ class SubmissionRef(Strict):
 
 
 class PanelPayload(Strict):
-    format: Literal["expertscore-panel-payload/4"]
+    format: Literal["expertscore-panel-payload/5"]
     batch: BatchRef
     chair: ChairRef
     created_at: str

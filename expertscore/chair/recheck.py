@@ -30,7 +30,7 @@ from typing import Any
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair import decision_rules as rules
-from expertscore.chair.aggregate import Override
+from expertscore.chair.aggregate import Override, VerifiedValue
 from expertscore.chair.decisions import AuditRefused, Decisions, replay_entries
 from expertscore.chair.override_causes import OverrideCause
 from expertscore.chair.panel_file import (
@@ -137,6 +137,10 @@ def _decisions(payload: PanelPayload, package: OpenedPackage, out: list[str]) ->
         for o in payload.decisions.overrides
     }
     listed.transcriptions = {t.expert: t.reason for t in payload.decisions.transcriptions}
+    listed.verified_values = {
+        (v.submission, v.indicator): VerifiedValue(v.value, v.decided_by, v.reason)
+        for v in payload.decisions.verified_values
+    }
     return listed
 
 
@@ -310,7 +314,10 @@ def recheck(
     out += _merge_problems(payload)
     trust = _trust(package, payload)
     chosen = _compare_inputs(payload, package, results_dir, trust, decisions.transcriptions, out)
-    inp, result = canonical_results(package, [f.checked for f in chosen], decisions.overrides)
+    accepted = [f.checked for f in chosen]
+    inp, result = canonical_results(
+        package, accepted, decisions.overrides, decisions.verified_values
+    )
     written = payload.model_dump(mode="json")
     files = [replace(input_of(f.checked, b""), file_sha256=f.data_sha256) for f in chosen]
     rerun = {

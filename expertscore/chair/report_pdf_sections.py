@@ -23,6 +23,7 @@ from expertscore.chair.report_pdf_text import (
     gap_text,
     policy_lines,
 )
+from expertscore.chair.report_pdf_verified import flag_code, verified_values_table
 from expertscore.reports.pdfbase import ALERT, CellParagraph, SectionStart, markup
 from expertscore.reports.sheet_base import LABEL_TINT
 from expertscore.reports.sheet_text import ORGANIZER_SET_NOTE, level_text, percent_text
@@ -285,6 +286,7 @@ def decisions_section(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         r.para("分歧、说明与议定事项", "section"),
         r.para("一、评分分歧与复核标记", "heading"),
         *flags_table(r, d),
+        *verified_values_table(r, d),
         r.para("二、需作出说明的专家", "heading"),
         *explanations_table(r, d),
         *corrections_section(r, d),
@@ -303,11 +305,7 @@ def flags_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
     for sub in d.ranked():
         cells = []
         for flag in flags:
-            codes = [
-                f"{c}（已认定）" if i.override is not None else c
-                for c, i in sub.indicators.items()
-                if flag in i.flags
-            ]
+            codes = [flag_code(c, i, flag) for c, i in sub.indicators.items() if flag in i.flags]
             text = f"{len(codes)} 项：{'、'.join(codes)}" if codes else "—"
             cells.append(r.para(text))
         rows.append([platform_cell(r, d, sub.id), *cells])

@@ -64,8 +64,10 @@ class ChairRun:
         remember(self.folder_path, read_cards(self.keycards), self.folder.accepted)
 
     def results(self) -> tuple[PanelInput, PanelResult]:
+        decisions = self.decisions
+        accepted = self.folder.accepted.values()
         return canonical_results(
-            self.package, self.folder.accepted.values(), self.decisions.overrides
+            self.package, accepted, decisions.overrides, decisions.verified_values
         )
 
     def gaps(self) -> list[Gap]:

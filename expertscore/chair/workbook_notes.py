@@ -59,6 +59,7 @@ ACTION_LABELS = {
     "override-cleared": "撤销组长认定",
     "round-2": "第二轮评分",
     "transcription-allowed": "允许录入结果替代本人结果",
+    "verified-value": "专家组议定核实值",
 }
 OUTCOME_LABELS = {"accepted": "接收", "replaced": "替换", "unchanged": "未变", "refused": "拒收"}
 AUDIT_KEYS = {  # audit-log key -> field
@@ -69,6 +70,8 @@ AUDIT_KEYS = {  # audit-log key -> field
     "submission": "submission",
     "indicator": "indicator",
     "points": "value",
+    "value": "value",
+    "decided_by": "who",
     "sequence": "value",
     "file": "target",
     "digest": "digest",
@@ -144,6 +147,14 @@ def _divergence_rows(data: BookData, sid: str) -> Iterator[list[object]]:
             reason,
             override.reason,
         ]
+    for (vsid, code), agreed in sorted(data.decisions.verified_values.items()):
+        if vsid == sid:
+            item = res.indicators.get(code)
+            experts = experts_text(item.scores) if item is not None else ""
+            said = f"专家组议定核实值：{agreed.value}（记录人 {agreed.decided_by}）"
+            said += "，需复核提示已解决"
+            name = data.indicator_name(code)
+            yield ["核实值议定", sid, platform, code, name, experts, None, said, agreed.reason]
     for (rsid, code), request in sorted(data.decisions.rounds.items()):
         if rsid == sid:
             experts = "，".join(request.experts)

@@ -189,6 +189,32 @@ def override_command(
     )
 
 
+@chair_group.command("verified-value")
+@click.option("--batch", "package", required=True, type=PACKAGE)
+@click.option("--dir", "folder", required=True, type=FOLDER)
+@click.option("--submission", required=True)
+@click.option("--indicator", required=True, help="An objective indicator.")
+@click.option("--value", required=True, help="The value the panel agreed (one line).")
+@click.option("--by", "decided_by", required=True, help="Who records the panel's agreement.")
+@click.option("--reason", required=True)
+def verified_value_command(
+    package: Path,
+    folder: Path,
+    submission: str,
+    indicator: str,
+    value: str,
+    decided_by: str,
+    reason: str,
+) -> None:
+    """Record the value the panel agreed for an objective indicator's reported value (it
+    resolves the re-verify flag; the scores stay as they are)."""
+    opened = open_package(package)
+    agreed = chair_decisions.record_verified_value(
+        folder, opened, submission, indicator, value, decided_by, reason
+    )
+    echo(f"verified value {agreed.value} recorded for {submission} {indicator}")
+
+
 @chair_group.command("round2")
 @click.option("--batch", "package", required=True, type=PACKAGE)
 @click.option("--dir", "folder", required=True, type=FOLDER)

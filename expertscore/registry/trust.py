@@ -101,6 +101,7 @@ def internal_differences(payload: PanelPayload, package: OpenedPackage) -> list[
         {sub.id: sub.category for sub in package.manifest.submissions},
         _sheets(payload, package),
         decisions.overrides,
+        decisions.verified_values,
     )
     result = aggregate(inp)
     leave_one_out(inp, result)

@@ -317,9 +317,9 @@ def test_a_newer_format_is_refused(case: ChairCase, panel: Path, tmp_path: Path)
     later = dict(envelope, format="expertscore-panel/2")
     reason = refused((json.dumps(later, indent=2) + "\n").encode(), tmp_path)
     assert "newer ExpertScore" in reason and "expertscore-panel/2" in reason
-    payload["format"] = "expertscore-panel-payload/5"
+    payload["format"] = "expertscore-panel-payload/6"
     reason = refused(resign(payload, case.chair_key), tmp_path)
-    assert "newer ExpertScore" in reason and "payload expertscore-panel-payload/5" in reason
+    assert "newer ExpertScore" in reason and "payload expertscore-panel-payload/6" in reason
 
 
 @pytest.mark.parametrize(
@@ -468,7 +468,7 @@ def test_the_panel_file_format_is_the_documented_one(panel: Path):
     assert list(envelope) == ["format", "payloadType", "payload", "signatures"]
     assert envelope["format"] == PANEL_FORMAT
     assert envelope["payloadType"] == "application/vnd.expertscore.panel+json"
-    assert payload["format"] == "expertscore-panel-payload/4"
+    assert payload["format"] == "expertscore-panel-payload/5"
     findings = [found for sub in payload["submissions"] for found in sub["fragile"]]
     assert findings, "the panel has no leave-one-out finding to show the format with"
     for found in findings:

@@ -21,6 +21,7 @@ class ChairActions:
     override: QAction
     withdraw: QAction
     second_round: QAction
+    verified_value: QAction
     confirm_key: QAction
     merge_notes: QAction
     paper_statement: QAction
@@ -36,6 +37,7 @@ class ChairActions:
             self.override,
             self.withdraw,
             self.second_round,
+            self.verified_value,
             self.confirm_key,
             self.merge_notes,
             self.paper_statement,
@@ -78,6 +80,9 @@ def make_chair_actions(window: QMainWindow) -> ChairActions:
         second_round=_action(
             window, QCoreApplication.translate("ChairActions", "Send to a &second round…"), "Ctrl+R"
         ),
+        verified_value=_action(
+            window, QCoreApplication.translate("ChairActions", "Panel's &verified value…")
+        ),
         confirm_key=_action(
             window, QCoreApplication.translate("ChairActions", "&Confirm an expert's key…")
         ),
@@ -108,7 +113,12 @@ def make_chair_actions(window: QMainWindow) -> ChairActions:
     file_menu.addAction(actions.reload)
     file_menu.addAction(actions.close)
     decisions = bar.addMenu(QCoreApplication.translate("ChairActions", "&Decisions"))
-    for action in (actions.override, actions.withdraw, actions.second_round):
+    for action in (
+        actions.override,
+        actions.withdraw,
+        actions.second_round,
+        actions.verified_value,
+    ):
         decisions.addAction(action)
     decisions.addSeparator()
     decisions.addAction(actions.confirm_key)

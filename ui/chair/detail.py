@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from expertscore.chair.aggregate import IndicatorResult
-from expertscore.chair.flag_states import FlagState, distinct_values, statuses
+from expertscore.chair.flag_states import VERIFIED_VALUE, FlagState, distinct_values, statuses
 from ui.chair.matrix import plain_number
 from ui.chair.state import ChairState
 from ui.chair.texts import cause_text, flag_explanation, flag_label
@@ -104,11 +104,12 @@ def detail_html(
         )
     )
     for status in statuses(result):
-        state_text = (
-            QCoreApplication.translate("ChairDetail", "open")
-            if status.state is FlagState.OPEN
-            else QCoreApplication.translate("ChairDetail", "resolved by the agreed score")
-        )
+        if status.state is FlagState.OPEN:
+            state_text = QCoreApplication.translate("ChairDetail", "open")
+        elif status.resolved_by == VERIFIED_VALUE:
+            state_text = QCoreApplication.translate("ChairDetail", "resolved by the verified value")
+        else:
+            state_text = QCoreApplication.translate("ChairDetail", "resolved by the agreed score")
         flag = status.flag
         facts.append(f"⚑ {flag_label(flag)} ({state_text}): {flag_explanation(flag)}")
         if flag == "reverify":
@@ -122,6 +123,13 @@ def detail_html(
                     values=values
                 )
             )
+    agreed = result.agreed_value
+    if agreed is not None:
+        facts.append(
+            QCoreApplication.translate(
+                "ChairDetail", "The panel's verified value: {value} (recorded by {by}: {reason})"
+            ).format(value=agreed.value, by=agreed.decided_by, reason=agreed.reason)
+        )
     request = state.decisions.rounds.get((sid, result.code))
     if request is not None:
         facts.append(

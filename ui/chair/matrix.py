@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPolygonF
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from expertscore.chair.aggregate import IndicatorResult
-from expertscore.chair.flag_states import distinct_values, has_open_flag
+from expertscore.chair.flag_states import FlagState, distinct_values, has_open_flag, status
 from ui.chair.state import ChairState
 from ui.chair.texts import flag_explanation, flag_label
 from ui.plaintext import plain_roles
@@ -298,6 +298,12 @@ class MatrixModel(QAbstractTableModel):
                 ]
             elif result.override is not None:
                 words = [self.tr("agreed score")]
+            elif result.agreed_value is not None and "reverify" in result.flags:
+                words = [
+                    flag_label(f) if f != "reverify" else self.tr("re-verify: resolved by the"
+                    " verified value {value}").format(value=result.agreed_value.value)
+                    for f in result.flags
+                ]  # fmt: skip
             if request is not None:
                 words.append(self.tr("second round"))
             return ", ".join(words)
@@ -344,8 +350,8 @@ class MatrixModel(QAbstractTableModel):
 
 
 def _open(result: IndicatorResult, flag: str) -> bool:
-    """The row has ``flag`` and no agreed score has resolved it."""
-    return flag in result.flags and result.override is None
+    """The row has ``flag`` and no decision (agreed score, verified value) resolved it."""
+    return flag in result.flags and status(result, flag).state is FlagState.OPEN
 
 
 def plain_number(value: Decimal) -> str:

@@ -63,6 +63,7 @@ from ui.chair.open_dialog import OpenMergeDialog
 from ui.chair.passphrase import PassphraseDialog
 from ui.chair.state import ChairState, load_state
 from ui.chair.texts import failure_text
+from ui.chair.verified_value import request_verified_value
 from ui.plaintext import TITLE_LIMIT, markup, shown, warn
 from ui.tasks import BackgroundOp
 
@@ -203,6 +204,7 @@ class ChairWindow(QMainWindow):
         a.confirm_key.triggered.connect(self.request_key_confirmation)
         a.merge_notes.triggered.connect(lambda: merge_notes(self))
         a.paper_statement.triggered.connect(lambda: paper_statement(self))
+        a.verified_value.triggered.connect(lambda: request_verified_value(self))
         a.export_workbook.triggered.connect(lambda: self.export_workbook())
         a.export_panel.triggered.connect(lambda: self.export_panel_file())
         a.export_report.triggered.connect(lambda: self.export_report())

@@ -16,6 +16,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from expertscore import __version__
 from expertscore.chair import outputs
@@ -423,3 +424,45 @@ def test_members_tab_shows_signed_and_paper_statements(window, qtbot, panel, tmp
         "dissents: S003 case material is thin (on paper, typed in by Wang)"
     )
     assert (window.state.folder / "notes" / "E02-statement.paper.json").exists()
+
+
+def test_the_verified_value_is_typed_in_and_closes_the_reverify_flag(window, qtbot):
+    state = window.state
+    sid, code = next(
+        (sid, code)
+        for sid in state.result.ranking
+        for code, item in state.result.submissions[sid].indicators.items()
+        if item.flags == ["reverify"]
+    )
+    window.select_submission(sid)
+    model = window.matrix_model
+    window.select_indicator(code, model.panel_column())
+    open_before = int(window.ranking_model.index(window.ranking_model.row_of(sid), FLAGGED).data())
+    window.actions.verified_value.trigger()
+    dialog = window.dialog
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert QApplication.focusWidget() is dialog.value
+    QTest.keyClicks(dialog.value, "58.3%")
+    QTest.keyClick(dialog.value, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.decided_by
+    QTest.keyClicks(dialog.decided_by, "Wang")
+    QTest.keyClick(dialog.decided_by, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.reason
+    QTest.keyClicks(dialog.reason, "checked the audit report")
+    with qtbot.waitSignal(window.stateLoaded, timeout=60000):
+        click_ok(qtbot, dialog)
+    line = json.loads((window.state.folder / "audit.jsonl").read_text("utf-8").splitlines()[-1])
+    assert {k: line[k] for k in ("action", "submission", "indicator", "value", "decided_by")} == {
+        "action": "verified-value", "submission": sid, "indicator": code, "value": "58.3%",
+        "decided_by": "Wang",
+    }  # fmt: skip
+    row = model.row_of(code)
+    flags = model.index(row, model.flags_column()).data()
+    assert flags == "re-verify: resolved by the verified value 58.3%"
+    assert model.index(row, model.flags_column()).data(Qt.ItemDataRole.BackgroundRole) is None
+    ranking_row = window.ranking_model.row_of(sid)
+    assert int(window.ranking_model.index(ranking_row, FLAGGED).data()) == open_before - 1
+    assert "The panel's verified value: 58.3% (recorded by Wang: checked the audit report)" in (
+        window.detail.toPlainText()
+    )

@@ -282,6 +282,10 @@
         <translation>发起第二轮评分(&amp;S)…</translation>
     </message>
     <message>
+        <source>Panel&apos;s &amp;verified value…</source>
+        <translation>专家组核实值(&amp;V)…</translation>
+    </message>
+    <message>
         <source>&amp;Confirm an expert&apos;s key…</source>
         <translation>核对专家密钥(&amp;C)…</translation>
     </message>
@@ -357,12 +361,20 @@
         <translation>未解决</translation>
     </message>
     <message>
+        <source>resolved by the verified value</source>
+        <translation>已由专家组核实值解决</translation>
+    </message>
+    <message>
         <source>resolved by the agreed score</source>
         <translation>已由组长认定分解决</translation>
     </message>
     <message>
         <source>Values given: {values}</source>
         <translation>各专家给出的值：{values}</translation>
+    </message>
+    <message>
+        <source>The panel&apos;s verified value: {value} (recorded by {by}: {reason})</source>
+        <translation>专家组核实值：{value}（记录人 {by}：{reason}）</translation>
     </message>
     <message>
         <source>Second round requested from {experts}: {reason}</source>
@@ -440,6 +452,77 @@
     <message>
         <source>Notes (*.esnote);;All files (*)</source>
         <translation>意见文件 (*.esnote);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ChairRequestDialog</name>
+    <message>
+        <source>The chair&apos;s request</source>
+        <translation>组长的请求</translation>
+    </message>
+    <message>
+        <source>Chair:</source>
+        <translation>组长：</translation>
+    </message>
+    <message>
+        <source>Results:</source>
+        <translation>评审结果：</translation>
+    </message>
+    <message>
+        <source>Your total deviates {deviation}% from the panel&apos;s mean: explain it.</source>
+        <translation>您的总分偏离专家平均总分 {deviation}%，请作书面说明。</translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation>书面说明：</translation>
+    </message>
+    <message>
+        <source>The chair asks you for no explanation.</source>
+        <translation>组长未请您作书面说明。</translation>
+    </message>
+    <message>
+        <source>No statement now</source>
+        <translation>暂不提交书面意见</translation>
+    </message>
+    <message>
+        <source>I agree with the results</source>
+        <translation>同意评审结果</translation>
+    </message>
+    <message>
+        <source>I dissent from the results</source>
+        <translation>不同意评审结果</translation>
+    </message>
+    <message>
+        <source>&amp;Statement:</source>
+        <translation>书面意见(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reasons:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>密钥：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Sign and save</source>
+        <translation>签名并保存</translation>
+    </message>
+    <message>
+        <source>Write an explanation or choose your statement.</source>
+        <translation>请填写书面说明，或选择书面意见。</translation>
+    </message>
+    <message>
+        <source>A dissent needs your reasons.</source>
+        <translation>不同意须写明理由。</translation>
+    </message>
+    <message>
+        <source>Type your passphrase to sign.</source>
+        <translation>请输入口令以签名。</translation>
     </message>
 </context>
 <context>
@@ -1697,6 +1780,10 @@ Supports: {codes}</source>
         <translation>认定分</translation>
     </message>
     <message>
+        <source>re-verify: resolved by the verified value {value}</source>
+        <translation>需复核：已由专家组核实值 {value} 解决</translation>
+    </message>
+    <message>
         <source>second round</source>
         <translation>第二轮</translation>
     </message>
@@ -1744,12 +1831,20 @@ Supports: {codes}</source>
         <translation>{text}（纸质意见，由 {chair} 录入）</translation>
     </message>
     <message>
+        <source>{text} (signed, key {key}; about other results: stale)</source>
+        <translation>{text}（已签名，密钥 {key}；针对其他评审结果，已过期）</translation>
+    </message>
+    <message>
         <source>{text} (signed, key {key})</source>
         <translation>{text}（已签名，密钥 {key}）</translation>
     </message>
     <message>
         <source>{sid}: missing</source>
         <translation>{sid}：未收到</translation>
+    </message>
+    <message>
+        <source>{sid}: received about other results (stale): {text}</source>
+        <translation>{sid}：已收到，但针对其他评审结果（已过期）：{text}</translation>
     </message>
     <message>
         <source>{sid}: received: {text}</source>
@@ -2021,6 +2116,29 @@ Supports: {codes}</source>
     <message>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesFlow</name>
+    <message>
+        <source>The chair&apos;s &amp;request…</source>
+        <translation>组长的请求(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The chair&apos;s request</source>
+        <translation>组长的请求</translation>
+    </message>
+    <message>
+        <source>Requests (*.json);;All files (*)</source>
+        <translation>请求文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Your signing key is not on this computer: the notes to the chair are signed with it. Submit your scores first (it is made then), or copy your key file here.</source>
+        <translation>本机没有您的签名密钥：给组长的说明和意见须用它签名。请先提交评分（届时生成密钥），或将您的密钥文件复制到本机。</translation>
+    </message>
+    <message>
+        <source>Signed for the chair: {files}</source>
+        <translation>已签名，交组长：{files}</translation>
     </message>
 </context>
 <context>
@@ -3362,6 +3480,41 @@ Supports: {codes}</source>
     <message>
         <source>The numbers the guide leaves open, with the scheme&apos;s defaults. The scheme rules are checked as you type (weights must add up to their parent).</source>
         <translation>评估指南未规定、由组织方设定的数值及方案默认值。输入时即按方案规则检查（下级权重之和须等于上级权重）。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifiedValueDialog</name>
+    <message>
+        <source>The panel&apos;s verified value</source>
+        <translation>专家组核实值</translation>
+    </message>
+    <message>
+        <source>Submission:</source>
+        <translation>申报：</translation>
+    </message>
+    <message>
+        <source>Indicator:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Values given:</source>
+        <translation>专家给出的值：</translation>
+    </message>
+    <message>
+        <source>Verified value:</source>
+        <translation>核实值：</translation>
+    </message>
+    <message>
+        <source>Recorded by:</source>
+        <translation>记录人：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>The value the panel agreed for the reported value resolves the re-verify flag; the experts&apos; scores stay as they are. It is recorded in the audit log.</source>
+        <translation>专家组对申报值议定的核实值将解决“需复核”提示；专家评分保持不变。该决定记入审计日志。</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,9 @@ chart is cut into page-sized parts). The time and page count of each output are 
 200 submissions (7 and 30 experts) and 500 submissions (30 experts).
 
 Result files are made directly in the result format, as in ``chair_bench``; the merge is
-the real one (``ChairRun``). Each size runs in a child process, so its peak RSS is its own.
+the real one (``ChairRun``), and the three files are written by ``chair.outputs.export_all``
+(the one function the window, ``chair export`` and the demo call), timed between its steps.
+Each size runs in a child process, so its peak RSS is its own.
 """
 
 from __future__ import annotations

@@ -40,10 +40,11 @@ figures = {"merge": time.perf_counter() - start}
 names = {"workbook": "results.xlsx", "panel": "panel.espanel", "report": "report.pdf"}
 marks = []
 def step(kind, index, count):
-    marks.append((kind, time.perf_counter()))
+    marks.append((kind, time.perf_counter(), time.process_time()))
 export_all(snap, folder, demo_chair_key(1), names=names, step=step)
-for (kind, began), (_next, ended) in zip(marks, marks[1:]):
+for (kind, began, cpu), (_next, ended, cpu_ended) in zip(marks, marks[1:]):
     figures[kind] = ended - began
+    figures[kind + "_cpu"] = cpu_ended - cpu
 figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(figures))
 """
@@ -88,11 +89,15 @@ def main() -> None:
         print(
             f"  {label}: merge {figures['merge']:.1f} s, workbook {figures['workbook']:.1f} s,"
             f" panel file {figures['panel']:.1f} s, report {figures['report']:.1f} s"
-            f" ({figures['pages']} pages), peak RSS {figures['rss_mb']:.0f} MB"
+            f" (CPU {figures['report_cpu']:.1f} s; {figures['pages']} pages),"
+            f" peak RSS {figures['rss_mb']:.0f} MB"
         )
         if submissions == 200:
             met = figures["report"] <= 10 and figures["rss_mb"] < 500
             print(f"    report target <= 10 s and < 500 MB: {'MET' if met else 'MISSED'}")
+            if not met and figures["report_cpu"] <= 10 and figures["rss_mb"] < 500:
+                # On a shared machine the wall time counts the other processes' turns too.
+                print("    (the report's own CPU time is within 10 s: the machine is loaded)")
 
 
 if __name__ == "__main__":

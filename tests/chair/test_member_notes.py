@@ -24,6 +24,7 @@ from expertscore.chair.outputs import REPORT, WORKBOOK, ChairSnapshot, export_al
 from expertscore.chair.session import ChairRun
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.results.simulate import simulated_key
+from expertscore.results.trust import KeyTrust
 from tests.chair.chair_case import Case, cells, cli, pdf_text
 
 SEED = 5  # the seed chair_case simulates the experts with
@@ -179,3 +180,31 @@ def test_a_statement_names_the_request_and_an_old_request_is_refused(merged_case
     done = cli("statement", "--batch", str(case.package), "--expert", "E01", "--stance",
                "agree", "--out", str(tmp_path / "s.esnote"))  # fmt: skip
     assert done.returncode == 2 and "--request" in done.stderr
+
+
+def test_explain_and_statement_commands_sign_notes_about_the_requested_results(
+    merged_case, tmp_path, monkeypatch
+):
+    case = merged_case
+    run = ChairRun.open(case.package, case.merge)
+    first = needed(run.results()[1])[0]
+    request = tmp_path / "request.json"
+    code, said = chair(case, "explain-request", "--by", "王组长", "--out", str(request))
+    assert code == 0, said
+    asked = json.loads(request.read_text(encoding="utf-8"))["results_sha256"]
+    data = tmp_path / "data"
+    monkeypatch.setenv("EXPERTSCORE_DATA_DIR", str(data))
+    key = create_key(first.expert, "专家", "a passphrase 2026", cost=ScryptCost(n=2**12))
+    env = {"EXPERTSCORE_DATA_DIR": str(data), "EXPERTSCORE_PASSPHRASE": "a passphrase 2026"}
+    explained, stated = tmp_path / "x.esnote", tmp_path / "s.esnote"
+    done = cli("explain", "--batch", str(case.package), "--request", str(request), "--expert",
+               first.expert, "--text", f"{first.submission}=original contract seen",
+               "--out", str(explained), env=env)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    done = cli("statement", "--batch", str(case.package), "--request", str(request), "--expert",
+               first.expert, "--stance", "agree", "--out", str(stated), env=env)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    trust = KeyTrust.build(None, local=[key.info])
+    for path in (explained, stated):
+        note = read_note(path.read_bytes(), str(path), run.package, trust)
+        assert note.results_sha256 == asked and note.expert == first.expert

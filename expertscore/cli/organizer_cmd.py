@@ -115,6 +115,11 @@ def roster_show_command(roster_path: Path) -> None:
 @click.option("--batch-id", help="The round's batch id (default: <authority's id>-R<date>).")
 @click.option("--organizer", help="Who prepares the round (default: the authority's organizer).")
 @click.option("--title")
+@click.option(
+    "--index",
+    is_flag=True,
+    help="Carry every evidence page's text, so experts' sessions need not extract it.",
+)
 @click.option("--out", required=True, type=FILE)
 def prepare_command(
     source: Path,
@@ -133,6 +138,7 @@ def prepare_command(
     batch_id: str | None,
     organizer: str | None,
     title: str | None,
+    index: bool,
     out: Path,
 ) -> None:
     """Prepare the signed batch package of a review round."""
@@ -148,6 +154,7 @@ def prepare_command(
         batch_id=batch_id,
         title=title,
         organizer=organizer,
+        index=index,
     )
     signer = None
     if signer_id:

@@ -94,16 +94,25 @@ def locate_submission(
         rows = orm.scalars(
             select(m.ReportedValue).where(m.ReportedValue.submission_id == submission_id)
         ).all()
-    values = {row.indicator: row for row in rows}
-    leaves = [leaf for leaf in session.scheme.leaves() if leaf.code in values]
-    if codes is not None:
-        leaves = [leaf for leaf in leaves if leaf.code in codes]
+    values = {row.indicator: (row.value, row.unit) for row in rows}
     with raw_connection(session) as raw:
-        pages = Pages(raw, page_refs(raw, submission_id))
-        return [
-            _locate(pages, submission_id, leaf, values[leaf.code].value, values[leaf.code].unit)
-            for leaf in leaves
-        ]
+        return locate_raw(raw, session.scheme.leaves(), submission_id, values, codes)
+
+
+def locate_raw(
+    raw: sqlite3.Connection,
+    leaves: list[Indicator],
+    submission_id: str,
+    values: dict[str, tuple[str, str]],
+    codes: list[str] | None = None,
+) -> list[Located]:
+    """``locate_submission`` over any database with the index's tables; ``values`` maps a
+    leaf's code to its reported (value, unit), as the session or the manifest holds them."""
+    chosen = [leaf for leaf in leaves if leaf.code in values]
+    if codes is not None:
+        chosen = [leaf for leaf in chosen if leaf.code in codes]
+    pages = Pages(raw, page_refs(raw, submission_id))
+    return [_locate(pages, submission_id, leaf, *values[leaf.code]) for leaf in chosen]
 
 
 def locate_value(session: SessionFile, submission_id: str, code: str) -> Located | None:

@@ -34,6 +34,7 @@ from expertscore.scoring.service import Change, SubmissionRow
 from expertscore.storage.session import SessionFile
 from ui.actions import make_actions
 from ui.evidence.indexing import EvidenceIndexing
+from ui.evidence.search_hook import ExpertEvidenceSearch
 from ui.evidence.viewer import EvidenceViewer
 from ui.lock_banner import unlocked_box
 from ui.messages import error_text
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self._connect_actions()
+        self.evidence_search = ExpertEvidenceSearch(self)  # Ctrl+Shift+E
         self.submit_flow = SubmitFlow(self)  # Submit, Unlock, Print, the key
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -250,6 +252,7 @@ class MainWindow(QMainWindow):
         self.submit_flow.session_opened()
         self.indexing = EvidenceIndexing(self, session)
         self.indexing.finished.connect(self.form.detail.found.refresh)
+        self.indexing.fileIndexed.connect(self.form.detail.found.refresh)
         self.indexing.start()
         self.focus_score()
         self.unlocked_notice = None

@@ -4,7 +4,8 @@ each reported value is proven.
 The build runs on its own worker, never on the window's shared one: a
 long index must not hold back opening a file or signing a result. It has its own
 connection to the session file (the window's stays on the UI thread); typing goes on while
-it runs, the status bar counts the files, and ``finished`` is emitted when it is complete.
+it runs, the status bar counts the files, ``fileIndexed`` is emitted as each file is in
+(the line under a reported value is asked again), and ``finished`` when it is complete.
 Closing the session or quitting cancels it after the current batch of pages; the next
 opening goes on from there.
 """
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 class EvidenceIndexing(QObject):
     finished = Signal()  # the index is complete: the locator's answers are final
+    fileIndexed = Signal()  # one more file is in the index: a value may be found now
 
     def __init__(self, window: QMainWindow, session: SessionFile) -> None:
         super().__init__(window)
@@ -71,6 +73,8 @@ class EvidenceIndexing(QObject):
         )
         self.label.setText(text if total else self.tr("Indexing the evidence…"))
         self.label.show()
+        if done:
+            self.fileIndexed.emit()
 
     def _done(self, _report: IndexReport) -> None:
         if self._cancel.is_set():

@@ -15,6 +15,7 @@ carries the organizer's page texts (``evidence-text.jsonl``) fills it without ex
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -55,8 +56,7 @@ def _describes(raw: sqlite3.Connection, package: OpenedPackage) -> bool:
 
 
 def _create(path: Path, package: OpenedPackage) -> None:
-    temp = path.with_name(path.name + ".new")
-    temp.unlink(missing_ok=True)
+    temp = path.with_name(f"{path.name}.{secrets.token_hex(4)}.new")
     os.close(os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))  # owner-only
     with closing(sqlite3.connect(temp)) as raw, raw:
         for statement in SCHEMA:

@@ -447,7 +447,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from ui.dialogs.help import ShortcutsDialog
 
-        ShortcutsDialog(self.actions.shortcut_actions(), self).exec()
+        actions = [*self.actions.shortcut_actions(), self.evidence_search.action]
+        ShortcutsDialog(actions, self).exec()
 
     def show_about(self) -> None:
         from ui.dialogs.about import show_about

@@ -91,3 +91,17 @@ def test_a_text_member_the_manifest_does_not_name_is_refused(demo_package, texts
     sneaked = rewrite_package(demo_package, tmp_path / "sneaked.esbatch", add)
     with pytest.raises(PackageError, match=r"evidence-text\.jsonl' is not named in the manifest"):
         open_package(sneaked)
+
+
+def test_a_text_member_changed_after_signing_is_refused(demo_package, texts, tmp_path):
+    carried = with_page_texts(demo_package, tmp_path / "texts.esbatch", texts)
+    changed = texts.replace("审计".encode(), "审核".encode(), 1)
+    assert len(changed) == len(texts) and changed != texts
+
+    def swap(entries):
+        return [(i, changed if i.filename == "evidence-text.jsonl" else d) for i, d in entries]
+
+    altered = rewrite_package(carried, tmp_path / "altered.esbatch", swap)
+    with pytest.raises(PackageError, match="does not match its SHA-256 in the manifest"):
+        create_session(altered, "E01", tmp_path / "E01.esession")
+    assert not (tmp_path / "E01.esession").exists()

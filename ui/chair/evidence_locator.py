@@ -10,6 +10,7 @@ value is found; Ctrl+L shows those pages in turn, Ctrl+Shift+E opens the search 
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,9 +20,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
 from expertscore.batch.package import OpenedPackage
+from expertscore.errors import PackageError
 from expertscore.evidence.search import Hit
 from ui.evidence.hit_view import HitView
 from ui.evidence.search_box import EvidenceSearchBox
+from ui.messages import error_text
 from ui.plaintext import plain, shown
 from ui.tasks import BackgroundOp, own_worker
 
@@ -45,6 +48,7 @@ class ChairLocator(QObject):
         self.window = window
         self.package: OpenedPackage | None = None
         self.building = False
+        self.unusable = False  # the index file could not be made: the line says why
         self.cell: tuple[str, str] | None = None  # (submission, indicator)
         self.pages: list[tuple[str, str, int]] = []  # (submission, evidence id, page)
         self._next = 0
@@ -83,15 +87,25 @@ class ChairLocator(QObject):
             return
         self._cancel.set()
         self._cancel = threading.Event()
-        self.package, self.building = package, True
+        self.package, self.building, self.unusable = package, True, False
         if self.box is not None:
             self.box.deleteLater()
             self.box = None
         from expertscore.evidence.indexfile import build_package_index, open_index
 
         folder, cancel = index_folder(), self._cancel
-        with open_index(folder, package):  # made here, before the worker and the line read it
-            pass
+        try:  # made here, before the worker and the line read it
+            with open_index(folder, package):
+                pass
+        except (OSError, sqlite3.Error, PackageError) as error:
+            self.building, self.unusable = False, True
+            self.line.setText(
+                self.tr("The evidence could not be indexed: {error}").format(
+                    error=error_text(error)
+                )
+            )
+            self.line.show()
+            return
         BackgroundOp(
             self.window,
             lambda report: build_package_index(folder, package, report, cancel.is_set),
@@ -127,6 +141,8 @@ class ChairLocator(QObject):
         from expertscore.evidence.locate import locate_raw
 
         self.pages, self._next = [], 0
+        if self.unusable:
+            return
         if self.package is None or self.cell is None:
             self.line.hide()
             return
@@ -175,7 +191,8 @@ class ChairLocator(QObject):
         from expertscore.evidence.indexfile import open_index
         from expertscore.evidence.search import search_raw
 
-        assert self.package is not None
+        if self.package is None or self.unusable:
+            return [], 0
         with open_index(index_folder(), self.package) as raw:
             hits = search_raw(raw, text, submission)
         return hits, self._files_left()

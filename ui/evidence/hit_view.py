@@ -7,7 +7,7 @@ so the viewer stays on that page rather than going to the document's first occur
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from expertscore.evidence.search import Hit
 from ui.evidence.viewer import EvidenceViewer
@@ -39,6 +39,8 @@ class HitView(QObject):
         self.page = None
         pdf.result_index = index
         pdf.result_label.setText(
-            pdf.tr("match {n} of {count}").format(n=index + 1, count=len(results))
+            QCoreApplication.translate("PdfPane", "match {n} of {count}").format(
+                n=index + 1, count=len(results)
+            )
         )
         pdf.go_to(results[index][0], force=True)

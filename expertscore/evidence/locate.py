@@ -16,12 +16,11 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from expertscore.evidence.forms import (
-    Written,
     date_forms,
     indicator_words,
     matches,
+    numbers_spelled,
     parse_value,
-    read_numbers,
     search_forms,
     short_value,
 )
@@ -67,16 +66,9 @@ class Pages:
         self.raw = raw
         self.refs = refs
         self.cache: dict[int, str] = {}
-        self.read: dict[int, list[Written]] = {}
 
     def matching(self, texts: list[str]) -> dict[int, str]:
         return pages_matching(self.raw, self.refs, texts, self.cache)
-
-    def numbers(self, rowid: int) -> list[Written]:
-        """The numbers on a page, read once."""
-        if rowid not in self.read:
-            self.read[rowid] = list(read_numbers(self.cache[rowid]))
-        return self.read[rowid]
 
 
 @dataclass(frozen=True)
@@ -158,13 +150,16 @@ def _numbers(pages: Pages, number: Decimal, unit: str, words: list[str]) -> list
     short = short_value(number)
     texts = pages.matching(forms + (words if short else []))
     wanted = {form.replace(",", "") for form in forms}  # what a matching number can be
+    # a short value (3, 45, 0.5) is written beginning with its whole part, or with a 0 (03)
+    starts = [str(int(abs(number))), "0"]
     found = []
     for rowid, ref in pages.refs.items():
         text = texts.get(rowid)
         if text is None:
             continue
         near = _has_words(text, words)
-        for written in pages.numbers(rowid):
+        candidates = numbers_spelled(text, starts if short else forms)
+        for written in candidates:
             if written.digits not in wanted and not (short and written.value == number):
                 continue
             strength = matches(number, unit, written)

@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         self.submit_flow.session_opened()
         self.indexing = EvidenceIndexing(self, session)
         self.indexing.finished.connect(self.form.detail.found.refresh)
-        self.indexing.fileIndexed.connect(self.form.detail.found.refresh)
+        self.indexing.keep_current(self.form.detail.found)  # as its submission's files come
         self.indexing.start()
         self.focus_score()
         self.unlocked_notice = None

@@ -73,11 +73,23 @@ def pending_files(raw: sqlite3.Connection) -> list[tuple[str, int]]:
     return [(sha, done) for sha, done, _ in rows]
 
 
-def files_left(session: SessionFile) -> int:
-    """Evidence files not fully indexed yet (0: the locator's answers are complete)."""
-    with session.engine.connect() as connection:
-        raw = connection.connection.driver_connection
+def pending_count(raw: sqlite3.Connection, submission_id: str | None = None) -> int:
+    """How many evidence files (of one submission, or of all) are not fully indexed yet."""
+    if submission_id is None:
         return len(pending_files(raw))
+    return raw.execute(
+        "SELECT COUNT(DISTINCT e.sha256) FROM evidence e"
+        " LEFT JOIN evidence_index_file f ON f.sha256 = e.sha256"
+        " WHERE e.submission_id = ? AND (f.sha256 IS NULL OR f.state = 'indexing')",
+        (submission_id,),
+    ).fetchone()[0]
+
+
+def files_left(session: SessionFile, submission_id: str | None = None) -> int:
+    """Evidence files not fully indexed yet, of one submission or of all (0: the locator's
+    answers are complete)."""
+    with session.engine.connect() as connection:
+        return pending_count(connection.connection.driver_connection, submission_id)
 
 
 def index_state(session: SessionFile) -> list[FileState]:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.evidence.extract import Limits
-from expertscore.evidence.index import Cancelled, IndexReport, Progress, build_into, pending_files
+from expertscore.evidence.index import Cancelled, IndexReport, Progress, build_into, pending_count
 
 LAYOUT = "expertscore-evidence-index/1"
 SCHEMA = (
@@ -125,6 +125,9 @@ def build_package_index(
         return build_into(raw, export, progress, cancelled, limits)
 
 
-def package_files_left(folder: Path, package: OpenedPackage) -> int:
+def package_files_left(
+    folder: Path, package: OpenedPackage, submission_id: str | None = None
+) -> int:
+    """Files of the package (of one submission) not fully indexed yet in its index file."""
     with open_index(folder, package) as raw:
-        return len(pending_files(raw))
+        return pending_count(raw, submission_id)

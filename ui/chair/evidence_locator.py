@@ -50,6 +50,7 @@ class ChairLocator(QObject):
         self.building = False
         self.unusable = False  # the index file could not be made: the line says why
         self.cell: tuple[str, str] | None = None  # (submission, indicator)
+        self._last: tuple[str, int] | None = None  # (submission, its files not indexed)
         self.pages: list[tuple[str, str, int]] = []  # (submission, evidence id, page)
         self._next = 0
         self._cancel = threading.Event()
@@ -110,7 +111,7 @@ class ChairLocator(QObject):
             self.window,
             lambda report: build_package_index(folder, package, report, cancel.is_set),
             own_worker("index"),
-        ).on_progress(lambda done, _total: done and self.refresh()).success(
+        ).on_progress(lambda done, _total: done and self._file_indexed()).success(
             lambda _report: self._built(cancel)
         ).failure(lambda _error: self._built(cancel)).run()
 
@@ -122,6 +123,18 @@ class ChairLocator(QObject):
 
     def stop(self) -> None:
         self._cancel.set()
+
+    def _file_indexed(self) -> None:
+        """Ask the line again when a file of its submission is in (not for every file)."""
+        if self.cell is None or self.package is None or self.unusable:
+            return
+        from expertscore.evidence.indexfile import package_files_left
+
+        submission = self.cell[0]
+        now = (submission, package_files_left(index_folder(), self.package, submission))
+        if now != self._last:
+            self._last = now
+            self.refresh()
 
     def _files_left(self) -> int:
         from expertscore.evidence.indexfile import package_files_left

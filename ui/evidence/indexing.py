@@ -25,6 +25,7 @@ from ui.tasks import BackgroundOp, own_worker
 
 if TYPE_CHECKING:
     from expertscore.evidence.index import IndexReport
+    from ui.scoring.found import FoundLine
 
 
 class EvidenceIndexing(QObject):
@@ -57,6 +58,24 @@ class EvidenceIndexing(QObject):
             lambda report: build_index(path, report, cancel.is_set),
             own_worker("index"),  # one build at a time in the process
         ).on_progress(self._progressed).success(self._done).failure(self._failed).run()
+
+    def keep_current(self, line: FoundLine) -> None:
+        """Ask ``line`` again each time a file of its submission is in the index: not for
+        every file (each asking takes the window's thread, shared with the build's)."""
+        self._line = line
+        self._last: tuple[str, int] | None = None
+        self.fileIndexed.connect(self._file_indexed)
+
+    def _file_indexed(self) -> None:
+        from expertscore.evidence.index import files_left
+
+        line = self._line
+        if line.submission is None:
+            return
+        now = (line.submission, files_left(self.session, line.submission))
+        if now != self._last:
+            self._last = now
+            line.refresh()
 
     def stop(self) -> None:
         """Cancel the build (the session closes); a late result is ignored."""

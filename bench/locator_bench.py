@@ -10,15 +10,12 @@ annual report of running Chinese text with figures. Printed, never asserted.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import shutil
 import sqlite3
 import statistics
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 SUBMISSIONS = 40
@@ -51,36 +48,13 @@ def _annual_report() -> bytes:
 
 
 def _report_package(out: Path) -> None:
-    """A one-submission demo batch with the annual report added to its evidence (the
-    manifest edited; unsigned, as the demo is)."""
-    from expertscore.batch.manifest import Manifest
+    """A one-submission demo batch with the annual report added to its evidence."""
     from expertscore.demo import make_demo_batch
+    from expertscore.evidence.carry import with_evidence
 
     demo = out.with_name("one-submission.esbatch")
     make_demo_batch("liaoning-2025-grading", 1, 2, 5, demo, workers=1)
-    data = _annual_report()
-    sha = hashlib.sha256(data).hexdigest()
-    with zipfile.ZipFile(demo) as old, zipfile.ZipFile(out, "w") as new:
-        for info in old.infolist():
-            body = old.read(info)
-            if info.filename == "manifest.json":
-                manifest = json.loads(body)
-                manifest["evidence"].append(
-                    {
-                        "id": "S001-REPORT",
-                        "submission": "S001",
-                        "sha256": sha,
-                        "size": len(data),
-                        "media_type": "application/pdf",
-                        "title": "年度报告",
-                        "filename": "annual.pdf",
-                        "indicators": [],
-                    }
-                )
-                Manifest.model_validate(manifest)
-                body = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
-            new.writestr(info, body)
-        new.writestr(f"evidence/{sha}", data)
+    with_evidence(demo, out, "S001", _annual_report(), "年度报告", "annual.pdf")
 
 
 def _size(path: Path) -> int:

@@ -35,3 +35,39 @@ def with_page_texts(source: Path, target: Path, data: bytes | None = None) -> Pa
             new.writestr(info, body)
         new.writestr(zipfile.ZipInfo(EVIDENCE_TEXT, date_time=(2025, 1, 1, 0, 0, 0)), data)
     return target
+
+
+def with_evidence(
+    source: Path, target: Path, submission: str, data: bytes, title: str, filename: str
+) -> Path:
+    """``source`` with one more evidence file of ``submission`` at ``target`` (the
+    benchmark's annual report, the tests' scan); a signature is left out."""
+    from expertscore.batch.builder import media_type_of
+    from expertscore.batch.manifest import Manifest
+
+    sha = hashlib.sha256(data).hexdigest()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            if info.filename == SIGNATURE:
+                continue
+            body = old.read(info)
+            if info.filename == MANIFEST:
+                manifest = json.loads(body)
+                count = sum(1 for e in manifest["evidence"] if e["submission"] == submission)
+                manifest["evidence"].append(
+                    {
+                        "id": f"{submission}-X{count + 1:03d}",
+                        "submission": submission,
+                        "sha256": sha,
+                        "size": len(data),
+                        "media_type": media_type_of(filename),
+                        "title": title,
+                        "filename": filename,
+                        "indicators": [],
+                    }
+                )
+                Manifest.model_validate(manifest)
+                body = (json.dumps(manifest, ensure_ascii=False, indent=1) + "\n").encode()
+            new.writestr(info, body)
+        new.writestr(zipfile.ZipInfo(f"evidence/{sha}", date_time=(2025, 1, 1, 0, 0, 0)), data)
+    return target

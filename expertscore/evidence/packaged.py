@@ -41,7 +41,7 @@ FORMAT = "expertscore-evidence-text/1"
 SPOT_CHECKS = 2  # pages extracted again from the files at import
 KINDS = {"pdf", "table", "text", "image", "other"}
 FILE_STATES = {"done", "cut", "broken", "refused"}
-PAGE_STATES = {"text", "no-text", "cut"}
+PAGE_STATES = {"text", "no-text", "cut", "ocr"}
 
 
 @dataclass(frozen=True)
@@ -206,12 +206,17 @@ def package_text_bytes(package: OpenedPackage) -> bytes | None:
     return read_member(package, ref.path, ref.sha256, ref.size)
 
 
-def text_of_package(package: OpenedPackage, progress=None) -> bytes:
+def text_of_package(package: OpenedPackage, progress=None, ocr: bool = False) -> bytes:
     """The member's bytes for every evidence file of ``package`` (the organizer's
-    ``batch prepare --index``): each file extracted once, as a session would."""
+    ``batch prepare --index``): each file extracted once, as a session would; with ``ocr``
+    the pages without text read by Tesseract where it is installed (``evidence.ocr``)."""
+    from expertscore.chair.evidence import export_evidence
     from expertscore.evidence.indexfile import build_package_index, open_index
+    from expertscore.evidence.ocr import ocr_index
 
     with tempfile.TemporaryDirectory(prefix="expertscore-text-") as folder:
         build_package_index(Path(folder), package, progress, packaged=False)
         with open_index(Path(folder), package, packaged=False) as raw:
+            if ocr:
+                ocr_index(raw, lambda sha, target: export_evidence(package, sha, target))
             return dump_text(raw, [item.sha256 for item in package.manifest.evidence])

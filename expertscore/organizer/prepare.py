@@ -83,6 +83,7 @@ class RoundOptions:
     organizer: str | None = None
     created: datetime | None = None
     index: bool = False  # carry the evidence's page texts (``evidence.packaged``)
+    ocr: bool = False  # and read scanned pages with Tesseract (``evidence.ocr``)
 
 
 def source_package(source: Path, evidence: Path | None, scheme_id: str | None, work: Path) -> Path:
@@ -184,7 +185,7 @@ def prepare_batch(
     if options.index:
         from expertscore.evidence.packaged import text_of_package
 
-        builder.evidence_text = text_of_package(source)
+        builder.evidence_text = text_of_package(source, ocr=options.ocr)
     signing = (signer.private_key, signer.info.name) if signer else None
     return builder.write(out, signer=signing)
 

@@ -105,3 +105,17 @@ def test_a_text_member_changed_after_signing_is_refused(demo_package, texts, tmp
     with pytest.raises(PackageError, match="does not match its SHA-256 in the manifest"):
         create_session(altered, "E01", tmp_path / "E01.esession")
     assert not (tmp_path / "E01.esession").exists()
+
+
+def test_pages_said_to_be_read_by_ocr_must_have_no_text_layer(demo_package, texts, tmp_path):
+    lines = texts.decode().splitlines()
+    for number, line in enumerate(lines[1:], start=1):
+        entry = json.loads(line)
+        for page in entry["texts"]:
+            if page["state"] == "text":
+                page["state"] = "ocr"  # beyond the spot check of text layers, it hopes
+        lines[number] = json.dumps(entry, ensure_ascii=False)
+    claimed = ("\n".join(lines) + "\n").encode()
+    carried = with_page_texts(demo_package, tmp_path / "claimed.esbatch", claimed)
+    with SessionFile(_session(carried, tmp_path)) as session:
+        assert files_left(session) > 0  # not used: built from the files

@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         if page is None:
             self.statusBar().showMessage(self.tr("No evidence page shows this value"), 5000)
             return
-        self.viewer.show_evidence(*page)
+        self.evidence_search.show_in_viewer(page, self.form.detail.found.hit_on(page))
         self.focus_score()
 
     def _indicator_changed(self, _submission: str, code: str) -> None:

@@ -52,6 +52,7 @@ class ChairLocator(QObject):
         self.cell: tuple[str, str] | None = None  # (submission, indicator)
         self._last: tuple[str, int] | None = None  # (submission, its files not indexed)
         self.pages: list[tuple[str, str, int]] = []  # (submission, evidence id, page)
+        self.hits: dict[tuple[str, int], Hit] = {}  # the first match on each of those pages
         self._next = 0
         self._cancel = threading.Event()
         self.box: EvidenceSearchBox | None = None
@@ -170,6 +171,9 @@ class ChairLocator(QObject):
         found = located[0].pages() if located[0].state == "found" else []
         if found:
             self.pages = [(submission, evidence, page) for evidence, _title, page in found]
+            self.hits = {}
+            for match in located[0].matches:
+                self.hits.setdefault((match.hit.evidence_id, match.hit.page), match.hit)
             named = [
                 self.tr("{title} p.{page}").format(title=shown(title, TITLE_CHARS), page=page)
                 for _evidence, title, page in found[:SHOWN_PAGES]
@@ -196,7 +200,13 @@ class ChairLocator(QObject):
             return
         _submission, evidence, page = self.pages[self._next % len(self.pages)]
         self._next += 1
-        viewer.show_evidence(evidence, page)
+        hit = self.hits.get((evidence, page))
+        if hit is None:
+            viewer.show_evidence(evidence, page)
+            return
+        if self._hits is None or self._hits.viewer is not viewer:
+            self._hits = HitView(viewer)
+        self._hits.show(hit)  # the value marked on the page
 
     # --- the search box ---------------------------------------------------------------------
 

@@ -68,8 +68,18 @@ class ExpertEvidenceSearch(QObject):
             return
         if window.form.submission_id != hit.submission_id:
             window.panes.select(hit.submission_id)
-        if self._hits is None or self._hits.viewer is not window.viewer:
-            self._hits = HitView(window.viewer)
-        self._hits.show(hit)
+        self.show_in_viewer((hit.evidence_id, hit.page), hit)
         window.activateWindow()
         window.focus_score()
+
+    def show_in_viewer(self, page: tuple[str, int], hit: Hit | None) -> None:
+        """``page`` in the window's viewer, ``hit`` marked on it (Ctrl+L, the box)."""
+        viewer = self.window.viewer
+        if viewer is None:
+            return
+        if hit is None:
+            viewer.show_evidence(*page)
+            return
+        if self._hits is None or self._hits.viewer is not viewer:
+            self._hits = HitView(viewer)
+        self._hits.show(hit)

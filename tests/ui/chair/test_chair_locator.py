@@ -56,6 +56,10 @@ def test_the_line_says_where_the_value_is_and_ctrl_l_shows_it(window, qtbot):
     qtbot.waitUntil(lambda: viewer.kind == "pdf")
     assert viewer.record.title == "申报材料汇总表"
     assert viewer.current_evidence() == (viewer.record.id, 1)
+    pdf = viewer.pdf  # the value marked on the page
+    marked = window.locator.hits[(viewer.record.id, 1)].found
+    assert pdf.search_edit.text() == marked and marked
+    qtbot.waitUntil(lambda: pdf.result_index >= 0 and pdf.results[pdf.result_index][0] == 0)
     window.select_indicator("1.1.1")  # a value changed in nothing: found again, elsewhere
     assert line.text().startswith("Found in the evidence: ")
 

@@ -1029,6 +1029,10 @@ Supports: {codes}</source>
         <translation>在全部申报中 (Alt+A)</translation>
     </message>
     <message>
+        <source>The first {count} matches</source>
+        <translation>前 {count} 处</translation>
+    </message>
+    <message>
         <source>{count} matches</source>
         <translation>共 {count} 处</translation>
     </message>

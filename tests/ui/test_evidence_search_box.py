@@ -6,6 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from expertscore.evidence.search import MAX_HITS, Hit
+from ui.evidence.search_box import EvidenceSearchBox
+
 from .helpers import focused, press, type_keys
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -85,3 +88,26 @@ def test_all_submissions_and_a_text_found_nowhere(demo_window, qtbot):
     assert box.status.text() == "Not found in any evidence"
     press(qtbot, Qt.Key.Key_Escape)
     assert not box.isVisible()
+
+
+def test_file_titles_and_snippets_are_shown_as_plain_text(configured_app, qtbot):
+    hostile = Hit(
+        "S001-E001", "S001", "<b>审计</b>", "a.pdf", 3, None, 0, 3, "…\u202e123 \x1b[31m…", "123"
+    )
+
+    def searcher(text, submission):
+        return [hostile] * (MAX_HITS if text == "many" else 1), 0
+
+    box = EvidenceSearchBox(searcher)
+    qtbot.addWidget(box)
+    box.start("S001")
+    box.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is box)
+    type_keys(qtbot, "123")
+    press(qtbot, Qt.Key.Key_Return)
+    assert _lines(box) == ["<b>审计</b> p.3: …[U+202E]123 \u241b[31m…"]
+    assert box.status.text() == "1 matches"
+    box.edit.selectAll()
+    type_keys(qtbot, "many")
+    press(qtbot, Qt.Key.Key_Return)
+    assert box.status.text() == f"The first {MAX_HITS} matches"

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertscore.evidence.search import Hit
+from expertscore.evidence.search import MAX_HITS, Hit
 from ui.plaintext import plain, shown
 
 # (text, submission or None for all) -> the matches, and how many files are not indexed yet
@@ -129,6 +129,8 @@ class EvidenceSearchBox(QDialog):
             item.setData(HIT_ROLE, hit)
         if not text.strip():
             self.status.clear()
+        elif len(self.hits) >= MAX_HITS:
+            self.status.setText(self.tr("The first {count} matches").format(count=len(self.hits)))
         elif self.hits:
             self.status.setText(self.tr("{count} matches").format(count=len(self.hits)))
         else:
@@ -148,7 +150,8 @@ class EvidenceSearchBox(QDialog):
             else self.tr("p.{page}").format(page=hit.page)
         )
         head = f"{hit.submission_id}  " if with_submission else ""
-        return f"{head}{shown(hit.title, TITLE_CHARS)} {where}: {hit.snippet}"
+        # the snippet is the page's text, as much the operator's as the title: shown()
+        return f"{head}{shown(hit.title, TITLE_CHARS)} {where}: {shown(hit.snippet)}"
 
     def open_current(self) -> None:
         item = self.results.currentItem()

@@ -62,6 +62,9 @@ class ChairLocator(QObject):
         self.line.setWordWrap(True)
         self.line.hide()
         window.evidence.layout().insertWidget(1, self.line)
+        # The window deletes itself on closing: the build stops and a late report is ignored
+        # (the event is looked up when the line goes, not bound now: a new package has its own).
+        self.line.destroyed.connect(lambda: self._cancel.set())
         self.locate_action = self._action(
             QCoreApplication.translate("ChairActions", "Show the reported value in the evidence"),
             "Ctrl+L",
@@ -112,9 +115,13 @@ class ChairLocator(QObject):
             self.window,
             lambda report: build_package_index(folder, package, report, cancel.is_set),
             own_worker("index"),
-        ).on_progress(lambda done, _total: done and self._file_indexed()).success(
+        ).on_progress(lambda done, _total: self._progressed(done, cancel)).success(
             lambda _report: self._built(cancel)
         ).failure(lambda _error: self._built(cancel)).run()
+
+    def _progressed(self, done: int, cancel: threading.Event) -> None:
+        if done and not cancel.is_set():
+            self._file_indexed()
 
     def _built(self, cancel: threading.Event) -> None:
         if cancel.is_set():

@@ -88,3 +88,18 @@ def test_search_all_evidence_opens_another_submissions_page(window, qtbot):
     qtbot.waitUntil(lambda: viewer.submission == "S002" and viewer.kind == "pdf")
     qtbot.waitUntil(lambda: viewer.current_evidence() == ("S002-E001", 2))
     assert viewer.record.title == "申报材料汇总表"
+
+
+def test_closing_the_window_while_indexing_stops_the_build(configured_app, qtbot, panel, merged):
+    shown = ChairWindow()
+    shown.quiet = True
+    with qtbot.waitSignal(shown.stateLoaded, timeout=60000):
+        shown.open_merge(panel.package, merged, tuple(panel.cards))
+    shown.show()
+    locator = shown.locator
+    shown.select_indicator("1.1.1")
+    assert locator.building
+    cancel = locator._cancel
+    shown.close()  # deletes itself: a report of the build coming later must find nothing
+    qtbot.waitUntil(cancel.is_set, timeout=10000)
+    qtbot.wait(3000)  # reports still on their way are ignored (pytest-qt fails on an error)

@@ -1,7 +1,9 @@
 """The evidence index and locator: indexing rate, search and locator times, file growth.
 
-Targets (issue 23): indexing at >= 50 pages/s on one core, a search < 50 ms, the locator
-for one submission's values < 200 ms; the session file's growth is reported. Two inputs:
+Targets (issue 23): indexing at >= 50 pages/s on one core with the window responsive (no
+event-loop turn over 50 ms), a search < 50 ms, the locator for one submission's values
+< 200 ms; the session file's growth is reported, and session create with the organizer's
+page texts against without them. Two inputs:
 a demo batch (its PDFs, screenshots and workbooks, as an expert gets them) and a 200-page
 annual report of running Chinese text with figures. Printed, never asserted.
 """
@@ -46,11 +48,13 @@ def _annual_report() -> bytes:
 
 
 def _report_package(out: Path) -> None:
-    from tests.factories import example_builder
+    """A one-submission demo batch with the annual report added to its evidence."""
+    from expertscore.demo import make_demo_batch
+    from expertscore.evidence.carry import with_evidence
 
-    builder = example_builder(submissions=1, experts=2)
-    builder.add_evidence_bytes("S001", _annual_report(), "annual.pdf", "年度报告", [])
-    builder.write(out)
+    demo = out.with_name("one-submission.esbatch")
+    make_demo_batch("liaoning-2025-grading", 1, 2, 5, demo, workers=1)
+    with_evidence(demo, out, "S001", _annual_report(), "年度报告", "annual.pdf")
 
 
 def _size(path: Path) -> int:
@@ -78,13 +82,16 @@ def _index(path: Path, label: str) -> None:
     )
 
 
-def _median_ms(call) -> float:
-    times = []
+def _median_ms(call) -> str:
+    """Median wall and CPU milliseconds: on a shared machine the CPU time is the one that
+    says what the code costs, the wall time what a user waited."""
+    walls, cpus = [], []
     for _ in range(RUNS):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.thread_time()
         call()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+        cpus.append((time.thread_time() - cpu) * 1000)
+        walls.append((time.perf_counter() - wall) * 1000)
+    return f"{statistics.median(walls):.1f} ms ({statistics.median(cpus):.1f} ms CPU)"
 
 
 def _queries(path: Path) -> None:
@@ -99,18 +106,122 @@ def _queries(path: Path) -> None:
         one = ids[len(ids) // 2]
         values = len(locate_submission(session, one))
         for label, call in (
-            ("search one submission (审计意见)", lambda: search_text(session, "审计意见", one)),
+            (
+                "search one submission (审计意见, target < 50 ms)",
+                lambda: search_text(session, "审计意见", one),
+            ),
             ("search the batch (审计意见)", lambda: search_text(session, "审计意见")),
             ("search the batch, 2 characters (平台)", lambda: search_text(session, "平台")),
-            (f"locate {values} values of {one}", lambda: locate_submission(session, one)),
+            (
+                f"locate {values} values of {one} (target < 200 ms)",
+                lambda: locate_submission(session, one),
+            ),
         ):
-            print(f"  {label}: median {_median_ms(call):.1f} ms of {RUNS}")
+            print(f"  {label}: median {_median_ms(call)} of {RUNS}")
         located = locate_submission(session, one)
         found = sum(item.state == "found" for item in located)
         print(
             f"  {one}: {found} of {len(located)} values found, "
             f"{sum(item.state == 'not-found' for item in located)} not found"
         )
+
+
+def _carried(package: Path, root: Path) -> None:
+    """The organizer's page texts in the package: the cost at prepare time, and a session
+    create that takes them against one that leaves the index to be built."""
+    from expertscore.batch.package import open_package
+    from expertscore.evidence.carry import with_page_texts
+    from expertscore.evidence.index import build_index
+    from expertscore.evidence.packaged import text_of_package
+    from expertscore.storage.importer import create_session
+
+    started = time.perf_counter()
+    texts = text_of_package(open_package(package))
+    extracted = time.perf_counter() - started
+    carried = with_page_texts(package, root / "carried.esbatch", texts)
+    grown = carried.stat().st_size - package.stat().st_size
+    print(
+        f"  page texts at prepare time (batch prepare --index): {extracted:.2f} s;"
+        f" member {len(texts) / 2**20:.2f} MiB, package +{grown / 2**20:.2f} MiB"
+    )
+    plain_times, carried_times, build_times = [], [], []
+    for run in range(3):
+        started = time.perf_counter()
+        plain = create_session(package, "E01", root / f"plain-{run}.esession")
+        plain_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        build_index(plain)
+        build_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        create_session(carried, "E01", root / f"carried-{run}.esession")
+        carried_times.append(time.perf_counter() - started)
+    plain_s, build_s = statistics.median(plain_times), statistics.median(build_times)
+    carried_s = statistics.median(carried_times)
+    print(
+        f"  session create without page texts: {plain_s:.2f} s, then the index built in"
+        f" {build_s:.2f} s ({plain_s + build_s:.2f} s until the locator is complete);"
+        f" with them: {carried_s:.2f} s, index complete (median of 3)"
+    )
+
+
+def _chair(package: Path, root: Path) -> None:
+    """The chair's index of the whole package, in a file of its own."""
+    from expertscore.batch.package import open_package
+    from expertscore.evidence.indexfile import build_package_index, index_path
+
+    opened = open_package(package)
+    started = time.perf_counter()
+    report = build_package_index(root / "chair", opened)
+    wall = time.perf_counter() - started
+    size = index_path(root / "chair", opened).stat().st_size
+    print(
+        f"  the chair's index of the package: {report.files} files, {report.pages} pages in"
+        f" {wall:.2f} s ({report.pages / wall:.0f} pages/s, target >= 50); {size / 2**20:.1f} MiB"
+    )
+
+
+def _responsiveness(session: Path) -> None:
+    """The longest turn of the window's event loop while the index is built behind it."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from expertscore.storage.session import SessionFile
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(Settings())
+    window.persist_layout = False
+    window.set_session(SessionFile(session))
+    window.show()
+    gaps: list[int] = []
+    clock = QElapsedTimer()
+    clock.start()
+    ticker = QTimer()
+    ticker.setInterval(5)
+
+    def tick() -> None:
+        gaps.append(clock.restart())
+
+    ticker.timeout.connect(tick)
+    ticker.start()
+    started = time.perf_counter()
+    while window.indexing is not None and window.indexing.building:
+        app.processEvents()
+        time.sleep(0.001)
+    wall = time.perf_counter() - started
+    ticker.stop()
+    window.close()
+    longest = max(gaps[1:], default=0)
+    ordered = sorted(gaps[1:]) or [0]
+    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+    print(
+        f"  window open while indexing ({wall:.1f} s): longest event-loop turn {longest} ms,"
+        f" 99th percentile {p99} ms (target: none over 50 ms)"
+    )
 
 
 def main() -> None:
@@ -126,8 +237,12 @@ def main() -> None:
         session = create_session(package, "E01", root / "E01.esession")
         created = time.perf_counter() - started
         print(f"  session create ({SUBMISSIONS} submissions): {created:.2f} s, index not built")
+        shutil.copy(session, root / "window.esession")
         _index(session, f"demo batch, {SUBMISSIONS} submissions")
         _queries(session)
+        _carried(package, root)
+        _chair(package, root)
+        _responsiveness(root / "window.esession")
         report = root / "report.esbatch"
         _report_package(report)
         report_session = create_session(report, "E01", root / "report.esession")

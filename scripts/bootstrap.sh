@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepare a fresh machine: the Debian libraries Qt and the PDF checks need, and the
-# PostgreSQL server the registry's tests start a throwaway cluster of (only when missing,
+# PostgreSQL server the registry's tests start a throwaway cluster of, Tesseract with simplified
+# Chinese for the organizer's optional OCR of scans (only when missing,
 # and only as root with apt-get), then .venv with the project installed.
 # Usage: scripts/bootstrap.sh [EXTRAS]   e.g. "test" or "gui,build"
 set -euo pipefail
@@ -11,7 +12,7 @@ deb_packages=(
   libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
   libdbus-1-3 libglib2.0-0 libnss3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
-  poppler-utils xvfb xauth postgresql
+  poppler-utils xvfb xauth postgresql tesseract-ocr tesseract-ocr-chi-sim
 )
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=()

@@ -34,6 +34,7 @@ from expertscore.scoring.service import Change, SubmissionRow
 from expertscore.storage.session import SessionFile
 from ui.actions import make_actions
 from ui.evidence.indexing import EvidenceIndexing
+from ui.evidence.search_hook import ExpertEvidenceSearch
 from ui.evidence.viewer import EvidenceViewer
 from ui.lock_banner import unlocked_box
 from ui.messages import error_text
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self._connect_actions()
+        self.evidence_search = ExpertEvidenceSearch(self)  # Ctrl+Shift+E
         self.submit_flow = SubmitFlow(self)  # Submit, Unlock, Print, the key
         self.notes_flow = NotesFlow(self)  # the chair's request: explanations, statement
         self._save_timer = QTimer(self)
@@ -252,6 +254,7 @@ class MainWindow(QMainWindow):
         self.submit_flow.session_opened()
         self.indexing = EvidenceIndexing(self, session)
         self.indexing.finished.connect(self.form.detail.found.refresh)
+        self.indexing.keep_current(self.form.detail.found)  # as its submission's files come
         self.indexing.start()
         self.focus_score()
         self.unlocked_notice = None
@@ -343,7 +346,7 @@ class MainWindow(QMainWindow):
         if page is None:
             self.statusBar().showMessage(self.tr("No evidence page shows this value"), 5000)
             return
-        self.viewer.show_evidence(*page)
+        self.evidence_search.show_in_viewer(page, self.form.detail.found.hit_on(page))
         self.focus_score()
 
     def _indicator_changed(self, _submission: str, code: str) -> None:
@@ -446,7 +449,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from ui.dialogs.help import ShortcutsDialog
 
-        ShortcutsDialog(self.actions.shortcut_actions(), self).exec()
+        actions = [*self.actions.shortcut_actions(), self.evidence_search.action]
+        ShortcutsDialog(actions, self).exec()
 
     def show_about(self) -> None:
         from ui.dialogs.about import show_about

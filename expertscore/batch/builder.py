@@ -34,6 +34,7 @@ from expertscore.batch.manifest import (
     BatchInfo,
     Conflict,
     Evidence,
+    EvidenceTextRef,
     Expert,
     FormImport,
     Manifest,
@@ -42,7 +43,7 @@ from expertscore.batch.manifest import (
     Submission,
     effective_scheme,
 )
-from expertscore.batch.package import MANIFEST, SCHEME, SIGNATURE
+from expertscore.batch.package import EVIDENCE_TEXT, MANIFEST, SCHEME, SIGNATURE
 from expertscore.batch.signature import make_signature
 from expertscore.errors import PackageError
 from expertscore.schemes.loader import load_scheme_text
@@ -78,8 +79,9 @@ def sha256_of_path(path: Path) -> tuple[str, int]:
 def manifest_bytes(manifest: Manifest) -> bytes:
     data = manifest.model_dump(mode="json")
     # Optional and recent: absent rather than null, so packages without it stay as they were.
-    if data.get("form_import") is None:
-        data.pop("form_import", None)
+    for key in ("form_import", "evidence_text"):
+        if data.get(key) is None:
+            data.pop(key, None)
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -102,6 +104,7 @@ class PackageBuilder:
     evidence: list[Evidence] = field(default_factory=list)
     organizer_values: list[OrganizerValueRecord] = field(default_factory=list)
     form_import: FormImport | None = None
+    evidence_text: bytes | None = None  # the organizer's page texts (``evidence.packaged``)
     _contents: dict[str, _Content] = field(default_factory=dict)
     _serials: dict[str, int] = field(default_factory=dict)
 
@@ -171,6 +174,12 @@ class PackageBuilder:
             assignments=self.assignments,
             conflicts=self.conflicts,
             form_import=self.form_import,
+            evidence_text=None
+            if self.evidence_text is None
+            else EvidenceTextRef(
+                sha256=hashlib.sha256(self.evidence_text).hexdigest(),
+                size=len(self.evidence_text),
+            ),
         )
 
     def write(self, out: Path, signer: tuple[Ed25519PrivateKey, str] | None = None) -> Manifest:
@@ -205,6 +214,8 @@ class PackageBuilder:
                     key, name = signer
                     _write_entry(archive, SIGNATURE, stamp, data=make_signature(key, name, body))
                 _write_entry(archive, SCHEME, stamp, data=self.scheme_text.encode("utf-8"))
+                if self.evidence_text is not None:
+                    _write_entry(archive, EVIDENCE_TEXT, stamp, data=self.evidence_text)
                 with ExitStack() as stack:
                     sources: dict[Path, zipfile.ZipFile] = {}
                     for sha, content in self._contents.items():

@@ -153,6 +153,16 @@ class FormImport(Record):
     removed: list[FormRemoval] = Field(default_factory=list)
 
 
+class EvidenceTextRef(Record):
+    """The organizer's page texts of the evidence (``evidence-text.jsonl``), a search aid:
+    named here by digest and size so the organizer's signature covers them."""
+
+    path: Literal["evidence-text.jsonl"] = "evidence-text.jsonl"
+    format: Literal["expertscore-evidence-text/1"] = "expertscore-evidence-text/1"
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    size: int = Field(ge=0)
+
+
 class Manifest(Record):
     format: Literal["expertscore-batch/1"]
     batch: BatchInfo
@@ -164,6 +174,7 @@ class Manifest(Record):
     assignments: list[Assignment] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
     form_import: FormImport | None = None  # written only when present
+    evidence_text: EvidenceTextRef | None = None  # written only when present
 
 
 def effective_scheme(scheme: Scheme, manifest: Manifest) -> Scheme:

@@ -5,7 +5,8 @@ A package is a zip with exactly these entries (``docs/formats.md``):
 * ``manifest.json``: the manifest (``manifest.Manifest``);
 * ``manifest.sig``: optional organizer signature over the exact manifest bytes;
 * ``scheme.yaml``: the scheme, whose SHA-256 the manifest names;
-* ``evidence/<sha256>``: each evidence file once, named by the SHA-256 of its bytes.
+* ``evidence/<sha256>``: each evidence file once, named by the SHA-256 of its bytes;
+* ``evidence-text.jsonl``: optional, the evidence's page texts, when the manifest names it.
 
 ``open_package`` checks the archive before trusting anything in it: entry names (no
 absolute paths, no ``..``, no duplicates, nothing unexpected), sizes and compression
@@ -43,6 +44,7 @@ from expertscore.schemes.organizer import OrganizerValueError
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 SCHEME = "scheme.yaml"
+EVIDENCE_TEXT = "evidence-text.jsonl"
 EVIDENCE_NAME = re.compile(r"^evidence/([0-9a-f]{64})$")
 CHUNK = 4 << 20
 
@@ -121,7 +123,9 @@ def _check_entries(source: Path, archive: zipfile.ZipFile, limits: Limits) -> se
             raise PackageError(source, f"entry '{name}' points outside the package ('..')")
         if name in names:
             raise PackageError(source, f"entry '{name}' appears twice")
-        if name not in (MANIFEST, SIGNATURE, SCHEME) and not EVIDENCE_NAME.match(name):
+        if name not in (MANIFEST, SIGNATURE, SCHEME, EVIDENCE_TEXT) and not EVIDENCE_NAME.match(
+            name
+        ):
             raise PackageError(source, f"unexpected entry '{name}'")
         if info.flag_bits & 0x41:
             raise PackageError(source, f"entry '{name}' is encrypted")
@@ -271,6 +275,7 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
     extra = sorted(evidence_names - listed)
     if extra:
         raise PackageError(source, f"entry '{extra[0]}' is not listed in the manifest")
+    _check_text_member(source, manifest, archive_sizes)
     signature = None
     if signature_bytes is not None:
         signature = read_signature(source, signature_bytes)
@@ -291,6 +296,31 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
         scheme_text=scheme_text,
         signature=signature,
     )
+
+
+def _check_text_member(source: Path, manifest: Manifest, sizes: dict[str, int]) -> None:
+    """The page texts are there exactly when the manifest names them, of the size it says."""
+    ref = manifest.evidence_text
+    if ref is None:
+        if EVIDENCE_TEXT in sizes:
+            raise PackageError(source, f"entry '{EVIDENCE_TEXT}' is not named in the manifest")
+        return
+    if EVIDENCE_TEXT not in sizes:
+        raise PackageError(source, f"'{EVIDENCE_TEXT}' is named in the manifest but missing")
+    if sizes[EVIDENCE_TEXT] != ref.size:
+        raise PackageError(
+            source,
+            f"'{EVIDENCE_TEXT}' has {sizes[EVIDENCE_TEXT]} bytes, the manifest says {ref.size}",
+        )
+
+
+def read_member(package: OpenedPackage, name: str, sha256: str, size: int) -> bytes:
+    """A small member the manifest names (the page texts), checked against its digest."""
+    with zipfile.ZipFile(package.path) as archive:
+        data = _read_small(package.path, archive, name, size)
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise PackageError(package.path, f"'{name}' does not match its SHA-256 in the manifest")
+    return data
 
 
 def _entry_chunks(

@@ -115,6 +115,16 @@ def roster_show_command(roster_path: Path) -> None:
 @click.option("--batch-id", help="The round's batch id (default: <authority's id>-R<date>).")
 @click.option("--organizer", help="Who prepares the round (default: the authority's organizer).")
 @click.option("--title")
+@click.option(
+    "--index",
+    is_flag=True,
+    help="Carry every evidence page's text, so experts' sessions need not extract it.",
+)
+@click.option(
+    "--ocr",
+    is_flag=True,
+    help="With --index: read scanned pages with Tesseract (tesseract-ocr, chi-sim), if installed.",
+)
 @click.option("--out", required=True, type=FILE)
 def prepare_command(
     source: Path,
@@ -133,6 +143,8 @@ def prepare_command(
     batch_id: str | None,
     organizer: str | None,
     title: str | None,
+    index: bool,
+    ocr: bool,
     out: Path,
 ) -> None:
     """Prepare the signed batch package of a review round."""
@@ -148,7 +160,19 @@ def prepare_command(
         batch_id=batch_id,
         title=title,
         organizer=organizer,
+        index=index,
+        ocr=ocr,
     )
+    if ocr and not index:
+        raise click.UsageError("--ocr reads scans for the page texts: give --index too")
+    if ocr:
+        from expertscore.evidence.ocr import tesseract
+
+        if tesseract() is None:
+            raise click.UsageError(
+                "--ocr needs Tesseract with simplified Chinese"
+                " (Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim)"
+            )
     signer = None
     if signer_id:
         signer = open_key(signer_id, read_passphrase(f"passphrase of the key of {signer_id}"))

@@ -46,19 +46,40 @@ class Written:
         return f"{abs(self.value):f}"
 
 
+def _written(found: re.Match[str]) -> Written:
+    sign, whole, fraction, suffix, percent = found.groups()
+    digits = whole.replace(",", "") + ("." + fraction if fraction else "")
+    value = Decimal(digits)
+    return Written(
+        found.start(),
+        found.end(),
+        -value if sign else value,
+        len(fraction or ""),
+        suffix or "",
+        bool(percent),
+    )
+
+
 def read_numbers(text: str) -> Iterator[Written]:
     for found in NUMBER.finditer(text):
-        sign, whole, fraction, suffix, percent = found.groups()
-        digits = whole.replace(",", "") + ("." + fraction if fraction else "")
-        value = Decimal(digits)
-        yield Written(
-            found.start(),
-            found.end(),
-            -value if sign else value,
-            len(fraction or ""),
-            suffix or "",
-            bool(percent),
-        )
+        yield _written(found)
+
+
+def numbers_spelled(text: str, forms: list[str]) -> Iterator[Written]:
+    """The numbers of ``text`` that begin where one of ``forms`` is written: what
+    ``read_numbers`` gives for them, without reading every number of a page full of figures.
+    (A number that matches begins with one of its forms, and no form, digits and separators
+    only, can run across the character before a number into it.)"""
+    spelled = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+    seen: set[int] = set()
+    for occurrence in spelled.finditer(text):
+        start = occurrence.start()
+        if start and text[start - 1] in "-−":
+            start -= 1
+        found = NUMBER.match(text, start)
+        if found is not None and found.start() not in seen:
+            seen.add(found.start())
+            yield _written(found)
 
 
 def parse_value(text: str) -> Decimal | None:

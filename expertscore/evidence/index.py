@@ -37,6 +37,7 @@ from expertscore.storage.session import SessionFile
 BATCH_PAGES = 32
 Progress = Callable[[int, int], None]  # (files done, files in all)
 Cancelled = Callable[[], bool]
+Export = Callable[[str, Path], Path]  # (sha256, target) -> the file written there
 
 
 @dataclass
@@ -72,11 +73,23 @@ def pending_files(raw: sqlite3.Connection) -> list[tuple[str, int]]:
     return [(sha, done) for sha, done, _ in rows]
 
 
-def files_left(session: SessionFile) -> int:
-    """Evidence files not fully indexed yet (0: the locator's answers are complete)."""
-    with session.engine.connect() as connection:
-        raw = connection.connection.driver_connection
+def pending_count(raw: sqlite3.Connection, submission_id: str | None = None) -> int:
+    """How many evidence files (of one submission, or of all) are not fully indexed yet."""
+    if submission_id is None:
         return len(pending_files(raw))
+    return raw.execute(
+        "SELECT COUNT(DISTINCT e.sha256) FROM evidence e"
+        " LEFT JOIN evidence_index_file f ON f.sha256 = e.sha256"
+        " WHERE e.submission_id = ? AND (f.sha256 IS NULL OR f.state = 'indexing')",
+        (submission_id,),
+    ).fetchone()[0]
+
+
+def files_left(session: SessionFile, submission_id: str | None = None) -> int:
+    """Evidence files not fully indexed yet, of one submission or of all (0: the locator's
+    answers are complete)."""
+    with session.engine.connect() as connection:
+        return pending_count(connection.connection.driver_connection, submission_id)
 
 
 def index_state(session: SessionFile) -> list[FileState]:
@@ -96,37 +109,49 @@ def build_index(
     limits: Limits | None = None,
 ) -> IndexReport:
     """Index what is not indexed yet in the session file at ``path``; see the module."""
-    limits = limits or Limits()
-    report = IndexReport()
     with SessionFile(path) as session, session.engine.connect() as connection:
         raw = connection.connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)
         raw.commit()  # SQLAlchemy's connection may have opened a transaction
-        # The index can always be built again: its commits need not wait for the disk
-        # (with WAL, NORMAL still never corrupts the file; scoring keeps FULL).
-        raw.execute("PRAGMA synchronous=NORMAL")
-        pending = pending_files(raw)
-        with tempfile.TemporaryDirectory(prefix="expertscore-index-") as folder:
-            for number, (sha, done) in enumerate(pending):
-                if progress:
-                    progress(number, len(pending))
-                if cancelled and cancelled():
-                    report.cancelled = True
-                    report.remaining = len(pending) - number
-                    return report
-                copy = session.export_evidence(sha, Path(folder) / sha)
-                finished = _index_file(raw, sha, copy, done, limits, report, cancelled)
-                copy.unlink(missing_ok=True)
-                if not finished:
-                    report.cancelled = True
-                    report.remaining = len(pending) - number
-                    return report
+        return build_into(raw, session.export_evidence, progress, cancelled, limits)
+
+
+def build_into(
+    raw: sqlite3.Connection,
+    export: Export,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    limits: Limits | None = None,
+) -> IndexReport:
+    """Index what is not indexed yet in any database with the index's tables (a session
+    file, a package's index file), each file written to disk by ``export`` first."""
+    limits = limits or Limits()
+    report = IndexReport()
+    # The index can always be built again: its commits need not wait for the disk
+    # (with WAL, NORMAL still never corrupts the file; scoring keeps FULL).
+    raw.execute("PRAGMA synchronous=NORMAL")
+    pending = pending_files(raw)
+    with tempfile.TemporaryDirectory(prefix="expertscore-index-") as folder:
+        for number, (sha, done) in enumerate(pending):
             if progress:
-                progress(len(pending), len(pending))
+                progress(number, len(pending))
+            if cancelled and cancelled():
+                report.cancelled = True
+                report.remaining = len(pending) - number
+                return report
+            copy = export(sha, Path(folder) / sha)
+            finished = _index_file(raw, sha, copy, done, limits, report, cancelled)
+            copy.unlink(missing_ok=True)
+            if not finished:
+                report.cancelled = True
+                report.remaining = len(pending) - number
+                return report
+        if progress:
+            progress(len(pending), len(pending))
     return report
 
 
-def _file_row(raw, sha, kind, state, pages, done, reason=None) -> None:
+def file_row(raw, sha, kind, state, pages, done, reason=None) -> None:
     raw.execute(
         "INSERT INTO evidence_index_file (sha256, kind, state, pages, pages_done, reason,"
         " indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO UPDATE SET"
@@ -139,7 +164,7 @@ def _file_row(raw, sha, kind, state, pages, done, reason=None) -> None:
     )
 
 
-def _write_pages(raw: sqlite3.Connection, sha: str, pages: list[PageText]) -> None:
+def write_pages(raw: sqlite3.Connection, sha: str, pages: list[PageText]) -> None:
     for page in pages:
         cursor = raw.execute(
             "INSERT INTO evidence_page (sha256, page, label, state, chars) VALUES (?, ?, ?, ?, ?)"
@@ -167,16 +192,16 @@ def _index_file(raw, sha, copy, done, limits, report, cancelled) -> bool:
         total, pages = _pages(kind, copy, done, limits, deadline)
         if pages is None:
             with raw:
-                _file_row(raw, sha, kind, "done", 0, 0)
+                file_row(raw, sha, kind, "done", 0, 0)
             report.files += 1
             return True
         with raw:
-            _file_row(raw, sha, kind, "indexing", total, done)
+            file_row(raw, sha, kind, "indexing", total, done)
         for batch in _batches(pages):
             with raw:
-                _write_pages(raw, sha, batch)
+                write_pages(raw, sha, batch)
                 done = batch[-1].page
-                _file_row(raw, sha, kind, "indexing", total, done)
+                file_row(raw, sha, kind, "indexing", total, done)
             _count(report, batch)
             if cancelled and cancelled():
                 return False
@@ -187,7 +212,7 @@ def _index_file(raw, sha, copy, done, limits, report, cancelled) -> bool:
         elif deadline.passed() and done < total:
             state, reason = "cut", f"seconds > {limits.max_seconds:g}"
         with raw:
-            _file_row(raw, sha, kind, state, total, done, reason)
+            file_row(raw, sha, kind, state, total, done, reason)
         report.cut += state == "cut"
     except Broken as error:
         _finish_failed(raw, sha, "broken", error.reason, report)
@@ -204,7 +229,7 @@ def _index_file(raw, sha, copy, done, limits, report, cancelled) -> bool:
 def _finish_failed(raw, sha, state, reason, report) -> None:
     raw.rollback()
     with raw:
-        _file_row(raw, sha, "other", state, 0, 0, reason)
+        file_row(raw, sha, "other", state, 0, 0, reason)
     report.broken += 1
 
 

@@ -16,12 +16,11 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from expertscore.evidence.forms import (
-    Written,
     date_forms,
     indicator_words,
     matches,
+    numbers_spelled,
     parse_value,
-    read_numbers,
     search_forms,
     short_value,
 )
@@ -67,16 +66,9 @@ class Pages:
         self.raw = raw
         self.refs = refs
         self.cache: dict[int, str] = {}
-        self.read: dict[int, list[Written]] = {}
 
     def matching(self, texts: list[str]) -> dict[int, str]:
         return pages_matching(self.raw, self.refs, texts, self.cache)
-
-    def numbers(self, rowid: int) -> list[Written]:
-        """The numbers on a page, read once."""
-        if rowid not in self.read:
-            self.read[rowid] = list(read_numbers(self.cache[rowid]))
-        return self.read[rowid]
 
 
 @dataclass(frozen=True)
@@ -94,16 +86,25 @@ def locate_submission(
         rows = orm.scalars(
             select(m.ReportedValue).where(m.ReportedValue.submission_id == submission_id)
         ).all()
-    values = {row.indicator: row for row in rows}
-    leaves = [leaf for leaf in session.scheme.leaves() if leaf.code in values]
-    if codes is not None:
-        leaves = [leaf for leaf in leaves if leaf.code in codes]
+    values = {row.indicator: (row.value, row.unit) for row in rows}
     with raw_connection(session) as raw:
-        pages = Pages(raw, page_refs(raw, submission_id))
-        return [
-            _locate(pages, submission_id, leaf, values[leaf.code].value, values[leaf.code].unit)
-            for leaf in leaves
-        ]
+        return locate_raw(raw, session.scheme.leaves(), submission_id, values, codes)
+
+
+def locate_raw(
+    raw: sqlite3.Connection,
+    leaves: list[Indicator],
+    submission_id: str,
+    values: dict[str, tuple[str, str]],
+    codes: list[str] | None = None,
+) -> list[Located]:
+    """``locate_submission`` over any database with the index's tables; ``values`` maps a
+    leaf's code to its reported (value, unit), as the session or the manifest holds them."""
+    chosen = [leaf for leaf in leaves if leaf.code in values]
+    if codes is not None:
+        chosen = [leaf for leaf in chosen if leaf.code in codes]
+    pages = Pages(raw, page_refs(raw, submission_id))
+    return [_locate(pages, submission_id, leaf, *values[leaf.code]) for leaf in chosen]
 
 
 def locate_value(session: SessionFile, submission_id: str, code: str) -> Located | None:
@@ -149,13 +150,16 @@ def _numbers(pages: Pages, number: Decimal, unit: str, words: list[str]) -> list
     short = short_value(number)
     texts = pages.matching(forms + (words if short else []))
     wanted = {form.replace(",", "") for form in forms}  # what a matching number can be
+    # a short value (3, 45, 0.5) is written beginning with its whole part, or with a 0 (03)
+    starts = [str(int(abs(number))), "0"]
     found = []
     for rowid, ref in pages.refs.items():
         text = texts.get(rowid)
         if text is None:
             continue
         near = _has_words(text, words)
-        for written in pages.numbers(rowid):
+        candidates = numbers_spelled(text, starts if short else forms)
+        for written in candidates:
             if written.digits not in wanted and not (short and written.value == number):
                 continue
             strength = matches(number, unit, written)

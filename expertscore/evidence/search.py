@@ -3,7 +3,9 @@
 ``search_text`` asks SQLite's FTS5 table (trigram tokenizer: any substring of three or
 more characters; shorter texts are looked for with ``instr`` over the same pages) and
 returns each occurrence with its file, page and a snippet. Like ``SessionFile``, not
-thread-safe: call it on the thread that owns the session.
+thread-safe: call it on the thread that owns the session. The ``*_raw`` forms read any
+database with the index's tables: a session file, or a package's index file
+(``indexfile``).
 """
 
 from __future__ import annotations
@@ -137,22 +139,28 @@ def hit(ref: PageRef, text: str, start: int, end: int) -> Hit:
 def search_text(session: SessionFile, text: str, submission_id: str | None = None) -> list[Hit]:
     """Every occurrence of ``text`` (case-insensitive) in a submission's evidence, or in
     all the session's evidence when ``submission_id`` is None; at most ``MAX_HITS``."""
+    with raw_connection(session) as raw:
+        return search_raw(raw, text, submission_id)
+
+
+def search_raw(raw: sqlite3.Connection, text: str, submission_id: str | None = None) -> list[Hit]:
+    """``search_text`` over any database holding the index's tables (a session, or the
+    chair's index file of a package)."""
     needle = text.strip()
     if not needle:
         return []
     hits: list[Hit] = []
-    with raw_connection(session) as raw:
-        refs = page_refs(raw, submission_id)
-        pages = pages_matching(raw, refs, [needle])
-        for rowid, ref in refs.items():
-            page = pages.get(rowid)
-            if page is None:
-                continue
-            folded, wanted = page.lower(), needle.lower()
-            start = folded.find(wanted)
-            while start >= 0 and len(hits) < MAX_HITS:
-                hits.append(hit(ref, page, start, start + len(needle)))
-                start = folded.find(wanted, start + len(needle))
+    refs = page_refs(raw, submission_id)
+    pages = pages_matching(raw, refs, [needle])
+    for rowid, ref in refs.items():
+        page = pages.get(rowid)
+        if page is None:
+            continue
+        folded, wanted = page.lower(), needle.lower()
+        start = folded.find(wanted)
+        while start >= 0 and len(hits) < MAX_HITS:
+            hits.append(hit(ref, page, start, start + len(needle)))
+            start = folded.find(wanted, start + len(needle))
     return hits
 
 

@@ -82,6 +82,8 @@ class RoundOptions:
     title: str | None = None
     organizer: str | None = None
     created: datetime | None = None
+    index: bool = False  # carry the evidence's page texts (``evidence.packaged``)
+    ocr: bool = False  # and read scanned pages with Tesseract (``evidence.ocr``)
 
 
 def source_package(source: Path, evidence: Path | None, scheme_id: str | None, work: Path) -> Path:
@@ -180,6 +182,10 @@ def prepare_batch(
     builder.form_import = manifest.form_import
     for item in manifest.evidence:
         builder.add_evidence_from_package(source.path, item)
+    if options.index:
+        from expertscore.evidence.packaged import text_of_package
+
+        builder.evidence_text = text_of_package(source, ocr=options.ocr)
     signing = (signer.private_key, signer.info.name) if signer else None
     return builder.write(out, signer=signing)
 

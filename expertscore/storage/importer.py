@@ -120,12 +120,28 @@ def _build(opened: OpenedPackage, expert_id: str, temp: Path, progress: Progress
             assert isinstance(raw, sqlite3.Connection)
             _insert_records(connection, opened, expert_id)
             _insert_evidence(raw, opened, expert_id, temp, progress)
+        if opened.manifest.evidence_text is not None:
+            _take_packaged_text(engine, opened, expert_id)
         with engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA journal_mode=WAL")
     finally:
         engine.dispose()
     with temp.open("rb+") as handle:
         os.fsync(handle.fileno())
+
+
+def _take_packaged_text(engine: Engine, opened: OpenedPackage, expert_id: str) -> None:
+    """The organizer's page texts of this expert's files, instead of extracting them later
+    (checked as ``evidence.packaged`` says; when not used, the window builds the index)."""
+    from expertscore.evidence.packaged import load_packaged_text
+
+    assigned = _assigned_ids(opened.manifest, expert_id)
+    shas = {e.sha256 for e in opened.manifest.evidence if e.submission in assigned}
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        raw.commit()
+        load_packaged_text(raw, opened, shas)
 
 
 def _assigned_ids(manifest: Manifest, expert_id: str) -> set[str]:

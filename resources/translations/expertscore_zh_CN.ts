@@ -130,6 +130,10 @@
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
+    <message>
+        <source>Search &amp;all evidence…</source>
+        <translation>检索全部佐证(&amp;A)…</translation>
+    </message>
 </context>
 <context>
     <name>AssignmentGridModel</name>
@@ -321,6 +325,14 @@
         <source>Chair</source>
         <translation>评审组长</translation>
     </message>
+    <message>
+        <source>Show the reported value in the evidence</source>
+        <translation>在佐证中查看填报值</translation>
+    </message>
+    <message>
+        <source>Search all evidence…</source>
+        <translation>检索全部佐证…</translation>
+    </message>
 </context>
 <context>
     <name>ChairDetail</name>
@@ -441,6 +453,41 @@
     <message>
         <source>all assigned</source>
         <translation>全部分配的申报</translation>
+    </message>
+</context>
+<context>
+    <name>ChairLocator</name>
+    <message>
+        <source>The evidence could not be indexed: {error}</source>
+        <translation>佐证索引未能建立：{error}</translation>
+    </message>
+    <message>
+        <source>{title} p.{page}</source>
+        <translation>{title} 第{page}页</translation>
+    </message>
+    <message>
+        <source>Found in the evidence: {pages}</source>
+        <translation>佐证中可见：{pages}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The evidence is still being indexed…</source>
+        <translation>佐证索引尚在建立中…</translation>
+    </message>
+    <message>
+        <source>The evidence has no text to search</source>
+        <translation>佐证中没有可检索的文字</translation>
+    </message>
+    <message>
+        <source>Not found in any evidence</source>
+        <translation>佐证中未找到该值</translation>
+    </message>
+    <message>
+        <source>No evidence page shows this value</source>
+        <translation>没有佐证页显示该值</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +1098,45 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>EvidenceSearchBox</name>
+    <message>
+        <source>Search all evidence</source>
+        <translation>检索全部佐证</translation>
+    </message>
+    <message>
+        <source>Text to find in the evidence</source>
+        <translation>要在佐证中查找的文字</translation>
+    </message>
+    <message>
+        <source>In all submissions (Alt+A)</source>
+        <translation>在全部申报中 (Alt+A)</translation>
+    </message>
+    <message>
+        <source>The first {count} matches</source>
+        <translation>前 {count} 处</translation>
+    </message>
+    <message>
+        <source>{count} matches</source>
+        <translation>共 {count} 处</translation>
+    </message>
+    <message>
+        <source>Not found in any evidence</source>
+        <translation>佐证中未找到</translation>
+    </message>
+    <message>
+        <source> ({left} files are still being indexed)</source>
+        <translation>（尚有 {left} 个文件在建立索引）</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>工作表 {sheet}</translation>
+    </message>
+    <message>
+        <source>p.{page}</source>
+        <translation>第{page}页</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceTypes</name>
     <message>
         <source>a PDF document</source>
@@ -1229,6 +1315,10 @@ Supports: {codes}</source>
     <message>
         <source>Who prepares the round, as every expert and the chair will see it.</source>
         <translation>组织本轮评审的单位，每位专家和组长都会看到。</translation>
+    </message>
+    <message>
+        <source>Carry the evidence&apos;s page texts (experts&apos; programs need not extract them)</source>
+        <translation>随包附带佐证各页文字（专家端无需再提取）</translation>
     </message>
     <message>
         <source>Sign and export</source>

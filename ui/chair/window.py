@@ -45,6 +45,7 @@ from ui.chair.decision_dialogs import (
     read_for_confirmation,
 )
 from ui.chair.detail import DetailView
+from ui.chair.evidence_locator import ChairLocator
 from ui.chair.evidence_pane import ChairEvidencePane
 from ui.chair.exports import PANEL_FILE, REPORT, WORKBOOK, Exporter, default_name
 from ui.chair.flag_bar import FlagBar
@@ -89,6 +90,7 @@ class ChairWindow(QMainWindow):
         self.actions: ChairActions = make_chair_actions(self)
         self._connect_actions()
         self._build()
+        self.locator = ChairLocator(self)  # Ctrl+L, Ctrl+Shift+E: the evidence's pages
         self.setWindowTitle(
             self.tr("ExpertScore {version} — panel chair").format(version=__version__)
         )
@@ -384,6 +386,7 @@ class ChairWindow(QMainWindow):
         expert = self.matrix_model.expert_at(current.column())
         self.detail.show_indicator(state, sid, result, expert)
         self.evidence.show_cell(state, sid, result.code, expert)
+        self.locator.show_cell(state, sid, result.code)
 
     # --- merging ----------------------------------------------------------------------------
 

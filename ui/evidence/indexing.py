@@ -4,7 +4,8 @@ each reported value is proven.
 The build runs on its own worker, never on the window's shared one: a
 long index must not hold back opening a file or signing a result. It has its own
 connection to the session file (the window's stays on the UI thread); typing goes on while
-it runs, the status bar counts the files, and ``finished`` is emitted when it is complete.
+it runs, the status bar counts the files, ``fileIndexed`` is emitted as each file is in
+(the line under a reported value is asked again), and ``finished`` when it is complete.
 Closing the session or quitting cancels it after the current batch of pages; the next
 opening goes on from there.
 """
@@ -24,10 +25,12 @@ from ui.tasks import BackgroundOp, own_worker
 
 if TYPE_CHECKING:
     from expertscore.evidence.index import IndexReport
+    from ui.scoring.found import FoundLine
 
 
 class EvidenceIndexing(QObject):
     finished = Signal()  # the index is complete: the locator's answers are final
+    fileIndexed = Signal()  # one more file is in the index: a value may be found now
 
     def __init__(self, window: QMainWindow, session: SessionFile) -> None:
         super().__init__(window)
@@ -56,6 +59,24 @@ class EvidenceIndexing(QObject):
             own_worker("index"),  # one build at a time in the process
         ).on_progress(self._progressed).success(self._done).failure(self._failed).run()
 
+    def keep_current(self, line: FoundLine) -> None:
+        """Ask ``line`` again each time a file of its submission is in the index: not for
+        every file (each asking takes the window's thread, shared with the build's)."""
+        self._line = line
+        self._last: tuple[str, int] | None = None
+        self.fileIndexed.connect(self._file_indexed)
+
+    def _file_indexed(self) -> None:
+        from expertscore.evidence.index import files_left
+
+        line = self._line
+        if line.submission is None:
+            return
+        now = (line.submission, files_left(self.session, line.submission))
+        if now != self._last:
+            self._last = now
+            line.refresh()
+
     def stop(self) -> None:
         """Cancel the build (the session closes); a late result is ignored."""
         self._cancel.set()
@@ -71,6 +92,8 @@ class EvidenceIndexing(QObject):
         )
         self.label.setText(text if total else self.tr("Indexing the evidence…"))
         self.label.show()
+        if done:
+            self.fileIndexed.emit()
 
     def _done(self, _report: IndexReport) -> None:
         if self._cancel.is_set():

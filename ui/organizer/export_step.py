@@ -9,6 +9,7 @@ refuses a key on the roster (``SignerOnRoster``); the window says so in its own 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -123,6 +124,7 @@ class ExportStep(QObject):
         options = draft.options(
             page.batch_id.text().strip(), page.title.text(), page.organizer.text().strip()
         )
+        options = replace(options, index=page.index.isChecked())  # batch prepare --index
         sheets = out.with_name(f"{out.stem}-blank-sheets.pdf") if page.sheets.isChecked() else None
         source, roster = draft.source.path, draft.roster
 

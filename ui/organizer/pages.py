@@ -235,6 +235,11 @@ class ExportPage(QWidget):
         )
         self.sheets = QCheckBox(self.tr("Also print blank scoring sheets for the round"), self)
         self.sheets.setChecked(True)
+        self.index = QCheckBox(
+            self.tr("Carry the evidence's page texts (experts' programs need not extract them)"),
+            self,
+        )
+        self.index.setObjectName("carryPageTexts")
         self.summary = _label("", self, name="exportSummary")
         self.problem = _label("", self, ERROR_STYLE, "exportProblem")
         self.export = QPushButton(self.tr("Sign and export"), self)
@@ -249,6 +254,7 @@ class ExportPage(QWidget):
         form.addRow(self.tr("Passphrase:"), self.signing.passphrase)
         form.addRow(self.tr("Package file:"), self.out)
         form.addRow("", self.sheets)
+        form.addRow("", self.index)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.export)

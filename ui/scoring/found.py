@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from expertscore.evidence.search import Hit
 from ui.plaintext import plain, shown
 from ui.session_controller import SessionController
 
@@ -29,6 +30,7 @@ class FoundLine(QLabel):
         self.submission: str | None = None
         self.code: str | None = None
         self.pages: list[tuple[str, int]] = []  # (evidence id, page), best first
+        self.hits: dict[tuple[str, int], Hit] = {}  # the first match on each of those pages
         self._next = 0  # the page the next jump shows: each one goes on to the next
 
     def show_for(self, submission: str, code: str) -> None:
@@ -52,6 +54,10 @@ class FoundLine(QLabel):
         pages = located.pages() if located.state == "found" else []
         if pages:
             self.pages = [(evidence, page) for evidence, _title, page in pages]
+            # the first match on each page: what the viewer marks there
+            self.hits = {}
+            for match in located.matches:
+                self.hits.setdefault((match.hit.evidence_id, match.hit.page), match.hit)
             self.setText(self._found_text(pages))
         elif files_left(session) > 0:
             self.setText(self.tr("The evidence is still being indexed…"))
@@ -60,6 +66,10 @@ class FoundLine(QLabel):
         else:
             self.setText(self.tr("Not found in any evidence"))
         self.show()
+
+    def hit_on(self, page: tuple[str, int]) -> Hit | None:
+        """The match the viewer marks on ``page`` (one of ``pages``)."""
+        return self.hits.get(page)
 
     def next_page(self) -> tuple[str, int] | None:
         """The page to show now: the best first, then the others in turn, round again."""

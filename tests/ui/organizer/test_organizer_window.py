@@ -455,3 +455,18 @@ def test_an_organizers_key_card_never_joins_the_roster(window, data_dir, tmp_pat
     assert window.roster_page.message.text() == (
         "ORG.eskeycard: ORG is an organizer's key card, not an expert's."
     )
+
+
+def test_the_round_can_carry_the_page_texts(window, qtbot, cards, tmp_path):
+    window.add_keycards(cards)
+    page = window.export_page
+    window.tabs.setCurrentWidget(page)
+    assert not page.index.isChecked()
+    press(qtbot, page.index, Qt.Key.Key_Space)
+    assert page.index.isChecked()
+    out = tmp_path / "round.esbatch"
+    with qtbot.waitSignal(window.exported, timeout=120000):
+        window.export(out, unsigned=True)
+    carried = open_package(out)
+    assert carried.manifest.evidence_text is not None
+    assert carried.manifest.evidence_text.size > 0

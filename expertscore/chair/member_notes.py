@@ -26,8 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from expertscore.batch.package import OpenedPackage
-from expertscore.crypto.dsse import SignatureError, fingerprint, verify
-from expertscore.crypto.envelope import EnvelopeKind, Refused, check_format, parse_envelope
+from expertscore.crypto.dsse import SignatureError, check_algorithm, fingerprint, verify
+from expertscore.crypto.envelope import (
+    AlgorithmRefusal,
+    EnvelopeKind,
+    Refused,
+    check_format,
+    parse_envelope,
+)
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, local_now
 from expertscore.reports.pdfbase import write_atomically
@@ -50,6 +56,10 @@ class NoteError(ExpertScoreError):
 
 class NoteRefused(Refused):
     """A note that must not be used; ``reason`` says why in one line."""
+
+
+class NoteWrongAlgorithm(AlgorithmRefusal, NoteRefused):
+    """A note signed with another algorithm than its batch's (source, expected, found)."""
 
 
 # The envelope's checks as for result and panel files, with the note's names and limit.
@@ -94,8 +104,11 @@ def _payload(package: OpenedPackage, key: ExpertKey, kind: str, body: dict) -> b
 def write_note(out: Path, package: OpenedPackage, key: ExpertKey, kind: str, body: dict) -> Path:
     """Sign ``body`` (``explanations`` or ``stance``/``reasons``) as ``kind`` and write it."""
     check_body(kind, body)
+    manifest = package.manifest
+    if key.info.algorithm != manifest.algorithm:
+        raise NoteWrongAlgorithm(str(out), manifest.algorithm, key.info.algorithm)
     payload = _payload(package, key, kind, body)
-    signature = key.sign(NOTE_PAYLOAD_TYPE, payload)
+    signature = key.sign(NOTE_PAYLOAD_TYPE, payload, manifest.signer_id)
     envelope = {
         "format": NOTE_FORMAT,
         "payloadType": NOTE_PAYLOAD_TYPE,
@@ -140,8 +153,11 @@ def read_note(data: bytes, source: str, package: OpenedPackage, trust: KeyTrust)
     if not isinstance(expert, dict) or not isinstance(batch, dict):
         raise NoteRefused(source, "the payload names no expert or batch")
     key = expert.get("public_key")
+    check_algorithm(str(key), package.manifest.algorithm, source, NoteWrongAlgorithm)
     try:
-        verify(str(key), NOTE_PAYLOAD_TYPE, envelope.payload, envelope.sig)
+        verify(
+            str(key), NOTE_PAYLOAD_TYPE, envelope.payload, envelope.sig, package.manifest.signer_id
+        )
     except (SignatureError, ValueError) as exc:
         raise NoteRefused(source, f"the signature does not verify ({exc})") from None
     if batch.get("sha256") != package.manifest_sha256:

@@ -8,6 +8,7 @@ import click
 
 from expertscore.cli.key_cmd import read_passphrase
 from expertscore.cli.xlsx_cmd import import_summary
+from expertscore.crypto.dsse import ALGORITHMS, DEFAULT_SIGNER_ID, ED25519, SM2
 from expertscore.identity.keycard import read_card
 from expertscore.identity.keys import open_key
 from expertscore.organizer.assign import Shortfall, UnassignedSubmissions, WayOut
@@ -115,6 +116,18 @@ def roster_show_command(roster_path: Path) -> None:
 @click.option("--batch-id", help="The round's batch id (default: <authority's id>-R<date>).")
 @click.option("--organizer", help="Who prepares the round (default: the authority's organizer).")
 @click.option("--title")
+@click.option(
+    "--algorithm",
+    type=click.Choice(ALGORITHMS),
+    default=ED25519,
+    show_default=True,
+    help="How every file of the batch is signed (sm2: 国密 SM2/SM3).",
+)
+@click.option(
+    "--sm2-signer-id",
+    "sm2_id",
+    help=f"SM2's signer id for the batch (default {DEFAULT_SIGNER_ID}); sm2 only.",
+)
 @click.option("--out", required=True, type=FILE)
 def prepare_command(
     source: Path,
@@ -133,9 +146,13 @@ def prepare_command(
     batch_id: str | None,
     organizer: str | None,
     title: str | None,
+    algorithm: str,
+    sm2_id: str | None,
     out: Path,
 ) -> None:
     """Prepare the signed batch package of a review round."""
+    if sm2_id is not None and algorithm != SM2:
+        raise click.UsageError("--sm2-signer-id is for --algorithm sm2")
     options = RoundOptions(
         per_submission=per_submission,
         counts={sid: _count(n) for sid, n in _pairs(counts, "SUBMISSION=N")},
@@ -148,6 +165,8 @@ def prepare_command(
         batch_id=batch_id,
         title=title,
         organizer=organizer,
+        algorithm=algorithm,
+        signer_id=sm2_id,
     )
     signer = None
     if signer_id:

@@ -15,10 +15,18 @@ import pytest
 
 from expertscore.batch.package import open_package
 from expertscore.batch.signature import ORGANIZER_PAYLOAD
-from expertscore.chair.member_notes import NOTE_PAYLOAD_TYPE
-from expertscore.chair.panel_file import PANEL_PAYLOAD_TYPE
-from expertscore.identity.keycard import KEYCARD_PAYLOAD, parse_card, statement
-from expertscore.results.envelope import RESULT_PAYLOAD_TYPE
+from expertscore.chair.member_notes import NOTE_PAYLOAD_TYPE, NoteWrongAlgorithm, read_note
+from expertscore.chair.panel_file import PANEL_PAYLOAD_TYPE, PanelWrongAlgorithm, check_panel_bytes
+from expertscore.errors import WrongAlgorithm
+from expertscore.identity.keycard import (
+    KEYCARD_PAYLOAD,
+    KeyCardWrongAlgorithm,
+    parse_card,
+    statement,
+)
+from expertscore.results.envelope import RESULT_PAYLOAD_TYPE, ResultRefused, ResultWrongAlgorithm
+from expertscore.results.trust import KeyTrust
+from expertscore.results.verify import check_result
 from expertscore.scoring.service import Scoring
 from expertscore.storage.session import SessionFile
 from tests.crypto.gmssl_check import gmssl_verifies
@@ -148,3 +156,61 @@ def test_the_registry_takes_in_the_sm2_panel_file(round_):
     done = run(env, "registry", "--db", str(db), "ingest", str(panel), "--batch",
                str(round_["package"]), "--results", str(round_["merge"] / "results"))  # fmt: skip
     assert "SM2-ROUND" in done.stdout
+
+
+@pytest.fixture(scope="module")
+def ed25519_package(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("ed25519") / "ed.esbatch"
+    example_builder(submissions=2, experts=3).write(out)
+    return out
+
+
+def test_an_sm2_result_panel_file_or_note_offered_for_an_ed25519_batch_is_refused(
+    round_, ed25519_package
+):
+    ed = open_package(ed25519_package)
+    result = round_["root"] / "E01.esresult"
+    with pytest.raises(ResultWrongAlgorithm) as refused:
+        check_result(result.read_bytes(), str(result), ed)
+    assert (refused.value.source, refused.value.expected, refused.value.found) == (
+        str(result),
+        "ed25519",
+        "sm2",
+    )
+    assert isinstance(refused.value, ResultRefused) and isinstance(refused.value, WrongAlgorithm)
+    assert refused.value.reason == "signed with sm2, but the batch signs with ed25519"
+    panel = next(round_["out"].glob("*.espanel"))
+    with pytest.raises(PanelWrongAlgorithm) as refused:
+        check_panel_bytes(panel.read_bytes(), str(panel), ed)
+    assert (refused.value.expected, refused.value.found) == ("ed25519", "sm2")
+    note = round_["root"] / "E01-statement.esnote"
+    with pytest.raises(NoteWrongAlgorithm) as refused:
+        read_note(note.read_bytes(), str(note), ed, KeyTrust.build(ed))
+    assert (
+        str(refused.value) == f"{note}: refused: signed with sm2, but the batch signs with ed25519"
+    )
+
+
+def test_the_command_line_refuses_an_sm2_result_for_an_ed25519_batch_in_one_line(
+    round_, ed25519_package
+):
+    result = round_["root"] / "E01.esresult"
+    done = subprocess.run([str(EXE), "verify", str(result), "--batch", str(ed25519_package)],
+                          capture_output=True, text=True, timeout=300, env=round_["env"])  # fmt: skip
+    assert done.returncode == 1
+    assert "verdict:     REFUSED: signed with sm2, but the batch signs with ed25519" in done.stdout
+
+
+def test_an_ed25519_key_card_beside_an_sm2_batch_is_refused(round_, tmp_path):
+    from expertscore.identity.keycard import make_card, write_card
+    from tests.results.helpers import fixed_key
+
+    card = write_card(make_card(fixed_key("E01")), tmp_path / "E01.eskeycard")
+    sm2_batch = open_package(round_["package"])
+    with pytest.raises(KeyCardWrongAlgorithm) as refused:
+        KeyTrust.build(sm2_batch, [parse_card(card.read_bytes(), str(card))])
+    assert (refused.value.source, refused.value.expected, refused.value.found) == (
+        str(card),
+        "sm2",
+        "ed25519",
+    )

@@ -10,6 +10,10 @@ another) and the public key, as the standard prescribes.
 
 from __future__ import annotations
 
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import gmssl_pyx
@@ -21,6 +25,33 @@ PRIVATE_BYTES = 32
 
 class Sm2KeyError(ValueError):
     """Bytes that are not an SM2 key."""
+
+
+_QUIET = threading.Lock()
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """Standard error closed for one GmSSL call.
+
+    GmSSL prints a trace line (``sm2_sign.c:265:sm2_fast_verify():``) to the process's
+    standard error for every signature that does not verify; the refusal is ours to word in
+    one line. The lock keeps two threads from swapping the descriptor at once.
+    """
+    with _QUIET:
+        try:
+            saved = os.dup(2)
+        except OSError:  # no standard error at all (a windowed app): nothing to hide
+            yield
+            return
+        sink = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(sink, 2)
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            os.close(sink)
 
 
 def sm3(data: bytes) -> bytes:
@@ -43,7 +74,8 @@ class Sm2PublicKey:
 
     def verify(self, signature: bytes, message: bytes, signer_id: str = DEFAULT_SIGNER_ID) -> bool:
         try:
-            return gmssl_pyx.sm2_verify(self.raw, message, signature, signer_id.encode("utf-8"))
+            with _quiet():
+                return gmssl_pyx.sm2_verify(self.raw, message, signature, signer_id.encode("utf-8"))
         except gmssl_pyx.GmsslInnerError:  # not DER, or r, s out of range
             return False
 

@@ -112,6 +112,8 @@ def test_the_batch_records_sm2_and_its_signer_id_and_the_organizer_signs_with_sm
                           SIGNER_ID)  # fmt: skip
     assert not gmssl_verifies(signature["public_key"], ORGANIZER_PAYLOAD, body, signature["sig"])
     assert open_package(round_["package"]).manifest.algorithm == "sm2"
+    shown = run(round_["env"], "batch", "inspect", str(round_["package"])).stdout
+    assert f"algorithm:    sm2 (国密 SM2/SM3), signer id {SIGNER_ID}" in shown.splitlines()
 
 
 def test_every_result_verifies_by_the_command_line_and_by_gmssl(round_):

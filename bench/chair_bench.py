@@ -6,6 +6,9 @@ in at most 2 s with peak memory under 300 MB. Reading the same scores from 30 Ex
 workbooks with openpyxl, in the same run, is printed beside it for information (the
 earlier 10x-faster target was retired).
 
+The same 30 results signed with SM2 (国密, GmSSL) are verified too, and the verify time of
+both algorithms is printed side by side (information: the 2 s target is the Ed25519 merge's).
+
 Result files are made directly in the result format (a session per expert would take the
 benchmark far longer to prepare than to run); they pass the same verification as files
 written by ``expertscore submit``. Timed work runs in a child process, so its peak RSS
@@ -30,16 +33,25 @@ SCHEME = "liaoning-2025-grading"  # 43 leaf indicators
 CHINA = timezone(timedelta(hours=8))
 
 
-def _key(number: int):
+_SM2_KEYS: dict[int, object] = {}  # one per expert and run (GmSSL makes SM2 keys at random)
+
+
+def _key(number: int, algorithm: str = "ed25519"):
+    if algorithm == "sm2":
+        from expertscore.crypto.sm2 import Sm2PrivateKey
+
+        return _SM2_KEYS.setdefault(number, Sm2PrivateKey.generate())
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     secret = hashlib.sha256(f"bench-chair/{number}".encode()).digest()
     return Ed25519PrivateKey.from_private_bytes(secret)
 
 
-def make_package(out: Path, experts: int = EXPERTS, submissions: int = SUBMISSIONS):
+def make_package(
+    out: Path, experts: int = EXPERTS, submissions: int = SUBMISSIONS, algorithm: str = "ed25519"
+):
     from expertscore.batch.builder import PackageBuilder
-    from expertscore.batch.manifest import Assignment, BatchInfo, Expert, Submission
+    from expertscore.batch.manifest import Assignment, BatchInfo, Expert, Signing, Submission
     from expertscore.crypto.dsse import public_key_b64
     from expertscore.schemes.registry import resolve_scheme
 
@@ -53,12 +65,14 @@ def make_package(out: Path, experts: int = EXPERTS, submissions: int = SUBMISSIO
             created=datetime(2025, 6, 1, tzinfo=CHINA),
         ),
     )
+    if algorithm == "sm2":
+        builder.signing = Signing(algorithm="sm2", signer_id="1234567812345678")
     for number in range(1, experts + 1):
         builder.roster.append(
             Expert(
                 id=f"E{number:02d}",
                 name=f"专家{number}",
-                public_key=public_key_b64(_key(number).public_key()),
+                public_key=public_key_b64(_key(number, algorithm).public_key()),
             )
         )
     for number in range(1, submissions + 1):
@@ -90,7 +104,7 @@ def scores(
     return table
 
 
-def make_result(number: int, scheme, package, table, out: Path) -> None:
+def make_result(number: int, scheme, package, table, out: Path, algorithm: str = "ed25519") -> None:
     from expertscore.crypto.dsse import fingerprint, public_key_b64, sign
     from expertscore.results.envelope import RESULT_PAYLOAD_TYPE, envelope_bytes
     from expertscore.results.payload import (
@@ -102,7 +116,7 @@ def make_result(number: int, scheme, package, table, out: Path) -> None:
     from expertscore.scoring.editlog import entry_hash, stored_line
 
     expert = f"E{number:02d}"
-    key = _key(number)
+    key = _key(number, algorithm)
     public = public_key_b64(key.public_key())
     log: list[str] = []
     prev = package.manifest_sha256
@@ -188,7 +202,7 @@ def make_result(number: int, scheme, package, table, out: Path) -> None:
         "log": log_block(log, prev),
     }
     body = payload_bytes(payload)
-    signature = sign(key, RESULT_PAYLOAD_TYPE, body)
+    signature = sign(key, RESULT_PAYLOAD_TYPE, body, package.manifest.signer_id)
     out.write_bytes(envelope_bytes(body, fingerprint(public), signature))
 
 
@@ -298,6 +312,56 @@ def main() -> None:
         print(f"  merge peak RSS:      {merge['rss_mb']:6.1f} MB  target < 300 MB   {verdict}")
         print(f"  openpyxl reading:    {excel['seconds']:6.2f} s   ({excel['values']} values)")
         print(f"  speed-up vs Excel:   {speedup:6.1f}x   (information, no target)")
+        _sm2_beside(folder, merge)
+
+
+def _signatures_only(folder: Path) -> float:
+    """Seconds to check the signature (only) of every result file in ``folder``."""
+    import base64
+    import time
+
+    from expertscore.crypto.dsse import verify
+    from expertscore.results.envelope import RESULT_PAYLOAD_TYPE
+
+    signed = []
+    for path in sorted(folder.glob("*.esresult")):
+        envelope = json.loads(path.read_bytes())
+        body = base64.b64decode(envelope["payload"])
+        key = json.loads(body)["expert"]["public_key"]
+        signed.append((key, body, envelope["signatures"][0]["sig"]))
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for key, body, sig in signed:
+            verify(key, RESULT_PAYLOAD_TYPE, body, sig)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _sm2_beside(ed25519: Path, ed_merge: dict) -> None:
+    """The same scores signed with SM2: the chair's verify time beside Ed25519's."""
+    from expertscore.batch.package import open_package
+
+    folder = ed25519 / "sm2"
+    folder.mkdir()
+    scheme = make_package(folder / "bench.esbatch", algorithm="sm2")
+    package = open_package(folder / "bench.esbatch")
+    rng = random.Random(2026)  # the same scores as the Ed25519 files
+    for number in range(1, EXPERTS + 1):
+        table = scores(scheme, rng)
+        make_result(number, scheme, package, table, folder / f"E{number:02d}.esresult", "sm2")
+    merge = min((_child(folder, "merge") for _ in range(3)), key=lambda r: r["seconds"])
+    extra = (merge["verify"] - ed_merge["verify"]) * 1000 / EXPERTS
+    ed_sigs, sm2_sigs = _signatures_only(ed25519), _signatures_only(folder)
+    print(
+        f"  signatures alone:    SM2 {sm2_sigs * 1000:.1f} ms, Ed25519 {ed_sigs * 1000:.1f} ms"
+        f" for {EXPERTS} result files (best of 5)"
+    )
+    print(
+        f"  SM2 (国密) verify:    {merge['verify']:6.2f} s"
+        f"   beside Ed25519 {ed_merge['verify']:.2f} s ({extra:+.1f} ms a file;"
+        f" merge total {merge['seconds']:.2f} s, information)"
+    )
 
 
 if __name__ == "__main__":

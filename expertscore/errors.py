@@ -55,3 +55,28 @@ class PackageError(ExpertScoreError):
     def __init__(self, source: object, message: str) -> None:
         self.source = str(source)
         super().__init__(" ".join(f"{source}: {message}".split()))
+
+
+class WrongAlgorithm(ExpertScoreError):
+    """A signed file (or key) of another signature algorithm than its batch's.
+
+    Facts: ``source`` (the file), ``expected`` (the batch's: ``ed25519`` or ``sm2``),
+    ``found``. Each kind of file refuses with its own subclass, which is also that kind's
+    refusal (a result's is a ``ResultRefused``), so callers that list refusals keep working.
+    """
+
+    source: str
+    expected: str
+    found: str
+
+
+def algorithm_reason(expected: str, found: str) -> str:
+    return f"signed with {found}, but the batch signs with {expected}"
+
+
+class PackageWrongAlgorithm(PackageError, WrongAlgorithm):
+    """The organizer's signature (or a pinned roster key) is not of the batch's algorithm."""
+
+    def __init__(self, source: object, expected: str, found: str) -> None:
+        self.expected, self.found = expected, found
+        super().__init__(source, algorithm_reason(expected, found))

@@ -3,7 +3,8 @@
 The one-folder app runs it to prove that everything it bundles (schemes, fonts, migrations,
 the crypto and PDF libraries) is there and works: a demo batch, two simulated experts who
 score and sign, verification of their files, the chair's merge, the outputs and a printed
-sheet. It prints one line per step and returns 0 only when every check passed.
+sheet; and both signature algorithms, Ed25519 and SM2 (GmSSL), signing and verifying. It
+prints one line per step and returns 0 only when every check passed.
 """
 
 from __future__ import annotations
@@ -47,6 +48,45 @@ def _checks(folder: Path, say: Say) -> None:
         _check(path is not None and path.stat().st_size > 1000, f"{path} is missing or empty")
     say(f"  outputs: workbook, signed panel file, report, sheet ({len(outputs.ranking)} ranked)")
     _locator(folder / "experts" / f"{outputs.results[0].stem}.esession", say)
+    _algorithms(say)
+
+
+# The published SM2 signature example over the recommended curve ("message digest", the
+# standard signer id): GmSSL must accept it, which proves the bundled library is SM2.
+SM2_EXAMPLE_KEY = (
+    "09F9DF311E5421A150DD7D161E4BC5C672179FAD1833FC076BB08FF356F35020"
+    "CCEA490CE26775A52DC6EA718CC1AA600AED05FBF35E084A6632F6072DA9AD13"
+)
+SM2_EXAMPLE_SIG = (
+    "3046022100F5A03B0648D2C4630EEAC513E1BB81A15944DA3827D5B74143AC7EACEEE720B3"
+    "022100B1B6AA29DF212FD8763182BC0D421CA1BB9038FD1F7F42D4840B69C485BBC1AA"
+)
+SM3_ABC = "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"
+
+
+def _algorithms(say: Say) -> None:
+    """Each algorithm signs and verifies; a changed byte is refused; SM2/SM3 match the
+    published values."""
+    from expertscore.crypto import dsse, sm2
+
+    _check(sm2.sm3(b"abc").hex() == SM3_ABC, "SM3 of 'abc' is not the published digest")
+    example = sm2.Sm2PublicKey(bytes.fromhex(SM2_EXAMPLE_KEY))
+    _check(
+        example.verify(bytes.fromhex(SM2_EXAMPLE_SIG), b"message digest"),
+        "the published SM2 signature does not verify",
+    )
+    for algorithm in dsse.ALGORITHMS:
+        key = dsse.generate(algorithm)
+        public = dsse.public_key_b64(key.public_key())
+        signature = dsse.sign(key, "application/x-self-test", b"ExpertScore")
+        dsse.verify(public, "application/x-self-test", b"ExpertScore", signature)
+        try:
+            dsse.verify(public, "application/x-self-test", b"ExpertScorE", signature)
+        except dsse.SignatureError:
+            pass
+        else:
+            raise AssertionError(f"{algorithm} accepted a changed message")
+    say(f"  signatures: {', '.join(dsse.ALGORITHMS)} sign and verify (SM2/SM3: published values)")
 
 
 def _locator(session_path: Path, say: Say) -> None:

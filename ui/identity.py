@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from expertscore.crypto.dsse import fingerprint
+from expertscore.crypto.dsse import ED25519, fingerprint
 from expertscore.identity import keys
 from expertscore.identity.keycard import CARD_SUFFIX, make_card, write_card
 from expertscore.identity.keys import ExpertKey, KeyFileError, KeyInfo, WrongPassphrase
@@ -35,6 +35,7 @@ class Owner:
     expert_id: str
     name: str
     organization: str | None
+    algorithm: str = ED25519  # the batch's: a new key is made with it
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,10 @@ def roster_owner(session: SessionFile) -> Owner:
     expert_id = session.info.expert_id
     with session.orm() as orm:
         expert = orm.get(m.Expert, expert_id)
+    algorithm = session.manifest.algorithm
     if expert is None:
-        return Owner(expert_id, expert_id, None)
-    return Owner(expert_id, expert.name, expert.organization)
+        return Owner(expert_id, expert_id, None, algorithm)
+    return Owner(expert_id, expert.name, expert.organization, algorithm)
 
 
 def roster_pin(session: SessionFile) -> str | None:
@@ -73,7 +75,11 @@ def default_card_path(session_path: Path, expert_id: str) -> Path:
 def make_key(owner: Owner, passphrase: str, card: Path | None) -> CreatedKey:
     """Create and store the key, and write its card; runs on the worker."""
     key = keys.create_key(
-        owner.expert_id, owner.name.strip(), passphrase, (owner.organization or "").strip() or None
+        owner.expert_id,
+        owner.name.strip(),
+        passphrase,
+        (owner.organization or "").strip() or None,
+        algorithm=owner.algorithm,
     )
     if card is None:
         return CreatedKey(key, None)

@@ -135,7 +135,7 @@ class SubmitFlow(QObject):
         """Whose key signs: the expert's, or the chair's for a transcribed paper sheet."""
         signer = signer_of(session)
         owner = roster_owner(session)
-        return owner if owner.expert_id == signer else Owner(signer, signer, None)
+        return owner if owner.expert_id == signer else Owner(signer, signer, None, owner.algorithm)
 
     def refresh_key(self) -> KeyInfo | None:
         session = self._session()

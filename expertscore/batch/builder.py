@@ -25,8 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
 from expertscore.batch.crosscheck import crosscheck
 from expertscore.batch.manifest import (
     BATCH_FORMAT,
@@ -40,12 +38,14 @@ from expertscore.batch.manifest import (
     Manifest,
     OrganizerValueRecord,
     SchemeRef,
+    Signing,
     Submission,
     effective_scheme,
 )
 from expertscore.batch.package import EVIDENCE_TEXT, MANIFEST, SCHEME, SIGNATURE
 from expertscore.batch.signature import make_signature
-from expertscore.errors import PackageError
+from expertscore.crypto.dsse import PrivateKey, private_key_algorithm
+from expertscore.errors import PackageError, PackageWrongAlgorithm
 from expertscore.schemes.loader import load_scheme_text
 from expertscore.schemes.organizer import OrganizerValueError
 
@@ -79,7 +79,7 @@ def sha256_of_path(path: Path) -> tuple[str, int]:
 def manifest_bytes(manifest: Manifest) -> bytes:
     data = manifest.model_dump(mode="json")
     # Optional and recent: absent rather than null, so packages without it stay as they were.
-    for key in ("form_import", "evidence_text"):
+    for key in ("form_import", "evidence_text", "signing"):
         if data.get(key) is None:
             data.pop(key, None)
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
@@ -105,6 +105,7 @@ class PackageBuilder:
     organizer_values: list[OrganizerValueRecord] = field(default_factory=list)
     form_import: FormImport | None = None
     evidence_text: bytes | None = None  # the organizer's page texts (``evidence.packaged``)
+    signing: Signing | None = None  # None: Ed25519
     _contents: dict[str, _Content] = field(default_factory=dict)
     _serials: dict[str, int] = field(default_factory=dict)
 
@@ -180,9 +181,10 @@ class PackageBuilder:
                 sha256=hashlib.sha256(self.evidence_text).hexdigest(),
                 size=len(self.evidence_text),
             ),
+            signing=self.signing,
         )
 
-    def write(self, out: Path, signer: tuple[Ed25519PrivateKey, str] | None = None) -> Manifest:
+    def write(self, out: Path, signer: tuple[PrivateKey, str] | None = None) -> Manifest:
         """Write the package atomically; return the manifest that was written.
 
         The manifest is checked as a reader would check it first, so a producer never
@@ -197,6 +199,8 @@ class PackageBuilder:
         problem = crosscheck(manifest, scheme)
         if problem:
             raise PackageError(out, problem)
+        if signer is not None and private_key_algorithm(signer[0]) != manifest.algorithm:
+            raise PackageWrongAlgorithm(out, manifest.algorithm, private_key_algorithm(signer[0]))
         body = manifest_bytes(manifest)
         out.parent.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
@@ -212,7 +216,8 @@ class PackageBuilder:
                 _write_entry(archive, MANIFEST, stamp, data=body)
                 if signer is not None:
                     key, name = signer
-                    _write_entry(archive, SIGNATURE, stamp, data=make_signature(key, name, body))
+                    data = make_signature(key, name, body, manifest.signer_id)
+                    _write_entry(archive, SIGNATURE, stamp, data=data)
                 _write_entry(archive, SCHEME, stamp, data=self.scheme_text.encode("utf-8"))
                 if self.evidence_text is not None:
                     _write_entry(archive, EVIDENCE_TEXT, stamp, data=self.evidence_text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from expertscore.batch.manifest import Manifest, Submission
+from expertscore.batch.manifest import ED25519, SM2, Manifest, Submission
 from expertscore.schemes.model import Scheme
 
 YES_NO = ("yes", "no")
@@ -84,6 +84,14 @@ def problems(manifest: Manifest, scheme: Scheme) -> Iterator[str]:
     keys = [e.public_key for e in manifest.roster if e.public_key]
     if _duplicate(keys):
         yield "roster: two experts have the same public key"
+    for expert in manifest.roster:
+        # Roster keys are written as key cards write them: SM2 keys begin with "sm2:".
+        found = SM2 if (expert.public_key or "").startswith("sm2:") else ED25519
+        if expert.public_key and found != manifest.algorithm:
+            yield (
+                f"roster: expert '{expert.id}' has an {found} key, but the batch signs"
+                f" with {manifest.algorithm}"
+            )
     for index, sub in enumerate(manifest.submissions):
         yield from _submission_problems(scheme, index, sub)
     experts = {e.id for e in manifest.roster}

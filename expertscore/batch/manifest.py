@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from expertscore.schemes.model import Scheme
 from expertscore.schemes.organizer import apply, parse_value
 
 BATCH_FORMAT = "expertscore-batch/1"
+ED25519, SM2 = "ed25519", "sm2"  # as crypto.dsse names them (it is not imported here)
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
@@ -60,7 +61,7 @@ class Expert(Record):
     name: str = Field(min_length=1)
     organization: str | None = None
     role: str | None = None  # 财务 / 技术 / 行业 ...
-    public_key: str | None = None  # base64 of the raw 32-byte Ed25519 key, when pinned
+    public_key: str | None = None  # the key as key cards write it (crypto.dsse), when pinned
 
 
 class ReportedValue(Record):
@@ -163,6 +164,23 @@ class EvidenceTextRef(Record):
     size: int = Field(ge=0)
 
 
+class Signing(Record):
+    """How every signed file of the batch is signed; a manifest without it is Ed25519.
+
+    Written only for SM2 (国密) batches, so an Ed25519 batch's manifest is as it always was.
+    ``signer_id`` is SM2's signer id (the ``ID`` hashed into ``Z``), printable ASCII.
+    """
+
+    algorithm: Literal["ed25519", "sm2"]
+    signer_id: str | None = Field(default=None, pattern=r"^[!-~]{1,64}$")
+
+    @model_validator(mode="after")
+    def _id_with_sm2(self) -> Signing:
+        if (self.algorithm == SM2) != (self.signer_id is not None):
+            raise ValueError("an sm2 batch names its signer_id; an ed25519 batch names none")
+        return self
+
+
 class Manifest(Record):
     format: Literal["expertscore-batch/1"]
     batch: BatchInfo
@@ -175,6 +193,17 @@ class Manifest(Record):
     conflicts: list[Conflict] = Field(default_factory=list)
     form_import: FormImport | None = None  # written only when present
     evidence_text: EvidenceTextRef | None = None  # written only when present
+    signing: Signing | None = None  # written only for SM2 batches
+
+    @property
+    def algorithm(self) -> str:
+        """The batch's signature algorithm: ``ed25519`` or ``sm2``."""
+        return self.signing.algorithm if self.signing else ED25519
+
+    @property
+    def signer_id(self) -> str | None:
+        """SM2's signer id for every signature of the batch (None: Ed25519)."""
+        return self.signing.signer_id if self.signing else None
 
 
 def effective_scheme(scheme: Scheme, manifest: Manifest) -> Scheme:

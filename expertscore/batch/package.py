@@ -35,8 +35,13 @@ from pydantic import ValidationError
 from expertscore.batch.crosscheck import crosscheck
 from expertscore.batch.manifest import BATCH_FORMAT, Manifest, effective_scheme
 from expertscore.batch.signature import ORGANIZER_PAYLOAD, ManifestSignature, read_signature
-from expertscore.crypto.dsse import SignatureError, verify
-from expertscore.errors import PackageError, SchemeFileError, SchemeInvalid
+from expertscore.crypto.dsse import SignatureError, check_algorithm, verify
+from expertscore.errors import (
+    PackageError,
+    PackageWrongAlgorithm,
+    SchemeFileError,
+    SchemeInvalid,
+)
 from expertscore.schemes.loader import load_scheme_text
 from expertscore.schemes.model import Scheme
 from expertscore.schemes.organizer import OrganizerValueError
@@ -279,8 +284,15 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
     signature = None
     if signature_bytes is not None:
         signature = read_signature(source, signature_bytes)
+        check_algorithm(signature.public_key, manifest.algorithm, source, PackageWrongAlgorithm)
         try:
-            verify(signature.public_key, ORGANIZER_PAYLOAD, manifest_bytes, signature.sig)
+            verify(
+                signature.public_key,
+                ORGANIZER_PAYLOAD,
+                manifest_bytes,
+                signature.sig,
+                manifest.signer_id,
+            )
         except SignatureError as exc:
             raise PackageError(
                 source,

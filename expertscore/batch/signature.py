@@ -2,8 +2,9 @@
 
 ``manifest.sig`` is a small JSON object; the signature covers the exact bytes of
 ``manifest.json`` under DSSE's pre-authentication encoding with the payload type
-``ORGANIZER_PAYLOAD``. The manifest names the scheme's and every evidence file's SHA-256,
-so the signature covers the whole package.
+``ORGANIZER_PAYLOAD``, with the batch's algorithm (and SM2 signer id). The manifest
+names the scheme's and every evidence file's SHA-256, so the signature covers the whole
+package.
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from expertscore.crypto.dsse import fingerprint, public_key_b64, sign
+from expertscore.crypto.dsse import PrivateKey, fingerprint, public_key_b64, sign
 from expertscore.errors import PackageError
 
 ORGANIZER_PAYLOAD = "application/vnd.expertscore.batch-manifest+json"
@@ -35,13 +35,15 @@ class ManifestSignature(BaseModel):
         return fingerprint(self.public_key)
 
 
-def make_signature(private_key: Ed25519PrivateKey, signer: str, manifest_bytes: bytes) -> bytes:
+def make_signature(
+    private_key: PrivateKey, signer: str, manifest_bytes: bytes, signer_id: str | None = None
+) -> bytes:
     record = {
         "format": SIGNATURE_FORMAT,
         "payload_type": ORGANIZER_PAYLOAD,
         "signer": signer,
         "public_key": public_key_b64(private_key.public_key()),
-        "sig": sign(private_key, ORGANIZER_PAYLOAD, manifest_bytes),
+        "sig": sign(private_key, ORGANIZER_PAYLOAD, manifest_bytes, signer_id),
     }
     return json.dumps(record, ensure_ascii=False, indent=2).encode("utf-8")
 

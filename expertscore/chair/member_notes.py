@@ -32,8 +32,14 @@ from pathlib import Path
 from typing import Any
 
 from expertscore.batch.package import OpenedPackage
-from expertscore.crypto.dsse import SignatureError, fingerprint, verify
-from expertscore.crypto.envelope import EnvelopeKind, Refused, check_format, parse_envelope
+from expertscore.crypto.dsse import ED25519, SignatureError, check_algorithm, fingerprint, verify
+from expertscore.crypto.envelope import (
+    AlgorithmRefusal,
+    EnvelopeKind,
+    Refused,
+    check_format,
+    parse_envelope,
+)
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, local_now
 from expertscore.reports.pdfbase import write_atomically
@@ -58,6 +64,10 @@ class NoteError(ExpertScoreError):
 
 class NoteRefused(Refused):
     """A note that must not be used; ``reason`` says why in one line."""
+
+
+class NoteWrongAlgorithm(AlgorithmRefusal, NoteRefused):
+    """A note signed with another algorithm than its batch's (source, expected, found)."""
 
 
 # The envelope's checks as for result and panel files, with the note's names and limit.
@@ -117,8 +127,18 @@ def write_note(
 ) -> Path:
     """Sign ``body`` (``explanations`` or ``stance``/``reasons``) as ``kind`` about the
     results ``results_sha256`` (the chair's request names them) and write it."""
-    batch = (package.manifest.batch.id, package.manifest_sha256)
-    return sign_note(out, batch, key, kind, body, results_sha256=results_sha256)
+    manifest = package.manifest
+    batch = (manifest.batch.id, package.manifest_sha256)
+    return sign_note(
+        out,
+        batch,
+        key,
+        kind,
+        body,
+        results_sha256=results_sha256,
+        algorithm=manifest.algorithm,
+        signer_id=manifest.signer_id,
+    )
 
 
 def sign_note(
@@ -129,14 +149,18 @@ def sign_note(
     body: dict,
     *,
     results_sha256: str,
+    algorithm: str = ED25519,
+    signer_id: str | None = None,
 ) -> Path:
     """``write_note`` for a batch known by (id, manifest SHA-256), as an expert's session
-    knows it without the package."""
+    knows it without the package; ``algorithm`` and SM2's ``signer_id`` are the batch's."""
     check_body(kind, body)
     if not is_digest(results_sha256):
         raise NoteError("a note names the results it speaks about (their SHA-256)")
+    if key.info.algorithm != algorithm:
+        raise NoteWrongAlgorithm(str(out), algorithm, key.info.algorithm)
     payload = _payload(batch, key, kind, body, results_sha256)
-    signature = key.sign(NOTE_PAYLOAD_TYPE, payload)
+    signature = key.sign(NOTE_PAYLOAD_TYPE, payload, signer_id)
     envelope = {
         "format": NOTE_FORMAT,
         "payloadType": NOTE_PAYLOAD_TYPE,
@@ -186,8 +210,11 @@ def read_note(data: bytes, source: str, package: OpenedPackage, trust: KeyTrust)
     if not isinstance(expert, dict) or not isinstance(batch, dict):
         raise NoteRefused(source, "the payload names no expert or batch")
     key = expert.get("public_key")
+    check_algorithm(str(key), package.manifest.algorithm, source, NoteWrongAlgorithm)
     try:
-        verify(str(key), NOTE_PAYLOAD_TYPE, envelope.payload, envelope.sig)
+        verify(
+            str(key), NOTE_PAYLOAD_TYPE, envelope.payload, envelope.sig, package.manifest.signer_id
+        )
     except (SignatureError, ValueError) as exc:
         raise NoteRefused(source, f"the signature does not verify ({exc})") from None
     if batch.get("sha256") != package.manifest_sha256:

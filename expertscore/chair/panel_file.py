@@ -38,8 +38,14 @@ from expertscore.chair.panel_file_model import (
     submission_records,
 )
 from expertscore.chair.transcriptions import check_folder
-from expertscore.crypto.dsse import SignatureError, fingerprint, verify
-from expertscore.crypto.envelope import EnvelopeKind, Refused, check_format, parse_envelope
+from expertscore.crypto.dsse import SignatureError, check_algorithm, fingerprint, verify
+from expertscore.crypto.envelope import (
+    AlgorithmRefusal,
+    EnvelopeKind,
+    Refused,
+    check_format,
+    parse_envelope,
+)
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, local_now
 from expertscore.reports.pdfbase import ReportError, write_atomically
@@ -58,6 +64,10 @@ class PanelFileError(ExpertScoreError):
 
 class PanelRefused(Refused):
     """A panel file that must not be used; ``reason`` says why in one line."""
+
+
+class PanelWrongAlgorithm(AlgorithmRefusal, PanelRefused):
+    """A panel file signed with another algorithm than its batch's (source, expected, found)."""
 
 
 PANEL_KIND = EnvelopeKind(
@@ -270,9 +280,12 @@ def write_panel_file(
         package, folder, decisions, chair_key, created_at or local_now(), (ref_inp, reference)
     )
     body = payload_bytes(payload)
-    data = panel_envelope_bytes(
-        body, chair_key.info.fingerprint, chair_key.sign(PANEL_PAYLOAD_TYPE, body)
-    )
+    manifest = package.manifest
+    if chair_key.info.algorithm != manifest.algorithm:
+        source = str(chair_key.info.path or chair_key.info.expert_id)
+        raise PanelWrongAlgorithm(source, manifest.algorithm, chair_key.info.algorithm)
+    signature = chair_key.sign(PANEL_PAYLOAD_TYPE, body, manifest.signer_id)
+    data = panel_envelope_bytes(body, chair_key.info.fingerprint, signature)
     try:
         write_atomically(out, lambda temp: temp.write_bytes(data))
     except ReportError as exc:
@@ -283,8 +296,14 @@ def write_panel_file(
 # -- reading -------------------------------------------------------------------------------
 
 
-def check_panel_bytes(data: bytes, source: str) -> tuple[PanelPayload, str]:
-    """Every check on a panel file's bytes; ``PanelRefused`` names the first that fails."""
+def check_panel_bytes(
+    data: bytes, source: str, package: OpenedPackage | None = None
+) -> tuple[PanelPayload, str]:
+    """Every check on a panel file's bytes; ``PanelRefused`` names the first that fails.
+
+    With the batch's ``package`` the key must be of the batch's algorithm, and an SM2
+    signature is checked with the batch's signer id (else the standard one).
+    """
     envelope = parse_envelope(data, source, PANEL_KIND)
     body, keyid, sig = envelope.payload, envelope.keyid, envelope.sig
     try:
@@ -298,9 +317,13 @@ def check_panel_bytes(data: bytes, source: str) -> tuple[PanelPayload, str]:
     key = chair.get("public_key") if isinstance(chair, dict) else None
     if not isinstance(key, str):
         raise PanelRefused(source, "the payload names no signing key")
+    signer_id = None
+    if package is not None:
+        check_algorithm(key, package.manifest.algorithm, source, PanelWrongAlgorithm)
+        signer_id = package.manifest.signer_id
     try:
         claimed = fingerprint(key)
-        verify(key, PANEL_PAYLOAD_TYPE, body, sig)
+        verify(key, PANEL_PAYLOAD_TYPE, body, sig, signer_id)
     except (SignatureError, ValueError) as exc:
         raise PanelRefused(
             source, f"the signature does not verify ({exc}): the file was changed after signing"
@@ -325,7 +348,9 @@ def check_panel_bytes(data: bytes, source: str) -> tuple[PanelPayload, str]:
     return payload, claimed
 
 
-def read_panel_file(path: Path, chair_fingerprint: str | None = None) -> tuple[PanelPayload, str]:
+def read_panel_file(
+    path: Path, chair_fingerprint: str | None = None, package: OpenedPackage | None = None
+) -> tuple[PanelPayload, str]:
     """The checked payload of a panel file and the fingerprint of the key that signed it.
 
     The signature proves the file is unchanged since *some* key signed it; whether that key
@@ -333,7 +358,7 @@ def read_panel_file(path: Path, chair_fingerprint: str | None = None) -> tuple[P
     """
     if not path.is_file():
         raise PanelRefused(str(path), "no such file")
-    payload, signer = check_panel_bytes(path.read_bytes(), str(path))
+    payload, signer = check_panel_bytes(path.read_bytes(), str(path), package)
     if chair_fingerprint is not None and signer != chair_fingerprint:
         raise PanelRefused(
             str(path),

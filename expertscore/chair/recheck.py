@@ -293,7 +293,7 @@ def recheck(
 
     ``PanelRefused`` if the file itself cannot be read or its signature does not verify.
     """
-    payload, signer = read_panel_file(path)
+    payload, signer = read_panel_file(path, package=package)
     found = Recheck(payload, signer)
     out = found.differences
     if (

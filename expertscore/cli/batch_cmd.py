@@ -47,6 +47,11 @@ def inspect_command(package: Path) -> None:
             if opened.signature
             else "none (unsigned package)"
         ),
+        *(  # said only of SM2 batches: an Ed25519 batch's listing is as it always was
+            [f"algorithm:    sm2 (国密 SM2/SM3), signer id {manifest.signer_id}"]
+            if manifest.signer_id is not None
+            else []
+        ),
         f"scheme:       {opened.scheme.id} {opened.scheme.version}  {opened.scheme.title}",
         f"batch hash:   {opened.manifest_sha256}",
         f"submissions:  {len(manifest.submissions)}"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from expertscore.crypto.dsse import ALGORITHMS, ED25519
 from expertscore.identity.keycard import CARD_SUFFIX, make_card, write_card
 from expertscore.identity.keys import (
     EXPERT,
@@ -46,12 +47,22 @@ def key_group() -> None:
     show_default=True,
     help="What the key signs: an expert's results, a chair's panel file, an organizer's batch.",
 )
-def new_command(expert_id: str, name: str, organization: str | None, role: str) -> None:
+@click.option(
+    "--algorithm",
+    type=click.Choice(ALGORITHMS),
+    default=ED25519,
+    show_default=True,
+    help="The signature algorithm: the one of the batches the key will sign (sm2: 国密 SM2/SM3).",
+)
+def new_command(
+    expert_id: str, name: str, organization: str | None, role: str, algorithm: str
+) -> None:
     """Make a new key pair, encrypted with a passphrase you choose."""
     passphrase = read_passphrase(f"new passphrase for the key of {expert_id}", confirm=True)
-    key = create_key(expert_id, name, passphrase, organization, role=role)
+    key = create_key(expert_id, name, passphrase, organization, role=role, algorithm=algorithm)
+    kind = role if algorithm == ED25519 else f"{role}, {algorithm}"
     echo(
-        f"new key for {expert_id} {key.info.name} ({role}): fingerprint {key.info.fingerprint}\n"
+        f"new key for {expert_id} {key.info.name} ({kind}): fingerprint {key.info.fingerprint}\n"
         f"stored in {key.info.path}, encrypted with your passphrase"
         " (it cannot be recovered: keep it safe)"
     )
@@ -71,10 +82,16 @@ def show_command(expert_id: str | None) -> None:
         organization = f" ({key.organization})" if key.organization else ""
         echo(
             f"{key.expert_id}  {key.name}{organization}  fingerprint {key.fingerprint}"
-            f"  role {key.role}  created {key.created}  {key.path}"
+            f"  role {key.role}{_algorithm_note(key.algorithm)}  created {key.created}"
+            f"  {key.path}"
         )
     for problem in listing.problems:
         echo(f"unreadable: {problem}")
+
+
+def _algorithm_note(algorithm: str) -> str:
+    """Said only of SM2 keys: Ed25519 is the default, and listings stay as they were."""
+    return "" if algorithm == ED25519 else f"  algorithm {algorithm}"
 
 
 @key_group.command("export-card")

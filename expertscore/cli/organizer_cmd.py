@@ -8,6 +8,7 @@ import click
 
 from expertscore.cli.key_cmd import read_passphrase
 from expertscore.cli.xlsx_cmd import import_summary
+from expertscore.crypto.dsse import ALGORITHMS, DEFAULT_SIGNER_ID, ED25519, SM2
 from expertscore.identity.keycard import read_card
 from expertscore.identity.keys import open_key
 from expertscore.organizer.assign import Shortfall, UnassignedSubmissions, WayOut
@@ -125,6 +126,18 @@ def roster_show_command(roster_path: Path) -> None:
     is_flag=True,
     help="With --index: read scanned pages with Tesseract (tesseract-ocr, chi-sim), if installed.",
 )
+@click.option(
+    "--algorithm",
+    type=click.Choice(ALGORITHMS),
+    default=ED25519,
+    show_default=True,
+    help="How every file of the batch is signed (sm2: 国密 SM2/SM3).",
+)
+@click.option(
+    "--sm2-signer-id",
+    "sm2_id",
+    help=f"SM2's signer id for the batch (default {DEFAULT_SIGNER_ID}); sm2 only.",
+)
 @click.option("--out", required=True, type=FILE)
 def prepare_command(
     source: Path,
@@ -145,9 +158,13 @@ def prepare_command(
     title: str | None,
     index: bool,
     ocr: bool,
+    algorithm: str,
+    sm2_id: str | None,
     out: Path,
 ) -> None:
     """Prepare the signed batch package of a review round."""
+    if sm2_id is not None and algorithm != SM2:
+        raise click.UsageError("--sm2-signer-id is for --algorithm sm2")
     options = RoundOptions(
         per_submission=per_submission,
         counts={sid: _count(n) for sid, n in _pairs(counts, "SUBMISSION=N")},
@@ -162,6 +179,8 @@ def prepare_command(
         organizer=organizer,
         index=index,
         ocr=ocr,
+        algorithm=algorithm,
+        signer_id=sm2_id,
     )
     if ocr and not index:
         raise click.UsageError("--ocr reads scans for the page texts: give --index too")

@@ -1,1 +1,1 @@
-"""Ed25519 signatures over exact bytes (DSSE pre-authentication encoding)."""
+"""Signatures over exact bytes (DSSE pre-authentication encoding): Ed25519 or SM2 (国密)."""

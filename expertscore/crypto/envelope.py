@@ -16,7 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from expertscore.errors import ExpertScoreError
+from expertscore.errors import ExpertScoreError, WrongAlgorithm, algorithm_reason
 
 ENVELOPE_KEYS = {"format", "payloadType", "payload", "signatures"}
 
@@ -28,6 +28,19 @@ class Refused(ExpertScoreError):
         self.source = source
         self.reason = reason
         super().__init__(f"{source}: refused: {reason}")
+
+
+class AlgorithmRefusal(WrongAlgorithm):
+    """Put before a kind's refusal class: that kind's refusal of a file of the other algorithm.
+
+    ``class ResultWrongAlgorithm(AlgorithmRefusal, ResultRefused)`` is both a
+    ``ResultRefused`` (so whatever lists refused results lists it) and a ``WrongAlgorithm``
+    with its facts: ``source``, ``expected``, ``found``.
+    """
+
+    def __init__(self, source: str, expected: str, found: str) -> None:
+        self.expected, self.found = expected, found
+        super().__init__(source, algorithm_reason(expected, found))  # the kind's (source, reason)
 
 
 @dataclass(frozen=True)

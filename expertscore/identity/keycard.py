@@ -13,10 +13,12 @@ the card's fields, so a reader never depends on how a JSON writer orders or esca
     public_key: <base64>
     created: 2025-06-01T10:00:00+08:00
 
-each line ending in a line feed; the signature is Ed25519 over DSSE's ``PAE(type,
-statement)`` with ``type = KEYCARD_PAYLOAD``. The role (expert, chair, organizer) is a
-line of the statement, so it is covered by the signature. Cards of ``expertscore-keycard/1``
-(before roles: no role field, no role line) are still read, as experts' cards.
+each line ending in a line feed; the signature is by the card's own key (Ed25519, or SM2
+with the standard signer id for a key written ``sm2:…``: a card is made before any batch)
+over DSSE's ``PAE(type, statement)`` with ``type = KEYCARD_PAYLOAD``. The role (expert,
+chair, organizer) is a line of the statement, so it is covered by the signature. Cards of
+``expertscore-keycard/1`` (before roles: no role field, no role line) are still read, as
+experts' cards.
 """
 
 from __future__ import annotations
@@ -26,8 +28,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from expertscore.crypto.dsse import SignatureError, fingerprint, load_public_key, verify
-from expertscore.errors import ExpertScoreError
+from expertscore.crypto.dsse import (
+    SignatureError,
+    fingerprint,
+    key_algorithm,
+    load_public_key,
+    verify,
+)
+from expertscore.errors import ExpertScoreError, WrongAlgorithm, algorithm_reason
 from expertscore.identity.keys import (
     EXPERT,
     ROLES,
@@ -60,6 +68,19 @@ class KeyCardError(ExpertScoreError):
     """A key card is damaged, forged or not a key card."""
 
 
+class KeyCardWrongAlgorithm(KeyCardError, WrongAlgorithm):
+    """A card whose key is of another algorithm than the batch's (source, expected, found)."""
+
+    def __init__(self, source: str, expected: str, found: str) -> None:
+        self.source, self.expected, self.found = source, expected, found
+        super().__init__(f"{source}: key card {algorithm_reason(expected, found)}")
+
+
+def check_card_algorithm(card: KeyCard, expected: str) -> None:
+    if card.algorithm != expected:
+        raise KeyCardWrongAlgorithm(card.source, expected, card.algorithm)
+
+
 @dataclass(frozen=True)
 class KeyCard:
     expert_id: str
@@ -74,6 +95,10 @@ class KeyCard:
     @property
     def fingerprint(self) -> str:
         return fingerprint(self.public_key)
+
+    @property
+    def algorithm(self) -> str:
+        return key_algorithm(self.public_key)
 
 
 def statement(

@@ -1,11 +1,12 @@
-"""Each person's signing key: an Ed25519 key pair kept encrypted in the user's data folder.
+"""Each person's signing key: an Ed25519 or SM2 key pair, encrypted in the user's data folder.
 
-A key file (``expertscore-key/2``, ``docs/formats.md``) holds the public key in clear and
-the raw 32-byte private key encrypted with AES-256-GCM under a key derived from the
-passphrase with scrypt, which is memory-hard (64 MiB by default) so that guessing
-passphrases on a stolen laptop is slow. The owner's id, role and public key are bound to
-the ciphertext as associated data, so editing any of them makes the file unreadable rather
-than quietly wrong. A short check value tells a wrong passphrase from a damaged file.
+A key file (``expertscore-key/2``, ``docs/formats.md``) holds the public key in clear (an
+SM2 key written ``sm2:…``, ``crypto.dsse``) and the raw 32-byte private key encrypted
+with AES-256-GCM under a key derived from the passphrase with scrypt, which is
+memory-hard (64 MiB by default) so that guessing passphrases on a stolen laptop is slow.
+The owner's id, role and public key (so also its algorithm) are bound to the ciphertext as
+associated data, so editing any of them makes the file unreadable rather than quietly
+wrong. A short check value tells a wrong passphrase from a damaged file.
 
 A key has a role: ``expert``, ``chair`` or ``organizer``. Files of ``expertscore-key/1``
 (made before roles) are still read, as experts' keys.
@@ -32,13 +33,25 @@ from pathlib import Path
 
 import platformdirs
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey as _Ed25519
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
 from expertscore.batch.manifest import ID_PATTERN
-from expertscore.crypto.dsse import fingerprint, public_key_b64, sign
+from expertscore.crypto import sm2
+from expertscore.crypto.dsse import (
+    ED25519,
+    SM2,
+    PrivateKey,
+    SignatureError,
+    fingerprint,
+    generate,
+    key_algorithm,
+    load_public_key,
+    public_key_b64,
+    sign,
+)
 from expertscore.errors import ExpertScoreError
 
 KEY_FORMAT = "expertscore-key/2"
@@ -90,7 +103,7 @@ class KeyInfo:
     expert_id: str
     name: str
     organization: str | None
-    public_key: str  # base64 of the raw 32-byte Ed25519 public key
+    public_key: str  # as files write it (crypto.dsse): base64, "sm2:" first for SM2
     created: str
     path: Path | None = None
     role: str = EXPERT
@@ -99,21 +112,26 @@ class KeyInfo:
     def fingerprint(self) -> str:
         return fingerprint(self.public_key)
 
+    @property
+    def algorithm(self) -> str:
+        return key_algorithm(self.public_key)
+
 
 @dataclass(frozen=True)
 class ExpertKey:
     """An unlocked key: the public part and the private key, held only in memory."""
 
     info: KeyInfo
-    private_key: Ed25519PrivateKey
+    private_key: PrivateKey
 
-    def sign(self, payload_type: str, body: bytes) -> str:
-        return sign(self.private_key, payload_type, body)
+    def sign(self, payload_type: str, body: bytes, signer_id: str | None = None) -> str:
+        """``signer_id``: SM2's, from the batch (None: the standard id; unused for Ed25519)."""
+        return sign(self.private_key, payload_type, body, signer_id)
 
     @classmethod
     def from_private_key(
         cls,
-        private_key: Ed25519PrivateKey,
+        private_key: PrivateKey,
         expert_id: str,
         name: str,
         organization: str | None = None,
@@ -204,7 +222,7 @@ def key_file_bytes(key: ExpertKey, passphrase: str, cost: ScryptCost = DEFAULT_C
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
     derived = _derive(passphrase, salt, cost)
-    raw = key.private_key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    raw = _private_bytes(key.private_key)
     ciphertext = AESGCM(derived).encrypt(nonce, raw, _associated_data(info))
     record = {
         "format": KEY_FORMAT,
@@ -252,6 +270,7 @@ def create_key(
     directory: Path | None = None,
     cost: ScryptCost = DEFAULT_COST,
     role: str = EXPERT,
+    algorithm: str = ED25519,
 ) -> ExpertKey:
     """Make a new key pair for ``expert_id`` and store it encrypted; refuse to replace one."""
     check_owner(expert_id, name, organization)
@@ -263,9 +282,11 @@ def create_key(
             f"{path}: {expert_id} already has a key (fingerprint {existing.fingerprint});"
             " it is not replaced"
         )
-    key = ExpertKey.from_private_key(
-        Ed25519PrivateKey.generate(), expert_id, name.strip(), organization, role=role
-    )
+    try:
+        private_key = generate(algorithm)
+    except SignatureError as exc:
+        raise KeyFileError(str(exc)) from None
+    key = ExpertKey.from_private_key(private_key, expert_id, name.strip(), organization, role=role)
     _write_private(path, key_file_bytes(key, passphrase, cost))
     return ExpertKey(replace(key.info, path=path), key.private_key)
 
@@ -333,8 +354,12 @@ def _read_sealed(path: Path) -> _Sealed:
         created=_field(record, "created", str, path),
         path=path,
     )
-    raw_public = _unb64(info.public_key, "public_key", path)
-    if len(raw_public) != 32 or record.get("fingerprint") != info.fingerprint:
+    try:
+        load_public_key(info.public_key)
+        agree = record.get("fingerprint") == info.fingerprint
+    except SignatureError:
+        agree = False
+    if not agree:
         raise KeyFileError(f"{path}: damaged key file (public key and fingerprint disagree)")
     cost = ScryptCost(
         n=_field(kdf, "n", int, path), r=_field(kdf, "r", int, path), p=_field(kdf, "p", int, path)
@@ -376,10 +401,28 @@ def unlock_key(path: Path, passphrase: str) -> ExpertKey:
         ) from None
     if len(raw) != 32:
         raise KeyFileError(f"{path}: damaged key file (private key has {len(raw)} bytes)")
-    private_key = Ed25519PrivateKey.from_private_bytes(raw)
-    if public_key_b64(private_key.public_key()) != sealed.info.public_key:
+    private_key = _private_key(raw, sealed.info.public_key)
+    if private_key is None:
         raise KeyFileError(f"{path}: damaged key file (private and public key do not match)")
     return ExpertKey(sealed.info, private_key)
+
+
+def _private_bytes(private_key: PrivateKey) -> bytes:
+    if isinstance(private_key, sm2.Sm2PrivateKey):
+        return private_key.secret
+    return private_key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+
+
+def _private_key(raw: bytes, public_key: str) -> PrivateKey | None:
+    """The private key of 32 raw bytes, if it is the one of ``public_key``; else None."""
+    if key_algorithm(public_key) == SM2:
+        public = base64.b64decode(public_key.removeprefix("sm2:"))
+        try:
+            return sm2.Sm2PrivateKey.from_bytes(raw, public)
+        except sm2.Sm2KeyError:
+            return None
+    private_key = _Ed25519.from_private_bytes(raw)
+    return private_key if public_key_b64(private_key.public_key()) == public_key else None
 
 
 def find_key(expert_id: str, directory: Path | None = None) -> KeyInfo | None:

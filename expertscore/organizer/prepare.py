@@ -11,6 +11,9 @@ The signer must not be on the roster: a panel member who signed the package coul
 roster key. The organizer's name and the round's batch id are the organizer's to give (by
 default the authority's name and a new id made from the authority's); neither is ever
 taken from the signing key.
+
+The organizer chooses the batch's signature algorithm (``ed25519``, or ``sm2`` for 国密);
+every roster key and the organizer's own key must be of it (``KeyOfOtherAlgorithm``).
 """
 
 from __future__ import annotations
@@ -28,9 +31,11 @@ from expertscore.batch.manifest import (
     Expert,
     Manifest,
     OrganizerValueRecord,
+    Signing,
 )
 from expertscore.batch.package import OpenedPackage, open_package
-from expertscore.errors import ExpertScoreError, PackageError
+from expertscore.crypto.dsse import DEFAULT_SIGNER_ID, ED25519, SM2, key_algorithm
+from expertscore.errors import ExpertScoreError, PackageError, WrongAlgorithm
 from expertscore.identity.keys import ExpertKey
 from expertscore.organizer.assign import (
     AssignmentError,
@@ -54,6 +59,25 @@ class SignerOnRoster(ExpertScoreError):
             f"the key {fingerprint} belongs to {expert}, who is on the roster; a panel member"
             " cannot sign the batch"
         )
+
+
+class KeyOfOtherAlgorithm(WrongAlgorithm):
+    """A roster key (``source`` "roster E01") or the signing key that is not the batch's."""
+
+    def __init__(self, source: str, expected: str, found: str) -> None:
+        self.source, self.expected, self.found = source, expected, found
+        super().__init__(f"{source}: the key is {found}, but the batch signs with {expected}")
+
+
+def check_algorithms(roster: Roster, signer: ExpertKey | None, algorithm: str) -> None:
+    """Refuse a roster key or the signing key of another algorithm than the batch's."""
+    for expert in roster.experts:
+        if expert.public_key and key_algorithm(expert.public_key) != algorithm:
+            found = key_algorithm(expert.public_key)
+            raise KeyOfOtherAlgorithm(f"roster {expert.id}", algorithm, found)
+    if signer is not None and signer.info.algorithm != algorithm:
+        where = str(signer.info.path or signer.info.expert_id)
+        raise KeyOfOtherAlgorithm(where, algorithm, signer.info.algorithm)
 
 
 def round_id(authority_id: str, when: datetime) -> str:
@@ -84,6 +108,8 @@ class RoundOptions:
     created: datetime | None = None
     index: bool = False  # carry the evidence's page texts (``evidence.packaged``)
     ocr: bool = False  # and read scanned pages with Tesseract (``evidence.ocr``)
+    algorithm: str = ED25519  # or SM2: every signature of the batch
+    signer_id: str | None = None  # SM2's signer id; None: the standard 1234567812345678
 
 
 def source_package(source: Path, evidence: Path | None, scheme_id: str | None, work: Path) -> Path:
@@ -127,6 +153,7 @@ def prepare_batch(
     scheme = source.scheme
     if signer is not None:
         check_signer(signer, roster)
+    check_algorithms(roster, signer, options.algorithm)
     values = [
         OrganizerValueRecord(
             target=target,
@@ -180,6 +207,8 @@ def prepare_batch(
         organizer_values=values or list(manifest.organizer_values),
     )
     builder.form_import = manifest.form_import
+    if options.algorithm == SM2:  # an Ed25519 batch's manifest names no algorithm
+        builder.signing = Signing(algorithm=SM2, signer_id=options.signer_id or DEFAULT_SIGNER_ID)
     for item in manifest.evidence:
         builder.add_evidence_from_package(source.path, item)
     if options.index:

@@ -76,7 +76,7 @@ def check_panel(
             except PanelRefused as exc:
                 raise PanelRefused(source, exc.reason) from None
         return Checked(found.payload, found.signer, Check.RECHECKED, found.differences, envelope)
-    payload, signer = check_panel_bytes(data, source)
+    payload, signer = check_panel_bytes(data, source, package)
     envelope = parse_envelope(data, source, PANEL_KIND)
     return Checked(
         payload, signer, Check.INTERNAL, internal_differences(payload, package), envelope

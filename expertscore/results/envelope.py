@@ -1,8 +1,9 @@
 """The signed result file (``expertscore-result/1``): a DSSE-style envelope around the payload.
 
-The file is JSON holding the payload's exact bytes in base64 and one Ed25519 signature
-over DSSE's ``PAE(RESULT_PAYLOAD_TYPE, payload)``. Because the signature covers bytes, not
-a re-serialised object, nobody needs a canonical JSON to check it. The envelope's own
+The file is JSON holding the payload's exact bytes in base64 and one signature (Ed25519 or
+SM2, as the batch says) over DSSE's ``PAE(RESULT_PAYLOAD_TYPE, payload)``. Because the
+signature covers bytes, not a re-serialised object, nobody needs a canonical JSON to check
+it. The envelope's own
 layout is fixed too (``envelope_bytes``), and a reader refuses a file whose bytes differ
 from it: whatever changed on the way, even whitespace, is reported, not guessed past.
 """
@@ -13,7 +14,7 @@ import base64
 import binascii
 import json
 
-from expertscore.crypto.envelope import Envelope, EnvelopeKind, Refused
+from expertscore.crypto.envelope import AlgorithmRefusal, Envelope, EnvelopeKind, Refused
 from expertscore.crypto.envelope import parse_envelope as read_envelope
 
 RESULT_FORMAT = "expertscore-result/1"
@@ -28,6 +29,10 @@ class ResultRefused(Refused):
     def __init__(self, source: str, reason: str) -> None:
         super().__init__(source, reason)
         self.claims: str | None = None  # who and what the file says it is, once readable
+
+
+class ResultWrongAlgorithm(AlgorithmRefusal, ResultRefused):
+    """A result signed with another algorithm than its batch's (facts: source, expected, found)."""
 
 
 class KeyRefused(ResultRefused):

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from expertscore.errors import ExpertScoreError
+from expertscore.errors import ExpertScoreError, WrongAlgorithm
 from expertscore.identity.keys import ExpertKey
 from expertscore.private import owner_only
 from expertscore.results.envelope import RESULT_FORMAT, RESULT_PAYLOAD_TYPE, envelope_bytes
@@ -45,6 +45,17 @@ class Incomplete(ExpertScoreError):
 
 class SubmitRefused(ExpertScoreError):
     """The session cannot be submitted as asked (already locked, wrong key, bad target)."""
+
+
+class SubmitWrongAlgorithm(SubmitRefused, WrongAlgorithm):
+    """The key (``source``, its file) is of another algorithm than the batch signs with."""
+
+    def __init__(self, source: str, expected: str, found: str) -> None:
+        self.source, self.expected, self.found = source, expected, found
+        super().__init__(
+            f"{source}: the key is {found}, but the batch signs with {expected}: make a key with"
+            f" the batch's algorithm"
+        )
 
 
 @dataclass(frozen=True)
@@ -80,6 +91,9 @@ def _check_key(session: SessionFile, key: ExpertKey) -> None:
         raise SubmitRefused(
             f"this is the session of {session.info.expert_id}; the key belongs to {info.expert_id}"
         )
+    expected = session.manifest.algorithm
+    if info.algorithm != expected:
+        raise SubmitWrongAlgorithm(str(info.path or info.expert_id), expected, info.algorithm)
     if pinned is not None and pinned.public_key and pinned.public_key != info.public_key:
         raise SubmitRefused(
             f"the batch roster pins another key for {info.expert_id}; this key is"
@@ -158,7 +172,8 @@ def submit(
             orm.add(record)
             orm.flush()
             body = payload_bytes(build_payload(scoring, orm, record, previous))
-            data = envelope_bytes(body, key.info.fingerprint, key.sign(RESULT_PAYLOAD_TYPE, body))
+            signature = key.sign(RESULT_PAYLOAD_TYPE, body, session.manifest.signer_id)
+            data = envelope_bytes(body, key.info.fingerprint, signature)
             record.payload_sha256 = hashlib.sha256(body).hexdigest()
             record.envelope = data.decode("ascii")
             temp = _write_hidden(out, data)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.crypto.dsse import fingerprint
-from expertscore.identity.keycard import KeyCard
+from expertscore.identity.keycard import KeyCard, check_card_algorithm
 from expertscore.identity.keys import KeyInfo
 
 ROSTER = "the batch roster"
@@ -69,6 +69,8 @@ class KeyTrust:
         local: Iterable[KeyInfo] = (),
     ) -> KeyTrust:
         cards = list(cards)
+        for card in cards if package is not None else ():
+            check_card_algorithm(card, package.manifest.algorithm)
         keys = [
             KnownKey(expert.id, expert.public_key, ROSTER)
             for expert in (package.manifest.roster if package else [])

@@ -25,13 +25,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from expertscore.batch.package import OpenedPackage
-from expertscore.crypto.dsse import SignatureError, fingerprint, verify
+from expertscore.crypto.dsse import SignatureError, check_algorithm, fingerprint, verify
 from expertscore.results.content import Broken, content_problem, rules_for
 from expertscore.results.envelope import (
     RESULT_PAYLOAD_TYPE,
     Envelope,
     KeyRefused,
     ResultRefused,
+    ResultWrongAlgorithm,
     RuleBroken,
     layout_problem,
     parse_envelope,
@@ -80,7 +81,14 @@ def _signer_key(raw: dict[str, Any]) -> str | None:
     return key if isinstance(key, str) else None
 
 
-def _check_signature(key: str | None, payload: bytes, keyid: str, sig: str, source: str) -> str:
+def _check_signature(
+    key: str | None,
+    envelope: Envelope,
+    source: str,
+    package: OpenedPackage | None,
+) -> str:
+    """The key's fingerprint once the signature verifies (with the batch's algorithm and id)."""
+    payload, keyid, sig = envelope.payload, envelope.keyid, envelope.sig
     if key is None:
         raise ResultRefused(source, "the payload names no signing key" + NOT_OURS)
     try:
@@ -91,8 +99,12 @@ def _check_signature(key: str | None, payload: bytes, keyid: str, sig: str, sour
         raise ResultRefused(
             source, f"the signature's key id {keyid} is not the payload's key {claimed}" + NOT_OURS
         )
+    signer_id = None
+    if package is not None:
+        check_algorithm(key, package.manifest.algorithm, source, ResultWrongAlgorithm)
+        signer_id = package.manifest.signer_id
     try:
-        verify(key, RESULT_PAYLOAD_TYPE, payload, sig)
+        verify(key, RESULT_PAYLOAD_TYPE, payload, sig, signer_id)
     except SignatureError as exc:
         raise ResultRefused(
             source, f"the signature does not verify ({exc}): the file was changed after signing"
@@ -219,7 +231,7 @@ def check_result(
         raw = peek_payload(envelope.payload, source)
         key, claims = _signer_key(raw), _claims(raw, envelope.keyid)
     try:
-        fingerprint_ = _check_signature(key, envelope.payload, envelope.keyid, envelope.sig, source)
+        fingerprint_ = _check_signature(key, envelope, source, package)
         if payload is None:
             payload = parse_payload(envelope.payload, source)
         return _check_payload(data, source, envelope, payload, fingerprint_, package, trust, log)

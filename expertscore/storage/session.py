@@ -71,6 +71,7 @@ class SessionFile:
             self.info: m.SessionInfo = info
             orm.expunge(info)
         self._scheme: Scheme | None = None
+        self._manifest: Manifest | None = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -97,11 +98,17 @@ class SessionFile:
             raise StorageError(describe_storage_error(self.path, exc)) from None
 
     @property
+    def manifest(self) -> Manifest:
+        """The batch's manifest as imported (its signing algorithm, its organizer values)."""
+        if self._manifest is None:
+            self._manifest = Manifest.model_validate_json(self.info.manifest_json)
+        return self._manifest
+
+    @property
     def scheme(self) -> Scheme:
         if self._scheme is None:
             scheme = load_scheme_text(self.info.scheme_yaml, f"{self.path}!scheme")
-            manifest = Manifest.model_validate_json(self.info.manifest_json)
-            self._scheme = effective_scheme(scheme, manifest)
+            self._scheme = effective_scheme(scheme, self.manifest)
         return self._scheme
 
     def summary(self) -> SessionSummary:

@@ -1002,6 +1002,14 @@
         <translation>专家：</translation>
     </message>
     <message>
+        <source>SM2 (national SM2/SM3 cryptography), as the batch asks</source>
+        <translation>SM2（国密 SM2/SM3），按批次要求</translation>
+    </message>
+    <message>
+        <source>Algorithm:</source>
+        <translation>签名算法：</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
@@ -1317,6 +1325,18 @@ Supports: {codes}</source>
         <translation>组织本轮评审的单位，每位专家和组长都会看到。</translation>
     </message>
     <message>
+        <source>Ed25519 (default)</source>
+        <translation>Ed25519（默认）</translation>
+    </message>
+    <message>
+        <source>SM2 (national SM2/SM3 cryptography)</source>
+        <translation>SM2（国密 SM2/SM3）</translation>
+    </message>
+    <message>
+        <source>How every file of the round is signed: the package, the experts&apos; key cards and results, the chair&apos;s panel file. Every key of the round must be of it.</source>
+        <translation>本轮所有文件的签名方式：批次包、专家的密钥卡和评分结果、组长的评审组结果文件。本轮的每个密钥都须使用该算法。</translation>
+    </message>
+    <message>
         <source>Carry the evidence&apos;s page texts (experts&apos; programs need not extract them)</source>
         <translation>随包附带佐证各页文字（专家端无需再提取）</translation>
     </message>
@@ -1327,6 +1347,10 @@ Supports: {codes}</source>
     <message>
         <source>Batch id of the round:</source>
         <translation>本轮批次编号：</translation>
+    </message>
+    <message>
+        <source>Signature algorithm:</source>
+        <translation>签名算法：</translation>
     </message>
     <message>
         <source>Sign with:</source>
@@ -1344,12 +1368,24 @@ Supports: {codes}</source>
 <context>
     <name>ExportStep</name>
     <message>
+        <source>SM2</source>
+        <translation>SM2（国密）</translation>
+    </message>
+    <message>
+        <source>Ed25519</source>
+        <translation>Ed25519</translation>
+    </message>
+    <message>
         <source>Open the authority&apos;s export first.</source>
         <translation>请先打开主管部门导出的数据。</translation>
     </message>
     <message>
         <source>{count} submissions cannot be assigned yet (step 4).</source>
         <translation>还有 {count} 个申报无法分配（第 4 步）。</translation>
+    </message>
+    <message>
+        <source>The key of {expert} is {found}, but this round is signed with {expected}: ask for a key card of {expected}, or choose {found}.</source>
+        <translation>{expert} 的密钥为 {found}，但本轮使用 {expected} 签名：请其提供 {expected} 密钥卡，或改选 {found}。</translation>
     </message>
     <message>
         <source>Give the organizer&apos;s name.</source>
@@ -1378,6 +1414,10 @@ Supports: {codes}</source>
     <message>
         <source>The key {fingerprint} belongs to {expert}, who is on the roster: a panel member can never sign the batch.</source>
         <translation>密钥 {fingerprint} 属于专家名单中的 {expert}：评审专家不能为批次签名。</translation>
+    </message>
+    <message>
+        <source>{where}: the key is {found}, but this round is signed with {expected}.</source>
+        <translation>{where}：该密钥为 {found}，但本轮使用 {expected} 签名。</translation>
     </message>
     <message>
         <source>Writing the round&apos;s package…</source>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertscore.crypto.dsse import SM2
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, KeyInfo
 from ui.identity import MIN_PASSPHRASE, CreatedKey, KeyOpener, Owner, make_key
@@ -113,6 +114,10 @@ class CreateKeyDialog(QDialog):
         self.error = error_label(self)
         form = QFormLayout()
         form.addRow(self.tr("Expert:"), plain_label(owner.expert_id, self))
+        if owner.algorithm == SM2:  # said only when it is not the usual Ed25519
+            algorithm = QLabel(self.tr("SM2 (national SM2/SM3 cryptography), as the batch asks"))
+            algorithm.setObjectName("keyAlgorithm")
+            form.addRow(self.tr("Algorithm:"), algorithm)
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Organization:"), self.organization)
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
@@ -173,7 +178,10 @@ class CreateKeyDialog(QDialog):
         if self._problem() is not None:
             return
         owner = Owner(
-            self.owner.expert_id, self.name.text().strip(), self.organization.text().strip() or None
+            self.owner.expert_id,
+            self.name.text().strip(),
+            self.organization.text().strip() or None,
+            self.owner.algorithm,
         )
         passphrase = self.passphrase.text()
         card = Path(self.card_path.text().strip()) if self.save_card.isChecked() else None

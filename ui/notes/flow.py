@@ -69,6 +69,8 @@ class NotesFlow(QObject):
             manifest_sha256=info.manifest_sha256,
             platforms={row.id: row.platform for row in rows},
             folder=session.path.parent,
+            algorithm=session.manifest.algorithm,
+            signer_id=session.manifest.signer_id,
         )
 
     def open_request(self, path: Path) -> ChairRequestDialog | None:

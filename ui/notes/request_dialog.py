@@ -43,6 +43,8 @@ class NoteFacts:
     manifest_sha256: str
     platforms: dict[str, str]  # submission id -> platform name
     folder: Path  # where the notes are written (beside the session)
+    algorithm: str = "ed25519"  # the batch's signature algorithm
+    signer_id: str | None = None  # SM2's signer id of the batch
 
     def out(self, kind: str) -> Path:
         return self.folder / f"{self.expert}-{self.batch_id}-{kind}.esnote"
@@ -158,7 +160,16 @@ class ChairRequestDialog(QDialog):
         try:
             for kind, body in notes:
                 self.written.append(
-                    sign_note(facts.out(kind), batch, key, kind, body, results_sha256=about)
+                    sign_note(
+                        facts.out(kind),
+                        batch,
+                        key,
+                        kind,
+                        body,
+                        results_sha256=about,
+                        algorithm=facts.algorithm,
+                        signer_id=facts.signer_id,
+                    )
                 )
         except (ExpertScoreError, OSError) as error:
             self._refuse(error_text(error))

@@ -19,6 +19,7 @@ from pathlib import Path
 from expertscore.batch.manifest import Assignment, Manifest, Submission
 from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.chair.workbook_notes import organizer_amounts
+from expertscore.crypto.dsse import ED25519, key_algorithm
 from expertscore.identity.keycard import KeyCard
 from expertscore.identity.keys import ORGANIZER, ExpertKey, KeyInfo, list_keys
 from expertscore.organizer.assign import (
@@ -113,6 +114,7 @@ class RoundDraft:
     split_size: int | None = None
     add: set[tuple[str, str]] = field(default_factory=set)  # (submission, expert) by hand
     remove: set[tuple[str, str]] = field(default_factory=set)
+    algorithm: str = ED25519  # the round's signature algorithm (SM2 for 国密)
 
     def __post_init__(self) -> None:
         self.rows = [
@@ -157,7 +159,17 @@ class RoundDraft:
         return [
             info
             for info in list_keys().keys
-            if info.role == ORGANIZER and not {info.public_key, info.expert_id} & pinned
+            if info.role == ORGANIZER
+            and info.algorithm == self.algorithm
+            and not {info.public_key, info.expert_id} & pinned
+        ]
+
+    def other_algorithm_keys(self) -> list[tuple[str, str]]:
+        """Roster experts whose pinned key is not of the round's algorithm: (id, algorithm)."""
+        return [
+            (e.id, key_algorithm(e.public_key))
+            for e in self.roster.experts
+            if e.public_key and key_algorithm(e.public_key) != self.algorithm
         ]
 
     # --- the roster ---------------------------------------------------------------------
@@ -315,6 +327,7 @@ class RoundDraft:
             batch_id=batch_id or None,
             title=title or None,
             organizer=organizer or None,
+            algorithm=self.algorithm,
         )
 
 

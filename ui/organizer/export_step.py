@@ -4,6 +4,10 @@ The organizer's name and the round's batch id are fields the organizer sees and 
 (filled with the authority's name and a new id); the signing key is one of this
 computer's organizer keys, opened with its passphrase on the worker thread. The core
 refuses a key on the roster (``SignerOnRoster``); the window says so in its own words.
+
+The organizer also chooses the round's signature algorithm (Ed25519, or SM2 for 国密):
+only organizer keys of that algorithm are offered, a new one is made with it, and a roster
+key of the other algorithm keeps the round from being exported, naming the expert.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from expertscore.batch.manifest import ID_PATTERN
+from expertscore.crypto.dsse import SM2
+from expertscore.errors import WrongAlgorithm
 from expertscore.identity.keys import ExpertKey, WrongPassphrase, open_key
 from expertscore.organizer.prepare import SignerOnRoster
 from ui.chair.texts import core_text, failure_text
@@ -29,6 +35,17 @@ class ExportStep(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.w = window
+        window.export_page.algorithm.currentIndexChanged.connect(self._algorithm_chosen)
+
+    def algorithm_name(self, algorithm: str) -> str:
+        return self.tr("SM2") if algorithm == SM2 else self.tr("Ed25519")
+
+    def _algorithm_chosen(self, _index: int) -> None:
+        if self.w.draft is None:
+            return
+        self.w.draft.algorithm = self.w.export_page.algorithm.currentData()
+        self._refresh_keys()
+        self.w._update_export()
 
     def export_problem(self) -> str | None:
         """Why the package cannot be exported now, or ``None``."""
@@ -44,6 +61,17 @@ class ExportStep(QObject):
                 count=len({item.submission for item in preview.short})
             )
         page = self.w.export_page
+        other = self.w.draft.other_algorithm_keys()
+        if other:
+            expert, found = other[0]
+            return self.tr(
+                "The key of {expert} is {found}, but this round is signed with {expected}: ask"
+                " for a key card of {expected}, or choose {found}."
+            ).format(
+                expert=expert,
+                found=self.algorithm_name(found),
+                expected=self.algorithm_name(self.w.draft.algorithm),
+            )
         if not page.organizer.text().strip():
             return self.tr("Give the organizer's name.")
         if not re.match(ID_PATTERN, page.batch_id.text().strip()):
@@ -66,7 +94,10 @@ class ExportStep(QObject):
             self.w.export_page.signing.set_keys(self.w.draft.signing_keys(), preferred)
 
     def _make_organizer_key(self) -> None:
-        dialog = NewOrganizerKeyDialog(self.w.export_page.organizer.text().strip(), self.w)
+        page = self.w.export_page
+        dialog = NewOrganizerKeyDialog(
+            page.organizer.text().strip(), self.w, page.algorithm.currentData()
+        )
         dialog.made.connect(lambda key: self._refresh_keys(key.info.expert_id))
         dialog.made.connect(lambda _key: self.w.export_page.signing.passphrase.setFocus())
         self.w.dialog = dialog
@@ -112,6 +143,14 @@ class ExportStep(QObject):
                 "The key {fingerprint} belongs to {expert}, who is on the roster: a panel"
                 " member can never sign the batch."
             ).format(fingerprint=error.fingerprint, expert=error.expert)
+        elif isinstance(error, WrongAlgorithm):
+            message = self.tr(
+                "{where}: the key is {found}, but this round is signed with {expected}."
+            ).format(
+                where=error.source,
+                found=self.algorithm_name(error.found),
+                expected=self.algorithm_name(error.expected),
+            )
         else:
             message = failure_text(error)
         self.w.export_page.result.setText(message)

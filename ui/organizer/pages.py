@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertscore.crypto.dsse import ED25519, SM2
 from expertscore.schemes.registry import bundled_schemes
 from ui.chair.fields import PathField
 from ui.organizer.shortfalls import ShortfallList
@@ -226,6 +227,16 @@ class ExportPage(QWidget):
         self.organizer.setToolTip(
             self.tr("Who prepares the round, as every expert and the chair will see it.")
         )
+        self.algorithm = QComboBox(self)
+        self.algorithm.setObjectName("signatureAlgorithm")
+        self.algorithm.addItem(self.tr("Ed25519 (default)"), ED25519)
+        self.algorithm.addItem(self.tr("SM2 (national SM2/SM3 cryptography)"), SM2)
+        self.algorithm.setToolTip(
+            self.tr(
+                "How every file of the round is signed: the package, the experts' key cards and"
+                " results, the chair's panel file. Every key of the round must be of it."
+            )
+        )
         self.signing = SignPanel(self)
         self.out = PathField(
             PathField.SAVE,
@@ -250,6 +261,7 @@ class ExportPage(QWidget):
         form.addRow(self.tr("Organizer:"), self.organizer)
         form.addRow(self.tr("Batch id of the round:"), self.batch_id)
         form.addRow(self.tr("Title:"), self.title)
+        form.addRow(self.tr("Signature algorithm:"), self.algorithm)
         form.addRow(self.tr("Sign with:"), self.signing)
         form.addRow(self.tr("Passphrase:"), self.signing.passphrase)
         form.addRow(self.tr("Package file:"), self.out)

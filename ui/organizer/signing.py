@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertscore.crypto.dsse import ED25519
 from expertscore.identity.keys import MIN_PASSPHRASE, ORGANIZER, ExpertKey, KeyInfo, create_key
 from ui.chair.texts import failure_text
 from ui.plaintext import shown
@@ -77,8 +78,9 @@ class NewOrganizerKeyDialog(QDialog):
 
     made = Signal(object)  # ExpertKey
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None, algorithm: str = ED25519) -> None:
         super().__init__(parent)
+        self.algorithm = algorithm  # the round's: the key signs its package
         self.setObjectName("newOrganizerKeyDialog")
         self.setWindowTitle(self.tr("New organizer key"))
         self.key: ExpertKey | None = None
@@ -136,10 +138,11 @@ class NewOrganizerKeyDialog(QDialog):
             self.message.setText(self.tr("The two passphrases differ."))
             return
         key_id, name = self.key_id.text().strip(), self.name.text().strip()
+        algorithm = self.algorithm
         self.ok.setEnabled(False)
 
         def work(_report) -> ExpertKey:
-            return create_key(key_id, name, passphrase, role=ORGANIZER)
+            return create_key(key_id, name, passphrase, role=ORGANIZER, algorithm=algorithm)
 
         BackgroundOp(self, work).success(self._made).failure(self._failed).run()
 

@@ -90,8 +90,11 @@ def round_(tmp_path_factory) -> dict[str, Path]:
     results = sorted(root.glob("*.esresult"))
     merge = root / "merge"
     run(env, "merge", "--batch", str(package), "--out", str(merge), *map(str, results))
-    run(env, "statement", "--batch", str(package), "--expert", "E01", "--stance", "agree",
-        "--out", str(root / "E01-statement.esnote"))  # fmt: skip
+    request = root / "request.json"
+    run(env, "chair", "explain-request", "--batch", str(package), "--dir", str(merge),
+        "--by", "王组长", "--out", str(request))  # fmt: skip
+    run(env, "statement", "--batch", str(package), "--request", str(request), "--expert", "E01",
+        "--stance", "agree", "--out", str(root / "E01-statement.esnote"))  # fmt: skip
     run(env, "chair", "notes", "--batch", str(package), "--dir", str(merge),
         str(root / "E01-statement.esnote"))  # fmt: skip
     out = root / "out"

@@ -30,6 +30,7 @@ from expertscore.crypto.dsse import SignatureError, fingerprint, verify
 from expertscore.crypto.envelope import EnvelopeKind, Refused, check_format, parse_envelope
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, local_now
+from expertscore.identity.roles import NOTE, require_role
 from expertscore.reports.pdfbase import write_atomically
 from expertscore.results.trust import KeyTrust, KeyUntrusted
 
@@ -94,6 +95,7 @@ def _payload(package: OpenedPackage, key: ExpertKey, kind: str, body: dict) -> b
 def write_note(out: Path, package: OpenedPackage, key: ExpertKey, kind: str, body: dict) -> Path:
     """Sign ``body`` (``explanations`` or ``stance``/``reasons``) as ``kind`` and write it."""
     check_body(kind, body)
+    require_role(key.info, NOTE)
     payload = _payload(package, key, kind, body)
     signature = key.sign(NOTE_PAYLOAD_TYPE, payload)
     envelope = {

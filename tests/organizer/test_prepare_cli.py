@@ -72,7 +72,9 @@ def test_round_from_key_cards_to_a_signed_package_experts_accept(env, tmp_path):
     again = run(env, "roster", "add", str(cards[0]), "--roster", str(roster))
     assert again.returncode == 2
     assert "X01 is already on the roster" in again.stderr
-    result = run(env, "key", "new", "--expert", "ORG", "--name", "青岛市工信局评审处")
+    result = run(
+        env, "key", "new", "--expert", "ORG", "--name", "青岛市工信局评审处", "--role", "organizer"
+    )
     assert result.returncode == 0, result.stderr
     out = tmp_path / "round.esbatch"
     result = run(
@@ -151,7 +153,12 @@ def test_a_package_changed_after_signing_is_refused_on_open(env, tmp_path):
     roster = tmp_path / "roster.json"
     for card in make_cards(env, tmp_path, 3):
         assert run(env, "roster", "add", str(card), "--roster", str(roster)).returncode == 0
-    assert run(env, "key", "new", "--expert", "ORG", "--name", "组织方").returncode == 0
+    assert (
+        run(
+            env, "key", "new", "--expert", "ORG", "--name", "组织方", "--role", "organizer"
+        ).returncode
+        == 0
+    )
     out = tmp_path / "round.esbatch"
     result = run(
         env,

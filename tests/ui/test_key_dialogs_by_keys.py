@@ -329,3 +329,45 @@ def test_open_package_dialog_typed_path_and_esc(
     assert typed.is_file() and window.controller.session.path == typed
     assert not default_session_path(package, "E01").exists()
     window.close()
+
+
+def test_a_key_of_another_role_is_refused_in_place(
+    configured_app, qtbot, example_session, data_dir, monkeypatch
+):
+    """E01's key on this computer is a chair's: the passphrase opens it, the core refuses
+    it for an expert's result, the dialog says so (in Chinese) and nothing is written."""
+    from ui.app import install_translators
+
+    chair = create_key("E01", "专家1", PASSPHRASE, role="chair", cost=ScryptCost(n=2**12))
+    with SessionFile(example_session) as session:
+        score_everything(Scoring(session))
+    window = open_window(qtbot, example_session)
+    seen: dict = {}
+
+    def submit(dialog: SubmitDialog) -> None:
+        seen["out"] = dialog.out_file()
+        type_keys(qtbot, PASSPHRASE)
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=30000)
+        seen["message"] = dialog.error.text()
+        seen["open"] = dialog.isVisible() and dialog.pages.currentIndex() == 0
+        press(qtbot, Qt.Key.Key_Escape)
+
+    monkeypatch.setattr(SubmitDialog, "exec", by_keys(qtbot, submit))
+    install_translators(configured_app, "zh")
+    try:
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        press(qtbot, Qt.Key.Key_S, CTRL_SHIFT)
+        qtbot.waitUntil(lambda: "open" in seen, timeout=60000)
+    finally:
+        install_translators(configured_app, "en")
+    assert seen["open"]
+    assert seen["message"] == (
+        f"密钥 {chair.info.fingerprint}（E01）是评审组长的密钥。专家的评分结果文件须用专家的密钥签名："
+        "请用“expertscore key new --expert ID --name NAME --role expert”生成一个。"
+    )
+    assert not seen["out"].exists()
+    with SessionFile(example_session) as session:
+        assert Scoring(session).locked_by() is None
+    window.close()

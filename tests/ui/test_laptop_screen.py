@@ -1,4 +1,5 @@
-"""The expert's window on a real 1366x768 screen, in Chinese and in English.
+"""The expert's window on a real 1366x768 screen, in Chinese and in English, and on a
+1920x1080 screen at 150% (1280x720 logical pixels at a device pixel ratio of 1.5).
 
 Qt's offscreen platform takes its screens from a JSON file given at start-up
 (``offscreen:configfile=FILE``), so each language runs in its own process
@@ -18,6 +19,7 @@ import pytest
 from .conftest import copy_session
 
 LAPTOP = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768}
+SCALED = {"name": "fhd150", "x": 0, "y": 0, "width": 1280, "height": 720, "dpr": 1.5}
 NEEDED = ("score", "reported", "guidance", "evidence")  # what scoring an indicator needs
 
 
@@ -39,14 +41,16 @@ def run_probe(session: Path, language: str, screen: Path, shot: Path, tmp_path: 
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize("language", ["zh", "en"])
-def test_scoring_fits_a_1366x768_screen(demo_template, tmp_path, language):
+@pytest.mark.parametrize(
+    ("language", "shape"), [("zh", LAPTOP), ("en", LAPTOP), ("zh", SCALED)], ids=str
+)
+def test_scoring_fits_a_laptop_screen(demo_template, tmp_path, language, shape):
     screen = tmp_path / "screen.json"
-    screen.write_text(json.dumps({"screens": [LAPTOP]}))
+    screen.write_text(json.dumps({"screens": [shape]}))
     session = copy_session(demo_template, tmp_path / "demo-E01.esession")
     shot = tmp_path / f"laptop-{language}.png"
     facts = run_probe(session, language, screen, shot, tmp_path)
-    assert facts["screen"] == [1366, 768]
+    assert facts["screen"] == [shape["width"], shape["height"]]
     # The whole window, frame included, is on the screen (a saved 1440x900 is clamped).
     assert facts["window_on_screen"], facts["window"]
     assert not facts["form_scrolls"]

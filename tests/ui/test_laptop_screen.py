@@ -42,7 +42,9 @@ def run_probe(session: Path, language: str, screen: Path, shot: Path, tmp_path: 
 
 
 @pytest.mark.parametrize(
-    ("language", "shape"), [("zh", LAPTOP), ("en", LAPTOP), ("zh", SCALED)], ids=str
+    ("language", "shape"),
+    [("zh", LAPTOP), ("en", LAPTOP), ("zh", SCALED)],
+    ids=["zh-1366x768", "en-1366x768", "zh-1920x1080-at-150%"],
 )
 def test_scoring_fits_a_laptop_screen(demo_template, tmp_path, language, shape):
     screen = tmp_path / "screen.json"

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.unlocked_notice: QMessageBox | None = None  # the warning on reopening
         self._switching = False
         self.persist_layout = True  # off for one-shot renders (--screenshot)
+        self._fitted_shown = False
         self._resume_indicator: str | None = None
         self.rows: dict[str, SubmissionRow] = {}
         self.opener = Opener(self, self.settings)
@@ -119,6 +120,18 @@ class MainWindow(QMainWindow):
         x = min(max(self.x(), room.left()), room.right() - width - frame.width() + 1)
         y = min(max(self.y(), room.top()), room.bottom() - height - frame.height() + 1)
         self.move(max(x, room.left()), max(y, room.top()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.persist_layout and not self._fitted_shown:
+            # Before the first show the frame (title bar, borders) is not known, so the
+            # window was fitted without it: fit the whole window once it is.
+            self._fitted_shown = True
+            QTimer.singleShot(0, self._refit)
+
+    def _refit(self) -> None:
+        if not (self.isMaximized() or self.isFullScreen()):
+            self._fit_screen()
 
     def _welcome(self) -> QWidget:
         page = QWidget(self)

@@ -123,6 +123,11 @@ def error_text(error: BaseException) -> str:
             "The session was submitted (result {sequence}, {at}) and is locked;"
             " unlock it with a reason to change anything.",
         ).format(sequence=error.sequence, at=error.submitted_at)
+    roles = sys.modules.get("expertscore.identity.roles")  # loaded with any signing
+    if roles is not None and isinstance(error, roles.WrongKeyRole):
+        from ui.key_roles import wrong_role_text
+
+        return wrong_role_text(error)
     forms = sys.modules.get("expertscore.xlsxform.errors")  # never loaded before a form is
     if forms is not None and isinstance(error, forms.XlsxFormError):
         from ui.form_texts import form_error_text

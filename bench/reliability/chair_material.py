@@ -25,7 +25,7 @@ from expertscore.chair.recheck import recheck
 from expertscore.chair.session import ChairRun
 from expertscore.demo.batch import make_demo_batch
 from expertscore.identity.keycard import make_card, write_card
-from expertscore.identity.keys import ExpertKey
+from expertscore.identity.keys import CHAIR, ExpertKey
 from expertscore.results.simulate import simulate, simulated_key
 from expertscore.results.submit import submit
 from expertscore.results.transcribe import start_transcription
@@ -75,9 +75,10 @@ def pinned(package: Path, cards: Path, out: Path) -> Path:
     return out
 
 
-def official_key(label: bytes, person: str, name: str) -> ExpertKey:
+def official_key(label: bytes, person: str, name: str, role: str = CHAIR) -> ExpertKey:
+    """A key of the panel's officials (the chair's role unless said)."""
     private = Ed25519PrivateKey.from_private_bytes(hashlib.sha256(label).digest())
-    return ExpertKey.from_private_key(private, person, name, "某研究院", CREATED)
+    return ExpertKey.from_private_key(private, person, name, "某研究院", CREATED, role=role)
 
 
 def chair_key() -> ExpertKey:

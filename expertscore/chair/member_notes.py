@@ -42,6 +42,7 @@ from expertscore.crypto.envelope import (
 )
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, local_now
+from expertscore.identity.roles import NOTE, require_role
 from expertscore.reports.pdfbase import write_atomically
 from expertscore.results.trust import KeyTrust, KeyUntrusted
 
@@ -157,6 +158,7 @@ def sign_note(
     check_body(kind, body)
     if not is_digest(results_sha256):
         raise NoteError("a note names the results it speaks about (their SHA-256)")
+    require_role(key.info, NOTE)
     if key.info.algorithm != algorithm:
         raise NoteWrongAlgorithm(str(out), algorithm, key.info.algorithm)
     payload = _payload(batch, key, kind, body, results_sha256)

@@ -23,6 +23,7 @@ from expertscore.chair.report_pdf import write_report
 from expertscore.chair.session import ChairRun
 from expertscore.chair.workbook import write_results_workbook
 from expertscore.identity.keys import ExpertKey
+from expertscore.identity.roles import PANEL, require_role
 
 WORKBOOK, PANEL_FILE, REPORT = "workbook", "panel", "report"
 KINDS = (WORKBOOK, PANEL_FILE, REPORT)
@@ -114,6 +115,8 @@ def export_all(
 
     Returns the paths written by kind. All three carry the same time ``at``.
     """
+    if key is not None:  # before any file is written: a wrong key leaves nothing half-done
+        require_role(key.info, PANEL)
     at = at or now()
     chosen = {**default_names(snap.run.package.manifest.batch.id), **(names or {})}
     kinds = [kind for kind in KINDS if kind != PANEL_FILE or key is not None]

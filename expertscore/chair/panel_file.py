@@ -48,6 +48,7 @@ from expertscore.crypto.envelope import (
 )
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, local_now
+from expertscore.identity.roles import PANEL, require_role
 from expertscore.reports.pdfbase import ReportError, write_atomically
 from expertscore.results.payload import PROGRAM, payload_bytes
 from expertscore.results.verify import CheckedResult
@@ -267,6 +268,7 @@ def write_panel_file(
     Raises ``PanelFileError`` unless ``inp``/``result`` are the aggregation of ``folder``'s
     accepted files with ``decisions``' agreed scores.
     """
+    require_role(chair_key.info, PANEL)
     # The audit log is replayed under the recording rules once more: a line added by hand
     # that the program would refuse stops the file from being signed.
     if replay(folder.path, package) != decisions:

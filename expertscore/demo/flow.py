@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
 from expertscore.chair.session import ChairRun
 from expertscore.demo.batch import make_demo_batch
-from expertscore.identity.keys import ExpertKey
+from expertscore.identity.keys import CHAIR, ExpertKey
 from expertscore.reports.sheets import render_filled_sheet
 from expertscore.results.simulate import simulate
 
@@ -42,7 +42,7 @@ def demo_chair_key(seed: int) -> ExpertKey:
     """The demo chair's key: derived from the seed, held only in memory."""
     secret = hashlib.sha256(f"expertscore-demo-chair/{seed}".encode()).digest()
     return ExpertKey.from_private_key(
-        Ed25519PrivateKey.from_private_bytes(secret), "CHAIR", "评审组组长（演示）"
+        Ed25519PrivateKey.from_private_bytes(secret), "CHAIR", "评审组组长（演示）", role=CHAIR
     )
 
 

@@ -37,6 +37,7 @@ from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.crypto.dsse import DEFAULT_SIGNER_ID, ED25519, SM2, key_algorithm
 from expertscore.errors import ExpertScoreError, PackageError, WrongAlgorithm
 from expertscore.identity.keys import ExpertKey
+from expertscore.identity.roles import BATCH, require_role
 from expertscore.organizer.assign import (
     AssignmentError,
     UnassignedSubmissions,
@@ -86,10 +87,12 @@ def round_id(authority_id: str, when: datetime) -> str:
 
 
 def check_signer(signer: ExpertKey, roster: Roster) -> None:
-    """Refuse a signing key that is a roster member's (by key, or by id)."""
+    """Refuse a signing key that is a roster member's (by key, or by id), or not an
+    organizer's."""
     for expert in roster.experts:
         if expert.public_key == signer.info.public_key or expert.id == signer.info.expert_id:
             raise SignerOnRoster(expert.id, signer.info.fingerprint)
+    require_role(signer.info, BATCH)
 
 
 @dataclass

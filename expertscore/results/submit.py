@@ -21,6 +21,7 @@ from pathlib import Path
 
 from expertscore.errors import ExpertScoreError, WrongAlgorithm
 from expertscore.identity.keys import ExpertKey
+from expertscore.identity.roles import RESULT, TRANSCRIPTION, require_role
 from expertscore.private import owner_only
 from expertscore.results.envelope import RESULT_FORMAT, RESULT_PAYLOAD_TYPE, envelope_bytes
 from expertscore.results.payload import build_payload, payload_bytes
@@ -99,6 +100,7 @@ def _check_key(session: SessionFile, key: ExpertKey) -> None:
             f"the batch roster pins another key for {info.expert_id}; this key is"
             f" {info.fingerprint}: sign with the key you gave the organizer"
         )
+    require_role(info, TRANSCRIPTION if marked is not None else RESULT)
 
 
 def _check_target(out: Path, session: SessionFile) -> None:

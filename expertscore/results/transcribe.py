@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import KeyInfo
+from expertscore.identity.roles import TRANSCRIPTION, require_role
 from expertscore.scoring.lock import latest_result, transcription
 from expertscore.scoring.service import Scoring, now_text
 from expertscore.storage import models as m
@@ -51,6 +52,7 @@ def mark_transcribed(
             raise TranscriptionRefused(
                 f"the session already has {edits} edits; transcribe into a new session"
             )
+        require_role(chair, TRANSCRIPTION)  # the transcriber signs it, with a chair's key
         orm.add(
             m.Transcription(
                 id=1,
@@ -86,6 +88,7 @@ def start_transcription(
         raise TranscriptionRefused("say which paper sheet is transcribed (date, pages)")
     if chair.expert_id == expert_id:
         raise TranscriptionRefused(f"{expert_id} cannot transcribe their own sheet")
+    require_role(chair, TRANSCRIPTION)  # before the session file is made
     create_session(package, expert_id, out)
     with SessionFile(out) as session:
         mark_transcribed(session, chair, sheet, clock)

@@ -1723,6 +1723,45 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>KeyRoles</name>
+    <message>
+        <source>an expert&apos;s key</source>
+        <translation>专家的密钥</translation>
+    </message>
+    <message>
+        <source>the chair&apos;s key</source>
+        <translation>评审组长的密钥</translation>
+    </message>
+    <message>
+        <source>the organizer&apos;s key</source>
+        <translation>组织方的密钥</translation>
+    </message>
+    <message>
+        <source>An expert&apos;s result file</source>
+        <translation>专家的评分结果文件</translation>
+    </message>
+    <message>
+        <source>A result transcribed from a paper sheet</source>
+        <translation>据纸质评分表代录的评分结果</translation>
+    </message>
+    <message>
+        <source>The panel results file</source>
+        <translation>评审结果文件</translation>
+    </message>
+    <message>
+        <source>A member&apos;s explanation or statement</source>
+        <translation>评审组成员的书面说明或意见</translation>
+    </message>
+    <message>
+        <source>The batch package</source>
+        <translation>批次包</translation>
+    </message>
+    <message>
+        <source>The key {fingerprint} ({key}) is {role}. {what} is signed with {needed}: make one with “expertscore key new --expert ID --name NAME --role {command_role}”.</source>
+        <translation>密钥 {fingerprint}（{key}）是{role}。{what}须用{needed}签名：请用“expertscore key new --expert ID --name NAME --role {command_role}”生成一个。</translation>
+    </message>
+</context>
+<context>
     <name>KeyStatus</name>
     <message>
         <source>Key file problem</source>
@@ -2590,6 +2629,10 @@ Supports: {codes}</source>
         <translation>不签名</translation>
     </message>
     <message>
+        <source>There is no chair&apos;s key on this computer. Make one with “expertscore key new --expert ID --name NAME --role chair”.</source>
+        <translation>本机没有评审组长的密钥。请用“expertscore key new --expert ID --name NAME --role chair”生成一个。</translation>
+    </message>
+    <message>
         <source>There is no key on this computer. Make one with “expertscore key new --expert ID --name NAME”.</source>
         <translation>本机没有密钥。请用“expertscore key new --expert ID --name NAME”生成。</translation>
     </message>
@@ -3221,6 +3264,10 @@ Supports: {codes}</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
+        <source>{view}: read only, not a step of the round.</source>
+        <translation>{view}：只读，不是本轮的步骤。</translation>
+    </message>
+    <message>
         <source>{step} still needs: {missing}</source>
         <translation>{step}尚需：{missing}</translation>
     </message>
@@ -3734,6 +3781,10 @@ Back and Next (Alt+B, Alt+N) go through the steps.</source>
     <message>
         <source>Add an expert from a key card.</source>
         <translation>请从密钥卡添加一位专家。</translation>
+    </message>
+    <message>
+        <source>Set the role {role} of the expert added (F2).</source>
+        <translation>请为新增的专家设置角色 {role}（按 F2）。</translation>
     </message>
     <message>
         <source>{expert} is kept apart from {submission}: {reason}.</source>

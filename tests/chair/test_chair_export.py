@@ -17,6 +17,7 @@ from expertscore.chair.panel_file import recheck_panel_file
 from expertscore.chair.session import ChairRun
 from expertscore.identity.keycard import KeyCardError
 from expertscore.identity.keys import ScryptCost, create_key
+from expertscore.identity.roles import PANEL, WrongKeyRole
 from expertscore.results.verify import ResultRefused
 from tests.chair.chair_case import Case, cells, cli, pdf_text
 
@@ -34,7 +35,7 @@ def payload(panel_file: Path) -> dict:
 
 
 def test_one_export_is_one_moment_and_the_same_inputs_give_the_same_files(case, tmp_path):
-    chair = create_key("CHAIR", "王组长", PASSPHRASE, cost=ScryptCost(n=2**12))
+    chair = create_key("CHAIR", "王组长", PASSPHRASE, cost=ScryptCost(n=2**12), role="chair")
     steps: list[tuple[str, int, int]] = []
     snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
     first = export_all(snap, tmp_path / "a", chair, at=AT, step=lambda *s: steps.append(s))
@@ -64,7 +65,7 @@ def test_without_a_key_the_export_writes_no_panel_file(case, tmp_path):
 
 
 def test_chair_export_command_writes_what_the_window_writes_without_key_cards(case, tmp_path):
-    create_key("CHAIR", "王组长", PASSPHRASE, cost=ScryptCost(n=2**12))
+    create_key("CHAIR", "王组长", PASSPHRASE, cost=ScryptCost(n=2**12), role="chair")
     out = tmp_path / "out"
     done = cli("chair", "export", "--batch", str(case.package), "--dir", str(case.merge),
                "--out", str(out), "--sign-as", "CHAIR",
@@ -125,3 +126,26 @@ def test_a_changed_remembered_card_stops_the_opening_with_its_path(case):
     done = cli("chair", "results", "--batch", str(case.package), "--dir", str(case.merge))
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and str(card) in done.stderr
+
+
+def test_the_panel_file_is_signed_with_a_chairs_key_only(case, tmp_path):
+    """An expert's key (or an organizer's) is refused before any of the three files is
+    written, by the core and by ``chair export --sign-as``."""
+    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
+    for role in ("expert", "organizer"):
+        key = create_key(f"K{role}", "某人", PASSPHRASE, cost=ScryptCost(n=2**12), role=role)
+        with pytest.raises(WrongKeyRole) as refused:
+            export_all(snap, tmp_path / role, key, at=AT)
+        assert (refused.value.role, refused.value.signs, refused.value.needed) == (
+            role,
+            PANEL,
+            "chair",
+        )
+        assert not (tmp_path / role).exists()
+    out = tmp_path / "out"
+    done = cli("chair", "export", "--batch", str(case.package), "--dir", str(case.merge),
+               "--out", str(out), "--sign-as", "Kexpert",
+               env={"EXPERTSCORE_PASSPHRASE": PASSPHRASE})  # fmt: skip
+    assert done.returncode == 2
+    assert "the panel results file is signed with the chair's key" in done.stderr
+    assert not out.exists() or list(out.iterdir()) == []

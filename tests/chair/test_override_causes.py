@@ -71,7 +71,9 @@ def test_every_output_lists_the_correction_with_its_cause_and_the_score_before(c
     assert computed != 0  # so that 0 is a change
     code, said = override(case, "--points", "0", "--cause", "extreme-score", "--reason", "畸高")
     assert code == 0, said
-    chair = create_key("CHAIR", "王组长", "chair passphrase 2026", cost=ScryptCost(n=2**12))
+    chair = create_key(
+        "CHAIR", "王组长", "chair passphrase 2026", cost=ScryptCost(n=2**12), role="chair"
+    )
     snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
     written = export_all(snap, tmp_path / "out", chair, at=AT)
     after = snap.result.submissions["S001"]

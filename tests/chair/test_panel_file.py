@@ -132,7 +132,15 @@ def build_case(base: Path) -> ChairCase:
     folder = load_folder(merge_dir, package, trust)
     inp, result = canonical_results(package, folder.accepted.values(), decisions.overrides)
     keys = base / "keys"
-    create_key("CHAIR", "组长王", PASSPHRASE, "某研究院", directory=keys, cost=ScryptCost(n=2**10))
+    create_key(
+        "CHAIR",
+        "组长王",
+        PASSPHRASE,
+        "某研究院",
+        directory=keys,
+        cost=ScryptCost(n=2**10),
+        role="chair",
+    )
     chair_key = open_key("CHAIR", PASSPHRASE, keys)
     return ChairCase(base, package, folder, older, changed, decisions, inp, result, chair_key)
 

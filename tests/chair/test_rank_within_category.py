@@ -58,7 +58,9 @@ def test_leave_one_out_compares_within_the_category(snap):
 
 
 def test_every_output_ranks_within_the_category(qingdao, snap, tmp_path):
-    chair = create_key("CHAIR", "王组长", "chair passphrase 2026", cost=ScryptCost(n=2**12))
+    chair = create_key(
+        "CHAIR", "王组长", "chair passphrase 2026", cost=ScryptCost(n=2**12), role="chair"
+    )
     written = export_all(snap, tmp_path / "out", chair)
     ranks = {sid: snap.result.submissions[sid].rank for sid in snap.result.ranking}
 

@@ -72,7 +72,9 @@ def test_round_from_key_cards_to_a_signed_package_experts_accept(env, tmp_path):
     again = run(env, "roster", "add", str(cards[0]), "--roster", str(roster))
     assert again.returncode == 2
     assert "X01 is already on the roster" in again.stderr
-    result = run(env, "key", "new", "--expert", "ORG", "--name", "青岛市工信局评审处")
+    result = run(
+        env, "key", "new", "--expert", "ORG", "--name", "青岛市工信局评审处", "--role", "organizer"
+    )
     assert result.returncode == 0, result.stderr
     out = tmp_path / "round.esbatch"
     result = run(
@@ -151,7 +153,12 @@ def test_a_package_changed_after_signing_is_refused_on_open(env, tmp_path):
     roster = tmp_path / "roster.json"
     for card in make_cards(env, tmp_path, 3):
         assert run(env, "roster", "add", str(card), "--roster", str(roster)).returncode == 0
-    assert run(env, "key", "new", "--expert", "ORG", "--name", "组织方").returncode == 0
+    assert (
+        run(
+            env, "key", "new", "--expert", "ORG", "--name", "组织方", "--role", "organizer"
+        ).returncode
+        == 0
+    )
     out = tmp_path / "round.esbatch"
     result = run(
         env,
@@ -210,3 +217,22 @@ def test_a_roster_key_cannot_sign_and_short_submissions_print_their_ways_out(env
     done = run(env, *base, "--sign-as", "ORG", "--experts-for", "S002=2")
     assert done.returncode == 2  # the policy needs 3 experts: S002 at 2 is refused by coverage
     assert "the aggregation policy needs 3" in done.stderr
+
+
+def test_batch_prepare_refuses_a_key_that_is_not_an_organizers(env, tmp_path):
+    """A key off the roster still needs the organizer's role: an expert's or the chair's
+    key is refused with its role, and nothing is written."""
+    source = tmp_path / "authority.esbatch"
+    make_demo_batch("qingdao-maturity", submissions=2, experts=3, seed=4, out=source)
+    roster = tmp_path / "roster.json"
+    for card in make_cards(env, tmp_path, 3):
+        assert run(env, "roster", "add", str(card), "--roster", str(roster)).returncode == 0
+    for signer, role in (("HELPER", "expert"), ("CHAIR", "chair")):
+        made = run(env, "key", "new", "--expert", signer, "--name", "某人", "--role", role)
+        assert made.returncode == 0, made.stderr
+        out = tmp_path / f"{signer}.esbatch"
+        result = run(env, "batch", "prepare", "--from", str(source), "--roster", str(roster),
+                     "--experts-per-submission", "3", "--sign-as", signer, "--out", str(out))  # fmt: skip
+        assert result.returncode == 2 and not out.exists()
+        assert f"of {signer} is a{'n' if role == 'expert' else ''} {role}'s key" in result.stderr
+        assert "the batch package is signed with the organizer's key" in result.stderr

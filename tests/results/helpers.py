@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from expertscore.identity.keys import ExpertKey
+from expertscore.identity.keys import CHAIR, EXPERT, ExpertKey
 from expertscore.results.envelope import RESULT_PAYLOAD_TYPE, envelope_bytes
 from expertscore.results.payload import payload_bytes
 from expertscore.scoring.service import RECUSED, Entry, Note, Pin, Scoring
@@ -29,6 +29,7 @@ def fixed_key(person: str, label: str = "") -> ExpertKey:
         NAMES.get(person, person),
         "某大学",
         "2025-06-01T10:00:00+08:00",
+        role=CHAIR if person == "CHAIR" else EXPERT,
     )
 
 

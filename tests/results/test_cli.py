@@ -32,8 +32,11 @@ def run(env: dict[str, str], *args: str, passphrase: str | None = PASSPHRASE, cw
     )
 
 
-def make_key(env, expert: str, name: str) -> str:
-    done = run(env, "key", "new", "--expert", expert, "--name", name, "--organization", "某大学")
+def make_key(env, expert: str, name: str, role: str = "expert") -> str:
+    done = run(
+        env, "key", "new", "--expert", expert, "--name", name, "--organization", "某大学",
+        "--role", role,
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     return done.stdout.split("fingerprint ")[1].split()[0]
 
@@ -144,7 +147,7 @@ def test_simulate_then_verify_and_refuse(env, package, tmp_path):
 
 
 def test_transcribe_then_submit_with_the_chairs_key(env, package, tmp_path):
-    make_key(env, "CHAIR", "组长王")
+    make_key(env, "CHAIR", "组长王", "chair")
     session = tmp_path / "e01.esession"
     sheet = "纸质评分表 2025-06-03"
     made = run(

@@ -1,6 +1,7 @@
 """Unlocking a signing key of this computer with its passphrase (the chair's, the organizer's).
 
-The keys in the data folder are listed with their owner and fingerprint; the passphrase
+The keys in the data folder are listed with their owner and fingerprint (only those of the
+role that signs the file, when one is given: the core refuses the others); the passphrase
 opens the chosen one on the worker thread (scrypt takes a moment on purpose). A wrong
 passphrase is said in the dialog, which stays open. ``key`` holds the unlocked key after
 the dialog is accepted; it lives only in memory.
@@ -20,7 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertscore.identity.keys import ExpertKey, KeyInfo, WrongPassphrase, list_keys, open_key
+from expertscore.identity.keys import (
+    CHAIR,
+    ExpertKey,
+    KeyInfo,
+    WrongPassphrase,
+    list_keys,
+    open_key,
+)
 from ui.chair.texts import failure_text
 from ui.tasks import BackgroundOp
 
@@ -34,6 +42,7 @@ class PassphraseDialog(QDialog):
         parent: QWidget | None = None,
         preferred: str | None = None,
         allow_unsigned: bool = False,
+        role: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("passphraseDialog")
@@ -41,7 +50,7 @@ class PassphraseDialog(QDialog):
         self.key: ExpertKey | None = None
         self.unsigned = False
         listing = list_keys()
-        self.keys: list[KeyInfo] = listing.keys
+        self.keys: list[KeyInfo] = [k for k in listing.keys if role is None or k.role == role]
         intro = QLabel(purpose, self)
         intro.setWordWrap(True)
         self.choice = QComboBox(self)
@@ -63,7 +72,14 @@ class PassphraseDialog(QDialog):
         self.message.setObjectName("passphraseMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b91c1c;")
-        if not self.keys:
+        if not self.keys and role == CHAIR:
+            self.message.setText(
+                self.tr(
+                    "There is no chair's key on this computer. Make one with"
+                    " “expertscore key new --expert ID --name NAME --role chair”."
+                )
+            )
+        elif not self.keys:
             self.message.setText(
                 self.tr(
                     "There is no key on this computer. Make one with"

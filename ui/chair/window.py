@@ -32,7 +32,7 @@ from expertscore import __version__
 from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.chair.aggregate import IndicatorResult
 from expertscore.errors import ExpertScoreError
-from expertscore.identity.keys import ExpertKey
+from expertscore.identity.keys import CHAIR, ExpertKey
 from ui.chair import memory
 from ui.chair.actions import ChairActions, make_chair_actions
 from ui.chair.charts import DistributionChart, ProfileChart
@@ -502,6 +502,7 @@ class ChairWindow(QMainWindow):
         dialog = PassphraseDialog(
             self.tr("The panel results file is signed with your own key as the panel chair."),
             self,
+            role=CHAIR,
         )
         dialog.unlocked.connect(lambda unlocked: self.exporter.panel_file(state, out, unlocked))
         self._show_dialog(dialog)

@@ -1,4 +1,9 @@
-"""Opening a batch package: who prepared it, and who you are on its roster."""
+"""Opening a batch package: who prepared it, and who you are on its roster.
+
+By keyboard: the roster has the focus, the arrows choose a name (nobody is chosen until
+then, unless the last choice on this computer is remembered), Tab goes to the session
+file and its button, Enter opens, Esc cancels.
+"""
 
 from __future__ import annotations
 
@@ -116,8 +121,12 @@ class ChooseExpertDialog(QDialog):
         self.resize(560, 460)
         self._path_edited = False
         self.session_path.textEdited.connect(lambda _text: setattr(self, "_path_edited", True))
-        if last_expert:
-            self.select_expert(last_expert)
+        if not (last_expert and self.select_expert(last_expert)):
+            # Nobody is chosen until the expert chooses: without this, the list makes its
+            # first name current when it gets the focus, unhighlighted, and Enter would
+            # open the batch as that expert.
+            self.roster.setCurrentIndex(QModelIndex())
+        self.roster.setFocus()  # arrows choose, Tab goes on to the session file, Enter opens
         self._update()
 
     def select_expert(self, expert_id: str) -> bool:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from expertscore import __version__
 from ui.chair.texts import core_text
-from ui.organizer.models import R_CONFLICTS
+from ui.organizer.models import R_CONFLICTS, R_ROLE
 from ui.plaintext import shown
 
 SOURCE, ROSTER = 0, 1
@@ -105,18 +105,30 @@ class WindowGuide(QObject):
     # --- ways out of a shortfall ------------------------------------------------------
 
     def add_expert_for(self, role: str) -> None:
-        """A way out: the roster step, to add an expert (of ``role``) from a key card."""
+        """A way out: the roster step, where the key cards are chosen at once; the first
+        expert added is then the current row, on the role to set (F2 edits it)."""
         self.w.tabs.setCurrentIndex(ROSTER)
-        self.w.roster_page.add_cards.setFocus()
-        self.w.roster_page.message.setText(
+        page = self.w.roster_page
+        page.add_cards.setFocus()
+        asked = (
             self.tr("Add an expert with role {role} from a key card, then set the role.").format(
                 role=role
             )
             if role
             else self.tr("Add an expert from a key card.")
         )
-        if not self.w.quiet:
-            self.w._choose_cards()
+        page.message.setText(asked)
+        before = {e.id for e in self.w.roster_model.experts()}
+        self.w._choose_cards()
+        experts = [e.id for e in self.w.roster_model.experts()]
+        added = [row for row, expert in enumerate(experts) if expert not in before]
+        if added:
+            page.table.setCurrentIndex(self.w.roster_model.index(added[0], R_ROLE))
+            page.table.setFocus()
+            if role and not page.message.text():
+                page.message.setText(
+                    self.tr("Set the role {role} of the expert added (F2).").format(role=role)
+                )
 
     def review_conflict(self, expert: str, submission: str) -> None:
         """A way out: the roster step, on the expert's declared conflicts."""

@@ -1,8 +1,9 @@
 """Going through the organizer's steps: Back and Next, and what the current step still needs.
 
-The steps are the window's tabs, in order; another tab added later (a read-only view) is
-one more step with nothing to need. Next moves to the next enabled tab; the line between
-the buttons says what the current step still needs, or that it is done.
+The steps are some of the window's tabs, in order; a tab added with ``add_view`` (the
+read-only registry) is not a step: Back and Next never land on it, and from it Back returns
+to the last step. Next moves to the next enabled step; the line between the buttons says
+what the current step still needs, or that it is done.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class StepBar(QWidget):
         super().__init__(parent)
         self.tabs = tabs
         self.needs: dict[QWidget, Needs] = {}
+        self.pages: list[QWidget] = []  # the steps, in order (views are not steps)
         self.back = QPushButton(self.tr("< &Back"), self)
         self.back.setObjectName("backButton")
         self.next = QPushButton(self.tr("&Next >"), self)
@@ -40,26 +42,48 @@ class StepBar(QWidget):
 
     def add_step(self, page: QWidget, title: str, needs: Needs | None = None) -> int:
         index = self.tabs.addTab(page, title)
+        self.pages.append(page)
         if needs is not None:
             self.needs[page] = needs
         return index
 
+    def add_view(self, page: QWidget, title: str) -> int:
+        """A tab that is not a step: shown, never stepped onto by Back or Next."""
+        return self.tabs.addTab(page, title)
+
+    def _step_indexes(self) -> list[int]:
+        """The tab indexes of the enabled steps, in order."""
+        indexes = (self.tabs.indexOf(page) for page in self.pages)
+        return [i for i in indexes if i >= 0 and self.tabs.isTabEnabled(i)]
+
+    def _target(self, step: int) -> int | None:
+        """The enabled step before (``step`` -1) or after (+1) the current tab, if any."""
+        index = self.tabs.currentIndex()
+        steps = self._step_indexes()
+        found = [i for i in steps if i > index] if step > 0 else [i for i in steps if i < index]
+        if not found:
+            return None
+        return found[0] if step > 0 else found[-1]
+
     def go(self, step: int) -> None:
-        index = self.tabs.currentIndex() + step
-        while 0 <= index < self.tabs.count() and not self.tabs.isTabEnabled(index):
-            index += step
-        if 0 <= index < self.tabs.count():
+        index = self._target(step)
+        if index is not None:
             self.tabs.setCurrentIndex(index)
             first_field(self.tabs.currentWidget()).setFocus(Qt.FocusReason.TabFocusReason)
 
     def refresh(self) -> None:
         index = self.tabs.currentIndex()
-        later = [i for i in range(index + 1, self.tabs.count()) if self.tabs.isTabEnabled(i)]
-        self.back.setEnabled(index > 0)
-        self.next.setEnabled(bool(later))
+        self.back.setEnabled(self._target(-1) is not None)
+        self.next.setEnabled(self._target(+1) is not None)
+        step = self.tabs.tabText(index)
+        if self.tabs.currentWidget() not in self.pages:
+            self.status.setText(
+                self.tr("{view}: read only, not a step of the round.").format(view=step)
+            )
+            self.status.setStyleSheet("")
+            return
         needs = self.needs.get(self.tabs.currentWidget())
         missing = needs() if needs is not None else None
-        step = self.tabs.tabText(index)
         self.status.setText(
             self.tr("{step} still needs: {missing}").format(step=step, missing=missing)
             if missing

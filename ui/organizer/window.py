@@ -91,9 +91,9 @@ class OrganizerWindow(QMainWindow):
             (self.values_page, self.tr("3 Organizer-set values"), self.guide.values_needs),
             (self.assignments_page, self.tr("4 Assignments"), self.guide.assignments_needs),
             (self.export_page, self.tr("5 Sign and export"), self.guide.export_needs),
-            (RegistryPage(self), self.tr("Registry"), None),  # read-only, needs no source
         ):
             self.steps.add_step(page, title, needs)
+        self.steps.add_view(RegistryPage(self), self.tr("Registry"))  # read-only, not a step
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -190,7 +190,9 @@ def test_exports_write_the_workbook_the_report_and_the_signed_panel_file(
     assert report.read_bytes()[:5] == b"%PDF-"
 
     monkeypatch.setenv("EXPERTSCORE_DATA_DIR", str(tmp_path / "data"))
-    chair = create_key("CHAIR", "王组长", "chair passphrase 2025", cost=ScryptCost(n=2**12))
+    chair = create_key(
+        "CHAIR", "王组长", "chair passphrase 2025", cost=ScryptCost(n=2**12), role="chair"
+    )
     signed = tmp_path / "out" / "batch.espanel"
     window.export_panel_file(signed)
     dialog = window.dialog
@@ -268,7 +270,9 @@ def test_a_file_put_into_the_merge_folder_by_hand_is_named_in_chinese(
 def test_the_window_writes_the_same_files_as_chair_export(window, qtbot, tmp_path, monkeypatch):
     at = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
     monkeypatch.setattr(outputs, "now", lambda: at)
-    chair = create_key("CHAIR", "王组长", "chair passphrase 2025", cost=ScryptCost(n=2**12))
+    chair = create_key(
+        "CHAIR", "王组长", "chair passphrase 2025", cost=ScryptCost(n=2**12), role="chair"
+    )
     core = outputs.export_all(window.state.snapshot, tmp_path / "core", chair, at=at)
     shown = tmp_path / "window"
     with qtbot.waitSignal(window.exporter.exported, timeout=120000):
@@ -466,3 +470,32 @@ def test_the_verified_value_is_typed_in_and_closes_the_reverify_flag(window, qtb
     assert "The panel's verified value: 58.3% (recorded by Wang: checked the audit report)" in (
         window.detail.toPlainText()
     )
+
+
+def test_the_panel_file_is_signed_with_a_chair_key_only(
+    configured_app, window, qtbot, tmp_path, monkeypatch
+):
+    """The key list offers the chair's keys only; an expert's key handed to the window is
+    refused by the core, worded in Chinese, and nothing is written."""
+    monkeypatch.setenv("EXPERTSCORE_DATA_DIR", str(tmp_path / "data"))
+    cost = ScryptCost(n=2**12)
+    expert = create_key("E09", "某专家", "expert passphrase 1", cost=cost)
+    create_key("CHAIR", "王组长", "chair passphrase 2025", cost=cost, role="chair")
+    create_key("ORG", "组织方", "organizer passphrase", cost=cost, role="organizer")
+    out = tmp_path / "out" / "batch.espanel"
+    window.export_panel_file(out)
+    dialog = window.dialog
+    assert isinstance(dialog, PassphraseDialog)
+    assert [dialog.choice.itemData(i) for i in range(dialog.choice.count())] == ["CHAIR"]
+    dialog.reject()
+    install_translators(configured_app, "zh")
+    try:
+        with qtbot.waitSignal(window.exporter.failed, timeout=60000) as failed:
+            window.export_panel_file(out, key=expert)
+    finally:
+        install_translators(configured_app, "en")
+    assert failed.args == [
+        f"密钥 {expert.info.fingerprint}（E09）是专家的密钥。评审结果文件须用评审组长的密钥签名："
+        "请用“expertscore key new --expert ID --name NAME --role chair”生成一个。"
+    ]
+    assert not out.exists()

@@ -470,3 +470,177 @@ def test_the_round_can_carry_the_page_texts(window, qtbot, cards, tmp_path):
     carried = open_package(out)
     assert carried.manifest.evidence_text is not None
     assert carried.manifest.evidence_text.size > 0
+
+
+def another_card(tmp_path: Path, number: int) -> Path:
+    key = create_key(f"X{number:02d}", f"专家{number}", "expert passphrase", cost=CHEAP)
+    return write_card(make_card(key), tmp_path / f"X{number:02d}.eskeycard")
+
+
+def choosing_cards(monkeypatch, paths: list[Path]) -> list[str]:
+    """The file chooser answers with ``paths``; says each time it was asked."""
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+
+    def chosen(*_args, **_kwargs):
+        asked.append("cards")
+        return [str(p) for p in paths], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(chosen))
+    return asked
+
+
+def test_add_an_expert_way_out_by_keys_reaches_the_package(
+    window, qtbot, cards, tmp_path, monkeypatch
+):
+    """Space on "Add an expert…" asks for key cards at once; the expert added staffs the
+    short submission, and the exported package holds them and the assignment."""
+    window.add_keycards(cards[:5])
+    window.roster_model.setData(window.roster_model.index(3, om.R_CONFLICTS), "S002")
+    assert [s.submission for s in window.grid_model.preview.short] == ["S002"]
+    window.tabs.setCurrentWidget(window.assignments_page)
+    asked = choosing_cards(monkeypatch, [cards[5]])
+    add = next(
+        b for b in window.assignments_page.shortfalls.buttons if b.text() == "Add an expert…"
+    )
+    press(qtbot, add, Qt.Key.Key_Space)
+    assert asked == ["cards"]
+    assert window.tabs.currentWidget() is window.roster_page
+    table = window.roster_page.table
+    assert QApplication.focusWidget() is table
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (5, om.R_ROLE)
+    preview = window.grid_model.preview
+    assert preview.short == [] and window.assignments_page.shortfalls.buttons == []
+    staff = {a.expert for a in preview.assignments if a.submission == "S002"}
+    assert len(staff) == 5 and "X06" in staff and "X04" not in staff
+    out = tmp_path / "round.esbatch"
+    with qtbot.waitSignal(window.exported, timeout=120000):
+        window.export(out, unsigned=True)
+    manifest = open_package(out).manifest
+    assert "X06" in [e.id for e in manifest.roster]
+    assert {a.expert for a in manifest.assignments if a.submission == "S002"} == staff
+
+
+def test_add_an_expert_of_a_role_then_set_the_role_by_keys(
+    window, qtbot, cards, tmp_path, monkeypatch
+):
+    """A split group short of its role: the way out adds the card, the cursor is on the new
+    expert's role, F2 and the role typed staff the group."""
+    window.add_keycards([*cards, *(another_card(tmp_path, n) for n in (7, 8, 9))])
+    roster = window.roster_model
+    for row in range(4):
+        roster.setData(roster.index(row, om.R_ROLE), "fin")
+    window.set_split("5", "fin")  # group 5 to the four of role fin, the rest to the five others
+    short = window.grid_model.preview.short
+    assert {(s.role, s.free, s.wanted) for s in short} == {("fin", 4, 5)}
+    window.tabs.setCurrentWidget(window.assignments_page)
+    choosing_cards(monkeypatch, [another_card(tmp_path, 10)])
+    add = window.assignments_page.shortfalls.buttons[0]
+    assert add.text() == "Add an expert of role fin…"
+    press(qtbot, add, Qt.Key.Key_Space)
+    table = window.roster_page.table
+    assert QApplication.focusWidget() is table
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (9, om.R_ROLE)
+    assert window.roster_page.message.text() == "Set the role fin of the expert added (F2)."
+    QTest.keyClick(table, Qt.Key.Key_F2)  # the role editor: the usual roles, or typed
+    qtbot.waitUntil(lambda: table.isAncestorOf(QApplication.focusWidget()))
+    QTest.keyClicks(QApplication.focusWidget(), "fin")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.draft.roster.experts[9].role == "fin")
+    preview = window.grid_model.preview
+    assert preview.short == [] and preview.problem is None
+    out = tmp_path / "round.esbatch"
+    with qtbot.waitSignal(window.exported, timeout=120000):
+        window.export(out, unsigned=True)
+    manifest = open_package(out).manifest
+    added = next(e for e in manifest.roster if e.id == "X10")
+    assert added.role == "fin"
+    assert all(a.indicators == ["5"] for a in manifest.assignments if a.expert == "X10")
+    assert {a.submission for a in manifest.assignments if a.expert == "X10"} == {
+        s.id for s in manifest.submissions
+    }
+
+
+def test_grid_cells_are_ticked_by_keys_and_the_package_holds_them(window, qtbot, cards, tmp_path):
+    """Arrows to a cell, Space ticks or unticks it; a conflict is refused in place; the
+    exported package has the hand changes."""
+    window.add_keycards(cards)
+    window.roster_model.setData(window.roster_model.index(3, om.R_CONFLICTS), "S002")
+    draft, model = window.draft, window.grid_model
+    window.tabs.setCurrentWidget(window.assignments_page)
+    grid = window.assignments_page.grid
+    press(qtbot, grid, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert (grid.currentIndex().row(), grid.currentIndex().column()) == (0, 0)
+
+    def go_to(row: int, column: int) -> None:
+        here = grid.currentIndex()
+        for _ in range(row - here.row()):
+            QTest.keyClick(grid, Qt.Key.Key_Down)
+        for _ in range(column - here.column()):
+            QTest.keyClick(grid, Qt.Key.Key_Right)
+        assert (grid.currentIndex().row(), grid.currentIndex().column()) == (row, column)
+
+    def checked(row: int, column: int) -> bool:
+        state = model.index(row, column).data(Qt.ItemDataRole.CheckStateRole)
+        return state == Qt.CheckState.Checked
+
+    preview = model.preview
+    experts = [e.id for e in draft.roster.experts]
+    free = next(e for e in experts if not preview.assigned(e, "S001"))
+    go_to(0, experts.index(free))
+    QTest.keyClick(grid, Qt.Key.Key_Space)
+    assert checked(0, experts.index(free)) and draft.add == {("S001", free)}
+    assert model.index(0, model.count_column()).data() == "6"
+    kept = next(e for e in experts if e != free and preview.assigned(e, "S001"))
+    grid.setCurrentIndex(model.index(0, 0))
+    go_to(0, experts.index(kept))
+    QTest.keyClick(grid, Qt.Key.Key_Space)  # six to five: allowed
+    assert not checked(0, experts.index(kept)) and draft.remove == {("S001", kept)}
+    grid.setCurrentIndex(model.index(0, 0))
+    go_to(1, experts.index("X04"))  # S002, where X04 declared a conflict
+    QTest.keyClick(grid, Qt.Key.Key_Space)
+    assert not checked(1, experts.index("X04"))
+    assert window.assignments_page.problem.text() == (
+        "X04 is assigned S002 despite a conflict of interest"
+    )
+    out = tmp_path / "round.esbatch"
+    with qtbot.waitSignal(window.exported, timeout=120000):
+        window.export(out, unsigned=True)
+    pairs = {(a.submission, a.expert) for a in open_package(out).manifest.assignments}
+    assert ("S001", free) in pairs and ("S001", kept) not in pairs
+    assert ("S002", "X04") not in pairs
+
+
+def test_back_and_next_walk_the_steps_only(window, qtbot, cards):
+    window.add_keycards(cards)
+    steps, tabs = window.steps, window.tabs
+    for _ in range(4):
+        press(qtbot, steps.next, Qt.Key.Key_Space)
+    assert tabs.currentWidget() is window.export_page
+    assert not steps.next.isEnabled()  # the registry is not a step after the export
+    tabs.setCurrentIndex(tabs.count() - 1)  # the read-only registry, by its tab
+    assert tabs.tabText(tabs.currentIndex()) == "Registry"
+    assert steps.status.text() == "Registry: read only, not a step of the round."
+    assert steps.back.isEnabled() and not steps.next.isEnabled()
+    press(qtbot, steps.back, Qt.Key.Key_Space)
+    assert tabs.currentWidget() is window.export_page
+    for _ in range(4):
+        press(qtbot, steps.back, Qt.Key.Key_Space)
+    assert tabs.currentWidget() is window.source_page and not steps.back.isEnabled()
+
+
+def test_the_window_refuses_a_chair_key_for_the_batch(window, qtbot, cards, data_dir, tmp_path):
+    window.add_keycards(cards)
+    chair = create_key("CHAIR", "王组长", "chair passphrase 2025", cost=CHEAP, role="chair")
+    failures = []
+    window.failed.connect(failures.append)
+    out = tmp_path / "round.esbatch"
+    with qtbot.waitSignal(window.failed, timeout=60000):
+        window.export(out, key=chair)
+    assert failures[-1] == (
+        f"The key {chair.info.fingerprint} (CHAIR) is the chair's key. The batch package is"
+        " signed with the organizer's key: make one with “expertscore key new --expert ID"
+        " --name NAME --role organizer”."
+    )
+    assert not out.exists()

@@ -5,6 +5,7 @@ Refused in the core with the facts, before anything is written, and so on the co
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -33,6 +34,8 @@ from expertscore.storage.session import SessionFile
 from tests.factories import write_example_package
 from tests.identity.test_keys import PASSPHRASE, key_file_bytes_1
 from tests.results.helpers import complete_session
+
+RESULTS = "ab" * 32  # the digest of some panel outcome a note speaks about
 
 EXE = Path(sys.executable).with_name("expertscore")
 CHEAP = ScryptCost(n=2**12)
@@ -113,10 +116,10 @@ def test_a_members_note_is_signed_with_an_experts_key(package, tmp_path):
     out = tmp_path / "E01.esnote"
     body = {"stance": "agree", "reasons": ""}
     with pytest.raises(WrongKeyRole) as refused:
-        write_note(out, opened, key("E01", CHAIR), STATEMENT, body)
+        write_note(out, opened, key("E01", CHAIR), STATEMENT, body, results_sha256=RESULTS)
     assert refused.value.signs == NOTE
     assert not out.exists()
-    write_note(out, opened, key("E01", EXPERT), STATEMENT, body)
+    write_note(out, opened, key("E01", EXPERT), STATEMENT, body, results_sha256=RESULTS)
     assert out.exists()
 
 
@@ -147,6 +150,7 @@ def new_key(data: Path, person: str, role: str) -> str:
 
 def test_the_command_line_refuses_each_wrong_role(package, tmp_path, private_data_dir):
     data = private_data_dir
+    opened = open_package(package)
     # submit: E01's key is a chair's
     chair_e01 = new_key(data, "E01", CHAIR)
     session = complete_session(package, "E01", tmp_path / "E01.esession")
@@ -166,7 +170,13 @@ def test_the_command_line_refuses_each_wrong_role(package, tmp_path, private_dat
     assert "a transcribed result is signed with the chair's key" in done.stderr
     # statement: E01's chair key cannot sign a member's note
     note = tmp_path / "E01.esnote"
-    done = run(data, "statement", "--batch", package, "--expert", "E01", "--stance", "agree",
-               "--out", note)  # fmt: skip
+    request = tmp_path / "request.json"  # the chair's request, as docs/formats.md writes it
+    request.write_text(json.dumps({
+        "format": "expertscore-explain-request/2", "batch_id": opened.manifest.batch.id,
+        "manifest_sha256": opened.manifest_sha256, "results_sha256": RESULTS,
+        "requested_by": "王组长", "created_at": "2026-12-07T10:00:00+08:00", "items": [],
+    }), encoding="utf-8")  # fmt: skip
+    done = run(data, "statement", "--batch", package, "--request", request, "--expert", "E01",
+               "--stance", "agree", "--out", note)  # fmt: skip
     assert done.returncode == 2 and not note.exists()
     assert "a member's note is signed with an expert's key" in done.stderr

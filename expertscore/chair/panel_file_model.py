@@ -1,4 +1,4 @@
-"""The panel file's payload (``expertscore-panel-payload/4``): built from results, read back.
+"""The panel file's payload (``expertscore-panel-payload/5``): built from results, read back.
 
 The ``*_record`` functions write plain JSON data (decimals as strings) from the
 aggregation; ``PanelPayload`` is the same shape as typed, read-only records, refusing
@@ -25,6 +25,7 @@ from expertscore.chair.aggregate import (
 )
 from expertscore.chair.decisions import Decisions
 from expertscore.chair.panel import panel_input
+from expertscore.chair.panel_advice_record import AdviceRef
 from expertscore.chair.robustness import leave_one_out
 from expertscore.crypto.dsse import fingerprint
 from expertscore.results.model import DECIMAL_PATTERN, BatchRef, Program, Strict
@@ -32,7 +33,7 @@ from expertscore.results.payload import plain
 from expertscore.results.verify import CheckedResult
 from expertscore.schemes.model import Scheme
 
-PANEL_PAYLOAD_FORMAT = "expertscore-panel-payload/4"
+PANEL_PAYLOAD_FORMAT = "expertscore-panel-payload/5"
 EXACT = Decimal("1E-10")  # unrounded values are written to 10 decimal places
 
 # -- the payload ---------------------------------------------------------------------------
@@ -357,7 +358,7 @@ class SubmissionRef(Strict):
 
 
 class PanelPayload(Strict):
-    format: Literal["expertscore-panel-payload/4"]
+    format: Literal["expertscore-panel-payload/5"]
     batch: BatchRef
     chair: ChairRef
     created_at: str
@@ -368,6 +369,7 @@ class PanelPayload(Strict):
     decisions: DecisionsRef
     ranking: list[Id]
     submissions: list[SubmissionRef]
+    advice: AdviceRef
     audit: list[dict[str, Any]]
 
 

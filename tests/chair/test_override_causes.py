@@ -93,7 +93,7 @@ def test_every_output_lists_the_correction_with_its_cause_and_the_score_before(c
 
     envelope = json.loads(written[PANEL_FILE].read_bytes())
     payload = json.loads(base64.b64decode(envelope["payload"]))
-    assert payload["format"] == "expertscore-panel-payload/4"
+    assert payload["format"] == "expertscore-panel-payload/5"
     [listed] = payload["decisions"]["overrides"]
     assert listed["cause"] == "extreme-score" and listed["reason"] == "畸高"
     s001 = next(s for s in payload["submissions"] if s["id"] == "S001")

@@ -247,6 +247,9 @@ def test_decimals_are_strings_and_unrounded_values_are_limited(panel: Path):
             yield where, value
 
     numbers = {where for where, value in walk(raw) if isinstance(value, int | float)}
+    # The advice's counts: ratings behind a figure, submissions, and ranks.
+    counts = {"ratings", "submissions", "below", "official", "adjusted"}
+    numbers = {w for w in numbers if not (w.startswith(".advice.") and w.rsplit(".")[-1] in counts)}
     assert not any(isinstance(v, float) for _, v in walk(raw))
     assert numbers <= {
         ".policy.trim_min_experts",
@@ -317,9 +320,9 @@ def test_a_newer_format_is_refused(case: ChairCase, panel: Path, tmp_path: Path)
     later = dict(envelope, format="expertscore-panel/2")
     reason = refused((json.dumps(later, indent=2) + "\n").encode(), tmp_path)
     assert "newer ExpertScore" in reason and "expertscore-panel/2" in reason
-    payload["format"] = "expertscore-panel-payload/5"
+    payload["format"] = "expertscore-panel-payload/6"
     reason = refused(resign(payload, case.chair_key), tmp_path)
-    assert "newer ExpertScore" in reason and "payload expertscore-panel-payload/5" in reason
+    assert "newer ExpertScore" in reason and "payload expertscore-panel-payload/6" in reason
 
 
 @pytest.mark.parametrize(
@@ -468,7 +471,7 @@ def test_the_panel_file_format_is_the_documented_one(panel: Path):
     assert list(envelope) == ["format", "payloadType", "payload", "signatures"]
     assert envelope["format"] == PANEL_FORMAT
     assert envelope["payloadType"] == "application/vnd.expertscore.panel+json"
-    assert payload["format"] == "expertscore-panel-payload/4"
+    assert payload["format"] == "expertscore-panel-payload/5"
     findings = [found for sub in payload["submissions"] for found in sub["fragile"]]
     assert findings, "the panel has no leave-one-out finding to show the format with"
     for found in findings:
@@ -488,6 +491,7 @@ def test_the_panel_file_format_is_the_documented_one(panel: Path):
         "decisions",
         "ranking",
         "submissions",
+        "advice",
         "audit",
     ]
 
@@ -508,6 +512,11 @@ def test_docs_name_every_field(panel: Path):
         *payload["decisions"]["second_round"][0],
         *submission,
         *submission["indicators"][0],
+        *payload["advice"],
+        *payload["advice"]["alpha"],
+        *payload["advice"]["submissions"][0],
+        *payload["advice"]["severity"][0],
+        *payload["advice"]["adjusted"],
     }
     missing = sorted(name for name in names if f"`{name}`" not in section)
     assert missing == []

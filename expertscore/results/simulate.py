@@ -42,6 +42,8 @@ from expertscore.results.simulated_expert import (
     make_profile,
 )
 from expertscore.results.submit import submit
+from expertscore.scoring.familiarity import LEVELS as FAMILIARITY_LEVELS
+from expertscore.scoring.familiarity import set_familiarity
 from expertscore.scoring.modes import ScoreRejected
 from expertscore.scoring.service import RECUSED, Entry, Note, Pin, Scoring
 from expertscore.scoring.totals import grade_for
@@ -260,6 +262,15 @@ class _Player:
                 self.clock.think()
                 scoring.set_pins(sid, leaf.code, [Pin(evidence_id, page)])
         self._classify(sid)
+        self._mark_familiarity(sid)
+
+    def _mark_familiarity(self, sid: str) -> None:
+        """Most experts mark how familiar they are (熟悉程度); by a generator of its own, so
+        the scores are the same as without the marks."""
+        expert = self.scoring.session.info.expert_id
+        rng = random.Random(f"expertscore-simulate/familiarity/{expert}/{sid}")
+        if rng.random() < 0.8:
+            set_familiarity(self.scoring, sid, rng.choice(FAMILIARITY_LEVELS))
 
     def _enter(self, sid: str, code: str, entry: Entry) -> None:
         self.clock.think()

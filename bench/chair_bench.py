@@ -151,6 +151,7 @@ def make_result(number: int, scheme, package, table, out: Path) -> None:
                 "recusal": None,
                 "comment": "",
                 "classification": None,
+                "familiarity": None,
                 "totals": {
                     "base": str(total),
                     "bonus": "0",

@@ -265,12 +265,21 @@ class _Player:
         self._mark_familiarity(sid)
 
     def _mark_familiarity(self, sid: str) -> None:
-        """Most experts mark how familiar they are (熟悉程度); by a generator of its own, so
-        the scores are the same as without the marks."""
-        expert = self.scoring.session.info.expert_id
-        rng = random.Random(f"expertscore-simulate/familiarity/{expert}/{sid}")
-        if rng.random() < 0.8:
-            set_familiarity(self.scoring, sid, rng.choice(FAMILIARITY_LEVELS))
+        """Most experts mark how familiar they are (熟悉程度). By a generator of its own and
+        at the clock's current time (the clock draws from the scores' generator), so every
+        score and time is the same as without the marks."""
+        scoring = self.scoring
+        rng = random.Random(
+            f"expertscore-simulate/familiarity/{scoring.session.info.expert_id}/{sid}"
+        )
+        if rng.random() >= 0.8:
+            return
+        clock = scoring.clock
+        scoring.clock = lambda: self.clock.now.isoformat(timespec="seconds")
+        try:
+            set_familiarity(scoring, sid, rng.choice(FAMILIARITY_LEVELS))
+        finally:
+            scoring.clock = clock
 
     def _enter(self, sid: str, code: str, entry: Entry) -> None:
         self.clock.think()

@@ -165,6 +165,7 @@ def make_result(number: int, scheme, package, table, out: Path, algorithm: str =
                 "recusal": None,
                 "comment": "",
                 "classification": None,
+                "familiarity": None,
                 "totals": {
                     "base": str(total),
                     "bonus": "0",

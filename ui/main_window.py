@@ -417,9 +417,11 @@ class MainWindow(QMainWindow):
     def _land_on(self, change: Change) -> None:
         """After an undo or redo, the cursor goes where the value changed."""
         assert self.form is not None
-        if change.field == "note":
+        if change.field in ("note", "familiarity"):
             self.form.tabs.setCurrentIndex(1)
-            self.form.note.comment.setFocus(Qt.FocusReason.OtherFocusReason)
+            note = self.form.note
+            shown = note.familiarity if change.field == "familiarity" else note.comment
+            shown.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.focus_score()
 

@@ -17,6 +17,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from expertscore.scoring.familiarity import ACTION as FAMILIARITY
+from expertscore.scoring.familiarity import set_familiarity
 from expertscore.scoring.service import (
     Change,
     ScoreRecord,
@@ -98,6 +100,8 @@ class SessionController(QObject):
             change = scoring.set_pins(submission, indicator or "", value)
         elif field == "note":
             change = scoring.set_note(submission, value)
+        elif field == FAMILIARITY:
+            change = set_familiarity(scoring, submission, value)
         else:
             raise ValueError(f"unknown field '{field}'")
         self.changed.emit(change)

@@ -32,6 +32,7 @@ def command_text(field: str, submission: str, indicator: str | None) -> str:
         "verified_value": QCoreApplication.translate("Undo", "Verified value {where}"),
         "pinned_evidence": QCoreApplication.translate("Undo", "Pinned evidence {where}"),
         "note": QCoreApplication.translate("Undo", "Submission note {where}"),
+        "familiarity": QCoreApplication.translate("Undo", "Familiarity {where}"),
     }
     return labels.get(field, field).format(where=where)
 

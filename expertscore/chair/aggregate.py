@@ -48,6 +48,7 @@ class Sheet:
     verified: Mapping[str, str] = field(default_factory=dict)
     comment: str = ""
     recused: bool = False
+    familiarity: str | None = None  # the expert's self-rating (scoring.familiarity), advice
 
 
 @dataclass(frozen=True)

@@ -119,10 +119,11 @@ class Icc:
     average: Figure  # ICC(2,k): the mean of the k raters'
 
 
-def icc2(table: Sequence[Sequence[Decimal | Fraction | int]]) -> Icc:
+def icc2(table: Sequence[Sequence[Decimal | Fraction | int]], integers: bool = False) -> Icc:
     """ICC(2,1) and ICC(2,k) of a complete ``targets x raters`` table (Shrout & Fleiss 1979).
 
     ``None`` values when there are fewer than two targets or raters, or no variance.
+    ``integers``: the caller's table holds only ints (no need to look for decimals).
     """
     n = len(table)
     k = len(table[0]) if n else 0
@@ -130,7 +131,7 @@ def icc2(table: Sequence[Sequence[Decimal | Fraction | int]]) -> Icc:
     if n < 2 or k < 2 or any(len(row) != k for row in table):
         return Icc(Figure("icc", None, ratings), Figure("icc", None, ratings))
     rows = table
-    if any(isinstance(v, Decimal) for row in table for v in row):
+    if not integers and any(isinstance(v, Decimal) for row in table for v in row):
         rows = [[_exact(v) for v in row] for row in table]
     # Sums of squares from raw sums (exact for integers and fractions alike).
     row_sums = [sum(row) for row in rows]
@@ -150,7 +151,7 @@ def icc2(table: Sequence[Sequence[Decimal | Fraction | int]]) -> Icc:
     return Icc(Figure("icc", single, ratings), Figure("icc", average, ratings))
 
 
-def mid_ranks(values: Sequence[Fraction]) -> tuple[list[Fraction], int]:
+def mid_ranks(values: Sequence[Decimal | Fraction | int]) -> tuple[list[Fraction], int]:
     """Ranks 1..n (highest value first, ties sharing their mean rank) and sum(t^3 - t)."""
     order = sorted(range(len(values)), key=lambda i: values[i], reverse=True)
     ranks = [Fraction(0)] * len(values)
@@ -183,7 +184,8 @@ def kendall_w(ratings: Ratings) -> Figure:
     sums = [Fraction(0)] * n
     tie_total = 0
     for rater in raters:
-        ranks, ties = mid_ranks([Fraction(ratings[u][rater]) for u in units])
+        # Decimals and ints compare exactly as they are: no Fraction per value to sort.
+        ranks, ties = mid_ranks([ratings[u][rater] for u in units])
         tie_total += ties
         sums = [s + r for s, r in zip(sums, ranks, strict=True)]
     mean = Fraction(m * (n + 1), 2)

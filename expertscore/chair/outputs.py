@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 from expertscore.chair.aggregate import PanelInput, PanelResult
 from expertscore.chair.member_notes import Notes
 from expertscore.chair.panel import Gap
+from expertscore.chair.panel_advice import Advice, advice_of
 from expertscore.chair.panel_file import input_files, write_panel_file
 from expertscore.chair.report_pdf import write_report
 from expertscore.chair.session import ChairRun
@@ -53,6 +55,11 @@ class ChairSnapshot:
         inp, result = run.results()
         return cls(run, inp, result, run.gaps(), run.audit(), run.notes(result))
 
+    @cached_property
+    def advice(self) -> Advice:
+        """The chair's advice on the panel: the workbook's sheet, the report's page, the tab."""
+        return advice_of(self.run.package.scheme, self.inp, self.result)
+
     def shown(self) -> tuple:
         """What the workbook and the report both show: package to audit log, in that order."""
         run = self.run
@@ -75,6 +82,7 @@ def write_workbook(snap: ChairSnapshot, out: Path, at: datetime | None = None) -
         inputs=input_files(snap.run.folder),
         generated=(at or now()).isoformat(timespec="seconds"),
         notes=snap.notes,
+        advice=snap.advice,
     )
 
 
@@ -99,6 +107,7 @@ def write_report_pdf(snap: ChairSnapshot, out: Path, at: datetime | None = None)
         snap.run.folder.accepted,
         generated=at or now(),
         notes=snap.notes,
+        advice=snap.advice,
     )
 
 

@@ -73,6 +73,7 @@ def sheets_of(
                 verified=verified,
                 comment=sub.comment,
                 recused=sub.recusal is not None,
+                familiarity=sub.familiarity,
             )
         )
     return sheets

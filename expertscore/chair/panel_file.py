@@ -26,6 +26,7 @@ from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import PanelInput, PanelResult
 from expertscore.chair.decisions import Decisions, replay
 from expertscore.chair.merge import MergeFolder, read_audit
+from expertscore.chair.panel_advice_record import advice_record
 from expertscore.chair.panel_file_model import (
     PANEL_PAYLOAD_FORMAT,
     PanelPayload,
@@ -237,6 +238,7 @@ def build_payload(
         "decisions": decisions_record(decisions),
         "ranking": list(result.ranking),
         "submissions": submission_records(package, inp, result),
+        "advice": advice_record(package.scheme, inp, result),
         "audit": read_audit(folder.path),
     }
 

@@ -26,6 +26,7 @@ from expertscore.chair.aggregate import (
 )
 from expertscore.chair.decisions import Decisions
 from expertscore.chair.panel import panel_input
+from expertscore.chair.panel_advice_record import AdviceRef
 from expertscore.chair.robustness import leave_one_out
 from expertscore.crypto.dsse import fingerprint
 from expertscore.results.model import DECIMAL_PATTERN, BatchRef, Program, Strict
@@ -396,6 +397,7 @@ class PanelPayload(Strict):
     decisions: DecisionsRef
     ranking: list[Id]
     submissions: list[SubmissionRef]
+    advice: AdviceRef
     audit: list[dict[str, Any]]
 
 

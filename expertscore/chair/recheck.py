@@ -33,6 +33,7 @@ from expertscore.chair import decision_rules as rules
 from expertscore.chair.aggregate import Override, VerifiedValue
 from expertscore.chair.decisions import AuditRefused, Decisions, replay_entries
 from expertscore.chair.override_causes import OverrideCause
+from expertscore.chair.panel_advice_record import advice_record
 from expertscore.chair.panel_file import (
     MISSING,
     input_of,
@@ -326,6 +327,7 @@ def recheck(
         "policy": policy_record(package.scheme),
         "ranking": list(result.ranking),
         "submissions": submission_records(package, inp, result),
+        "advice": advice_record(package.scheme, inp, result),
     }
     for key, value in rerun.items():
         _diff(key, written[key], value, out)

@@ -35,6 +35,7 @@ from expertscore.chair.aggregate import PanelInput, PanelResult
 from expertscore.chair.decisions import Decisions
 from expertscore.chair.member_notes import Notes
 from expertscore.chair.panel import Gap
+from expertscore.chair.panel_advice import Advice
 from expertscore.chair.report_pdf_charts import Lanes, expert_colours
 from expertscore.chair.report_pdf_data import ReportData
 from expertscore.chair.report_pdf_sections import (
@@ -46,6 +47,7 @@ from expertscore.chair.report_pdf_sections import (
     signature_page,
 )
 from expertscore.chair.report_pdf_submission import submission_pages
+from expertscore.reports.panel_quality_page import advice_page
 from expertscore.reports.pdfbase import MUTED, RULE, PageInfo, fit_text
 from expertscore.reports.sheet_base import SheetRenderer
 from expertscore.results.verify import CheckedResult
@@ -92,6 +94,8 @@ class ReportRenderer(SheetRenderer):
             story += submission_pages(self, data, sub)
         story += decisions_section(self, data)
         story += gaps_section(self, data)
+        if data.advice is not None:
+            story += advice_page(self, data.advice)
         story += audit_appendix(self, data)
         story += signature_page(self, data)
         return story
@@ -132,6 +136,7 @@ def write_report(
     *,
     generated: datetime | None = None,
     notes: Notes | None = None,
+    advice: Advice | None = None,
 ) -> Path:
     """Write the panel report to ``out`` (atomically) and return ``out``.
 
@@ -151,5 +156,6 @@ def write_report(
         accepted=dict(accepted),
         generated=generated or datetime.now().astimezone(),
         notes=notes or Notes(),
+        advice=advice,
     )
     return ReportRenderer(data).render(out).path

@@ -20,6 +20,7 @@ from expertscore.chair.aggregate import PanelInput, PanelResult, SubmissionResul
 from expertscore.chair.decisions import Decisions
 from expertscore.chair.member_notes import Notes
 from expertscore.chair.panel import Gap
+from expertscore.chair.panel_advice import Advice
 from expertscore.chair.report_pdf_text import NO_GRADE, expert_label
 from expertscore.results.verify import CheckedResult
 from expertscore.schemes.model import Indicator, Scheme
@@ -53,6 +54,7 @@ class ReportData:
     accepted: Mapping[str, CheckedResult]
     generated: datetime
     notes: Notes = field(default_factory=Notes)
+    advice: Advice | None = None  # the panel-quality page, when given
     _averages: dict[str, Decimal] = field(default_factory=dict, init=False)
 
     # --- who and what --------------------------------------------------------------------

@@ -30,7 +30,9 @@ from expertscore.chair.member_notes import Notes
 from expertscore.chair.merge import ACCEPTED, REPLACED
 from expertscore.chair.override_causes import cause_zh
 from expertscore.chair.panel import Gap
+from expertscore.chair.panel_advice import Advice
 from expertscore.chair.panel_file import InputFile
+from expertscore.chair.workbook_advice import advice_sheet
 from expertscore.chair.workbook_common import (
     AUDIT,
     DIVERGENCE,
@@ -101,6 +103,7 @@ def write_results_workbook(
     inputs: Sequence[InputFile] | None = None,
     generated: str | None = None,
     notes: Notes | None = None,
+    advice: Advice | None = None,
 ) -> Path:
     """Write the results workbook to ``out`` (all or nothing) and return ``out``.
 
@@ -120,6 +123,8 @@ def write_results_workbook(
         notes or Notes(),
     )
     book = build_workbook(data)
+    if advice is not None:  # after 分歧: the chair's advice on the panel
+        advice_sheet(book.create_sheet(index=2), advice)
     try:
         write_atomically(out, lambda temp: book.save(temp))
     except ReportError as exc:

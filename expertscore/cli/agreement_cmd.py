@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from expertscore.chair.agreement import Figure
+from expertscore.chair.panel_advice import familiarity_of
 from expertscore.chair.panel_quality import PanelQuality, panel_quality
 from expertscore.chair.session import ChairRun
 from expertscore.cli.chair_cmd import FOLDER, KEYCARDS, PACKAGE
@@ -27,11 +28,13 @@ def figure_text(figure: Figure | None) -> str:
 def agreement_command(package: Path, folder: Path, keycards: tuple[Path, ...]) -> None:
     """How consistent the panel is and who scores harsher or more leniently (advice only)."""
     run = ChairRun.open(package, folder, keycards)
-    _, result = run.results()
-    print_quality(panel_quality(run.package.scheme, result), run)
+    inp, result = run.results()
+    print_quality(panel_quality(run.package.scheme, result), run, familiarity_of(inp))
 
 
-def print_quality(quality: PanelQuality, run: ChairRun) -> None:
+def print_quality(
+    quality: PanelQuality, run: ChairRun, familiarity: dict[str, dict[str, str]] | None = None
+) -> None:
     names = {leaf.code: leaf.name for leaf in run.package.scheme.indicators}
     echo("agreement (Krippendorff's alpha, interval; scores as shares of each maximum):")
     echo(f"  all indicators: {figure_text(quality.overall)}")
@@ -44,6 +47,10 @@ def print_quality(quality: PanelQuality, run: ChairRun) -> None:
             f"  {sub.submission}: alpha {figure_text(sub.alpha)}; ICC(2,1)"
             f" {figure_text(sub.icc.single)}; ICC(2,k) {figure_text(sub.icc.average)}"
         )
+        marks = (familiarity or {}).get(sub.submission)
+        if marks:
+            shown = ", ".join(f"{expert} {level}" for expert, level in marks.items())
+            echo(f"    familiarity (the experts' own marks): {shown}")
     echo("severity (each expert against the mean of the others on the same leaves):")
     for found in sorted(quality.severity, key=lambda s: s.percent):
         interval = (

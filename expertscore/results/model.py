@@ -19,7 +19,8 @@ from expertscore.batch.manifest import ID_PATTERN, SHA256_PATTERN
 from expertscore.crypto.envelope import check_format, newer_format
 from expertscore.results.envelope import RESULT_KIND, ResultRefused
 from expertscore.results.logchain import LogEntry, read_log
-from expertscore.results.payload import PAYLOAD_FORMAT, SPARSE_DEFAULTS
+from expertscore.results.payload import PAYLOAD_FORMAT, READABLE_FORMATS, SPARSE_DEFAULTS
+from expertscore.scoring.familiarity import level_ok
 
 DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 
@@ -163,8 +164,19 @@ class SubmissionResult(Strict):
     recusal: Recusal | None
     comment: str
     classification: Classification | None
+    # Version 4 on: the expert's familiarity (``scoring.familiarity``), null when not marked.
+    familiarity: str | None = None
     totals: Totals | None
     columns: ScoreColumns = Field(alias="scores")
+
+    @model_validator(mode="after")
+    def _familiarity_known(self) -> SubmissionResult:
+        # The session's own rule (``scoring.familiarity.level_ok``), so writer and readers agree.
+        if not level_ok(self.familiarity):
+            raise ValueError(f"familiarity {self.familiarity!r} is not one the program writes")
+        if self.familiarity is not None and self.recusal is not None:
+            raise ValueError("a recused submission carries a familiarity")
+        return self
 
     @cached_property
     def scores(self) -> list[ScoreItem]:
@@ -184,7 +196,7 @@ class LogBlock(Strict):
 
 
 class ResultPayload(Strict):
-    format: Literal["expertscore-result-payload/3"]
+    format: Literal["expertscore-result-payload/3", "expertscore-result-payload/4"]
     batch: BatchRef
     expert: ExpertRef
     transcribed_by: Transcriber | None
@@ -194,6 +206,16 @@ class ResultPayload(Strict):
     program: Program
     submissions: list[SubmissionResult]
     log: LogBlock
+
+    @model_validator(mode="after")
+    def _familiarity_by_version(self) -> ResultPayload:
+        # Version 4 writes ``familiarity`` on every submission; version 3 has none.
+        wanted = self.format == PAYLOAD_FORMAT
+        for index, sub in enumerate(self.submissions):
+            if ("familiarity" in sub.model_fields_set) != wanted:
+                verb = "has no" if wanted else "has a"
+                raise ValueError(f"submissions.{index} {verb} familiarity ({self.format})")
+        return self
 
     def log_entries(self) -> list[LogEntry]:
         """The edit log unpacked (``LogUnreadable`` if it cannot be)."""
@@ -256,7 +278,9 @@ def peek_payload(data: bytes, source: str) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise ResultRefused(source, "the signed payload is not a JSON object" + NOT_OURS)
     declared = raw.get("format")
-    if declared != PAYLOAD_FORMAT and not newer_format(declared, PAYLOAD_FORMAT):
+    if declared in READABLE_FORMATS:
+        return raw
+    if not newer_format(declared, PAYLOAD_FORMAT):
         # Before the signature is checked, an unknown format means damage or a foreign file.
         reason = f"the payload's format {declared!r} is not {PAYLOAD_FORMAT}" + NOT_OURS
         raise ResultRefused(source, reason)

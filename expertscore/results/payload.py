@@ -1,6 +1,6 @@
 """The result payload: everything one expert decided in one session, as signed bytes.
 
-The payload (``expertscore-result-payload/3``, ``docs/formats.md``) is UTF-8 JSON. It is
+The payload (``expertscore-result-payload/4``, ``docs/formats.md``) is UTF-8 JSON. It is
 signed as the exact bytes written here, so nobody ever has to re-create them: the
 serialisation below only needs to be deterministic for the simulation's and the docs'
 reproducible files. Every decimal is a plain decimal string (``"7.5"``), never a JSON
@@ -38,7 +38,9 @@ from expertscore.scoring.service import Scoring
 from expertscore.scoring.totals import rollup
 from expertscore.storage import models as m
 
-PAYLOAD_FORMAT = "expertscore-result-payload/3"
+PAYLOAD_FORMAT = "expertscore-result-payload/4"
+# Read as well: version 3 is version 4 without ``familiarity`` (read as not marked).
+READABLE_FORMATS = ("expertscore-result-payload/3", PAYLOAD_FORMAT)
 DENSE_COLUMNS = ("indicator", "points")
 # Listed as [row, value] only for the records whose value is not this default.
 SPARSE_DEFAULTS: Mapping[str, Any] = MappingProxyType(
@@ -141,6 +143,7 @@ def _submissions(scoring: Scoring, orm: OrmSession) -> list[dict[str, Any]]:
     for sub in subs:
         recusal = orm.get(m.Recusal, sub.id)
         note = orm.get(m.SubmissionNote, sub.id)
+        known = orm.get(m.Familiarity, sub.id)
         item: dict[str, Any] = {
             "id": sub.id,
             "platform": sub.platform,
@@ -156,6 +159,7 @@ def _submissions(scoring: Scoring, orm: OrmSession) -> list[dict[str, Any]]:
             "classification": None
             if note is None or recusal is not None
             else _classification(note),
+            "familiarity": known.level if known and recusal is None else None,
             "totals": None,
             "scores": score_columns([]),
         }

@@ -22,6 +22,8 @@ from expertscore.results.logchain import LogEntry
 from expertscore.results.model import ResultPayload, SubmissionResult
 from expertscore.results.payload import SPARSE_DEFAULTS, score_columns
 from expertscore.scoring.editlog import canonical
+from expertscore.scoring.familiarity import ACTION as FAMILIARITY
+from expertscore.scoring.familiarity import level_ok
 
 EMPTY: dict[str, Any] = {
     "points": None,
@@ -48,6 +50,7 @@ class _State:
     scores: dict[str, dict[tuple[str, int], dict[str, Any]]] = field(default_factory=dict)
     recusals: dict[str, str] = field(default_factory=dict)
     notes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    familiarity: dict[str, str | None] = field(default_factory=dict)
     requests: set[tuple[str, str, int]] = field(default_factory=set)
     submitted: int = 0
     locked: bool = False
@@ -74,6 +77,7 @@ class _Replay:
             "verified_value": self._field,
             "pinned_evidence": self._field,
             "note": self._note,
+            FAMILIARITY: self._familiarity,
             "recuse": self._recuse,
             "unlock": self._unlock,
             "submit": self._submit,
@@ -167,6 +171,16 @@ class _Replay:
         if not isinstance(detail.get("new"), dict):
             self.fail(entry, "log", "the note entry has no new value")
         self.state.notes[sub] = detail["new"]
+
+    def _familiarity(self, entry: LogEntry, detail: dict[str, Any]) -> None:
+        sub = self._editable(entry)
+        if sub in self.state.recusals or sub in self.conflicted:
+            self.fail(entry, "recused", "a familiarity on a recused submission")
+        if detail.keys() != {"old", "new"} or detail["old"] != self.state.familiarity.get(sub):
+            self.fail(entry, "log", "its old value is not the familiarity before it")
+        if not level_ok(detail["new"]):
+            self.fail(entry, "log", "its new value is not a familiarity the program writes")
+        self.state.familiarity[sub] = detail["new"]
 
     def _recuse(self, entry: LogEntry, detail: dict[str, Any]) -> None:
         sub = self._editable(entry)
@@ -286,6 +300,8 @@ def _compare(sub: SubmissionResult, state: _State, leaves: dict[str, int]) -> Br
     )
     if _columns_of(sub) != expected:
         return _difference(sub, [(code, round_, record) for round_, _o, code, record in kept])
+    if sub.familiarity != state.familiarity.get(sub.id):
+        return Broken("log", "the familiarity is not the log's", sub.id)
     return _compare_note(sub, state.notes.get(sub.id))
 
 

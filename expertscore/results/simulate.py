@@ -42,6 +42,8 @@ from expertscore.results.simulated_expert import (
     make_profile,
 )
 from expertscore.results.submit import submit
+from expertscore.scoring.familiarity import LEVELS as FAMILIARITY_LEVELS
+from expertscore.scoring.familiarity import set_familiarity
 from expertscore.scoring.modes import ScoreRejected
 from expertscore.scoring.service import RECUSED, Entry, Note, Pin, Scoring
 from expertscore.scoring.totals import grade_for
@@ -260,6 +262,24 @@ class _Player:
                 self.clock.think()
                 scoring.set_pins(sid, leaf.code, [Pin(evidence_id, page)])
         self._classify(sid)
+        self._mark_familiarity(sid)
+
+    def _mark_familiarity(self, sid: str) -> None:
+        """Most experts mark how familiar they are (熟悉程度). By a generator of its own and
+        at the clock's current time (the clock draws from the scores' generator), so every
+        score and time is the same as without the marks."""
+        scoring = self.scoring
+        rng = random.Random(
+            f"expertscore-simulate/familiarity/{scoring.session.info.expert_id}/{sid}"
+        )
+        if rng.random() >= 0.8:
+            return
+        clock = scoring.clock
+        scoring.clock = lambda: self.clock.now.isoformat(timespec="seconds")
+        try:
+            set_familiarity(scoring, sid, rng.choice(FAMILIARITY_LEVELS))
+        finally:
+            scoring.clock = clock
 
     def _enter(self, sid: str, code: str, entry: Entry) -> None:
         self.clock.think()

@@ -266,3 +266,14 @@ class EvidencePage(Base):
     label: Mapped[str | None] = mapped_column(Text)  # a workbook sheet's name
     state: Mapped[str] = mapped_column(String(16))
     chars: Mapped[int] = mapped_column(Integer)
+
+
+class Familiarity(Base):
+    """The expert's own mark of how familiar they are with a submission (schema ``0005``):
+    ``level`` is one of ``scoring.familiarity.LEVELS``; no row means not marked."""
+
+    __tablename__ = "familiarity"
+
+    submission_id: Mapped[str] = mapped_column(ForeignKey("submission.id"), primary_key=True)
+    level: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[str] = mapped_column(String(40))

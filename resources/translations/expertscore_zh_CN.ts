@@ -1456,6 +1456,29 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>FamiliarityBox</name>
+    <message>
+        <source>(not marked)</source>
+        <translation>（未标注）</translation>
+    </message>
+    <message>
+        <source>Familiar</source>
+        <translation>熟悉</translation>
+    </message>
+    <message>
+        <source>Fairly familiar</source>
+        <translation>较熟悉</translation>
+    </message>
+    <message>
+        <source>Moderately familiar</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>How familiar you are with this platform; the chair sees it</source>
+        <translation>您对该平台的熟悉程度；专家组组长可以看到</translation>
+    </message>
+</context>
+<context>
     <name>FileList</name>
     <message>
         <source>Add files…</source>
@@ -2580,6 +2603,17 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>PanelQualityTab</name>
+    <message>
+        <source>Advice only: the official totals, grades and ranking follow the scheme and do not change with what is shown here.</source>
+        <translation>仅供参考：正式总分、等级与排名按评分方案计算，不因此处所示内容而改变。</translation>
+    </message>
+    <message>
+        <source>Panel quality (advice)</source>
+        <translation>专家组一致性（参考）</translation>
+    </message>
+</context>
+<context>
     <name>PaperStatementDialog</name>
     <message>
         <source>Paper statement</source>
@@ -3330,6 +3364,10 @@ Supports: {codes}</source>
         <translation>总体意见：</translation>
     </message>
     <message>
+        <source>Familiarity:</source>
+        <translation>熟悉程度：</translation>
+    </message>
+    <message>
         <source>Category:</source>
         <translation>平台类别：</translation>
     </message>
@@ -3580,6 +3618,10 @@ Supports: {codes}</source>
     <message>
         <source>Submission note {where}</source>
         <translation>总体意见 {where}</translation>
+    </message>
+    <message>
+        <source>Familiarity {where}</source>
+        <translation>熟悉程度 {where}</translation>
     </message>
 </context>
 <context>

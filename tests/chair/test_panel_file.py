@@ -255,6 +255,9 @@ def test_decimals_are_strings_and_unrounded_values_are_limited(panel: Path):
             yield where, value
 
     numbers = {where for where, value in walk(raw) if isinstance(value, int | float)}
+    # The advice's counts: ratings behind a figure, submissions, and ranks.
+    counts = {"ratings", "submissions", "below", "official", "adjusted"}
+    numbers = {w for w in numbers if not (w.startswith(".advice.") and w.rsplit(".")[-1] in counts)}
     assert not any(isinstance(v, float) for _, v in walk(raw))
     assert numbers <= {
         ".policy.trim_min_experts",
@@ -496,6 +499,7 @@ def test_the_panel_file_format_is_the_documented_one(panel: Path):
         "decisions",
         "ranking",
         "submissions",
+        "advice",
         "audit",
     ]
 
@@ -516,6 +520,11 @@ def test_docs_name_every_field(panel: Path):
         *payload["decisions"]["second_round"][0],
         *submission,
         *submission["indicators"][0],
+        *payload["advice"],
+        *payload["advice"]["alpha"],
+        *payload["advice"]["submissions"][0],
+        *payload["advice"]["severity"][0],
+        *payload["advice"]["adjusted"],
     }
     missing = sorted(name for name in names if f"`{name}`" not in section)
     assert missing == []

@@ -8,6 +8,7 @@ from decimal import Decimal as D
 from pathlib import Path
 
 from expertscore.chair.aggregate import PanelInput, Sheet, aggregate
+from expertscore.chair.panel_advice import familiarity_of
 from expertscore.chair.panel_quality import panel_quality, t_975
 from expertscore.chair.session import ChairRun
 from expertscore.demo.batch import make_demo_batch
@@ -102,3 +103,9 @@ def test_the_command_prints_agreement_severity_and_the_adjusted_view(tmp_path):
     assert f"below the others on {harshest.below} of {harshest.submissions} submissions" in out
     for sub in quality.submissions:
         assert f"  {sub.submission}: alpha {sub.alpha.rounded()}" in out
+    # The simulated experts' familiarity marks, as their result files carry them.
+    marks = familiarity_of(run.results()[0])
+    assert marks
+    for by_expert in marks.values():
+        shown = ", ".join(f"{expert} {level}" for expert, level in by_expert.items())
+        assert f"    familiarity (the experts' own marks): {shown}" in out

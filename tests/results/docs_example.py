@@ -21,6 +21,7 @@ from expertscore.batch.manifest import Assignment, BatchInfo, Expert, ReportedVa
 from expertscore.identity.keys import ExpertKey
 from expertscore.results.simulate import SimClock
 from expertscore.results.submit import submit
+from expertscore.scoring.familiarity import FAIRLY, set_familiarity
 from expertscore.scoring.service import Entry, Scoring
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
@@ -79,6 +80,8 @@ def make_example(folder: Path) -> bytes:
         scoring.set_entry("S001", "1.2", Entry(choice="yes"))
         clock.think()
         scoring.set_comment("S001", "1.2", "营业执照已核实")
+        clock.think()
+        set_familiarity(scoring, "S001", FAIRLY)
         clock.think()
         submit(session, example_key(), folder / "E01.esresult", clock)
     return (folder / "E01.esresult").read_bytes()

@@ -185,8 +185,8 @@ def test_a_format_from_the_future_is_refused(data):
 
 def test_a_payload_format_from_the_future_is_refused(data):
     _envelope, payload = decode_bytes(data)
-    payload["format"] = "expertscore-result-payload/4"
-    assert "made by a newer ExpertScore (payload expertscore-result-payload/4)" in refused(
+    payload["format"] = "expertscore-result-payload/5"
+    assert "made by a newer ExpertScore (payload expertscore-result-payload/5)" in refused(
         resign(payload, E02)
     )
 
@@ -197,7 +197,7 @@ def test_a_payload_of_an_unreleased_earlier_version_is_not_called_newer(data, ve
     payload["format"] = f"expertscore-result-payload/{version}"
     assert refused(resign(payload, E02)) == (
         f"the payload's format 'expertscore-result-payload/{version}' is not"
-        " expertscore-result-payload/3: the file was changed or is not an ExpertScore result"
+        " expertscore-result-payload/4: the file was changed or is not an ExpertScore result"
     )
 
 

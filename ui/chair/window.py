@@ -61,6 +61,7 @@ from ui.chair.models import (
     RankingModel,
 )
 from ui.chair.open_dialog import OpenMergeDialog
+from ui.chair.panel_quality_tab import PanelQualityTab
 from ui.chair.passphrase import PassphraseDialog
 from ui.chair.state import ChairState, load_state
 from ui.chair.texts import failure_text
@@ -182,6 +183,7 @@ class ChairWindow(QMainWindow):
         self.tabs.addTab(
             members_table(self._table("membersTable"), self.members_model), self.tr("Members")
         )
+        self.panel_quality = PanelQualityTab(self.tabs, self)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 6)
@@ -282,6 +284,7 @@ class ChairWindow(QMainWindow):
         )
         self.audit_model.set_state(state)
         self.members_model.set_state(state)
+        self.panel_quality.set_state(state)
         self.audit.resizeColumnsToContents()
         self.audit.horizontalHeader().setSectionResizeMode(
             AUDIT_DETAIL, QHeaderView.ResizeMode.Stretch

@@ -16,6 +16,7 @@ from expertscore.schemes.model import Category, Tag
 from expertscore.scoring.service import Note
 from ui.messages import error_text
 from ui.plaintext import plain, tip
+from ui.scoring.familiarity import FamiliarityBox
 from ui.scoring.widgets import CommentEdit
 from ui.session_controller import SessionController
 
@@ -59,6 +60,8 @@ class SubmissionNoteForm(QWidget):
         self.error.hide()
         form = QFormLayout(self)
         form.addRow(self.tr("Overall comment:"), self.comment)
+        self.familiarity = FamiliarityBox(controller, self)
+        form.addRow(self.tr("Familiarity:"), self.familiarity)
         if scheme.categories:
             form.addRow(self.tr("Category:"), self.category)
         else:
@@ -112,6 +115,7 @@ class SubmissionNoteForm(QWidget):
         self._fill_levels(category, note.level)
         del blockers
         self.set_suggestion(suggested_level)
+        self.familiarity.load(submission, read_only)
         for widget in (self.comment, self.category, self.industry, self.domain, self.level):
             widget.setEnabled(not read_only)
         self.comment.setReadOnly(read_only)

@@ -25,7 +25,9 @@ AT = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 
 @pytest.fixture
 def exported(merged_case: Case, tmp_path):
-    chair = create_key("CHAIR", "王组长", "chair passphrase 2026", cost=ScryptCost(n=2**12))
+    chair = create_key(
+        "CHAIR", "王组长", "chair passphrase 2026", cost=ScryptCost(n=2**12), role="chair"
+    )
     snap = ChairSnapshot.of(ChairRun.open(merged_case.package, merged_case.merge))
     return merged_case, snap, export_all(snap, tmp_path / "out", chair, at=AT)
 

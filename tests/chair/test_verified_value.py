@@ -56,7 +56,9 @@ def test_the_verified_value_closes_the_reverify_flag_and_every_output_shows_it(
         "资产负债率 58.3%", "王组长", "核对审计报告原件",
     )  # fmt: skip
 
-    chair = create_key("CHAIR", "王组长", "chair passphrase 2026", cost=ScryptCost(n=2**12))
+    chair = create_key(
+        "CHAIR", "王组长", "chair passphrase 2026", cost=ScryptCost(n=2**12), role="chair"
+    )
     snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
     after = snap.result.submissions[sid]
     item = after.indicators[code]

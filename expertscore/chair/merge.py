@@ -37,6 +37,7 @@ from expertscore.results.succession import Changes, describe, succession_problem
 from expertscore.results.succession import changes as changes_of
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import CheckedResult, check_result
+from expertscore.wording.phrases import MERGE_OLDER, MERGE_SAME, MERGE_SAME_SEQUENCE
 
 ACCEPTED, REPLACED, UNCHANGED, REFUSED = "accepted", "replaced", "unchanged", "refused"
 # How a merged file's key was trusted, in its reason. No file paths: the audit goes into
@@ -62,6 +63,9 @@ class Decision:
     digest: str | None = None  # SHA-256 of the file's bytes
     checked: CheckedResult | None = None
     changes: Changes | None = None  # what a replacement changes
+    refusal: ExpertScoreError | None = None  # the refusal that ``reason`` is the line of
+    said: str = ""  # the reason's template in ``expertscore.wording.phrases``
+    facts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -175,7 +179,7 @@ def _decide(
     try:
         checked = check_result(data, source, package, trust)
     except ResultRefused as exc:
-        return Decision(source, REFUSED, exc.reason, digest=digest)
+        return Decision(source, REFUSED, exc.reason, digest=digest, refusal=exc)
     expert = checked.payload.expert.id
     sequence = checked.payload.sequence
     previous = folder.accepted.get(expert)
@@ -185,20 +189,44 @@ def _decide(
         return Decision(source, ACCEPTED, f"new; {key}", **base)
     before = previous.payload.sequence
     if checked.payload_sha256 == previous.payload_sha256:
-        return Decision(source, UNCHANGED, f"same as the accepted result {before}", **base)
+        return Decision(
+            source,
+            UNCHANGED,
+            f"same as the accepted result {before}",
+            **base,
+            said=MERGE_SAME,
+            facts=(("before", str(before)),),
+        )
     if sequence <= before:
         if sequence == before:
+            said = MERGE_SAME_SEQUENCE
             reason = f"differs from the accepted result with the same sequence {before}"
         else:
+            said = MERGE_OLDER
             reason = f"older (sequence {sequence}) than the accepted result {before}"
-        return Decision(source, REFUSED, reason, expert=expert, sequence=sequence, digest=digest)
+        return Decision(
+            source,
+            REFUSED,
+            reason,
+            expert=expert,
+            sequence=sequence,
+            digest=digest,
+            said=said,
+            facts=(("before", str(before)), ("sequence", str(sequence))),
+        )
     broken = succession_problem(previous, checked)
     if broken is not None:
         refusal = RuleBroken(
             source, expert, broken.rule, broken.detail, broken.submission, broken.indicator
         )
         return Decision(
-            source, REFUSED, refusal.reason, expert=expert, sequence=sequence, digest=digest
+            source,
+            REFUSED,
+            refusal.reason,
+            expert=expert,
+            sequence=sequence,
+            digest=digest,
+            refusal=refusal,
         )
     found = changes_of(previous, checked)
     reason = f"replaces result {before}: {describe(found)}; {key}"

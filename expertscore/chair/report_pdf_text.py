@@ -1,14 +1,12 @@
 """The words of the panel report: flags, policies, robustness notes, gaps and audit entries.
 
-The core writes its gap notes in English for logs (``3 indicators unscored (1.1, 2.2)``).
-The printed report is Chinese, so the known shapes are put into Chinese here; a note of any
-other shape is printed as the core wrote it rather than dropped. Leave-one-out findings
-are objects (``fragility.Fragility``), worded as the workbook words them.
+The core writes its gap notes in English for logs (``3 indicators unscored (1.1, 2.2)``)
+and keeps their facts; the printed report is Chinese, worded by ``expertscore.wording``.
+Leave-one-out findings are objects (``fragility.Fragility``), worded as the workbook words them.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
@@ -17,6 +15,8 @@ from expertscore.chair.override_causes import NO_CAUSE_ZH, OverrideCause
 from expertscore.chair.panel import Gap
 from expertscore.schemes.model import Aggregation, AggregationMethod, TrimScope
 from expertscore.schemes.rules import fmt
+from expertscore.wording import ZH
+from expertscore.wording.phrases import phrase_text
 
 FLAG_NAMES = {
     "spread": "分歧",
@@ -74,19 +74,8 @@ def fragile_text(
     return chinese_text(found, lambda expert: expert_label(expert, names), grade_name)
 
 
-_UNSCORED = re.compile(r"^(?P<count>\d+) indicators unscored \((?P<codes>.*)\)$")
-GAP_DETAILS = {
-    "no result file accepted yet": "尚未收到（或尚未接收）该专家的结果文件",
-    "not in the expert's result": "专家的结果文件中没有该申报",
-}
-
-
 def gap_text(gap: Gap) -> str:
-    if gap.detail in GAP_DETAILS:
-        return GAP_DETAILS[gap.detail]
-    if found := _UNSCORED.match(gap.detail):
-        return f"{found['count']} 项指标未评分（{found['codes']}）"
-    return gap.detail
+    return phrase_text(gap.said, gap.facts, gap.detail, ZH)
 
 
 def deviation_percent(total: Decimal, mean: Decimal) -> Decimal | None:

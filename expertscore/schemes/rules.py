@@ -29,6 +29,8 @@ class Finding:
     path: Path_
     node: str
     message: str
+    said: str = ""  # the wording template of the few findings a window words itself
+    facts: tuple[tuple[str, str], ...] = ()
 
 
 def fmt(number: Decimal) -> str:
@@ -151,6 +153,12 @@ def _percent_weights(scheme: Scheme) -> Iterator[Finding]:
                 (*path, "weight"),
                 _label(node),
                 f"children's weights sum to {fmt(subtotal)}%, expected {fmt(node.weight.value)}%",
+                "weights",
+                (
+                    ("code", node.code),
+                    ("sum", f"{fmt(subtotal)}%"),
+                    ("expected", f"{fmt(node.weight.value)}%"),
+                ),
             )
 
 

@@ -298,11 +298,15 @@ class Scoring:
 
     def _leaf(self, submission_id: str, code: str) -> Indicator:
         if self.recusal(submission_id) is not None:
-            raise EditRefused(f"submission {submission_id} is recused and cannot be scored")
+            raise EditRefused(f"submission {submission_id} is recused and cannot be scored").saying(
+                "recused_scored", sid=submission_id
+            )
         for leaf in self.assigned_leaves(submission_id):
             if leaf.code == code:
                 return leaf
-        raise EditRefused(f"indicator {code} of submission {submission_id} is not assigned to you")
+        raise EditRefused(
+            f"indicator {code} of submission {submission_id} is not assigned to you"
+        ).saying("indicator_not_assigned", code=code, sid=submission_id)
 
     def _score_row(self, orm: OrmSession, submission_id: str, code: str, round_number: int):
         row = orm.scalars(
@@ -434,14 +438,18 @@ class Scoring:
             )
         for pin in pins:
             if pin.evidence_id not in known:
-                raise EditRefused(f"evidence {pin.evidence_id} does not belong to {submission_id}")
+                raise EditRefused(
+                    f"evidence {pin.evidence_id} does not belong to {submission_id}"
+                ).saying("foreign_evidence", eid=pin.evidence_id, sid=submission_id)
         return self._set_score_field(
             submission_id, code, "pinned_evidence", pins, _pins_json(pins), round_number
         )
 
     def set_note(self, submission_id: str, note: Note) -> Change:
         if self.recusal(submission_id) is not None:
-            raise EditRefused(f"submission {submission_id} is recused")
+            raise EditRefused(f"submission {submission_id} is recused").saying(
+                "recused", sid=submission_id
+            )
         if note.category is not None and not self.scheme.category_path(note.category):
             raise EditRefused(f"'{note.category}' is not a category of the scheme")
         old = self.note(submission_id)
@@ -463,13 +471,17 @@ class Scoring:
     def recuse(self, submission_id: str, reason: str) -> Change:
         """Declare a conflict of interest. Final: it cannot be undone."""
         if not reason.strip():
-            raise EditRefused("a recusal needs a reason")
+            raise EditRefused("a recusal needs a reason").saying("recusal_reason")
         with self.session.writing() as orm:
             self._refuse_if_locked(orm)
             if orm.get(m.Assignment, submission_id) is None:
-                raise EditRefused(f"submission {submission_id} is not assigned to you")
+                raise EditRefused(f"submission {submission_id} is not assigned to you").saying(
+                    "not_assigned", sid=submission_id
+                )
             if orm.get(m.Recusal, submission_id) is not None:
-                raise EditRefused(f"submission {submission_id} is already recused")
+                raise EditRefused(f"submission {submission_id} is already recused").saying(
+                    "already_recused", sid=submission_id
+                )
             orm.add(
                 m.Recusal(
                     submission_id=submission_id,
@@ -501,7 +513,9 @@ class Scoring:
     def unlock(self, reason: str) -> Change:
         """Reopen a submitted session for edits; the reason goes into the edit log."""
         if not reason.strip():
-            raise EditRefused("unlocking a submitted session needs a reason")
+            raise EditRefused("unlocking a submitted session needs a reason").saying(
+                "unlock_reason"
+            )
         with self.session.writing() as orm:
             record = locking_result(orm)
             if record is None:

@@ -11,7 +11,7 @@ from expertscore.batch.package import open_package
 from expertscore.chair import decisions as chair_decisions
 from expertscore.chair.aggregate import PanelResult
 from expertscore.chair.flag_states import open_flags
-from expertscore.chair.merge import REFUSED, summary
+from expertscore.chair.merge import REFUSED, Decision, summary
 from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
 from expertscore.chair.override_causes import OverrideCause
 from expertscore.chair.ranking import group_name
@@ -24,6 +24,9 @@ from expertscore.results.verify import read_result
 from expertscore.schemes.model import Scheme
 from expertscore.scoring.totals import grade_name
 from expertscore.terminal import echo
+from expertscore.wording import ZH, current
+from expertscore.wording.cli import reason_line, say
+from expertscore.wording.errors import error_text
 
 PACKAGE = click.Path(path_type=Path, dir_okay=False)
 FOLDER = click.Path(path_type=Path, file_okay=False)
@@ -75,10 +78,17 @@ def _print_results(run: ChairRun, result: PanelResult) -> None:
 
 def _print_gaps(run: ChairRun) -> None:
     found = run.gaps()
-    echo(f"\nmissing: {len(found) or 'nothing'}")
+    echo(say("missing", count=len(found)) if found else say("missing_nothing"))
     for gap in found:
         where = f" {gap.submission}" if gap.submission else ""
-        echo(f"  - {gap.expert}{where}: {gap.detail}")
+        detail = reason_line(gap.detail, gap.said, gap.facts)
+        echo(say("gap", expert=gap.expert, where=where, detail=detail))
+
+
+def _reason(decision: Decision) -> str:
+    if decision.refusal is not None and current() == ZH:
+        return error_text(decision.refusal, placed=False)
+    return reason_line(decision.reason, decision.said, decision.facts)
 
 
 @click.command("merge")
@@ -99,12 +109,14 @@ def merge_command(
     echo(signer_line(run.package), err=run.package.signature is None)
     decisions = run.plan(list(results))
     for outcome, items in summary(decisions).items():
-        echo(f"{outcome}: {len(items)}")
+        echo(say("outcome_count", outcome=outcome, count=len(items)))
         for item in items:
-            who = f"{item.expert} sequence {item.sequence}: " if item.expert else ""
-            echo(f"  - {item.source}: {who}{item.reason}")
+            who = (
+                say("merge_who", expert=item.expert, sequence=item.sequence) if item.expert else ""
+            )
+            echo(say("merge_item", source=item.source, who=who, reason=_reason(item)))
     if dry_run:
-        echo("\ndry run: nothing was written")
+        echo(say("dry_run"))
         return
     run.apply(decisions)
     run.reload()

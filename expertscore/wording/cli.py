@@ -36,7 +36,7 @@ SAID: dict[str, Text] = {
 }
 
 
-def say(key: str, **facts: object) -> str:
+def say(key: str, /, **facts: object) -> str:
     """The message ``key`` in the current language with ``facts`` filled in."""
     return word(SAID[key], facts)
 

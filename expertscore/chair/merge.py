@@ -27,6 +27,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.bulk import collector_paused
@@ -37,9 +38,10 @@ from expertscore.results.succession import Changes, describe, succession_problem
 from expertscore.results.succession import changes as changes_of
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import CheckedResult, check_result
+from expertscore.vocabulary import MergeOutcome
 from expertscore.wording.phrases import MERGE_OLDER, MERGE_SAME, MERGE_SAME_SEQUENCE
 
-ACCEPTED, REPLACED, UNCHANGED, REFUSED = "accepted", "replaced", "unchanged", "refused"
+ACCEPTED, REPLACED, UNCHANGED, REFUSED = MergeOutcome
 # How a merged file's key was trusted, in its reason. No file paths: the audit goes into
 # outputs sent to the authority.
 TRUSTED_BY = {
@@ -183,7 +185,12 @@ def _decide(
     expert = checked.payload.expert.id
     sequence = checked.payload.sequence
     previous = folder.accepted.get(expert)
-    base = {"expert": expert, "sequence": sequence, "digest": digest, "checked": checked}
+    base: dict[str, Any] = {
+        "expert": expert,
+        "sequence": sequence,
+        "digest": digest,
+        "checked": checked,
+    }
     key = f"key {checked.fingerprint} {TRUSTED_BY[checked.identity.source]}"
     if previous is None:
         return Decision(source, ACCEPTED, f"new; {key}", **base)
@@ -250,7 +257,7 @@ def plan(
     for path, data in readable:
         decision = _decide(staged, data, str(path), package, trust)
         if decision.outcome in (ACCEPTED, REPLACED) and decision.checked is not None:
-            staged.accepted[decision.expert] = decision.checked.slim()
+            staged.accepted[decision.checked.payload.expert.id] = decision.checked.slim()
         decisions.append(decision)
     return decisions
 
@@ -278,7 +285,7 @@ def apply(folder: MergeFolder, decisions: Iterable[Decision]) -> None:
                     os.unlink(temp)
                     raise ResultRefused(decision.source, "the file changed while it was merged")
             os.replace(temp, target)
-            folder.accepted[decision.expert] = decision.checked.slim()
+            folder.accepted[decision.checked.payload.expert.id] = decision.checked.slim()
         append_audit(
             folder.path,
             {

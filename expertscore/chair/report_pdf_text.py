@@ -13,30 +13,19 @@ from decimal import Decimal
 from expertscore.chair.fragility import Fragility, chinese_text
 from expertscore.chair.override_causes import NO_CAUSE_ZH, OverrideCause
 from expertscore.chair.panel import Gap
-from expertscore.schemes.model import Aggregation, AggregationMethod, TrimScope
+from expertscore.schemes.model import Aggregation, AggregationMethod, Rounding, TrimScope
 from expertscore.schemes.rules import fmt
+from expertscore.vocabulary import Flag, MergeOutcome
 from expertscore.wording import ZH
+from expertscore.wording.labels import flag_meaning, labels
 from expertscore.wording.phrases import phrase_text
 
-FLAG_NAMES = {
-    "spread": "分歧",
-    "reverify": "需复核",
-    "too_few_experts": "评分专家不足",
-    "no scores": "无评分",
-}
-FLAG_MEANINGS = {
-    "spread": "专家评分极差超过该指标满分的规定比例",
-    "reverify": "客观指标的专家评分或核实值不一致，需复核数据",
-    "too_few_experts": "评分专家人数少于规定人数",
-    "no scores": "没有专家为该指标评分",
-}
-ROUNDING_NAMES = {"half_up": "四舍五入", "half_even": "四舍六入五成双", "down": "直接舍去"}
-OUTCOME_NAMES = {"accepted": "接收", "replaced": "替换", "unchanged": "未变", "refused": "拒收"}
+# The report is Chinese: the one label of each (``expertscore.wording.labels``).
+FLAG_NAMES = labels(Flag, ZH)
+FLAG_MEANINGS = {flag.value: flag_meaning(flag, ZH) for flag in Flag}
+ROUNDING_NAMES = labels(Rounding, ZH)
+OUTCOME_NAMES = labels(MergeOutcome, ZH)
 NO_GRADE = "未达等级"
-
-
-def flag_text(flags: list[str]) -> str:
-    return "、".join(FLAG_NAMES.get(flag, flag) for flag in flags)
 
 
 def policy_lines(policy: Aggregation) -> list[str]:
@@ -128,7 +117,7 @@ def audit_detail(entry: Mapping[str, object], platforms: Mapping[str, str]) -> s
         return f"核对纸质评分表后确认密钥 {entry.get('fingerprint', '')}"
     if action == "override":
         cause = entry.get("cause")
-        named = OverrideCause(cause).zh if cause in set(OverrideCause) else NO_CAUSE_ZH
+        named = OverrideCause(str(cause)).zh if cause in set(OverrideCause) else NO_CAUSE_ZH
         return (
             f"{where}：议定分 {entry.get('points', '')}；修正原因：{named}；"
             f"理由：{entry.get('reason', '')}"
@@ -136,6 +125,7 @@ def audit_detail(entry: Mapping[str, object], platforms: Mapping[str, str]) -> s
     if action == "override-cleared":
         return f"{where}；理由：{entry.get('reason', '')}"
     if action == "round-2":
-        experts = "、".join(str(e) for e in entry.get("experts", []) or [])  # type: ignore[union-attr]
+        listed = entry.get("experts")
+        experts = "、".join(str(e) for e in (listed if isinstance(listed, list) else []))
         return f"{where}：{experts}；理由：{entry.get('reason', '')}"
     return "；".join(f"{k}={v}" for k, v in sorted(entry.items()) if k not in ("at", "action"))

@@ -24,9 +24,11 @@ from expertscore.results.verify import read_result
 from expertscore.schemes.model import Scheme
 from expertscore.scoring.totals import grade_name
 from expertscore.terminal import echo
+from expertscore.vocabulary import MergeOutcome
 from expertscore.wording import ZH, current
 from expertscore.wording.cli import reason_line, say
 from expertscore.wording.errors import error_text
+from expertscore.wording.labels import label
 
 PACKAGE = click.Path(path_type=Path, dir_okay=False)
 FOLDER = click.Path(path_type=Path, file_okay=False)
@@ -67,8 +69,8 @@ def _print_results(run: ChairRun, result: PanelResult) -> None:
                 for e in sorted(sub.explanations_needed)
             ]
             notes.append("explanations needed: " + ", ".join(named))
-        named = partial(_grade_text, scheme, sub.category)
-        notes += [f"fragile: {found.note(named)}" for found in sub.fragile]
+        grade_of = partial(_grade_text, scheme, sub.category)
+        notes += [f"fragile: {found.note(grade_of)}" for found in sub.fragile]
         echo(
             f"  {sub.rank:>3}  {sid}  {names.get(sid, '')}"
             f"  total {sub.total:.{scheme.aggregation.decimals}f}"
@@ -109,7 +111,8 @@ def merge_command(
     echo(signer_line(run.package), err=run.package.signature is None)
     decisions = run.plan(list(results))
     for outcome, items in summary(decisions).items():
-        echo(say("outcome_count", outcome=outcome, count=len(items)))
+        named = label(MergeOutcome, outcome) if current() == ZH else outcome
+        echo(say("outcome_count", outcome=named, count=len(items)))
         for item in items:
             who = (
                 say("merge_who", expert=item.expert, sequence=item.sequence) if item.expert else ""

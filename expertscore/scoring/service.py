@@ -31,8 +31,9 @@ from expertscore.scoring.rules import check_entry, leaves_in_scope
 from expertscore.scoring.totals import Rollup, rollup
 from expertscore.storage import models as m
 from expertscore.storage.session import SessionFile
+from expertscore.vocabulary import Progress
 
-NOT_STARTED, IN_PROGRESS, COMPLETE, RECUSED = "not_started", "in_progress", "complete", "recused"
+NOT_STARTED, IN_PROGRESS, COMPLETE, RECUSED = Progress
 
 
 class EditRefused(ExpertScoreError):

@@ -445,38 +445,6 @@
 <context>
     <name>ChairTexts</name>
     <message>
-        <source>Accepted</source>
-        <translation>接受</translation>
-    </message>
-    <message>
-        <source>Replaced</source>
-        <translation>替换</translation>
-    </message>
-    <message>
-        <source>Unchanged</source>
-        <translation>未变</translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation>拒收</translation>
-    </message>
-    <message>
-        <source>far apart</source>
-        <translation>分歧大</translation>
-    </message>
-    <message>
-        <source>re-verify</source>
-        <translation>需复核</translation>
-    </message>
-    <message>
-        <source>too few experts</source>
-        <translation>专家数不足</translation>
-    </message>
-    <message>
-        <source>no scores</source>
-        <translation>无评分</translation>
-    </message>
-    <message>
         <source>Summing error</source>
         <translation>分值汇总计算错误</translation>
     </message>
@@ -495,22 +463,6 @@
     <message>
         <source>No cause recorded (earlier record)</source>
         <translation>未注明（早期记录）</translation>
-    </message>
-    <message>
-        <source>The highest and lowest scores are further apart than the threshold.</source>
-        <translation>最高分与最低分之差超过阈值。</translation>
-    </message>
-    <message>
-        <source>An objective indicator was scored or verified differently by the experts.</source>
-        <translation>客观指标的评分或核实值在专家之间不一致。</translation>
-    </message>
-    <message>
-        <source>Fewer experts scored it than the aggregation policy needs.</source>
-        <translation>评分专家数少于汇总规则的要求。</translation>
-    </message>
-    <message>
-        <source>Nobody scored this indicator.</source>
-        <translation>没有专家对该指标评分。</translation>
     </message>
     <message>
         <source>grade {before}→{after}</source>
@@ -2776,22 +2728,6 @@ Supports: {codes}</source>
 </context>
 <context>
     <name>SubmissionListModel</name>
-    <message>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Recused</source>
-        <translation>已回避</translation>
-    </message>
     <message>
         <source>No.</source>
         <translation>编号</translation>

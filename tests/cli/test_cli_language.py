@@ -84,6 +84,10 @@ def test_a_session_refuses_and_reports_in_chinese(tmp_path):
     )
     assert missing.returncode == 2
     assert missing.stderr.startswith("错误：不能提交：还有 43 个指标未评分：S002 1.1.1 ")
+    status = run("--lang", "zh", "session", "status", "--session", "s.essession", cwd=tmp_path)
+    assert "submissions: 2 assigned (未开始 1, 已回避 1)" in status.stdout
+    english = run("session", "status", "--session", "s.essession", cwd=tmp_path)
+    assert "submissions: 2 assigned (not started 1, recused 1)" in english.stdout
     unlock = run(
         "--lang", "zh", "unlock", "--session", "s.essession", "--reason", " ", cwd=tmp_path
     )

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from expertscore.scoring.modes import ScoreRejected
 from expertscore.wording import EN, ZH, current
 from ui.app import install_translators
+from ui.chair.texts import flag_label, outcome_label
 from ui.messages import error_text
+from ui.models.submissions import state_label
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,6 +41,9 @@ def test_qt_dialogs_speak_chinese_with_the_window(configured_app, qtbot):
         assert "文件类型(&T)：" in _file_dialog_labels(qtbot)  # "Files of &type:"
         assert _message_box_buttons(qtbot) == {"确定", "取消"}
         assert error_text(ScoreRejected("1.1", "x").saying("no_points")) == "指标 1.1：请输入分数"
+        # The window's labels are the workbook's and the report's (one vocabulary).
+        assert flag_label("spread") == "分歧大" and flag_label("no scores") == "无人评分"
+        assert outcome_label("accepted") == "接收" and state_label("not_started") == "未开始"
         install_translators(configured_app, "en")
         assert current() == EN
         assert "&Look in:" in _file_dialog_labels(qtbot)

@@ -13,6 +13,8 @@ from expertscore.chair.merge import ACCEPTED, REFUSED, REPLACED, UNCHANGED, Deci
 from expertscore.chair.override_causes import OverrideCause
 from expertscore.chair.panel import Gap
 from expertscore.errors import ExpertScoreError
+from expertscore.vocabulary import Flag, MergeOutcome
+from expertscore.wording.labels import flag_meaning, label
 from expertscore.wording.phrases import phrase_text
 from ui.messages import error_text
 from ui.plaintext import shown
@@ -21,23 +23,11 @@ OUTCOMES = (ACCEPTED, REPLACED, UNCHANGED, REFUSED)
 
 
 def outcome_label(outcome: str) -> str:
-    labels = {
-        ACCEPTED: QCoreApplication.translate("ChairTexts", "Accepted"),
-        REPLACED: QCoreApplication.translate("ChairTexts", "Replaced"),
-        UNCHANGED: QCoreApplication.translate("ChairTexts", "Unchanged"),
-        REFUSED: QCoreApplication.translate("ChairTexts", "Refused"),
-    }
-    return labels.get(outcome, outcome)
+    return label(MergeOutcome, outcome)
 
 
 def flag_label(flag: str) -> str:
-    labels = {
-        "spread": QCoreApplication.translate("ChairTexts", "far apart"),
-        "reverify": QCoreApplication.translate("ChairTexts", "re-verify"),
-        "too_few_experts": QCoreApplication.translate("ChairTexts", "too few experts"),
-        "no scores": QCoreApplication.translate("ChairTexts", "no scores"),
-    }
-    return labels.get(flag, flag)
+    return label(Flag, flag)
 
 
 def cause_text(cause: OverrideCause | None) -> str:
@@ -60,20 +50,7 @@ def cause_text(cause: OverrideCause | None) -> str:
 
 
 def flag_explanation(flag: str) -> str:
-    labels = {
-        "spread": QCoreApplication.translate(
-            "ChairTexts", "The highest and lowest scores are further apart than the threshold."
-        ),
-        "reverify": QCoreApplication.translate(
-            "ChairTexts",
-            "An objective indicator was scored or verified differently by the experts.",
-        ),
-        "too_few_experts": QCoreApplication.translate(
-            "ChairTexts", "Fewer experts scored it than the aggregation policy needs."
-        ),
-        "no scores": QCoreApplication.translate("ChairTexts", "Nobody scored this indicator."),
-    }
-    return labels.get(flag, flag)
+    return flag_meaning(flag)
 
 
 def decision_text(decision: Decision) -> str:

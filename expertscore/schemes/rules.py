@@ -244,7 +244,7 @@ def _scoring(scheme: Scheme, node: Indicator, path: Path_, top: Decimal) -> Iter
 def _tags(tags: list[Tag], base: Path_) -> Iterator[Finding]:
     codes: set[str] = set()
     names: set[str] = set()
-    label = base[-1]
+    label = str(base[-1])
     for index, tag in enumerate(tags):
         if tag.code in codes:
             yield Finding((*base, index), label, f"tag code '{tag.code}' is used twice")

@@ -452,7 +452,9 @@ class Scoring:
                 "recused", sid=submission_id
             )
         if note.category is not None and not self.scheme.category_path(note.category):
-            raise EditRefused(f"'{note.category}' is not a category of the scheme")
+            raise EditRefused(f"'{note.category}' is not a category of the scheme").saying(
+                "unknown_category", category=note.category
+            )
         old = self.note(submission_id)
         with self.session.writing() as orm:
             self._refuse_if_locked(orm)
@@ -520,7 +522,9 @@ class Scoring:
         with self.session.writing() as orm:
             record = locking_result(orm)
             if record is None:
-                raise EditRefused("the session is not locked: nothing was submitted since")
+                raise EditRefused("the session is not locked: nothing was submitted since").saying(
+                    "not_locked"
+                )
             record.unlocked_at = self.clock()
             record.unlock_reason = reason.strip()
             self._log(
@@ -548,13 +552,13 @@ class Scoring:
                     raise EditRefused(
                         f"indicator {code} of {submission_id}: round-1 scores are kept once a"
                         f" round {asked} is asked for"
-                    )
+                    ).saying("round_one_kept", code=code, sid=submission_id, round=asked)
                 return
             request = orm.get(m.RescoreRequest, (submission_id, code, round_number))
         if request is None:
             raise EditRefused(
                 f"indicator {code} of {submission_id} was not sent to round {round_number}"
-            )
+            ).saying("not_in_round", code=code, sid=submission_id, round=round_number)
 
     def append_log(self, orm: OrmSession, action: str, detail: Any) -> None:
         """Add a session-level entry (submit, transcribe) inside the caller's transaction."""

@@ -90,6 +90,20 @@ ERRORS: dict[str, Text] = {
     "EditRefused.unlock_reason": Text(
         "unlocking the submitted scores needs a reason", "解锁已提交的评分需要填写理由"
     ),
+    "EditRefused.unknown_category": Text(
+        "“{category}” is not a category of the scheme", "“{category}”不是评分方案中的类别"
+    ),
+    "EditRefused.not_locked": Text(
+        "the scores are not locked: nothing was submitted since", "评分未锁定：此后尚未提交过结果"
+    ),
+    "EditRefused.round_one_kept": Text(
+        "indicator {code} of {sid}: first-round scores are kept once round {round} is asked for",
+        "申报 {sid} 的指标 {code}：已要求第 {round} 轮评分，第一轮的评分保持不变",
+    ),
+    "EditRefused.not_in_round": Text(
+        "indicator {code} of {sid} was not sent to round {round}",
+        "申报 {sid} 的指标 {code} 未被送回第 {round} 轮评分",
+    ),
     "SessionLocked": Text(
         "The session was submitted (result {sequence}, {submitted_at}) and is locked;"
         " unlock it with a reason to change anything.",

@@ -92,3 +92,7 @@ def test_a_session_refuses_and_reports_in_chinese(tmp_path):
         "--lang", "zh", "unlock", "--session", "s.essession", "--reason", " ", cwd=tmp_path
     )
     assert unlock.stderr == "错误：解锁已提交的评分需要填写理由\n"
+    not_locked = run(
+        "--lang", "zh", "unlock", "--session", "s.essession", "--reason", "x", cwd=tmp_path
+    )
+    assert not_locked.stderr == "错误：评分未锁定：此后尚未提交过结果\n"

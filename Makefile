@@ -11,6 +11,7 @@ demo:
 test:
 	bash scripts/bootstrap.sh test
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 # The suite again as on a newcomer's bare machine: no fonts at all, an empty home folder.
@@ -21,6 +22,7 @@ test-bare:
 lint:
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 bench:
 	$(PY) -m bench

@@ -1,16 +1,35 @@
 """Typed errors of the core.
 
 Every error carries what went wrong and where, so that the command line can print it as
-one line and the UI can translate it. ``str(error)`` is that one line.
+one line and the UI can translate it. ``str(error)`` is that one line in English (logs and
+files keep it). The user reads it worded by ``expertscore.wording.errors`` from the class,
+its ``said`` (which of the class's templates) and its facts, in Chinese or English.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Self
 
 
 class ExpertScoreError(Exception):
-    """Base of every error the core raises on purpose."""
+    """Base of every error the core raises on purpose.
+
+    ``said`` names the template of the error's class that words it ("" is the class's
+    general one, which shows the English line as its detail); ``facts`` are the values that
+    template names, besides the error's own fields.
+    """
+
+    said: str = ""
+    facts: Mapping[str, object] = MappingProxyType({})
+
+    def saying(self, said: str, **facts: object) -> Self:
+        """The error worded by its class's template ``said`` with ``facts`` (returns it)."""
+        self.said = said
+        self.facts = {**self.facts, **facts}
+        return self
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ def _checks(folder: Path, say: Say) -> None:
         verdict = verify_file(result, package, trust)
         _check(verdict.ok, f"{result.name} did not verify: {verdict.reason}")
     say(f"  verified {len(outputs.results)} signed result files")
+    assert outputs.panel_file is not None  # the demo's chair signs a panel file
     recheck = recheck_panel_file(outputs.panel_file, package, folder / "merge" / "results")
     _check(recheck == [], "the panel file does not re-run to the same numbers")
     read_panel_file(outputs.panel_file)
@@ -101,7 +102,8 @@ def _locator(session_path: Path, say: Say) -> None:
         first = connection.exec_driver_sql(
             "SELECT submission_id FROM assignment ORDER BY submission_id LIMIT 1"
         ).scalar()
-        located = locate_submission(session, first)
+        _check(first is not None, "the session has no assignment")
+        located = locate_submission(session, str(first))
     found = sum(item.state == "found" for item in located)
     _check(found > 0, "the locator found no reported value in the evidence")
     say(f"  evidence index: {report.pages} pages; {found} of {len(located)} values located")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from expertscore import __version__
 from expertscore.paths import cjk_font_path, resources_dir
+from expertscore.wording import EN, ZH, set_language
 from ui.collector import collect_on_interface_thread
 from ui.settings import APPLICATION, ORGANIZATION
 
@@ -39,6 +40,7 @@ def install_translators(app: QCoreApplication, language: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    set_language(ZH if language == "zh" else EN)  # the core's wording (errors) follows
     if language != "zh":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return

@@ -29,9 +29,10 @@ from expertscore.chair.ranking import ranked
 from expertscore.schemes.model import Aggregation, AggregationMethod, Scheme, TrimScope
 from expertscore.schemes.rules import max_points
 from expertscore.scoring.totals import Rollup, grade_for, rollup, total_of
+from expertscore.vocabulary import Flag
 
 # An indicator's flags, always listed in this order.
-SPREAD, REVERIFY, TOO_FEW, NO_SCORES = "spread", "reverify", "too_few_experts", "no scores"
+SPREAD, REVERIFY, TOO_FEW, NO_SCORES = Flag.SPREAD, Flag.REVERIFY, Flag.TOO_FEW, Flag.NO_SCORES
 FLAGS = (SPREAD, REVERIFY, TOO_FEW, NO_SCORES)
 ROUNDINGS = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
 HUNDRED = Decimal(100)

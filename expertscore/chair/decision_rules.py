@@ -87,21 +87,26 @@ def _allowed_points(scheme: Scheme, leaf: Indicator, top: Decimal) -> list[Decim
     return None
 
 
-def agreed_score_problem(scheme: Scheme, leaf: Indicator, value: Decimal) -> tuple[str, str] | None:
-    """(rule, reason) if ``value`` is not a score ``leaf`` can have, else None."""
+def agreed_score_problem(
+    scheme: Scheme, leaf: Indicator, value: Decimal
+) -> tuple[str, str, dict[str, str]] | None:
+    """(rule, reason, facts) if ``value`` is not a score ``leaf`` can have, else None."""
     top = max_points(scheme, leaf) or Decimal(0)
+    facts = {"value": fmt(value), "top": fmt(top)}
     if not value.is_finite() or not Decimal(0) <= value <= top:
-        return RANGE, f"{fmt(value)} is outside 0–{fmt(top)}"
+        return RANGE, f"{fmt(value)} is outside 0–{fmt(top)}", facts
     choices = _allowed_points(scheme, leaf, top)
     if choices is not None:
         if value not in choices:
             shown = "/".join(fmt(c) for c in sorted(set(choices)))
-            return MODE, f"{fmt(value)} is not one of the mode's scores {shown}"
+            facts["scores"] = shown
+            return MODE, f"{fmt(value)} is not one of the mode's scores {shown}", facts
         return None
     bands = leaf.scoring.bands if isinstance(leaf.scoring, BandsScoring) else []
     step = step_of(scheme, leaf)
+    facts["step"] = fmt(step)
     if value % step != 0 and value not in {band.points.value for band in bands}:
-        return STEP, f"{fmt(value)} is not a multiple of the step {fmt(step)}"
+        return STEP, f"{fmt(value)} is not a multiple of the step {fmt(step)}", facts
     return None
 
 
@@ -132,10 +137,10 @@ def check_leaf(package: OpenedPackage, submission: str, indicator: str) -> Indic
     return leaf
 
 
-def check_reason(reason: object, refusal: str, **where: str) -> str:
-    """The reason without surrounding space; ``refusal`` is the message when there is none."""
+def check_reason(reason: object, refusal: tuple[str, str], **where: str) -> str:
+    """The reason without surrounding space; ``refusal`` (said, English line) when there is none."""
     if not isinstance(reason, str) or not reason.strip():
-        raise DecisionError(refusal, rule=REASON, **where)
+        raise DecisionError(refusal[1], rule=REASON, **where).saying(refusal[0])
     return reason.strip()
 
 
@@ -153,7 +158,7 @@ def check_cause(cause: object, *, stored: bool = False, **where: str) -> Overrid
         known = ", ".join(member.value for member in OverrideCause)
         raise DecisionError(
             f"an agreed panel score needs its cause, one of {known}", rule=CAUSE, **where
-        ) from None
+        ).saying("cause") from None
 
 
 def check_agreed_score(
@@ -171,7 +176,9 @@ def check_agreed_score(
         raise DecisionError(f"'{points}' is not a number", rule=RANGE, **where) from None
     problem = agreed_score_problem(package.scheme, leaf, value)
     if problem is not None:
-        raise DecisionError(f"{indicator}: {problem[1]}", rule=problem[0], **where)
+        raise DecisionError(f"{indicator}: {problem[1]}", rule=problem[0], **where).saying(
+            problem[0], **problem[2]
+        )
     rounded = quantizer(package.scheme.aggregation)(value)
     if stored and str(rounded) != points:
         decimals = package.scheme.aggregation.decimals
@@ -194,7 +201,7 @@ def check_round(
             rule=EXPERTS,
             submission=submission,
             indicator=indicator,
-        )
+        ).saying("no_experts")
     scheme = package.scheme
     for expert in experts:
         where = {"submission": submission, "indicator": indicator, "expert": expert}
@@ -244,7 +251,7 @@ def check_confirmation(
             f"the key's fingerprint {actual} does not match {sheet_fingerprint} on the sheet",
             rule=FINGERPRINT,
             expert=expert,
-        )
+        ).saying("fingerprint", actual=actual, sheet=sheet_fingerprint)
     if package is None:
         return actual
     check_roster_expert(package, expert)

@@ -45,12 +45,12 @@ DECISION_ACTIONS = (
     "verified-value",
 )
 OTHER_ACTIONS = ("merge",)
-# What a decision without its reason is refused with.
-NO_OVERRIDE_REASON = "an agreed panel score needs the panel's reason"
-NO_WITHDRAWAL_REASON = "withdrawing an agreed score needs a reason"
-NO_ROUND_REASON = "a second round needs a reason"
-NO_TRANSCRIPTION_REASON = "using a transcription needs a reason"
-NO_VALUE_REASON = "a verified value needs the panel's reason"
+# What a decision without its reason is refused with: (DecisionError.said, English line).
+NO_OVERRIDE_REASON = ("override_reason", "an agreed panel score needs the panel's reason")
+NO_WITHDRAWAL_REASON = ("withdrawal_reason", "withdrawing an agreed score needs a reason")
+NO_ROUND_REASON = ("round_reason", "a second round needs a reason")
+NO_TRANSCRIPTION_REASON = ("transcription_reason", "using a transcription needs a reason")
+NO_VALUE_REASON = ("value_reason", "a verified value needs the panel's reason")
 
 
 class AuditRefused(DecisionError):
@@ -309,7 +309,9 @@ def request_round(
     package: OpenedPackage | None = None,
 ) -> None:
     if not experts:
-        raise DecisionError("name the experts who score the second round", rule=rules.EXPERTS)
+        raise DecisionError(
+            "name the experts who score the second round", rule=rules.EXPERTS
+        ).saying("no_experts")
     named = sorted(set(experts))
     if package is not None:
         rules.check_round(package, submission, indicator, named)

@@ -27,6 +27,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.bulk import collector_paused
@@ -37,8 +38,10 @@ from expertscore.results.succession import Changes, describe, succession_problem
 from expertscore.results.succession import changes as changes_of
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import CheckedResult, check_result
+from expertscore.vocabulary import MergeOutcome
+from expertscore.wording.phrases import MERGE_OLDER, MERGE_SAME, MERGE_SAME_SEQUENCE
 
-ACCEPTED, REPLACED, UNCHANGED, REFUSED = "accepted", "replaced", "unchanged", "refused"
+ACCEPTED, REPLACED, UNCHANGED, REFUSED = MergeOutcome
 # How a merged file's key was trusted, in its reason. No file paths: the audit goes into
 # outputs sent to the authority.
 TRUSTED_BY = {
@@ -62,6 +65,9 @@ class Decision:
     digest: str | None = None  # SHA-256 of the file's bytes
     checked: CheckedResult | None = None
     changes: Changes | None = None  # what a replacement changes
+    refusal: ExpertScoreError | None = None  # the refusal that ``reason`` is the line of
+    said: str = ""  # the reason's template in ``expertscore.wording.phrases``
+    facts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -175,30 +181,59 @@ def _decide(
     try:
         checked = check_result(data, source, package, trust)
     except ResultRefused as exc:
-        return Decision(source, REFUSED, exc.reason, digest=digest)
+        return Decision(source, REFUSED, exc.reason, digest=digest, refusal=exc)
     expert = checked.payload.expert.id
     sequence = checked.payload.sequence
     previous = folder.accepted.get(expert)
-    base = {"expert": expert, "sequence": sequence, "digest": digest, "checked": checked}
+    base: dict[str, Any] = {
+        "expert": expert,
+        "sequence": sequence,
+        "digest": digest,
+        "checked": checked,
+    }
     key = f"key {checked.fingerprint} {TRUSTED_BY[checked.identity.source]}"
     if previous is None:
         return Decision(source, ACCEPTED, f"new; {key}", **base)
     before = previous.payload.sequence
     if checked.payload_sha256 == previous.payload_sha256:
-        return Decision(source, UNCHANGED, f"same as the accepted result {before}", **base)
+        return Decision(
+            source,
+            UNCHANGED,
+            f"same as the accepted result {before}",
+            **base,
+            said=MERGE_SAME,
+            facts=(("before", str(before)),),
+        )
     if sequence <= before:
         if sequence == before:
+            said = MERGE_SAME_SEQUENCE
             reason = f"differs from the accepted result with the same sequence {before}"
         else:
+            said = MERGE_OLDER
             reason = f"older (sequence {sequence}) than the accepted result {before}"
-        return Decision(source, REFUSED, reason, expert=expert, sequence=sequence, digest=digest)
+        return Decision(
+            source,
+            REFUSED,
+            reason,
+            expert=expert,
+            sequence=sequence,
+            digest=digest,
+            said=said,
+            facts=(("before", str(before)), ("sequence", str(sequence))),
+        )
     broken = succession_problem(previous, checked)
     if broken is not None:
         refusal = RuleBroken(
             source, expert, broken.rule, broken.detail, broken.submission, broken.indicator
         )
         return Decision(
-            source, REFUSED, refusal.reason, expert=expert, sequence=sequence, digest=digest
+            source,
+            REFUSED,
+            refusal.reason,
+            expert=expert,
+            sequence=sequence,
+            digest=digest,
+            refusal=refusal,
         )
     found = changes_of(previous, checked)
     reason = f"replaces result {before}: {describe(found)}; {key}"
@@ -222,7 +257,7 @@ def plan(
     for path, data in readable:
         decision = _decide(staged, data, str(path), package, trust)
         if decision.outcome in (ACCEPTED, REPLACED) and decision.checked is not None:
-            staged.accepted[decision.expert] = decision.checked.slim()
+            staged.accepted[decision.checked.payload.expert.id] = decision.checked.slim()
         decisions.append(decision)
     return decisions
 
@@ -250,7 +285,7 @@ def apply(folder: MergeFolder, decisions: Iterable[Decision]) -> None:
                     os.unlink(temp)
                     raise ResultRefused(decision.source, "the file changed while it was merged")
             os.replace(temp, target)
-            folder.accepted[decision.expert] = decision.checked.slim()
+            folder.accepted[decision.checked.payload.expert.id] = decision.checked.slim()
         append_audit(
             folder.path,
             {

@@ -11,13 +11,16 @@ from expertscore.chair.aggregate import Override, PanelInput, Sheet, VerifiedVal
 from expertscore.chair.bulk import collector_paused
 from expertscore.results.model import ResultPayload, SubmissionResult
 from expertscore.results.verify import CheckedResult
+from expertscore.wording.phrases import GAP_NO_RESULT, GAP_NOT_IN_RESULT, GAP_UNSCORED
 
 
 @dataclass(frozen=True)
 class Gap:
     expert: str
     submission: str | None  # None: the expert's whole result is missing
-    detail: str
+    detail: str  # in English, for logs
+    said: str = ""  # its template in ``expertscore.wording.phrases`` (GAP_*)
+    facts: tuple[tuple[str, str], ...] = ()
 
 
 def _latest_scores(
@@ -115,7 +118,7 @@ def gaps(package: OpenedPackage, accepted: Mapping[str, CheckedResult]) -> list[
             continue
         sub = next((s for s in checked.payload.submissions if s.id == sid), None)
         if sub is None:
-            found.append(Gap(expert, sid, "not in the expert's result"))
+            found.append(Gap(expert, sid, "not in the expert's result", GAP_NOT_IN_RESULT))
             continue
         if sub.recusal is not None:
             continue
@@ -132,8 +135,16 @@ def gaps(package: OpenedPackage, accepted: Mapping[str, CheckedResult]) -> list[
         missing = [leaf.code for leaf in leaves if leaf.code not in points]
         if missing:
             shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
-            found.append(Gap(expert, sid, f"{len(missing)} indicators unscored ({shown})"))
+            found.append(
+                Gap(
+                    expert,
+                    sid,
+                    f"{len(missing)} indicators unscored ({shown})",
+                    GAP_UNSCORED,
+                    (("count", str(len(missing))), ("codes", shown)),
+                )
+            )
     experts = {a.expert for a in package.manifest.assignments}
     for expert in sorted(experts - set(accepted)):
-        found.insert(0, Gap(expert, None, "no result file accepted yet"))
+        found.insert(0, Gap(expert, None, "no result file accepted yet", GAP_NO_RESULT))
     return found

@@ -19,7 +19,6 @@ from expertscore.chair.report_pdf_charts import ScoreStrip, profile_chart
 from expertscore.chair.report_pdf_data import ReportData
 from expertscore.chair.report_pdf_text import (
     deviation_percent,
-    flag_text,
     fragile_text,
     signed_percent,
 )
@@ -28,6 +27,7 @@ from expertscore.reports.sheet_base import LABEL_TINT, bonus_suffix, tree_rows
 from expertscore.reports.sheet_text import percent_text
 from expertscore.schemes.model import AggregationMethod, TrimScope
 from expertscore.schemes.rules import fmt
+from expertscore.wording.labels import chinese_flag_text as flag_text
 
 if TYPE_CHECKING:
     from expertscore.chair.report_pdf import ReportRenderer

@@ -1,42 +1,31 @@
 """The words of the panel report: flags, policies, robustness notes, gaps and audit entries.
 
-The core writes its gap notes in English for logs (``3 indicators unscored (1.1, 2.2)``).
-The printed report is Chinese, so the known shapes are put into Chinese here; a note of any
-other shape is printed as the core wrote it rather than dropped. Leave-one-out findings
-are objects (``fragility.Fragility``), worded as the workbook words them.
+The core writes its gap notes in English for logs (``3 indicators unscored (1.1, 2.2)``)
+and keeps their facts; the printed report is Chinese, worded by ``expertscore.wording``.
+Leave-one-out findings are objects (``fragility.Fragility``), worded as the workbook words them.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from expertscore.chair.fragility import Fragility, chinese_text
 from expertscore.chair.override_causes import NO_CAUSE_ZH, OverrideCause
 from expertscore.chair.panel import Gap
-from expertscore.schemes.model import Aggregation, AggregationMethod, TrimScope
+from expertscore.schemes.model import Aggregation, AggregationMethod, Rounding, TrimScope
 from expertscore.schemes.rules import fmt
+from expertscore.vocabulary import Flag, MergeOutcome
+from expertscore.wording import ZH
+from expertscore.wording.labels import flag_meaning, labels
+from expertscore.wording.phrases import phrase_text
 
-FLAG_NAMES = {
-    "spread": "分歧",
-    "reverify": "需复核",
-    "too_few_experts": "评分专家不足",
-    "no scores": "无评分",
-}
-FLAG_MEANINGS = {
-    "spread": "专家评分极差超过该指标满分的规定比例",
-    "reverify": "客观指标的专家评分或核实值不一致，需复核数据",
-    "too_few_experts": "评分专家人数少于规定人数",
-    "no scores": "没有专家为该指标评分",
-}
-ROUNDING_NAMES = {"half_up": "四舍五入", "half_even": "四舍六入五成双", "down": "直接舍去"}
-OUTCOME_NAMES = {"accepted": "接收", "replaced": "替换", "unchanged": "未变", "refused": "拒收"}
+# The report is Chinese: the one label of each (``expertscore.wording.labels``).
+FLAG_NAMES = labels(Flag, ZH)
+FLAG_MEANINGS = {flag.value: flag_meaning(flag, ZH) for flag in Flag}
+ROUNDING_NAMES = labels(Rounding, ZH)
+OUTCOME_NAMES = labels(MergeOutcome, ZH)
 NO_GRADE = "未达等级"
-
-
-def flag_text(flags: list[str]) -> str:
-    return "、".join(FLAG_NAMES.get(flag, flag) for flag in flags)
 
 
 def policy_lines(policy: Aggregation) -> list[str]:
@@ -74,19 +63,8 @@ def fragile_text(
     return chinese_text(found, lambda expert: expert_label(expert, names), grade_name)
 
 
-_UNSCORED = re.compile(r"^(?P<count>\d+) indicators unscored \((?P<codes>.*)\)$")
-GAP_DETAILS = {
-    "no result file accepted yet": "尚未收到（或尚未接收）该专家的结果文件",
-    "not in the expert's result": "专家的结果文件中没有该申报",
-}
-
-
 def gap_text(gap: Gap) -> str:
-    if gap.detail in GAP_DETAILS:
-        return GAP_DETAILS[gap.detail]
-    if found := _UNSCORED.match(gap.detail):
-        return f"{found['count']} 项指标未评分（{found['codes']}）"
-    return gap.detail
+    return phrase_text(gap.said, gap.facts, gap.detail, ZH)
 
 
 def deviation_percent(total: Decimal, mean: Decimal) -> Decimal | None:
@@ -139,7 +117,7 @@ def audit_detail(entry: Mapping[str, object], platforms: Mapping[str, str]) -> s
         return f"核对纸质评分表后确认密钥 {entry.get('fingerprint', '')}"
     if action == "override":
         cause = entry.get("cause")
-        named = OverrideCause(cause).zh if cause in set(OverrideCause) else NO_CAUSE_ZH
+        named = OverrideCause(str(cause)).zh if cause in set(OverrideCause) else NO_CAUSE_ZH
         return (
             f"{where}：议定分 {entry.get('points', '')}；修正原因：{named}；"
             f"理由：{entry.get('reason', '')}"
@@ -147,6 +125,7 @@ def audit_detail(entry: Mapping[str, object], platforms: Mapping[str, str]) -> s
     if action == "override-cleared":
         return f"{where}；理由：{entry.get('reason', '')}"
     if action == "round-2":
-        experts = "、".join(str(e) for e in entry.get("experts", []) or [])  # type: ignore[union-attr]
+        listed = entry.get("experts")
+        experts = "、".join(str(e) for e in (listed if isinstance(listed, list) else []))
         return f"{where}：{experts}；理由：{entry.get('reason', '')}"
     return "；".join(f"{k}={v}" for k, v in sorted(entry.items()) if k not in ("at", "action"))

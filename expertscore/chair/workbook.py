@@ -44,7 +44,6 @@ from expertscore.chair.workbook_common import (
     TOTAL_FILL,
     TRIMMED,
     BookData,
-    flag_text,
     sheet_name,
 )
 from expertscore.chair.workbook_notes import audit_sheet, divergence_sheet, notes_sheet
@@ -54,6 +53,7 @@ from expertscore.reports.pdfbase import ReportError, write_atomically
 from expertscore.schemes.model import Indicator
 from expertscore.schemes.rules import fmt
 from expertscore.scoring.totals import Rollup, rollup
+from expertscore.wording.labels import chinese_flag_text as flag_text
 
 SUMMARY_HEADERS = [
     "排名",

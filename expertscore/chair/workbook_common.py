@@ -15,8 +15,11 @@ from expertscore.chair.fragility import Fragility, chinese_text
 from expertscore.chair.member_notes import Notes
 from expertscore.chair.panel import Gap
 from expertscore.chair.panel_file import InputFile
-from expertscore.schemes.model import Scheme
+from expertscore.schemes.model import AggregationMethod, Rounding, Scheme, TrimScope
 from expertscore.scoring.totals import grade_name
+from expertscore.vocabulary import Flag
+from expertscore.wording import ZH
+from expertscore.wording.labels import labels
 
 SUMMARY = "排名汇总"
 DIVERGENCE = "分歧"
@@ -25,26 +28,11 @@ AUDIT = "审计"
 NOTES = "说明"
 MAX_SHEET_NAME = 31  # Excel's limit
 
-FLAG_LABELS = {
-    "spread": "分歧大",
-    "reverify": "需复核",
-    "too_few_experts": "评分专家不足",
-    "no scores": "无人评分",
-}
-METHOD_LABELS = {
-    "mean": "算术平均",
-    "median": "中位数",
-    "trimmed_mean": "去掉一个最高分和一个最低分后取平均",
-}
-SCOPE_LABELS = {
-    "indicator": "按指标去极值（每项指标分别去掉最高分和最低分）",
-    "expert_total": "按专家总分去极值（去掉总分最高和最低的专家，其余专家各项取平均）",
-}
-ROUNDING_LABELS = {
-    "half_up": "四舍五入",
-    "half_even": "四舍六入五成双",
-    "down": "直接舍去",
-}
+# The workbook is Chinese: the one label of each (``expertscore.wording.labels``).
+FLAG_LABELS = labels(Flag, ZH)
+METHOD_LABELS = labels(AggregationMethod, ZH)
+SCOPE_LABELS = labels(TrimScope, ZH)
+ROUNDING_LABELS = labels(Rounding, ZH)
 
 GROUP_FILL = PatternFill("solid", fgColor="EEF2F7")
 TOTAL_FILL = PatternFill("solid", fgColor="FFF4D6")
@@ -151,10 +139,6 @@ def sheet_name(base: str, taken: set[str]) -> str:
         number += 1
     taken.add(name)
     return name
-
-
-def flag_text(flags: list[str]) -> str:
-    return "、".join(FLAG_LABELS.get(flag, flag) for flag in flags)
 
 
 def experts_text(scores: dict[str, Decimal]) -> str:

@@ -17,6 +17,9 @@ from expertscore.scoring.service import Scoring
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from expertscore.terminal import echo
+from expertscore.vocabulary import Progress
+from expertscore.wording import ZH, current
+from expertscore.wording.labels import label
 
 
 @click.group("batch")
@@ -120,6 +123,11 @@ def submission_state(scoring: Scoring) -> str:
     return "not submitted yet"
 
 
+def state_name(state: str) -> str:
+    """A progress state as the status line names it: ``not started``, or 未开始 in Chinese."""
+    return label(Progress, state) if current() == ZH else state.replace("_", " ")
+
+
 @session_group.command("status")
 @click.option("--session", "session_path", required=True, type=click.Path(path_type=Path))
 def status_command(session_path: Path) -> None:
@@ -129,9 +137,7 @@ def status_command(session_path: Path) -> None:
         scoring = Scoring(session)
         states = Counter(row.state for row in scoring.submissions())
         state = submission_state(scoring)
-    counts = ", ".join(
-        f"{name.replace('_', ' ')} {count}" for name, count in sorted(states.items())
-    )
+    counts = ", ".join(f"{state_name(name)} {count}" for name, count in sorted(states.items()))
     click.echo(
         "\n".join(
             [

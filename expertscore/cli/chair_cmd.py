@@ -11,7 +11,7 @@ from expertscore.batch.package import open_package
 from expertscore.chair import decisions as chair_decisions
 from expertscore.chair.aggregate import PanelResult
 from expertscore.chair.flag_states import open_flags
-from expertscore.chair.merge import REFUSED, summary
+from expertscore.chair.merge import REFUSED, Decision, summary
 from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
 from expertscore.chair.override_causes import OverrideCause
 from expertscore.chair.ranking import group_name
@@ -24,6 +24,11 @@ from expertscore.results.verify import read_result
 from expertscore.schemes.model import Scheme
 from expertscore.scoring.totals import grade_name
 from expertscore.terminal import echo
+from expertscore.vocabulary import MergeOutcome
+from expertscore.wording import ZH, current
+from expertscore.wording.cli import reason_line, say
+from expertscore.wording.errors import error_text
+from expertscore.wording.labels import label
 
 PACKAGE = click.Path(path_type=Path, dir_okay=False)
 FOLDER = click.Path(path_type=Path, file_okay=False)
@@ -71,8 +76,8 @@ def _print_results(run: ChairRun, result: PanelResult) -> None:
                 for e in sorted(sub.explanations_needed)
             ]
             notes.append("explanations needed: " + ", ".join(named))
-        named = partial(_grade_text, scheme, sub.category)
-        notes += [f"fragile: {found.note(named)}" for found in sub.fragile]
+        grade_of = partial(_grade_text, scheme, sub.category)
+        notes += [f"fragile: {found.note(grade_of)}" for found in sub.fragile]
         echo(
             f"  {sub.rank:>3}  {sid}  {names.get(sid, '')}"
             f"  total {sub.total:.{scheme.aggregation.decimals}f}"
@@ -82,10 +87,17 @@ def _print_results(run: ChairRun, result: PanelResult) -> None:
 
 def _print_gaps(run: ChairRun) -> None:
     found = run.gaps()
-    echo(f"\nmissing: {len(found) or 'nothing'}")
+    echo(say("missing", count=len(found)) if found else say("missing_nothing"))
     for gap in found:
         where = f" {gap.submission}" if gap.submission else ""
-        echo(f"  - {gap.expert}{where}: {gap.detail}")
+        detail = reason_line(gap.detail, gap.said, gap.facts)
+        echo(say("gap", expert=gap.expert, where=where, detail=detail))
+
+
+def _reason(decision: Decision) -> str:
+    if decision.refusal is not None and current() == ZH:
+        return error_text(decision.refusal, placed=False)
+    return reason_line(decision.reason, decision.said, decision.facts)
 
 
 @click.command("merge")
@@ -106,12 +118,15 @@ def merge_command(
     echo(signer_line(run.package), err=run.package.signature is None)
     decisions = run.plan(list(results))
     for outcome, items in summary(decisions).items():
-        echo(f"{outcome}: {len(items)}")
+        named = label(MergeOutcome, outcome) if current() == ZH else outcome
+        echo(say("outcome_count", outcome=named, count=len(items)))
         for item in items:
-            who = f"{item.expert} sequence {item.sequence}: " if item.expert else ""
-            echo(f"  - {item.source}: {who}{item.reason}")
+            who = (
+                say("merge_who", expert=item.expert, sequence=item.sequence) if item.expert else ""
+            )
+            echo(say("merge_item", source=item.source, who=who, reason=_reason(item)))
     if dry_run:
-        echo("\ndry run: nothing was written")
+        echo(say("dry_run"))
         return
     run.apply(decisions)
     run.reload()

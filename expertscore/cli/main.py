@@ -15,6 +15,7 @@ import click
 from expertscore import __version__
 from expertscore.errors import ExpertScoreError
 from expertscore.terminal import echo
+from expertscore.wording import LANGUAGES, language_from_env, set_language
 
 PLUGIN_GROUP = "expertscore.commands"
 
@@ -120,12 +121,28 @@ class Cli(click.Group):
         try:
             return super().invoke(ctx)
         except ExpertScoreError as exc:
-            echo(f"error: {exc}", err=True)
+            from expertscore.wording.cli import error_line  # the catalog, only when needed
+
+            echo(error_line(exc), err=True)
             sys.exit(2)
+
+
+def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    language = value or language_from_env()
+    set_language(language)
+    return language
 
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="expertscore")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    callback=_language,
+    is_eager=True,
+    expose_value=False,
+    help="Messages in Chinese (zh) or English (en); default: the locale (LANG, LC_ALL).",
+)
 def cli() -> None:
     """ExpertScore: offline expert scoring of industrial internet platforms."""
 

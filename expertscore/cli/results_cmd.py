@@ -20,6 +20,7 @@ from expertscore.results.verify import verify_file
 from expertscore.scoring.service import Scoring
 from expertscore.storage.session import SessionFile
 from expertscore.terminal import echo
+from expertscore.wording.cli import say
 
 SESSION = click.Path(path_type=Path, dir_okay=False)
 
@@ -33,17 +34,24 @@ def submit_command(session_path: Path, out: Path, again: bool) -> None:
     with SessionFile(session_path) as session:
         if again:
             write_again(session, out)
-            echo(f"{out}: written again from {session_path}")
+            echo(say("written_again", out=out, session=session_path))
             return
         preflight(session)
         signer = signer_of(session)
-        key = open_key(signer, read_passphrase(f"passphrase for the key of {signer}"))
+        key = open_key(signer, read_passphrase(say("passphrase", signer=signer)))
         done = submit(session, key, out)
         expert = session.info.expert_id
-    how = f"transcribed by {done.signer_id}, " if done.transcribed else ""
+    how = say("transcribed_by", signer=done.signer_id) if done.transcribed else ""
     echo(
-        f"{out}: result {done.sequence} of {expert} for batch {session.info.batch_id}"
-        f" ({how}signed with key {done.fingerprint}); the session is now locked"
+        say(
+            "submitted",
+            out=out,
+            sequence=done.sequence,
+            expert=expert,
+            batch=session.info.batch_id,
+            how=how,
+            key=done.fingerprint,
+        )
     )
 
 
@@ -54,7 +62,7 @@ def unlock_command(session_path: Path, reason: str) -> None:
     """Reopen a submitted session for edits (the next submission gets a higher sequence)."""
     with SessionFile(session_path) as session:
         change = Scoring(session).unlock(reason)
-    echo(f"{session_path}: unlocked (result {change.old} stays on record): {reason}")
+    echo(say("unlocked", session=session_path, old=change.old, reason=reason))
 
 
 @click.command("verify")

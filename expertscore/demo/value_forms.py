@@ -55,7 +55,9 @@ def written_form(leaf: Indicator, value: str, turn: int) -> str | None:
         return _money(number, turn)
     if unit == "%":
         return _percent(number, turn)
-    decimals = max(0, -number.as_tuple().exponent)
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite number (the forms write only those)
+    decimals = max(0, -exponent)
     return _count(number, unit, turn, decimals)
 
 

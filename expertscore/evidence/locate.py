@@ -182,7 +182,7 @@ def _anchored(text: str, start: int, end: int, unit: str, words: list[str]) -> b
 
 def _literal(pages: Pages, probes: list[str], kind: str, words: list[str]) -> list[Match]:
     texts = pages.matching(probes)
-    found = []
+    found: list[Match] = []
     for rowid, ref in pages.refs.items():
         text = texts.get(rowid)
         if text is None:

@@ -95,6 +95,14 @@ class UnassignedSubmissions(AssignmentError):
             f"submission {first.submission}: only {first.free} experts of {label} are free of"
             f" conflicts, {first.wanted} needed{more}"
         )
+        if not more:
+            self.saying(
+                "only_free_role" if first.role else "only_free",
+                sid=first.submission,
+                count=first.free,
+                role=first.role,
+                needed=first.wanted,
+            )
 
 
 @dataclass
@@ -259,7 +267,7 @@ def check_coverage(
             if (assignment.expert, sub.id) in blocked:
                 raise AssignmentError(
                     f"{assignment.expert} is assigned {sub.id} despite a conflict of interest"
-                )
+                ).saying("conflict", expert=assignment.expert, sid=sub.id)
             if assignment.indicators == "all":
                 codes = set(counts)
             else:
@@ -276,4 +284,4 @@ def check_coverage(
             raise AssignmentError(
                 f"submission {sub.id}: indicator {short[0]} has {counts[short[0]]} experts;"
                 f" the aggregation policy needs {needed}"
-            )
+            ).saying("too_few", sid=sub.id, code=short[0], count=counts[short[0]], needed=needed)

@@ -111,7 +111,9 @@ def add_card(roster: Roster, card: KeyCard, role: str | None, conflicts: list[st
         raise OrganizerCardOnRoster(card.expert_id, card.source)
     for expert in roster.experts:
         if expert.id == card.expert_id:
-            raise RosterError(f"expert {card.expert_id} is already on the roster ({expert.name})")
+            raise RosterError(
+                f"expert {card.expert_id} is already on the roster ({expert.name})"
+            ).saying("on_roster", expert=card.expert_id, name=expert.name)
         if expert.public_key == card.public_key:
             raise RosterError(
                 f"the key of {card.source or 'this card'} is already on the roster, for {expert.id}"

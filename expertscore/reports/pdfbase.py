@@ -108,7 +108,7 @@ class SectionStart(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        self.canv.es_section = (self.key, self.label)  # type: ignore[attr-defined]
+        self.canv.es_section = (self.key, self.label)
 
 
 class PagedCanvas(Canvas):

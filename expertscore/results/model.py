@@ -274,7 +274,7 @@ def peek_payload(data: bytes, source: str) -> dict[str, Any]:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ResultRefused(
             source, f"the signed payload is damaged (not valid JSON: {exc}): the file was changed"
-        ) from None
+        ).saying("damaged", detail=exc) from None
     if not isinstance(raw, dict):
         raise ResultRefused(source, "the signed payload is not a JSON object" + NOT_OURS)
     declared = raw.get("format")

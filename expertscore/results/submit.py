@@ -42,6 +42,7 @@ class Incomplete(ExpertScoreError):
         more = f" (and {len(gaps) - SHOWN_GAPS} more)" if len(gaps) > SHOWN_GAPS else ""
         count = "1 indicator is" if len(gaps) == 1 else f"{len(gaps)} indicators are"
         super().__init__(f"cannot submit: {count} not scored yet: {shown}{more}")
+        self.saying("incomplete", count=len(gaps), shown=shown)
 
 
 class SubmitRefused(ExpertScoreError):
@@ -99,20 +100,24 @@ def _check_key(session: SessionFile, key: ExpertKey) -> None:
         raise SubmitRefused(
             f"the batch roster pins another key for {info.expert_id}; this key is"
             f" {info.fingerprint}: sign with the key you gave the organizer"
-        )
+        ).saying("pinned_key", expert=info.expert_id, key=info.fingerprint)
     require_role(info, TRANSCRIPTION if marked is not None else RESULT)
 
 
 def _check_target(out: Path, session: SessionFile) -> None:
     if out.is_dir():
-        raise SubmitRefused(f"{out}: is a folder; give a file name for the result")
+        raise SubmitRefused(f"{out}: is a folder; give a file name for the result").saying(
+            "folder", path=out
+        )
     if out.exists():
         if out.resolve() == session.path.resolve():
             raise SubmitRefused(f"{out}: is the session file itself; not overwritten")
         with out.open("rb") as handle:
             start = handle.read(64)
         if not start.startswith(b'{\n  "format": "' + RESULT_FORMAT.split("/")[0].encode()):
-            raise SubmitRefused(f"{out}: exists and is not a result file; not overwritten")
+            raise SubmitRefused(f"{out}: exists and is not a result file; not overwritten").saying(
+                "not_a_result", path=out
+            )
 
 
 def _write_hidden(out: Path, data: bytes) -> Path:
@@ -135,7 +140,7 @@ def preflight(session: SessionFile, scoring: Scoring | None = None) -> None:
         raise SubmitRefused(
             f"already submitted as result {locked.sequence} ({locked.submitted_at}); unlock the"
             " session with a reason to submit again"
-        )
+        ).saying("submitted", sequence=locked.sequence, at=locked.submitted_at)
     gaps = scoring.missing()
     if gaps:
         raise Incomplete(gaps)

@@ -108,7 +108,7 @@ def _check_signature(
     except SignatureError as exc:
         raise ResultRefused(
             source, f"the signature does not verify ({exc}): the file was changed after signing"
-        ) from None
+        ).saying("signature", detail=exc) from None
     return claimed
 
 
@@ -292,7 +292,9 @@ def _check_payload(
     try:
         identity = trust.check(payload.signer_id, signer_key)
     except KeyUntrusted as exc:
-        raise KeyRefused(source, exc.owner, exc.rule, str(exc)) from None
+        raise KeyRefused(source, exc.owner, exc.rule, str(exc)).saying(
+            exc.rule, key=fingerprint(signer_key)
+        ) from None
     return CheckedResult(
         source=source,
         payload=payload,

@@ -48,9 +48,13 @@ def _parse(text: str, target: str) -> Decimal:
     try:
         value = Decimal(text.strip().removesuffix("%"))
     except InvalidOperation:
-        raise OrganizerValueError(f"{target}: '{text}' is not a number") from None
+        raise OrganizerValueError(f"{target}: '{text}' is not a number").saying(
+            "not_a_number", target=target, text=text
+        ) from None
     if not value.is_finite():
-        raise OrganizerValueError(f"{target}: '{text}' is not a number")
+        raise OrganizerValueError(f"{target}: '{text}' is not a number").saying(
+            "not_a_number", target=target, text=text
+        )
     return value
 
 
@@ -179,5 +183,8 @@ def apply(scheme: Scheme, values: Iterable[OrganizerValue]) -> Scheme:
     if findings:
         first = findings[0]
         more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
-        raise OrganizerValueError(f"organizer-set values: {first.node}: {first.message}{more}")
+        error = OrganizerValueError(f"organizer-set values: {first.node}: {first.message}{more}")
+        if first.said and len(findings) == 1:
+            error.saying(first.said, **dict(first.facts))
+        raise error
     return result

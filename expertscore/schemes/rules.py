@@ -29,6 +29,8 @@ class Finding:
     path: Path_
     node: str
     message: str
+    said: str = ""  # the wording template of the few findings a window words itself
+    facts: tuple[tuple[str, str], ...] = ()
 
 
 def fmt(number: Decimal) -> str:
@@ -151,6 +153,12 @@ def _percent_weights(scheme: Scheme) -> Iterator[Finding]:
                 (*path, "weight"),
                 _label(node),
                 f"children's weights sum to {fmt(subtotal)}%, expected {fmt(node.weight.value)}%",
+                "weights",
+                (
+                    ("code", node.code),
+                    ("sum", f"{fmt(subtotal)}%"),
+                    ("expected", f"{fmt(node.weight.value)}%"),
+                ),
             )
 
 
@@ -236,7 +244,7 @@ def _scoring(scheme: Scheme, node: Indicator, path: Path_, top: Decimal) -> Iter
 def _tags(tags: list[Tag], base: Path_) -> Iterator[Finding]:
     codes: set[str] = set()
     names: set[str] = set()
-    label = base[-1]
+    label = str(base[-1])
     for index, tag in enumerate(tags):
         if tag.code in codes:
             yield Finding((*base, index), label, f"tag code '{tag.code}' is used twice")

@@ -35,7 +35,7 @@ def unlocked_result(orm: OrmSession) -> m.ResultRecord | None:
 
 
 def next_sequence(orm: OrmSession) -> int:
-    return int(orm.scalar(select(func.coalesce(func.max(m.ResultRecord.sequence), 0)))) + 1
+    return int(orm.scalar(select(func.coalesce(func.max(m.ResultRecord.sequence), 0))) or 0) + 1
 
 
 def transcription(orm: OrmSession) -> m.Transcription | None:

@@ -24,6 +24,9 @@ from expertscore.schemes.rules import fmt, max_points
 YES, NO = "yes", "no"
 
 
+NAN = "not_a_number"  # ScoreRejected.said of a text that is not a number
+
+
 class ScoreRejected(ExpertScoreError):
     """An entry that the leaf's scoring mode does not allow."""
 
@@ -60,9 +63,9 @@ def parse_points(code: str, text: str) -> Decimal:
     try:
         value = Decimal(text.strip().replace(",", ""))
     except InvalidOperation:
-        raise ScoreRejected(code, f"'{text}' is not a number") from None
+        raise ScoreRejected(code, f"'{text}' is not a number").saying(NAN, text=text) from None
     if not value.is_finite():
-        raise ScoreRejected(code, f"'{text}' is not a number")
+        raise ScoreRejected(code, f"'{text}' is not a number").saying(NAN, text=text)
     return value
 
 
@@ -97,12 +100,14 @@ def _check_points(scheme: Scheme, leaf: Indicator, points: Decimal) -> Decimal:
     top = max_points(scheme, leaf)
     assert top is not None
     if points < 0 or points > top:
-        raise ScoreRejected(leaf.code, f"{fmt(points)} is outside 0–{fmt(top)}", "range")
+        raise ScoreRejected(leaf.code, f"{fmt(points)} is outside 0–{fmt(top)}", "range").saying(
+            "range", value=fmt(points), top=fmt(top)
+        )
     step = step_of(scheme, leaf)
     if points % step != 0:
         raise ScoreRejected(
             leaf.code, f"{fmt(points)} is not a multiple of the step {fmt(step)}", "step"
-        )
+        ).saying("step", value=fmt(points), step=fmt(step))
     return points
 
 
@@ -118,18 +123,24 @@ def points_for(
             if grade.label == entry.choice:
                 return grade.fraction.value * top
         labels = "/".join(choices_of(leaf))
-        raise ScoreRejected(leaf.code, f"choose one of {labels}, not '{entry.choice}'", "choice")
+        raise ScoreRejected(
+            leaf.code, f"choose one of {labels}, not '{entry.choice}'", "choice"
+        ).saying("choice", labels=labels, choice=entry.choice)
     if isinstance(scoring, YesNoScoring | FixedScoring):
         if entry.choice == YES:
             return top
         if entry.choice == NO:
             return Decimal(0)
-        raise ScoreRejected(leaf.code, f"choose yes or no, not '{entry.choice}'", "choice")
+        raise ScoreRejected(leaf.code, f"choose yes or no, not '{entry.choice}'", "choice").saying(
+            "yes_no", choice=entry.choice
+        )
     if isinstance(scoring, BandsScoring) and entry.choice == "suggested":
         suggestion = suggest_from_bands(leaf, reported)
         if suggestion is None:
-            raise ScoreRejected(leaf.code, "no suggestion: the reported value is not a number")
+            raise ScoreRejected(
+                leaf.code, "no suggestion: the reported value is not a number"
+            ).saying("no_suggestion")
         return suggestion
     if entry.points is None:
-        raise ScoreRejected(leaf.code, "enter points")
+        raise ScoreRejected(leaf.code, "enter points").saying("no_points")
     return _check_points(scheme, leaf, entry.points)

@@ -31,8 +31,9 @@ from expertscore.scoring.rules import check_entry, leaves_in_scope
 from expertscore.scoring.totals import Rollup, rollup
 from expertscore.storage import models as m
 from expertscore.storage.session import SessionFile
+from expertscore.vocabulary import Progress
 
-NOT_STARTED, IN_PROGRESS, COMPLETE, RECUSED = "not_started", "in_progress", "complete", "recused"
+NOT_STARTED, IN_PROGRESS, COMPLETE, RECUSED = Progress
 
 
 class EditRefused(ExpertScoreError):
@@ -298,11 +299,15 @@ class Scoring:
 
     def _leaf(self, submission_id: str, code: str) -> Indicator:
         if self.recusal(submission_id) is not None:
-            raise EditRefused(f"submission {submission_id} is recused and cannot be scored")
+            raise EditRefused(f"submission {submission_id} is recused and cannot be scored").saying(
+                "recused_scored", sid=submission_id
+            )
         for leaf in self.assigned_leaves(submission_id):
             if leaf.code == code:
                 return leaf
-        raise EditRefused(f"indicator {code} of submission {submission_id} is not assigned to you")
+        raise EditRefused(
+            f"indicator {code} of submission {submission_id} is not assigned to you"
+        ).saying("indicator_not_assigned", code=code, sid=submission_id)
 
     def _score_row(self, orm: OrmSession, submission_id: str, code: str, round_number: int):
         row = orm.scalars(
@@ -434,16 +439,22 @@ class Scoring:
             )
         for pin in pins:
             if pin.evidence_id not in known:
-                raise EditRefused(f"evidence {pin.evidence_id} does not belong to {submission_id}")
+                raise EditRefused(
+                    f"evidence {pin.evidence_id} does not belong to {submission_id}"
+                ).saying("foreign_evidence", eid=pin.evidence_id, sid=submission_id)
         return self._set_score_field(
             submission_id, code, "pinned_evidence", pins, _pins_json(pins), round_number
         )
 
     def set_note(self, submission_id: str, note: Note) -> Change:
         if self.recusal(submission_id) is not None:
-            raise EditRefused(f"submission {submission_id} is recused")
+            raise EditRefused(f"submission {submission_id} is recused").saying(
+                "recused", sid=submission_id
+            )
         if note.category is not None and not self.scheme.category_path(note.category):
-            raise EditRefused(f"'{note.category}' is not a category of the scheme")
+            raise EditRefused(f"'{note.category}' is not a category of the scheme").saying(
+                "unknown_category", category=note.category
+            )
         old = self.note(submission_id)
         with self.session.writing() as orm:
             self._refuse_if_locked(orm)
@@ -463,13 +474,17 @@ class Scoring:
     def recuse(self, submission_id: str, reason: str) -> Change:
         """Declare a conflict of interest. Final: it cannot be undone."""
         if not reason.strip():
-            raise EditRefused("a recusal needs a reason")
+            raise EditRefused("a recusal needs a reason").saying("recusal_reason")
         with self.session.writing() as orm:
             self._refuse_if_locked(orm)
             if orm.get(m.Assignment, submission_id) is None:
-                raise EditRefused(f"submission {submission_id} is not assigned to you")
+                raise EditRefused(f"submission {submission_id} is not assigned to you").saying(
+                    "not_assigned", sid=submission_id
+                )
             if orm.get(m.Recusal, submission_id) is not None:
-                raise EditRefused(f"submission {submission_id} is already recused")
+                raise EditRefused(f"submission {submission_id} is already recused").saying(
+                    "already_recused", sid=submission_id
+                )
             orm.add(
                 m.Recusal(
                     submission_id=submission_id,
@@ -501,11 +516,15 @@ class Scoring:
     def unlock(self, reason: str) -> Change:
         """Reopen a submitted session for edits; the reason goes into the edit log."""
         if not reason.strip():
-            raise EditRefused("unlocking a submitted session needs a reason")
+            raise EditRefused("unlocking a submitted session needs a reason").saying(
+                "unlock_reason"
+            )
         with self.session.writing() as orm:
             record = locking_result(orm)
             if record is None:
-                raise EditRefused("the session is not locked: nothing was submitted since")
+                raise EditRefused("the session is not locked: nothing was submitted since").saying(
+                    "not_locked"
+                )
             record.unlocked_at = self.clock()
             record.unlock_reason = reason.strip()
             self._log(
@@ -533,13 +552,13 @@ class Scoring:
                     raise EditRefused(
                         f"indicator {code} of {submission_id}: round-1 scores are kept once a"
                         f" round {asked} is asked for"
-                    )
+                    ).saying("round_one_kept", code=code, sid=submission_id, round=asked)
                 return
             request = orm.get(m.RescoreRequest, (submission_id, code, round_number))
         if request is None:
             raise EditRefused(
                 f"indicator {code} of {submission_id} was not sent to round {round_number}"
-            )
+            ).saying("not_in_round", code=code, sid=submission_id, round=round_number)
 
     def append_log(self, orm: OrmSession, action: str, detail: Any) -> None:
         """Add a session-level entry (submit, transcribe) inside the caller's transaction."""

@@ -114,7 +114,7 @@ class SessionFile:
     def summary(self) -> SessionSummary:
         with self.orm() as orm:
             expert = orm.get(m.Expert, self.info.expert_id)
-            count = lambda model: orm.scalar(select(func.count()).select_from(model))  # noqa: E731
+            count = lambda model: int(orm.scalar(select(func.count()).select_from(model)) or 0)  # noqa: E731
             evidence_bytes = orm.scalar(select(func.coalesce(func.sum(m.EvidenceBlob.size), 0)))
             return SessionSummary(
                 batch_id=self.info.batch_id,
@@ -135,6 +135,7 @@ class SessionFile:
         """The bytes of one evidence file, in chunks (never the whole file in memory)."""
         with self.engine.connect() as connection:
             raw = connection.connection.driver_connection
+            assert raw is not None  # an open connection has its sqlite3 connection
             row = raw.execute(
                 "SELECT rowid, size FROM evidence_blob WHERE sha256 = ?", (sha256,)
             ).fetchone()

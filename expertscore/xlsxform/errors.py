@@ -45,8 +45,10 @@ class XlsxFormError(ExpertScoreError):
         self.message = message
         self.rule = rule
         self.facts = dict(facts or {})
+        self.said = "" if rule == FormRule.OTHER else str(rule)
         where = source
         if sheet:
             where += f" {sheet}!{cell}" if cell else f" {sheet}"
+        self.where = where  # the file, and the sheet and cell when known
         # One line whatever the workbook holds: newlines in quoted values become spaces.
         super().__init__(" ".join(f"{where}: {message}".split()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import warnings
 import zipfile
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,7 +151,7 @@ class Sheet:
                     second=distinct[1],
                 )
 
-    def rows(self, check_merges: bool = True) -> Iterator[Row]:
+    def rows(self, check_merges: bool = True) -> Generator[Row, None, None]:
         """Every row from row 1, numbered as Excel numbers them; missing rows are empty.
 
         Merges are checked (``data_merges``) once the header row has been handed out.

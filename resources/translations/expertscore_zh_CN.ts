@@ -575,38 +575,6 @@
 <context>
     <name>ChairTexts</name>
     <message>
-        <source>Accepted</source>
-        <translation>接受</translation>
-    </message>
-    <message>
-        <source>Replaced</source>
-        <translation>替换</translation>
-    </message>
-    <message>
-        <source>Unchanged</source>
-        <translation>未变</translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation>拒收</translation>
-    </message>
-    <message>
-        <source>far apart</source>
-        <translation>分歧大</translation>
-    </message>
-    <message>
-        <source>re-verify</source>
-        <translation>需复核</translation>
-    </message>
-    <message>
-        <source>too few experts</source>
-        <translation>专家数不足</translation>
-    </message>
-    <message>
-        <source>no scores</source>
-        <translation>无评分</translation>
-    </message>
-    <message>
         <source>Summing error</source>
         <translation>分值汇总计算错误</translation>
     </message>
@@ -625,118 +593,6 @@
     <message>
         <source>No cause recorded (earlier record)</source>
         <translation>未注明（早期记录）</translation>
-    </message>
-    <message>
-        <source>The highest and lowest scores are further apart than the threshold.</source>
-        <translation>最高分与最低分之差超过阈值。</translation>
-    </message>
-    <message>
-        <source>An objective indicator was scored or verified differently by the experts.</source>
-        <translation>客观指标的评分或核实值在专家之间不一致。</translation>
-    </message>
-    <message>
-        <source>Fewer experts scored it than the aggregation policy needs.</source>
-        <translation>评分专家数少于汇总规则的要求。</translation>
-    </message>
-    <message>
-        <source>Nobody scored this indicator.</source>
-        <translation>没有专家对该指标评分。</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>新结果</translation>
-    </message>
-    <message>
-        <source>replaces result {before}</source>
-        <translation>替换第 {before} 版结果</translation>
-    </message>
-    <message>
-        <source>same as the accepted result {before}</source>
-        <translation>与已接受的第 {before} 版结果相同</translation>
-    </message>
-    <message>
-        <source>older (sequence {sequence}) than the accepted result {before}</source>
-        <translation>比已接受的第 {before} 版结果旧（第 {sequence} 版）</translation>
-    </message>
-    <message>
-        <source>differs from the accepted result with the same sequence {before}</source>
-        <translation>与已接受的同为第 {before} 版的结果内容不同</translation>
-    </message>
-    <message>
-        <source>the signed payload is damaged ({detail}): the file was changed</source>
-        <translation>签名内容已损坏（{detail}）：文件已被改动</translation>
-    </message>
-    <message>
-        <source>the file was changed after signing{rest}</source>
-        <translation>文件在签名后被改动{rest}</translation>
-    </message>
-    <message>
-        <source>unknown key {key}: neither the batch roster nor a key card names a key for {expert}</source>
-        <translation>未知密钥 {key}：批次专家名单和密钥卡均未登记 {expert} 的密钥</translation>
-    </message>
-    <message>
-        <source>no result file accepted yet</source>
-        <translation>尚未接受结果文件</translation>
-    </message>
-    <message>
-        <source>not in the expert&apos;s result</source>
-        <translation>专家结果中没有该申报</translation>
-    </message>
-    <message>
-        <source>{count} indicators unscored ({codes})</source>
-        <translation>{count} 个指标未评分（{codes}）</translation>
-    </message>
-    <message>
-        <source>the key&apos;s fingerprint {actual} does not match {sheet} on the sheet</source>
-        <translation>密钥指纹 {actual} 与纸质评分表上的 {sheet} 不一致</translation>
-    </message>
-    <message>
-        <source>an agreed panel score needs the panel&apos;s reason</source>
-        <translation>组长认定分需要填写评审组的理由</translation>
-    </message>
-    <message>
-        <source>{code}: {value} is outside 0–{top}</source>
-        <translation>{code}：{value} 超出 0–{top} 的范围</translation>
-    </message>
-    <message>
-        <source>name the experts who score the second round</source>
-        <translation>请指定进行第二轮评分的专家</translation>
-    </message>
-    <message>
-        <source>{expert} is assigned {sid} despite a conflict of interest</source>
-        <translation>{expert} 与 {sid} 存在利益冲突，不能分配</translation>
-    </message>
-    <message>
-        <source>submission {sid}: indicator {code} has {count} experts; the aggregation policy needs {needed}</source>
-        <translation>申报 {sid}：指标 {code} 只有 {count} 位专家，汇总规则需要 {needed} 位</translation>
-    </message>
-    <message>
-        <source>submission {sid}: only {count} experts of {pool} are free of conflicts, {needed} needed</source>
-        <translation>申报 {sid}：{pool}中只有 {count} 位专家没有利益冲突，需要 {needed} 位</translation>
-    </message>
-    <message>
-        <source>organizer-set values: indicator {code}: children&apos;s weights sum to {sum}, expected {expected}</source>
-        <translation>组织方设定值：指标 {code} 的下级权重合计为 {sum}，应为 {expected}</translation>
-    </message>
-    <message>
-        <source>{target}: &apos;{text}&apos; is not a number</source>
-        <translation>{target}：“{text}”不是数字</translation>
-    </message>
-    <message>
-        <source>expert {expert} is already on the roster ({name})</source>
-        <translation>专家 {expert} 已在名单中（{name}）</translation>
-    </message>
-    <message>
-        <source>add the panel&apos;s experts to the roster</source>
-        <translation>请把评审专家加入名单</translation>
-    </message>
-    <message>
-        <source>{file} in the merge folder is not the file merged for {expert}: put back the merged file, or merge the new one.</source>
-        <translation>合并文件夹中的 {file} 不是为 {expert} 合并的文件：请放回合并时的文件，或用“合并结果文件”合并新文件。</translation>
-    </message>
-    <message>
-        <source>Choose why the panel changes the summed result (87号令 art. 64).</source>
-        <translation>请选择修正评审结果的原因（87号令第六十四条）。</translation>
     </message>
     <message>
         <source>grade {before}→{after}</source>
@@ -1533,41 +1389,6 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
-    <name>FormTexts</name>
-    <message>
-        <source>{where}: the workbook is protected by a password: save a copy without a password and import that.</source>
-        <translation>{where}：工作簿设有打开密码：请另存一份无密码的副本，再导入该副本。</translation>
-    </message>
-    <message>
-        <source>{where}: an old .xls workbook: save it as .xlsx and import that.</source>
-        <translation>{where}：这是旧版 .xls 工作簿：请另存为 .xlsx 格式后再导入。</translation>
-    </message>
-    <message>
-        <source>{where}: row 1 holds “{title}”, a title: the column headers must be the first row; delete the rows above them.</source>
-        <translation>{where}：第 1 行是标题“{title}”：列标题必须在第 1 行，请删除其上方的行。</translation>
-    </message>
-    <message>
-        <source>{where}: the merged cells {range} join the header with data rows: unmerge them.</source>
-        <translation>{where}：合并单元格 {range} 把表头和数据行合在了一起：请取消合并。</translation>
-    </message>
-    <message>
-        <source>{where}: the merged cells {range} span the columns “{first}” and “{second}”: merge cells only down one column.</source>
-        <translation>{where}：合并单元格 {range} 跨越了“{first}”和“{second}”两列：只能在同一列内上下合并。</translation>
-    </message>
-    <message>
-        <source>{where}: row {row} is a total row (“{text}”): delete it.</source>
-        <translation>{where}：第 {row} 行是合计行（“{text}”）：请删除该行。</translation>
-    </message>
-    <message>
-        <source>{where}: the form has no evidence sheet, but an evidence folder was given ({folder}): add the 证明材料 sheet, or leave the folder out.</source>
-        <translation>{where}：表单中没有“证明材料”工作表，却指定了证明材料文件夹（{folder}）：请补上该工作表，或不指定文件夹。</translation>
-    </message>
-    <message>
-        <source>{where}: “{text}” given for {indicator} is not a number: type the number itself, without arithmetic.</source>
-        <translation>{where}：指标 {indicator} 填写的“{text}”不是数字：请直接填写数值，不要写算式。</translation>
-    </message>
-</context>
-<context>
     <name>FoundLine</name>
     <message>
         <source>The evidence is still being indexed…</source>
@@ -2166,93 +1987,6 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
-    <name>Messages</name>
-    <message>
-        <source>“{text}” is not a number</source>
-        <translation>“{text}”不是数字</translation>
-    </message>
-    <message>
-        <source>{value} is outside the range 0–{top}</source>
-        <translation>{value} 超出 0–{top} 的范围</translation>
-    </message>
-    <message>
-        <source>{value} is not a multiple of the step {step}</source>
-        <translation>{value} 不是步长 {step} 的整数倍</translation>
-    </message>
-    <message>
-        <source>choose one of {labels}</source>
-        <translation>请选择 {labels} 之一</translation>
-    </message>
-    <message>
-        <source>choose yes or no</source>
-        <translation>请选择“是”或“否”</translation>
-    </message>
-    <message>
-        <source>no suggestion: the reported value is not a number</source>
-        <translation>无建议分：报送值不是数字</translation>
-    </message>
-    <message>
-        <source>enter points</source>
-        <translation>请输入分数</translation>
-    </message>
-    <message>
-        <source>submission {sid} is recused and cannot be scored</source>
-        <translation>申报 {sid} 已回避，不能评分</translation>
-    </message>
-    <message>
-        <source>submission {sid} is recused</source>
-        <translation>申报 {sid} 已回避</translation>
-    </message>
-    <message>
-        <source>submission {sid} is already recused</source>
-        <translation>申报 {sid} 已经回避</translation>
-    </message>
-    <message>
-        <source>submission {sid} is not assigned to you</source>
-        <translation>申报 {sid} 未分配给您</translation>
-    </message>
-    <message>
-        <source>indicator {code} of submission {sid} is not assigned to you</source>
-        <translation>申报 {sid} 的指标 {code} 未分配给您</translation>
-    </message>
-    <message>
-        <source>a recusal needs a reason</source>
-        <translation>回避须填写理由</translation>
-    </message>
-    <message>
-        <source>evidence {eid} does not belong to submission {sid}</source>
-        <translation>佐证 {eid} 不属于申报 {sid}</translation>
-    </message>
-    <message>
-        <source>already submitted as result {sequence} ({at}); unlock the scores with a reason to submit again</source>
-        <translation>已作为第 {sequence} 次结果提交（{at}）；如需再次提交，请先填写理由解锁评分</translation>
-    </message>
-    <message>
-        <source>the batch roster names another key for {expert}; this key is {key}: sign with the key you gave the organizer</source>
-        <translation>批次专家名单为 {expert} 登记了另一个密钥；本密钥为 {key}：请使用您交给组织方的密钥签名</translation>
-    </message>
-    <message>
-        <source>{path} exists and is not a result file; not overwritten</source>
-        <translation>{path} 已存在且不是结果文件；未覆盖</translation>
-    </message>
-    <message>
-        <source>{path} is a folder; give a file name for the result</source>
-        <translation>{path} 是文件夹；请为结果指定文件名</translation>
-    </message>
-    <message>
-        <source>unlocking the submitted scores needs a reason</source>
-        <translation>解锁已提交的评分需要填写理由</translation>
-    </message>
-    <message>
-        <source>Indicator {code}: {reason}</source>
-        <translation>指标 {code}：{reason}</translation>
-    </message>
-    <message>
-        <source>The session was submitted (result {sequence}, {at}) and is locked; unlock it with a reason to change anything.</source>
-        <translation>该会话已提交（第 {sequence} 次，{at}）并已锁定；如需修改，请先填写理由解锁。</translation>
-    </message>
-</context>
-<context>
     <name>MissingDialog</name>
     <message>
         <source>What is missing</source>
@@ -2819,6 +2553,17 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RankingModel</name>
     <message>
         <source>Rank</source>
@@ -3312,22 +3057,6 @@ Supports: {codes}</source>
 </context>
 <context>
     <name>SubmissionListModel</name>
-    <message>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Recused</source>
-        <translation>已回避</translation>
-    </message>
     <message>
         <source>No.</source>
         <translation>编号</translation>

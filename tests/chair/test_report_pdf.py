@@ -38,6 +38,7 @@ from expertscore.results.simulate import simulate
 from expertscore.results.trust import KeyTrust
 from expertscore.schemes.model import Aggregation
 from expertscore.schemes.rules import fmt
+from expertscore.wording.phrases import GAP_NO_RESULT, GAP_UNSCORED
 from tests.reports.helpers import drawn_text, fonts, page_count, page_texts
 
 REASON = "专家组复核现场材料后一致认定：服务案例证据不足，按 3.5 分计"
@@ -360,10 +361,15 @@ def test_core_notes_are_put_into_chinese():
         fragile_text(Fragility("E02", ("L1", None), (3, 4)), names, grade)
         == "去掉程明（E02）的评分：等级 一级→未达等级，名次 3→4"
     )
-    assert gap_text(Gap("E01", "S001", "3 indicators unscored (1.1, 2.2, 3.1)")) == (
+    # A gap carries its facts beside the English line (``chair.panel.gaps`` writes both).
+    unscored = (("count", "3"), ("codes", "1.1, 2.2, 3.1"))
+    english = "3 indicators unscored (1.1, 2.2, 3.1)"
+    assert gap_text(Gap("E01", "S001", english, GAP_UNSCORED, unscored)) == (
         "3 项指标未评分（1.1, 2.2, 3.1）"
     )
-    assert gap_text(Gap("E01", None, "no result file accepted yet")).startswith("尚未收到")
+    nothing = Gap("E01", None, "no result file accepted yet", GAP_NO_RESULT)
+    assert gap_text(nothing).startswith("尚未收到")
+    assert gap_text(Gap("E01", None, "another note")) == "another note"
 
 
 @pytest.mark.parametrize(

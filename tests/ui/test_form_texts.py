@@ -72,4 +72,4 @@ def test_a_refusal_without_a_template_keeps_the_core_line(chinese, tmp_path):
     case.set("申报信息", "AX4", 3)
     case.set("申报信息", "B4", "营口平台")
     error = refusal(case)
-    assert error_text(error) == str(error)
+    assert error_text(error) == f"Excel 表单有误：{error}"  # the core line, under a Chinese lead

@@ -17,7 +17,7 @@ from expertscore.chair.flag_states import open_flags
 from expertscore.chair.panel import Gap
 from expertscore.chair.ranking import group_name
 from ui.chair.state import ChairState
-from ui.chair.texts import core_text, outcome_label
+from ui.chair.texts import gap_text, outcome_label
 from ui.plaintext import plain_roles
 
 Index = QModelIndex | QPersistentModelIndex
@@ -192,7 +192,7 @@ class ChairGapsModel(QAbstractTableModel):
             if gap.submission is None:
                 return self.tr("all assigned")
             return state.submission_label(gap.submission) if state else gap.submission
-        return core_text(gap.detail)
+        return gap_text(gap)
 
 
 AUDIT_TIME, AUDIT_ACTION, AUDIT_DETAIL = range(3)
@@ -251,7 +251,8 @@ class AuditModel(QAbstractTableModel):
         action = entry.get("action")
         if action == "merge":
             who = f"{entry.get('expert')} #{entry.get('sequence')} " if entry.get("expert") else ""
-            return f"{entry.get('file')}: {who}{core_text(str(entry.get('reason', '')))}"
+            # the reason as the log records it (a past merge's own line)
+            return f"{entry.get('file')}: {who}{entry.get('reason', '')}"
         if action == "confirm-key":
             return f"{entry.get('expert')} {entry.get('fingerprint')}"
         if action == "round-2":

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont
 
 from expertscore.chair.merge import ACCEPTED, REFUSED, REPLACED, UNCHANGED, Decision, summary
-from ui.chair.texts import OUTCOMES, core_text, outcome_label
+from ui.chair.texts import OUTCOMES, decision_text, outcome_label
 from ui.plaintext import plain_roles
 
 Index = QModelIndex | QPersistentModelIndex
@@ -128,7 +128,7 @@ class MergePreviewModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == REASON:
             return OUTCOME_COLORS[decision.outcome] if decision.outcome == REFUSED else None
         if role == Qt.ItemDataRole.ToolTipRole and column in (FILE, REASON):
-            return decision.source if column == FILE else core_text(decision.reason)
+            return decision.source if column == FILE else decision_text(decision)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == FILE:
@@ -140,4 +140,4 @@ class MergePreviewModel(QAbstractItemModel):
             return f"{decision.expert} {name}" if name else decision.expert
         if column == SEQUENCE:
             return "" if decision.sequence is None else str(decision.sequence)
-        return core_text(decision.reason)
+        return decision_text(decision)

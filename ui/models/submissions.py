@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -25,6 +24,8 @@ from expertscore.scoring.service import (
     RECUSED,
     SubmissionRow,
 )
+from expertscore.vocabulary import Progress
+from expertscore.wording.labels import label
 from ui.plaintext import shown, tip
 
 ID, PLATFORM, STATE, PROGRESS = range(4)
@@ -62,13 +63,7 @@ CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
 def state_label(state: str) -> str:
-    labels = {
-        NOT_STARTED: QCoreApplication.translate("SubmissionListModel", "Not started"),
-        IN_PROGRESS: QCoreApplication.translate("SubmissionListModel", "In progress"),
-        COMPLETE: QCoreApplication.translate("SubmissionListModel", "Complete"),
-        RECUSED: QCoreApplication.translate("SubmissionListModel", "Recused"),
-    }
-    return labels.get(state, state)
+    return label(Progress, state)
 
 
 class SubmissionListModel(QAbstractTableModel):

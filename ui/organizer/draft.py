@@ -20,6 +20,7 @@ from expertscore.batch.manifest import Assignment, Manifest, Submission
 from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.chair.workbook_notes import organizer_amounts
 from expertscore.crypto.dsse import ED25519, key_algorithm
+from expertscore.errors import ExpertScoreError
 from expertscore.identity.keycard import KeyCard
 from expertscore.identity.keys import ORGANIZER, ExpertKey, KeyInfo, list_keys
 from expertscore.organizer.assign import (
@@ -75,7 +76,7 @@ class Preview:
 
     assignments: list[Assignment]
     conflicts: dict[tuple[str, str], str]  # (expert, submission) -> reason
-    problem: str | None = None
+    problem: ExpertScoreError | None = None  # why there is no assignment
     short: list[Shortfall] = field(default_factory=list)  # submissions left unassigned
     policy_needs: int = 0  # the fewest experts the aggregation policy accepts
 
@@ -214,15 +215,15 @@ class RoundDraft:
             return list(self.values.items())
         return changed
 
-    def values_problem(self) -> str | None:
-        """The core's message when the values break a scheme rule, else ``None``."""
+    def values_problem(self) -> OrganizerValueError | None:
+        """The core's refusal when the values break a scheme rule, else ``None``."""
         try:
             apply(
                 self.pristine_scheme,
                 [parse_value(t, v, self.set_by or "organizer") for t, v in self.value_pairs()],
             )
         except OrganizerValueError as exc:
-            return str(exc)
+            return exc
         return None
 
     # --- assignments ----------------------------------------------------------------------
@@ -262,13 +263,14 @@ class RoundDraft:
         conflicts = self.conflicts()
         needs = self.needed()
         if not self.roster.experts:
-            return Preview([], conflicts, "add the panel's experts to the roster", [], needs)
+            empty = RosterError("add the panel's experts to the roster").saying("empty")
+            return Preview([], conflicts, empty, [], needs)
         try:
             plan = self._plan()
             assignments = self._assignments(plan, self.add, self.remove)
             return Preview(assignments, conflicts, None, plan.short, needs)
         except (AssignmentError, RosterError) as exc:
-            return Preview([], conflicts, str(exc), [], needs)
+            return Preview([], conflicts, exc, [], needs)
 
     def lower_count(self, submission: str, count: int) -> None:
         """Ask ``count`` experts for ``submission`` (a way out of a shortfall)."""

@@ -23,7 +23,8 @@ from expertscore.crypto.dsse import SM2
 from expertscore.errors import WrongAlgorithm
 from expertscore.identity.keys import ExpertKey, WrongPassphrase, open_key
 from expertscore.organizer.prepare import SignerOnRoster
-from ui.chair.texts import core_text, failure_text
+from ui.chair.texts import failure_text
+from ui.messages import error_text
 from ui.organizer.draft import Exported, export_round
 from ui.organizer.signing import NewOrganizerKeyDialog
 from ui.tasks import BackgroundOp
@@ -51,11 +52,11 @@ class ExportStep(QObject):
         """Why the package cannot be exported now, or ``None``."""
         if self.w.draft is None:
             return self.tr("Open the authority's export first.")
-        if self.w.values_model.problem:
-            return core_text(self.w.values_model.problem)
+        if self.w.values_model.refusal:
+            return error_text(self.w.values_model.refusal)
         preview = self.w.grid_model.preview
         if preview is None or preview.problem:
-            return core_text(preview.problem) if preview and preview.problem else ""
+            return error_text(preview.problem) if preview and preview.problem else ""
         if preview.short:
             return self.tr("{count} submissions cannot be assigned yet (step 4).").format(
                 count=len({item.submission for item in preview.short})

@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from expertscore import __version__
-from ui.chair.texts import core_text
+from ui.messages import error_text
 from ui.organizer.models import R_CONFLICTS, R_ROLE
 from ui.plaintext import shown
 
@@ -86,8 +86,8 @@ class WindowGuide(QObject):
         return self.tr("add the experts' key cards")
 
     def values_needs(self) -> str | None:
-        problem = self.w.values_model.problem
-        return core_text(problem) if problem else None
+        problem = self.w.values_model.refusal
+        return error_text(problem) if problem else None
 
     def assignments_needs(self) -> str | None:
         preview = self.w.grid_model.preview
@@ -97,7 +97,7 @@ class WindowGuide(QObject):
             return self.tr("{count} submissions cannot be assigned: see the ways out").format(
                 count=len({item.submission for item in preview.short})
             )
-        return core_text(preview.problem) if preview.problem else None
+        return error_text(preview.problem) if preview.problem else None
 
     def export_needs(self) -> str | None:
         return self.w.export_problem() or self.w.export_step.signing_problem()

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 from expertscore.crypto.dsse import fingerprint
 from expertscore.errors import ExpertScoreError
 from expertscore.organizer.roster import RosterExpert
-from ui.chair.texts import core_text, failure_text
+from expertscore.schemes.organizer import OrganizerValueError
+from ui.chair.texts import failure_text
+from ui.messages import error_text
 from ui.organizer.draft import Preview, RoundDraft, ValueRow
 from ui.plaintext import plain_roles
 
@@ -156,15 +158,17 @@ class ValuesModel(DraftModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.problem: str | None = None
+        self.problem: str | None = None  # the core's English line, naming what is wrong
+        self.refusal: OrganizerValueError | None = None
 
     def set_draft(self, draft: RoundDraft | None) -> None:
         super().set_draft(draft)
         self._check()
 
     def _check(self) -> None:
-        self.problem = self.draft.values_problem() if self.draft is not None else None
-        self.problemChanged.emit(core_text(self.problem) if self.problem else "")
+        self.refusal = self.draft.values_problem() if self.draft is not None else None
+        self.problem = str(self.refusal) if self.refusal is not None else None
+        self.problemChanged.emit(error_text(self.refusal) if self.refusal else "")
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self.draft is None else len(self.draft.rows)

@@ -35,7 +35,8 @@ from expertscore.errors import ExpertScoreError
 from expertscore.identity.keycard import read_card
 from expertscore.identity.keys import ExpertKey
 from expertscore.organizer.roster import OrganizerCardOnRoster, read_roster, write_roster
-from ui.chair.texts import core_text, failure_text
+from ui.chair.texts import failure_text
+from ui.messages import error_text
 from ui.organizer.draft import RoundDraft, open_source
 from ui.organizer.export_step import ExportStep
 from ui.organizer.guide import WindowGuide
@@ -407,7 +408,7 @@ class OrganizerWindow(QMainWindow):
         grid.resizeRowsToContents()
         if draft is None or preview is None:
             return
-        page.problem.setText(core_text(preview.problem) if preview.problem else "")
+        page.problem.setText(error_text(preview.problem) if preview.problem else "")
         page.shortfalls.show_shortfalls(preview.short, draft.submissions, preview.policy_needs)
         loads = preview.loads()
         hand = len(draft.add) + len(draft.remove)

@@ -44,6 +44,54 @@ ERRORS: dict[str, Text] = {
     "OrganizerKeyChanged": Text(D, "组织方的签名密钥与上次不同：{detail}"),
     "SignatureError": Text(D, "签名或密钥有误：{detail}"),
     "Refused": Text("refused: {reason}", "拒收：{reason}"),
+    # Signature algorithms (the batch's: ed25519 or sm2) and key roles
+    "WrongAlgorithm": Text(
+        "{source}: signed with {found}, but the batch signs with {expected}",
+        "{source}：签名算法为 {found}，但本批次使用 {expected} 签名",
+    ),
+    "AlgorithmRefusal": Text(
+        "signed with {found}, but the batch signs with {expected}",
+        "签名算法为 {found}，但本批次使用 {expected} 签名",
+    ),
+    "ResultWrongAlgorithm": Text(
+        "signed with {found}, but the batch signs with {expected}",
+        "评分结果文件的签名算法为 {found}，但本批次使用 {expected} 签名",
+    ),
+    "PanelWrongAlgorithm": Text(
+        "signed with {found}, but the batch signs with {expected}",
+        "评审组文件的签名算法为 {found}，但本批次使用 {expected} 签名",
+    ),
+    "NoteWrongAlgorithm": Text(
+        "signed with {found}, but the batch signs with {expected}",
+        "说明文件的签名算法为 {found}，但本批次使用 {expected} 签名",
+    ),
+    "KeyCardWrongAlgorithm": Text(
+        "{source}: key card signed with {found}, but the batch signs with {expected}",
+        "{source}：密钥卡的签名算法为 {found}，但本批次使用 {expected} 签名",
+    ),
+    "PackageWrongAlgorithm": Text(
+        "{source}: signed with {found}, but the batch signs with {expected}",
+        "{source}：批次包的签名算法为 {found}，但本批次使用 {expected} 签名",
+    ),
+    "SubmitWrongAlgorithm": Text(
+        "{source}: the key is {found}, but the batch signs with {expected}: make a key with"
+        " the batch's algorithm",
+        "{source}：该密钥为 {found} 密钥，但本批次使用 {expected} 签名：请生成本批次算法的密钥",
+    ),
+    "KeyOfOtherAlgorithm": Text(
+        "{source}: the key is {found}, but the batch signs with {expected}",
+        "{source}：该密钥为 {found} 密钥，但本批次使用 {expected} 签名",
+    ),
+    "WrongKeyRole": Text(
+        "the key {fingerprint} of {key_id} is a {role} key; this file is signed with a"
+        " {needed} key (make one with `expertscore key new --role {needed}`)",
+        "密钥 {fingerprint}（{key_id}）的角色为 {role}，此文件须用角色为 {needed} 的密钥签名"
+        "（请生成一个角色为 {needed} 的密钥）",
+    ),
+    "FamiliarityRefused": Text(
+        "{submission}: {level} is not a familiarity (familiar, fairly, moderate or none)",
+        "{submission}：{level} 不是有效的熟悉程度（熟悉、较熟悉、一般或不填）",
+    ),
     # The expert's session
     "SessionFileError": Text(D, "会话文件有误：{detail}"),
     "StorageError": Text(D, "会话文件无法写入：{detail}"),

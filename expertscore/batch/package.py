@@ -284,7 +284,9 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
     signature = None
     if signature_bytes is not None:
         signature = read_signature(source, signature_bytes)
-        check_algorithm(signature.public_key, manifest.algorithm, source, PackageWrongAlgorithm)
+        check_algorithm(
+            signature.public_key, manifest.algorithm, str(source), PackageWrongAlgorithm
+        )
         try:
             verify(
                 signature.public_key,

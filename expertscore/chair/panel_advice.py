@@ -10,6 +10,7 @@ follow the scheme and never depend on it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -106,7 +107,7 @@ def expert_familiarity(advice: Advice, expert: str) -> str:
 class Table:
     title: str
     header: tuple[str, ...]
-    rows: list[tuple[str, ...]]
+    rows: Sequence[tuple[str, ...]]
 
 
 def advice_tables(advice: Advice) -> list[Table]:

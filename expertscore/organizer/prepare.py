@@ -211,7 +211,7 @@ def prepare_batch(
     )
     builder.form_import = manifest.form_import
     if options.algorithm == SM2:  # an Ed25519 batch's manifest names no algorithm
-        builder.signing = Signing(algorithm=SM2, signer_id=options.signer_id or DEFAULT_SIGNER_ID)
+        builder.signing = Signing(algorithm="sm2", signer_id=options.signer_id or DEFAULT_SIGNER_ID)
     for item in manifest.evidence:
         builder.add_evidence_from_package(source.path, item)
     if options.index:

@@ -234,6 +234,8 @@ class TextCell(Flowable):
         super().__init__()
         self.text, self.style = text, style
         self.lines: list[str] = [text]
+        self.width: float = 0
+        self.height: float = 0
         self._laid_for: float | None = None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:

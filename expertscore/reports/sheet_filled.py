@@ -203,7 +203,7 @@ class FilledSheets(SheetRenderer):
         """Subtotals of the first-level groups, base, bonus, total, share and grade."""
         totals = item.totals
         data: list[list[object]] = [[self.para(h, "label") for h in ("合计", "得分", "满分")]]
-        bonus_rows = []
+        bonus_rows: list[list[object]] = []
         for node in self.scheme.indicators:
             if not totals.maxima.get(node.code):
                 continue

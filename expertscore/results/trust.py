@@ -69,8 +69,9 @@ class KeyTrust:
         local: Iterable[KeyInfo] = (),
     ) -> KeyTrust:
         cards = list(cards)
-        for card in cards if package is not None else ():
-            check_card_algorithm(card, package.manifest.algorithm)
+        if package is not None:
+            for card in cards:
+                check_card_algorithm(card, package.manifest.algorithm)
         keys = [
             KnownKey(expert.id, expert.public_key, ROSTER)
             for expert in (package.manifest.roster if package else [])

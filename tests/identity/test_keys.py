@@ -53,7 +53,8 @@ def test_new_key_is_stored_encrypted_and_owner_only(private_data_dir):
     assert key.info.path == path
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     record = json.loads(path.read_text(encoding="utf-8"))
-    assert record["format"] == "expertscore-key/2"
+    assert record["format"] == "expertscore-key/3"
+    assert record["recipient"] == key.info.recipient
     assert record["role"] == "expert"
     assert (record["expert"], record["name"], record["organization"]) == (
         "E02",
@@ -63,7 +64,8 @@ def test_new_key_is_stored_encrypted_and_owner_only(private_data_dir):
     assert record["public_key"] == key.info.public_key
     assert record["fingerprint"] == key.info.fingerprint
     assert record["kdf"]["name"] == "scrypt" and record["cipher"]["name"] == "aes-256-gcm"
-    assert len(base64.b64decode(record["cipher"]["ciphertext"])) == 32 + 16  # key + GCM tag
+    # signing key + the age identity (74 characters) + GCM tag
+    assert len(base64.b64decode(record["cipher"]["ciphertext"])) == 32 + 74 + 16
     raw_private = key.private_key.private_bytes_raw()
     assert raw_private not in path.read_bytes()
     assert base64.b64encode(raw_private) not in path.read_bytes()
@@ -154,7 +156,7 @@ def _other_public_key(record):
         (lambda r: r["kdf"].update(n=3), "impossible scrypt parameters"),
         (lambda r: r["kdf"].update(n=2**24, r=8), "asks for 16384 MiB; refused"),
         (lambda r: r.pop("kdf"), "field 'kdf' is missing"),
-        (lambda r: r.update(format="expertscore-key/3"), "made by a newer ExpertScore"),
+        (lambda r: r.update(format="expertscore-key/9"), "made by a newer ExpertScore"),
         (
             lambda r: r.update(role="organizer"),
             r"damaged key file \(the encrypted key or its owner",
@@ -236,6 +238,7 @@ def key_file_bytes_1(key, path):
     raw = opened.private_key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     associated = f"expertscore-key/1 {key.info.expert_id} {key.info.public_key}".encode()
     record.pop("role")
+    record.pop("recipient")
     record["format"] = "expertscore-key/1"
     record["kdf"].update(n=FAST.n, r=FAST.r, p=FAST.p, salt=base64.b64encode(salt).decode())
     record["cipher"].update(

@@ -35,6 +35,7 @@ from expertscore.batch.crosscheck import crosscheck
 from expertscore.batch.manifest import BATCH_FORMAT, Manifest, effective_scheme
 from expertscore.batch.signature import ORGANIZER_PAYLOAD, ManifestSignature, read_signature
 from expertscore.crypto.dsse import SignatureError, verify
+from expertscore.crypto.sealed import is_sealed
 from expertscore.errors import PackageError, SchemeFileError, SchemeInvalid
 from expertscore.schemes.loader import load_scheme_text
 from expertscore.schemes.model import Scheme
@@ -45,6 +46,13 @@ SIGNATURE = "manifest.sig"
 SCHEME = "scheme.yaml"
 EVIDENCE_NAME = re.compile(r"^evidence/([0-9a-f]{64})$")
 CHUNK = 4 << 20
+
+
+class PackageEncrypted(PackageError):
+    """An encrypted package given where a plain one is read: open it with a key first."""
+
+    def __init__(self, source: object) -> None:
+        super().__init__(source, "the package is encrypted; open it with a key it was encrypted to")
 
 
 @dataclass(frozen=True)
@@ -212,6 +220,8 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
     source = path
     if not path.is_file():
         raise PackageError(source, "no such file")
+    if is_sealed(path):
+        raise PackageEncrypted(source)
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:

@@ -190,7 +190,9 @@ def plain_copy(path: Path, folder: Path) -> Iterator[Path]:
 
     folder.mkdir(parents=True, exist_ok=True)
     owner_only(folder)
-    target = folder / f"{path.stem}.plain.zip"
+    import secrets
+
+    target = folder / f"{path.stem}-{secrets.token_hex(4)}.zip"
     try:
         with path.open("rb") as reader, _private_open(target) as writer:
             decrypt_stream(reader, writer, path)

@@ -67,6 +67,18 @@ class WrongPassphrase(ExpertScoreError):
     """The passphrase does not open the key."""
 
 
+class KeyCannotDecrypt(ExpertScoreError):
+    """A key made before decryption identities: it signs, but opens nothing encrypted."""
+
+    def __init__(self, owner: str) -> None:
+        self.owner = owner
+        super().__init__(
+            f"the key of {owner} has no decryption identity (made before expertscore-key/3);"
+            f" run `expertscore key add-recipient --expert {owner}` and send the chair a new"
+            " key card"
+        )
+
+
 class UnknownKeyRole(KeyFileError):
     """A key role that is not one of ``ROLES``."""
 
@@ -243,7 +255,7 @@ def key_file_bytes(key: ExpertKey, passphrase: str, cost: ScryptCost = DEFAULT_C
     return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _write_private(path: Path, data: bytes, replace_existing: bool = False) -> None:
+def write_private(path: Path, data: bytes, replace_existing: bool = False) -> None:
     """Write a new file readable by its owner only, all or nothing; never overwrite
     (unless ``replace_existing``: a key gaining its decryption identity)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -284,7 +296,7 @@ def create_key(
     key = ExpertKey.from_private_key(
         Ed25519PrivateKey.generate(), expert_id, name.strip(), organization, role=role
     )
-    _write_private(path, key_file_bytes(key, passphrase, cost))
+    write_private(path, key_file_bytes(key, passphrase, cost))
     return replace(key, info=replace(key.info, path=path))
 
 
@@ -301,7 +313,7 @@ def add_recipient(path: Path, passphrase: str, cost: ScryptCost = DEFAULT_COST) 
     upgraded = ExpertKey(
         replace(key.info, recipient=recipient_of(identity)), key.private_key, identity
     )
-    _write_private(path, key_file_bytes(upgraded, passphrase, cost), replace_existing=True)
+    write_private(path, key_file_bytes(upgraded, passphrase, cost), replace_existing=True)
     return upgraded
 
 

@@ -30,6 +30,7 @@ from expertscore.batch.manifest import (
     OrganizerValueRecord,
 )
 from expertscore.batch.package import OpenedPackage, open_package
+from expertscore.batch.sealed_package import plain_build_path, seal_package
 from expertscore.errors import ExpertScoreError, PackageError
 from expertscore.identity.keys import ExpertKey
 from expertscore.organizer.assign import (
@@ -120,7 +121,9 @@ def prepare_batch(
     options: RoundOptions,
     out: Path,
     signer: ExpertKey | None,
+    recipients: list[str] | None = None,
 ) -> Manifest:
+    """Write the round's package to ``out``; sealed to ``recipients`` when given."""
     manifest = source.manifest
     scheme = source.scheme
     if signer is not None:
@@ -181,7 +184,12 @@ def prepare_batch(
     for item in manifest.evidence:
         builder.add_evidence_from_package(source.path, item)
     signing = (signer.private_key, signer.info.name) if signer else None
-    return builder.write(out, signer=signing)
+    if not recipients:
+        return builder.write(out, signer=signing)
+    with plain_build_path(out) as plain:  # the plain zip never lands beside ``out``
+        written = builder.write(plain, signer=signing)
+        seal_package(plain, out, recipients)
+    return written
 
 
 def prepare_round(
@@ -192,10 +200,11 @@ def prepare_round(
     signer: ExpertKey | None,
     evidence: Path | None = None,
     scheme_id: str | None = None,
+    recipients: list[str] | None = None,
 ) -> Manifest:
     with tempfile.TemporaryDirectory(dir=out.parent if out.parent.exists() else None) as work:
         package = source_package(source, evidence, scheme_id, Path(work))
-        return prepare_batch(open_package(package), roster, options, out, signer)
+        return prepare_batch(open_package(package), roster, options, out, signer, recipients)
 
 
 def loads(assignments: Sequence[Assignment]) -> dict[str, int]:

@@ -1,0 +1,110 @@
+"""Batch packages encrypted to the panel: sealing one, and opening one with a key.
+
+An encrypted package is the whole package zip encrypted with ``age`` to the X25519
+recipients of every roster expert, the organizer and the chair (``docs/formats.md``).
+Nothing of it, not even the batch id, is readable without one of those keys.
+
+A zip is read by seeking, which an age stream cannot do, so an encrypted package is
+decrypted (streaming, in 64 KiB chunks) to an owner-only file in the program's private
+folder, never beside the package, and that copy is removed as soon as the import or the
+inspection is done (and at the next start, should the program have been killed). The
+organizer's signature is then checked on the decrypted package exactly as on a plain one.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from expertscore.crypto import sealed
+from expertscore.identity.keycard import KeyCard, NoRecipient
+from expertscore.identity.keys import ExpertKey, KeyCannotDecrypt, data_dir
+from expertscore.organizer.roster import Roster
+from expertscore.private import owner_only
+
+
+def private_work_dir() -> Path:
+    """The owner-only folder where a decrypted package lives while it is read."""
+    folder = data_dir() / "decrypting"
+    folder.mkdir(parents=True, exist_ok=True)
+    return owner_only(folder)
+
+
+def remove_leftovers() -> None:
+    """Decrypted copies left by a killed run (called at start)."""
+    folder = data_dir() / "decrypting"
+    if folder.is_dir():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def unlock_key_identity(key: ExpertKey) -> None:
+    """Put ``key``'s decryption identity in the keyring, or say it has none."""
+    if key.age_identity is None:
+        raise KeyCannotDecrypt(key.info.expert_id)
+    sealed.unlock(key.age_identity, key.info.expert_id)
+
+
+def package_recipients(
+    roster: Roster, cards: Iterable[KeyCard], signer: ExpertKey | None
+) -> list[str]:
+    """Everyone an encrypted package is sealed to: the roster, the cards given, the signer."""
+    recipients: list[str] = []
+    for expert in roster.experts:
+        if expert.recipient is None:
+            raise NoRecipient(expert.id, "roster")
+        recipients.append(expert.recipient)
+    recipients.extend(card.require_recipient() for card in cards)
+    if signer is not None:
+        if signer.info.recipient is None:
+            raise KeyCannotDecrypt(signer.info.expert_id)
+        recipients.append(signer.info.recipient)
+    return list(dict.fromkeys(recipients))
+
+
+@contextmanager
+def plain_build_path(out: Path) -> Iterator[Path]:
+    """Where the plain package is built before it is sealed to ``out`` (private folder)."""
+    folder = private_work_dir()
+    temp = folder / f"{out.stem}-{secrets.token_hex(4)}.esbatch"
+    try:
+        yield temp
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def seal_package(plain: Path, out: Path, recipients: list[str]) -> Path:
+    """Encrypt the package ``plain`` to ``out`` for ``recipients``, all or nothing."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
+    try:
+        with plain.open("rb") as reader, temp.open("wb") as writer:
+            sealed.encrypt_stream(reader, writer, recipients, out)
+            writer.flush()
+            os.fsync(writer.fileno())
+        os.replace(temp, out)
+    finally:
+        temp.unlink(missing_ok=True)
+    return out
+
+
+@dataclass(frozen=True)
+class PackageFile:
+    """A package as read: the path to read the zip from, and whether it was encrypted."""
+
+    path: Path
+    encrypted: bool
+
+
+@contextmanager
+def readable_package(path: Path) -> Iterator[PackageFile]:
+    """``path`` itself if plain; else its decrypted copy (keyring keys), removed after."""
+    if not sealed.is_sealed(path):
+        yield PackageFile(path, encrypted=False)
+        return
+    with sealed.plain_copy(path, private_work_dir()) as plain:
+        yield PackageFile(plain, encrypted=True)

@@ -21,6 +21,11 @@ def own_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.setenv("EXPERTSCORE_DATA_DIR", str(folder / "data"))
     monkeypatch.setenv("EXPERTSCORE_SETTINGS_DIR", str(folder / "settings"))
     monkeypatch.delenv("EXPERTSCORE_PASSPHRASE", raising=False)
+    yield
+    # Keys unlocked for encrypted files are held by the process: none outlives its test.
+    from expertscore.crypto import sealed
+
+    sealed.forget_all()
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import BinaryIO
@@ -35,7 +35,7 @@ from expertscore.batch.crosscheck import crosscheck
 from expertscore.batch.manifest import BATCH_FORMAT, Manifest, effective_scheme
 from expertscore.batch.signature import ORGANIZER_PAYLOAD, ManifestSignature, read_signature
 from expertscore.crypto.dsse import SignatureError, verify
-from expertscore.crypto.sealed import is_sealed
+from expertscore.crypto.sealed import has_provider, is_sealed, unlocked_owners
 from expertscore.errors import PackageError, SchemeFileError, SchemeInvalid
 from expertscore.schemes.loader import load_scheme_text
 from expertscore.schemes.model import Scheme
@@ -52,7 +52,9 @@ class PackageEncrypted(PackageError):
     """An encrypted package given where a plain one is read: open it with a key first."""
 
     def __init__(self, source: object) -> None:
-        super().__init__(source, "the package is encrypted; open it with a key it was encrypted to")
+        super().__init__(
+            source, "the package is encrypted; open it with a key it was encrypted to (--key ID)"
+        )
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class OpenedPackage:
     scheme: Scheme
     scheme_text: str
     signature: ManifestSignature | None
+    encrypted: bool = False  # read from a package encrypted to the panel (``path``: the copy)
 
     @cached_property
     def index(self) -> PanelIndex:
@@ -221,7 +224,11 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
     if not path.is_file():
         raise PackageError(source, "no such file")
     if is_sealed(path):
-        raise PackageEncrypted(source)
+        if not (unlocked_owners() or has_provider()):
+            raise PackageEncrypted(source)
+        from expertscore.batch.sealed_package import decrypted_copy
+
+        return replace(open_package(decrypted_copy(path), limits), encrypted=True)
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:

@@ -6,20 +6,23 @@ Nothing of it, not even the batch id, is readable without one of those keys.
 
 A zip is read by seeking, which an age stream cannot do, so an encrypted package is
 decrypted (streaming, in 64 KiB chunks) to an owner-only file in the program's private
-folder, never beside the package, and that copy is removed as soon as the import or the
-inspection is done (and at the next start, should the program have been killed). The
+folder, never beside the package, and that copy is removed as soon as the import is done
+(``release``), else when the program exits, and at the next start should it have been
+killed (``remove_leftovers``). ``open_package`` does this for every caller. The
 organizer's signature is then checked on the decrypted package exactly as on a plain one.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import secrets
 import shutil
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from expertscore.crypto import sealed
 from expertscore.identity.keycard import KeyCard, NoRecipient
@@ -92,19 +95,52 @@ def seal_package(plain: Path, out: Path, recipients: list[str]) -> Path:
     return out
 
 
-@dataclass(frozen=True)
-class PackageFile:
-    """A package as read: the path to read the zip from, and whether it was encrypted."""
-
-    path: Path
-    encrypted: bool
+_copies: dict[tuple[Path, int, int], Path] = {}  # (package, size, mtime) -> its clear copy
+_copies_lock = threading.Lock()
 
 
-@contextmanager
-def readable_package(path: Path) -> Iterator[PackageFile]:
-    """``path`` itself if plain; else its decrypted copy (keyring keys), removed after."""
-    if not sealed.is_sealed(path):
-        yield PackageFile(path, encrypted=False)
-        return
-    with sealed.plain_copy(path, private_work_dir()) as plain:
-        yield PackageFile(plain, encrypted=True)
+def decrypted_copy(path: Path) -> Path:
+    """The clear copy of the encrypted package ``path``, made once per run (keyring keys).
+
+    It stays while the program runs (a chair's commands read the package again and
+    again); ``release`` removes it at once (after an import), and exit removes the rest.
+    """
+    stat = path.stat()
+    key = (path.resolve(), stat.st_size, stat.st_mtime_ns)
+    with _copies_lock:
+        known = _copies.get(key)
+        if known is not None and known.is_file():
+            return known
+        folder = private_work_dir()
+        target = folder / f"{path.stem}-{secrets.token_hex(4)}.zip"
+        try:
+            with path.open("rb") as reader, _private_file(target) as writer:
+                sealed.decrypt_stream(reader, writer, path)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        if not _copies:
+            atexit.register(release_all)
+        _copies[key] = target
+        return target
+
+
+def release(path: Path) -> None:
+    """Remove the clear copy of ``path`` (the original or the copy itself), if any."""
+    with _copies_lock:
+        for key, copy in list(_copies.items()):
+            if path in (key[0], copy) or path.resolve() == key[0]:
+                copy.unlink(missing_ok=True)
+                del _copies[key]
+
+
+def release_all() -> None:
+    with _copies_lock:
+        for copy in _copies.values():
+            copy.unlink(missing_ok=True)
+        _copies.clear()
+
+
+def _private_file(target: Path) -> BinaryIO:
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    return os.fdopen(fd, "wb")

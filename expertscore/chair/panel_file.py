@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,14 @@ from expertscore.chair.panel_file_model import (
 )
 from expertscore.chair.transcriptions import check_folder
 from expertscore.crypto.dsse import SignatureError, fingerprint, verify
-from expertscore.crypto.envelope import EnvelopeKind, Refused, check_format, parse_envelope
+from expertscore.crypto.envelope import (
+    EnvelopeKind,
+    Refused,
+    check_format,
+    parse_envelope,
+    plain_bytes,
+)
+from expertscore.crypto.sealed import seal_bytes
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, local_now
 from expertscore.reports.pdfbase import ReportError, write_atomically
@@ -247,8 +255,10 @@ def write_panel_file(
     chair_key: ExpertKey,
     *,
     created_at: str | None = None,
+    recipients: Sequence[str] = (),
 ) -> Path:
-    """Sign the panel's results with the chair's key and write them to ``out`` atomically.
+    """Sign the panel's results with the chair's key and write them to ``out`` atomically,
+    encrypted to ``recipients`` (``age``) when any are given.
 
     Raises ``PanelFileError`` unless ``inp``/``result`` are the aggregation of ``folder``'s
     accepted files with ``decisions``' agreed scores.
@@ -267,6 +277,8 @@ def write_panel_file(
     data = panel_envelope_bytes(
         body, chair_key.info.fingerprint, chair_key.sign(PANEL_PAYLOAD_TYPE, body)
     )
+    if recipients:
+        data = seal_bytes(data, recipients, out)
     try:
         write_atomically(out, lambda temp: temp.write_bytes(data))
     except ReportError as exc:
@@ -279,6 +291,7 @@ def write_panel_file(
 
 def check_panel_bytes(data: bytes, source: str) -> tuple[PanelPayload, str]:
     """Every check on a panel file's bytes; ``PanelRefused`` names the first that fails."""
+    data = plain_bytes(data, source, PANEL_KIND)  # an encrypted file: decrypted, then checked
     envelope = parse_envelope(data, source, PANEL_KIND)
     body, keyid, sig = envelope.payload, envelope.keyid, envelope.sig
     try:

@@ -9,11 +9,12 @@ import click
 
 from expertscore.batch.crosscheck import warnings
 from expertscore.batch.package import OpenedPackage, open_package
-from expertscore.batch.sealed_package import readable_package
+from expertscore.batch.sealed_package import release
 from expertscore.cli.progress import byte_progress
-from expertscore.cli.unlock import unlock_if_sealed
+from expertscore.cli.unlock import KEY_OPTION, key_owner, unlock_later
 from expertscore.cli.xlsx_cmd import from_xlsx_command, import_summary, xlsx_template_command
 from expertscore.crypto.dsse import fingerprint
+from expertscore.crypto.sealed import has_provider
 from expertscore.identity.organizers import KnownOrganizers, signer_line
 from expertscore.scoring.service import Scoring
 from expertscore.storage.importer import create_session
@@ -30,38 +31,26 @@ batch_group.add_command(from_xlsx_command)
 batch_group.add_command(xlsx_template_command)
 
 
-KEY_OPTION = click.option(
-    "--key",
-    "key_id",
-    default=None,
-    help="Whose key opens an encrypted package (asks that key's passphrase).",
-)
-
-
-def kind_line(encrypted: bool, key_id: str | None) -> str:
-    if encrypted:
-        return f"encrypted to the panel (opened with the key of {key_id})"
+def kind_line(opened: OpenedPackage) -> str:
+    """Which kind of package was opened, as ``inspect`` and ``session create`` print it."""
+    if opened.encrypted:
+        return f"encrypted to the panel (opened with the key of {key_owner()})"
     return "plain (not encrypted)"
 
 
 @batch_group.command("inspect")
 @click.argument("package", type=click.Path(path_type=Path))
 @KEY_OPTION
-def inspect_command(package: Path, key_id: str | None) -> None:
+def inspect_command(package: Path) -> None:
     """Check a package and print its summary; exit 2 with the problem if it is broken."""
-    unlock_if_sealed([package], key_id)
-    with readable_package(package) as readable:
-        _inspect(package, open_package(readable.path), readable.encrypted, key_id)
-
-
-def _inspect(package: Path, opened: OpenedPackage, encrypted: bool, key_id: str | None) -> None:
+    opened = open_package(package)
     manifest = opened.manifest
     evidence_bytes = sum(e.size for e in manifest.evidence)
     unique = len({e.sha256 for e in manifest.evidence})
     categories = Counter(s.category or "-" for s in manifest.submissions)
     lines = [
         f"package:      {package}",
-        f"encryption:   {kind_line(encrypted, key_id)}",
+        f"encryption:   {kind_line(opened)}",
         f"batch:        {manifest.batch.id}  {manifest.batch.title}",
         f"organizer:    {manifest.batch.organizer}  (created {manifest.batch.created.isoformat()})",
         "signature:    "
@@ -106,19 +95,20 @@ def session_group() -> None:
     is_flag=True,
     help="Also index the evidence's text now (else the window does it in the background).",
 )
-def create_command(
-    package: Path, expert_id: str, out: Path, key_id: str | None, build: bool
-) -> None:
+def create_command(package: Path, expert_id: str, out: Path, build: bool) -> None:
     """Import a batch package into a new session file for one expert.
 
     An encrypted package is opened with the expert's own key (or ``--key``'s)."""
-    unlock_if_sealed([package], key_id or expert_id)
-    with readable_package(package) as readable:
-        opened = open_package(readable.path)
-        click.echo(f"package: {kind_line(readable.encrypted, key_id or expert_id)}")
+    if not has_provider():
+        unlock_later(expert_id)
+    opened = open_package(package)
+    try:
+        click.echo(f"package: {kind_line(opened)}")
         click.echo(signer_line(opened), err=opened.signature is None)
         with byte_progress("importing evidence") as update:
             create_session(opened, expert_id, out, progress=update, known=KnownOrganizers.load())
+    finally:
+        release(opened.path)  # the clear copy of an encrypted package goes at once
     if build:
         from expertscore.cli.evidence_cmd import index_command
 

@@ -13,6 +13,7 @@ from importlib.metadata import EntryPoint, entry_points
 import click
 
 from expertscore import __version__
+from expertscore.cli.unlock import KEY_HELP, unlock_later
 from expertscore.errors import ExpertScoreError
 from expertscore.terminal import echo
 
@@ -126,8 +127,10 @@ class Cli(click.Group):
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="expertscore")
-def cli() -> None:
+@click.option("--key", "key_id", default=None, help=KEY_HELP)
+def cli(key_id: str | None) -> None:
     """ExpertScore: offline expert scoring of industrial internet platforms."""
+    unlock_later(key_id)
 
 
 def main() -> None:

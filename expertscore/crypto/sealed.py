@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,6 +35,7 @@ class SealedError(ExpertScoreError):
 
     def __init__(self, source: object, message: str) -> None:
         self.source = str(source)
+        self.message = message
         super().__init__(f"{source}: {message}")
 
 
@@ -109,6 +109,19 @@ def is_sealed(path: Path) -> bool:
 # The keyring: the identities unlocked in this run, with their owners' ids for messages.
 _lock = threading.Lock()
 _keyring: dict[str, str] = {}  # identity -> owner id
+# Asked once for a key when the first sealed file is met with an empty keyring (the command
+# line's ``--key``: its passphrase is asked only if an encrypted file is really read).
+_provider: Callable[[], None] | None = None
+
+
+def set_provider(provider: Callable[[], None] | None) -> None:
+    global _provider
+    with _lock:
+        _provider = provider
+
+
+def has_provider() -> bool:
+    return _provider is not None
 
 
 def unlock(identity: str, owner: str) -> None:
@@ -119,8 +132,10 @@ def unlock(identity: str, owner: str) -> None:
 
 
 def forget_all() -> None:
+    global _provider
     with _lock:
         _keyring.clear()
+        _provider = None
 
 
 def unlocked_owners() -> tuple[str, ...]:
@@ -129,6 +144,11 @@ def unlocked_owners() -> tuple[str, ...]:
 
 
 def _identities(source: object) -> list[x25519.Identity]:
+    global _provider
+    with _lock:
+        provider, _provider = (_provider, None) if not _keyring else (None, _provider)
+    if provider is not None:
+        provider()
     with _lock:
         held = list(_keyring)
     if not held:
@@ -177,33 +197,3 @@ def open_bytes(data: bytes, source: object) -> bytes:
 def read_file(path: Path) -> bytes:
     """A small file's plain bytes (result, panel file), decrypting if it is sealed."""
     return open_bytes(path.read_bytes(), path)
-
-
-@contextmanager
-def plain_copy(path: Path, folder: Path) -> Iterator[Path]:
-    """A decrypted copy of the sealed file ``path`` in ``folder``, owner-only, removed after.
-
-    Used for packages: a zip is read by seeking, which a stream cannot do. The copy is
-    made in the program's private folder, never beside the package (a USB stick).
-    """
-    from expertscore.private import owner_only
-
-    folder.mkdir(parents=True, exist_ok=True)
-    owner_only(folder)
-    import secrets
-
-    target = folder / f"{path.stem}-{secrets.token_hex(4)}.zip"
-    try:
-        with path.open("rb") as reader, _private_open(target) as writer:
-            decrypt_stream(reader, writer, path)
-        yield target
-    finally:
-        target.unlink(missing_ok=True)
-
-
-def _private_open(target: Path) -> BinaryIO:
-    import os
-
-    target.unlink(missing_ok=True)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    return os.fdopen(fd, "wb")

@@ -73,7 +73,8 @@ def test_an_encrypted_round_opens_only_with_a_panel_key(env, tmp_path, sealed_ro
     no_key = run(env, "batch", "inspect", str(sealed_round))
     assert no_key.returncode == 2
     assert no_key.stderr.strip().splitlines() == [
-        f"error: {sealed_round}: the file is encrypted; unlock a key it was encrypted to (--key ID)"
+        f"error: {sealed_round}: the package is encrypted; open it with a key it was encrypted to"
+        " (--key ID)"
     ]
     for owner in ("X01", "CH", "ORG"):
         shown = run(env, "batch", "inspect", str(sealed_round), "--key", owner)

@@ -131,5 +131,7 @@ def error_text(error: BaseException) -> str:
         if worded is not None:
             return worded
     if isinstance(error, ExpertScoreError):
-        return reason_text(str(error))
+        from ui.sealed_texts import sealed_error_text
+
+        return sealed_error_text(error) or reason_text(str(error))
     return str(error)

@@ -92,6 +92,7 @@ class OpenedPackage:
     scheme_text: str
     signature: ManifestSignature | None
     encrypted: bool = False  # read from a package encrypted to the panel (``path``: the copy)
+    sealed_path: Path | None = None  # then the encrypted file it was read from
 
     @cached_property
     def index(self) -> PanelIndex:
@@ -228,7 +229,8 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
             raise PackageEncrypted(source)
         from expertscore.batch.sealed_package import decrypted_copy
 
-        return replace(open_package(decrypted_copy(path), limits), encrypted=True)
+        opened = open_package(decrypted_copy(path), limits)
+        return replace(opened, encrypted=True, sealed_path=path)
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:

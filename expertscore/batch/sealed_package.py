@@ -15,10 +15,12 @@ organizer's signature is then checked on the decrypted package exactly as on a p
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import secrets
 import shutil
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,19 +32,43 @@ from expertscore.identity.keys import ExpertKey, KeyCannotDecrypt, data_dir
 from expertscore.organizer.roster import Roster
 from expertscore.private import owner_only
 
+DECRYPTING = "decrypting"
+STALE_SECONDS = 24 * 3600  # where a process cannot be asked whether it still runs
+
 
 def private_work_dir() -> Path:
-    """The owner-only folder where a decrypted package lives while it is read."""
-    folder = data_dir() / "decrypting"
-    folder.mkdir(parents=True, exist_ok=True)
+    """This process's owner-only folder where a decrypted package lives while it is read.
+
+    One folder per process id: a second window or command never removes a copy in use."""
+    parent = data_dir() / DECRYPTING
+    parent.mkdir(parents=True, exist_ok=True)
+    owner_only(parent)
+    folder = parent / str(os.getpid())
+    folder.mkdir(exist_ok=True)
     return owner_only(folder)
 
 
+def _running(pid: int) -> bool:
+    if os.name == "nt":  # os.kill(pid, 0) would send CTRL_C there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def remove_leftovers() -> None:
-    """Decrypted copies left by a killed run (called at start)."""
-    folder = data_dir() / "decrypting"
-    if folder.is_dir():
-        shutil.rmtree(folder, ignore_errors=True)
+    """Decrypted copies left by runs that were killed (their process is gone)."""
+    parent = data_dir() / DECRYPTING
+    for folder in parent.iterdir() if parent.is_dir() else []:
+        if not folder.name.isdigit() or int(folder.name) == os.getpid():
+            continue
+        stale = time.time() - folder.stat().st_mtime > STALE_SECONDS
+        if not _running(int(folder.name)) or (os.name == "nt" and stale):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def unlock_key_identity(key: ExpertKey) -> None:
@@ -111,6 +137,8 @@ def decrypted_copy(path: Path) -> Path:
         known = _copies.get(key)
         if known is not None and known.is_file():
             return known
+        if not _copies:
+            remove_leftovers()
         folder = private_work_dir()
         target = folder / f"{path.stem}-{secrets.token_hex(4)}.zip"
         try:
@@ -132,13 +160,20 @@ def release(path: Path) -> None:
             if path in (key[0], copy) or path.resolve() == key[0]:
                 copy.unlink(missing_ok=True)
                 del _copies[key]
+                _remove_if_empty(copy.parent)
 
 
 def release_all() -> None:
     with _copies_lock:
         for copy in _copies.values():
             copy.unlink(missing_ok=True)
+            _remove_if_empty(copy.parent)
         _copies.clear()
+
+
+def _remove_if_empty(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not empty (another copy), or already gone
+        folder.rmdir()
 
 
 def _private_file(target: Path) -> BinaryIO:

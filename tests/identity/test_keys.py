@@ -27,6 +27,7 @@ from expertscore.identity.keys import (
     read_key_info,
     unlock_key,
 )
+from tests.identity.old_keys import resealed
 
 FAST = ScryptCost(n=2**10)
 PASSPHRASE = "山河无恙 2025"
@@ -219,31 +220,7 @@ def test_a_key_file_made_before_roles_opens_as_an_experts_key():
 
 def key_file_bytes_1(key, path):
     """The key re-sealed as ``expertscore-key/1`` wrote it: no role, the old associated data."""
-    import hashlib
-    import hmac
-    import secrets
-
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-    from cryptography.hazmat.primitives.serialization import (
-        Encoding,
-        NoEncryption,
-        PrivateFormat,
-    )
-
     opened = open_key(key.info.expert_id, PASSPHRASE)
-    record = json.loads(path.read_text(encoding="utf-8"))
-    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
-    derived = Scrypt(salt=salt, length=32, n=FAST.n, r=FAST.r, p=FAST.p).derive(PASSPHRASE.encode())
-    raw = opened.private_key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     associated = f"expertscore-key/1 {key.info.expert_id} {key.info.public_key}".encode()
-    record.pop("role")
-    record.pop("recipient")
-    record["format"] = "expertscore-key/1"
-    record["kdf"].update(n=FAST.n, r=FAST.r, p=FAST.p, salt=base64.b64encode(salt).decode())
-    record["cipher"].update(
-        nonce=base64.b64encode(nonce).decode(),
-        check=hmac.new(derived, b"expertscore-key check", hashlib.sha256).hexdigest()[:16],
-        ciphertext=base64.b64encode(AESGCM(derived).encrypt(nonce, raw, associated)).decode(),
-    )
-    return json.dumps(record).encode()
+    drop = ("role", "recipient")
+    return resealed(path, opened.private_key, PASSPHRASE, "expertscore-key/1", associated, drop)

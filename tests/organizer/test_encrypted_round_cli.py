@@ -106,10 +106,10 @@ def test_an_encrypted_round_opens_only_with_a_panel_key(env, tmp_path, sealed_ro
         str(session),
     )
     assert made.returncode == 0, made.stderr
-    assert "package: encrypted to the panel (opened with the key of X02)" in made.stdout
+    assert "encryption: encrypted to the panel (opened with the key of X02)" in made.stdout
     with SessionFile(session) as opened:
         assert opened.summary().expert_id == "X02"
-    assert list((tmp_path / "data" / "decrypting").iterdir()) == []  # the clear copy is gone
+    assert list((tmp_path / "data" / "decrypting").rglob("*.zip")) == []  # the clear copy is gone
 
 
 def test_a_tampered_encrypted_package_is_refused_and_nothing_is_made(env, tmp_path, sealed_round):
@@ -127,7 +127,7 @@ def test_a_tampered_encrypted_package_is_refused_and_nothing_is_made(env, tmp_pa
         " nothing was read"
     ]
     assert not session.exists()
-    assert list((tmp_path / "data" / "decrypting").iterdir()) == []
+    assert list((tmp_path / "data" / "decrypting").rglob("*.zip")) == []
 
 
 def test_an_older_card_cannot_receive_an_encrypted_package(env, tmp_path):

@@ -485,5 +485,5 @@ def test_export_encrypted_to_the_panel_and_the_chair(window, qtbot, cards, data_
     sealed.forget_all()
     sealed.unlock(chair.age_identity, "CH")
     opened = open_package(out)
-    assert opened.encrypted and [e.id for e in opened.manifest.roster][0] == "X01"
+    assert opened.encrypted and len(opened.manifest.roster) == 6
     assert opened.signature.signer == "组织方"  # the organizer key signed it

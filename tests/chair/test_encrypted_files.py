@@ -89,6 +89,11 @@ def test_a_panel_file_encrypted_to_the_authority_and_opened_by_age(case, tmp_pat
     sealed.unlock(authority.age_identity, "AUTH")
     payload, signer = read_panel_file(panel, chair.info.fingerprint)
     assert signer == chair.info.fingerprint and payload.chair.id == "CHAIR"
+    env = {"EXPERTSCORE_PASSPHRASE": PASSPHRASE}
+    results = ["--batch", str(case.package), "--results", str(case.merge / "results")]
+    checked = cli("--key", "AUTH", "verify", str(panel), *results, env=env)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "verdict:     VALID: the re-run gives the same results" in checked.stdout
 
     age = shutil.which("age")
     assert age is not None, "the `age` tool is installed by scripts/bootstrap.sh"

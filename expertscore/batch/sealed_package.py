@@ -104,6 +104,7 @@ def plain_build_path(out: Path) -> Iterator[Path]:
         yield temp
     finally:
         temp.unlink(missing_ok=True)
+        _remove_if_empty(folder)
 
 
 def seal_package(plain: Path, out: Path, recipients: list[str]) -> Path:

@@ -76,3 +76,25 @@ def test_a_key_the_package_is_not_encrypted_to_is_refused(
     assert failed.args[0] == "sealed.esbatch is encrypted, but not to the key of E02."
     assert not (tmp_path / "x.esession").exists()
     window.close()
+
+
+def test_encryption_refusals_read_in_chinese(configured_app, tmp_path):
+    import pytest
+
+    from expertscore.crypto import sealed
+    from expertscore.results.verify import ResultRefused, check_result
+    from ui.app import install_translators
+    from ui.messages import error_text
+
+    secret = sealed.seal_bytes(b"{}", [sealed.recipient_of(sealed.new_identity())], "r")
+    with pytest.raises(ResultRefused) as no_key:
+        check_result(secret, "E01.esresult")
+    sealed.unlock(sealed.new_identity(), "E02")
+    with pytest.raises(ResultRefused) as wrong_key:
+        check_result(secret, "E01.esresult")
+    install_translators(configured_app, "zh")
+    try:
+        assert error_text(no_key.value) == "E01.esresult 已加密：请用它所加密给的密钥打开。"
+        assert error_text(wrong_key.value) == "E01.esresult 已加密，但不是加密给 E02 的密钥。"
+    finally:
+        install_translators(configured_app, "en")

@@ -13,11 +13,11 @@ from importlib.metadata import EntryPoint, entry_points
 import click
 
 from expertscore import __version__
-from expertscore.cli.unlock import KEY_HELP, unlock_later
 from expertscore.errors import ExpertScoreError
 from expertscore.terminal import echo
 
 PLUGIN_GROUP = "expertscore.commands"
+KEY_HELP = "Your key (its id), for files encrypted to you; its passphrase is asked when needed."
 
 # Every built-in command: the module (in ``expertscore.cli``) that defines it and the
 # attribute holding it, and the subcommands other modules add to it. A command's module
@@ -130,7 +130,10 @@ class Cli(click.Group):
 @click.option("--key", "key_id", default=None, help=KEY_HELP)
 def cli(key_id: str | None) -> None:
     """ExpertScore: offline expert scoring of industrial internet platforms."""
-    unlock_later(key_id)
+    if key_id is not None:  # imported only then: a command loads only its own module
+        from expertscore.cli.unlock import unlock_later
+
+        unlock_later(key_id)
 
 
 def main() -> None:

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import click
 
+from expertscore.cli.main import KEY_HELP
 from expertscore.crypto import sealed
-
-KEY_HELP = "Your key (its id), for files encrypted to you; its passphrase is asked when needed."
 
 
 def unlock_later(key_id: str | None) -> None:

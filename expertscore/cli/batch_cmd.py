@@ -104,7 +104,8 @@ def create_command(package: Path, expert_id: str, out: Path, build: bool) -> Non
     opened = open_package(package)
     try:
         click.echo(signer_line(opened), err=opened.signature is None)
-        click.echo(f"encryption: {kind_line(opened)}")
+        if opened.encrypted:  # a plain package's output stays as it always was
+            click.echo(f"encryption: {kind_line(opened)}")
         with byte_progress("importing evidence") as update:
             create_session(opened, expert_id, out, progress=update, known=KnownOrganizers.load())
     finally:

@@ -141,8 +141,12 @@ class ExpertKey:
         organization: str | None = None,
         created: str | None = None,
         role: str = EXPERT,
+        age_identity: str | None = None,
     ) -> ExpertKey:
-        """A key held only in memory (the simulation's, a test's)."""
+        """A key held only in memory (the simulation's, a test's).
+
+        Without ``age_identity`` it cannot decrypt and its card has no recipient, which
+        keeps a simulation's key cards the same for the same seed."""
         check_owner(expert_id, name, organization)
         check_role(role)
         info = KeyInfo(
@@ -153,8 +157,9 @@ class ExpertKey:
             created=created or local_now(),
             role=role,
         )
-        identity = new_identity()
-        return cls(replace(info, recipient=recipient_of(identity)), private_key, identity)
+        if age_identity is None:
+            return cls(info, private_key)
+        return cls(replace(info, recipient=recipient_of(age_identity)), private_key, age_identity)
 
 
 def local_now() -> str:
@@ -294,7 +299,12 @@ def create_key(
             " it is not replaced"
         )
     key = ExpertKey.from_private_key(
-        Ed25519PrivateKey.generate(), expert_id, name.strip(), organization, role=role
+        Ed25519PrivateKey.generate(),
+        expert_id,
+        name.strip(),
+        organization,
+        role=role,
+        age_identity=new_identity(),
     )
     write_private(path, key_file_bytes(key, passphrase, cost))
     return replace(key, info=replace(key.info, path=path))

@@ -13,7 +13,10 @@ from expertscore.registry.ingest import IngestRefused, Outcome, ingest
 
 
 def key_of(owner: str) -> ExpertKey:
-    return ExpertKey.from_private_key(Ed25519PrivateKey.generate(), owner, owner, role="chair")
+    identity = sealed.new_identity()
+    return ExpertKey.from_private_key(
+        Ed25519PrivateKey.generate(), owner, owner, role="chair", age_identity=identity
+    )
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

@@ -12,6 +12,7 @@ from bench import (
     locator_bench,
     outputs_bench,
     registry_bench,
+    sealed_bench,
     ui_bench,
 )
 
@@ -24,6 +25,7 @@ BENCHMARKS = {
     "evidence": evidence_bench.main,
     "locator": locator_bench.main,
     "registry": registry_bench.main,
+    "sealed": sealed_bench.main,
 }
 
 

@@ -13,6 +13,7 @@ deb_packages=(
   libdbus-1-3 libglib2.0-0 libnss3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
   poppler-utils xvfb xauth postgresql tesseract-ocr tesseract-ocr-chi-sim
+  age  # the standard age tool: the tests decrypt our encrypted files with it, and back
 )
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=()

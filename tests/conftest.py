@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,15 @@ def own_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.setenv("EXPERTSCORE_DATA_DIR", str(folder / "data"))
     monkeypatch.setenv("EXPERTSCORE_SETTINGS_DIR", str(folder / "settings"))
     monkeypatch.delenv("EXPERTSCORE_PASSPHRASE", raising=False)
+    yield
+    # Keys unlocked for encrypted files, and clear copies of encrypted packages, are held by
+    # the process: none outlives its test.
+    from expertscore.crypto import sealed
+
+    sealed.forget_all()
+    copies = sys.modules.get("expertscore.batch.sealed_package")
+    if copies is not None:
+        copies.release_all()
 
 
 @pytest.fixture

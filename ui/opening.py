@@ -4,6 +4,10 @@ A package is checked on the worker thread, then the expert chooses who they are 
 roster (unless the command line said so) and where the session goes (beside the package
 by default, reused when it exists). The import runs on the worker with a progress dialog;
 the session is opened on the UI thread, which owns it from then on.
+
+A package encrypted to the panel is opened with the expert's key: its passphrase is asked
+first, then the package is decrypted into the program's private folder while it is
+checked, and that clear copy is removed once the session is imported.
 """
 
 from __future__ import annotations
@@ -52,7 +56,47 @@ class Opener(QObject):
         if is_session_file(path):
             self._open_session(path, expert, None)
             return
+        from expertscore.crypto import sealed
 
+        locked = sealed.is_sealed(path) and not sealed.unlocked_owners()
+        if locked and not self._unlock_for(path, expert):
+            return
+        self._read(path, expert, session_out)
+
+    def _unlock_for(self, path: Path, expert: str | None) -> bool:
+        """Ask the passphrase of the key that opens the encrypted package ``path``."""
+        from expertscore.batch.sealed_package import unlock_key_identity
+        from expertscore.identity.keys import list_keys
+        from ui.dialogs.passphrase import OpenKeyDialog
+
+        keys = [key for key in list_keys().keys if key.recipient is not None]
+        wanted = expert or self.settings.last_expert
+        chosen = next((key for key in keys if key.expert_id == wanted), keys[0] if keys else None)
+        if chosen is None:
+            self.failed.emit(
+                self.tr(
+                    "{path} is encrypted to the panel, and no key on this computer can open it"
+                    " (a key made before encryption first needs “expertscore key add-recipient”)."
+                ).format(path=path.name)
+            )
+            return False
+        dialog = OpenKeyDialog(
+            chosen,
+            self.tr(
+                "{path} is encrypted to the panel. Type the passphrase of your key to open it."
+            ).format(path=path.name),
+            self.window,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.key is None:
+            return False
+        try:
+            unlock_key_identity(dialog.key)
+        except ExpertScoreError as error:
+            self._failed(error)
+            return False
+        return True
+
+    def _read(self, path: Path, expert: str | None, session_out: Path | None) -> None:
         def read(_report: Report):
             from expertscore.batch.package import open_package
 
@@ -72,39 +116,59 @@ class Opener(QObject):
             known = KnownOrganizers.load()
             known.check(opened)
         except OrganizerKeyChanged as changed:
+            self._release(opened)
             self.failed.emit(self._key_changed_text(changed))
             return
         except ExpertScoreError as error:
+            self._release(opened)
             self._failed(error)
             return
+        package = opened.sealed_path or opened.path  # the file chosen, not its clear copy
+        kind = (
+            self.tr("{path}: encrypted to the panel, opened with your key.")
+            if opened.encrypted
+            else self.tr("{path}: a plain package (not encrypted).")
+        ).format(path=package.name)
         if opened.signature is None:
-            self.notice.emit(
-                self.tr(
-                    "Warning: {path} is not signed: nothing shows that {organizer} made it."
-                ).format(path=opened.path.name, organizer=opened.manifest.batch.organizer)
-            )
+            kind += " " + self.tr(
+                "Warning: {path} is not signed: nothing shows that {organizer} made it."
+            ).format(path=package.name, organizer=opened.manifest.batch.organizer)
+        self.notice.emit(kind)
         if expert is None:
             dialog = ChooseExpertDialog(opened, self.settings.last_expert, self.window)
             if dialog.exec() != QDialog.DialogCode.Accepted:
+                self._release(opened)
                 return
             expert = dialog.expert_id()
             session_out = dialog.session_file()
             assert expert is not None
-        target = session_out or default_session_path(opened.path, expert)
+        target = session_out or default_session_path(package, expert)
         self.settings.last_expert = expert
-        self.settings.add_recent_file(opened.path)
+        self.settings.add_recent_file(package)
         if target.exists():
+            self._release(opened)
             self._open_session(target, expert, opened.manifest_sha256)
             return
 
         def build(report: Report) -> Path:
             from expertscore.storage.importer import create_session
 
-            return create_session(opened, expert, target, report, known)
+            try:
+                return create_session(opened, expert, target, report, known)
+            finally:
+                self._release(opened)
 
         BackgroundOp(self.window, build).with_progress(
             self.tr("Importing the batch into your session…")
         ).success(lambda out: self._open_session(out, expert, None)).failure(self._failed).run()
+
+    @staticmethod
+    def _release(opened) -> None:
+        """The clear copy of an encrypted package goes as soon as it is no longer read."""
+        if opened.encrypted:
+            from expertscore.batch.sealed_package import release
+
+            release(opened.path)
 
     def _key_changed_text(self, changed) -> str:
         now = (

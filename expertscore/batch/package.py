@@ -25,7 +25,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import BinaryIO
@@ -36,6 +36,7 @@ from expertscore.batch.crosscheck import crosscheck
 from expertscore.batch.manifest import BATCH_FORMAT, Manifest, effective_scheme
 from expertscore.batch.signature import ORGANIZER_PAYLOAD, ManifestSignature, read_signature
 from expertscore.crypto.dsse import SignatureError, check_algorithm, verify
+from expertscore.crypto.sealed import has_provider, is_sealed, unlocked_owners
 from expertscore.errors import (
     PackageError,
     PackageWrongAlgorithm,
@@ -52,6 +53,15 @@ SCHEME = "scheme.yaml"
 EVIDENCE_TEXT = "evidence-text.jsonl"
 EVIDENCE_NAME = re.compile(r"^evidence/([0-9a-f]{64})$")
 CHUNK = 4 << 20
+
+
+class PackageEncrypted(PackageError):
+    """An encrypted package given where a plain one is read: open it with a key first."""
+
+    def __init__(self, source: object) -> None:
+        super().__init__(
+            source, "the package is encrypted; open it with a key it was encrypted to (--key ID)"
+        )
 
 
 @dataclass(frozen=True)
@@ -88,6 +98,8 @@ class OpenedPackage:
     scheme: Scheme
     scheme_text: str
     signature: ManifestSignature | None
+    encrypted: bool = False  # read from a package encrypted to the panel (``path``: the copy)
+    sealed_path: Path | None = None  # then the encrypted file it was read from
 
     @cached_property
     def index(self) -> PanelIndex:
@@ -221,6 +233,13 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
     source = path
     if not path.is_file():
         raise PackageError(source, "no such file")
+    if is_sealed(path):
+        if not (unlocked_owners() or has_provider()):
+            raise PackageEncrypted(source)
+        from expertscore.batch.sealed_package import decrypted_copy
+
+        opened = open_package(decrypted_copy(path), limits)
+        return replace(opened, encrypted=True, sealed_path=path)
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:

@@ -10,7 +10,7 @@ calling thread; a ``ChairSnapshot`` is only read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -86,7 +86,13 @@ def write_workbook(snap: ChairSnapshot, out: Path, at: datetime | None = None) -
     )
 
 
-def write_panel(snap: ChairSnapshot, out: Path, key: ExpertKey, at: datetime | None = None) -> Path:
+def write_panel(
+    snap: ChairSnapshot,
+    out: Path,
+    key: ExpertKey,
+    at: datetime | None = None,
+    recipients: Sequence[str] = (),
+) -> Path:
     run = snap.run
     return write_panel_file(
         out,
@@ -97,6 +103,7 @@ def write_panel(snap: ChairSnapshot, out: Path, key: ExpertKey, at: datetime | N
         run.decisions,
         key,
         created_at=(at or now()).isoformat(timespec="seconds"),
+        recipients=recipients,
     )
 
 
@@ -119,8 +126,11 @@ def export_all(
     names: Mapping[str, str] | None = None,
     at: datetime | None = None,
     step: Step = lambda _kind, _index, _count: None,
+    recipients: Sequence[str] = (),
 ) -> dict[str, Path]:
     """Write the workbook, the panel file (only with a ``key``) and the report into ``out_dir``.
+
+    The panel file is encrypted to ``recipients`` (the authority's) when any are given.
 
     Returns the paths written by kind. All three carry the same time ``at``.
     """
@@ -138,7 +148,7 @@ def export_all(
             written[kind] = write_workbook(snap, out, at)
         elif kind == PANEL_FILE:
             assert key is not None  # kinds holds the panel file only with a key
-            written[kind] = write_panel(snap, out, key, at)
+            written[kind] = write_panel(snap, out, key, at, recipients)
         else:
             written[kind] = write_report_pdf(snap, out, at)
     step("", len(kinds), len(kinds))

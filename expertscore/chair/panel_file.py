@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,9 @@ from expertscore.crypto.envelope import (
     Refused,
     check_format,
     parse_envelope,
+    plain_bytes,
 )
+from expertscore.crypto.sealed import seal_bytes
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, local_now
 from expertscore.identity.roles import PANEL, require_role
@@ -264,8 +267,10 @@ def write_panel_file(
     chair_key: ExpertKey,
     *,
     created_at: str | None = None,
+    recipients: Sequence[str] = (),
 ) -> Path:
-    """Sign the panel's results with the chair's key and write them to ``out`` atomically.
+    """Sign the panel's results with the chair's key and write them to ``out`` atomically,
+    encrypted to ``recipients`` (``age``) when any are given.
 
     Raises ``PanelFileError`` unless ``inp``/``result`` are the aggregation of ``folder``'s
     accepted files with ``decisions``' agreed scores.
@@ -290,6 +295,8 @@ def write_panel_file(
         raise PanelWrongAlgorithm(source, manifest.algorithm, chair_key.info.algorithm)
     signature = chair_key.sign(PANEL_PAYLOAD_TYPE, body, manifest.signer_id)
     data = panel_envelope_bytes(body, chair_key.info.fingerprint, signature)
+    if recipients:
+        data = seal_bytes(data, recipients, out)
     try:
         write_atomically(out, lambda temp: temp.write_bytes(data))
     except ReportError as exc:
@@ -305,9 +312,11 @@ def check_panel_bytes(
 ) -> tuple[PanelPayload, str]:
     """Every check on a panel file's bytes; ``PanelRefused`` names the first that fails.
 
-    With the batch's ``package`` the key must be of the batch's algorithm, and an SM2
-    signature is checked with the batch's signer id (else the standard one).
+    An encrypted file is decrypted first. With the batch's ``package`` the key must be of
+    the batch's algorithm, and an SM2 signature is checked with the batch's signer id (else
+    the standard one).
     """
+    data = plain_bytes(data, source, PANEL_KIND)  # an encrypted file: decrypted, then checked
     envelope = parse_envelope(data, source, PANEL_KIND)
     body, keyid, sig = envelope.payload, envelope.keyid, envelope.sig
     try:

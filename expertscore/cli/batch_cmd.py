@@ -8,10 +8,13 @@ from pathlib import Path
 import click
 
 from expertscore.batch.crosscheck import warnings
-from expertscore.batch.package import open_package
+from expertscore.batch.package import OpenedPackage, open_package
+from expertscore.batch.sealed_package import release
 from expertscore.cli.progress import byte_progress
+from expertscore.cli.unlock import KEY_OPTION, key_owner, unlock_later
 from expertscore.cli.xlsx_cmd import from_xlsx_command, import_summary, xlsx_template_command
 from expertscore.crypto.dsse import fingerprint
+from expertscore.crypto.sealed import has_provider
 from expertscore.identity.organizers import KnownOrganizers, signer_line
 from expertscore.scoring.service import Scoring
 from expertscore.storage.importer import create_session
@@ -31,8 +34,16 @@ batch_group.add_command(from_xlsx_command)
 batch_group.add_command(xlsx_template_command)
 
 
+def kind_line(opened: OpenedPackage) -> str:
+    """Which kind of package was opened, as ``inspect`` and ``session create`` print it."""
+    if opened.encrypted:
+        return f"encrypted to the panel (opened with the key of {key_owner()})"
+    return "plain (not encrypted)"
+
+
 @batch_group.command("inspect")
 @click.argument("package", type=click.Path(path_type=Path))
+@KEY_OPTION
 def inspect_command(package: Path) -> None:
     """Check a package and print its summary; exit 2 with the problem if it is broken."""
     opened = open_package(package)
@@ -42,6 +53,7 @@ def inspect_command(package: Path) -> None:
     categories = Counter(s.category or "-" for s in manifest.submissions)
     lines = [
         f"package:      {package}",
+        f"encryption:   {kind_line(opened)}",
         f"batch:        {manifest.batch.id}  {manifest.batch.title}",
         f"organizer:    {manifest.batch.organizer}  (created {manifest.batch.created.isoformat()})",
         "signature:    "
@@ -84,6 +96,7 @@ def session_group() -> None:
 @click.option("--batch", "package", required=True, type=click.Path(path_type=Path))
 @click.option("--expert", "expert_id", required=True, help="Your id on the batch's roster.")
 @click.option("--out", required=True, type=click.Path(path_type=Path))
+@KEY_OPTION
 @click.option(
     "--index",
     "build",
@@ -91,11 +104,20 @@ def session_group() -> None:
     help="Also index the evidence's text now (else the window does it in the background).",
 )
 def create_command(package: Path, expert_id: str, out: Path, build: bool) -> None:
-    """Import a batch package into a new session file for one expert."""
+    """Import a batch package into a new session file for one expert.
+
+    An encrypted package is opened with the expert's own key (or ``--key``'s)."""
+    if not has_provider():
+        unlock_later(expert_id)
     opened = open_package(package)
-    click.echo(signer_line(opened), err=opened.signature is None)
-    with byte_progress("importing evidence") as update:
-        create_session(opened, expert_id, out, progress=update, known=KnownOrganizers.load())
+    try:
+        click.echo(signer_line(opened), err=opened.signature is None)
+        if opened.encrypted:  # a plain package's output stays as it always was
+            click.echo(f"encryption: {kind_line(opened)}")
+        with byte_progress("importing evidence") as update:
+            create_session(opened, expert_id, out, progress=update, known=KnownOrganizers.load())
+    finally:
+        release(opened.path)  # the clear copy of an encrypted package goes at once
     if build:
         from expertscore.cli.evidence_cmd import index_command
 

@@ -18,6 +18,8 @@ from expertscore.chair.ranking import group_name
 from expertscore.chair.session import ChairRun
 from expertscore.cli.key_cmd import read_passphrase
 from expertscore.cli.progress import step_progress
+from expertscore.cli.unlock import ENCRYPT_TO, recipients_of
+from expertscore.crypto import sealed
 from expertscore.identity.keys import open_key
 from expertscore.identity.organizers import signer_line
 from expertscore.results.verify import read_result
@@ -271,13 +273,24 @@ EXPORT_LABELS = {
 @click.option("--out", "out_dir", required=True, type=FOLDER, help="Folder for the outputs.")
 @click.option("--sign-as", "signer_id", help="Sign the panel file with this key (the chair's).")
 @KEYCARDS
+@ENCRYPT_TO
 def export_command(
-    package: Path, folder: Path, out_dir: Path, signer_id: str | None, keycards: tuple[Path, ...]
+    package: Path,
+    folder: Path,
+    out_dir: Path,
+    signer_id: str | None,
+    keycards: tuple[Path, ...],
+    encrypt_to: tuple[Path, ...],
 ) -> None:
-    """Write the results workbook, the signed panel file and the PDF report, as the window does."""
+    """Write the results workbook, the signed panel file and the PDF report, as the window does.
+
+    The chair's key also opens what was encrypted to the chair (package, results)."""
+    recipients = recipients_of(encrypt_to)
     key = None
     if signer_id:
         key = open_key(signer_id, read_passphrase(f"passphrase of the key of {signer_id}"))
+        if key.age_identity is not None:
+            sealed.unlock(key.age_identity, key.info.expert_id)
     snap = ChairSnapshot.of(ChairRun.open(package, folder, keycards))
     with step_progress("exporting") as update:
         written = export_all(
@@ -285,6 +298,7 @@ def export_command(
             out_dir,
             key,
             step=lambda kind, done, total: update(EXPORT_LABELS.get(kind, ""), done, total),
+            recipients=recipients,
         )
     for kind, path in written.items():
         echo(f"{EXPORT_LABELS[kind]}: {path}")

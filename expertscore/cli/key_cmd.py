@@ -12,11 +12,16 @@ from expertscore.identity.keycard import CARD_SUFFIX, make_card, write_card
 from expertscore.identity.keys import (
     EXPERT,
     ROLES,
+    KeyCannotDecrypt,
     KeyFileError,
+    add_recipient,
     create_key,
+    key_path,
     keys_dir,
     list_keys,
+    local_now,
     open_key,
+    write_private,
 )
 from expertscore.terminal import echo
 
@@ -109,3 +114,40 @@ def export_card_command(expert_id: str, out: Path | None) -> None:
     path = write_card(make_card(key), out or Path(f"{expert_id}{CARD_SUFFIX}"))
     info = key.info
     echo(f"{path}: key card of {expert_id} {info.name}, fingerprint {info.fingerprint}")
+    if info.recipient is None:
+        echo(
+            f"this card has no encryption recipient (older key): nothing can be encrypted to"
+            f" {expert_id} until `expertscore key add-recipient --expert {expert_id}`",
+            err=True,
+        )
+
+
+@key_group.command("add-recipient")
+@click.option("--expert", "expert_id", required=True, help="Whose key.")
+def add_recipient_command(expert_id: str) -> None:
+    """Give an older key (made before key/3) its decryption identity; the key still signs."""
+    passphrase = read_passphrase(f"passphrase for the key of {expert_id}")
+    key = open_key(expert_id, passphrase)  # names a missing key or a wrong passphrase
+    had = key.age_identity is not None
+    key = add_recipient(key_path(expert_id), passphrase)
+    state = "already had" if had else "now has"
+    echo(
+        f"the key of {expert_id} {state} the encryption recipient {key.info.recipient};"
+        " export a new key card for the chair"
+    )
+
+
+@key_group.command("export-identity")
+@click.option("--expert", "expert_id", required=True, help="Whose key.")
+@click.option("--out", required=True, type=click.Path(path_type=Path, dir_okay=False))
+def export_identity_command(expert_id: str, out: Path) -> None:
+    """Write the key's decryption identity as an age identity file (for `age -d -i FILE`).
+
+    The file is the secret half in clear: it is written owner-only and never overwritten;
+    delete it when done."""
+    key = open_key(expert_id, read_passphrase(f"passphrase for the key of {expert_id}"))
+    if key.age_identity is None:
+        raise KeyCannotDecrypt(expert_id)
+    text = f"# created: {local_now()}\n# public key: {key.info.recipient}\n{key.age_identity}\n"
+    write_private(out, text.encode("ascii"))
+    echo(f"{out}: age identity of {expert_id} (recipient {key.info.recipient}); keep it private")

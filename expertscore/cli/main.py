@@ -18,6 +18,7 @@ from expertscore.terminal import echo
 from expertscore.wording import LANGUAGES, language_from_env, set_language
 
 PLUGIN_GROUP = "expertscore.commands"
+KEY_HELP = "Your key (its id), for files encrypted to you; its passphrase is asked when needed."
 
 # Every built-in command: the module (in ``expertscore.cli``) that defines it and the
 # attribute holding it, and the subcommands other modules add to it. A command's module
@@ -143,8 +144,13 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     expose_value=False,
     help="Messages in Chinese (zh) or English (en); default: the locale (LANG, LC_ALL).",
 )
-def cli() -> None:
+@click.option("--key", "key_id", default=None, help=KEY_HELP)
+def cli(key_id: str | None) -> None:
     """ExpertScore: offline expert scoring of industrial internet platforms."""
+    if key_id is not None:  # imported only then: a command loads only its own module
+        from expertscore.cli.unlock import unlock_later
+
+        unlock_later(key_id)
 
 
 def main() -> None:

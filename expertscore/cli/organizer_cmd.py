@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from expertscore.batch.sealed_package import package_recipients
 from expertscore.cli.key_cmd import read_passphrase
 from expertscore.cli.xlsx_cmd import import_summary
 from expertscore.crypto.dsse import ALGORITHMS, DEFAULT_SIGNER_ID, ED25519, SM2
@@ -138,6 +139,18 @@ def roster_show_command(roster_path: Path) -> None:
     "sm2_id",
     help=f"SM2's signer id for the batch (default {DEFAULT_SIGNER_ID}); sm2 only.",
 )
+@click.option(
+    "--encrypt",
+    is_flag=True,
+    help="Encrypt the package to the roster, the signer and --encrypt-to (age).",
+)
+@click.option(
+    "--encrypt-to",
+    "extra_cards",
+    multiple=True,
+    type=FILE,
+    help="Also encrypt to this key card (the chair's); with --encrypt.",
+)
 @click.option("--out", required=True, type=FILE)
 def prepare_command(
     source: Path,
@@ -160,11 +173,15 @@ def prepare_command(
     ocr: bool,
     algorithm: str,
     sm2_id: str | None,
+    encrypt: bool,
+    extra_cards: tuple[Path, ...],
     out: Path,
 ) -> None:
     """Prepare the signed batch package of a review round."""
     if sm2_id is not None and algorithm != SM2:
         raise click.UsageError("--sm2-signer-id is for --algorithm sm2")
+    if extra_cards and not encrypt:
+        raise click.BadParameter("--encrypt-to needs --encrypt", param_hint="--encrypt-to")
     options = RoundOptions(
         per_submission=per_submission,
         counts={sid: _count(n) for sid, n in _pairs(counts, "SUBMISSION=N")},
@@ -195,9 +212,14 @@ def prepare_command(
     signer = None
     if signer_id:
         signer = open_key(signer_id, read_passphrase(f"passphrase of the key of {signer_id}"))
+    roster = read_roster(roster_path)
+    recipients = None
+    if encrypt:
+        cards = [read_card(path) for path in extra_cards]
+        recipients = package_recipients(roster, cards, signer)
     try:
         manifest = prepare_round(
-            source, read_roster(roster_path), options, out, signer, evidence, scheme_id
+            source, roster, options, out, signer, evidence, scheme_id, recipients
         )
     except UnassignedSubmissions as error:
         echo("\n".join(shortfall_lines(error, error.policy_needs)), err=True)
@@ -210,6 +232,8 @@ def prepare_command(
         if signer
         else ", unsigned"
     )
+    if recipients:
+        signed += f", encrypted to {len(recipients)} keys"
     echo(
         f"{out}: {len(manifest.submissions)} submissions, {len(manifest.roster)} experts,"
         f" {len(manifest.assignments)} assignments (load {min(per_expert.values())}–"

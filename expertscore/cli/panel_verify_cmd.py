@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from expertscore.crypto import sealed
+
 # The envelope names a panel file carries (``chair.panel_file``), repeated here so that
 # telling a panel file from a result file imports none of the chair's code.
 PANEL_FORMAT_NAME = "expertscore-panel"
@@ -34,9 +36,8 @@ CHAIR_KEY = click.option(
 def is_panel_file(path: Path) -> bool:
     """Whether ``path`` holds a panel file's envelope (anything unreadable: no)."""
     try:
-        with path.open("rb") as handle:
-            envelope = json.loads(handle.read())
-    except (OSError, ValueError):
+        envelope = json.loads(sealed.read_file(path))  # an encrypted one: with --key
+    except (OSError, ValueError, sealed.SealedError):
         return False
     if not isinstance(envelope, dict):
         return False

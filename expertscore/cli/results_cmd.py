@@ -10,6 +10,7 @@ import click
 from expertscore.batch.package import open_package
 from expertscore.cli import panel_verify_cmd
 from expertscore.cli.key_cmd import read_passphrase
+from expertscore.cli.unlock import ENCRYPT_TO, recipients_of
 from expertscore.identity.keycard import read_cards
 from expertscore.identity.keys import key_path, list_keys, open_key, read_key_info
 from expertscore.results.simulate import simulate
@@ -29,17 +30,21 @@ SESSION = click.Path(path_type=Path, dir_okay=False)
 @click.option("--session", "session_path", required=True, type=SESSION)
 @click.option("--out", required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--again", is_flag=True, help="Write the last submitted result once more.")
-def submit_command(session_path: Path, out: Path, again: bool) -> None:
+@ENCRYPT_TO
+def submit_command(
+    session_path: Path, out: Path, again: bool, encrypt_to: tuple[Path, ...]
+) -> None:
     """Finalize a complete session, lock it, and write the signed result file."""
+    recipients = recipients_of(encrypt_to)
     with SessionFile(session_path) as session:
         if again:
-            write_again(session, out)
+            write_again(session, out, recipients)
             echo(say("written_again", out=out, session=session_path))
             return
         preflight(session)
         signer = signer_of(session)
         key = open_key(signer, read_passphrase(say("passphrase", signer=signer)))
-        done = submit(session, key, out)
+        done = submit(session, key, out, recipients=recipients)
         expert = session.info.expert_id
     how = say("transcribed_by", signer=done.signer_id) if done.transcribed else ""
     echo(

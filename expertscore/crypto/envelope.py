@@ -16,6 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from expertscore.crypto.sealed import SealedError, is_sealed_bytes, open_bytes
 from expertscore.errors import ExpertScoreError, WrongAlgorithm, algorithm_reason
 
 ENVELOPE_KEYS = {"format", "payloadType", "payload", "signatures"}
@@ -103,8 +104,24 @@ def _json(data: bytes, source: str, kind: EnvelopeKind) -> object:
         ) from None
 
 
+def plain_bytes(data: bytes, source: str, kind: EnvelopeKind) -> bytes:
+    """The signed file's bytes: ``data``, decrypted first if it is encrypted (``age``).
+
+    A file that cannot be decrypted is the kind's refusal, its cause the typed
+    ``SealedError`` (no key unlocked, not encrypted to it, damaged)."""
+    if not is_sealed_bytes(data):
+        return data
+    try:
+        return open_bytes(data, source)
+    except SealedError as exc:
+        raise kind.refused(source, exc.message) from exc
+
+
 def parse_envelope(data: bytes, source: str, kind: EnvelopeKind) -> Envelope:
-    """The envelope's parts, checked for shape and version; the signature is not checked here."""
+    """The envelope's parts, checked for shape and version; the signature is not checked here.
+
+    An encrypted file is decrypted first (``plain_bytes``)."""
+    data = plain_bytes(data, source, kind)
     if not data.strip():
         raise kind.refused(source, "the file is empty")
     if len(data) > kind.max_bytes:

@@ -19,6 +19,13 @@ over DSSE's ``PAE(type, statement)`` with ``type = KEYCARD_PAYLOAD``. The role (
 chair, organizer) is a line of the statement, so it is covered by the signature. Cards of
 ``expertscore-keycard/1`` (before roles: no role field, no role line) are still read, as
 experts' cards.
+
+``expertscore-keycard/3`` adds the owner's encryption recipient (``age1…``, X25519 in the
+``age`` format): a field ``recipient`` and a last statement line ``recipient: age1…``, so
+the self-signature covers it and nobody can swap in a recipient of their own. Keys made
+before ``expertscore-key/3`` give cards of /2, without a recipient: they sign as before,
+but nothing can be encrypted to them (``NoRecipient``) until ``expertscore key
+add-recipient`` gives the key one and a new card is exported.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from expertscore.crypto.dsse import (
     load_public_key,
     verify,
 )
+from expertscore.crypto.sealed import SealedError, check_recipient
 from expertscore.errors import ExpertScoreError, WrongAlgorithm, algorithm_reason
 from expertscore.identity.keys import (
     EXPERT,
@@ -48,6 +56,7 @@ from expertscore.private import owner_only
 
 CARD_FORMAT = "expertscore-keycard/2"
 CARD_FORMAT_1 = "expertscore-keycard/1"  # before roles: read as an expert's card
+CARD_FORMAT_3 = "expertscore-keycard/3"  # with the encryption recipient
 KEYCARD_PAYLOAD = "application/vnd.expertscore.keycard"
 CARD_SUFFIX = ".eskeycard"
 MAX_CARD = 16 << 10
@@ -62,6 +71,8 @@ FIELDS_1 = (
     "sig",
 )
 FIELDS = (*FIELDS_1, "role")
+FIELDS_3 = (*FIELDS, "recipient")
+FORMAT_FIELDS = {CARD_FORMAT_1: FIELDS_1, CARD_FORMAT: FIELDS, CARD_FORMAT_3: FIELDS_3}
 
 
 class KeyCardError(ExpertScoreError):
@@ -81,6 +92,19 @@ def check_card_algorithm(card: KeyCard, expected: str) -> None:
         raise KeyCardWrongAlgorithm(card.source, expected, card.algorithm)
 
 
+class NoRecipient(ExpertScoreError):
+    """A card made before encryption recipients: nothing can be encrypted to its owner."""
+
+    def __init__(self, expert: str, source: str) -> None:
+        self.expert = expert
+        self.source = source
+        super().__init__(
+            f"{source or expert}: the key card of {expert} has no encryption recipient (made"
+            " before expertscore-keycard/3); ask for a new card: `expertscore key"
+            f" add-recipient --expert {expert}`, then `expertscore key export-card`"
+        )
+
+
 @dataclass(frozen=True)
 class KeyCard:
     expert_id: str
@@ -91,6 +115,12 @@ class KeyCard:
     sig: str
     source: str = ""  # where it was read from, for messages
     role: str = EXPERT
+    recipient: str | None = None  # age X25519 recipient (cards of /3)
+
+    def require_recipient(self) -> str:
+        if self.recipient is None:
+            raise NoRecipient(self.expert_id, self.source)
+        return self.recipient
 
     @property
     def fingerprint(self) -> str:
@@ -108,16 +138,22 @@ def statement(
     public_key: str,
     created: str,
     role: str | None = None,
+    recipient: str | None = None,
 ) -> bytes:
-    """The signed lines; ``role=None`` gives the statement of ``expertscore-keycard/1``."""
+    """The signed lines; ``role=None`` gives the statement of ``expertscore-keycard/1``,
+    ``recipient=None`` that of /2."""
+    declared = (
+        CARD_FORMAT_1 if role is None else CARD_FORMAT if recipient is None else CARD_FORMAT_3
+    )
     lines = [
-        CARD_FORMAT_1 if role is None else CARD_FORMAT,
+        declared,
         f"expert: {expert_id}",
         *([f"role: {role}"] if role is not None else []),
         f"name: {name}",
         f"organization: {organization or ''}",
         f"public_key: {public_key}",
         f"created: {created}",
+        *([f"recipient: {recipient}"] if recipient is not None else []),
     ]
     return "".join(line + "\n" for line in lines).encode("utf-8")
 
@@ -126,7 +162,15 @@ def make_card(key: ExpertKey, created: str | None = None) -> KeyCard:
     """A card for ``key``, self-signed with it (needs the unlocked key)."""
     info = key.info
     when = created or local_now()
-    body = statement(info.expert_id, info.name, info.organization, info.public_key, when, info.role)
+    body = statement(
+        info.expert_id,
+        info.name,
+        info.organization,
+        info.public_key,
+        when,
+        info.role,
+        info.recipient,
+    )
     return KeyCard(
         role=info.role,
         expert_id=info.expert_id,
@@ -135,12 +179,13 @@ def make_card(key: ExpertKey, created: str | None = None) -> KeyCard:
         public_key=info.public_key,
         created=when,
         sig=key.sign(KEYCARD_PAYLOAD, body),
+        recipient=info.recipient,
     )
 
 
 def card_bytes(card: KeyCard) -> bytes:
     record = {
-        "format": CARD_FORMAT,
+        "format": CARD_FORMAT if card.recipient is None else CARD_FORMAT_3,
         "expert": card.expert_id,
         "role": card.role,
         "name": card.name,
@@ -150,6 +195,8 @@ def card_bytes(card: KeyCard) -> bytes:
         "created": card.created,
         "sig": card.sig,
     }
+    if card.recipient is not None:
+        record["recipient"] = card.recipient
     return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -173,14 +220,14 @@ def parse_card(data: bytes, source: str) -> KeyCard:
     if not isinstance(record, dict):
         raise KeyCardError(f"{source}: not a key card")
     declared = record.get("format")
-    if declared not in (CARD_FORMAT, CARD_FORMAT_1):
+    if declared not in FORMAT_FIELDS:
         if isinstance(declared, str) and declared.startswith("expertscore-keycard/"):
             raise KeyCardError(
                 f"{source}: made by a newer ExpertScore ({declared}); this program reads"
-                f" {CARD_FORMAT}"
+                f" {CARD_FORMAT_3}"
             )
         raise KeyCardError(f"{source}: not an ExpertScore key card")
-    if set(record) != set(FIELDS if declared == CARD_FORMAT else FIELDS_1):
+    if set(record) != set(FORMAT_FIELDS[declared]):
         raise KeyCardError(f"{source}: damaged key card (fields {sorted(record)})")
     texts = {name: record[name] for name in record if name != "organization"}
     if not all(isinstance(value, str) for value in texts.values()) or not isinstance(
@@ -196,6 +243,7 @@ def parse_card(data: bytes, source: str) -> KeyCard:
         sig=record["sig"],
         source=source,
         role=record.get("role", EXPERT),
+        recipient=record.get("recipient"),
     )
     try:
         check_owner(card.expert_id, card.name, card.organization)
@@ -204,7 +252,9 @@ def parse_card(data: bytes, source: str) -> KeyCard:
             raise KeyCardError("the time is not one line")
         if card.role not in ROLES:
             raise KeyCardError(f"'{card.role}' is not a key role")
-        signed_role = card.role if declared == CARD_FORMAT else None
+        signed_role = card.role if declared != CARD_FORMAT_1 else None
+        if card.recipient is not None:
+            check_recipient(card.recipient, source)
         verify(
             card.public_key,
             KEYCARD_PAYLOAD,
@@ -215,10 +265,11 @@ def parse_card(data: bytes, source: str) -> KeyCard:
                 card.public_key,
                 card.created,
                 signed_role,
+                card.recipient,
             ),
             card.sig,
         )
-    except (KeyFileError, SignatureError, KeyCardError) as exc:
+    except (KeyFileError, SignatureError, KeyCardError, SealedError) as exc:
         raise KeyCardError(f"{source}: key card does not verify ({exc})") from None
     if record["fingerprint"] != card.fingerprint:
         raise KeyCardError(f"{source}: key card's fingerprint does not match its key")

@@ -8,6 +8,12 @@ The owner's id, role and public key (so also its algorithm) are bound to the cip
 associated data, so editing any of them makes the file unreadable rather than quietly
 wrong. A short check value tells a wrong passphrase from a damaged file.
 
+Since ``expertscore-key/3`` a key also holds an X25519 decryption identity in the ``age``
+format (packages and result files can be encrypted to it, ``crypto.sealed``): its public
+recipient (``age1…``) in clear, the identity encrypted after the 32 private-key bytes in
+the same ciphertext, the recipient bound as associated data. Keys of ``/2`` still sign;
+``add_recipient`` gives them an identity (the signing key stays the same).
+
 A key has a role: ``expert``, ``chair`` or ``organizer``. Files of ``expertscore-key/1``
 (made before roles) are still read, as experts' keys.
 
@@ -52,9 +58,11 @@ from expertscore.crypto.dsse import (
     public_key_b64,
     sign,
 )
+from expertscore.crypto.sealed import new_identity, recipient_of
 from expertscore.errors import ExpertScoreError
 
-KEY_FORMAT = "expertscore-key/2"
+KEY_FORMAT = "expertscore-key/3"
+KEY_FORMAT_2 = "expertscore-key/2"  # before decryption identities: signs, cannot decrypt
 KEY_FORMAT_1 = "expertscore-key/1"  # before roles: read as an expert's key
 EXPERT, CHAIR, ORGANIZER = "expert", "chair", "organizer"
 ROLES = (EXPERT, CHAIR, ORGANIZER)
@@ -70,6 +78,18 @@ class KeyFileError(ExpertScoreError):
 
 class WrongPassphrase(ExpertScoreError):
     """The passphrase does not open the key."""
+
+
+class KeyCannotDecrypt(ExpertScoreError):
+    """A key made before decryption identities: it signs, but opens nothing encrypted."""
+
+    def __init__(self, owner: str) -> None:
+        self.owner = owner
+        super().__init__(
+            f"the key of {owner} has no decryption identity (made before expertscore-key/3);"
+            f" run `expertscore key add-recipient --expert {owner}` and send the chair a new"
+            " key card"
+        )
 
 
 class UnknownKeyRole(KeyFileError):
@@ -107,6 +127,7 @@ class KeyInfo:
     created: str
     path: Path | None = None
     role: str = EXPERT
+    recipient: str | None = None  # age X25519 recipient; None for keys before key/3
 
     @property
     def fingerprint(self) -> str:
@@ -123,6 +144,7 @@ class ExpertKey:
 
     info: KeyInfo
     private_key: PrivateKey
+    age_identity: str | None = None  # ``AGE-SECRET-KEY-1…``, with ``info.recipient``
 
     def sign(self, payload_type: str, body: bytes, signer_id: str | None = None) -> str:
         """``signer_id``: SM2's, from the batch (None: the standard id; unused for Ed25519)."""
@@ -137,8 +159,12 @@ class ExpertKey:
         organization: str | None = None,
         created: str | None = None,
         role: str = EXPERT,
+        age_identity: str | None = None,
     ) -> ExpertKey:
-        """A key held only in memory (the simulation's, a test's)."""
+        """A key held only in memory (the simulation's, a test's).
+
+        Without ``age_identity`` it cannot decrypt and its card has no recipient, which
+        keeps a simulation's key cards the same for the same seed."""
         check_owner(expert_id, name, organization)
         check_role(role)
         info = KeyInfo(
@@ -149,7 +175,9 @@ class ExpertKey:
             created=created or local_now(),
             role=role,
         )
-        return cls(info, private_key)
+        if age_identity is None:
+            return cls(info, private_key)
+        return cls(replace(info, recipient=recipient_of(age_identity)), private_key, age_identity)
 
 
 def local_now() -> str:
@@ -207,7 +235,9 @@ def _check_value(derived: bytes) -> str:
 def _associated_data(info: KeyInfo, declared: str = KEY_FORMAT) -> bytes:
     if declared == KEY_FORMAT_1:
         return f"{KEY_FORMAT_1} {info.expert_id} {info.public_key}".encode()
-    return f"{KEY_FORMAT} {info.expert_id} {info.role} {info.public_key}".encode()
+    if declared == KEY_FORMAT_2:
+        return f"{KEY_FORMAT_2} {info.expert_id} {info.role} {info.public_key}".encode()
+    return f"{KEY_FORMAT} {info.expert_id} {info.role} {info.public_key} {info.recipient}".encode()
 
 
 def _b64(data: bytes) -> str:
@@ -218,11 +248,14 @@ def key_file_bytes(key: ExpertKey, passphrase: str, cost: ScryptCost = DEFAULT_C
     """The key file for ``key``, encrypted under ``passphrase``."""
     if len(passphrase) < MIN_PASSPHRASE:
         raise WrongPassphrase(f"a passphrase needs at least {MIN_PASSPHRASE} characters")
+    if key.age_identity is None or key.info.recipient != recipient_of(key.age_identity):
+        raise KeyFileError(f"the key of {key.info.expert_id} has no decryption identity")
     info = key.info
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
     derived = _derive(passphrase, salt, cost)
     raw = _private_bytes(key.private_key)
+    raw += key.age_identity.encode("ascii")
     ciphertext = AESGCM(derived).encrypt(nonce, raw, _associated_data(info))
     record = {
         "format": KEY_FORMAT,
@@ -233,6 +266,7 @@ def key_file_bytes(key: ExpertKey, passphrase: str, cost: ScryptCost = DEFAULT_C
         "created": info.created,
         "public_key": info.public_key,
         "fingerprint": info.fingerprint,
+        "recipient": info.recipient,
         "kdf": {"name": "scrypt", "n": cost.n, "r": cost.r, "p": cost.p, "salt": _b64(salt)},
         "cipher": {
             "name": "aes-256-gcm",
@@ -244,8 +278,9 @@ def key_file_bytes(key: ExpertKey, passphrase: str, cost: ScryptCost = DEFAULT_C
     return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    """Write a new file readable by its owner only, all or nothing; never overwrite."""
+def write_private(path: Path, data: bytes, replace_existing: bool = False) -> None:
+    """Write a new file readable by its owner only, all or nothing; never overwrite
+    (unless ``replace_existing``: a key gaining its decryption identity)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -254,7 +289,7 @@ def _write_private(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
+        if path.exists() and not replace_existing:
             raise KeyFileError(f"{path}: already exists; not overwritten")
         os.replace(temp, path)
     finally:
@@ -286,9 +321,33 @@ def create_key(
         private_key = generate(algorithm)
     except SignatureError as exc:
         raise KeyFileError(str(exc)) from None
-    key = ExpertKey.from_private_key(private_key, expert_id, name.strip(), organization, role=role)
-    _write_private(path, key_file_bytes(key, passphrase, cost))
-    return ExpertKey(replace(key.info, path=path), key.private_key)
+    key = ExpertKey.from_private_key(
+        private_key,
+        expert_id,
+        name.strip(),
+        organization,
+        role=role,
+        age_identity=new_identity(),
+    )
+    write_private(path, key_file_bytes(key, passphrase, cost))
+    return replace(key, info=replace(key.info, path=path))
+
+
+def add_recipient(path: Path, passphrase: str, cost: ScryptCost = DEFAULT_COST) -> ExpertKey:
+    """Give a key of ``expertscore-key/2`` (or /1) a decryption identity: rewritten as /3.
+
+    The signing key, owner and role stay; the file is replaced all at once. A key that
+    already has one is returned unchanged.
+    """
+    key = unlock_key(path, passphrase)
+    if key.age_identity is not None:
+        return key
+    identity = new_identity()
+    upgraded = ExpertKey(
+        replace(key.info, recipient=recipient_of(identity)), key.private_key, identity
+    )
+    write_private(path, key_file_bytes(upgraded, passphrase, cost), replace_existing=True)
+    return upgraded
 
 
 @dataclass(frozen=True)
@@ -329,7 +388,7 @@ def _read_sealed(path: Path) -> _Sealed:
     if not isinstance(record, dict):
         raise KeyFileError(f"{path}: not a key file")
     declared = record.get("format")
-    if declared not in (KEY_FORMAT, KEY_FORMAT_1):
+    if declared not in (KEY_FORMAT, KEY_FORMAT_2, KEY_FORMAT_1):
         if isinstance(declared, str) and declared.startswith("expertscore-key/"):
             raise KeyFileError(
                 f"{path}: made by a newer ExpertScore ({declared}); this program reads {KEY_FORMAT}"
@@ -342,7 +401,10 @@ def _read_sealed(path: Path) -> _Sealed:
     organization = record.get("organization")
     if organization is not None and not isinstance(organization, str):
         raise KeyFileError(f"{path}: damaged key file (field 'organization' is wrong)")
-    role = _field(record, "role", str, path) if declared == KEY_FORMAT else EXPERT
+    role = _field(record, "role", str, path) if declared != KEY_FORMAT_1 else EXPERT
+    recipient = _field(record, "recipient", str, path) if declared == KEY_FORMAT else None
+    if recipient is not None and not recipient.startswith("age1"):
+        raise KeyFileError(f"{path}: damaged key file (the recipient is not age1…)")
     if role not in ROLES:
         raise KeyFileError(f"{path}: damaged key file (unknown role '{role}')")
     info = KeyInfo(
@@ -353,6 +415,7 @@ def _read_sealed(path: Path) -> _Sealed:
         public_key=_field(record, "public_key", str, path),
         created=_field(record, "created", str, path),
         path=path,
+        recipient=recipient,
     )
     try:
         load_public_key(info.public_key)
@@ -399,12 +462,23 @@ def unlock_key(path: Path, passphrase: str) -> ExpertKey:
         raise KeyFileError(
             f"{path}: damaged key file (the encrypted key or its owner was changed)"
         ) from None
-    if len(raw) != 32:
-        raise KeyFileError(f"{path}: damaged key file (private key has {len(raw)} bytes)")
+    raw, identity_bytes = raw[:32], raw[32:]
+    if len(raw) != 32 or bool(identity_bytes) != (sealed.declared == KEY_FORMAT):
+        raise KeyFileError(f"{path}: damaged key file (private key has the wrong length)")
     private_key = _private_key(raw, sealed.info.public_key)
     if private_key is None:
         raise KeyFileError(f"{path}: damaged key file (private and public key do not match)")
-    return ExpertKey(sealed.info, private_key)
+    identity = identity_bytes.decode("ascii", "replace") if identity_bytes else None
+    if identity is not None and _recipient_or_none(identity) != sealed.info.recipient:
+        raise KeyFileError(f"{path}: damaged key file (decryption identity and recipient differ)")
+    return ExpertKey(sealed.info, private_key, identity)
+
+
+def _recipient_or_none(identity: str) -> str | None:
+    try:
+        return recipient_of(identity)
+    except Exception:  # pyrage raises its own IdentityError or ValueError
+        return None
 
 
 def _private_bytes(private_key: PrivateKey) -> bytes:

@@ -34,6 +34,7 @@ from expertscore.batch.manifest import (
     Signing,
 )
 from expertscore.batch.package import OpenedPackage, open_package
+from expertscore.batch.sealed_package import plain_build_path, seal_package
 from expertscore.crypto.dsse import DEFAULT_SIGNER_ID, ED25519, SM2, key_algorithm
 from expertscore.errors import ExpertScoreError, PackageError, WrongAlgorithm
 from expertscore.identity.keys import ExpertKey
@@ -151,7 +152,9 @@ def prepare_batch(
     options: RoundOptions,
     out: Path,
     signer: ExpertKey | None,
+    recipients: list[str] | None = None,
 ) -> Manifest:
+    """Write the round's package to ``out``; sealed to ``recipients`` when given."""
     manifest = source.manifest
     scheme = source.scheme
     if signer is not None:
@@ -219,7 +222,12 @@ def prepare_batch(
 
         builder.evidence_text = text_of_package(source, ocr=options.ocr)
     signing = (signer.private_key, signer.info.name) if signer else None
-    return builder.write(out, signer=signing)
+    if not recipients:
+        return builder.write(out, signer=signing)
+    with plain_build_path(out) as plain:  # the plain zip never lands beside ``out``
+        written = builder.write(plain, signer=signing)
+        seal_package(plain, out, recipients)
+    return written
 
 
 def prepare_round(
@@ -230,10 +238,11 @@ def prepare_round(
     signer: ExpertKey | None,
     evidence: Path | None = None,
     scheme_id: str | None = None,
+    recipients: list[str] | None = None,
 ) -> Manifest:
     with tempfile.TemporaryDirectory(dir=out.parent if out.parent.exists() else None) as work:
         package = source_package(source, evidence, scheme_id, Path(work))
-        return prepare_batch(open_package(package), roster, options, out, signer)
+        return prepare_batch(open_package(package), roster, options, out, signer, recipients)
 
 
 def loads(assignments: Sequence[Assignment]) -> dict[str, int]:

@@ -1,15 +1,19 @@
-"""The panel roster file (``expertscore-roster/1``), built from experts' key cards.
+"""The panel roster file (``expertscore-roster/2``), built from experts' key cards.
 
 A roster is a small JSON file the organizer keeps for a review round::
 
-    {"format": "expertscore-roster/1",
+    {"format": "expertscore-roster/2",
      "experts": [{"id": "E01", "name": "王敏", "organization": "大连理工大学",
-                  "role": "技术", "public_key": "<base64>", "conflicts": ["S003", "某某公司"]}]}
+                  "role": "技术", "public_key": "<base64>", "recipient": "age1…",
+                  "conflicts": ["S003", "某某公司"]}]}
 
 ``public_key`` comes from the expert's key card (whose self-signature is checked when it is
 added); ``conflicts`` lists submission ids or operator names the expert declared a conflict
-of interest with. Ids and keys are unique; a duplicate is refused. An organizer's card is
-refused: the organizer signs the batch, and no key on the roster may sign it.
+of interest with; ``recipient`` is the card's encryption recipient (``null`` for a card
+made before recipients), which an encrypted package is sealed to. Rosters of
+``expertscore-roster/1`` (no ``recipient``) are still read. Ids and keys are unique; a
+duplicate is refused. An organizer's card is refused: the organizer signs the batch, and no
+key on the roster may sign it.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from expertscore.errors import ExpertScoreError
 from expertscore.identity.keycard import KeyCard
 from expertscore.identity.keys import ORGANIZER
 
-ROSTER_FORMAT = "expertscore-roster/1"
+ROSTER_FORMAT = "expertscore-roster/2"
+ROSTER_FORMATS = ("expertscore-roster/1", ROSTER_FORMAT)
 
 
 class RosterError(ExpertScoreError):
@@ -41,6 +46,7 @@ class RosterExpert(BaseModel):
     organization: str | None = None
     role: str | None = None
     public_key: str | None = None
+    recipient: str | None = None
     conflicts: list[str] = Field(default_factory=list)
 
 
@@ -81,11 +87,11 @@ def read_roster(path: Path) -> Roster:
         raise RosterError(f"{path}: no such roster file") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise RosterError(f"{path}: not a roster (invalid JSON: {exc})") from None
-    if not isinstance(raw, dict) or raw.get("format") != ROSTER_FORMAT:
+    if not isinstance(raw, dict) or raw.get("format") not in ROSTER_FORMATS:
         declared = raw.get("format") if isinstance(raw, dict) else None
         raise RosterError(f"{path}: format {declared!r} is not {ROSTER_FORMAT}")
     try:
-        roster = Roster.model_validate(raw)
+        roster = Roster.model_validate({**raw, "format": ROSTER_FORMAT})
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         where = ".".join(str(part) for part in error["loc"])
@@ -124,6 +130,7 @@ def add_card(roster: Roster, card: KeyCard, role: str | None, conflicts: list[st
         organization=card.organization,
         role=role,
         public_key=card.public_key,
+        recipient=card.recipient,
         conflicts=conflicts,
     )
     return Roster(experts=[*roster.experts, expert])

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.panel_file import MAX_PANEL_BYTES, PanelRefused
+from expertscore.crypto.sealed import SealedError, open_bytes
 from expertscore.errors import ExpertScoreError
 from expertscore.registry.models import PanelFile, Status
 from expertscore.registry.rows import add_rows
@@ -73,6 +74,10 @@ def ingest(
         raise IngestRefused(path, exc.strerror or "cannot be read") from None
     if len(data) > MAX_PANEL_BYTES:
         raise IngestRefused(path, f"larger than {MAX_PANEL_BYTES >> 20} MiB")
+    try:  # a panel file encrypted to the authority: stored and compared as its clear bytes
+        data = open_bytes(data, path)
+    except SealedError as exc:
+        raise IngestRefused(path, exc.message) from exc
     sha256 = hashlib.sha256(data).hexdigest()
     with Session(engine) as session:
         known = session.scalar(select(PanelFile.batch_id).where(PanelFile.sha256 == sha256))

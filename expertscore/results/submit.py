@@ -15,10 +15,11 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from expertscore.crypto.sealed import is_sealed_bytes, seal_bytes
 from expertscore.errors import ExpertScoreError, WrongAlgorithm
 from expertscore.identity.keys import ExpertKey
 from expertscore.identity.roles import RESULT, TRANSCRIPTION, require_role
@@ -114,7 +115,8 @@ def _check_target(out: Path, session: SessionFile) -> None:
             raise SubmitRefused(f"{out}: is the session file itself; not overwritten")
         with out.open("rb") as handle:
             start = handle.read(64)
-        if not start.startswith(b'{\n  "format": "' + RESULT_FORMAT.split("/")[0].encode()):
+        ours = start.startswith(b'{\n  "format": "' + RESULT_FORMAT.split("/")[0].encode())
+        if not ours and not is_sealed_bytes(start):
             raise SubmitRefused(f"{out}: exists and is not a result file; not overwritten").saying(
                 "not_a_result", path=out
             )
@@ -147,9 +149,14 @@ def preflight(session: SessionFile, scoring: Scoring | None = None) -> None:
 
 
 def submit(
-    session: SessionFile, key: ExpertKey, out: Path, clock: Callable[[], str] = now_text
+    session: SessionFile,
+    key: ExpertKey,
+    out: Path,
+    clock: Callable[[], str] = now_text,
+    recipients: Sequence[str] = (),
 ) -> Submitted:
-    """Finalize the session and write its signed result to ``out``."""
+    """Finalize the session and write its signed result to ``out``, encrypted to
+    ``recipients`` (``age``, the chair's) when given; the session keeps it plain."""
     scoring = Scoring(session, clock)
     preflight(session, scoring)
     _check_key(session, key)
@@ -183,7 +190,7 @@ def submit(
             data = envelope_bytes(body, key.info.fingerprint, signature)
             record.payload_sha256 = hashlib.sha256(body).hexdigest()
             record.envelope = data.decode("ascii")
-            temp = _write_hidden(out, data)
+            temp = _write_hidden(out, seal_bytes(data, recipients, out) if recipients else data)
         os.replace(temp, out)
     finally:
         if temp is not None:
@@ -199,14 +206,15 @@ def submit(
     )
 
 
-def write_again(session: SessionFile, out: Path) -> Path:
+def write_again(session: SessionFile, out: Path, recipients: Sequence[str] = ()) -> Path:
     """Write the signed file of the submission that locks the session once more."""
     with session.orm() as orm:
         locked = locking_result(orm)
     if locked is None:
         raise SubmitRefused("the session is not submitted (or was unlocked); submit it first")
     _check_target(out, session)
-    temp = _write_hidden(out, locked.envelope.encode("ascii"))
+    data = locked.envelope.encode("ascii")
+    temp = _write_hidden(out, seal_bytes(data, recipients, out) if recipients else data)
     try:
         os.replace(temp, out)
     finally:

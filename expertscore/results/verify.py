@@ -26,8 +26,10 @@ from pydantic import ValidationError
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.crypto.dsse import SignatureError, check_algorithm, fingerprint, verify
+from expertscore.crypto.envelope import plain_bytes
 from expertscore.results.content import Broken, content_problem, rules_for
 from expertscore.results.envelope import (
+    RESULT_KIND,
     RESULT_PAYLOAD_TYPE,
     Envelope,
     KeyRefused,
@@ -220,6 +222,7 @@ def check_result(
 
     ``log=False`` leaves the edit log packed and unchecked (see the module's note).
     """
+    data = plain_bytes(data, source, RESULT_KIND)  # an encrypted file: decrypted, then checked
     envelope = parse_envelope(data, source)
     try:  # one pass in pydantic's own parser for the usual, well-formed file
         payload = ResultPayload.model_validate_json(envelope.payload)

@@ -92,6 +92,33 @@ ERRORS: dict[str, Text] = {
         "{submission}: {level} is not a familiarity (familiar, fairly, moderate or none)",
         "{submission}：{level} 不是有效的熟悉程度（熟悉、较熟悉、一般或不填）",
     ),
+    # Encrypted packages and files (age)
+    "SealedError": Text(D, "加密文件无法打开：{detail}"),
+    "NoKeyUnlocked": Text(
+        "{source}: encrypted; open it with a key it was encrypted to",
+        "{source}：文件已加密，请用加密时指定的密钥打开",
+    ),
+    "NotARecipient": Text(
+        "{source}: encrypted, but not to this key", "{source}：文件已加密，但不是加密给此密钥的"
+    ),
+    "SealedDamaged": Text(
+        "{source}: encrypted and damaged or altered; nothing was read",
+        "{source}：加密文件已损坏或被改动，未读取任何内容",
+    ),
+    "BadRecipient": Text("{source}: not an encryption recipient", "{source}：不是有效的加密接收方"),
+    "KeyCannotDecrypt": Text(
+        "the key of {owner} has no decryption identity: give it one with"
+        " `expertscore key add-recipient --expert {owner}`",
+        "{owner} 的密钥生成于加密功能之前，无法解密：请先用 add-recipient 命令为其添加解密身份",
+    ),
+    "NoRecipient": Text(
+        "the key card of {expert} has no encryption recipient: ask {expert} for a new card",
+        "{expert} 的密钥卡生成于加密功能之前，无法向其加密：请向 {expert} 索取新的密钥卡",
+    ),
+    "PackageEncrypted": Text(
+        "{source}: the package is encrypted; open it with a key it was encrypted to (--key ID)",
+        "{source}：批次包已加密，请用加密时指定的密钥打开（--key）",
+    ),
     # The expert's session
     "SessionFileError": Text(D, "会话文件有误：{detail}"),
     "StorageError": Text(D, "会话文件无法写入：{detail}"),

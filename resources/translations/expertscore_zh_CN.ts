@@ -608,6 +608,21 @@
     </message>
 </context>
 <context>
+    <name>ChairUnlock</name>
+    <message>
+        <source>Files encrypted to the panel are opened with your key: type its passphrase.</source>
+        <translation>加密给评审组的文件须用您的密钥打开：请输入其口令。</translation>
+    </message>
+    <message>
+        <source>Open with your key</source>
+        <translation>用您的密钥打开</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
     <name>ChairWindow</name>
     <message>
         <source>ExpertScore {version} — panel chair</source>
@@ -1197,6 +1212,22 @@ Supports: {codes}</source>
         <translation>随包附带佐证各页文字（专家端无需再提取）</translation>
     </message>
     <message>
+        <source>Encrypt the package to the panel (the roster, the organizer, the chair)</source>
+        <translation>将批次包加密给评审组（名单中的专家、组织方、组长）</translation>
+    </message>
+    <message>
+        <source>The chair&apos;s key card</source>
+        <translation>组长的密钥卡</translation>
+    </message>
+    <message>
+        <source>Key cards (*.eskeycard)</source>
+        <translation>密钥卡 (*.eskeycard)</translation>
+    </message>
+    <message>
+        <source>The chair can open the encrypted package too.</source>
+        <translation>组长也能打开加密的批次包。</translation>
+    </message>
+    <message>
         <source>Sign and export</source>
         <translation>签名并导出</translation>
     </message>
@@ -1219,6 +1250,10 @@ Supports: {codes}</source>
     <message>
         <source>Package file:</source>
         <translation>批次包文件：</translation>
+    </message>
+    <message>
+        <source>Chair&apos;s key card:</source>
+        <translation>组长的密钥卡：</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +1321,10 @@ Supports: {codes}</source>
     <message>
         <source>not signed</source>
         <translation>未签名</translation>
+    </message>
+    <message>
+        <source>, encrypted to {count} keys</source>
+        <translation>，已加密给 {count} 把密钥</translation>
     </message>
     <message>
         <source>Package written: {path} ({signed}); batch {batch}, organizer {organizer}; {experts} experts, {assignments} assignments.</source>
@@ -2132,8 +2171,24 @@ Supports: {codes}</source>
         <translation>{path}：文件不存在</translation>
     </message>
     <message>
+        <source>{path} is encrypted to the panel, and no key on this computer can open it (a key made before encryption first needs “expertscore key add-recipient”).</source>
+        <translation>{path} 已加密给评审组，本机没有能打开它的密钥（加密功能之前生成的密钥须先执行“expertscore key add-recipient”）。</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted to the panel. Type the passphrase of your key to open it.</source>
+        <translation>{path} 已加密给评审组。请输入您密钥的口令以打开它。</translation>
+    </message>
+    <message>
         <source>Checking the package…</source>
         <translation>正在校验批次包…</translation>
+    </message>
+    <message>
+        <source>{path}: encrypted to the panel, opened with your key.</source>
+        <translation>{path}：加密批次包，已用您的密钥打开。</translation>
+    </message>
+    <message>
+        <source>{path}: a plain package (not encrypted).</source>
+        <translation>{path}：未加密的批次包。</translation>
     </message>
     <message>
         <source>Warning: {path} is not signed: nothing shows that {organizer} made it.</source>
@@ -2902,6 +2957,29 @@ Supports: {codes}</source>
     <message>
         <source>Subtotal {got} of {top}</source>
         <translation>小计 {got} / {top}</translation>
+    </message>
+</context>
+<context>
+    <name>Sealed</name>
+    <message>
+        <source>{file} is encrypted: open it with a key it was encrypted to.</source>
+        <translation>{file} 已加密：请用它所加密给的密钥打开。</translation>
+    </message>
+    <message>
+        <source>{file} is encrypted, but not to the key of {owners}.</source>
+        <translation>{file} 已加密，但不是加密给 {owners} 的密钥。</translation>
+    </message>
+    <message>
+        <source>{file} is encrypted and damaged or was altered; nothing was read.</source>
+        <translation>{file} 已加密，但已损坏或被篡改；未读取任何内容。</translation>
+    </message>
+    <message>
+        <source>The key of {owner} was made before encryption and cannot open encrypted files; give it a decryption key with “expertscore key add-recipient”.</source>
+        <translation>{owner} 的密钥生成于加密功能之前，无法打开加密文件；请用“expertscore key add-recipient”为其添加解密密钥。</translation>
+    </message>
+    <message>
+        <source>The key card of {expert} was made before encryption: nothing can be encrypted to it. Ask {expert} for a new key card.</source>
+        <translation>{expert} 的密钥卡生成于加密功能之前：无法向其加密。请向 {expert} 索取新的密钥卡。</translation>
     </message>
 </context>
 <context>

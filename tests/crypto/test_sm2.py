@@ -172,5 +172,8 @@ def test_an_sm2_key_card_carries_its_self_signature_that_gmssl_verifies(tmp_path
     assert read.algorithm == "sm2" and read.fingerprint == key.info.fingerprint
     from expertscore.identity.keycard import KEYCARD_PAYLOAD, statement
 
-    body = statement("E01", "张伟", "示例大学", key.info.public_key, card.created, "expert")
+    body = statement(
+        "E01", "张伟", "示例大学", key.info.public_key, card.created, "expert", card.recipient
+    )
+    assert card.recipient is not None and body.endswith(f"recipient: {card.recipient}\n".encode())
     assert gmssl_verifies(key.info.public_key, KEYCARD_PAYLOAD, body, card.sig)

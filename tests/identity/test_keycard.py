@@ -39,7 +39,8 @@ def test_card_round_trip(key, tmp_path):
     assert card.public_key == key.info.public_key
     assert card.fingerprint == key.info.fingerprint
     record = json.loads(path.read_text(encoding="utf-8"))
-    assert record["format"] == "expertscore-keycard/2"
+    assert record["format"] == "expertscore-keycard/3"
+    assert card.recipient == key.info.recipient
     assert record["role"] == card.role == "expert"
     assert record["fingerprint"] == key.info.fingerprint
 

@@ -27,6 +27,7 @@ from expertscore.identity.keys import (
     read_key_info,
     unlock_key,
 )
+from tests.identity.old_keys import resealed
 
 FAST = ScryptCost(n=2**10)
 PASSPHRASE = "山河无恙 2025"
@@ -53,7 +54,8 @@ def test_new_key_is_stored_encrypted_and_owner_only(private_data_dir):
     assert key.info.path == path
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     record = json.loads(path.read_text(encoding="utf-8"))
-    assert record["format"] == "expertscore-key/2"
+    assert record["format"] == "expertscore-key/3"
+    assert record["recipient"] == key.info.recipient
     assert record["role"] == "expert"
     assert (record["expert"], record["name"], record["organization"]) == (
         "E02",
@@ -63,7 +65,8 @@ def test_new_key_is_stored_encrypted_and_owner_only(private_data_dir):
     assert record["public_key"] == key.info.public_key
     assert record["fingerprint"] == key.info.fingerprint
     assert record["kdf"]["name"] == "scrypt" and record["cipher"]["name"] == "aes-256-gcm"
-    assert len(base64.b64decode(record["cipher"]["ciphertext"])) == 32 + 16  # key + GCM tag
+    # signing key + the age identity (74 characters) + GCM tag
+    assert len(base64.b64decode(record["cipher"]["ciphertext"])) == 32 + 74 + 16
     raw_private = key.private_key.private_bytes_raw()
     assert raw_private not in path.read_bytes()
     assert base64.b64encode(raw_private) not in path.read_bytes()
@@ -154,7 +157,7 @@ def _other_public_key(record):
         (lambda r: r["kdf"].update(n=3), "impossible scrypt parameters"),
         (lambda r: r["kdf"].update(n=2**24, r=8), "asks for 16384 MiB; refused"),
         (lambda r: r.pop("kdf"), "field 'kdf' is missing"),
-        (lambda r: r.update(format="expertscore-key/3"), "made by a newer ExpertScore"),
+        (lambda r: r.update(format="expertscore-key/9"), "made by a newer ExpertScore"),
         (
             lambda r: r.update(role="organizer"),
             r"damaged key file \(the encrypted key or its owner",
@@ -217,30 +220,7 @@ def test_a_key_file_made_before_roles_opens_as_an_experts_key():
 
 def key_file_bytes_1(key, path):
     """The key re-sealed as ``expertscore-key/1`` wrote it: no role, the old associated data."""
-    import hashlib
-    import hmac
-    import secrets
-
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-    from cryptography.hazmat.primitives.serialization import (
-        Encoding,
-        NoEncryption,
-        PrivateFormat,
-    )
-
     opened = open_key(key.info.expert_id, PASSPHRASE)
-    record = json.loads(path.read_text(encoding="utf-8"))
-    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
-    derived = Scrypt(salt=salt, length=32, n=FAST.n, r=FAST.r, p=FAST.p).derive(PASSPHRASE.encode())
-    raw = opened.private_key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     associated = f"expertscore-key/1 {key.info.expert_id} {key.info.public_key}".encode()
-    record.pop("role")
-    record["format"] = "expertscore-key/1"
-    record["kdf"].update(n=FAST.n, r=FAST.r, p=FAST.p, salt=base64.b64encode(salt).decode())
-    record["cipher"].update(
-        nonce=base64.b64encode(nonce).decode(),
-        check=hmac.new(derived, b"expertscore-key check", hashlib.sha256).hexdigest()[:16],
-        ciphertext=base64.b64encode(AESGCM(derived).encrypt(nonce, raw, associated)).decode(),
-    )
-    return json.dumps(record).encode()
+    drop = ("role", "recipient")
+    return resealed(path, opened.private_key, PASSPHRASE, "expertscore-key/1", associated, drop)

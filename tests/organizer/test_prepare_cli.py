@@ -181,7 +181,7 @@ def test_a_package_changed_after_signing_is_refused_on_open(env, tmp_path):
     )
     with pytest.raises(PackageError, match="the package was changed after signing"):
         create_session(changed, "X01", tmp_path / "x.esession")
-    assert json.loads((tmp_path / "roster.json").read_text())["format"] == "expertscore-roster/1"
+    assert json.loads((tmp_path / "roster.json").read_text())["format"] == "expertscore-roster/2"
 
 
 def test_a_roster_key_cannot_sign_and_short_submissions_print_their_ways_out(env, tmp_path):

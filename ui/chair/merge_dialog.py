@@ -37,6 +37,7 @@ from ui.chair.decision_dialogs import ConfirmKeyDialog, read_for_confirmation
 from ui.chair.fields import FileList, PathField
 from ui.chair.preview import DECISION_ROLE, REASON, MergePreviewModel
 from ui.chair.texts import OUTCOMES, failure_text, outcome_label
+from ui.chair.unlock import then_unlocked
 from ui.tasks import BackgroundOp
 
 PACKAGES = "*.esbatch *.zip"
@@ -199,11 +200,14 @@ class MergeDialog(QDialog):
             run = ChairRun(opened, folder, cards)
             return Planned(run, run.plan(files))
 
-        self.preview_button.setEnabled(False)
-        self.summary.setText(self.tr("Checking the files…"))
-        BackgroundOp(self, plan).with_progress(self.tr("Checking the result files…")).success(
-            self._planned
-        ).failure(self._failed).run()
+        def start() -> None:
+            self.preview_button.setEnabled(False)
+            self.summary.setText(self.tr("Checking the files…"))
+            BackgroundOp(self, plan).with_progress(self.tr("Checking the result files…")).success(
+                self._planned
+            ).failure(self._failed).run()
+
+        self.asking = then_unlocked(self, [package, *files], start, self.summary.setText)
 
     def _planned(self, planned: Planned) -> None:
         self._opened = planned.run.package

@@ -65,6 +65,7 @@ from ui.chair.panel_quality_tab import PanelQualityTab
 from ui.chair.passphrase import PassphraseDialog
 from ui.chair.state import ChairState, load_state
 from ui.chair.texts import failure_text
+from ui.chair.unlock import then_unlocked
 from ui.chair.verified_value import request_verified_value
 from ui.plaintext import TITLE_LIMIT, markup, shown, warn
 from ui.tasks import BackgroundOp
@@ -228,9 +229,15 @@ class ChairWindow(QMainWindow):
         def work(_report) -> ChairState:
             return load_state(open_package(Path(package)), Path(folder), cards)
 
-        BackgroundOp(self, work).with_progress(self.tr("Verifying the merged results…")).success(
-            self.set_state
-        ).failure(self._load_failed).run()
+        def start() -> None:
+            BackgroundOp(self, work).with_progress(
+                self.tr("Verifying the merged results…")
+            ).success(self.set_state).failure(self._load_failed).run()
+
+        merged = sorted((Path(folder) / "results").glob("*.esresult"))
+        asking = then_unlocked(self, [Path(package), *merged], start, self._report_failure)
+        if asking is not None:
+            self.dialog = asking
 
     def reload(self) -> None:
         if self.state is None:

@@ -149,7 +149,9 @@ class ChooseExpertDialog(QDialog):
     def _expert_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         expert = self.expert_id()
         if expert and not self._path_edited:
-            self.session_path.setText(str(default_session_path(self.opened.path, expert)))
+            self.session_path.setText(
+                str(default_session_path(self.opened.sealed_path or self.opened.path, expert))
+            )
         self._update()
 
     def _update(self) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from expertscore.batch.manifest import Assignment, Manifest, Submission
 from expertscore.batch.package import OpenedPackage, open_package
+from expertscore.batch.sealed_package import unlock_key_identity
 from expertscore.chair.workbook_notes import organizer_amounts
 from expertscore.crypto.dsse import ED25519, key_algorithm
 from expertscore.errors import ExpertScoreError
@@ -339,6 +340,7 @@ class Exported:
     manifest: Manifest
     sheets: Path | None
     signer: str | None  # the signing key's owner and fingerprint, None when unsigned
+    recipients: int = 0  # the keys the package is encrypted to; 0: a plain package
 
 
 def export_round(
@@ -348,12 +350,16 @@ def export_round(
     out: Path,
     signer: ExpertKey | None,
     sheets: Path | None,
+    recipients: list[str] | None = None,
 ) -> Exported:
-    """Write the signed package and, if asked, the blank sheets (worker thread)."""
-    manifest = prepare_round(source, roster, options, out, signer)
+    """Write the signed package (encrypted to ``recipients`` when given) and, if asked, the
+    blank sheets (worker thread; an encrypted package is read back with the signer's key)."""
+    manifest = prepare_round(source, roster, options, out, signer, recipients=recipients)
+    if recipients and signer is not None:
+        unlock_key_identity(signer)
     printed = blank_sheets_from_package(out, None, sheets).path if sheets is not None else None
     signed = f"{signer.info.name} ({signer.info.fingerprint})" if signer is not None else None
-    return Exported(out, manifest, printed, signed)
+    return Exported(out, manifest, printed, signed, len(recipients or ()))
 
 
 def _text(value: Decimal) -> str:

@@ -19,8 +19,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from expertscore.batch.manifest import ID_PATTERN
+from expertscore.batch.sealed_package import package_recipients
 from expertscore.crypto.dsse import SM2
 from expertscore.errors import WrongAlgorithm
+from expertscore.identity.keycard import read_card
 from expertscore.identity.keys import ExpertKey, WrongPassphrase, open_key
 from expertscore.organizer.prepare import SignerOnRoster
 from ui.chair.texts import failure_text
@@ -167,9 +169,14 @@ class ExportStep(QObject):
         options = replace(options, index=page.index.isChecked())  # batch prepare --index
         sheets = out.with_name(f"{out.stem}-blank-sheets.pdf") if page.sheets.isChecked() else None
         source, roster = draft.source.path, draft.roster
+        encrypt, chair_card = page.encrypt.isChecked(), page.chair_card.path()
 
         def write(_report) -> Exported:
-            return export_round(source, roster, options, out, key, sheets)
+            recipients = None
+            if encrypt:
+                cards = [read_card(chair_card)] if chair_card is not None else []
+                recipients = package_recipients(roster, cards, key)
+            return export_round(source, roster, options, out, key, sheets, recipients)
 
         BackgroundOp(self.w, write).with_progress(self.tr("Writing the round's package…")).success(
             self._written
@@ -183,6 +190,8 @@ class ExportStep(QObject):
             if done.signer
             else self.tr("not signed")
         )
+        if done.recipients:
+            signed += self.tr(", encrypted to {count} keys").format(count=done.recipients)
         batch = done.manifest.batch
         lines = [
             self.tr(

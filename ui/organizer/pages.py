@@ -251,6 +251,18 @@ class ExportPage(QWidget):
             self,
         )
         self.index.setObjectName("carryPageTexts")
+        self.encrypt = QCheckBox(
+            self.tr("Encrypt the package to the panel (the roster, the organizer, the chair)"),
+            self,
+        )
+        self.encrypt.setObjectName("encryptPackage")
+        self.chair_card = PathField(
+            PathField.OPEN,
+            self.tr("The chair's key card"),
+            self.tr("Key cards (*.eskeycard)"),
+            self,
+        )
+        self.chair_card.setToolTip(self.tr("The chair can open the encrypted package too."))
         self.summary = _label("", self, name="exportSummary")
         self.problem = _label("", self, ERROR_STYLE, "exportProblem")
         self.export = QPushButton(self.tr("Sign and export"), self)
@@ -267,6 +279,8 @@ class ExportPage(QWidget):
         form.addRow(self.tr("Package file:"), self.out)
         form.addRow("", self.sheets)
         form.addRow("", self.index)
+        form.addRow("", self.encrypt)
+        form.addRow(self.tr("Chair's key card:"), self.chair_card)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.export)

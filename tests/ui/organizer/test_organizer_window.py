@@ -644,3 +644,35 @@ def test_the_window_refuses_a_chair_key_for_the_batch(window, qtbot, cards, data
         " --name NAME --role organizer”."
     )
     assert not out.exists()
+
+
+def test_export_encrypted_to_the_panel_and_the_chair(window, qtbot, cards, data_dir, tmp_path):
+    from expertscore.crypto import sealed
+
+    window.add_keycards(cards)
+    values = window.values_model
+    values.setData(values.index(1, om.V_VALUE), "9")
+    values.setData(values.index(2, om.V_VALUE), "1")
+    for _ in range(4):
+        press(qtbot, window.steps.next, Qt.Key.Key_Space)
+    page = window.export_page
+    create_key("ORG", "组织方", ORGANIZER_PASSPHRASE, role="organizer", cost=CHEAP)
+    chair = create_key("CH", "组长", "chair passphrase", role="chair", cost=CHEAP)
+    window.export_step._refresh_keys("ORG")
+    page.chair_card.set_path(write_card(make_card(chair), tmp_path / "CH.eskeycard"))
+    press(qtbot, page.encrypt, Qt.Key.Key_Space)
+    assert page.encrypt.isChecked()
+    out = tmp_path / "round.esbatch"
+    page.out.set_path(out)
+    type_into(qtbot, page.signing.passphrase, ORGANIZER_PASSPHRASE)
+    with qtbot.waitSignal(window.exported, timeout=120000) as done:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert done.args[0].recipients == 8  # six experts, the organizer, the chair
+    assert ", encrypted to 8 keys" in page.result.text()
+    assert out.read_bytes().startswith(b"age-encryption.org/v1\n")
+    assert done.args[0].sheets.read_bytes()[:5] == b"%PDF-"
+    sealed.forget_all()
+    sealed.unlock(chair.age_identity, "CH")
+    opened = open_package(out)
+    assert opened.encrypted and len(opened.manifest.roster) == 6
+    assert opened.signature.signer == "组织方"  # the organizer key signed it

@@ -1,0 +1,105 @@
+"""Import of a batch package encrypted to the panel, beside the same package in clear.
+
+The package is import_bench's (200 submissions, 2,000 evidence files, about 1 GiB;
+``BENCH_SCALE=0.25`` makes a quarter of it). The encrypted import decrypts the package
+(streaming, to the private folder) and then imports it as the plain one; both run in a
+child process so that each peak RSS is its own. Targets: the encrypted import's peak
+memory under 300 MB like the plain one's (decryption streams, never holding the package),
+and its time is printed beside the plain import's and ``cp``'s.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import import_bench
+
+ROUNDS = 2
+
+IMPORT_CHILD = """
+import sys, resource, time
+from pathlib import Path
+from expertscore.batch.package import open_package
+from expertscore.batch.sealed_package import release
+from expertscore.crypto import sealed
+from expertscore.storage.importer import create_session
+if len(sys.argv) > 3:
+    sealed.unlock(sys.argv[3], "E01")
+start = time.perf_counter()
+opened = open_package(Path(sys.argv[1]))
+create_session(opened, "E01", Path(sys.argv[2]))
+release(opened.path)
+elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def time_import(package: Path, target: Path, identity: str | None) -> tuple[float, float]:
+    """(seconds including the final sync, peak RSS in MB) of one import."""
+    extra = [identity] if identity else []
+    env = {**os.environ, "EXPERTSCORE_DATA_DIR": str(target.parent / "data")}
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_CHILD, str(package), str(target), *extra],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    start = time.perf_counter()
+    subprocess.run(["sync"], check=True)
+    seconds_text, rss_kib_text = result.stdout.split()
+    target.unlink()
+    return float(seconds_text) + time.perf_counter() - start, int(rss_kib_text) / 1024
+
+
+def main() -> None:
+    from expertscore.batch.sealed_package import seal_package
+    from expertscore.crypto.sealed import new_identity, recipient_of
+
+    scale = float(os.environ.get("BENCH_SCALE", "1"))
+    submissions = max(1, round(import_bench.SUBMISSIONS * scale))
+    import_bench.SUBMISSIONS = submissions
+    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as temp:
+        root = Path(temp)
+        files = submissions * import_bench.FILES_PER_SUBMISSION
+        print(f"encrypted package benchmark: {submissions} submissions, {files} evidence files")
+        paths = import_bench.make_evidence(root / "evidence")
+        plain = root / "plain.esbatch"
+        import_bench.make_package(paths, plain)
+        identity = new_identity()
+        start = time.perf_counter()
+        encrypted = seal_package(plain, root / "sealed.esbatch", [recipient_of(identity)])
+        sealing = time.perf_counter() - start
+        size = plain.stat().st_size / 2**20
+        print(f"  package:            {size:8.1f} MiB; encrypted in {sealing:6.2f} s")
+        cp, clear, secret, peaks = [], [], [], []
+        for number in range(ROUNDS):
+            cp.append(import_bench.time_cp(root, number))
+            seconds, peak = time_import(plain, root / f"p{number}.esession", None)
+            clear.append(seconds)
+            seconds, secret_peak = time_import(encrypted, root / f"s{number}.esession", identity)
+            secret.append(seconds)
+            peaks.append((peak, secret_peak))
+        cp_s, clear_s, secret_s = (statistics.median(x) for x in (cp, clear, secret))
+        print(f"  cp -r + sync:       {cp_s:8.2f} s   (median of {ROUNDS} rounds)")
+        print(f"  import, plain:      {clear_s:8.2f} s   {clear_s / cp_s:.2f}x cp")
+        print(
+            f"  import, encrypted:  {secret_s:8.2f} s   {secret_s / cp_s:.2f}x cp,"
+            f" {secret_s / clear_s:.2f}x the plain import (decryption included)"
+        )
+        plain_peak, secret_peak = (max(p[i] for p in peaks) for i in (0, 1))
+        verdict = "MET" if secret_peak < 300 else "MISSED"
+        print(
+            f"  peak RSS:           plain {plain_peak:.1f} MB, encrypted {secret_peak:.1f} MB"
+            f"   target < 300 MB   {verdict}"
+        )
+
+
+if __name__ == "__main__":
+    main()

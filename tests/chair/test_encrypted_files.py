@@ -34,7 +34,7 @@ def sealed_copy(path: Path, recipient: str, out: Path) -> Path:
 
 
 def test_an_encrypted_result_is_read_only_with_the_chairs_key(case, tmp_path):
-    chair = create_key("CHAIR", "王组长", PASSPHRASE, cost=FAST)
+    chair = create_key("CHAIR", "王组长", PASSPHRASE, cost=FAST, role="chair")
     other = create_key("E99", "他人", PASSPHRASE, cost=FAST)
     plain = case.results[0]
     secret = sealed_copy(plain, chair.info.recipient, tmp_path / plain.name)
@@ -62,7 +62,7 @@ def test_an_encrypted_result_is_read_only_with_the_chairs_key(case, tmp_path):
 
 def test_verify_takes_the_key_on_the_command_line(case, tmp_path):
     env = {"EXPERTSCORE_PASSPHRASE": PASSPHRASE}
-    chair = create_key("CHAIR", "王组长", PASSPHRASE, cost=FAST)
+    chair = create_key("CHAIR", "王组长", PASSPHRASE, cost=FAST, role="chair")
     secret = sealed_copy(case.results[0], chair.info.recipient, tmp_path / "r.esresult")
     cards = [str(card) for card in case.cards]
     refused = cli("verify", str(secret), "--batch", str(case.package), env=env)
@@ -78,7 +78,7 @@ def test_verify_takes_the_key_on_the_command_line(case, tmp_path):
 
 
 def test_a_panel_file_encrypted_to_the_authority_and_opened_by_age(case, tmp_path):
-    chair = create_key("CHAIR", "王组长", PASSPHRASE, cost=FAST)
+    chair = create_key("CHAIR", "王组长", PASSPHRASE, cost=FAST, role="chair")
     authority = create_key("AUTH", "评审处", PASSPHRASE, cost=FAST)
     snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
     written = export_all(snap, tmp_path / "out", chair, recipients=[authority.info.recipient])

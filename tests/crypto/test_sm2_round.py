@@ -150,7 +150,8 @@ def test_the_key_cards_self_signatures_verify_by_gmssl_with_the_standard_id(roun
         path = round_["root"] / f"{name}.eskeycard"
         card = parse_card(path.read_bytes(), str(path))
         body = statement(card.expert_id, card.name, card.organization, card.public_key,
-                         card.created, card.role)  # fmt: skip
+                         card.created, card.role, card.recipient)  # fmt: skip
+        assert card.recipient is not None  # keys made now can be encrypted to
         assert gmssl_verifies(card.public_key, KEYCARD_PAYLOAD, body, card.sig)
 
 

@@ -32,7 +32,12 @@ def test_a_signed_round_carries_the_page_texts_sessions_take(env, tmp_path):
     roster = tmp_path / "roster.json"
     for card in make_cards(env, tmp_path, 3):
         assert run(env, "roster", "add", str(card), "--roster", str(roster)).returncode == 0
-    assert run(env, "key", "new", "--expert", "ORG", "--name", "评审处").returncode == 0
+    assert (
+        run(
+            env, "key", "new", "--expert", "ORG", "--name", "评审处", "--role", "organizer"
+        ).returncode
+        == 0
+    )
     out = tmp_path / "round.esbatch"
     args = ["batch", "prepare", "--from", str(source), "--roster", str(roster)]
     args += ["--experts-per-submission", "3", "--sign-as", "ORG", "--index", "--out", str(out)]

@@ -12,7 +12,6 @@ Files are indexed by content (``sha256``): a file attached to several submission
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from expertscore.evidence.extract import (
     workbook_pages,
 )
 from expertscore.filetypes import sniff
+from expertscore.storage.cipher import driver
 from expertscore.storage.session import SessionFile
 
 BATCH_PAGES = 32
@@ -60,7 +60,7 @@ class FileState:
     reason: str | None
 
 
-def pending_files(raw: sqlite3.Connection) -> list[tuple[str, int]]:
+def pending_files(raw: driver.Connection) -> list[tuple[str, int]]:
     """(sha256, pages done) of every evidence file not fully indexed, in the batch's order."""
     rows = raw.execute(
         "SELECT e.sha256, COALESCE(f.pages_done, 0), MIN(s.position * 100000 + e.position)"
@@ -100,7 +100,7 @@ def build_index(
     report = IndexReport()
     with SessionFile(path) as session, session.engine.connect() as connection:
         raw = connection.connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
+        assert isinstance(raw, driver.Connection)
         raw.commit()  # SQLAlchemy's connection may have opened a transaction
         # The index can always be built again: its commits need not wait for the disk
         # (with WAL, NORMAL still never corrupts the file; scoring keeps FULL).
@@ -139,7 +139,7 @@ def _file_row(raw, sha, kind, state, pages, done, reason=None) -> None:
     )
 
 
-def _write_pages(raw: sqlite3.Connection, sha: str, pages: list[PageText]) -> None:
+def _write_pages(raw: driver.Connection, sha: str, pages: list[PageText]) -> None:
     for page in pages:
         cursor = raw.execute(
             "INSERT INTO evidence_page (sha256, page, label, state, chars) VALUES (?, ?, ?, ?, ?)"
@@ -193,7 +193,7 @@ def _index_file(raw, sha, copy, done, limits, report, cancelled) -> bool:
         _finish_failed(raw, sha, "broken", error.reason, report)
     except Refused as error:
         _finish_failed(raw, sha, "refused", f"{error.what} {error.size} > {error.limit}", report)
-    except sqlite3.Error:
+    except driver.Error:
         raise  # the session file itself: not the evidence's fault
     except Exception as error:  # a hostile file must never stop the index
         _finish_failed(raw, sha, "broken", type(error).__name__, report)

@@ -9,7 +9,6 @@ A numeric value found nowhere is ``not found``: advice for the expert, not a ver
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -28,6 +27,7 @@ from expertscore.evidence.forms import (
 from expertscore.evidence.search import Hit, PageRef, hit, page_refs, pages_matching, raw_connection
 from expertscore.schemes.model import Indicator
 from expertscore.storage import models as m
+from expertscore.storage.cipher import driver
 from expertscore.storage.session import SessionFile
 
 NEAR = 40  # characters before a short number where the indicator's words may stand
@@ -63,7 +63,7 @@ class Located:
 class Pages:
     """A submission's indexed pages, and the text of those read so far."""
 
-    def __init__(self, raw: sqlite3.Connection, refs: dict[int, PageRef]) -> None:
+    def __init__(self, raw: driver.Connection, refs: dict[int, PageRef]) -> None:
         self.raw = raw
         self.refs = refs
         self.cache: dict[int, str] = {}

@@ -8,11 +8,11 @@ thread-safe: call it on the thread that owns the session.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from expertscore.storage.cipher import driver
 from expertscore.storage.session import SessionFile
 
 SNIPPET = 30  # characters either side of a match
@@ -61,14 +61,14 @@ def snippet(text: str, start: int, end: int) -> str:
 
 
 @contextmanager
-def raw_connection(session: SessionFile) -> Iterator[sqlite3.Connection]:
+def raw_connection(session: SessionFile) -> Iterator[driver.Connection]:
     with session.engine.connect() as connection:
         raw = connection.connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
+        assert isinstance(raw, driver.Connection)
         yield raw
 
 
-def page_refs(raw: sqlite3.Connection, submission_id: str | None) -> dict[int, PageRef]:
+def page_refs(raw: driver.Connection, submission_id: str | None) -> dict[int, PageRef]:
     """Every indexed page of a submission's evidence (of all when None), by FTS rowid."""
     query = (
         "SELECT p.id, e.id, e.submission_id, e.title, e.filename, p.page, p.label"
@@ -87,7 +87,7 @@ def page_refs(raw: sqlite3.Connection, submission_id: str | None) -> dict[int, P
 
 
 def pages_matching(
-    raw: sqlite3.Connection,
+    raw: driver.Connection,
     refs: dict[int, PageRef],
     texts: Iterable[str],
     cache: dict[int, str] | None = None,

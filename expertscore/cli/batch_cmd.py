@@ -10,6 +10,7 @@ import click
 from expertscore.batch.crosscheck import warnings
 from expertscore.batch.package import open_package
 from expertscore.cli.progress import byte_progress
+from expertscore.cli.session_passphrase import new_session_key
 from expertscore.cli.xlsx_cmd import from_xlsx_command, import_summary, xlsx_template_command
 from expertscore.crypto.dsse import fingerprint
 from expertscore.identity.organizers import KnownOrganizers, signer_line
@@ -82,22 +83,31 @@ def session_group() -> None:
     is_flag=True,
     help="Also index the evidence's text now (else the window does it in the background).",
 )
-def create_command(package: Path, expert_id: str, out: Path, build: bool) -> None:
+@click.option(
+    "--encrypt",
+    is_flag=True,
+    help="Encrypt the session with a passphrase (asked twice, or --passphrase-file).",
+)
+def create_command(package: Path, expert_id: str, out: Path, build: bool, encrypt: bool) -> None:
     """Import a batch package into a new session file for one expert."""
     opened = open_package(package)
     click.echo(signer_line(opened), err=opened.signature is None)
+    key = new_session_key(out) if encrypt else None
     with byte_progress("importing evidence") as update:
-        create_session(opened, expert_id, out, progress=update, known=KnownOrganizers.load())
+        create_session(
+            opened, expert_id, out, progress=update, known=KnownOrganizers.load(), key=key
+        )
     if build:
         from expertscore.cli.evidence_cmd import index_command
 
         click.get_current_context().invoke(index_command, session_path=out)
     with SessionFile(out) as session:
         summary = session.summary()
+    kind = "encrypted" if key is not None else "not encrypted"
     echo(
         f"{out}: session of {summary.expert_id} {summary.expert_name} for batch "
         f"{summary.batch_id}: {summary.assigned} submissions assigned, {summary.recused} recused,"
-        f" {summary.evidence_files} evidence files ({summary.evidence_bytes:,} bytes)"
+        f" {summary.evidence_files} evidence files ({summary.evidence_bytes:,} bytes); {kind}"
     )
 
 
@@ -130,7 +140,8 @@ def status_command(session_path: Path) -> None:
     click.echo(
         "\n".join(
             [
-                f"session:     {session_path}",
+                f"session:     {session_path}"
+                f" ({'encrypted' if session.encrypted else 'not encrypted'})",
                 f"expert:      {summary.expert_id} {summary.expert_name}",
                 f"batch:       {summary.batch_id} {summary.batch_title}",
                 f"submissions: {summary.assigned} assigned ({counts})",

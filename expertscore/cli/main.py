@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from importlib import import_module
 from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
 
 import click
 
@@ -126,8 +127,18 @@ class Cli(click.Group):
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="expertscore")
-def cli() -> None:
+@click.option(
+    "--passphrase-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Read an encrypted session's passphrase from this file's first line (else from"
+    " EXPERTSCORE_SESSION_PASSPHRASE, else asked).",
+)
+def cli(passphrase_file: Path | None) -> None:
     """ExpertScore: offline expert scoring of industrial internet platforms."""
+    from expertscore.cli.session_passphrase import install
+
+    install(passphrase_file)
 
 
 def main() -> None:

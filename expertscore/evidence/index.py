@@ -12,7 +12,6 @@ Files are indexed by content (``sha256``): a file attached to several submission
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -106,23 +105,22 @@ def build_index(
         # (with WAL, NORMAL still never corrupts the file; scoring keeps FULL).
         raw.execute("PRAGMA synchronous=NORMAL")
         pending = pending_files(raw)
-        with tempfile.TemporaryDirectory(prefix="expertscore-index-") as folder:
-            for number, (sha, done) in enumerate(pending):
-                if progress:
-                    progress(number, len(pending))
-                if cancelled and cancelled():
-                    report.cancelled = True
-                    report.remaining = len(pending) - number
-                    return report
-                copy = session.export_evidence(sha, Path(folder) / sha)
-                finished = _index_file(raw, sha, copy, done, limits, report, cancelled)
-                copy.unlink(missing_ok=True)
-                if not finished:
-                    report.cancelled = True
-                    report.remaining = len(pending) - number
-                    return report
+        for number, (sha, done) in enumerate(pending):
             if progress:
-                progress(len(pending), len(pending))
+                progress(number, len(pending))
+            if cancelled and cancelled():
+                report.cancelled = True
+                report.remaining = len(pending) - number
+                return report
+            # Read into memory, never copied to a file: the evidence stays encrypted on
+            # disk (and a file over the limit is refused before it is read).
+            finished = _index_file(raw, session, sha, done, limits, report, cancelled)
+            if not finished:
+                report.cancelled = True
+                report.remaining = len(pending) - number
+                return report
+        if progress:
+            progress(len(pending), len(pending))
     return report
 
 
@@ -153,16 +151,17 @@ def _write_pages(raw: driver.Connection, sha: str, pages: list[PageText]) -> Non
             )
 
 
-def _index_file(raw, sha, copy, done, limits, report, cancelled) -> bool:
+def _index_file(raw, session, sha, done, limits, report, cancelled) -> bool:
     """Index one file from page ``done`` + 1; False when cancelled (the file stays open)."""
     try:
+        size = raw.execute("SELECT size FROM evidence_blob WHERE sha256 = ?", (sha,)).fetchone()[0]
+        if size > limits.max_bytes:
+            raise Refused("bytes", size, limits.max_bytes)
+        copy = session.evidence_bytes(sha)
         filetype = sniff(copy)
         if filetype.key == "broken-zip":  # a workbook or document that is not a zip
             raise Broken(filetype.key)
         kind = kind_of(filetype)
-        size = copy.stat().st_size
-        if size > limits.max_bytes:
-            raise Refused("bytes", size, limits.max_bytes)
         deadline = Deadline(limits.max_seconds)
         total, pages = _pages(kind, copy, done, limits, deadline)
         if pages is None:

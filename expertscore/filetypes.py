@@ -160,8 +160,9 @@ def mark_from_internet(path: Path) -> bool:
     return True
 
 
-def export_copy(source: Path, folder: Path, filename: str, kind: FileType) -> Path:
-    """Copy ``source`` into ``folder`` as ``<safe stem>.<real extension>`` and mark it.
+def export_copy(source: Path | bytes, folder: Path, filename: str, kind: FileType) -> Path:
+    """Copy ``source`` (a file, or bytes held in memory) into ``folder`` as
+    ``<safe stem>.<real extension>`` and mark it.
 
     Refuses (``ValueError``) a type that is not openable: a caller asks ``sniff`` first.
     """
@@ -173,6 +174,9 @@ def export_copy(source: Path, folder: Path, filename: str, kind: FileType) -> Pa
     while target.exists():
         number += 1
         target = folder / f"{safe_stem(filename)} ({number}).{kind.extension}"
-    shutil.copyfile(source, target)
+    if isinstance(source, bytes):
+        target.write_bytes(source)
+    else:
+        shutil.copyfile(source, target)
     mark_from_internet(target)
     return target

@@ -178,7 +178,9 @@ def main(rounds: int = 100, passphrase: str | None = None) -> CrashFigures:
         figures = kill_rounds(session, rounds, seed=2026, passphrase=passphrase)
         seconds = time.perf_counter() - start
     kind = "encrypted" if passphrase else "plain"
-    print(f"crash: {figures.kills} SIGKILLs during scoring edits ({kind} session) in {seconds:.1f} s")
+    print(
+        f"crash: {figures.kills} SIGKILLs during scoring edits ({kind} session) in {seconds:.1f} s"
+    )
     print(f"  acknowledged edits reached: {figures.acknowledged}")
     print(f"  acknowledged edits lost:    {figures.lost}   (target 0)")
     print(f"  corrupted session files:    {figures.corrupted}   (target 0)")

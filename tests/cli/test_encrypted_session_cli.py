@@ -70,7 +70,10 @@ def test_a_wrong_passphrase_is_one_line_and_changes_nothing(package, tmp_path):
     before = sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir())
     wrong = run("session", "status", "--session", session, passphrase="guessing-wrong")
     assert wrong.returncode == 2
-    assert wrong.stderr == f"error: {session}: wrong passphrase, or not a session file; nothing was changed\n"
+    assert (
+        wrong.stderr
+        == f"error: {session}: wrong passphrase, or not a session file; nothing was changed\n"
+    )
     assert sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir()) == before
 
 

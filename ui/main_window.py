@@ -35,6 +35,7 @@ from expertscore.storage.session import SessionFile
 from ui.actions import make_actions
 from ui.evidence.indexing import EvidenceIndexing
 from ui.evidence.viewer import EvidenceViewer
+from ui.idle_lock import IdleLock
 from ui.lock_banner import unlocked_box
 from ui.messages import error_text
 from ui.opening import Opener
@@ -97,6 +98,10 @@ class MainWindow(QMainWindow):
         self._fit_screen()
         self._enable_session_actions(False)
         self._fill_recent()
+        self.protection = QLabel(self)  # says whether the open session is encrypted
+        self.protection.setObjectName("sessionProtection")
+        self.statusBar().addPermanentWidget(self.protection)
+        self.idle_lock = IdleLock(self, self.settings.lock_minutes)
 
     # --- building ------------------------------------------------------------------------
 
@@ -248,6 +253,10 @@ class MainWindow(QMainWindow):
         if start is not None:
             self.panes.select(start)
         self.submit_flow.session_opened()
+        self.protection.setText(
+            self.tr("Encrypted session") if session.encrypted else self.tr("Not encrypted")
+        )
+        self.idle_lock.session_opened()
         self.indexing = EvidenceIndexing(self, session)
         self.indexing.finished.connect(self.form.detail.found.refresh)
         self.indexing.start()
@@ -515,6 +524,7 @@ class MainWindow(QMainWindow):
             self.indexing = None
         self.controller.close()
         self.controller = None
+        self.protection.clear()
         if self.viewer is not None:
             self.viewer.cleanup()  # the evidence copies go with the session
         self.setCentralWidget(self._welcome())

@@ -116,8 +116,13 @@ def connect(path: Path, key: SessionKey | None) -> driver.Connection:
 
 def check_key(path: Path, key: SessionKey) -> None:
     """Raise ``WrongPassphrase`` unless ``key`` decrypts ``path``; reads, never writes."""
-    raw = connect(path, key)
+    # immutable: the main file alone, no lock, no WAL, no shared memory touched. Page 1 is
+    # always in the main file under the same key (the WAL may hold newer copies of it).
+    raw = driver.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
     try:
+        raw.execute("PRAGMA cipher_log_level = NONE")
+        raw.execute(key.pragma())
+        raw.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")
         raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except driver.DatabaseError as error:
         if getattr(error, "sqlite_errorcode", NOT_A_DATABASE) != NOT_A_DATABASE:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from expertscore.errors import ExpertScoreError
 from expertscore.scoring.modes import ScoreRejected
 from expertscore.scoring.service import SessionLocked
+from expertscore.storage.cipher import PassphraseNeeded, WrongPassphrase
 
 
 def _t(text: str) -> str:
@@ -117,6 +118,14 @@ def error_text(error: BaseException) -> str:
         return QCoreApplication.translate("Messages", "Indicator {code}: {reason}").format(
             code=error.code, reason=reason_text(error.reason)
         )
+    if isinstance(error, WrongPassphrase):
+        return QCoreApplication.translate(
+            "Messages", "{path}: wrong passphrase, or not a session file; nothing was changed"
+        ).format(path=error.path)
+    if isinstance(error, PassphraseNeeded):
+        return QCoreApplication.translate(
+            "Messages", "{path}: the session is encrypted; give its passphrase"
+        ).format(path=error.path)
     if isinstance(error, SessionLocked):
         return QCoreApplication.translate(
             "Messages",

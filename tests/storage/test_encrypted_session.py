@@ -94,6 +94,7 @@ def test_a_third_party_opens_it_with_sqlciphers_own_passphrase_pragma(encrypted:
     raw = sqlcipher.connect(str(encrypted))
     raw.execute(f"PRAGMA key = '{PASSPHRASE}'")
     raw.execute("PRAGMA cipher_page_size = 65536")
+    raw.execute("PRAGMA cipher_hmac_algorithm = HMAC_SHA256")
     rows = raw.execute("SELECT platform FROM submission ORDER BY position").fetchall()
     raw.close()
     assert rows == [("测试平台1",), ("测试平台2",), ("测试平台3",)]

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from expertscore import __version__
 from expertscore.storage import cipher
-from ui.dialogs.session_passphrase import UnlockForm
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -36,6 +35,9 @@ class LockPage(QWidget):
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Imported when the window first locks: the cold start does without the dialogs.
+        from ui.dialogs.session_passphrase import UnlockForm
+
         self.setObjectName("lockPage")
         self.form = UnlockForm(
             path,

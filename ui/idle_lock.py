@@ -64,9 +64,6 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self.set_timeout(minutes * 60_000)
         self.page: LockPage | None = None
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     def set_timeout(self, milliseconds: int) -> None:
         """0 never locks; tests give a short time."""
@@ -75,14 +72,26 @@ class IdleLock(QObject):
 
     def _arm(self) -> None:
         controller = self.window.controller
-        if self.timer.interval() > 0 and controller is not None and controller.session.encrypted:
+        app = QApplication.instance()
+        on = self.timer.interval() > 0 and controller is not None and controller.session.encrypted
+        if on:
             self.timer.start()
         else:
             self.timer.stop()
+        # Watching every event of the application costs a Python call each: only while an
+        # encrypted session is open.
+        if app is not None:
+            (app.installEventFilter if on else app.removeEventFilter)(self)
 
     def session_opened(self) -> None:
         self.page = None
         self._arm()
+
+    def session_closed(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and self.timer.isActive():

@@ -525,6 +525,7 @@ class MainWindow(QMainWindow):
         self.controller.close()
         self.controller = None
         self.protection.clear()
+        self.idle_lock.session_closed()
         if self.viewer is not None:
             self.viewer.cleanup()  # the evidence copies go with the session
         self.setCentralWidget(self._welcome())

@@ -15,6 +15,7 @@ macros, scripts or markup.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -73,9 +74,11 @@ SCRIPT_START = re.compile(
 MARKUP_HTML = re.compile(rb"<(!doctype\s+html|html|head|body|script|iframe|meta|a\s)", re.I)
 
 
-def _zip_type(path: Path) -> FileType:
+def _zip_type(source: Path | bytes) -> FileType:
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(
+            io.BytesIO(source) if isinstance(source, bytes) else source
+        ) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError):
         return BROKEN_ZIP
@@ -104,10 +107,14 @@ def _text_type(head: bytes) -> FileType:
     return TEXT
 
 
-def sniff(path: Path) -> FileType:
-    """The real type of the file at ``path``, from its content. Raises ``OSError``."""
-    with path.open("rb") as stream:
-        head = stream.read(HEAD)
+def sniff(source: Path | bytes) -> FileType:
+    """The real type of the file at ``source`` (or of these bytes, a file kept in memory
+    so that it never lands on disk in clear), from its content. Raises ``OSError``."""
+    if isinstance(source, bytes):
+        head = source[:HEAD]
+    else:
+        with source.open("rb") as stream:
+            head = stream.read(HEAD)
     if head.startswith(b"%PDF-"):
         return PDF
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -119,7 +126,7 @@ def sniff(path: Path) -> FileType:
     if head.startswith(PROGRAM_MAGIC):
         return PROGRAM
     if head.startswith(b"PK\x03\x04"):
-        return _zip_type(path)
+        return _zip_type(source)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return OLD_OFFICE
     return _text_type(head)
@@ -153,8 +160,9 @@ def mark_from_internet(path: Path) -> bool:
     return True
 
 
-def export_copy(source: Path, folder: Path, filename: str, kind: FileType) -> Path:
-    """Copy ``source`` into ``folder`` as ``<safe stem>.<real extension>`` and mark it.
+def export_copy(source: Path | bytes, folder: Path, filename: str, kind: FileType) -> Path:
+    """Copy ``source`` (a file, or bytes held in memory) into ``folder`` as
+    ``<safe stem>.<real extension>`` and mark it.
 
     Refuses (``ValueError``) a type that is not openable: a caller asks ``sniff`` first.
     """
@@ -166,6 +174,9 @@ def export_copy(source: Path, folder: Path, filename: str, kind: FileType) -> Pa
     while target.exists():
         number += 1
         target = folder / f"{safe_stem(filename)} ({number}).{kind.extension}"
-    shutil.copyfile(source, target)
+    if isinstance(source, bytes):
+        target.write_bytes(source)
+    else:
+        shutil.copyfile(source, target)
     mark_from_internet(target)
     return target

@@ -36,6 +36,7 @@ from ui.actions import make_actions
 from ui.evidence.indexing import EvidenceIndexing
 from ui.evidence.search_hook import ExpertEvidenceSearch
 from ui.evidence.viewer import EvidenceViewer
+from ui.idle_lock import IdleLock
 from ui.lock_banner import unlocked_box
 from ui.messages import error_text
 from ui.notes.flow import NotesFlow
@@ -102,6 +103,10 @@ class MainWindow(QMainWindow):
         self._fit_screen()
         self._enable_session_actions(False)
         self._fill_recent()
+        self.protection = QLabel(self)  # says whether the open session is encrypted
+        self.protection.setObjectName("sessionProtection")
+        self.statusBar().addPermanentWidget(self.protection)
+        self.idle_lock = IdleLock(self, self.settings.lock_minutes)
 
     # --- building ------------------------------------------------------------------------
 
@@ -265,6 +270,10 @@ class MainWindow(QMainWindow):
         if start is not None:
             self.panes.select(start)
         self.submit_flow.session_opened()
+        self.protection.setText(
+            self.tr("Encrypted session") if session.encrypted else self.tr("Not encrypted")
+        )
+        self.idle_lock.session_opened()
         self.indexing = EvidenceIndexing(self, session)
         self.indexing.finished.connect(self.form.detail.found.refresh)
         self.indexing.keep_current(self.form.detail.found)  # as its submission's files come
@@ -536,6 +545,8 @@ class MainWindow(QMainWindow):
             self.indexing = None
         self.controller.close()
         self.controller = None
+        self.protection.clear()
+        self.idle_lock.session_closed()
         if self.viewer is not None:
             self.viewer.cleanup()  # the evidence copies go with the session
         self.setCentralWidget(self._welcome())

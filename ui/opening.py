@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from expertscore.errors import ExpertScoreError
+from expertscore.storage import cipher
 from expertscore.storage.db import SQLITE_MAGIC
 from expertscore.storage.session import SessionFile
 from ui.messages import error_text
@@ -26,11 +27,14 @@ from ui.tasks import BackgroundOp, Report
 
 
 def is_session_file(path: Path) -> bool:
+    """A plain session (SQLite), or an encrypted one (random from the first byte; a batch
+    package is a zip and starts with its signature)."""
     try:
         with path.open("rb") as handle:
-            return handle.read(16) == SQLITE_MAGIC
+            head = handle.read(16)
     except OSError:
         return False
+    return head == SQLITE_MAGIC or (cipher.is_encrypted(path) and not head.startswith(b"PK"))
 
 
 class Opener(QObject):
@@ -134,6 +138,7 @@ class Opener(QObject):
                 "Warning: {path} is not signed: nothing shows that {organizer} made it."
             ).format(path=package.name, organizer=opened.manifest.batch.organizer)
         self.notice.emit(kind)
+        passphrase = None
         if expert is None:
             dialog = ChooseExpertDialog(opened, self.settings.last_expert, self.window)
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -141,6 +146,7 @@ class Opener(QObject):
                 return
             expert = dialog.expert_id()
             session_out = dialog.session_file()
+            passphrase = dialog.new_passphrase()
             assert expert is not None
         target = session_out or default_session_path(package, expert)
         self.settings.last_expert = expert
@@ -153,8 +159,9 @@ class Opener(QObject):
         def build(report: Report) -> Path:
             from expertscore.storage.importer import create_session
 
+            key = cipher.SessionKey.new(passphrase) if passphrase else None
             try:
-                return create_session(opened, expert, target, report, known)
+                return create_session(opened, expert, target, report, known, key)
             finally:
                 self._release(opened)
 
@@ -189,6 +196,11 @@ class Opener(QObject):
         )
 
     def _open_session(self, path: Path, expert: str | None, batch_hash: str | None) -> None:
+        if cipher.is_encrypted(path) and not cipher.is_unlocked(path):
+            from ui.dialogs.session_passphrase import UnlockSessionDialog
+
+            if UnlockSessionDialog(path, self.window).exec() != QDialog.DialogCode.Accepted:
+                return
         try:
             session = SessionFile(path)
         except ExpertScoreError as error:

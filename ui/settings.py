@@ -25,6 +25,7 @@ APPLICATION = "ExpertScore"
 VERSION = 2
 MAX_RECENT = 8
 LANGUAGES = ("zh", "en")
+DEFAULT_LOCK_MINUTES = 15
 
 
 def _v1_to_v2(settings: QSettings) -> None:
@@ -116,6 +117,15 @@ class Settings:
         self.store.setValue("last_expert", expert_id)
 
     # --- layout ----------------------------------------------------------------------
+
+    @property
+    def lock_minutes(self) -> int:
+        """Minutes without input before the window locks an encrypted session (0: never)."""
+        return max(0, self._int("lock_minutes", DEFAULT_LOCK_MINUTES))
+
+    @lock_minutes.setter
+    def lock_minutes(self, minutes: int) -> None:
+        self.store.setValue("lock_minutes", max(0, int(minutes)))
 
     def geometry(self) -> QByteArray | None:
         return self._bytes("window/geometry")

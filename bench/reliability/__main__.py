@@ -10,6 +10,8 @@ crash on hostile input, a file written outside the target folder, …), else 0:
 4. fuzz: ``--fuzz`` hypothesis inputs for each of four readers, and bombs (``fuzz.py``);
 5. forgery: forgeries made with genuine keys, each refused or reported (``forgery.py``).
 6. hostile: the hostile demo submission in the expert's and chair's windows (``hostile.py``).
+7. lostlaptop: known plain strings of the submissions searched on the disk after a
+   realistic encrypted session with a crash, and a wrong passphrase (``lost_laptop.py``).
 
 ``--only crash tamper`` runs some of them. The short versions run in the test suite
 (``tests/reliability``).
@@ -23,9 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.reliability import crash, diskfull, forgery, fuzz, hostile, tamper
+from bench.reliability import crash, diskfull, forgery, fuzz, hostile, lost_laptop, tamper
 
-FIGURES = ("crash", "diskfull", "tamper", "fuzz", "forgery", "hostile")
+FIGURES = ("crash", "diskfull", "tamper", "fuzz", "forgery", "hostile", "lostlaptop")
 
 
 def _line(label: str, text: str, met: bool) -> str:
@@ -124,6 +126,24 @@ def main(argv: list[str] | None = None) -> int:
             "forgery",
             f"{len(figures_g.cases)} cases, {len(figures_g.accepted)} accepted",
             not figures_g.accepted and bool(figures_g.cases),
+        )
+        print()
+
+    if "lostlaptop" in args.only:
+        figures_l = lost_laptop.main()
+        package = "encrypted" if figures_l.package_encrypted else "plain"
+        clean = figures_l.wrong_refused and figures_l.wrong_changed_nothing
+        record(
+            "lostlaptop",
+            f"{figures_l.leaked} of {figures_l.strings} known strings found on disk (target 0;"
+            f" {figures_l.in_plain_session} in a plain session, {figures_l.in_package} in the"
+            f" {package} package), wrong passphrase"
+            f" {'refused, nothing changed' if clean else 'NOT REFUSED CLEANLY'}",
+            figures_l.strings >= 100
+            and figures_l.leaked == 0
+            and figures_l.crash_problems == 0
+            and figures_l.wrong_refused
+            and figures_l.wrong_changed_nothing,
         )
         print()
 

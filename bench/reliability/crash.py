@@ -6,6 +6,9 @@ transaction committed). The parent kills it with SIGKILL at a random moment, the
 that the session passes ``PRAGMA integrity_check`` and holds exactly the first ``L`` edits
 of the deterministic edit sequence, where ``L`` is at least the last acknowledged edit
 (one more edit may have committed before its acknowledgement was printed).
+
+With a passphrase the session is encrypted (SQLCipher): the child unlocks it with the
+passphrase it is given in ``EXPERTSCORE_SESSION_PASSPHRASE``, as a script would.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -23,9 +25,12 @@ from decimal import Decimal
 from pathlib import Path
 
 CHILD = """
-import sys
+import os, sys
 from pathlib import Path
 from bench.reliability.crash import run_edits
+from expertscore.storage import cipher
+if os.environ.get("EXPERTSCORE_SESSION_PASSPHRASE"):
+    cipher.unlock(Path(sys.argv[1]), os.environ["EXPERTSCORE_SESSION_PASSPHRASE"])
 run_edits(Path(sys.argv[1]), int(sys.argv[2]))
 """
 
@@ -89,8 +94,11 @@ def expected_state(plan, count: int) -> dict[tuple[str, str], tuple[str | None, 
     return state
 
 
-def stored_state(session_path: Path) -> tuple[str, int, dict]:
-    raw = sqlite3.connect(session_path)
+def stored_state(session_path: Path, passphrase: str | None = None) -> tuple[str, int, dict]:
+    from expertscore.storage import cipher
+
+    key = cipher.SessionKey.for_file(session_path, passphrase) if passphrase else None
+    raw = cipher.connect(session_path, key)
     try:
         integrity = raw.execute("PRAGMA integrity_check").fetchone()[0]
         edits = raw.execute("SELECT count(*) FROM edit_log").fetchone()[0]
@@ -110,12 +118,19 @@ class CrashFigures:
     mismatched: int = 0
 
 
-def kill_rounds(session_path: Path, rounds: int, seed: int, max_wait: float = 0.6) -> CrashFigures:
+def kill_rounds(
+    session_path: Path,
+    rounds: int,
+    seed: int,
+    max_wait: float = 0.6,
+    passphrase: str | None = None,
+) -> CrashFigures:
     """Run ``rounds`` child processes on the same session, killing each at random."""
     rng = random.Random(seed)
     plan = edit_plan(session_path)
     figures = CrashFigures()
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    env["EXPERTSCORE_SESSION_PASSPHRASE"] = passphrase or ""
     for _ in range(rounds):
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(session_path), str(len(plan))],
@@ -133,7 +148,7 @@ def kill_rounds(session_path: Path, rounds: int, seed: int, max_wait: float = 0.
             int(line.split()[1]) for line in (first + rest).splitlines() if line.startswith("ack")
         ]
         last_ack = max(acks, default=0)
-        integrity, edits, state = stored_state(session_path)
+        integrity, edits, state = stored_state(session_path, passphrase)
         figures.kills += 1
         figures.acknowledged = max(figures.acknowledged, last_ack)
         if integrity != "ok":
@@ -145,22 +160,27 @@ def kill_rounds(session_path: Path, rounds: int, seed: int, max_wait: float = 0.
     return figures
 
 
-def prepared_session(folder: Path) -> Path:
+def prepared_session(folder: Path, passphrase: str | None = None) -> Path:
     from expertscore.demo.batch import make_demo_batch
+    from expertscore.storage.cipher import SessionKey
     from expertscore.storage.importer import create_session
 
     package = folder / "crash.esbatch"
     make_demo_batch("liaoning-2025-grading", submissions=4, experts=3, seed=7, out=package)
-    return create_session(package, "E01", folder / "crash.esession")
+    key = SessionKey.new(passphrase) if passphrase else None
+    return create_session(package, "E01", folder / "crash.esession", key=key)
 
 
-def main(rounds: int = 100) -> CrashFigures:
+def main(rounds: int = 100, passphrase: str | None = None) -> CrashFigures:
     with tempfile.TemporaryDirectory() as temp:
-        session = prepared_session(Path(temp))
+        session = prepared_session(Path(temp), passphrase)
         start = time.perf_counter()
-        figures = kill_rounds(session, rounds, seed=2026)
+        figures = kill_rounds(session, rounds, seed=2026, passphrase=passphrase)
         seconds = time.perf_counter() - start
-    print(f"crash: {figures.kills} SIGKILLs during scoring edits in {seconds:.1f} s")
+    kind = "encrypted" if passphrase else "plain"
+    print(
+        f"crash: {figures.kills} SIGKILLs during scoring edits ({kind} session) in {seconds:.1f} s"
+    )
     print(f"  acknowledged edits reached: {figures.acknowledged}")
     print(f"  acknowledged edits lost:    {figures.lost}   (target 0)")
     print(f"  corrupted session files:    {figures.corrupted}   (target 0)")

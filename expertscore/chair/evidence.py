@@ -2,15 +2,15 @@
 
 The experts' result files say, per indicator, which evidence files (and PDF pages) each
 expert had pinned open when scoring (``ScoreItem.evidence``). The files themselves are in
-the batch package; ``export_evidence`` writes one to disk for a viewer, checked against
-the SHA-256 the signed manifest names, so the chair sees exactly what the experts saw.
+the batch package; ``evidence_bytes`` reads one into memory for a viewer (never to disk),
+checked against the SHA-256 the signed manifest names, so the chair sees exactly what the
+experts saw.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
 from expertscore.batch.package import EvidenceReader, OpenedPackage, PackageError
 from expertscore.results.verify import CheckedResult
@@ -53,26 +53,17 @@ def pins(
     return found
 
 
-def export_evidence(package: OpenedPackage, sha256: str, target: Path) -> Path:
-    """Write the package's evidence entry ``sha256`` to ``target``, checked by its digest.
+def evidence_bytes(package: OpenedPackage, sha256: str) -> bytes:
+    """The package's evidence entry ``sha256``, read into memory and checked by its digest.
 
     Raises ``PackageError`` when the entry is missing, longer than the manifest says, or
-    its bytes do not have the digest (nothing is left at ``target`` then).
+    its bytes do not have the digest.
     """
     size = next((e.size for e in package.manifest.evidence if e.sha256 == sha256), None)
     if size is None:
         raise PackageError(package.path, f"no evidence with SHA-256 {sha256}")
-    digest = hashlib.sha256()
-    temp = target.with_name(target.name + ".part")
-    try:
-        with EvidenceReader(package.path) as reader, temp.open("wb") as handle:
-            for chunk in reader.chunks(sha256, size):
-                digest.update(chunk)
-                handle.write(chunk)
-        if digest.hexdigest() != sha256:
-            raise PackageError(package.path, f"evidence {sha256} does not match its SHA-256")
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    temp.replace(target)
-    return target
+    with EvidenceReader(package.path) as reader:
+        data = b"".join(reader.chunks(sha256, size))
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise PackageError(package.path, f"evidence {sha256} does not match its SHA-256")
+    return data

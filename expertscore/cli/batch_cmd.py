@@ -11,6 +11,7 @@ from expertscore.batch.crosscheck import warnings
 from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.batch.sealed_package import release
 from expertscore.cli.progress import byte_progress
+from expertscore.cli.session_passphrase import new_session_key
 from expertscore.cli.unlock import KEY_OPTION, key_owner, unlock_later
 from expertscore.cli.xlsx_cmd import from_xlsx_command, import_summary, xlsx_template_command
 from expertscore.crypto.dsse import fingerprint
@@ -103,7 +104,12 @@ def session_group() -> None:
     is_flag=True,
     help="Also index the evidence's text now (else the window does it in the background).",
 )
-def create_command(package: Path, expert_id: str, out: Path, build: bool) -> None:
+@click.option(
+    "--encrypt",
+    is_flag=True,
+    help="Encrypt the session with a passphrase (asked twice, or --passphrase-file).",
+)
+def create_command(package: Path, expert_id: str, out: Path, build: bool, encrypt: bool) -> None:
     """Import a batch package into a new session file for one expert.
 
     An encrypted package is opened with the expert's own key (or ``--key``'s)."""
@@ -114,8 +120,11 @@ def create_command(package: Path, expert_id: str, out: Path, build: bool) -> Non
         click.echo(signer_line(opened), err=opened.signature is None)
         if opened.encrypted:  # a plain package's output stays as it always was
             click.echo(f"encryption: {kind_line(opened)}")
+        key = new_session_key(out) if encrypt else None
         with byte_progress("importing evidence") as update:
-            create_session(opened, expert_id, out, progress=update, known=KnownOrganizers.load())
+            create_session(
+                opened, expert_id, out, progress=update, known=KnownOrganizers.load(), key=key
+            )
     finally:
         release(opened.path)  # the clear copy of an encrypted package goes at once
     if build:
@@ -124,10 +133,11 @@ def create_command(package: Path, expert_id: str, out: Path, build: bool) -> Non
         click.get_current_context().invoke(index_command, session_path=out)
     with SessionFile(out) as session:
         summary = session.summary()
+    kind = "encrypted" if key is not None else "not encrypted"
     echo(
         f"{out}: session of {summary.expert_id} {summary.expert_name} for batch "
         f"{summary.batch_id}: {summary.assigned} submissions assigned, {summary.recused} recused,"
-        f" {summary.evidence_files} evidence files ({summary.evidence_bytes:,} bytes)"
+        f" {summary.evidence_files} evidence files ({summary.evidence_bytes:,} bytes); {kind}"
     )
 
 
@@ -163,7 +173,8 @@ def status_command(session_path: Path) -> None:
     click.echo(
         "\n".join(
             [
-                f"session:     {session_path}",
+                f"session:     {session_path}"
+                f" ({'encrypted' if session.encrypted else 'not encrypted'})",
                 f"expert:      {summary.expert_id} {summary.expert_name}",
                 f"batch:       {summary.batch_id} {summary.batch_title}",
                 f"submissions: {summary.assigned} assigned ({counts})",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from importlib import import_module
 from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
 
 import click
 
@@ -145,8 +146,18 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     help="Messages in Chinese (zh) or English (en); default: the locale (LANG, LC_ALL).",
 )
 @click.option("--key", "key_id", default=None, help=KEY_HELP)
-def cli(key_id: str | None) -> None:
+@click.option(
+    "--passphrase-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Read an encrypted session's passphrase from this file's first line (else from"
+    " EXPERTSCORE_SESSION_PASSPHRASE, else asked).",
+)
+def cli(key_id: str | None, passphrase_file: Path | None) -> None:
     """ExpertScore: offline expert scoring of industrial internet platforms."""
+    from expertscore.cli.session_passphrase import install
+
+    install(passphrase_file)
     if key_id is not None:  # imported only then: a command loads only its own module
         from expertscore.cli.unlock import unlock_later
 

@@ -14,6 +14,7 @@ be read as its type; the index lists it and goes on.
 
 from __future__ import annotations
 
+import io
 import threading
 import time
 import zipfile
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import BinaryIO
 
 from expertscore.filetypes import FileType
 
@@ -85,12 +87,23 @@ def _clip(text: str, limit: int) -> tuple[str, bool]:
     return (text[:limit], True) if len(text) > limit else (text, False)
 
 
-def pdf_page_count(path: Path) -> int:
+Source = Path | bytes  # a file, or its bytes held in memory (never written out in clear)
+
+
+def _stream(source: Source) -> BinaryIO:
+    return io.BytesIO(source) if isinstance(source, bytes) else source.open("rb")
+
+
+def _pdfium_input(source: Source) -> str | bytes:
+    return source if isinstance(source, bytes) else str(source)
+
+
+def pdf_page_count(source: Source) -> int:
     import pypdfium2
 
     with PDFIUM_LOCK:
         try:
-            document = pypdfium2.PdfDocument(str(path))
+            document = pypdfium2.PdfDocument(_pdfium_input(source))
         except pypdfium2.PdfiumError as error:
             raise Broken(str(error)) from error
         try:
@@ -99,13 +112,13 @@ def pdf_page_count(path: Path) -> int:
             document.close()
 
 
-def pdf_pages(path: Path, start: int, limits: Limits, deadline: Deadline) -> Iterator[PageText]:
+def pdf_pages(source: Source, start: int, limits: Limits, deadline: Deadline) -> Iterator[PageText]:
     """Pages ``start``.. (1-based) of a PDF up to ``limits.max_pages``, until the deadline."""
     import pypdfium2
 
     with PDFIUM_LOCK:
         try:
-            document = pypdfium2.PdfDocument(str(path))
+            document = pypdfium2.PdfDocument(_pdfium_input(source))
         except pypdfium2.PdfiumError as error:
             raise Broken(str(error)) from error
         try:
@@ -153,19 +166,19 @@ def _cell_text(cell) -> str:
     return str(value)
 
 
-def workbook_pages(path: Path, limits: Limits, deadline: Deadline) -> Iterator[PageText]:
+def workbook_pages(source: Source, limits: Limits, deadline: Deadline) -> Iterator[PageText]:
     """One page per sheet; rows and cells beyond the limits are cut."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(_stream(source)) as archive:
             for info in archive.infolist():
                 too_big = info.file_size > limits.max_sheet_bytes
                 if info.filename.startswith("xl/worksheets/") and too_big:
                     raise Refused("sheet bytes", info.file_size, limits.max_sheet_bytes)
         # from a stream: openpyxl refuses a path without an Excel extension
-        stream = path.open("rb")
+        stream = _stream(source)
     except (zipfile.BadZipFile, OSError) as error:
         raise Broken(type(error).__name__) from error
     with stream:
@@ -202,8 +215,8 @@ def _sheets(book, limits: Limits, deadline: Deadline) -> Iterator[PageText]:
         book.close()
 
 
-def text_pages(path: Path, limits: Limits) -> Iterator[PageText]:
-    with path.open("rb") as stream:
+def text_pages(source: Source, limits: Limits) -> Iterator[PageText]:
+    with _stream(source) as stream:
         data = stream.read(limits.max_text_bytes + 1)
     cut = len(data) > limits.max_text_bytes
     data = data[: limits.max_text_bytes]

@@ -12,8 +12,6 @@ Files are indexed by content (``sha256``): a file attached to several submission
 
 from __future__ import annotations
 
-import sqlite3
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,12 +30,15 @@ from expertscore.evidence.extract import (
     workbook_pages,
 )
 from expertscore.filetypes import sniff
+from expertscore.storage.cipher import Raw, driver
 from expertscore.storage.session import SessionFile
 
 BATCH_PAGES = 32
 Progress = Callable[[int, int], None]  # (files done, files in all)
 Cancelled = Callable[[], bool]
-Export = Callable[[str, Path], Path]  # (sha256, target) -> the file written there
+Export = Callable[[str, Path], Path]  # (sha256, target) -> the file written there (OCR)
+Read = Callable[[str], bytes]  # sha256 -> the file's bytes, read into memory
+Size = Callable[[str], int]  # sha256 -> its size, known before it is read
 
 
 @dataclass
@@ -61,7 +62,7 @@ class FileState:
     reason: str | None
 
 
-def pending_files(raw: sqlite3.Connection) -> list[tuple[str, int]]:
+def pending_files(raw: driver.Connection) -> list[tuple[str, int]]:
     """(sha256, pages done) of every evidence file not fully indexed, in the batch's order."""
     rows = raw.execute(
         "SELECT e.sha256, COALESCE(f.pages_done, 0), MIN(s.position * 100000 + e.position)"
@@ -73,7 +74,7 @@ def pending_files(raw: sqlite3.Connection) -> list[tuple[str, int]]:
     return [(sha, done) for sha, done, _ in rows]
 
 
-def pending_count(raw: sqlite3.Connection, submission_id: str | None = None) -> int:
+def pending_count(raw: Raw, submission_id: str | None = None) -> int:
     """How many evidence files (of one submission, or of all) are not fully indexed yet."""
     if submission_id is None:
         return len(pending_files(raw))
@@ -111,43 +112,52 @@ def build_index(
     """Index what is not indexed yet in the session file at ``path``; see the module."""
     with SessionFile(path) as session, session.engine.connect() as connection:
         raw = connection.connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
+        assert isinstance(raw, driver.Connection)
         raw.commit()  # SQLAlchemy's connection may have opened a transaction
-        return build_into(raw, session.export_evidence, progress, cancelled, limits)
+        return build_into(
+            raw, session.evidence_bytes, progress, cancelled, limits, size=_blob_size(raw)
+        )
+
+
+def _blob_size(raw) -> Size:
+    def size(sha: str) -> int:
+        return raw.execute("SELECT size FROM evidence_blob WHERE sha256 = ?", (sha,)).fetchone()[0]
+
+    return size
 
 
 def build_into(
-    raw: sqlite3.Connection,
-    export: Export,
+    raw,
+    read: Read,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     limits: Limits | None = None,
+    size: Size | None = None,
 ) -> IndexReport:
     """Index what is not indexed yet in any database with the index's tables (a session
-    file, a package's index file), each file written to disk by ``export`` first."""
+    file, a package's index file). Each file is read into memory by ``read``, never copied
+    to a file, so the evidence stays encrypted on disk where it is; a file over the limit
+    (by ``size``, when given) is refused before it is read."""
     limits = limits or Limits()
     report = IndexReport()
     # The index can always be built again: its commits need not wait for the disk
     # (with WAL, NORMAL still never corrupts the file; scoring keeps FULL).
     raw.execute("PRAGMA synchronous=NORMAL")
     pending = pending_files(raw)
-    with tempfile.TemporaryDirectory(prefix="expertscore-index-") as folder:
-        for number, (sha, done) in enumerate(pending):
-            if progress:
-                progress(number, len(pending))
-            if cancelled and cancelled():
-                report.cancelled = True
-                report.remaining = len(pending) - number
-                return report
-            copy = export(sha, Path(folder) / sha)
-            finished = _index_file(raw, sha, copy, done, limits, report, cancelled)
-            copy.unlink(missing_ok=True)
-            if not finished:
-                report.cancelled = True
-                report.remaining = len(pending) - number
-                return report
+    for number, (sha, done) in enumerate(pending):
         if progress:
-            progress(len(pending), len(pending))
+            progress(number, len(pending))
+        if cancelled and cancelled():
+            report.cancelled = True
+            report.remaining = len(pending) - number
+            return report
+        finished = _index_file(raw, read, size, sha, done, limits, report, cancelled)
+        if not finished:
+            report.cancelled = True
+            report.remaining = len(pending) - number
+            return report
+    if progress:
+        progress(len(pending), len(pending))
     return report
 
 
@@ -164,7 +174,7 @@ def file_row(raw, sha, kind, state, pages, done, reason=None) -> None:
     )
 
 
-def write_pages(raw: sqlite3.Connection, sha: str, pages: list[PageText]) -> None:
+def write_pages(raw, sha: str, pages: list[PageText]) -> None:
     for page in pages:
         cursor = raw.execute(
             "INSERT INTO evidence_page (sha256, page, label, state, chars) VALUES (?, ?, ?, ?, ?)"
@@ -178,16 +188,19 @@ def write_pages(raw: sqlite3.Connection, sha: str, pages: list[PageText]) -> Non
             )
 
 
-def _index_file(raw, sha, copy, done, limits, report, cancelled) -> bool:
+def _index_file(raw, read, size_of, sha, done, limits, report, cancelled) -> bool:
     """Index one file from page ``done`` + 1; False when cancelled (the file stays open)."""
     try:
+        size = size_of(sha) if size_of is not None else None
+        if size is not None and size > limits.max_bytes:
+            raise Refused("bytes", size, limits.max_bytes)
+        copy = read(sha)
+        if len(copy) > limits.max_bytes:
+            raise Refused("bytes", len(copy), limits.max_bytes)
         filetype = sniff(copy)
         if filetype.key == "broken-zip":  # a workbook or document that is not a zip
             raise Broken(filetype.key)
         kind = kind_of(filetype)
-        size = copy.stat().st_size
-        if size > limits.max_bytes:
-            raise Refused("bytes", size, limits.max_bytes)
         deadline = Deadline(limits.max_seconds)
         total, pages = _pages(kind, copy, done, limits, deadline)
         if pages is None:
@@ -218,7 +231,7 @@ def _index_file(raw, sha, copy, done, limits, report, cancelled) -> bool:
         _finish_failed(raw, sha, "broken", error.reason, report)
     except Refused as error:
         _finish_failed(raw, sha, "refused", f"{error.what} {error.size} > {error.limit}", report)
-    except sqlite3.Error:
+    except driver.Error:
         raise  # the session file itself: not the evidence's fault
     except Exception as error:  # a hostile file must never stop the index
         _finish_failed(raw, sha, "broken", type(error).__name__, report)

@@ -118,11 +118,18 @@ def build_package_index(
     packaged: bool = True,
 ) -> IndexReport:
     """Index every evidence file of ``package`` not indexed yet in its index file."""
-    from expertscore.chair.evidence import export_evidence
+    from expertscore.chair.evidence import evidence_bytes
 
+    sizes = {item.sha256: item.size for item in package.manifest.evidence}
     with open_index(folder, package, packaged) as raw:
-        export = lambda sha, target: export_evidence(package, sha, target)  # noqa: E731
-        return build_into(raw, export, progress, cancelled, limits)
+        return build_into(
+            raw,
+            lambda sha: evidence_bytes(package, sha),
+            progress,
+            cancelled,
+            limits,
+            size=sizes.__getitem__,
+        )
 
 
 def package_files_left(

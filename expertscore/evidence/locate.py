@@ -9,7 +9,6 @@ A numeric value found nowhere is ``not found``: advice for the expert, not a ver
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -27,6 +26,7 @@ from expertscore.evidence.forms import (
 from expertscore.evidence.search import Hit, PageRef, hit, page_refs, pages_matching, raw_connection
 from expertscore.schemes.model import Indicator
 from expertscore.storage import models as m
+from expertscore.storage.cipher import Raw, driver
 from expertscore.storage.session import SessionFile
 
 NEAR = 40  # characters before a short number where the indicator's words may stand
@@ -62,7 +62,7 @@ class Located:
 class Pages:
     """A submission's indexed pages, and the text of those read so far."""
 
-    def __init__(self, raw: sqlite3.Connection, refs: dict[int, PageRef]) -> None:
+    def __init__(self, raw: driver.Connection, refs: dict[int, PageRef]) -> None:
         self.raw = raw
         self.refs = refs
         self.cache: dict[int, str] = {}
@@ -92,7 +92,7 @@ def locate_submission(
 
 
 def locate_raw(
-    raw: sqlite3.Connection,
+    raw: Raw,
     leaves: list[Indicator],
     submission_id: str,
     values: dict[str, tuple[str, str]],

@@ -131,7 +131,7 @@ def read_text(data: bytes, limits: Limits | None = None) -> list[PackagedFile]:
     return files
 
 
-def _extract_again(path: Path, kind: str, page: int, limits: Limits) -> str | None:
+def _extract_again(path: Path | bytes, kind: str, page: int, limits: Limits) -> str | None:
     deadline = Deadline(limits.max_seconds)
     if kind == "pdf":
         pages = pdf_pages(path, page, limits, deadline)
@@ -147,21 +147,20 @@ def _extract_again(path: Path, kind: str, page: int, limits: Limits) -> str | No
 def spot_check(package: OpenedPackage, files: list[PackagedFile], limits: Limits) -> bool:
     """A few pages with text, extracted again from the package's files, equal the member's;
     a few pages said to be read by OCR have indeed no text layer."""
-    from expertscore.chair.evidence import export_evidence
+    from expertscore.chair.evidence import evidence_bytes
 
     chance = random.SystemRandom()
     texts = [(f, p) for f in files for p in f.texts if p.state == "text"]
     read = [(f, p) for f in files for p in f.texts if p.state == "ocr"]
     chosen = chance.sample(texts, min(SPOT_CHECKS, len(texts)))
     chosen += chance.sample(read, min(SPOT_CHECKS, len(read)))
-    with tempfile.TemporaryDirectory(prefix="expertscore-check-") as folder:
-        for packaged, page in chosen:
-            copy = export_evidence(package, packaged.sha256, Path(folder) / packaged.sha256)
-            kind = kind_of(sniff(copy))
-            layer = _extract_again(copy, kind, page.page, limits)
-            expected = page.text if page.state == "text" else None
-            if kind != packaged.kind or (layer or None) != (expected or None):
-                return False
+    for packaged, page in chosen:  # read into memory: nothing of the evidence on disk
+        copy = evidence_bytes(package, packaged.sha256)
+        kind = kind_of(sniff(copy))
+        layer = _extract_again(copy, kind, page.page, limits)
+        expected = page.text if page.state == "text" else None
+        if kind != packaged.kind or (layer or None) != (expected or None):
+            return False
     return True
 
 
@@ -216,7 +215,7 @@ def text_of_package(package: OpenedPackage, progress=None, ocr: bool = False) ->
     """The member's bytes for every evidence file of ``package`` (the organizer's
     ``batch prepare --index``): each file extracted once, as a session would; with ``ocr``
     the pages without text read by Tesseract where it is installed (``evidence.ocr``)."""
-    from expertscore.chair.evidence import export_evidence
+    from expertscore.chair.evidence import evidence_bytes
     from expertscore.evidence.indexfile import build_package_index, open_index
     from expertscore.evidence.ocr import ocr_index
 
@@ -224,5 +223,12 @@ def text_of_package(package: OpenedPackage, progress=None, ocr: bool = False) ->
         build_package_index(Path(folder), package, progress, packaged=False)
         with open_index(Path(folder), package, packaged=False) as raw:
             if ocr:
-                ocr_index(raw, lambda sha, target: export_evidence(package, sha, target))
+                # Tesseract reads files: the organizer's own package, on the organizer's
+                # machine, in a temporary folder removed at once.
+                ocr_index(raw, lambda sha, target: _written(target, evidence_bytes(package, sha)))
             return dump_text(raw, [item.sha256 for item in package.manifest.evidence])
+
+
+def _written(target: Path, data: bytes) -> Path:
+    target.write_bytes(data)
+    return target

@@ -10,11 +10,11 @@ database with the index's tables: a session file, or a package's index file
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from expertscore.storage.cipher import Raw, driver
 from expertscore.storage.session import SessionFile
 
 SNIPPET = 30  # characters either side of a match
@@ -63,14 +63,14 @@ def snippet(text: str, start: int, end: int) -> str:
 
 
 @contextmanager
-def raw_connection(session: SessionFile) -> Iterator[sqlite3.Connection]:
+def raw_connection(session: SessionFile) -> Iterator[driver.Connection]:
     with session.engine.connect() as connection:
         raw = connection.connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
+        assert isinstance(raw, driver.Connection)
         yield raw
 
 
-def page_refs(raw: sqlite3.Connection, submission_id: str | None) -> dict[int, PageRef]:
+def page_refs(raw: driver.Connection, submission_id: str | None) -> dict[int, PageRef]:
     """Every indexed page of a submission's evidence (of all when None), by FTS rowid."""
     query = (
         "SELECT p.id, e.id, e.submission_id, e.title, e.filename, p.page, p.label"
@@ -89,7 +89,7 @@ def page_refs(raw: sqlite3.Connection, submission_id: str | None) -> dict[int, P
 
 
 def pages_matching(
-    raw: sqlite3.Connection,
+    raw: driver.Connection,
     refs: dict[int, PageRef],
     texts: Iterable[str],
     cache: dict[int, str] | None = None,
@@ -143,7 +143,7 @@ def search_text(session: SessionFile, text: str, submission_id: str | None = Non
         return search_raw(raw, text, submission_id)
 
 
-def search_raw(raw: sqlite3.Connection, text: str, submission_id: str | None = None) -> list[Hit]:
+def search_raw(raw: Raw, text: str, submission_id: str | None = None) -> list[Hit]:
     """``search_text`` over any database holding the index's tables (a session, or the
     chair's index file of a package)."""
     needle = text.strip()

@@ -3,32 +3,33 @@
 Every connection gets the same pragmas from one ``connect`` listener. A session file made
 by an older program is migrated on open (after a copy is kept beside it); one made by a
 newer program is refused rather than damaged.
+
+Connections come from SQLCipher's SQLite (``cipher.connect``) for every session, plain or
+encrypted, so that both run the same code; an encrypted one is keyed before SQLAlchemy
+sees it.
 """
 
 from __future__ import annotations
 
 import shutil
-import sqlite3
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 
-from expertscore.errors import ExpertScoreError
+from expertscore.storage import cipher
+from expertscore.storage.cipher import SQLITE_MAGIC, SessionFileError, SessionKey
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SQLITE_MAGIC = b"SQLite format 3\x00"
+__all__ = ["SQLITE_MAGIC", "SessionFileError", "make_engine", "open_engine"]
 
 
-class SessionFileError(ExpertScoreError):
-    """A session file is missing, not a session, or from a newer program."""
-
-
-def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _set_pragmas(dbapi_connection: cipher.driver.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     # WAL: a crash mid-write never corrupts the file, and readers never block the writer.
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -41,8 +42,22 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def session_engine(path: Path, key: SessionKey | None) -> Engine:
+    """An engine without pragmas on the session at ``path`` (keyed when ``key`` is given).
+
+    The URL names the file so that SQLAlchemy pools connections as for a file database;
+    ``creator`` makes them.
+    """
+    return create_engine(
+        f"sqlite:///{path}",
+        creator=partial(cipher.connect, path, key),
+        module=cipher.driver,
+        future=True,
+    )
+
+
+def make_engine(path: Path, key: SessionKey | None = None) -> Engine:
+    engine = session_engine(path, key)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
@@ -86,14 +101,22 @@ def create_schema(engine: Engine) -> None:
     command.upgrade(alembic_config(engine), "head")
 
 
-def open_engine(path: Path) -> Engine:
-    """An engine on an existing session file, migrated to the newest schema if older."""
+def open_engine(path: Path, key: SessionKey | None = None) -> Engine:
+    """An engine on an existing session file, migrated to the newest schema if older.
+
+    An encrypted file needs ``key``, or a key unlocked for its path (``cipher.key_for``).
+    """
     if not path.is_file():
         raise SessionFileError(f"{path}: no such session file")
-    with path.open("rb") as handle:
-        if handle.read(16) != SQLITE_MAGIC:
-            raise SessionFileError(f"{path}: not a session file (not SQLite)")
-    engine = make_engine(path)
+    if key is None:
+        key = cipher.key_for(path)
+    if key is None:
+        with path.open("rb") as handle:
+            if handle.read(16) != SQLITE_MAGIC:
+                raise SessionFileError(f"{path}: not a session file (not SQLite)")
+    else:
+        cipher.check_key(path, key)
+    engine = make_engine(path, key)
     known = set(known_revisions())
     current = current_revision(engine)
     if current is None:
@@ -109,7 +132,7 @@ def open_engine(path: Path) -> Engine:
         backup = path.with_name(f"{path.name}.before-{head_revision()}.bak")
         if not backup.exists():
             shutil.copy2(path, backup)
-        engine = make_engine(path)
+        engine = make_engine(path, key)
         from alembic import command
 
         command.upgrade(alembic_config(engine), "head")

@@ -15,13 +15,12 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import sqlite3
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, event
 
 from expertscore import __version__
 from expertscore.batch.manifest import Manifest
@@ -29,8 +28,10 @@ from expertscore.batch.package import EvidenceReader, OpenedPackage, open_packag
 from expertscore.errors import PackageError
 from expertscore.identity.organizers import KnownOrganizers
 from expertscore.private import owner_only
+from expertscore.storage import cipher
 from expertscore.storage import models as m
-from expertscore.storage.db import SessionFileError, create_schema
+from expertscore.storage.cipher import SessionKey
+from expertscore.storage.db import SessionFileError, create_schema, session_engine
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
 INLINE_BYTES = 8 << 20  # evidence up to this size is written in one statement
@@ -38,7 +39,7 @@ PAGE_SIZE = 65536
 FLUSH_EVERY = 64 << 20
 
 
-def _building_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _building_pragmas(dbapi_connection: cipher.driver.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     # Large pages: evidence blobs span far fewer overflow pages, about halving write time.
     cursor.execute(f"PRAGMA page_size={PAGE_SIZE}")
@@ -48,8 +49,8 @@ def _building_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> 
     cursor.close()
 
 
-def _building_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def _building_engine(path: Path, key: SessionKey | None) -> Engine:
+    engine = session_engine(path, key)
     event.listen(engine, "connect", _building_pragmas)
     return engine
 
@@ -69,11 +70,14 @@ def create_session(
     out: Path,
     progress: Progress | None = None,
     known: KnownOrganizers | None = None,
+    key: SessionKey | None = None,
 ) -> Path:
     """Check ``package`` and build the session of ``expert_id`` at ``out``.
 
     With ``known`` (the expert's program, not a simulation) the organizer's key is checked
     against the one first seen for this batch and organizer, and remembered once imported.
+    With ``key`` (``SessionKey.new(passphrase)``) the session is encrypted from its first
+    page on, and the key stays unlocked for ``out`` in this process.
     """
     opened = package if isinstance(package, OpenedPackage) else open_package(package)
     package = opened.path
@@ -95,10 +99,12 @@ def create_session(
     _remove_stale_builds(out)
     temp = out.with_name(f".{out.name}.importing-{secrets.token_hex(4)}")
     try:
-        _build(opened, expert_id, temp, progress)
+        _build(opened, expert_id, temp, progress, key)
         if out.exists():
             raise SessionFileError(f"{out}: appeared while importing; not overwritten")
         os.replace(owner_only(temp), out)
+        if key is not None:
+            cipher.remember(out, key)
         if known is not None:
             known.remember(opened)
     finally:
@@ -111,13 +117,19 @@ def create_session(
     return out
 
 
-def _build(opened: OpenedPackage, expert_id: str, temp: Path, progress: Progress | None) -> None:
-    engine = _building_engine(temp)
+def _build(
+    opened: OpenedPackage,
+    expert_id: str,
+    temp: Path,
+    progress: Progress | None,
+    key: SessionKey | None,
+) -> None:
+    engine = _building_engine(temp, key)
     try:
         create_schema(engine)
         with engine.begin() as connection:
             raw = connection.connection.driver_connection
-            assert isinstance(raw, sqlite3.Connection)
+            assert isinstance(raw, cipher.driver.Connection)
             _insert_records(connection, opened, expert_id)
             _insert_evidence(raw, opened, expert_id, temp, progress)
         if opened.manifest.evidence_text is not None:
@@ -139,7 +151,7 @@ def _take_packaged_text(engine: Engine, opened: OpenedPackage, expert_id: str) -
     shas = {e.sha256 for e in opened.manifest.evidence if e.submission in assigned}
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
+        assert isinstance(raw, cipher.driver.Connection)
         raw.commit()
         load_packaged_text(raw, opened, shas)
 
@@ -264,7 +276,7 @@ class _Flusher:
 
 
 def _insert_evidence(
-    raw: sqlite3.Connection,
+    raw: cipher.driver.Connection,
     opened: OpenedPackage,
     expert_id: str,
     temp: Path,
@@ -296,7 +308,7 @@ def _insert_evidence(
                     (sha, size, size),
                 )
                 assert cursor.lastrowid is not None
-                with raw.blobopen("evidence_blob", "data", cursor.lastrowid) as blob:
+                with raw.open_blob("evidence_blob", "data", cursor.lastrowid) as blob:
                     for chunk in reader.chunks(sha, size):
                         blob.write(chunk)
                         done += len(chunk)

@@ -23,6 +23,7 @@ from expertscore.errors import ExpertScoreError
 from expertscore.schemes.loader import load_scheme_text
 from expertscore.schemes.model import Scheme
 from expertscore.storage import models as m
+from expertscore.storage.cipher import SessionKey, is_encrypted
 from expertscore.storage.db import SessionFileError, open_engine
 
 CHUNK = 1 << 20
@@ -60,9 +61,11 @@ def describe_storage_error(path: Path, exc: DBAPIError) -> str:
 
 
 class SessionFile:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: SessionKey | None = None) -> None:
+        """Open ``path``; an encrypted one with ``key`` or the key unlocked for it."""
         self.path = path
-        self.engine: Engine = open_engine(path)
+        self.encrypted = is_encrypted(path)
+        self.engine: Engine = open_engine(path, key)
         with self.orm() as orm:
             info = orm.get(m.SessionInfo, 1)
             if info is None:
@@ -142,7 +145,7 @@ class SessionFile:
             if row is None:
                 raise SessionFileError(f"{self.path}: no evidence with SHA-256 {sha256[:12]}…")
             rowid, size = row
-            with raw.blobopen("evidence_blob", "data", rowid, readonly=True) as blob:
+            with raw.open_blob("evidence_blob", "data", rowid, readonly=True) as blob:
                 for offset in range(0, size, CHUNK):
                     blob.seek(offset)
                     yield blob.read(min(CHUNK, size - offset))

@@ -121,6 +121,18 @@ ERRORS: dict[str, Text] = {
     ),
     # The expert's session
     "SessionFileError": Text(D, "会话文件有误：{detail}"),
+    "PassphraseNeeded": Text(
+        "{path}: the session is encrypted; give its passphrase",
+        "{path}：会话文件已加密，请输入口令",
+    ),
+    "WrongSessionPassphrase": Text(
+        "{path}: wrong passphrase, or not a session file; nothing was changed",
+        "{path}：口令不正确，或不是会话文件；未做任何改动",
+    ),
+    "PassphraseTooShort": Text(
+        "a session passphrase needs at least {minimum} characters ({length} given)",
+        "会话口令至少需要 {minimum} 个字符（现为 {length} 个）",
+    ),
     "StorageError": Text(D, "会话文件无法写入：{detail}"),
     "ScoreRejected": Text(INDICATOR + "{reason}", "指标 {code}：{reason}"),
     "ScoreRejected.not_a_number": Text(

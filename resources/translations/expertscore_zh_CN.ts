@@ -1711,6 +1711,13 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>The session was locked after a time without use; its key is no longer in memory. Type the passphrase to go on where you were.</source>
+        <translation>会话因一段时间未使用已锁定，其密钥已不在内存中。输入口令后从原处继续。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Open the batch package from the organizer, or your session file.</source>
@@ -1735,6 +1742,14 @@ Supports: {codes}</source>
     <message>
         <source>{expert}: {assigned} submissions assigned, {recused} recused</source>
         <translation>{expert}：分配 {assigned} 份申报，回避 {recused} 份</translation>
+    </message>
+    <message>
+        <source>Encrypted session</source>
+        <translation>会话已加密</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>未加密</translation>
     </message>
     <message>
         <source>No evidence page shows this value</source>
@@ -2081,6 +2096,37 @@ Supports: {codes}</source>
     <message>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseFields</name>
+    <message>
+        <source>&amp;Encrypt the session file with a passphrase</source>
+        <translation>用口令加密会话文件(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Opening the session asks for it; nobody can recover it. Without encryption anyone who has the file can read the operators&apos; data.</source>
+        <translation>打开会话时需输入口令；口令遗失无法找回。不加密时，任何拿到文件的人都能读取运营方的数据。</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Repeat &amp;it:</source>
+        <translation>再输一次(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {minimum} characters ({count} now).</source>
+        <translation>口令至少需要 {minimum} 个字符（当前 {count} 个）。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>The passphrases match.</source>
+        <translation>两次输入的口令一致。</translation>
     </message>
 </context>
 <context>
@@ -3452,6 +3498,36 @@ Supports: {codes}</source>
     <message>
         <source>&amp;Reason:</source>
         <translation>理由(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockForm</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Session:</source>
+        <translation>会话：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase; nothing was changed. Try again.</source>
+        <translation>口令错误；未作任何改动。请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockSessionDialog</name>
+    <message>
+        <source>Open the encrypted session</source>
+        <translation>打开加密会话</translation>
+    </message>
+    <message>
+        <source>This session is encrypted. Type its passphrase to open it.</source>
+        <translation>此会话已加密。输入口令以打开。</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from expertscore.batch.package import PackageError
-from expertscore.chair.evidence import evidence_records, export_evidence, pins
+from expertscore.chair.evidence import evidence_bytes, evidence_records, pins
 from expertscore.chair.session import ChairRun
 
 
@@ -25,15 +25,12 @@ def test_pins_and_files_come_from_the_results_and_the_package(merged_case, tmp_p
     records = {r.id: r for r in evidence_records(run.package, sid)}
     assert pin.evidence in records
     record = records[pin.evidence]
-    out = export_evidence(run.package, record.sha256, tmp_path / "file")
-    assert hashlib.sha256(out.read_bytes()).hexdigest() == record.sha256
-    assert out.stat().st_size == record.size
+    data = evidence_bytes(run.package, record.sha256)
+    assert hashlib.sha256(data).hexdigest() == record.sha256
+    assert len(data) == record.size
 
 
-def test_an_unknown_file_is_refused_and_nothing_is_left(merged_case, tmp_path):
+def test_an_unknown_file_is_refused(merged_case):
     run = ChairRun.open(merged_case.package, merged_case.merge)
-    out = tmp_path / "out"
-    out.mkdir()
     with pytest.raises(PackageError):
-        export_evidence(run.package, "0" * 64, out / "file")
-    assert list(out.iterdir()) == []
+        evidence_bytes(run.package, "0" * 64)

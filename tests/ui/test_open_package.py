@@ -26,7 +26,9 @@ def _choosing(qtbot, expert: str):
         qtbot.mouseClick(dialog.roster.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert dialog.expert_id() == expert
         assert dialog.session_file() == default_session_path(dialog.opened.path, expert)
-        assert ok.isEnabled()
+        assert not ok.isEnabled()  # encrypted by default: a passphrase is needed
+        qtbot.mouseClick(dialog.protection.encrypt, Qt.MouseButton.LeftButton)  # a plain one
+        assert ok.isEnabled() and dialog.new_passphrase() is None
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
         return dialog.result()
 

@@ -9,13 +9,11 @@ Choosing an expert's cell selects that expert's first pin.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
 from expertscore.batch.package import OpenedPackage
-from expertscore.chair.evidence import Pin, evidence_records, export_evidence, pins
+from expertscore.chair.evidence import Pin, evidence_bytes, evidence_records, pins
 from expertscore.storage.evidence import EvidenceRecord
 from ui.chair.state import ChairState
 from ui.evidence.viewer import EvidenceViewer
@@ -26,13 +24,13 @@ TITLE_LIMIT = 60
 
 
 class _PackageFiles:
-    """What the viewer asks of a session's storage: one evidence file written to disk."""
+    """What the viewer asks of a session's storage: one evidence file's bytes."""
 
     def __init__(self, package: OpenedPackage) -> None:
         self.package = package
 
-    def export_evidence(self, sha256: str, target: Path) -> Path:
-        return export_evidence(self.package, sha256, target)
+    def evidence_bytes(self, sha256: str) -> bytes:
+        return evidence_bytes(self.package, sha256)
 
 
 class PackageEvidence:

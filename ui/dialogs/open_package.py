@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertscore.batch.package import OpenedPackage
+from ui.dialogs.session_passphrase import NewPassphraseFields
 from ui.plaintext import plain_label
 
 EXPERT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -89,6 +90,8 @@ class ChooseExpertDialog(QDialog):
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._browse)
         self.existing = QLabel(self)
+        self.protection = NewPassphraseFields(self)
+        self.protection.changed.connect(self._update)
         signed_text, signed = signature_text(opened)
         signature = plain_label(signed_text, self)
         signature.setObjectName("signatureLabel")
@@ -117,10 +120,12 @@ class ChooseExpertDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Your session file:"), self))
         layout.addLayout(path_row)
         layout.addWidget(self.existing)
+        layout.addWidget(self.protection)
         layout.addWidget(self.buttons)
-        self.resize(560, 460)
+        self.resize(560, 560)
         self._path_edited = False
         self.session_path.textEdited.connect(lambda _text: setattr(self, "_path_edited", True))
+        self.session_path.textChanged.connect(lambda _text: self._update())
         if not (last_expert and self.select_expert(last_expert)):
             # Nobody is chosen until the expert chooses: without this, the list makes its
             # first name current when it gets the focus, unhighlighted, and Enter would
@@ -154,10 +159,21 @@ class ChooseExpertDialog(QDialog):
             )
         self._update()
 
+    def new_passphrase(self) -> str | None:
+        """The passphrase the new session is encrypted with (None: plain, or it exists)."""
+        return self.protection.new_passphrase()
+
+    def _ready(self) -> bool:
+        chosen = self.expert_id() is not None and bool(self.session_path.text().strip())
+        return chosen and self.protection.problem() is None
+
     def _update(self) -> None:
-        ready = self.expert_id() is not None and bool(self.session_path.text().strip())
+        chosen = self.expert_id() is not None and bool(self.session_path.text().strip())
+        exists = chosen and self.session_file().exists()
+        # an existing session is reopened as it is: there is nothing to choose
+        self.protection.setEnabled(not exists)
+        ready = self._ready()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
-        exists = ready and self.session_file().exists()
         self.existing.setText(
             self.tr("This session file exists: your work in it will be reopened.") if exists else ""
         )
@@ -175,5 +191,5 @@ class ChooseExpertDialog(QDialog):
             self._update()
 
     def _accept_if_ready(self) -> None:
-        if self.expert_id() is not None and self.session_path.text().strip():
+        if self._ready():
             self.accept()

@@ -79,15 +79,12 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> QMessageB
 
 
 def open_outside(
-    parent: QWidget | None, record: EvidenceRecord, path: Path, folder: Path
+    parent: QWidget | None, record: EvidenceRecord, data: bytes, folder: Path
 ) -> Path | None:
-    """Ask, then copy ``path`` to open it; ``None`` when refused, declined or unreadable."""
+    """Ask, then write ``data`` to a copy to open; ``None`` when refused, declined or
+    unwritable."""
     title = shown(record.title or record.filename, 200)
-    try:
-        kind = sniff(path)
-    except OSError as error:
-        _box(parent, QMessageBox.Icon.Warning, cannot_show(error)).exec()
-        return None
+    kind = sniff(data)
     if not kind.openable:
         allowed = ", ".join(type_name(t) for t in filetypes.OPENABLE)
         text = QCoreApplication.translate(
@@ -108,7 +105,7 @@ def open_outside(
     if box.exec() != QMessageBox.StandardButton.Open:
         return None
     try:
-        return export_copy(path, folder / "open", record.filename, kind)
+        return export_copy(data, folder / "open", record.filename, kind)
     except OSError as error:
         _box(parent, QMessageBox.Icon.Warning, cannot_show(error)).exec()
         return None

@@ -1,5 +1,8 @@
 """Reading an evidence file for the viewer, with limits checked before anything is loaded.
 
+The file is given as its bytes, read from the session into memory: nothing is written to
+disk to show it.
+
 Runs on the viewer's own worker thread (never the interface thread): ``read_evidence``
 returns what a pane shows, or raises ``TooLarge`` / ``Unreadable`` with the facts the pane
 words. A workbook's sheets are measured from their ``<dimension>`` and their size in the
@@ -12,14 +15,14 @@ selection sets the older load's ``cancel`` event: the reading stops at the next 
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QImage, QImageReader
 
 from expertscore.filetypes import FileType
@@ -116,16 +119,16 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def read_workbook(path: Path, cancel: threading.Event) -> Loaded:
+def read_workbook(data: bytes, cancel: threading.Event) -> Loaded:
     import openpyxl  # only needed when a workbook is opened
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for name in archive.namelist():
                 if name.startswith("xl/worksheets/") and name.endswith(".xml"):
                     _check_sheet(archive, name)
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as error:
         raise Unreadable(type(error).__name__) from error
     loaded = Loaded("table")
@@ -153,10 +156,13 @@ def read_workbook(path: Path, cancel: threading.Event) -> Loaded:
     return loaded
 
 
-def read_image(path: Path) -> Loaded:
-    if path.stat().st_size > MAX_IMAGE_BYTES:
-        raise TooLarge("bytes", path.stat().st_size, MAX_IMAGE_BYTES)
-    reader = QImageReader(str(path))
+def read_image(data: bytes) -> Loaded:
+    if len(data) > MAX_IMAGE_BYTES:
+        raise TooLarge("bytes", len(data), MAX_IMAGE_BYTES)
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
     reader.setAutoTransform(True)  # photos taken on a phone carry their rotation
     size: QSize = reader.size()  # from the header: nothing is decoded yet
     if not size.isValid():
@@ -171,9 +177,7 @@ def read_image(path: Path) -> Loaded:
     return Loaded("image", image=image)
 
 
-def read_text(path: Path) -> Loaded:
-    with path.open("rb") as stream:
-        data = stream.read(MAX_TEXT + 1)
+def read_text(data: bytes) -> Loaded:
     cut = len(data) > MAX_TEXT
     data = data[:MAX_TEXT]
     for encoding in ("utf-8", "gb18030"):
@@ -184,12 +188,12 @@ def read_text(path: Path) -> Loaded:
     return Loaded("text", text=data.decode("utf-8", "replace"), cut=cut)
 
 
-def read_evidence(path: Path, kind: FileType, cancel: threading.Event) -> Loaded:
-    """What the pane for ``kind.view`` shows (``OSError``, ``TooLarge``, ``Unreadable``)."""
+def read_evidence(data: bytes, kind: FileType, cancel: threading.Event) -> Loaded:
+    """What the pane for ``kind.view`` shows (``TooLarge``, ``Unreadable``)."""
     if kind.view == "table":
-        return read_workbook(path, cancel)
+        return read_workbook(data, cancel)
     if kind.view == "image":
-        return read_image(path)
+        return read_image(data)
     if kind.view == "text":
-        return read_text(path)
+        return read_text(data)
     raise ValueError(kind.view)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import (
@@ -102,15 +100,16 @@ class PdfPane(QWidget):
     def page_count(self) -> int:
         return self.source.page_count
 
-    def load(self, path: Path, page: int = 0) -> None:
-        """Open ``path`` and show ``page`` (raises ``PdfError`` when it cannot be read)."""
+    def load(self, data: bytes, page: int = 0) -> None:
+        """Open the PDF ``data`` (in memory) and show ``page`` (``PdfError`` when it cannot
+        be read)."""
         self.canvas.clear()
         self.shown_image = QImage()
         self._wanted = self._have = None
         self.results = []
         self.result_index = -1
         self.result_label.clear()
-        self.source.load(path)
+        self.source.load(data)
         self.page_spin.blockSignals(True)
         self.page_spin.setMaximum(max(1, self.page_count))
         self.page_spin.blockSignals(False)

@@ -7,7 +7,10 @@ installed, pages are rendered by ``pdftoppm`` and searched with ``pdftotext`` (t
 ``poppler-utils`` the program's bootstrap installs) on a worker thread, so the window
 never waits for a child process.
 
-Both sources speak the same small protocol: ``load(path)``, ``page_count``,
+A file is given as its bytes, never as a path: evidence is not written to disk to be
+shown (QtPdf reads it from a ``QBuffer``; poppler's tools from their standard input).
+
+Both sources speak the same small protocol: ``load(data)``, ``page_count``,
 ``page_size(page)`` (points), ``request(page, scale)`` answered by
 ``rendered(page, scale, image)``, and ``search(text)`` answered by ``searched(results)``
 where each result is ``(page, [QRectF in points])``.
@@ -20,9 +23,8 @@ import re
 import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QSize, QSizeF, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize, QSizeF, Signal
 from PySide6.QtGui import QImage
 
 try:  # QtPdf is an optional wheel of PySide6 (PySide6-Pdf)
@@ -47,7 +49,7 @@ class PdfSource(QObject):
     name = "none"
     page_count = 0
 
-    def load(self, path: Path) -> None:
+    def load(self, data: bytes) -> None:
         raise NotImplementedError
 
     def page_size(self, page: int) -> QSizeF:
@@ -89,10 +91,14 @@ class QtPdfSource(PdfSource):
         if status_changed is not None:
             status_changed.connect(self._results_changed)
 
-    def load(self, path: Path) -> None:
+    def load(self, data: bytes) -> None:
         self.search_model.setSearchString("")
         document = QPdfDocument(self)
-        error = document.load(str(path))
+        buffer = QBuffer(document)  # lives as long as the document that reads from it
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document.load(buffer)  # a QBuffer is read at once, not in the background
+        error = document.error()
         previous, self.document = self.document, document
         self.search_model.setDocument(document)
         if error != QPdfDocument.Error.None_:
@@ -166,11 +172,10 @@ class QtPdfSource(PdfSource):
 _PAGE_SIZE = re.compile(r"^Page\s+(\d+)\s+size:\s+([\d.]+)\s+x\s+([\d.]+)", re.MULTILINE)
 
 
-def _run(args: list[str], timeout: float = 60) -> bytes:
+def _run(args: list[str], data: bytes, timeout: float = 60) -> bytes:
+    """Run a poppler tool on ``data`` given on its standard input (its file argument ``-``)."""
     try:
-        done = subprocess.run(
-            args, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout, check=False
-        )
+        done = subprocess.run(args, input=data, capture_output=True, timeout=timeout, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise PdfError(str(error)) from None
     if done.returncode != 0:
@@ -186,45 +191,52 @@ class PopplerSource(PdfSource):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.path: Path | None = None
+        self.data: bytes | None = None
+        self.generation = 0  # which load a rendered page belongs to
         self.sizes: dict[int, QSizeF] = {}
         self._pages_text: list[str] | None = None
-        self._cache: dict[tuple[str, int, float], QImage] = {}
+        self._cache: dict[tuple[int, int, float], QImage] = {}
         self._relays: set[_Relay] = set()
 
     @staticmethod
     def available() -> bool:
         return all(shutil.which(tool) for tool in ("pdfinfo", "pdftoppm", "pdftotext"))
 
-    def load(self, path: Path) -> None:
-        info = _run(["pdfinfo", "-f", "1", "-l", "100000", str(path)]).decode("utf-8", "replace")
-        found = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
-        if found is None:
-            raise PdfError("no page count")
-        self.path = path
-        self.page_count = int(found.group(1))
-        self.sizes = {
-            int(m.group(1)) - 1: QSizeF(float(m.group(2)), float(m.group(3)))
-            for m in _PAGE_SIZE.finditer(info)
-        }
+    def load(self, data: bytes) -> None:
+        # pdfinfo reads no standard input: PDFium (the evidence index's) counts and measures
+        import pypdfium2
+
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError as error:
+            raise PdfError(str(error)) from None
+        try:
+            self.sizes = {
+                number: QSizeF(*document.get_page_size(number)) for number in range(len(document))
+            }
+        finally:
+            document.close()
+        self.data = data
+        self.generation += 1
+        self.page_count = len(self.sizes)
         self._pages_text = None
 
     def page_size(self, page: int) -> QSizeF:
         return self.sizes.get(page, A4)
 
     def request(self, page: int, scale: float) -> None:
-        assert self.path is not None
-        key = (str(self.path), page, round(scale, 3))
+        assert self.data is not None
+        key = (self.generation, page, round(scale, 3))
         cached = self._cache.get(key)
         if cached is not None:
             self.rendered.emit(page, scale, cached)
             return
-        path = self.path
+        data = self.data
         dpi = max(10, round(72 * scale))
 
         def work() -> bytes:
             args = ["pdftoppm", "-f", str(page + 1), "-l", str(page + 1), "-r", str(dpi)]
-            return _run([*args, "-png", "-singlefile", str(path)])
+            return _run([*args, "-png", "-singlefile", "-"], data)
 
         relay = _Relay(self)
         self._relays.add(relay)  # alive until its result is delivered
@@ -233,7 +245,7 @@ class PopplerSource(PdfSource):
         future.add_done_callback(lambda f: relay.deliver(f.result() if not f.exception() else b""))
 
     def _arrived(
-        self, relay: _Relay, key: tuple[str, int, float], page: int, scale: float, data: bytes
+        self, relay: _Relay, key: tuple[int, int, float], page: int, scale: float, data: bytes
     ) -> None:
         self._relays.discard(relay)
         # Deleted only now: a deleteLater queued beside the result could run first and
@@ -244,16 +256,16 @@ class PopplerSource(PdfSource):
             self._cache.clear()
         if not image.isNull():
             self._cache[key] = image
-        if self.path is not None and key[0] == str(self.path):
+        if key[0] == self.generation:
             self.rendered.emit(page, scale, image)  # a null image says it failed
 
     def search(self, text: str) -> None:
         needle = text.strip().casefold()
-        if not needle or self.path is None:
+        if not needle or self.data is None:
             self.searched.emit([])
             return
         if self._pages_text is None:
-            raw = _run(["pdftotext", "-enc", "UTF-8", str(self.path), "-"])
+            raw = _run(["pdftotext", "-enc", "UTF-8", "-", "-"], self.data)
             self._pages_text = raw.decode("utf-8", "replace").split("\f")
         results: SearchResults = []
         for page, content in enumerate(self._pages_text[: self.page_count]):

@@ -1,17 +1,19 @@
 """The evidence pane: the submission's files (linked to the indicator first) and a viewer.
 
-Files are exported once from the session into the window's private temporary folder (the
-session keeps them as blobs), their type decided by their content (``filetypes.sniff``),
-and shown by kind: PDFs page by page; images, text and workbooks read on a worker thread
-within limits (``loading``), a newer selection cancelling an older one. Until the new file
-is read the pane says so: it never shows the previous file under the new title. Only an
-allowed document type opens in the system's program, as a marked copy (``external``).
+Files are read from the session (which keeps them as blobs, encrypted when the session is)
+into memory, never written to disk for viewing: their type is decided by their content
+(``filetypes.sniff``), and they are shown by kind: PDFs page by page (QtPdf reads them
+from a memory buffer); images, text and workbooks read on a worker thread within limits
+(``loading``), a newer selection cancelling an older one. Until the new file is read the
+pane says so: it never shows the previous file under the new title. Only an allowed
+document type opens in the system's program, as a marked copy (``external``) written to
+the window's private temporary folder, the one place a file lands on disk in clear, and
+only when the expert asks for it.
 """
 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertscore.errors import ExpertScoreError
 from expertscore.filetypes import FileType, sniff
 from expertscore.storage.evidence import EvidenceRecord
 from ui.app import icon
@@ -42,6 +45,7 @@ from ui.session_controller import SessionController
 from ui.tasks import BackgroundOp
 
 KINDS = ("pdf", "image", "text", "table", "other")
+KEPT_BYTES = 256 << 20  # files read recently, kept in memory for going back and forth
 
 
 class EvidenceViewer(QWidget):
@@ -56,7 +60,7 @@ class EvidenceViewer(QWidget):
         self.kind: str | None = None
         self.file_type: FileType | None = None  # the shown file's type, from its content
         self._folder = EvidenceFolder()
-        self._exported: dict[str, Path] = {}
+        self._contents: dict[str, tuple[bytes, FileType]] = {}
         self._generation = 0
         self._cancel = threading.Event()
         self._loading: BackgroundOp | None = None
@@ -192,14 +196,14 @@ class EvidenceViewer(QWidget):
         self._cancel = threading.Event()
         self._generation += 1
         try:
-            path, kind = self.export(record)
-        except OSError as error:
+            data, kind = self.content(record)
+        except (OSError, ExpertScoreError) as error:
             self._show_problem(self.tr("This file cannot be read ({error}).").format(error=error))
             return
         self.file_type = kind
         if kind.view == "pdf":
             try:
-                self.pdf.load(path, page)
+                self.pdf.load(data, page)
             except PdfError as error:
                 self._show_problem(cannot_show(error))
                 return
@@ -217,7 +221,7 @@ class EvidenceViewer(QWidget):
         self.stack.setCurrentWidget(self.other)
         generation, cancel = self._generation, self._cancel
         self._loading = (
-            BackgroundOp(self, lambda _report: read_evidence(path, kind, cancel), loader())
+            BackgroundOp(self, lambda _report: read_evidence(data, kind, cancel), loader())
             .success(lambda loaded: self._loaded(generation, loaded))
             .failure(lambda error: self._failed(generation, error))
             .run()
@@ -268,34 +272,37 @@ class EvidenceViewer(QWidget):
         self.stack.setCurrentWidget(self.other)
         self.shownChanged.emit()
 
-    def export(self, record: EvidenceRecord) -> tuple[Path, FileType]:
-        """The file on disk (exported from the session once per content) and its real type.
+    def content(self, record: EvidenceRecord) -> tuple[bytes, FileType]:
+        """The file's bytes, read from the session into memory, and its real type.
 
-        Named by its digest and the real type's extension, not by the operator's name
-        (which may be 300 bytes long or end in ``.exe``). Raises ``OSError``.
+        Raises ``OSError`` or the storage's ``ExpertScoreError``.
         """
-        found = self._exported.get(record.sha256)
+        found = self._contents.get(record.sha256)
         if found is None:
-            folder = self._folder.path / "view"
-            folder.mkdir(parents=True, exist_ok=True)
-            path = self.controller.session.export_evidence(
-                record.sha256, folder / record.sha256[:32]
-            )
-            kind = sniff(path)
-            found = (path.rename(path.with_name(f"{path.name}.{kind.extension}")), kind)
-            self._exported[record.sha256] = found
+            data = self.controller.session.evidence_bytes(record.sha256)
+            found = (data, sniff(data))
+            while (
+                self._contents
+                and sum(len(d) for d, _ in self._contents.values()) + len(data) > KEPT_BYTES
+            ):
+                self._contents.pop(next(iter(self._contents)))  # the oldest read goes
+            self._contents[record.sha256] = found
         return found
 
     def open_external(self) -> None:
-        """Open the shown file in the system's program, if its content is an allowed type."""
+        """Open the shown file in the system's program, if its content is an allowed type.
+
+        The only place evidence is written to disk in clear: a copy the expert asked for,
+        in the window's private temporary folder (removed on exit and at next start).
+        """
         if self.record is None:
             return
         try:
-            path, _kind = self.export(self.record)
-        except OSError as error:
+            data, _kind = self.content(self.record)
+        except (OSError, ExpertScoreError) as error:
             self._show_problem(self.tr("This file cannot be read ({error}).").format(error=error))
             return
-        opened = open_outside(self, self.record, path, self._folder.path)
+        opened = open_outside(self, self.record, data, self._folder.path)
         if opened is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(opened)))
 
@@ -303,6 +310,7 @@ class EvidenceViewer(QWidget):
         """Remove the window's copies (the window is closing); a late load is ignored."""
         self._cancel.set()
         self._generation += 1
+        self._contents.clear()
         self._folder.cleanup()
 
     def current_evidence(self) -> tuple[str, int | None] | None:

@@ -1,0 +1,61 @@
+"""Where the command line gets a session's passphrase: ``--passphrase-file``, the
+``EXPERTSCORE_SESSION_PASSPHRASE`` variable (both for scripts), else asked without echo.
+
+``install`` makes it the source ``cipher`` asks when a command opens an encrypted session
+that is still locked, so every command that takes ``--session`` works on one unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from expertscore.storage import cipher
+
+SESSION_PASSPHRASE_ENV = "EXPERTSCORE_SESSION_PASSPHRASE"
+MIN_SESSION_PASSPHRASE = 8
+
+_passphrase_file: Path | None = None
+
+
+class PassphraseTooShort(cipher.SessionFileError):
+    """A new session's passphrase has ``length`` characters, fewer than ``minimum``."""
+
+    def __init__(self, length: int, minimum: int = MIN_SESSION_PASSPHRASE) -> None:
+        self.length, self.minimum = length, minimum
+        super().__init__(
+            f"a session passphrase needs at least {minimum} characters ({length} given)"
+        )
+
+
+def read_session_passphrase(prompt: str, confirm: bool = False) -> str:
+    if _passphrase_file is not None:
+        try:
+            text = _passphrase_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise cipher.SessionFileError(
+                f"{_passphrase_file}: cannot read the passphrase file ({error})"
+            ) from None
+        return text.splitlines()[0] if text else ""  # its first line, without the newline
+    value = os.environ.get(SESSION_PASSPHRASE_ENV)
+    if value is not None:
+        return value
+    return click.prompt(prompt, hide_input=True, confirmation_prompt=confirm, err=True)
+
+
+def new_session_key(out: Path) -> cipher.SessionKey:
+    """The key of a new encrypted session: its passphrase asked twice, then derived."""
+    passphrase = read_session_passphrase(f"new passphrase for the session {out}", confirm=True)
+    if len(passphrase) < MIN_SESSION_PASSPHRASE:
+        raise PassphraseTooShort(len(passphrase))
+    return cipher.SessionKey.new(passphrase)
+
+
+def install(passphrase_file: Path | None) -> None:
+    global _passphrase_file
+    _passphrase_file = passphrase_file
+    cipher.passphrase_source = lambda path: read_session_passphrase(
+        f"passphrase of the session {path}"
+    )

@@ -142,8 +142,8 @@ class PrintPreviewDialog(QDialog):
         if number != self._renders:
             return  # the expert chose something else meanwhile
         try:
-            self.pane.load(printed.path)
-        except PdfError as error:
+            self.pane.load(printed.path.read_bytes())  # our own sheets, read into memory
+        except (PdfError, OSError) as error:
             self._failed(number, error)
             return
         self.printed = printed

@@ -72,3 +72,16 @@ def tampered(panel: Panel, tmp_path: Path) -> Path:
     path = tmp_path / "E02-changed.esresult"
     path.write_bytes(envelope_bytes(body, signature["keyid"], signature["sig"]))
     return path
+
+
+def open_window(qtbot, panel: Panel, merged: Path):
+    """The chair's window on the merged demo panel, shown (pytest-qt closes it)."""
+    from ui.chair.window import ChairWindow
+
+    shown = ChairWindow()
+    shown.quiet = True
+    qtbot.addWidget(shown)
+    with qtbot.waitSignal(shown.stateLoaded, timeout=60000):
+        shown.open_merge(panel.package, merged, tuple(panel.cards))
+    shown.show()
+    return shown

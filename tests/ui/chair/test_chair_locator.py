@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from expertscore.evidence.indexfile import index_path
+from tests.ui.chair.conftest import open_window
 from ui.chair.evidence_locator import index_folder
 from ui.chair.window import ChairWindow
 
@@ -20,12 +21,7 @@ CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
 
 @pytest.fixture
 def window(configured_app, qtbot, panel, merged):
-    shown = ChairWindow()
-    shown.quiet = True
-    qtbot.addWidget(shown)
-    with qtbot.waitSignal(shown.stateLoaded, timeout=60000):
-        shown.open_merge(panel.package, merged, tuple(panel.cards))
-    shown.show()
+    shown = open_window(qtbot, panel, merged)
     qtbot.waitExposed(shown)
     shown.activateWindow()
     qtbot.waitUntil(shown.isActiveWindow)

@@ -8,17 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from expertscore.chair.panel_advice import advice_text
-from ui.chair.window import ChairWindow
+from tests.ui.chair.conftest import open_window
 
 
 @pytest.fixture
 def window(configured_app, qtbot, panel, merged):
-    shown = ChairWindow()
-    shown.quiet = True
-    qtbot.addWidget(shown)
-    with qtbot.waitSignal(shown.stateLoaded, timeout=60000):
-        shown.open_merge(panel.package, merged, tuple(panel.cards))
-    shown.show()
+    shown = open_window(qtbot, panel, merged)
     return shown
 
 

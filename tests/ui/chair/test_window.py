@@ -27,6 +27,7 @@ from expertscore.chair.panel_file import read_panel_file, recheck_panel_file
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.results.simulate import simulated_key
 from tests.chair.chair_case import cells, pdf_text
+from tests.ui.chair.conftest import open_window
 from ui.app import install_translators
 from ui.chair import matrix as mx
 from ui.chair.decision_dialogs import OverrideDialog, RoundDialog, WithdrawOverrideDialog
@@ -41,12 +42,7 @@ EXE = Path(sys.executable).with_name("expertscore")
 
 @pytest.fixture
 def window(configured_app, qtbot, panel, merged):
-    shown = ChairWindow()
-    shown.quiet = True
-    qtbot.addWidget(shown)
-    with qtbot.waitSignal(shown.stateLoaded, timeout=60000):
-        shown.open_merge(panel.package, merged, tuple(panel.cards))
-    shown.show()
+    shown = open_window(qtbot, panel, merged)
     return shown  # pytest-qt closes it (and, closed, it deletes itself)
 
 

@@ -31,6 +31,10 @@ def own_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     copies = sys.modules.get("expertscore.batch.sealed_package")
     if copies is not None:
         copies.release_all()
+    # A command run in this process (CliRunner) set where session passphrases come from.
+    from expertscore.storage import passphrase_source
+
+    passphrase_source.source = passphrase_source.passphrase_file = None
 
 
 @pytest.fixture

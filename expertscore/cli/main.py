@@ -15,6 +15,7 @@ import click
 
 from expertscore import __version__
 from expertscore.errors import ExpertScoreError
+from expertscore.storage import passphrase_source
 from expertscore.terminal import echo
 from expertscore.wording import LANGUAGES, language_from_env, set_language
 
@@ -155,13 +156,19 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 )
 def cli(key_id: str | None, passphrase_file: Path | None) -> None:
     """ExpertScore: offline expert scoring of industrial internet platforms."""
-    from expertscore.cli.session_passphrase import install
-
-    install(passphrase_file)
+    passphrase_source.passphrase_file = passphrase_file
+    passphrase_source.source = _ask_session_passphrase
     if key_id is not None:  # imported only then: a command loads only its own module
         from expertscore.cli.unlock import unlock_later
 
         unlock_later(key_id)
+
+
+def _ask_session_passphrase(path: Path) -> str:
+    # Imported only when an encrypted session is opened: a command loads only its module.
+    from expertscore.cli.session_passphrase import ask_for
+
+    return ask_for(path)
 
 
 def main() -> None:

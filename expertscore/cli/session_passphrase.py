@@ -1,8 +1,9 @@
 """Where the command line gets a session's passphrase: ``--passphrase-file``, the
 ``EXPERTSCORE_SESSION_PASSPHRASE`` variable (both for scripts), else asked without echo.
 
-``install`` makes it the source ``cipher`` asks when a command opens an encrypted session
-that is still locked, so every command that takes ``--session`` works on one unchanged.
+``ask_for`` is the source ``cipher`` asks (``passphrase_source``, set by ``cli.main``) when
+a command opens an encrypted session that is still locked, so every command that takes
+``--session`` works on one unchanged.
 """
 
 from __future__ import annotations
@@ -12,12 +13,10 @@ from pathlib import Path
 
 import click
 
-from expertscore.storage import cipher
+from expertscore.storage import cipher, passphrase_source
 
 SESSION_PASSPHRASE_ENV = "EXPERTSCORE_SESSION_PASSPHRASE"
 MIN_SESSION_PASSPHRASE = 8
-
-_passphrase_file: Path | None = None
 
 
 class PassphraseTooShort(cipher.SessionFileError):
@@ -31,6 +30,7 @@ class PassphraseTooShort(cipher.SessionFileError):
 
 
 def read_session_passphrase(prompt: str, confirm: bool = False) -> str:
+    _passphrase_file = passphrase_source.passphrase_file
     if _passphrase_file is not None:
         try:
             text = _passphrase_file.read_text(encoding="utf-8")
@@ -53,9 +53,6 @@ def new_session_key(out: Path) -> cipher.SessionKey:
     return cipher.SessionKey.new(passphrase)
 
 
-def install(passphrase_file: Path | None) -> None:
-    global _passphrase_file
-    _passphrase_file = passphrase_file
-    cipher.passphrase_source = lambda path: read_session_passphrase(
-        f"passphrase of the session {path}"
-    )
+def ask_for(path: Path) -> str:
+    """The passphrase of the locked session at ``path`` (``passphrase_source.source``)."""
+    return read_session_passphrase(f"passphrase of the session {path}")

@@ -11,7 +11,7 @@ and the passphrase itself is not kept.
 
 Unlocked keys live in this process only (``remember`` / ``forget``), by the file's path:
 every ``SessionFile`` on that path, the window's and the evidence index's worker's alike,
-finds its key there. A command line sets ``passphrase_source`` to ask when a locked file is
+finds its key there. A command line sets ``passphrase_source.source`` to ask when a locked file is
 opened. Plain (unencrypted) sessions are ordinary SQLite files and need none of this.
 """
 
@@ -27,6 +27,7 @@ from typing import Any
 import sqlcipher3.dbapi2 as driver
 
 from expertscore.errors import ExpertScoreError
+from expertscore.storage import passphrase_source
 
 # A DB-API connection to a database holding the evidence index's tables: a session file
 # (SQLCipher's driver) or the chair's index file of a package (Python's sqlite3).
@@ -154,7 +155,6 @@ def check_key(path: Path, key: SessionKey) -> None:
 _keys: dict[Path, SessionKey] = {}
 _lock = threading.Lock()
 PassphraseSource = Callable[[Path], str]
-passphrase_source: PassphraseSource | None = None
 
 
 def _where(path: Path) -> Path:
@@ -189,13 +189,15 @@ def unlock(path: Path, passphrase: str) -> SessionKey:
 
 def key_for(path: Path) -> SessionKey | None:
     """The key to open ``path`` with: None for a plain file; else the unlocked key, asking
-    ``passphrase_source`` once when there is none (``PassphraseNeeded`` without one)."""
+    ``passphrase_source.source`` once when there is none (``PassphraseNeeded`` without
+    one)."""
     if not is_encrypted(path):
         return None
     with _lock:
         key = _keys.get(_where(path))
     if key is not None:
         return key
-    if passphrase_source is None:
+    source = passphrase_source.source
+    if source is None:
         raise PassphraseNeeded(path)
-    return unlock(path, passphrase_source(path))
+    return unlock(path, source(path))

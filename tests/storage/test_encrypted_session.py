@@ -13,7 +13,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from expertscore.scoring.modes import Entry
 from expertscore.scoring.service import Scoring
-from expertscore.storage import cipher
+from expertscore.storage import cipher, passphrase_source
 from expertscore.storage.cipher import PassphraseNeeded, SessionKey, WrongSessionPassphrase
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
@@ -126,7 +126,7 @@ def test_the_passphrase_source_is_asked_once(encrypted: Path, monkeypatch) -> No
         asked.append(path)
         return PASSPHRASE
 
-    monkeypatch.setattr(cipher, "passphrase_source", source)
+    monkeypatch.setattr(passphrase_source, "source", source)
     with SessionFile(encrypted) as session:
         assert session.summary().expert_id == "E01"
     with SessionFile(encrypted):
@@ -134,7 +134,7 @@ def test_the_passphrase_source_is_asked_once(encrypted: Path, monkeypatch) -> No
     assert asked == [encrypted]
     cipher.forget(encrypted)
     with pytest.raises(PassphraseNeeded):
-        monkeypatch.setattr(cipher, "passphrase_source", None)
+        monkeypatch.setattr(passphrase_source, "source", None)
         SessionFile(encrypted)
 
 

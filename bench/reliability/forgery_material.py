@@ -16,7 +16,6 @@ import base64
 import hashlib
 import json
 import shutil
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
@@ -37,6 +36,10 @@ from expertscore.schemes.registry import resolve_scheme
 from expertscore.schemes.rules import max_points
 from expertscore.scoring.editlog import canonical, entry_hash, stored_line
 from expertscore.scoring.service import RECUSED, Entry, Scoring
+
+# SQLCipher's SQLite, the one the program opens sessions with: two SQLite libraries in one
+# process do not see each other's locks on a file both have open.
+from expertscore.storage.cipher import driver
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 
@@ -139,7 +142,7 @@ class Material:
 
 
 def sql(session: Path, statement: str, *args: Any) -> None:
-    with sqlite3.connect(session) as connection:
+    with driver.connect(session) as connection:
         connection.execute(statement, args)
     connection.close()
 
@@ -148,7 +151,7 @@ def forge_log_entry(
     session: Path, action: str, submission: str | None, indicator: str | None, detail: Any
 ) -> None:
     """Append an edit log row whose hash chain holds (the chain has no secret)."""
-    with sqlite3.connect(session) as connection:
+    with driver.connect(session) as connection:
         seq, prev = connection.execute(
             "SELECT seq, hash FROM edit_log ORDER BY seq DESC LIMIT 1"
         ).fetchone()
@@ -180,7 +183,7 @@ def forge_log_entry(
 
 def rebuild_log_without(session: Path, action: str, submission: str, genesis: str) -> None:
     """Drop the log entries of ``action`` on ``submission`` and rebuild the whole chain."""
-    with sqlite3.connect(session) as connection:
+    with driver.connect(session) as connection:
         rows = connection.execute(
             "SELECT at, action, submission_id, indicator, detail FROM edit_log ORDER BY seq"
         ).fetchall()

@@ -15,7 +15,6 @@ refused one.
 
 from __future__ import annotations
 
-import sqlite3
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -45,6 +44,10 @@ from expertscore.results.submit import submit
 from expertscore.results.trust import CHAIR_CONFIRMED, KeyTrust, KnownKey
 from expertscore.results.verify import verify_file
 from expertscore.scoring.service import Scoring
+
+# SQLCipher's SQLite, the one the program opens sessions with: two SQLite libraries in one
+# process do not see each other's locks on a file both have open.
+from expertscore.storage.cipher import driver
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 
@@ -77,7 +80,7 @@ def _sequence(m: Material, attack: Path, merged: Sequence[Path]) -> str | None:
 
 
 def _current(session: Path, sid: str, code: str) -> str:
-    with sqlite3.connect(session) as connection:
+    with driver.connect(session) as connection:
         row = connection.execute(
             "SELECT points FROM score WHERE submission_id=? AND indicator=? AND round=1",
             (sid, code),

@@ -40,9 +40,13 @@ def _e(public: bytes, message: bytes, signer_id: str) -> bytes:
 
 
 def _crypt(public: bytes, secret: bytes | None = None) -> gm_sm2.CryptSM2:
-    return gm_sm2.CryptSM2(
+    crypt = gm_sm2.CryptSM2(
         private_key=secret.hex() if secret else None, public_key=public.hex(), asn1=True
     )
+    # gmssl's constructor strips every leading "0" and "4" of the key's hex (meaning to
+    # drop an 04 prefix), which breaks one key in a few hundred: set the 64 bytes as given.
+    crypt.public_key = public.hex()
+    return crypt
 
 
 def raw_key(public_key_text: str) -> bytes:

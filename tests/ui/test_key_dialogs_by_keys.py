@@ -19,6 +19,7 @@ from expertscore.identity.keycard import read_card
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.results.verify import verify_file
 from expertscore.scoring.service import Scoring
+from expertscore.storage import cipher
 from expertscore.storage.session import SessionFile
 from tests.results.helpers import score_everything
 from ui.dialogs.open_package import ChooseExpertDialog, default_session_path
@@ -31,6 +32,7 @@ from .conftest import open_window
 from .helpers import focused, press, type_keys
 
 PASSPHRASE = "my own passphrase 7"
+SESSION_PASSPHRASE = "session passphrase 8"
 WRONG = "not my passphrase"
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -261,11 +263,15 @@ def test_open_package_dialog_by_keys(configured_app, package, tmp_path, qtbot, m
         press(qtbot, Qt.Key.Key_Down)
         seen["after_second_down"] = dialog.expert_id()
         seen["path"] = dialog.session_file()
-        seen["chain"] = tab_chain(qtbot, 4)
+        press(qtbot, Qt.Key.Key_Return)  # encrypted by default: no passphrase yet, stays open
+        seen["open_without_passphrase"] = dialog.isVisible()
+        seen["chain"] = tab_chain(qtbot, 6)  # ends on Cancel: OK waits for a passphrase
         press(qtbot, Qt.Key.Key_Backtab)
-        press(qtbot, Qt.Key.Key_Backtab)
-        press(qtbot, Qt.Key.Key_Backtab)  # back in the session path
-        seen["path_focused"] = focused() is dialog.session_path
+        press(qtbot, Qt.Key.Key_Backtab)  # back in the new passphrase
+        seen["passphrase_focused"] = focused() is dialog.protection.passphrase
+        type_keys(qtbot, SESSION_PASSPHRASE)
+        press(qtbot, Qt.Key.Key_Tab)
+        type_keys(qtbot, SESSION_PASSPHRASE)
         press(qtbot, Qt.Key.Key_Return)
 
     monkeypatch.setattr(ChooseExpertDialog, "exec", by_keys(qtbot, choose))
@@ -283,10 +289,12 @@ def test_open_package_dialog_by_keys(configured_app, package, tmp_path, qtbot, m
     cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
     assert seen["chain"][0] is dialog.session_path
     assert seen["chain"][1].text() == "Choose…"
-    assert set(seen["chain"][2:]) == {ok, cancel}
-    assert seen["path_focused"]
+    protection = dialog.protection
+    assert seen["chain"][2:5] == [protection.encrypt, protection.passphrase, protection.repeat]
+    assert seen["chain"][5] is cancel and ok not in seen["chain"]
+    assert seen["open_without_passphrase"] and seen["passphrase_focused"]
     session = tmp_path / "batch-E02.esession"
-    assert session.is_file()
+    assert session.is_file() and cipher.is_encrypted(session)
     assert window.controller.expert_id == "E02"
     with SessionFile(session) as opened:
         assert opened.info.expert_id == "E02"
@@ -321,12 +329,16 @@ def test_open_package_dialog_typed_path_and_esc(
         press(qtbot, Qt.Key.Key_Tab)
         press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         type_keys(qtbot, str(typed))
+        press(qtbot, Qt.Key.Key_Tab)
+        press(qtbot, Qt.Key.Key_Tab)  # past Choose… to "Encrypt the session file"
+        press(qtbot, Qt.Key.Key_Space)  # a plain session, then
         press(qtbot, Qt.Key.Key_Return)
 
     monkeypatch.setattr(ChooseExpertDialog, "exec", by_keys(qtbot, typed_path))
     with qtbot.waitSignal(window.sessionShown, timeout=60000):
         window.open_path(package)
     assert typed.is_file() and window.controller.session.path == typed
+    assert not cipher.is_encrypted(typed)
     assert not default_session_path(package, "E01").exists()
     window.close()
 

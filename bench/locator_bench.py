@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import io
 import shutil
-import sqlite3
 import statistics
 import tempfile
 import time
 from pathlib import Path
+
+from expertscore.storage.cipher import driver
 
 SUBMISSIONS = 40
 REPORT_PAGES = 200
@@ -58,8 +59,13 @@ def _report_package(out: Path) -> None:
 
 
 def _size(path: Path) -> int:
-    with sqlite3.connect(path) as raw:
+    # SQLCipher's SQLite, the program's: a second SQLite library in this process would not
+    # see its locks on the session file; and closed, so that it holds none after.
+    raw = driver.connect(str(path))
+    try:
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
     return path.stat().st_size
 
 

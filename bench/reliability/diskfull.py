@@ -24,12 +24,13 @@ import os
 import resource
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from expertscore.storage.cipher import driver
 
 SCHEME = "national-crossindustry-2023"
 COMMENT_CHARS = 20_000  # about 60 KB of UTF-8 per comment
@@ -81,7 +82,7 @@ def _comment(number: int) -> str:
 
 
 def _stored_comments(path: Path) -> tuple[str, int, dict[tuple[str, str], str]]:
-    raw = sqlite3.connect(path)
+    raw = driver.connect(str(path))  # the program's SQLite (SQLCipher's), as in the window
     try:
         integrity = raw.execute("PRAGMA integrity_check").fetchone()[0]
         edits = raw.execute("SELECT count(*) FROM edit_log").fetchone()[0]

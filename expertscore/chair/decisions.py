@@ -208,7 +208,7 @@ def numbered_lines(folder: Path) -> list[tuple[int, Any]]:
             entries.append((number, json.loads(line)))
         except ValueError:
             raise AuditRefused(
-                number, "?", DecisionError("the line is not JSON", rule="shape")
+                number, "unreadable", DecisionError("the line is not JSON", rule="shape")
             ) from None
     return entries
 

@@ -43,7 +43,7 @@ def test_no_chair_side_forgery_is_accepted(figures: forgery.Figures) -> None:
         ("audit line: agreed score not one of an ordinal leaf's grades", "mode's scores"),
         ("audit line: second round for an expert not assigned", "is not assigned"),
         ("audit line: key confirmed over the roster's pinned key", "the batch roster pins"),
-        ("audit line: a line that is not JSON", "line 7: ?: the line is not JSON"),
+        ("audit line: a line that is not JSON", "line 7: unreadable: the line is not JSON"),
     ],
 )
 def test_each_forgery_is_caught_for_its_reason(

@@ -117,10 +117,29 @@ def _key(raw: driver.Connection, key: SessionKey) -> None:
     raw.execute(f"PRAGMA cipher_hmac_algorithm = {HMAC_ALGORITHM}")
 
 
+# Opening and closing a connection take SQLCipher's process-wide mutex, and the driver
+# closes while holding Python's lock: a connection closed on one thread (the window's) while
+# another opens one (the evidence index's worker) deadlocked. Opening (with the key's
+# pragmas) and closing are therefore never at the same time; waiting for this lock lets
+# Python's go.
+_open_close = threading.Lock()
+
+
+class _Connection(driver.Connection):
+    def close(self) -> None:
+        with _open_close:
+            super().close()
+
+
 def connect(path: Path, key: SessionKey | None) -> driver.Connection:
     """A DB-API connection to the session at ``path``, keyed when ``key`` is given."""
+    with _open_close:
+        return _connect(path, key)
+
+
+def _connect(path: Path, key: SessionKey | None) -> driver.Connection:
     # The connection is handed between threads by SQLAlchemy's pool, never used by two.
-    raw = driver.connect(str(path), check_same_thread=False)
+    raw = driver.connect(str(path), check_same_thread=False, factory=_Connection)
     # Failed decryptions are our typed error; SQLCipher need not also print them.
     raw.execute("PRAGMA cipher_log_level = NONE")
     if key is not None:
@@ -137,10 +156,14 @@ def check_key(path: Path, key: SessionKey) -> None:
     """Raise ``WrongSessionPassphrase`` unless ``key`` decrypts ``path``; reads, never writes."""
     # immutable: the main file alone, no lock, no WAL, no shared memory touched. Page 1 is
     # always in the main file under the same key (the WAL may hold newer copies of it).
-    raw = driver.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+    with _open_close:
+        raw = driver.connect(
+            f"{path.resolve().as_uri()}?immutable=1", uri=True, factory=_Connection
+        )
     try:
-        raw.execute("PRAGMA cipher_log_level = NONE")
-        _key(raw, key)
+        with _open_close:
+            raw.execute("PRAGMA cipher_log_level = NONE")
+            _key(raw, key)
         raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except driver.DatabaseError as error:
         if getattr(error, "sqlite_errorcode", NOT_A_DATABASE) != NOT_A_DATABASE:

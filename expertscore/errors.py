@@ -24,6 +24,9 @@ class ExpertScoreError(Exception):
 
     said: str = ""
     facts: Mapping[str, object] = MappingProxyType({})
+    # An error that, raised as the cause of another (``raise Refused(...) from it``), says
+    # better than its effect what went wrong: the effect is worded by it.
+    explains: bool = False
 
     def saying(self, said: str, **facts: object) -> Self:
         """The error worded by its class's template ``said`` with ``facts`` (returns it)."""

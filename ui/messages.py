@@ -25,9 +25,4 @@ def error_text(error: BaseException, placed: bool = True) -> str:
         from ui.key_roles import wrong_role_text
 
         return wrong_role_text(error)
-    from ui.sealed_texts import sealed_error_text
-
-    sealed = sealed_error_text(error)  # encrypted files: no key, not this key, damaged
-    if sealed is not None:
-        return sealed
     return worded(error, show=shown, placed=placed)

@@ -62,6 +62,7 @@ class PackageEncrypted(PackageError):
         super().__init__(
             source, "the package is encrypted; open it with a key it was encrypted to (--key ID)"
         )
+        self.file = Path(self.source).name
 
 
 @dataclass(frozen=True)

@@ -31,10 +31,15 @@ IDENTITY_PREFIX = "AGE-SECRET-KEY-1"
 
 
 class SealedError(ExpertScoreError):
-    """An encrypted file that cannot be opened; ``source`` is the file."""
+    """An encrypted file that cannot be opened; ``source`` is the file, ``file`` its name.
+
+    A refusal of a result or panel file caused by one is worded by it (``explains``)."""
+
+    explains = True
 
     def __init__(self, source: object, message: str) -> None:
         self.source = str(source)
+        self.file = Path(self.source).name
         self.message = message
         super().__init__(f"{source}: {message}")
 
@@ -53,6 +58,7 @@ class NotARecipient(SealedError):
 
     def __init__(self, source: object, owners: tuple[str, ...]) -> None:
         self.owners = owners
+        self.owner_list = ", ".join(owners)
         super().__init__(
             source,
             f"the file is encrypted, and not to the key of {', '.join(owners)}",

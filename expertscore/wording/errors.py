@@ -95,29 +95,32 @@ ERRORS: dict[str, Text] = {
     # Encrypted packages and files (age)
     "SealedError": Text(D, "加密文件无法打开：{detail}"),
     "NoKeyUnlocked": Text(
-        "{source}: encrypted; open it with a key it was encrypted to",
-        "{source}：文件已加密，请用加密时指定的密钥打开",
+        "{file} is encrypted: open it with a key it was encrypted to.",
+        "{file} 已加密：请用它所加密给的密钥打开。",
     ),
     "NotARecipient": Text(
-        "{source}: encrypted, but not to this key", "{source}：文件已加密，但不是加密给此密钥的"
+        "{file} is encrypted, but not to the key of {owner_list}.",
+        "{file} 已加密，但不是加密给 {owner_list} 的密钥。",
     ),
     "SealedDamaged": Text(
-        "{source}: encrypted and damaged or altered; nothing was read",
-        "{source}：加密文件已损坏或被改动，未读取任何内容",
+        "{file} is encrypted and damaged or was altered; nothing was read.",
+        "{file} 已加密，但已损坏或被篡改；未读取任何内容。",
     ),
     "BadRecipient": Text("{source}: not an encryption recipient", "{source}：不是有效的加密接收方"),
     "KeyCannotDecrypt": Text(
-        "the key of {owner} has no decryption identity: give it one with"
-        " `expertscore key add-recipient --expert {owner}`",
-        "{owner} 的密钥生成于加密功能之前，无法解密：请先用 add-recipient 命令为其添加解密身份",
+        "The key of {owner} was made before encryption and cannot open encrypted files; give"
+        " it a decryption key with “expertscore key add-recipient”.",
+        "{owner} 的密钥生成于加密功能之前，无法打开加密文件："
+        "请先用 add-recipient 命令为其添加解密密钥。",
     ),
     "NoRecipient": Text(
-        "the key card of {expert} has no encryption recipient: ask {expert} for a new card",
-        "{expert} 的密钥卡生成于加密功能之前，无法向其加密：请向 {expert} 索取新的密钥卡",
+        "The key card of {expert} was made before encryption: nothing can be encrypted to it."
+        " Ask {expert} for a new key card.",
+        "{expert} 的密钥卡生成于加密功能之前：无法向其加密。请向 {expert} 索取新的密钥卡。",
     ),
     "PackageEncrypted": Text(
-        "{source}: the package is encrypted; open it with a key it was encrypted to (--key ID)",
-        "{source}：批次包已加密，请用加密时指定的密钥打开（--key）",
+        "{file} is encrypted: open it with a key it was encrypted to.",
+        "{file} 已加密：请用它所加密给的密钥打开。",
     ),
     # The expert's session
     "SessionFileError": Text(D, "会话文件有误：{detail}"),
@@ -387,9 +390,13 @@ def error_text(
 
     A template whose facts the error lacks gives way to the next (the class's general one).
     A refused file's line starts with the file unless ``placed`` is false (a list that
-    shows the file beside it). An error not of the core (an ``OSError``) is shown as Python
-    words it.
+    shows the file beside it). An error raised from a cause that ``explains`` it (an
+    encrypted file that could not be opened) is worded by that cause. An error not of the
+    core (an ``OSError``) is shown as Python words it.
     """
+    cause = error.__cause__
+    if isinstance(cause, ExpertScoreError) and cause.explains:
+        error = cause  # e.g. a result refused because it could not be decrypted
     if isinstance(error, ExpertScoreError):
         facts = facts_of(error)
         for text in templates_of(error):

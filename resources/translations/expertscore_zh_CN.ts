@@ -3006,29 +3006,6 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
-    <name>Sealed</name>
-    <message>
-        <source>{file} is encrypted: open it with a key it was encrypted to.</source>
-        <translation>{file} 已加密：请用它所加密给的密钥打开。</translation>
-    </message>
-    <message>
-        <source>{file} is encrypted, but not to the key of {owners}.</source>
-        <translation>{file} 已加密，但不是加密给 {owners} 的密钥。</translation>
-    </message>
-    <message>
-        <source>{file} is encrypted and damaged or was altered; nothing was read.</source>
-        <translation>{file} 已加密，但已损坏或被篡改；未读取任何内容。</translation>
-    </message>
-    <message>
-        <source>The key of {owner} was made before encryption and cannot open encrypted files; give it a decryption key with “expertscore key add-recipient”.</source>
-        <translation>{owner} 的密钥生成于加密功能之前，无法打开加密文件；请用“expertscore key add-recipient”为其添加解密密钥。</translation>
-    </message>
-    <message>
-        <source>The key card of {expert} was made before encryption: nothing can be encrypted to it. Ask {expert} for a new key card.</source>
-        <translation>{expert} 的密钥卡生成于加密功能之前：无法向其加密。请向 {expert} 索取新的密钥卡。</translation>
-    </message>
-</context>
-<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>

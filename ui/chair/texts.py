@@ -71,11 +71,6 @@ def failure_text(error: BaseException) -> str:
     Background work reports every failure this way, also an unexpected one (named by its
     type), so that a window never waits for a result that will not come.
     """
-    from ui.sealed_texts import sealed_error_text
-
-    worded = sealed_error_text(error)  # encrypted files: no key, not this key, damaged
-    if worded is not None:
-        return worded
     if isinstance(error, ExpertScoreError | OSError):
         return error_text(error)
     return f"{type(error).__name__}: {error}"

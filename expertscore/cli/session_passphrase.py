@@ -16,17 +16,6 @@ import click
 from expertscore.storage import cipher, passphrase_source
 
 SESSION_PASSPHRASE_ENV = "EXPERTSCORE_SESSION_PASSPHRASE"
-MIN_SESSION_PASSPHRASE = 8
-
-
-class PassphraseTooShort(cipher.SessionFileError):
-    """A new session's passphrase has ``length`` characters, fewer than ``minimum``."""
-
-    def __init__(self, length: int, minimum: int = MIN_SESSION_PASSPHRASE) -> None:
-        self.length, self.minimum = length, minimum
-        super().__init__(
-            f"a session passphrase needs at least {minimum} characters ({length} given)"
-        )
 
 
 def read_session_passphrase(prompt: str, confirm: bool = False) -> str:
@@ -48,9 +37,7 @@ def read_session_passphrase(prompt: str, confirm: bool = False) -> str:
 def new_session_key(out: Path) -> cipher.SessionKey:
     """The key of a new encrypted session: its passphrase asked twice, then derived."""
     passphrase = read_session_passphrase(f"new passphrase for the session {out}", confirm=True)
-    if len(passphrase) < MIN_SESSION_PASSPHRASE:
-        raise PassphraseTooShort(len(passphrase))
-    return cipher.SessionKey.new(passphrase)
+    return cipher.SessionKey.new(passphrase)  # refuses one too short
 
 
 def ask_for(path: Path) -> str:

@@ -66,6 +66,19 @@ class WrongSessionPassphrase(SessionFileError):
         super().__init__(f"{path}: wrong passphrase, or not a session file; nothing was changed")
 
 
+MIN_SESSION_PASSPHRASE = 8  # a new session's passphrase: the window and the command line
+
+
+class PassphraseTooShort(SessionFileError):
+    """A new session's passphrase has ``length`` characters, fewer than ``minimum``."""
+
+    def __init__(self, length: int, minimum: int = MIN_SESSION_PASSPHRASE) -> None:
+        self.length, self.minimum = length, minimum
+        super().__init__(
+            f"a session passphrase needs at least {minimum} characters ({length} given)"
+        )
+
+
 @dataclass(frozen=True)
 class SessionKey:
     """The raw database key and the salt it was derived with (never printed)."""
@@ -83,7 +96,10 @@ class SessionKey:
 
     @classmethod
     def new(cls, passphrase: str) -> SessionKey:
-        """A key for a new file, with a fresh random salt (SQLCipher writes it first)."""
+        """A key for a new file, with a fresh random salt (SQLCipher writes it first);
+        ``PassphraseTooShort`` under ``MIN_SESSION_PASSPHRASE`` characters."""
+        if len(passphrase) < MIN_SESSION_PASSPHRASE:
+            raise PassphraseTooShort(len(passphrase))
         return cls.derive(passphrase, os.urandom(SALT_BYTES))
 
     @classmethod

@@ -142,3 +142,12 @@ def test_text_that_is_no_session_is_not_taken_for_an_encrypted_one(tmp_path: Pat
     notes = tmp_path / "notes.esession"
     notes.write_text("just some text that is longer than sixteen bytes")
     assert not cipher.is_encrypted(notes)
+
+
+def test_a_new_session_passphrase_under_eight_characters_is_refused_by_the_core(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(cipher.PassphraseTooShort) as raised:
+        cipher.SessionKey.new("seven77")
+    assert (raised.value.length, raised.value.minimum) == (7, cipher.MIN_SESSION_PASSPHRASE)
+    assert len(cipher.SessionKey.new("eight888").key) == cipher.KEY_BYTES

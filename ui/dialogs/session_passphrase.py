@@ -30,8 +30,6 @@ from ui.dialogs.passphrase import error_label, passphrase_edit
 from ui.messages import error_text
 from ui.plaintext import plain_label
 
-MIN_SESSION_PASSPHRASE = 8
-
 
 class UnlockForm(QWidget):
     """A passphrase field and an Open button; ``unlocked`` once the key opens the file."""
@@ -148,10 +146,10 @@ class NewPassphraseFields(QWidget):
         if not self.encrypt.isChecked() or not self.isEnabled():
             return None
         typed = self.passphrase.text()
-        if len(typed) < MIN_SESSION_PASSPHRASE:
+        if len(typed) < cipher.MIN_SESSION_PASSPHRASE:
             return self.tr(
                 "The passphrase needs at least {minimum} characters ({count} now)."
-            ).format(minimum=MIN_SESSION_PASSPHRASE, count=len(typed))
+            ).format(minimum=cipher.MIN_SESSION_PASSPHRASE, count=len(typed))
         if self.repeat.text() != typed:
             return self.tr("The two passphrases differ.")
         return None

@@ -12,9 +12,10 @@ Two levels, by what staff hand over with the file:
   merged last, and every assigned expert is listed; the organizer's values and the policy
   are the package's; each submission's platform, operator, region and category are the
   package's; and every number (panel scores, totals, grades, ranks, experts asked to
-  explain, leave-one-out findings) is re-computed from the expert scores the file itself
-  lists, and must be the file's. What this level cannot see: whether the listed scores are
-  those of the listed result files (their digests are not checked against bytes), and a
+  explain, leave-one-out findings, the advice on the panel) is re-computed from the expert
+  scores the file itself lists, and must be the file's. What this level cannot see: whether
+  the listed scores (and the advice's familiarity marks) are those of the listed result
+  files (their digests are not checked against bytes), and a
   ``reverify`` flag on an objective indicator, which may come from the experts' verified
   values that the file does not carry.
 """
@@ -29,6 +30,7 @@ from typing import Any
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import REVERIFY, PanelInput, Sheet, aggregate
+from expertscore.chair.panel_advice_record import advice_record
 from expertscore.chair.panel_file import PANEL_KIND, PanelRefused, check_panel_bytes
 from expertscore.chair.panel_file_model import (
     PanelPayload,
@@ -116,6 +118,8 @@ def internal_differences(payload: PanelPayload, package: OpenedPackage) -> list[
         "policy": policy_record(package.scheme),
         "ranking": list(result.ranking),
         "submissions": submission_records(package, inp, result),
+        # the same advice the chair's export writes, from the same function
+        "advice": advice_record(package.scheme, inp, result),
     }
     _unverifiable_reverify(written["submissions"], rerun["submissions"], objective)
     for key, value in rerun.items():
@@ -127,18 +131,26 @@ def _sheets(payload: PanelPayload, package: OpenedPackage) -> list[Sheet]:
     """The experts' scores as the file lists them, one sheet per expert and submission, in
     expert order (as the chair's merge takes them), submissions in batch order."""
     order = {sub.id: n for n, sub in enumerate(package.manifest.submissions)}
+    # The experts' familiarity marks travel only in the advice: taken as the file lists them.
+    marks = {item.id: item.familiarity for item in payload.advice.submissions}
     sheets = [
-        sheet for sub in payload.submissions if sub.id in order for sheet in _submission_sheets(sub)
+        sheet
+        for sub in payload.submissions
+        if sub.id in order
+        for sheet in _submission_sheets(sub, marks.get(sub.id, {}))
     ]
     return sorted(sheets, key=lambda s: (s.expert, order[s.submission]))
 
 
-def _submission_sheets(sub: SubmissionRef) -> list[Sheet]:
+def _submission_sheets(sub: SubmissionRef, marks: dict[str, str]) -> list[Sheet]:
     points: dict[str, dict[str, Decimal]] = {e: {} for e in sub.experts}
     for item in sub.indicators:
         for expert, value in item.scores.items():
             points.setdefault(expert, {})[item.code] = Decimal(value)
-    sheets = [Sheet(expert=e, submission=sub.id, points=p) for e, p in points.items()]
+    sheets = [
+        Sheet(expert=e, submission=sub.id, points=p, familiarity=marks.get(e))
+        for e, p in points.items()
+    ]
     sheets += [Sheet(expert=e, submission=sub.id, points={}, recused=True) for e in sub.recused]
     return sheets
 

@@ -163,3 +163,22 @@ def test_a_changed_byte_another_batch_and_an_expert_as_signer_are_refused(db_url
     assert refused.value.reason == "No such file or directory"
     assert counts(engine)["panel_file"] == 0
     engine.dispose()
+
+
+def test_re_signed_advice_that_the_scores_do_not_give_is_refused(db_url, rounds, tmp_path):
+    """The advice (agreement, severity, the adjusted ranking) is re-computed from the listed
+    scores at ingest, as the chair's export computes it; a changed figure is named."""
+    r = rounds["LN-2025-1"]
+    engine = open_registry(db_url)
+    payload = payload_of(r.panel)
+    severity = payload["advice"]["severity"][0]
+    severity["below"] = severity["submissions"] - severity["below"]  # a milder expert
+    payload["advice"]["kendall_w"]["reading"] = "高"
+    payload["advice"]["kendall_w"]["value"] = "0.99"
+    forged = signed(payload, tmp_path / "forged-advice.espanel")
+    with pytest.raises(IngestRefused) as refused:
+        ingest(engine, forged, r.package)
+    lines = "\n".join(refused.value.differences)
+    assert "advice.kendall_w.value" in lines and "advice.severity" in lines
+    assert counts(engine)["panel_file"] == 0
+    engine.dispose()

@@ -2973,12 +2973,12 @@ Supports: {codes}</source>
         <translation>声明利益冲突…</translation>
     </message>
     <message>
-        <source>Indicator</source>
-        <translation>指标</translation>
+        <source>In&amp;dicator</source>
+        <translation>指标(&amp;D)</translation>
     </message>
     <message>
-        <source>Submission opinion</source>
-        <translation>总体意见</translation>
+        <source>Submission &amp;opinion</source>
+        <translation>总体意见(&amp;O)</translation>
     </message>
     <message>
         <source>Total {total} / {top}</source>
@@ -3034,6 +3034,10 @@ Supports: {codes}</source>
     <message>
         <source>Go to score / verified value / comment / pins</source>
         <translation>转到评分 / 核实值 / 评语 / 佐证</translation>
+    </message>
+    <message>
+        <source>The submission opinion (overall comment, familiarity, category) / back</source>
+        <translation>总体意见（总体评语、熟悉程度、类别）／返回指标</translation>
     </message>
     <message>
         <source>In the search: go to the submission found / clear the search</source>

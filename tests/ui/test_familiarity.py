@@ -26,17 +26,23 @@ def test_familiarity_by_keys_is_stored_undone_and_kept(
     window = example_window
     form = window.form
     box = form.note.familiarity
-    form.tabs.setCurrentIndex(1)
-    box.setFocus()
-    qtbot.waitUntil(box.hasFocus)
+    form.detail.focus_score()
+    press(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # the submission opinion
+    assert form.tabs.currentIndex() == 1 and focused() is form.note.comment
+    press(qtbot, Qt.Key.Key_Tab)  # from the overall comment to the familiarity
     assert focused() is box and box.currentText() == "(not marked)"
     press(qtbot, Qt.Key.Key_Down)  # 熟悉
     assert stored(example_session, "S001") == FAMILIAR
     press(qtbot, Qt.Key.Key_Down)  # 较熟悉
     assert stored(example_session, "S001") == FAIRLY
     assert window.controller.undo_stack.undoText() == "Familiarity S001"
+    press(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # back to the indicator
+    assert form.tabs.currentIndex() == 0 and form.detail.isAncestorOf(focused())
+    press(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is box
 
-    window.actions.undo.trigger()
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo, in the list
     assert stored(example_session, "S001") == FAMILIAR
     assert box.currentData() == FAMILIAR
     window.panes.select("S002")  # an undo from another submission goes back to S001

@@ -207,4 +207,11 @@ def test_every_form_key_in_f1_does_what_it_says(example_window, example_session,
     press(qtbot, Qt.Key.Key_Escape)
     assert window.panes.search.text() == "" and not window.panes.searching()
     checked.add(form_rows[7])
+    # Alt+O shows the submission opinion, the cursor in its comment; Alt+D goes back.
+    form.detail.focus_score()
+    press(qtbot, Qt.Key.Key_O, ALT)
+    assert form.tabs.currentIndex() == 1 and focused() is form.note.comment
+    press(qtbot, Qt.Key.Key_D, ALT)
+    assert form.tabs.currentIndex() == 0 and detail.editor().isAncestorOf(focused())
+    checked.add(form_rows[8])
     assert checked == set(form_rows)

@@ -68,4 +68,8 @@ class ShortcutsDialog(QDialog):
                 "Alt+C, Alt+R, Alt+M, Alt+I",
             ),
             (self.tr("In the search: go to the submission found / clear the search"), "Enter, Esc"),
+            (
+                self.tr("The submission opinion (overall comment, familiarity, category) / back"),
+                "Alt+O, Alt+D",
+            ),
         ]

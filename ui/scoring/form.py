@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -120,8 +121,11 @@ class ScoringForm(QWidget):
         self.note = SubmissionNoteForm(self.controller, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("formTabs")
-        self.tabs.addTab(_scrolled(self.detail_stack), self.tr("Indicator"))
-        self.tabs.addTab(_scrolled(self.note), self.tr("Submission opinion"))
+        self.tabs.addTab(_scrolled(self.detail_stack), self.tr("In&dicator"))
+        self.tabs.addTab(_scrolled(self.note), self.tr("Submission &opinion"))
+        # Alt+O / Alt+D (the tabs' mnemonics) or a click: the cursor goes to the opinion's
+        # first field, or back to the indicator's score, as every other move lands in a field.
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("formSplitter")
@@ -141,6 +145,14 @@ class ScoringForm(QWidget):
         layout.addWidget(self.splitter, 1)
 
     # --- showing a submission ----------------------------------------------------------
+
+    def _tab_shown(self, index: int) -> None:
+        if not self.tabs.isVisible():
+            return
+        if index == 1:
+            self.note.comment.setFocus()
+        elif self.note.isAncestorOf(QApplication.focusWidget()):
+            self.detail.focus_score()
 
     @property
     def submission_id(self) -> str | None:

@@ -62,6 +62,9 @@ class SubmissionNoteForm(QWidget):
         form.addRow(self.tr("Overall comment:"), self.comment)
         self.familiarity = FamiliarityBox(controller, self)
         form.addRow(self.tr("Familiarity:"), self.familiarity)
+        # Tab goes down the form as it is shown: the familiarity was made after the others.
+        QWidget.setTabOrder(self.comment, self.familiarity)
+        QWidget.setTabOrder(self.familiarity, self.category)
         if scheme.categories:
             form.addRow(self.tr("Category:"), self.category)
         else:

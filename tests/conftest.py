@@ -38,6 +38,13 @@ def own_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
 
 
 @pytest.fixture
+def data_dir() -> Path:
+    """This test's own data folder (keys, remembered organizer keys), set for every test by
+    ``own_user_folders``."""
+    return Path(os.environ["EXPERTSCORE_DATA_DIR"])
+
+
+@pytest.fixture
 def repo() -> Path:
     return REPO
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -21,13 +20,6 @@ from .helpers import focused, press, type_keys
 
 PASSPHRASE = "a long enough passphrase"
 RESULTS = "ab" * 32  # the digest of the results the chair asks about
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("EXPERTSCORE_DATA_DIR", str(folder))
-    return folder
 
 
 def request_file(session_path: Path, out: Path, expert: str, submission: str) -> Path:

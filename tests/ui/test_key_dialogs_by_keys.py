@@ -37,13 +37,6 @@ WRONG = "not my passphrase"
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("EXPERTSCORE_DATA_DIR", str(folder))
-    return folder
-
-
 @pytest.fixture
 def existing_key(data_dir):
     return create_key("E01", "专家1", PASSPHRASE, "某大学", cost=ScryptCost(n=2**12))

@@ -38,13 +38,6 @@ from .helpers import answer_next_box, focused, press, stored_scores, type_keys
 PASSPHRASE = "长城 long enough 2025"
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("EXPERTSCORE_DATA_DIR", str(folder))
-    return folder
-
-
 @pytest.fixture
 def complete_session(example_session: Path) -> Path:
     """The example session with every assigned indicator scored (through the core)."""

@@ -35,13 +35,6 @@ from .test_submit_print import TYPED_PASSPHRASE, keyboard_only
 SIGNER_ID = "LN-GXT-2026"
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("EXPERTSCORE_DATA_DIR", str(folder))
-    return folder
-
-
 @pytest.fixture
 def sm2_package(tmp_path: Path) -> Path:
     builder = example_builder()

@@ -19,7 +19,6 @@ from expertscore.identity.keys import ScryptCost, create_key, read_key_info
 from tests.crypto.gmssl_check import gmssl_verifies
 from tests.ui.organizer.test_organizer_window import (  # noqa: F401 (fixtures)
     authority,
-    data_dir,
     press,
     type_into,
     window,
@@ -32,7 +31,7 @@ PASSPHRASE = "organizer passphrase 2026"
 
 
 @pytest.fixture
-def sm2_cards(data_dir: Path, tmp_path: Path) -> list[Path]:  # noqa: F811
+def sm2_cards(data_dir: Path, tmp_path: Path) -> list[Path]:
     made = []
     for number in range(1, 7):
         key = create_key(f"X{number:02d}", f"专家{number}", "expert passphrase", f"大学{number}",
@@ -45,7 +44,7 @@ def test_the_organizer_chooses_sm2_by_keys_and_the_round_is_signed_with_it(
     window,  # noqa: F811 (the window module's fixture)
     qtbot,
     sm2_cards,
-    data_dir,  # noqa: F811
+    data_dir,
     tmp_path,
 ):
     create_key("ORG0", "旧组织方", PASSPHRASE, cost=CHEAP, role="organizer")  # an Ed25519 key

@@ -40,13 +40,6 @@ def authority(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("EXPERTSCORE_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def cards(data_dir: Path, tmp_path: Path) -> list[Path]:
     """Six experts' key cards, made from keys created as the experts would."""
     made = []

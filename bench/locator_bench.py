@@ -3,9 +3,11 @@
 Targets (issue 23): indexing at >= 50 pages/s on one core with the window responsive (no
 event-loop turn over 50 ms), a search < 50 ms, the locator for one submission's values
 < 200 ms; the session file's growth is reported, and session create with the organizer's
-page texts against without them. Two inputs:
-a demo batch (its PDFs, screenshots and workbooks, as an expert gets them) and a 200-page
-annual report of running Chinese text with figures. Printed, never asserted.
+page texts against without them. Three inputs:
+a demo batch (its PDFs, screenshots and workbooks, as an expert gets them), a 200-page
+annual report of running Chinese text with figures, and the import benchmark's batch at
+its scale (200 submissions, 2,000 evidence files) with its files made real PDFs.
+Printed, never asserted.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from expertscore.storage.cipher import driver
 SUBMISSIONS = 40
 REPORT_PAGES = 200
 RUNS = 20
+IMPORT_SCALE_PAGES = 3
 
 
 def _annual_report() -> bytes:
@@ -56,6 +59,41 @@ def _report_package(out: Path) -> None:
     demo = out.with_name("one-submission.esbatch")
     make_demo_batch("liaoning-2025-grading", 1, 2, 5, demo, workers=1)
     with_evidence(demo, out, "S001", _annual_report(), "年度报告", "annual.pdf")
+
+
+def _import_scale_package(root: Path) -> Path:
+    """The import benchmark's batch (200 submissions, 10 evidence files each), its 2,000
+    files made real PDFs of three text pages each: that benchmark's random bytes have no
+    pages to index. Each file distinct, as operators' files are (the index is by content)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    from bench.import_bench import FILES_PER_SUBMISSION, make_package
+    from bench.import_bench import SUBMISSIONS as SCALE_SUBMISSIONS
+    from expertscore.reports.fonts import register_cjk_font
+
+    font = register_cjk_font()
+    folder = root / "import-scale"
+    folder.mkdir()
+    paths = []
+    for index in range(SCALE_SUBMISSIONS * FILES_PER_SUBMISSION):
+        canvas = Canvas(str(folder / f"file{index:04d}.pdf"), pagesize=A4, invariant=1)
+        for page in range(IMPORT_SCALE_PAGES):
+            canvas.setFont(font, 10)
+            for line in range(40):
+                count = (index * 7919 + line * 104729) % 900000 + 1000
+                canvas.drawString(
+                    50,
+                    790 - 18 * line,
+                    f"材料{index}第{page + 1}页第{line}行：工业设备连接数量{count:,}台，"
+                    f"营业收入{index + line}.{page}万元。",
+                )
+            canvas.showPage()
+        canvas.save()
+        paths.append(folder / f"file{index:04d}.pdf")
+    package = root / "import-scale.esbatch"
+    make_package(paths, package)
+    return package
 
 
 def _size(path: Path) -> int:
@@ -256,6 +294,10 @@ def main() -> None:
         with_report = root / "report-copy.esession"
         shutil.copy(report_session, with_report)
         _queries(with_report)
+        scale = create_session(_import_scale_package(root), "E01", root / "scale.esession")
+        shutil.copy(scale, root / "scale-window.esession")
+        _index(scale, "the import benchmark's batch, 2,000 PDFs")
+        _responsiveness(root / "scale-window.esession")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from expertscore.evidence.index import files_left
+from expertscore.evidence.index import build_index, files_left
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from tests.factories import edit_manifest, rewrite_package
@@ -94,6 +94,30 @@ def test_a_value_changed_in_the_manifest_is_not_found(
         press(qtbot, Qt.Key.Key_Up, CTRL)  # the value before it is still found
         assert window.form.detail.found.text().startswith("Found in the evidence: ")
     finally:
+        window.close()
+
+
+def test_a_value_is_not_found_once_its_own_files_are_in_while_others_wait(
+    configured_app, qtbot, demo_package: Path, tmp_path: Path
+):
+    def edit(data: dict) -> None:
+        values = data["submissions"][0]["values"]
+        values[CODE]["value"] = str(Decimal(values[CODE]["value"]) * 7 + 3)
+
+    package = edit_manifest(demo_package, tmp_path / "changed.esbatch", edit)
+    path = create_session(package, "E01", tmp_path / "E01.esession")
+    with SessionFile(path) as session:  # S001's files indexed, the other submissions' not
+        build_index(path, cancelled=lambda: files_left(session, "S001") == 0)
+        assert files_left(session, "S001") == 0 and files_left(session) > 0
+    held = threading.Event()
+    own_worker("index").submit(held.wait)  # the rest of the build waits until released
+    window = open_window(qtbot, path)
+    try:
+        assert window.indexing.building
+        _go_to(qtbot, window, CODE)
+        assert window.form.detail.found.text() == "Not found in any evidence"
+    finally:
+        held.set()
         window.close()
 
 

@@ -59,7 +59,7 @@ class FoundLine(QLabel):
             for match in located.matches:
                 self.hits.setdefault((match.hit.evidence_id, match.hit.page), match.hit)
             self.setText(self._found_text(pages))
-        elif files_left(session) > 0:
+        elif files_left(session, self.submission) > 0:  # its own files: a cheap question
             self.setText(self.tr("The evidence is still being indexed…"))
         elif located.state == "not-indexed":  # no files, or scans without a text layer
             self.setText(self.tr("The evidence has no text to search"))

@@ -9,8 +9,6 @@ is worded from its facts by ``ui.key_roles`` (the role names are the window's wo
 
 from __future__ import annotations
 
-import sys
-
 from expertscore.wording.errors import error_text as worded
 from ui.plaintext import shown
 
@@ -20,9 +18,4 @@ def error_text(error: BaseException, placed: bool = True) -> str:
 
     ``placed=False`` leaves out the refused file's name, for a list that shows it beside.
     """
-    roles = sys.modules.get("expertscore.identity.roles")  # loaded with any signing
-    if roles is not None and isinstance(error, roles.WrongKeyRole):
-        from ui.key_roles import wrong_role_text
-
-        return wrong_role_text(error)
     return worded(error, show=shown, placed=placed)

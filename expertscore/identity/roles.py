@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import CHAIR, EXPERT, ORGANIZER, KeyInfo
+from expertscore.wording import Text
 
 # What is signed (the ``signs`` of ``WrongKeyRole``), with the role that signs it.
 RESULT = "result"  # an expert's result file
@@ -30,7 +31,11 @@ SIGNER_ROLE = {
 
 
 class WrongKeyRole(ExpertScoreError):
-    """A key of one role was given to sign what another role signs."""
+    """A key of one role was given to sign what another role signs.
+
+    Its facts word the roles and the signed thing in the user's language (``owner``,
+    ``thing``, ``needed_owner``); the English line is built from the same words.
+    """
 
     def __init__(self, key_id: str, fingerprint: str, role: str, signs: str) -> None:
         self.key_id = key_id
@@ -38,21 +43,28 @@ class WrongKeyRole(ExpertScoreError):
         self.role = role  # the key's role
         self.signs = signs  # RESULT, TRANSCRIPTION, PANEL, NOTE or BATCH
         self.needed = SIGNER_ROLE[signs]
+        owner = OWNER.get(role, Text(f"a {role} key", f"{role} 的密钥"))
+        self.facts = {"owner": owner, "thing": THING[signs], "needed_owner": OWNER[self.needed]}
         super().__init__(
-            f"the key {fingerprint} of {key_id} is a{'n' if role[0] in 'aeiou' else ''}"
-            f" {role}'s key; {_WHAT[signs]} is signed with {_A[self.needed]} key"
-            f" (make one with `expertscore key new --role {self.needed}`)"
+            f"the key {fingerprint} of {key_id} is {owner.en}; {THING[signs].en} is signed"
+            f" with {OWNER[self.needed].en} (make one with `expertscore key new --role"
+            f" {self.needed}`)"
         )
 
 
-_WHAT = {
-    RESULT: "an expert's result file",
-    TRANSCRIPTION: "a transcribed result",
-    PANEL: "the panel results file",
-    NOTE: "a member's note",
-    BATCH: "the batch package",
+# The words of the roles and of what they sign, for ``WrongKeyRole``'s line.
+OWNER = {
+    EXPERT: Text("an expert's key", "专家的密钥"),
+    CHAIR: Text("the chair's key", "评审组长的密钥"),
+    ORGANIZER: Text("the organizer's key", "组织方的密钥"),
 }
-_A = {EXPERT: "an expert's", CHAIR: "the chair's", ORGANIZER: "the organizer's"}
+THING = {
+    RESULT: Text("an expert's result file", "专家的评分结果文件"),
+    TRANSCRIPTION: Text("a transcribed result", "据纸质评分表代录的评分结果"),
+    PANEL: Text("the panel results file", "评审结果文件"),
+    NOTE: Text("a member's note", "评审组成员的书面说明或意见"),
+    BATCH: Text("the batch package", "批次包"),
+}
 
 
 def require_role(info: KeyInfo, signs: str) -> None:

@@ -59,6 +59,10 @@ def word(
     """``text`` in ``language`` (default: the current one) with its facts filled in.
 
     ``show`` turns each fact's text into what is displayed (the window escapes markup).
+    A fact that is itself a ``Text`` (a role's name) is taken in the same language.
     """
-    shown = {name: show(str(value)) for name, value in facts.items()}
+    shown = {
+        name: show(value.in_language(language) if isinstance(value, Text) else str(value))
+        for name, value in facts.items()
+    }
     return text.in_language(language).format_map(shown)

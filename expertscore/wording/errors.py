@@ -83,10 +83,10 @@ ERRORS: dict[str, Text] = {
         "{source}：该密钥为 {found} 密钥，但本批次使用 {expected} 签名",
     ),
     "WrongKeyRole": Text(
-        "the key {fingerprint} of {key_id} is a {role} key; this file is signed with a"
-        " {needed} key (make one with `expertscore key new --role {needed}`)",
-        "密钥 {fingerprint}（{key_id}）的角色为 {role}，此文件须用角色为 {needed} 的密钥签名"
-        "（请生成一个角色为 {needed} 的密钥）",
+        "the key {fingerprint} of {key_id} is {owner}; {thing} is signed with {needed_owner}"
+        " (make one with `expertscore key new --role {needed}`)",
+        "密钥 {fingerprint}（{key_id}）是{owner}；{thing}须用{needed_owner}签名"
+        "（请先生成{needed_owner}）",
     ),
     "FamiliarityRefused": Text(
         "{submission}: {level} is not a familiarity (familiar, fairly, moderate or none)",

@@ -1606,45 +1606,6 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
-    <name>KeyRoles</name>
-    <message>
-        <source>an expert&apos;s key</source>
-        <translation>专家的密钥</translation>
-    </message>
-    <message>
-        <source>the chair&apos;s key</source>
-        <translation>评审组长的密钥</translation>
-    </message>
-    <message>
-        <source>the organizer&apos;s key</source>
-        <translation>组织方的密钥</translation>
-    </message>
-    <message>
-        <source>An expert&apos;s result file</source>
-        <translation>专家的评分结果文件</translation>
-    </message>
-    <message>
-        <source>A result transcribed from a paper sheet</source>
-        <translation>据纸质评分表代录的评分结果</translation>
-    </message>
-    <message>
-        <source>The panel results file</source>
-        <translation>评审结果文件</translation>
-    </message>
-    <message>
-        <source>A member&apos;s explanation or statement</source>
-        <translation>评审组成员的书面说明或意见</translation>
-    </message>
-    <message>
-        <source>The batch package</source>
-        <translation>批次包</translation>
-    </message>
-    <message>
-        <source>The key {fingerprint} ({key}) is {role}. {what} is signed with {needed}: make one with “expertscore key new --expert ID --name NAME --role {command_role}”.</source>
-        <translation>密钥 {fingerprint}（{key}）是{role}。{what}须用{needed}签名：请用“expertscore key new --expert ID --name NAME --role {command_role}”生成一个。</translation>
-    </message>
-</context>
-<context>
     <name>KeyStatus</name>
     <message>
         <source>Key file problem</source>

@@ -65,7 +65,7 @@ def test_the_refusal_carries_its_facts():
         EXPERT,
     )
     assert str(error) == (
-        f"the key {chair.info.fingerprint} of E01 is a chair's key; an expert's result file is"
+        f"the key {chair.info.fingerprint} of E01 is the chair's key; an expert's result file is"
         " signed with an expert's key (make one with `expertscore key new --role expert`)"
     )
     for role, signs in (
@@ -158,7 +158,7 @@ def test_the_command_line_refuses_each_wrong_role(package, tmp_path, private_dat
     done = run(data, "submit", "--session", session, "--out", result)
     assert done.returncode == 2 and not result.exists()
     assert done.stderr.strip() == (
-        f"error: the key {chair_e01} of E01 is a chair's key; an expert's result file is signed"
+        f"error: the key {chair_e01} of E01 is the chair's key; an expert's result file is signed"
         " with an expert's key (make one with `expertscore key new --role expert`)"
     )
     # transcribe: the "chair" is an expert's key

@@ -369,8 +369,8 @@ def test_a_key_of_another_role_is_refused_in_place(
         install_translators(configured_app, "en")
     assert seen["open"]
     assert seen["message"] == (
-        f"密钥 {chair.info.fingerprint}（E01）是评审组长的密钥。专家的评分结果文件须用专家的密钥签名："
-        "请用“expertscore key new --expert ID --name NAME --role expert”生成一个。"
+        f"密钥 {chair.info.fingerprint}（E01）是评审组长的密钥；专家的评分结果文件须用专家的密钥签名"
+        "（请先生成专家的密钥）"
     )
     assert not seen["out"].exists()
     with SessionFile(example_session) as session:

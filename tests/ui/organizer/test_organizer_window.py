@@ -632,9 +632,8 @@ def test_the_window_refuses_a_chair_key_for_the_batch(window, qtbot, cards, data
     with qtbot.waitSignal(window.failed, timeout=60000):
         window.export(out, key=chair)
     assert failures[-1] == (
-        f"The key {chair.info.fingerprint} (CHAIR) is the chair's key. The batch package is"
-        " signed with the organizer's key: make one with “expertscore key new --expert ID"
-        " --name NAME --role organizer”."
+        f"the key {chair.info.fingerprint} of CHAIR is the chair's key; the batch package is"
+        " signed with the organizer's key (make one with `expertscore key new --role organizer`)"
     )
     assert not out.exists()
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QApplication,
     QDialog,
     QLabel,
     QLineEdit,
@@ -48,6 +47,7 @@ from ui.settings import Settings
 from ui.submissions_pane import SubmissionsPane
 from ui.submit_flow import SubmitFlow
 from ui.undo import WindowUndoKeys
+from ui.window_place import fit_to_screen, refit_when_shown
 
 if TYPE_CHECKING:
     from ui.dialogs.missing import MissingDialog
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self._fit_screen()
+        fit_to_screen(self)
         self._enable_session_actions(False)
         self._fill_recent()
         self.protection = QLabel(self)  # says whether the open session is encrypted
@@ -110,33 +110,11 @@ class MainWindow(QMainWindow):
 
     # --- building ------------------------------------------------------------------------
 
-    def _fit_screen(self) -> None:
-        """Keep the window on the screen it opens on: a size saved on a larger monitor is
-        clamped to this one (a 1366x768 laptop, or 1920x1080 at 150%)."""
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is None:
-            return
-        room = screen.availableGeometry()
-        frame = self.frameGeometry().size() - self.geometry().size()
-        width = min(self.width(), room.width() - frame.width())
-        height = min(self.height(), room.height() - frame.height())
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-        x = min(max(self.x(), room.left()), room.right() - width - frame.width() + 1)
-        y = min(max(self.y(), room.top()), room.bottom() - height - frame.height() + 1)
-        self.move(max(x, room.left()), max(y, room.top()))
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.persist_layout and not self._fitted_shown:
-            # Before the first show the frame (title bar, borders) is not known, so the
-            # window was fitted without it: fit the whole window once it is.
             self._fitted_shown = True
-            QTimer.singleShot(0, self._refit)
-
-    def _refit(self) -> None:
-        if not (self.isMaximized() or self.isFullScreen()):
-            self._fit_screen()
+            refit_when_shown(self)
 
     def _welcome(self) -> QWidget:
         page = QWidget(self)

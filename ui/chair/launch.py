@@ -87,7 +87,8 @@ def run_chair(
     status = {"code": 0}
     if screenshot is not None:
         window.quiet = True
-        window.resize(1440, 900)
+        window.place.enabled = False  # a screenshot neither takes nor leaves a size
+        window.resize(1440, 900)  # clamped to the screen when shown
 
         def failed(message: str) -> None:
             click.echo(f"error: {message}", err=True)
@@ -111,6 +112,7 @@ def run_organizer(
     status = {"code": 0}
     if screenshot is not None:
         window.quiet = True
+        window.place.enabled = False  # a screenshot neither takes nor leaves a size
         window.resize(1440, 900)
 
         def failed(message: str) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -69,6 +70,7 @@ from ui.chair.unlock import then_unlocked
 from ui.chair.verified_value import request_verified_value
 from ui.plaintext import TITLE_LIMIT, markup, shown, warn
 from ui.tasks import BackgroundOp
+from ui.window_place import RememberedPlace, refit_when_shown
 
 
 class ChairWindow(QMainWindow):
@@ -91,13 +93,30 @@ class ChairWindow(QMainWindow):
         self.exporter.failed.connect(self._report_failure)
         self.actions: ChairActions = make_chair_actions(self)
         self._connect_actions()
-        self._build()
+        scores, beside, charts = self._build()
         self.locator = ChairLocator(self)  # Ctrl+L, Ctrl+Shift+E: the evidence's pages
         self.setWindowTitle(
             self.tr("ExpertScore {version} — panel chair").format(version=__version__)
         )
-        self.resize(1440, 900)
+        self.resize(1440, 900)  # clamped to the screen; then as the chair last left it
+        self.place = RememberedPlace(
+            self,
+            "chair_window",
+            {"main": self.splitter, "scores": scores, "beside": beside, "charts": charts},
+        )
+        self.place.restore()
+        self._fitted_shown = False
         self._enable(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted_shown:
+            self._fitted_shown = True
+            refit_when_shown(self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.place.save()
+        super().closeEvent(event)
 
     # --- building -----------------------------------------------------------------------
 
@@ -111,7 +130,8 @@ class ChairWindow(QMainWindow):
         table.setWordWrap(False)
         return table
 
-    def _build(self) -> None:
+    def _build(self) -> tuple[QSplitter, QSplitter, QSplitter]:
+        """The widgets; returns the inner splitters (scores, beside, charts) to remember."""
         self.summary = QLabel(self.tr("Open a merge folder: File → Open merge…"), self)
         self.summary.setObjectName("chairSummary")
         self.summary.setWordWrap(True)
@@ -176,7 +196,7 @@ class ChairWindow(QMainWindow):
         beside = QSplitter(Qt.Orientation.Horizontal, self)
         beside.addWidget(scores)
         beside.addWidget(self.evidence)
-        beside.setSizes([540, 300])  # the pinned pages readable beside the matrix
+        beside.setSizes([620, 260])  # the pinned pages readable beside the matrix
         self.tabs.addTab(beside, self.tr("Scores"))
         self.tabs.addTab(charts, self.tr("Charts"))
         self.tabs.addTab(self.audit, self.tr("Decisions and audit log"))
@@ -193,8 +213,9 @@ class ChairWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setSizes([600, 840])
+        self.splitter.setSizes([500, 940])  # on a laptop the matrix needs the room
         self.setCentralWidget(self.splitter)
+        return scores, beside, charts
 
     def _connect_actions(self) -> None:
         a = self.actions

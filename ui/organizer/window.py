@@ -55,6 +55,7 @@ from ui.organizer.registry_page import RegistryPage
 from ui.organizer.steps import StepBar
 from ui.plaintext import markup, shown, warn
 from ui.tasks import BackgroundOp
+from ui.window_place import RememberedPlace
 
 SOURCE, ROSTER, VALUES, ASSIGNMENTS, EXPORT = range(5)
 
@@ -110,7 +111,9 @@ class OrganizerWindow(QMainWindow):
         self.assignments_page.grid.setModel(self.grid_model)
         self._connect()
         self._enable(False)
-        self.resize(1280, 720)  # fits a 1366x768 screen with the task bar
+        self.resize(1280, 720)  # fits a 1366x768 screen with the task bar; then as last left
+        self.place = RememberedPlace(self, "organizer_window", {})
+        self.place.restore()
 
     def _connect(self) -> None:
         src, roster, values, assign, export = (
@@ -469,5 +472,6 @@ class OrganizerWindow(QMainWindow):
         self.export_step.export(out, key, unsigned)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.place.save()
         self._work.cleanup()
         super().closeEvent(event)

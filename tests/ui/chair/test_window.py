@@ -491,7 +491,7 @@ def test_the_panel_file_is_signed_with_a_chair_key_only(
     finally:
         install_translators(configured_app, "en")
     assert failed.args == [
-        f"密钥 {expert.info.fingerprint}（E09）是专家的密钥。评审结果文件须用评审组长的密钥签名："
-        "请用“expertscore key new --expert ID --name NAME --role chair”生成一个。"
+        f"密钥 {expert.info.fingerprint}（E09）是专家的密钥；评审结果文件须用评审组长的密钥签名"
+        "（请先生成评审组长的密钥）"
     ]
     assert not out.exists()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Report = Callable[[int, int], None]
@@ -44,7 +44,12 @@ def own_worker(name: str) -> ThreadPoolExecutor:
 
 
 class _Relay(QObject):
-    """Carries results from the worker to the UI thread (queued connections)."""
+    """Carries results from the worker to the UI thread (queued connections).
+
+    Owned by the application and deleted on the UI thread (``deleteLater``): the worker's
+    finished job may hold the last Python reference to it, and a Qt object deleted from
+    that thread crashes the program (seen as a rare segmentation fault in the tests).
+    """
 
     finished = Signal(object)
     progressed = Signal(int, int)
@@ -62,7 +67,7 @@ class BackgroundOp:
         self._progress_title: str | None = None
         self._on_progress: Report | None = None
         self._dialog: QProgressDialog | None = None
-        self._relay = _Relay()
+        self._relay = _Relay(QCoreApplication.instance())
         self.future: Future[Any] | None = None
 
     def success(self, callback: Callable[[Any], None]) -> BackgroundOp:
@@ -114,14 +119,30 @@ class BackgroundOp:
 
     def _finished(self, future: Future[Any]) -> None:
         _running.discard(self)
+        self._relay.deleteLater()  # here, on the UI thread, whoever drops it last
         if self._dialog is not None:
             self._dialog.close()
             self._dialog.deleteLater()
             self._dialog = None
+        success, failure = self._success, self._failure
+        # The worker's finished job still refers to this op: let go here, on the UI thread,
+        # of what may hold widgets (the work, the callbacks), so it is never the worker
+        # that drops the last reference to one.
+        self.fn = _done
+        self.parent = None
+        self._success, self._failure, self._on_progress = _ignore, None, None
         error = future.exception()
         if error is None:
-            self._success(future.result())
-        elif self._failure is not None:
-            self._failure(error)
+            success(future.result())
+        elif failure is not None:
+            failure(error)
         else:
             raise error
+
+
+def _done(_report: Report) -> None:
+    """The work of an op that has finished (its own work is let go)."""
+
+
+def _ignore(_result: Any) -> None:
+    pass

@@ -35,3 +35,20 @@ class Progress(StrEnum):
     IN_PROGRESS = "in_progress"
     COMPLETE = "complete"
     RECUSED = "recused"
+
+
+class EditKind(StrEnum):
+    """What one entry of the expert's edit log records (its ``action``), and what a
+    ``Change`` changed: the session's action strings, written and read by this one name."""
+
+    SCORE = "score"  # an indicator's points and choice (the entry)
+    COMMENT = "comment"
+    VERIFIED_VALUE = "verified_value"
+    PINS = "pinned_evidence"  # the evidence pinned for an indicator
+    NOTE = "note"  # the submission's overall note
+    FAMILIARITY = "familiarity"
+    RECUSE = "recuse"
+    TRANSCRIBE = "transcribe"  # a paper form typed in by the chair (only ever entry 1)
+    SUBMIT = "submit"
+    UNLOCK = "unlock"
+    ROUND_REQUEST = "round-request"  # the chair's request for another round, taken in

@@ -31,6 +31,7 @@ from expertscore import __version__
 from expertscore.errors import ExpertScoreError
 from expertscore.scoring.service import Change, SubmissionRow
 from expertscore.storage.session import SessionFile
+from expertscore.vocabulary import EditKind
 from ui.actions import make_actions
 from ui.evidence.indexing import EvidenceIndexing
 from ui.evidence.search_hook import ExpertEvidenceSearch
@@ -388,7 +389,7 @@ class MainWindow(QMainWindow):
         if self.controller.replaying:
             self._land_on(change)
         shown = self.form.shown
-        if change.field == "recusal" or elsewhere or shown is None:
+        if change.kind == EditKind.RECUSE or elsewhere or shown is None:
             self.rows = {row.id: row for row in self.controller.scoring.submissions()}
             row = self.rows.get(change.submission)
         else:
@@ -404,10 +405,10 @@ class MainWindow(QMainWindow):
     def _land_on(self, change: Change) -> None:
         """After an undo or redo, the cursor goes where the value changed."""
         assert self.form is not None
-        if change.field in ("note", "familiarity"):
+        if change.kind in (EditKind.NOTE, EditKind.FAMILIARITY):
             self.form.tabs.setCurrentIndex(1)
             note = self.form.note
-            shown = note.familiarity if change.field == "familiarity" else note.comment
+            shown = note.familiarity if change.kind == EditKind.FAMILIARITY else note.comment
             shown.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.focus_score()

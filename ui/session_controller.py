@@ -17,8 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from expertscore.scoring.familiarity import ACTION as FAMILIARITY
-from expertscore.scoring.familiarity import set_familiarity
+from expertscore.scoring.edits import Edit, apply
 from expertscore.scoring.service import (
     Change,
     ScoreRecord,
@@ -87,33 +86,17 @@ class SessionController(QObject):
 
     # --- editing ---------------------------------------------------------------------
 
-    def apply(self, field: str, submission: str, indicator: str | None, value: Any) -> Change:
-        """Set one field through the core (committed on return) and announce it."""
-        scoring = self.scoring
-        if field == "entry":
-            change = scoring.set_entry(submission, indicator or "", value)
-        elif field == "comment":
-            change = scoring.set_comment(submission, indicator or "", value)
-        elif field == "verified_value":
-            change = scoring.set_verified_value(submission, indicator or "", value)
-        elif field == "pinned_evidence":
-            change = scoring.set_pins(submission, indicator or "", value)
-        elif field == "note":
-            change = scoring.set_note(submission, value)
-        elif field == FAMILIARITY:
-            change = set_familiarity(scoring, submission, value)
-        else:
-            raise ValueError(f"unknown field '{field}'")
+    def apply(self, edit: Edit) -> Change:
+        """Set what ``edit`` says through the core (committed on return) and announce it."""
+        change = apply(self.scoring, edit)
         self.changed.emit(change)
         return change
 
-    def edit(self, field: str, submission: str, indicator: str | None, value: Any) -> Change:
+    def edit(self, edit: Edit) -> Change:
         """Apply an edit and make it undoable. Raises the core's error if it is refused."""
-        change = self.apply(field, submission, indicator, value)
+        change = self.apply(edit)
         if change.old != change.new:
-            self.undo_stack.push(
-                EditCommand(self, field, submission, indicator, change.old, change.new)
-            )
+            self.undo_stack.push(EditCommand(self, change))
         return change
 
     def recuse(self, submission: str, reason: str) -> Change:

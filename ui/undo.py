@@ -2,8 +2,9 @@
 
 An edit is applied (and committed) before its command is pushed, so a refused entry never
 reaches the stack; the first ``redo()`` that ``QUndoStack.push`` makes is therefore skipped.
-Undoing is setting the old value again through the same core setter, which writes its own
-edit-log entry: the session's history keeps both the edit and its undoing.
+Undoing is applying ``Edit.undoing(change)``: the old value set again through the same
+core setter, which writes its own edit-log entry of the same ``EditKind``: the session's
+history keeps both the edit and its undoing.
 
 Recusal, aggregation and signing are not undoable and never become commands.
 
@@ -13,55 +14,40 @@ There is one undo stack for the window (``WindowUndoKeys`` gives it the keys in 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand
 
 from expertscore.errors import ExpertScoreError
+from expertscore.scoring.edits import Edit
+from expertscore.scoring.service import Change
+from expertscore.vocabulary import EditKind
+from expertscore.wording.labels import label
 
 if TYPE_CHECKING:
     from ui.session_controller import SessionController
 
 
-def command_text(field: str, submission: str, indicator: str | None) -> str:
+def command_text(kind: EditKind, submission: str, indicator: str | None) -> str:
+    """The edit's kind by its one label (the core's) and where it was: 评分 S001 1.1."""
     where = f"{submission} {indicator}" if indicator else submission
-    labels = {
-        "entry": QCoreApplication.translate("Undo", "Score {where}"),
-        "comment": QCoreApplication.translate("Undo", "Comment {where}"),
-        "verified_value": QCoreApplication.translate("Undo", "Verified value {where}"),
-        "pinned_evidence": QCoreApplication.translate("Undo", "Pinned evidence {where}"),
-        "note": QCoreApplication.translate("Undo", "Submission note {where}"),
-        "familiarity": QCoreApplication.translate("Undo", "Familiarity {where}"),
-    }
-    return labels.get(field, field).format(where=where)
+    return f"{label(EditKind, kind)} {where}"
 
 
 class EditCommand(QUndoCommand):
-    """One committed edit of a score field or a submission note."""
+    """One committed edit of a score field or a submission note: its core ``Change``."""
 
-    def __init__(
-        self,
-        controller: SessionController,
-        field: str,
-        submission: str,
-        indicator: str | None,
-        old: Any,
-        new: Any,
-    ) -> None:
-        super().__init__(command_text(field, submission, indicator))
+    def __init__(self, controller: SessionController, change: Change) -> None:
+        super().__init__(command_text(change.kind, change.submission, change.indicator))
         self.controller = controller
-        self.field = field
-        self.submission = submission
-        self.indicator = indicator
-        self.old = old
-        self.new = new
+        self.change = change
         self._applied = True  # the edit is already in the session when pushed
 
-    def _set(self, value: Any) -> None:
+    def _set(self, edit: Edit) -> None:
         self.controller.replaying = True
         try:
-            self.controller.apply(self.field, self.submission, self.indicator, value)
+            self.controller.apply(edit)
         except ExpertScoreError as error:
             # The session refused (recused or locked since): drop this step from history.
             self.setObsolete(True)
@@ -73,10 +59,10 @@ class EditCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._set(self.new)
+        self._set(Edit.redoing(self.change))
 
     def undo(self) -> None:
-        self._set(self.old)
+        self._set(Edit.undoing(self.change))
 
 
 REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))

@@ -23,7 +23,7 @@ import zipfile
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from expertscore.batch.crosscheck import crosscheck
 from expertscore.batch.manifest import (
@@ -211,7 +211,15 @@ class PackageBuilder:
         os.umask(umask)
         temp.chmod(0o666 & ~umask)
         try:
-            stamp = self.batch.created.timetuple()[:6]
+            created = self.batch.created
+            stamp: _Stamp = (
+                created.year,
+                created.month,
+                created.day,
+                created.hour,
+                created.minute,
+                created.second,
+            )
             with zipfile.ZipFile(temp, "w") as archive:
                 _write_entry(archive, MANIFEST, stamp, data=body)
                 if signer is not None:
@@ -255,12 +263,16 @@ class PackageBuilder:
         return manifest
 
 
+# A zip entry's time stamp: year, month, day, hour, minute, second.
+_Stamp = tuple[int, int, int, int, int, int]
+
+
 def _write_entry(
     archive: zipfile.ZipFile,
     name: str,
-    stamp: tuple[int, ...],
+    stamp: _Stamp,
     data: bytes | None = None,
-    source: BinaryIO | None = None,
+    source: IO[bytes] | None = None,
     deflate: bool = True,
     origin: Path | None = None,
 ) -> None:

@@ -108,22 +108,22 @@ def problems(manifest: Manifest, scheme: Scheme) -> Iterator[str]:
     twice = _duplicate(pairs)
     if twice:
         yield f"assignments: '{twice}' is assigned twice"
-    for index, item in enumerate(manifest.assignments):
+    for index, assignment in enumerate(manifest.assignments):
         where = f"assignments[{index}]"
-        if item.expert not in experts:
-            yield f"{where}: expert '{item.expert}' is not on the roster"
-        if item.submission not in submissions:
-            yield f"{where}: submission '{item.submission}' is not in the batch"
-        if isinstance(item.indicators, list):
-            for code in item.indicators:
+        if assignment.expert not in experts:
+            yield f"{where}: expert '{assignment.expert}' is not on the roster"
+        if assignment.submission not in submissions:
+            yield f"{where}: submission '{assignment.submission}' is not in the batch"
+        if isinstance(assignment.indicators, list):
+            for code in assignment.indicators:
                 if code not in codes:
                     yield f"{where}: indicator '{code}' is not in the scheme"
-    for index, item in enumerate(manifest.conflicts):
+    for index, conflict in enumerate(manifest.conflicts):
         where = f"conflicts[{index}]"
-        if item.expert not in experts:
-            yield f"{where}: expert '{item.expert}' is not on the roster"
-        if item.submission not in submissions:
-            yield f"{where}: submission '{item.submission}' is not in the batch"
+        if conflict.expert not in experts:
+            yield f"{where}: expert '{conflict.expert}' is not on the roster"
+        if conflict.submission not in submissions:
+            yield f"{where}: submission '{conflict.submission}' is not in the batch"
 
 
 def crosscheck(manifest: Manifest, scheme: Scheme) -> str | None:

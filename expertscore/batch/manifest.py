@@ -8,14 +8,14 @@ categories, tags) live in ``crosscheck.py``.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from expertscore.schemes.model import Scheme
 from expertscore.schemes.organizer import apply, parse_value
 
-BATCH_FORMAT = "expertscore-batch/1"
+BATCH_FORMAT: Final = "expertscore-batch/1"
 ED25519, SM2 = "ed25519", "sm2"  # as crypto.dsse names them (it is not imported here)
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
@@ -105,12 +105,16 @@ class Evidence(Record):
     indicators: list[str] = Field(default_factory=list)
 
 
+# What an assignment gives an expert to score: every applicable indicator, or these groups.
+AssignedIndicators = Literal["all"] | list[str]
+
+
 class Assignment(Record):
     """An expert scores a submission: every applicable indicator, or the listed groups."""
 
     expert: str
     submission: str
-    indicators: Literal["all"] | list[str] = "all"
+    indicators: AssignedIndicators = "all"
 
 
 class Conflict(Record):

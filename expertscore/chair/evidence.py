@@ -29,9 +29,18 @@ class Pin:
 def evidence_records(package: OpenedPackage, submission: str) -> list[EvidenceRecord]:
     """The submission's evidence files in the batch's order, as the expert's viewer lists them."""
     found = [e for e in package.manifest.evidence if e.submission == submission]
-    fields = ("id", "submission", "sha256", "media_type", "title", "filename")
     return [
-        EvidenceRecord(*(getattr(e, name) for name in fields), tuple(e.indicators), n, e.size)
+        EvidenceRecord(
+            id=e.id,
+            submission_id=e.submission,
+            sha256=e.sha256,
+            media_type=e.media_type,
+            title=e.title,
+            filename=e.filename,
+            indicators=tuple(e.indicators),
+            position=n,
+            size=e.size,
+        )
         for n, e in enumerate(found)
     ]
 

@@ -103,6 +103,8 @@ def read_request_for(path: Path, manifest_sha256: str) -> Request:
     if not is_digest(results):
         raise NoteError(f"{path}: the request names no results (results_sha256)")
     items = raw.get("items")
+    if not isinstance(items, list):
+        raise NoteError(f"{path}: the request's items are damaged")
     try:
         asked = [Needed(str(i["expert"]), str(i["submission"]), Decimal(i["deviation"]))
                  for i in items]  # fmt: skip

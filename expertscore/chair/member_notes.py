@@ -229,7 +229,7 @@ def read_note(data: bytes, source: str, package: OpenedPackage, trust: KeyTrust)
     try:
         check_body(str(raw.get("kind")), body)
     except NoteError as exc:
-        raise NoteRefused(source, exc.message) from None
+        raise NoteRefused(source, str(exc)) from None
     return Note(
         kind=str(raw["kind"]),
         expert=str(expert["id"]),
@@ -281,7 +281,7 @@ def _paper(path: Path, package: OpenedPackage) -> Note:
     try:
         check_body(STATEMENT, {"stance": raw.get("stance"), "reasons": raw.get("reasons")})
     except NoteError as exc:
-        raise NoteRefused(str(path), exc.message) from None
+        raise NoteRefused(str(path), str(exc)) from None
     expert = str(raw.get("expert"))
     return Note(STATEMENT, expert, names.get(expert, ""), str(raw.get("created_at", "")),
                 stance=raw["stance"], reasons=raw["reasons"],

@@ -23,6 +23,7 @@ from expertscore.errors import ExpertScoreError
 from expertscore.scoring.service import Scoring, now_text
 from expertscore.storage import models as m
 from expertscore.storage.session import SessionFile
+from expertscore.vocabulary import EditKind
 
 ROUND_FORMAT = "expertscore-round/1"
 
@@ -126,7 +127,7 @@ def apply_round_request(session: SessionFile, path: Path) -> list[RoundItem]:
             )
         scoring.append_log(
             orm,
-            "round-request",
+            EditKind.ROUND_REQUEST,
             {"round": request.round, "items": [[i.submission, i.indicator] for i in mine]},
         )
     return mine

@@ -56,8 +56,13 @@ def guard(
         if not is_transcription(checked)
     }
     for d in decisions:
-        if d.outcome in (ACCEPTED, REPLACED) and d.checked and not is_transcription(d.checked):
-            own[d.expert] = max(own.get(d.expert, 0), d.checked.payload.sequence)  # type: ignore[index]
+        if (
+            d.outcome in (ACCEPTED, REPLACED)
+            and d.expert is not None
+            and d.checked
+            and not is_transcription(d.checked)
+        ):
+            own[d.expert] = max(own.get(d.expert, 0), d.checked.payload.sequence)
     guarded = []
     for d in decisions:
         if (

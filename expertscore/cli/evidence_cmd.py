@@ -79,16 +79,16 @@ def find_command(session_path: Path, submission_id: str | None, code: str | None
     with SessionFile(session_path) as session:
         if submission_id is not None:
             _check_submission(session, submission_id)
-        if code is not None:
-            leaf = session.scheme.find(code)
-            located = locate_value(session, submission_id, code) if leaf else None
-            if leaf is None or located is None:
-                raise click.BadParameter(
-                    f"submission '{submission_id}' reports no value for '{code}'",
-                    param_hint="--indicator",
-                )
-            _print_located(located, leaf.name)
-            return
+            if code is not None:  # (--indicator always comes with --submission)
+                leaf = session.scheme.find(code)
+                located = locate_value(session, submission_id, code) if leaf else None
+                if leaf is None or located is None:
+                    raise click.BadParameter(
+                        f"submission '{submission_id}' reports no value for '{code}'",
+                        param_hint="--indicator",
+                    )
+                _print_located(located, leaf.name)
+                return
         hits = search_text(session, text, submission_id)
     if not hits:
         echo(NOT_FOUND)

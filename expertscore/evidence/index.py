@@ -29,6 +29,7 @@ from expertscore.evidence.extract import (
     text_pages,
     workbook_pages,
 )
+from expertscore.evidence.search import raw_connection
 from expertscore.filetypes import sniff
 from expertscore.storage.cipher import Raw, driver
 from expertscore.storage.session import SessionFile
@@ -89,14 +90,13 @@ def pending_count(raw: Raw, submission_id: str | None = None) -> int:
 def files_left(session: SessionFile, submission_id: str | None = None) -> int:
     """Evidence files not fully indexed yet, of one submission or of all (0: the locator's
     answers are complete)."""
-    with session.engine.connect() as connection:
-        return pending_count(connection.connection.driver_connection, submission_id)
+    with raw_connection(session) as raw:
+        return pending_count(raw, submission_id)
 
 
 def index_state(session: SessionFile) -> list[FileState]:
     """What the index holds for each evidence file (files not started have no row)."""
-    with session.engine.connect() as connection:
-        raw = connection.connection.driver_connection
+    with raw_connection(session) as raw:
         rows = raw.execute(
             "SELECT sha256, kind, state, pages, pages_done, reason FROM evidence_index_file"
         ).fetchall()
@@ -110,9 +110,7 @@ def build_index(
     limits: Limits | None = None,
 ) -> IndexReport:
     """Index what is not indexed yet in the session file at ``path``; see the module."""
-    with SessionFile(path) as session, session.engine.connect() as connection:
-        raw = connection.connection.driver_connection
-        assert isinstance(raw, driver.Connection)
+    with SessionFile(path) as session, raw_connection(session) as raw:
         raw.commit()  # SQLAlchemy's connection may have opened a transaction
         return build_into(
             raw, session.evidence_bytes, progress, cancelled, limits, size=_blob_size(raw)

@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from expertscore.batch.manifest import Assignment, Conflict, Submission
+from expertscore.batch.manifest import AssignedIndicators, Assignment, Conflict, Submission
 from expertscore.errors import ExpertScoreError
 from expertscore.organizer.roster import RosterExpert
 from expertscore.schemes.model import AggregationMethod, Scheme
@@ -223,12 +223,14 @@ def to_assignments(
 ) -> list[Assignment]:
     """Manifest assignments: general experts score all but the split groups."""
     split = dict(split or {})
-    general_codes = (
+    general_codes: AssignedIndicators = (
         "all" if not split else [node.code for node in scheme.indicators if node.code not in split]
     )
-    assignments: dict[tuple[str, str], list[str] | str] = {}
+    assignments: dict[tuple[str, str], AssignedIndicators] = {}
     for pool, choices in plan.pools.items():
-        codes = general_codes if pool == GENERAL else [c for c, r in split.items() if r == pool]
+        codes: AssignedIndicators = (
+            general_codes if pool == GENERAL else [c for c, r in split.items() if r == pool]
+        )
         for sid, experts in choices.items():
             for expert in experts:
                 previous = assignments.get((expert, sid))

@@ -436,8 +436,9 @@ class PdfRenderer:
         return PagedCanvas(*args, renderer=self, **kwargs)
 
 
-def write_atomically(out: Path, write: Callable[[Path], None]) -> None:
-    """Run ``write`` on a hidden file beside ``out``, flush it to disk, rename it to ``out``."""
+def write_atomically(out: Path, write: Callable[[Path], object]) -> None:
+    """Run ``write`` on a hidden file beside ``out``, flush it to disk, rename it to ``out``
+    (what ``write`` returns, such as the byte count of ``Path.write_bytes``, is not used)."""
     folder = out.parent
     if not folder.is_dir():
         raise ReportError(f"{out}: the folder {folder} does not exist")

@@ -141,7 +141,7 @@ class BlankSheets(SheetRenderer):
     def totals_table(self, maxima: Rollup) -> Table:
         """Rows to add up by hand: each first-level group, base, bonus and total."""
         data: list[list[object]] = [[self.para(h, "label") for h in ("合计", "得分", "满分")]]
-        bonus_rows = []
+        bonus_rows: list[list[object]] = []
         for node in self.scheme.indicators:
             top = maxima.maxima.get(node.code)
             if not top:

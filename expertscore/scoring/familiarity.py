@@ -15,11 +15,12 @@ from typing import Any
 
 from expertscore.scoring.service import Change, EditRefused, Scoring
 from expertscore.storage import models as m
+from expertscore.vocabulary import EditKind
 
 FAMILIAR, FAIRLY, MODERATE = "familiar", "fairly", "moderate"
 LEVELS = (FAMILIAR, FAIRLY, MODERATE)  # most familiar first
 NAMES = {FAMILIAR: "熟悉", FAIRLY: "较熟悉", MODERATE: "一般"}
-ACTION = "familiarity"
+ACTION = EditKind.FAMILIARITY  # its log entries' action (kept for their readers)
 
 
 class FamiliarityRefused(EditRefused):
@@ -62,7 +63,7 @@ def set_familiarity(scoring: Scoring, submission_id: str, level: str | None) -> 
         row = orm.get(m.Familiarity, submission_id)
         old = None if row is None else row.level
         if old == level:
-            return Change(submission_id, None, ACTION, old, level)
+            return Change(submission_id, None, EditKind.FAMILIARITY, old, level)
         if level is None:
             if row is not None:
                 orm.delete(row)
@@ -73,5 +74,5 @@ def set_familiarity(scoring: Scoring, submission_id: str, level: str | None) -> 
         else:
             row.level = level
             row.updated_at = scoring.clock()
-        scoring._log(orm, ACTION, submission_id, None, {"old": old, "new": level})
-    return Change(submission_id, None, ACTION, old, level)
+        scoring._log(orm, EditKind.FAMILIARITY, submission_id, None, {"old": old, "new": level})
+    return Change(submission_id, None, EditKind.FAMILIARITY, old, level)

@@ -3,7 +3,8 @@
 Every setter validates, writes its change and one hash-chained ``edit_log`` row in a single
 transaction, commits before returning (the edit is then on disk), and returns a ``Change``
 holding the old and the new value, which is all an undo needs: undoing is setting the old
-value again. Not thread-safe: call from one thread (the UI's database worker).
+value again (``scoring.edits``). A ``Change`` and the log entry it wrote name their kind by
+the same ``EditKind``. Not thread-safe: call from one thread (the UI's database worker).
 
 Once the expert submits a signed result (``results.submit``) the session is locked: every
 setter refuses with ``SessionLocked`` until ``unlock`` is called with a reason, which the
@@ -31,7 +32,7 @@ from expertscore.scoring.rules import check_entry, leaves_in_scope
 from expertscore.scoring.totals import Rollup, rollup
 from expertscore.storage import models as m
 from expertscore.storage.session import SessionFile
-from expertscore.vocabulary import Progress
+from expertscore.vocabulary import EditKind, Progress
 
 NOT_STARTED, IN_PROGRESS, COMPLETE, RECUSED = Progress
 
@@ -70,11 +71,11 @@ class ScoreRecord:
 
 @dataclass(frozen=True)
 class Change:
-    """One committed edit: enough to show it and to undo it."""
+    """One committed edit: enough to show it and to undo it (its log entry's kind)."""
 
     submission: str
     indicator: str | None
-    field: str
+    kind: EditKind
     old: Any
     new: Any
 
@@ -330,17 +331,23 @@ class Scoring:
         return row
 
     def _log(
-        self, orm: OrmSession, action: str, submission_id: str | None, code: str | None, detail: Any
+        self,
+        orm: OrmSession,
+        action: EditKind,
+        submission_id: str | None,
+        code: str | None,
+        detail: Any,
     ) -> None:
         last = orm.scalars(select(m.EditLog).order_by(m.EditLog.seq.desc()).limit(1)).first()
         prev_hash = last.hash if last else self.session.info.manifest_sha256
         seq = (last.seq + 1) if last else 1
         at = self.clock()
+        # The stored and hashed action is the kind's plain string, as it always was.
         digest = entry_hash(
             {
                 "seq": seq,
                 "at": at,
-                "action": action,
+                "action": action.value,
                 "submission": submission_id,
                 "indicator": code,
                 "detail": detail,
@@ -351,7 +358,7 @@ class Scoring:
             m.EditLog(
                 seq=seq,
                 at=at,
-                action=action,
+                action=action.value,
                 submission_id=submission_id,
                 indicator=code,
                 detail=canonical(detail),
@@ -381,7 +388,7 @@ class Scoring:
             row.updated_at = self.clock()
             self._log(
                 orm,
-                "score",
+                EditKind.SCORE,
                 submission_id,
                 code,
                 {
@@ -391,34 +398,43 @@ class Scoring:
                 },
             )
         self._remember(row)
-        return Change(submission_id, code, "entry", old, entry)
+        return Change(submission_id, code, EditKind.SCORE, old, entry)
 
     def _set_score_field(
-        self, submission_id: str, code: str, name: str, value: Any, stored: Any, round_number: int
+        self,
+        submission_id: str,
+        code: str,
+        kind: EditKind,
+        value: Any,
+        stored: Any,
+        round_number: int,
     ) -> Change:
         self._leaf(submission_id, code)
         self._check_round(submission_id, code, round_number)
         with self.session.writing() as orm:
             self._refuse_if_locked(orm)
             row = self._score_row(orm, submission_id, code, round_number)
-            old_stored = getattr(row, name)
-            setattr(row, name, stored)
+            # The kinds of a score's own fields are named as its columns.
+            old_stored = getattr(row, kind.value)
+            setattr(row, kind.value, stored)
             row.updated_at = self.clock()
             self._log(
                 orm,
-                name,
+                kind,
                 submission_id,
                 code,
                 {"round": round_number, "old": old_stored, "new": stored},
             )
         self._remember(row)
-        old = _pins_from(old_stored) if name == "pinned_evidence" else old_stored
-        return Change(submission_id, code, name, old, value)
+        old = _pins_from(old_stored) if kind == EditKind.PINS else old_stored
+        return Change(submission_id, code, kind, old, value)
 
     def set_comment(
         self, submission_id: str, code: str, text: str, round_number: int = 1
     ) -> Change:
-        return self._set_score_field(submission_id, code, "comment", text, text, round_number)
+        return self._set_score_field(
+            submission_id, code, EditKind.COMMENT, text, text, round_number
+        )
 
     def set_verified_value(
         self, submission_id: str, code: str, value: str | None, round_number: int = 1
@@ -426,7 +442,7 @@ class Scoring:
         if value is not None and value.strip() == "":
             value = None
         return self._set_score_field(
-            submission_id, code, "verified_value", value, value, round_number
+            submission_id, code, EditKind.VERIFIED_VALUE, value, value, round_number
         )
 
     def set_pins(
@@ -443,7 +459,7 @@ class Scoring:
                     f"evidence {pin.evidence_id} does not belong to {submission_id}"
                 ).saying("foreign_evidence", eid=pin.evidence_id, sid=submission_id)
         return self._set_score_field(
-            submission_id, code, "pinned_evidence", pins, _pins_json(pins), round_number
+            submission_id, code, EditKind.PINS, pins, _pins_json(pins), round_number
         )
 
     def set_note(self, submission_id: str, note: Note) -> Change:
@@ -468,8 +484,9 @@ class Scoring:
             row.domain_tags = canonical(note.domain_tags)
             row.level = note.level
             row.updated_at = self.clock()
-            self._log(orm, "note", submission_id, None, {"old": vars(old), "new": vars(note)})
-        return Change(submission_id, None, "note", old, note)
+            detail = {"old": vars(old), "new": vars(note)}
+            self._log(orm, EditKind.NOTE, submission_id, None, detail)
+        return Change(submission_id, None, EditKind.NOTE, old, note)
 
     def recuse(self, submission_id: str, reason: str) -> Change:
         """Declare a conflict of interest. Final: it cannot be undone."""
@@ -493,8 +510,8 @@ class Scoring:
                     declared_at=self.clock(),
                 )
             )
-            self._log(orm, "recuse", submission_id, None, {"reason": reason.strip()})
-        return Change(submission_id, None, "recusal", None, reason.strip())
+            self._log(orm, EditKind.RECUSE, submission_id, None, {"reason": reason.strip()})
+        return Change(submission_id, None, EditKind.RECUSE, None, reason.strip())
 
     # --- locking -----------------------------------------------------------------------
 
@@ -527,10 +544,9 @@ class Scoring:
                 )
             record.unlocked_at = self.clock()
             record.unlock_reason = reason.strip()
-            self._log(
-                orm, "unlock", None, None, {"sequence": record.sequence, "reason": reason.strip()}
-            )
-        return Change("", None, "unlock", record.sequence, reason.strip())
+            detail = {"sequence": record.sequence, "reason": reason.strip()}
+            self._log(orm, EditKind.UNLOCK, None, None, detail)
+        return Change("", None, EditKind.UNLOCK, record.sequence, reason.strip())
 
     def rescore_requests(self) -> list[m.RescoreRequest]:
         """Indicators the chair sent back for another round, in the order received."""
@@ -560,9 +576,10 @@ class Scoring:
                 f"indicator {code} of {submission_id} was not sent to round {round_number}"
             ).saying("not_in_round", code=code, sid=submission_id, round=round_number)
 
-    def append_log(self, orm: OrmSession, action: str, detail: Any) -> None:
-        """Add a session-level entry (submit, transcribe) inside the caller's transaction."""
-        self._log(orm, action, None, None, detail)
+    def append_log(self, orm: OrmSession, action: EditKind | str, detail: Any) -> None:
+        """Add a session-level entry (submit, transcribe, round request) inside the caller's
+        transaction; ``action`` must be an ``EditKind`` (or its string)."""
+        self._log(orm, EditKind(action), None, None, detail)
 
     def verify_log(self) -> int:
         """Check the hash chain of the edit log; return its length or raise on a break."""

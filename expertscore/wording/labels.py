@@ -1,5 +1,5 @@
 """The one Chinese and English label of each named state and kind: flags, merge outcomes,
-progress states, aggregation methods, trim scopes and rounding rules.
+progress states, edit kinds, aggregation methods, trim scopes and rounding rules.
 
 The window, the workbook, the report and the command line all take their labels here, so
 a flag reads 分歧大 wherever it is shown.
@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 from expertscore.schemes.model import AggregationMethod, Rounding, TrimScope
-from expertscore.vocabulary import Flag, MergeOutcome, Progress
+from expertscore.vocabulary import EditKind, Flag, MergeOutcome, Progress
 from expertscore.wording import ZH, Text, current
 
 LABELS: dict[type[StrEnum], dict[str, Text]] = {
@@ -32,6 +32,19 @@ LABELS: dict[type[StrEnum], dict[str, Text]] = {
         Progress.IN_PROGRESS: Text("In progress", "进行中"),
         Progress.COMPLETE: Text("Complete", "已完成"),
         Progress.RECUSED: Text("Recused", "已回避"),
+    },
+    EditKind: {
+        EditKind.SCORE: Text("Score", "评分"),
+        EditKind.COMMENT: Text("Comment", "评语"),
+        EditKind.VERIFIED_VALUE: Text("Verified value", "核实值"),
+        EditKind.PINS: Text("Pinned evidence", "关联佐证"),
+        EditKind.NOTE: Text("Submission note", "总体意见"),
+        EditKind.FAMILIARITY: Text("Familiarity", "熟悉程度"),
+        EditKind.RECUSE: Text("Recusal", "回避"),
+        EditKind.TRANSCRIBE: Text("Paper form typed in", "纸质评分表录入"),
+        EditKind.SUBMIT: Text("Result submitted", "提交评分结果"),
+        EditKind.UNLOCK: Text("Unlocked", "解除锁定"),
+        EditKind.ROUND_REQUEST: Text("Another round requested", "收到再次评分请求"),
     },
     AggregationMethod: {
         AggregationMethod.MEAN: Text("mean", "算术平均"),

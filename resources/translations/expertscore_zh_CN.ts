@@ -3393,33 +3393,6 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
-    <name>Undo</name>
-    <message>
-        <source>Score {where}</source>
-        <translation>评分 {where}</translation>
-    </message>
-    <message>
-        <source>Comment {where}</source>
-        <translation>评语 {where}</translation>
-    </message>
-    <message>
-        <source>Verified value {where}</source>
-        <translation>核实值 {where}</translation>
-    </message>
-    <message>
-        <source>Pinned evidence {where}</source>
-        <translation>关联佐证 {where}</translation>
-    </message>
-    <message>
-        <source>Submission note {where}</source>
-        <translation>总体意见 {where}</translation>
-    </message>
-    <message>
-        <source>Familiarity {where}</source>
-        <translation>熟悉程度 {where}</translation>
-    </message>
-</context>
-<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock the submitted scores</source>

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from expertscore.chair import member_notes
 from expertscore.chair.explain_request import needed
 from expertscore.chair.member_notes import (
     AGREE,
@@ -16,6 +17,7 @@ from expertscore.chair.member_notes import (
     EXPLANATION,
     STATEMENT,
     NoteRefused,
+    load_notes,
     read_note,
     write_note,
 )
@@ -137,6 +139,40 @@ def test_a_note_signed_with_another_key_or_for_another_batch_is_refused(merged_c
     good.write_text(json.dumps(changed))
     with pytest.raises(NoteRefused, match="signature"):
         read_note(good.read_bytes(), str(good), run.package, run.trust)
+
+
+def test_a_signed_note_whose_content_breaks_the_rules_is_refused_by_its_rule(
+    merged_case, tmp_path, monkeypatch
+):
+    """A note another program signed, a dissent without reasons: its signature verifies,
+    the content does not; it is refused saying which rule (once a crash on a missing
+    attribute instead of the refusal)."""
+    case = merged_case
+    run = ChairRun.open(case.package, case.merge)
+    with monkeypatch.context() as other_writer:  # a writer that does not check the content
+        other_writer.setattr(member_notes, "check_body", lambda kind, body: None)
+        bare = note_of(case, tmp_path, "E02", STATEMENT, {"stance": DISSENT, "reasons": " "})
+    with pytest.raises(NoteRefused, match="a dissent needs its reasons") as refused:
+        read_note(bare.read_bytes(), str(bare), run.package, run.trust)
+    assert refused.value.source == str(bare)
+    code, said = chair(case, "notes", str(bare))
+    assert code == 2 and "a dissent needs its reasons" in said, said
+    assert not (case.merge / "notes").exists()
+
+
+def test_a_paper_statement_changed_by_hand_is_refused_by_its_rule(merged_case):
+    case = merged_case
+    code, said = chair(case, "paper-statement", "--expert", "E03", "--stance", "agree",
+                       "--by", "王组长")  # fmt: skip
+    assert code == 0, said
+    (kept,) = (case.merge / "notes").glob("*.paper.json")
+    record = json.loads(kept.read_text(encoding="utf-8"))
+    record["stance"] = "maybe"
+    kept.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    run = ChairRun.open(case.package, case.merge)
+    with pytest.raises(NoteRefused, match="a statement is agree or dissent") as refused:
+        load_notes(case.merge, run.package, run.trust)
+    assert refused.value.source == str(kept)
 
 
 def test_a_statement_about_other_results_is_shown_as_stale(merged_case, tmp_path):

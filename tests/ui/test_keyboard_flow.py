@@ -11,7 +11,9 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox
 
+from expertscore.scoring.edits import Edit
 from expertscore.scoring.modes import Entry
+from expertscore.vocabulary import EditKind
 
 from .conftest import open_window
 from .helpers import focused, press, stored_rows, stored_scores, type_keys
@@ -60,7 +62,7 @@ def test_reopening_lands_in_the_score_again(configured_app, example_session, qtb
 
 def test_after_a_switch_typing_replaces_the_value(example_window, example_session, qtbot):
     window = example_window
-    window.controller.edit("entry", "S002", "1.1", Entry(points=Decimal("0.5")))
+    window.controller.edit(Edit(EditKind.SCORE, "S002", "1.1", Entry(points=Decimal("0.5"))))
     press(qtbot, Qt.Key.Key_PageDown, CTRL)
     assert window.form.submission_id == "S002"
     while window.form.current_code != "1.1":

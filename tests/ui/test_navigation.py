@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from expertscore.scoring.edits import Edit
 from expertscore.scoring.service import COMPLETE, NOT_STARTED
+from expertscore.vocabulary import EditKind
 from ui.models.gaps import GAP_ROLE
 
 from .helpers import focused, press, stored_scores, type_keys
@@ -93,7 +95,7 @@ def test_switching_keeps_the_indicator_and_shows_the_new_values(example_window):
 
     from expertscore.scoring.modes import Entry
 
-    window.controller.edit("entry", "S002", "1.1", Entry(points=Decimal(3)))
+    window.controller.edit(Edit(EditKind.SCORE, "S002", "1.1", Entry(points=Decimal(3))))
     window.form.select_indicator("1.1", focus=False)
     window.jump_to("S002", "1.1")
     assert window.form.submission_id == "S002"

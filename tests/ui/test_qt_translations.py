@@ -10,11 +10,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from expertscore.scoring.modes import ScoreRejected
+from expertscore.vocabulary import EditKind
 from expertscore.wording import EN, ZH, current
 from ui.app import install_translators
 from ui.chair.texts import flag_label, outcome_label
 from ui.messages import error_text
 from ui.models.submissions import state_label
+from ui.undo import command_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,10 +46,12 @@ def test_qt_dialogs_speak_chinese_with_the_window(configured_app, qtbot):
         # The window's labels are the workbook's and the report's (one vocabulary).
         assert flag_label("spread") == "分歧大" and flag_label("no scores") == "无人评分"
         assert outcome_label("accepted") == "接收" and state_label("not_started") == "未开始"
+        assert command_text(EditKind.SCORE, "S001", "1.1") == "评分 S001 1.1"  # Edit > Undo
         install_translators(configured_app, "en")
         assert current() == EN
         assert "&Look in:" in _file_dialog_labels(qtbot)
         assert _message_box_buttons(qtbot) == {"OK", "Cancel"}
+        assert command_text(EditKind.NOTE, "S001", None) == "Submission note S001"
         assert (
             error_text(ScoreRejected("1.1", "x").saying("no_points"))
             == "Indicator 1.1: enter points"

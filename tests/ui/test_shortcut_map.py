@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel
 
+from expertscore.scoring.edits import Edit
+from expertscore.vocabulary import EditKind
 from ui.dialogs.help import ShortcutsDialog
 from ui.translations import TS
 
@@ -138,7 +140,7 @@ def _something_to_undo_or_redo(window, action: QAction) -> None:
 
     actions = window.actions
     if action in (actions.undo, actions.redo) and not actions.undo.isEnabled():
-        window.controller.edit("entry", "S001", "1.1", Entry(points=Decimal(1)))
+        window.controller.edit(Edit(EditKind.SCORE, "S001", "1.1", Entry(points=Decimal(1))))
     if action is actions.redo and not actions.redo.isEnabled():
         actions.undo.trigger()
 

@@ -24,8 +24,10 @@ from expertscore.reports.sheets import file_digest
 from expertscore.results.submit import submit
 from expertscore.results.verify import verify_file
 from expertscore.schemes.rules import fmt
+from expertscore.scoring.edits import Edit
 from expertscore.scoring.service import Scoring, SessionLocked
 from expertscore.storage.session import SessionFile
+from expertscore.vocabulary import EditKind
 from tests.results.helpers import fixed_key, score_everything
 from ui.dialogs.passphrase import CreateKeyDialog, OpenKeyDialog
 from ui.dialogs.print_preview import BLANK_ALL, FILLED_ALL, PrintPreviewDialog
@@ -207,7 +209,7 @@ def test_key_on_first_use_submit_lock_unlock_resubmit(
     press(qtbot, Qt.Key.Key_Return)
     assert stored_scores(complete_session, sid)["1.1"].points == Decimal("7.5")
     with pytest.raises(SessionLocked):
-        window.controller.edit("comment", sid, "1.1", "改一下")
+        window.controller.edit(Edit(EditKind.COMMENT, sid, "1.1", "改一下"))
 
     # Unlock with a reason: editable again, the banner says it is not submitted again.
     monkeypatch.setattr(UnlockDialog, "exec", unlocking(qtbot, "组长要求复核 1.1"))

@@ -6,7 +6,9 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
+from expertscore.scoring.edits import Edit
 from expertscore.scoring.service import Note, Pin
+from expertscore.vocabulary import EditKind
 
 from .conftest import open_window
 from .helpers import press, stored_scores, type_keys
@@ -67,12 +69,12 @@ def test_undo_of_another_submission_goes_there(example_window, example_session, 
 def test_reopen_finds_every_value_and_the_place(configured_app, example_session, qtbot):
     window = open_window(qtbot, example_session)
     controller = window.controller
-    controller.edit("entry", "S002", "1.1", _entry("8.5"))
-    controller.edit("comment", "S002", "1.1", "核实一致")
-    controller.edit("verified_value", "S002", "1.1", "42.5")
+    controller.edit(Edit(EditKind.SCORE, "S002", "1.1", _entry("8.5")))
+    controller.edit(Edit(EditKind.COMMENT, "S002", "1.1", "核实一致"))
+    controller.edit(Edit(EditKind.VERIFIED_VALUE, "S002", "1.1", "42.5"))
     evidence = controller.evidence("S002")[0].id
-    controller.edit("pinned_evidence", "S002", "1.1", [Pin(evidence, 1)])
-    controller.edit("note", "S002", None, Note(comment="整体较好", level="L1"))
+    controller.edit(Edit(EditKind.PINS, "S002", "1.1", [Pin(evidence, 1)]))
+    controller.edit(Edit(EditKind.NOTE, "S002", None, Note(comment="整体较好", level="L1")))
     window.panes.select("S002")
     window.form.select_indicator("2.1", focus=False)
     window.resize(790, 760)  # within the offscreen screen (800 x 800)

@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 from expertscore.errors import ExpertScoreError
 from expertscore.schemes.model import Indicator, Nature
 from expertscore.schemes.rules import fmt, max_points
+from expertscore.scoring.edits import Edit
 from expertscore.scoring.modes import mode_of, step_of
 from expertscore.scoring.service import Pin, ScoreRecord
+from expertscore.vocabulary import EditKind
 from ui.messages import error_text
 from ui.models.indicators import reported_text
 from ui.plaintext import plain
@@ -365,11 +367,11 @@ class IndicatorDetail(QWidget):
 
     # --- edits -------------------------------------------------------------------------
 
-    def _edit(self, field: str, value: Any) -> bool:
+    def _edit(self, kind: EditKind, value: Any) -> bool:
         if self.submission is None or self.leaf is None or self.read_only:
             return False
         try:
-            self.controller.edit(field, self.submission, self.leaf.code, value)
+            self.controller.edit(Edit(kind, self.submission, self.leaf.code, value))
         except ExpertScoreError as error:
             self.show_error(error)
             return False
@@ -379,7 +381,7 @@ class IndicatorDetail(QWidget):
     def _entered(self, editor: ScoreEditor, entry: Any, step: int) -> None:
         if editor.leaf is not self.leaf:
             return  # a late focus-out of an editor that shows no indicator any more
-        if self._edit("entry", entry):
+        if self._edit(EditKind.SCORE, entry):
             editor.saved()
             if step:
                 self.advance.emit(step)
@@ -387,11 +389,11 @@ class IndicatorDetail(QWidget):
             editor.focus_editor()
 
     def _comment_committed(self, text: str) -> None:
-        if self._edit("comment", text):
+        if self._edit(EditKind.COMMENT, text):
             self.comment.saved()
 
     def _verified_committed(self, text: str) -> None:
-        if self._edit("verified_value", text.strip() or None):
+        if self._edit(EditKind.VERIFIED_VALUE, text.strip() or None):
             self.verified.saved()
 
     def _verified_entered(self) -> None:
@@ -412,7 +414,7 @@ class IndicatorDetail(QWidget):
         pin = Pin(shown[0], shown[1])
         pins = self.current_pins()
         if pin not in pins:
-            self._edit("pinned_evidence", [*pins, pin])
+            self._edit(EditKind.PINS, [*pins, pin])
 
     def unpin_selected(self) -> None:
         index = self.pins.currentIndex()
@@ -420,7 +422,7 @@ class IndicatorDetail(QWidget):
             return
         pins = self.current_pins()
         del pins[index.row()]
-        self._edit("pinned_evidence", pins)
+        self._edit(EditKind.PINS, pins)
 
     def _pin_activated(self, index: QModelIndex) -> None:
         pin = index.data(PIN_ROLE)

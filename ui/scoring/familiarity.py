@@ -11,8 +11,10 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from expertscore.errors import ExpertScoreError
-from expertscore.scoring.familiarity import ACTION, FAIRLY, FAMILIAR, MODERATE, familiarity
+from expertscore.scoring.edits import Edit
+from expertscore.scoring.familiarity import FAIRLY, FAMILIAR, MODERATE, familiarity
 from expertscore.scoring.service import Change
+from expertscore.vocabulary import EditKind
 from ui.session_controller import SessionController
 
 
@@ -44,11 +46,13 @@ class FamiliarityBox(QComboBox):
         if self.submission is None:
             return
         try:
-            self.controller.edit(ACTION, self.submission, None, self.currentData())
+            self.controller.edit(
+                Edit(EditKind.FAMILIARITY, self.submission, None, self.currentData())
+            )
         except ExpertScoreError as error:
             self.controller.report_error(error)
             self._show(familiarity(self.controller.scoring, self.submission))
 
     def _changed(self, change: Change) -> None:
-        if change.field == ACTION and change.submission == self.submission:
+        if change.kind == EditKind.FAMILIARITY and change.submission == self.submission:
             self._show(change.new)

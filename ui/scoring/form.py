@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from expertscore.schemes.rules import fmt
 from expertscore.scoring.service import RECUSED, Change, SubmissionRow
 from expertscore.scoring.totals import Rollup, grade_for
+from expertscore.vocabulary import EditKind
 from ui.models import indicators as im
 from ui.models.submissions import state_label
 from ui.plaintext import plain, shown
@@ -388,12 +389,12 @@ class ScoringForm(QWidget):
         if self.shown is None or change.submission != self.shown.row.id:
             return
         self._refresh_scores()
-        if change.field != "recusal" and self.shown.scores is not None:
+        if change.kind != EditKind.RECUSE and self.shown.scores is not None:
             self.update_row(
                 self.controller.scoring.row_after_edit(self.shown.row, self.shown.scores)
             )
         self.note.set_suggestion(self._level_name())
-        if change.field == "note":
+        if change.kind == EditKind.NOTE:
             self.note.load(
                 self.shown.row.id,
                 self.controller.scoring.note(self.shown.row.id),
@@ -402,7 +403,7 @@ class ScoringForm(QWidget):
                 self.read_only,
             )
         elif change.indicator and change.indicator == self.current_code:
-            if self.controller.replaying or change.field == "pinned_evidence":
+            if self.controller.replaying or change.kind == EditKind.PINS:
                 # The value on screen is not the one set: show the indicator again.
                 self._show_indicator(change.indicator, self.model.index_of(change.indicator))
             else:

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QListView, QWidget
 
 from expertscore.errors import ExpertScoreError
 from expertscore.schemes.model import Category, Tag
+from expertscore.scoring.edits import Edit
 from expertscore.scoring.service import Note
+from expertscore.vocabulary import EditKind
 from ui.messages import error_text
 from ui.plaintext import plain, tip
 from ui.scoring.familiarity import FamiliarityBox
@@ -169,7 +171,7 @@ class SubmissionNoteForm(QWidget):
         if note == self.note:
             return
         try:
-            self.controller.edit("note", self.submission, None, note)
+            self.controller.edit(Edit(EditKind.NOTE, self.submission, None, note))
         except ExpertScoreError as error:
             self.error.setText(error_text(error))
             self.error.show()

@@ -237,47 +237,67 @@ def _submission(
         code: _indicator(scheme, code, scored[code], panel_sheets, how, weights, leaves)
         for code in applicable
     }
-    left_out = len(panel_sheets) < len(scoring)  # only when whole experts are left out
-    everyone_scored = _scored(scoring, applicable) if left_out else {}
-    for code, result in indicators.items():
-        # Spread and re-verification look at every expert, not only the kept ones.
-        if left_out:
-            everyone = _indicator(
-                scheme, code, everyone_scored[code], scoring, how, weights, leaves
-            )
-            result.scores = everyone.scores  # every expert's score; ``kept`` says who counted
-            result.spread = everyone.spread
-            found = set(result.flags) | (set(everyone.flags) - {NO_SCORES})
-            result.flags = [flag for flag in FLAGS if flag in found]
-        result.agreed_value = inp.verified_values.get((sid, code))
+    if len(panel_sheets) < len(scoring):  # whole experts left out by their totals
+        _flag_by_everyone(scheme, indicators, scoring, applicable, how, weights, leaves)
+    for code, item in indicators.items():
+        item.agreed_value = inp.verified_values.get((sid, code))
         override = inp.overrides.get((sid, code))
         if override is not None:
-            result.override = override
-            result.panel = override.points
+            item.override = override
+            item.panel = override.points
     leaf_points = {c: r.panel for c, r in indicators.items() if r.panel is not None}
     totals = rollup(scheme, leaf_points, applicable)
-    percent = totals.percent
-    level = grade_for(scheme, category, percent)
-    result = SubmissionResult(
+    level = grade_for(scheme, category, totals.percent)
+    return SubmissionResult(
         id=sid,
         category=category,
         indicators=indicators,
         rollup=totals,
         expert_totals=expert_totals,
         total=totals.total,
-        percent=percent,
+        percent=totals.percent,
         grade=level.code if level else None,
         kept_experts=kept_experts,
+        explanations_needed=_explanations_needed(expert_totals, policy),
     )
-    if scoring:
-        mean_total = sum(expert_totals.values(), Decimal(0)) / len(expert_totals)
-        for sheet in scoring:
-            if mean_total == 0:
-                continue
-            deviation = abs(expert_totals[sheet.expert] - mean_total) * HUNDRED / mean_total
-            if deviation > policy.deviation_limit:
-                result.explanations_needed[sheet.expert] = quantize(deviation, policy)
-    return result
+
+
+def _flag_by_everyone(
+    scheme: Scheme,
+    indicators: Mapping[str, IndicatorResult],
+    scoring: Sequence[Sheet],
+    applicable: Sequence[str],
+    how: AggregationPolicy,
+    weights: Mapping[str, Decimal] | None,
+    leaves: Mapping[str, _Leaf],
+) -> None:
+    """Where whole experts were left out, spread and re-verification still look at every
+    expert's scores (``scoring``), not only the kept ones'."""
+    everyone_scored = _scored(scoring, applicable)
+    for code, item in indicators.items():
+        everyone = _indicator(scheme, code, everyone_scored[code], scoring, how, weights, leaves)
+        item.scores = everyone.scores  # every expert's score; ``kept`` says who counted
+        item.spread = everyone.spread
+        found = set(item.flags) | (set(everyone.flags) - {NO_SCORES})
+        item.flags = [flag for flag in FLAGS if flag in found]
+
+
+def _explanations_needed(
+    expert_totals: Mapping[str, Decimal], policy: Aggregation
+) -> dict[str, Decimal]:
+    """Expert -> their total's deviation from the mean of all totals, in percent, rounded,
+    where it is beyond the policy's ``deviation_limit``."""
+    needed: dict[str, Decimal] = {}
+    if not expert_totals:
+        return needed
+    mean_total = sum(expert_totals.values(), Decimal(0)) / len(expert_totals)
+    if mean_total == 0:
+        return needed
+    for expert, total in expert_totals.items():
+        deviation = abs(total - mean_total) * HUNDRED / mean_total
+        if deviation > policy.deviation_limit:
+            needed[expert] = quantize(deviation, policy)
+    return needed
 
 
 def rank(results: Mapping[str, SubmissionResult], scheme: Scheme) -> list[str]:

@@ -35,6 +35,9 @@ from expertscore.wording import Text, current
 from expertscore.wording.labels import label
 
 ZERO = Decimal(0)
+# Keys of ``aggregation`` that only the policies reading them may set (the trimming keys
+# predate this rule and are accepted with any method).
+EXCLUSIVE_KEYS = frozenset({"familiarity_weights"})
 Rounded = Callable[[Decimal], Decimal]
 
 
@@ -61,11 +64,11 @@ class AggregationPolicy(ABC):
     """
 
     method: ClassVar[AggregationMethod]
-    # Keys of ``aggregation`` only this policy may set (the trimming keys predate this rule
-    # and are accepted with any method).
+    # The keys of ``aggregation`` the policy reads beyond the common ones; those in
+    # ``EXCLUSIVE_KEYS`` a scheme may set only for a policy that reads them.
     own_keys: ClassVar[frozenset[str]] = frozenset()
-    # The sentence of the report's 汇总方法, in English and Chinese; ``{trim}`` is filled by
-    # ``facts``.
+    # The sentence of the report's 汇总方法, in English and Chinese; its ``{fields}`` are
+    # filled from ``facts``.
     sentence: ClassVar[Text]
 
     def __init__(self, rules: Aggregation) -> None:
@@ -127,13 +130,10 @@ class AggregationPolicy(ABC):
 
     def problems(self) -> Iterator[tuple[str, str]]:
         """(key of ``aggregation``, what is wrong) for every rule the scheme breaks."""
-        if self.rules.familiarity_weights is not None and "familiarity_weights" not in (
-            self.own_keys
-        ):
-            yield (
-                "familiarity_weights",
-                "familiarity_weights are read only by method familiarity_weighted",
-            )
+        for key in sorted(EXCLUSIVE_KEYS - self.own_keys):
+            if getattr(self.rules, key) is not None:
+                readers = " or ".join(p.method for p in POLICIES.values() if key in p.own_keys)
+                yield key, f"{key} is read only by method {readers}"
 
     def facts(self, language: str) -> dict[str, str]:
         return {}

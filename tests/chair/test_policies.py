@@ -207,7 +207,7 @@ def test_a_scheme_declares_the_weights():
     [
         (
             "aggregation:\n  method: mean\n  familiarity_weights: {fairly: 0.5}\n",
-            "familiarity_weights are read only by method familiarity_weighted",
+            "familiarity_weights is read only by method familiarity_weighted",
         ),
         (
             "aggregation:\n  method: familiarity_weighted\n  familiarity_weights: {moderate: 0}\n",

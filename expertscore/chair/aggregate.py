@@ -6,14 +6,10 @@ traced back. Arithmetic is ``Decimal``. Rounding happens in exactly one place: e
 indicator's panel score is rounded to the scheme's ``decimals`` with its ``rounding``; every
 subtotal and total is then an exact sum of rounded numbers, so printed tables add up.
 
-Policies (``aggregation`` in the scheme):
-
-* ``mean``, ``median``;
-* ``trimmed_mean`` with ``trim_scope: indicator``: per indicator, once ``trim_min_experts``
-  experts scored it, the highest and the lowest score are dropped (one each);
-* ``trimmed_mean`` with ``trim_scope: expert_total``: each expert's total is computed, the
-  highest and lowest totals are dropped, and the panel total is the mean of the rest;
-  indicator panel scores are then the plain mean of the kept experts.
+The policy (``aggregation.method`` in the scheme: mean, median, trimmed mean per indicator
+or by expert totals, familiarity-weighted mean) is one object of ``schemes.policies``: it
+combines each indicator's scores, says which experts count and weighs them; the
+leave-one-out check (``robustness``) asks the same object.
 """
 
 from __future__ import annotations
@@ -26,7 +22,8 @@ from expertscore.chair.bulk import collector_paused
 from expertscore.chair.fragility import Fragility
 from expertscore.chair.override_causes import OverrideCause
 from expertscore.chair.ranking import ranked
-from expertscore.schemes.model import Aggregation, AggregationMethod, Scheme, TrimScope
+from expertscore.schemes.model import Aggregation, Scheme
+from expertscore.schemes.policies import AggregationPolicy, policy_of
 from expertscore.schemes.rules import max_points
 from expertscore.scoring.totals import Rollup, grade_for, rollup, total_of
 from expertscore.vocabulary import Flag
@@ -130,24 +127,6 @@ def quantize(value: Decimal, policy: Aggregation) -> Decimal:
     return quantizer(policy)(value)
 
 
-def combine(
-    values: Sequence[Decimal], policy: Aggregation, trim: bool
-) -> tuple[Decimal, list[int]]:
-    """The panel value of ``values`` and the indexes of the values kept."""
-    trimming = trim and policy.method == AggregationMethod.TRIMMED_MEAN
-    if policy.method == AggregationMethod.MEAN or (
-        trimming and len(values) < policy.trim_min_experts
-    ):
-        return sum(values, ZERO) / len(values), list(range(len(values)))
-    order = sorted(range(len(values)), key=values.__getitem__)
-    if policy.method == AggregationMethod.MEDIAN:
-        n = len(order)
-        middle = order[(n - 1) // 2 : n // 2 + 1]
-        return sum(map(values.__getitem__, middle), ZERO) / len(middle), middle
-    kept = order[1:-1] if trimming else order
-    return sum(map(values.__getitem__, kept), ZERO) / len(kept), kept
-
-
 @dataclass(frozen=True)
 class _Leaf:
     """What aggregating one indicator needs from the scheme, looked up once per run."""
@@ -186,10 +165,12 @@ def _indicator(
     code: str,
     scored: list[tuple[str, Decimal]],
     sheets: Sequence[Sheet],
-    trim: bool,
+    how: AggregationPolicy,
+    weights: Mapping[str, Decimal] | None,
     leaves: Mapping[str, _Leaf],
 ) -> IndicatorResult:
-    """``scored``: the (expert, points) of ``sheets`` for ``code``."""
+    """``scored``: the (expert, points) of ``sheets`` for ``code``; ``weights``: the
+    policy's weight of each expert, if it weighs them."""
     policy = scheme.aggregation
     info = leaves[code]
     top = info.top
@@ -197,7 +178,8 @@ def _indicator(
         return IndicatorResult(code, top, {}, [], None, None, ZERO, [NO_SCORES])
     experts = [expert for expert, _ in scored]
     values = [value for _, value in scored]
-    exact, kept = combine(values, policy, trim)
+    weighed = None if weights is None else [weights[expert] for expert in experts]
+    exact, kept = how.combine(values, weighed)
     result = IndicatorResult(
         code=code,
         maximum=top,
@@ -240,62 +222,82 @@ def _submission(
     category = inp.categories.get(sid)
     applicable = [leaf.code for leaf in scheme.applicable_leaves(category)]
     scoring = [s for s in sheets if not s.recused]
-    by_expert_total = (
-        policy.method == AggregationMethod.TRIMMED_MEAN
-        and policy.trim_scope == TrimScope.EXPERT_TOTAL
-    )
+    how = policy_of(policy)
     applicable_set = set(applicable)
     expert_totals = {s.expert: total_of(scheme, s.points, applicable_set) for s in scoring}
     kept_experts = [s.expert for s in scoring]
-    if by_expert_total and scoring:
-        totals = [expert_totals[s.expert] for s in scoring]
-        _, kept = combine(totals, policy, trim=True)
-        kept_experts = [scoring[i].expert for i in sorted(kept)]
+    if scoring:  # the experts whose scores count (all, unless the policy trims by totals)
+        kept = how.kept_experts([expert_totals[s.expert] for s in scoring])
+        kept_experts = [scoring[i].expert for i in kept]
     panel_sheets = [s for s in scoring if s.expert in kept_experts]
+    weights = how.weights(scoring)
     leaves = leaves or _Leaf.table(scheme)
     scored = _scored(panel_sheets, applicable)
     indicators = {
-        code: _indicator(scheme, code, scored[code], panel_sheets, not by_expert_total, leaves)
+        code: _indicator(scheme, code, scored[code], panel_sheets, how, weights, leaves)
         for code in applicable
     }
-    everyone_scored = _scored(scoring, applicable) if len(panel_sheets) < len(scoring) else {}
-    for code, result in indicators.items():
-        # Spread and re-verification look at every expert, not only the kept ones.
-        if by_expert_total and len(panel_sheets) < len(scoring):
-            everyone = _indicator(scheme, code, everyone_scored[code], scoring, False, leaves)
-            result.scores = everyone.scores  # every expert's score; ``kept`` says who counted
-            result.spread = everyone.spread
-            found = set(result.flags) | (set(everyone.flags) - {NO_SCORES})
-            result.flags = [flag for flag in FLAGS if flag in found]
-        result.agreed_value = inp.verified_values.get((sid, code))
+    if len(panel_sheets) < len(scoring):  # whole experts left out by their totals
+        _flag_by_everyone(scheme, indicators, scoring, applicable, how, weights, leaves)
+    for code, item in indicators.items():
+        item.agreed_value = inp.verified_values.get((sid, code))
         override = inp.overrides.get((sid, code))
         if override is not None:
-            result.override = override
-            result.panel = override.points
+            item.override = override
+            item.panel = override.points
     leaf_points = {c: r.panel for c, r in indicators.items() if r.panel is not None}
     totals = rollup(scheme, leaf_points, applicable)
-    percent = totals.percent
-    level = grade_for(scheme, category, percent)
-    result = SubmissionResult(
+    level = grade_for(scheme, category, totals.percent)
+    return SubmissionResult(
         id=sid,
         category=category,
         indicators=indicators,
         rollup=totals,
         expert_totals=expert_totals,
         total=totals.total,
-        percent=percent,
+        percent=totals.percent,
         grade=level.code if level else None,
         kept_experts=kept_experts,
+        explanations_needed=_explanations_needed(expert_totals, policy),
     )
-    if scoring:
-        mean_total = sum(expert_totals.values(), Decimal(0)) / len(expert_totals)
-        for sheet in scoring:
-            if mean_total == 0:
-                continue
-            deviation = abs(expert_totals[sheet.expert] - mean_total) * HUNDRED / mean_total
-            if deviation > policy.deviation_limit:
-                result.explanations_needed[sheet.expert] = quantize(deviation, policy)
-    return result
+
+
+def _flag_by_everyone(
+    scheme: Scheme,
+    indicators: Mapping[str, IndicatorResult],
+    scoring: Sequence[Sheet],
+    applicable: Sequence[str],
+    how: AggregationPolicy,
+    weights: Mapping[str, Decimal] | None,
+    leaves: Mapping[str, _Leaf],
+) -> None:
+    """Where whole experts were left out, spread and re-verification still look at every
+    expert's scores (``scoring``), not only the kept ones'."""
+    everyone_scored = _scored(scoring, applicable)
+    for code, item in indicators.items():
+        everyone = _indicator(scheme, code, everyone_scored[code], scoring, how, weights, leaves)
+        item.scores = everyone.scores  # every expert's score; ``kept`` says who counted
+        item.spread = everyone.spread
+        found = set(item.flags) | (set(everyone.flags) - {NO_SCORES})
+        item.flags = [flag for flag in FLAGS if flag in found]
+
+
+def _explanations_needed(
+    expert_totals: Mapping[str, Decimal], policy: Aggregation
+) -> dict[str, Decimal]:
+    """Expert -> their total's deviation from the mean of all totals, in percent, rounded,
+    where it is beyond the policy's ``deviation_limit``."""
+    needed: dict[str, Decimal] = {}
+    if not expert_totals:
+        return needed
+    mean_total = sum(expert_totals.values(), Decimal(0)) / len(expert_totals)
+    if mean_total == 0:
+        return needed
+    for expert, total in expert_totals.items():
+        deviation = abs(total - mean_total) * HUNDRED / mean_total
+        if deviation > policy.deviation_limit:
+            needed[expert] = quantize(deviation, policy)
+    return needed
 
 
 def rank(results: Mapping[str, SubmissionResult], scheme: Scheme) -> list[str]:

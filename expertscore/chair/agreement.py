@@ -26,7 +26,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import TypeVar
+from typing import TypeVar, cast
 
 Unit = TypeVar("Unit", bound=Hashable)
 Rater = TypeVar("Rater", bound=Hashable)
@@ -79,9 +79,11 @@ UnitSums = tuple[int, Fraction | int, Fraction | int]  # m, S1, S2 of one unit's
 
 def unit_sums(values: Iterable[Decimal | Fraction | int]) -> UnitSums:
     """A unit's count, sum and sum of squares: all alpha needs of it."""
-    found = list(values)
-    if any(isinstance(v, Decimal) for v in found):
-        found = [_exact(v) for v in found]
+    given = list(values)
+    if any(isinstance(v, Decimal) for v in given):
+        found = [_exact(v) for v in given]
+    else:  # no Decimal among them: ints and fractions as they are
+        found = cast(list[Fraction | int], given)
     return len(found), sum(found), sum(v * v for v in found)
 
 
@@ -92,7 +94,9 @@ def alpha_of(units: Iterable[UnitSums]) -> Figure:
     are pairable or the pairable values do not vary. Integer values keep every sum an
     integer (a caller may scale its values to integers: alpha does not change with scale).
     """
-    count, total, squares = 0, 0, 0
+    count = 0
+    total: Fraction | int = 0
+    squares: Fraction | int = 0
     within: dict[int, Fraction | int] = {}  # m -> sum over units of m*S2_u - S1_u^2
     pairable_units = 0
     for m, s1, s2 in units:
@@ -130,9 +134,11 @@ def icc2(table: Sequence[Sequence[Decimal | Fraction | int]], integers: bool = F
     ratings = n * k
     if n < 2 or k < 2 or any(len(row) != k for row in table):
         return Icc(Figure("icc", None, ratings), Figure("icc", None, ratings))
-    rows = table
+    rows: Sequence[Sequence[Fraction | int]]
     if not integers and any(isinstance(v, Decimal) for row in table for v in row):
         rows = [[_exact(v) for v in row] for row in table]
+    else:  # no Decimal in the table: ints and fractions as they are
+        rows = cast(Sequence[Sequence[Fraction | int]], table)
     # Sums of squares from raw sums (exact for integers and fractions alike).
     row_sums = [sum(row) for row in rows]
     col_sums = [sum(row[j] for row in rows) for j in range(k)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import Override, PanelInput, Sheet, VerifiedValue
@@ -35,22 +36,25 @@ def _latest_scores(
     for text in set(c.points):
         if text is not None and text not in cache:
             cache[text] = Decimal(text)
+    points: dict[str, Decimal] = {}
+    verified: dict[str, str] = {}
     if not c.round:  # the usual file: one round, in C loops
         verified = {c.indicator[row]: value for row, value in c.verified_value}
         if None in c.points:
             rows = zip(c.indicator, c.points, strict=True)
             points = {code: cache[text] for code, text in rows if text is not None}
         else:
-            points = dict(zip(c.indicator, map(cache.__getitem__, c.points), strict=True))
+            # No None among the points (checked above): every text is in ``cache``.
+            texts = cast(list[str], c.points)
+            points = dict(zip(c.indicator, map(cache.__getitem__, texts), strict=True))
         return points, verified
     # Latest round last, whatever order the file lists them in.
     rounds = c.column("round")
     values = c.column("verified_value")
-    points = {}
-    verified: dict[str, str] = {}
     for i in sorted(range(len(rounds)), key=rounds.__getitem__):
-        if c.points[i] is not None:
-            points[c.indicator[i]] = cache[c.points[i]]
+        text = c.points[i]
+        if text is not None:
+            points[c.indicator[i]] = cache[text]
         if values[i] is not None:
             verified[c.indicator[i]] = values[i]
     return points, verified

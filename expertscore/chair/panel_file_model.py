@@ -12,7 +12,13 @@ from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import (
+    Field,
+    SerializerFunctionWrapHandler,
+    ValidationError,
+    model_serializer,
+    model_validator,
+)
 
 from expertscore.batch.manifest import ID_PATTERN, SHA256_PATTERN
 from expertscore.batch.package import OpenedPackage
@@ -33,6 +39,7 @@ from expertscore.results.model import DECIMAL_PATTERN, BatchRef, Program, Strict
 from expertscore.results.payload import plain
 from expertscore.results.verify import CheckedResult
 from expertscore.schemes.model import Scheme
+from expertscore.schemes.policies import policy_of
 
 PANEL_PAYLOAD_FORMAT = "expertscore-panel-payload/5"
 EXACT = Decimal("1E-10")  # unrounded values are written to 10 decimal places
@@ -66,6 +73,7 @@ def policy_record(scheme: Scheme) -> dict[str, Any]:
         "spread_threshold": plain(policy.spread_threshold),
         "deviation_limit": plain(policy.deviation_limit),
         "rank_within": policy.rank_within.value,
+        **policy_of(policy).record(),  # a policy's own fields (familiarity weights)
     }
 
 
@@ -232,6 +240,13 @@ class OrganizerValueRef(Strict):
     note: str | None
 
 
+class FamiliarityWeightsRef(Strict):
+    familiar: Dec
+    fairly: Dec
+    moderate: Dec
+    unmarked: Dec
+
+
 class PolicyRef(Strict):
     method: str
     trim_min_experts: int
@@ -242,6 +257,16 @@ class PolicyRef(Strict):
     spread_threshold: Dec
     deviation_limit: Dec
     rank_within: Literal["batch", "category"]
+    # Written only under ``familiarity_weighted`` (``schemes.policies``), so the files of
+    # the other policies stay as they were.
+    familiarity_weights: FamiliarityWeightsRef | None = None
+
+    @model_serializer(mode="wrap")
+    def _as_written(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if data.get("familiarity_weights") is None:
+            data.pop("familiarity_weights", None)
+        return data
 
 
 class InputRef(Strict):

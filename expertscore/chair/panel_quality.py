@@ -163,7 +163,9 @@ def severities(result: PanelResult) -> list[Severity]:
     for sub in result.submissions.values():
         for indicator in sub.indicators.values():
             distinct.update(indicator.scores.values())
-    places = max((-p.as_tuple().exponent for p in distinct if p.is_finite()), default=0)
+    # A finite Decimal's exponent is an int (an infinity's or NaN's a letter).
+    exponents = [p.as_tuple().exponent for p in distinct]
+    places = max((-e for e in exponents if isinstance(e, int)), default=0)
     places = max(places, 0)
     counted = {p: int(p.scaleb(places)) for p in distinct}
     unit = Decimal(1).scaleb(-places)

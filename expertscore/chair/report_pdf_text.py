@@ -13,7 +13,8 @@ from decimal import Decimal
 from expertscore.chair.fragility import Fragility, chinese_text
 from expertscore.chair.override_causes import NO_CAUSE_ZH, OverrideCause
 from expertscore.chair.panel import Gap
-from expertscore.schemes.model import Aggregation, AggregationMethod, Rounding, TrimScope
+from expertscore.schemes.model import Aggregation, Rounding
+from expertscore.schemes.policies import policy_of
 from expertscore.schemes.rules import fmt
 from expertscore.vocabulary import Flag, MergeOutcome
 from expertscore.wording import ZH
@@ -30,15 +31,7 @@ NO_GRADE = "未达等级"
 
 def policy_lines(policy: Aggregation) -> list[str]:
     """How the panel score is made, in the words a panel member would use."""
-    trim = f"评分专家达到 {policy.trim_min_experts} 人时"
-    if policy.method == AggregationMethod.MEAN:
-        method = "各指标取全部评分专家的算术平均值"
-    elif policy.method == AggregationMethod.MEDIAN:
-        method = "各指标取全部评分专家的中位数"
-    elif policy.trim_scope == TrimScope.EXPERT_TOTAL:
-        method = f"按专家总分去掉一个最高分和一个最低分（{trim}），各指标取其余专家评分的算术平均值"
-    else:
-        method = f"各指标去掉一个最高分和一个最低分（{trim}）后取算术平均值"
+    method = policy_of(policy).describe(ZH)
     rounding = ROUNDING_NAMES.get(policy.rounding.value, policy.rounding.value)
     return [
         f"汇总方法：{method}。",

@@ -1,17 +1,18 @@
 """Leave-one-out: would a submission's grade or rank change without any one expert?
 
-For the per-indicator policies the panel score without expert ``e`` follows from the sorted
-scores in constant time (the mean loses one value; the trimmed mean may drop different
-ends; the median moves by at most one place), so the whole check costs about as much as
-one aggregation. Leaving out any one of several equal scores leaves the same scores
-behind, so each distinct score of an indicator is worked out once. ``expert_total``
-trimming re-aggregates the affected submission instead.
+For the per-indicator policies the panel score without expert ``e`` comes from the
+scheme's policy object (``schemes.policies``, the one the aggregation combines with): its
+``without_each`` follows from the sorted scores in constant time per distinct score (the
+mean loses one value; the trimmed mean may drop different ends; the median moves by at most
+one place; the familiarity-weighted mean loses one weighted share), so the whole check costs
+about as much as one aggregation. A policy that leaves out whole experts by their totals
+(``expert_total`` trimming) re-aggregates the affected submission instead.
 ``naive_leave_one_out`` re-runs the whole aggregation per expert; tests compare the two.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -19,6 +20,7 @@ from expertscore.chair.aggregate import (
     ZERO,
     PanelInput,
     PanelResult,
+    Sheet,
     SubmissionResult,
     _submission,
     aggregate,
@@ -27,7 +29,8 @@ from expertscore.chair.aggregate import (
 from expertscore.chair.bulk import collector_paused
 from expertscore.chair.fragility import Fragility
 from expertscore.chair.ranking import ranked
-from expertscore.schemes.model import Aggregation, AggregationMethod, Scheme, TrimScope
+from expertscore.schemes.model import Scheme
+from expertscore.schemes.policies import policy_of
 from expertscore.scoring.totals import grade_for, is_additive, total_of
 
 
@@ -37,68 +40,14 @@ class Outcome:
     grade: str | None
 
 
-@dataclass(frozen=True)
-class _Rule:
-    """The policy reduced to what the inner loop needs, read once."""
-
-    median: bool
-    trim_from: int | None  # trim once at least this many scores remain; None: never
-
-    @classmethod
-    def of(cls, policy: Aggregation) -> _Rule:
-        trimmed = policy.method == AggregationMethod.TRIMMED_MEAN
-        return cls(
-            policy.method == AggregationMethod.MEDIAN, policy.trim_min_experts if trimmed else None
-        )
-
-
-def _without(values: list[Decimal], position: int, rule: _Rule, total: Decimal) -> Decimal:
-    """Panel value of the sorted ``values`` without the one at ``position``."""
-    n = len(values) - 1
-    if rule.median:
-        rest = values[:position] + values[position + 1 :]
-        middle = rest[(n - 1) // 2 : n // 2 + 1]
-        return sum(middle, Decimal(0)) / len(middle)
-    remaining = total - values[position]
-    if rule.trim_from is not None and n >= rule.trim_from:
-        low = values[1] if position == 0 else values[0]
-        high = values[-2] if position == n else values[-1]
-        return (remaining - low - high) / (n - 2)
-    return remaining / n
-
-
-def _alternatives(
-    values: list[Decimal], rule: _Rule, rounded: Callable[[Decimal], Decimal]
-) -> dict[Decimal, Decimal]:
-    """Each distinct score of the sorted ``values`` -> the rounded panel value without it.
-
-    Leaving out any one of several equal scores leaves the same scores behind. For the
-    mean and the trimmed mean the value follows from the sum; only the two ends of a
-    trimmed mean (which change what is trimmed) and the median need ``_without``.
-    """
-    n = len(values) - 1
-    if n == 0:
-        return {}
-    total = sum(values, ZERO)
-    # Each distinct score with the position of its first occurrence.
-    first = dict(zip(reversed(values), range(n, -1, -1), strict=True))
-    if rule.median:
-        return {v: rounded(_without(values, p, rule, total)) for v, p in first.items()}
-    if rule.trim_from is not None and n >= rule.trim_from:
-        low, high = values[0], values[-1]
-        inner = total - low - high
-        found = {v: rounded((inner - v) / (n - 2)) for v in first}
-        for end in (low, high):
-            found[end] = rounded(_without(values, first[end], rule, total))
-        return found
-    return {v: rounded((total - v) / n) for v in first}
-
-
-def _fast_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outcome]:
-    """The submission's total and grade without each of its experts."""
+def _fast_outcomes(
+    inp: PanelInput, result: SubmissionResult, sheets: Sequence[Sheet]
+) -> dict[str, Outcome]:
+    """The submission's total and grade without each of its experts (``sheets``: theirs)."""
     scheme = inp.scheme
-    rule = _Rule.of(scheme.aggregation)
+    how = policy_of(scheme.aggregation)
     rounded = quantizer(scheme.aggregation)
+    weights = how.weights([s for s in sheets if not s.recused])
     # Per expert: indicator -> panel score without them (None: nobody else scored it).
     changed: dict[str, dict[str, Decimal | None]] = {}
     # For an additive scheme: per indicator, how much lower the total is without each
@@ -108,20 +57,18 @@ def _fast_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outco
     for code, indicator in result.indicators.items():
         if indicator.override is not None or not indicator.scores or indicator.panel is None:
             continue
-        values = sorted(indicator.scores.values())
-        without = _alternatives(values, rule, rounded)
+        experts = list(indicator.scores)
+        weighed = None if weights is None else [weights[e] for e in experts]
+        without = how.without_each(list(indicator.scores.values()), weighed, rounded)
         if additive:
             panel = indicator.panel
-            drop = {value: panel - without.get(value, ZERO) for value in set(values)}
-            drops.append(
-                (list(indicator.scores), list(map(drop.__getitem__, indicator.scores.values())))
-            )
+            drops.append((experts, [panel if w is None else panel - w for w in without]))
             continue
-        for expert, value in indicator.scores.items():
+        for expert, value in zip(experts, without, strict=True):
             updates = changed.get(expert)
             if updates is None:
                 updates = changed[expert] = {}
-            updates[code] = without.get(value)  # None: nobody else scored it
+            updates[code] = value  # None: nobody else scored it
     if additive:
         totals = {e: result.total - d for e, d in _summed_per_expert(drops).items()}
     else:
@@ -165,8 +112,9 @@ def _totals_without(
     return totals
 
 
-def _slow_outcomes(inp: PanelInput, result: SubmissionResult) -> dict[str, Outcome]:
-    sheets = [s for s in inp.sheets if s.submission == result.id]
+def _slow_outcomes(
+    inp: PanelInput, result: SubmissionResult, sheets: Sequence[Sheet]
+) -> dict[str, Outcome]:
     outcomes = {}
     for expert in {s.expert for s in sheets if not s.recused}:
         alt = _submission(inp, result.id, [s for s in sheets if s.expert != expert])
@@ -193,15 +141,16 @@ def _mark(scheme: Scheme, result: PanelResult, per_expert: dict[str, dict[str, O
 
 def leave_one_out(inp: PanelInput, result: PanelResult) -> None:
     """Fill ``fragile`` on every submission of ``result``."""
-    policy = inp.scheme.aggregation
-    slow = (
-        policy.method == AggregationMethod.TRIMMED_MEAN
-        and policy.trim_scope == TrimScope.EXPERT_TOTAL
+    outcomes_of = (
+        _slow_outcomes if policy_of(inp.scheme.aggregation).trims_experts else _fast_outcomes
     )
+    by_submission: dict[str, list[Sheet]] = {}
+    for sheet in inp.sheets:
+        by_submission.setdefault(sheet.submission, []).append(sheet)
     per_expert: dict[str, dict[str, Outcome]] = {}
     with collector_paused():
         for sid, submission in result.submissions.items():
-            outcomes = _slow_outcomes(inp, submission) if slow else _fast_outcomes(inp, submission)
+            outcomes = outcomes_of(inp, submission, by_submission.get(sid, []))
             for expert, outcome in outcomes.items():
                 per_expert.setdefault(expert, {})[sid] = outcome
         _mark(inp.scheme, result, per_expert)

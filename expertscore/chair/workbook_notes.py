@@ -18,13 +18,14 @@ from expertscore.chair.workbook_common import (
     METHOD_LABELS,
     NOTES,
     ROUNDING_LABELS,
-    SCOPE_LABELS,
     BookData,
     experts_text,
 )
 from expertscore.schemes.model import Amount, Category, GradeScale, Scheme
+from expertscore.schemes.policies import policy_of
 from expertscore.schemes.rules import fmt
 from expertscore.schemes.table import amount_text
+from expertscore.wording import ZH
 
 DIVERGENCE_HEADERS = [
     "类型",
@@ -335,15 +336,7 @@ def _policy_rows(data: BookData) -> list[tuple[str, str]]:
     scheme = data.scheme
     policy = scheme.aggregation
     method = METHOD_LABELS.get(policy.method.value, policy.method.value)
-    rows = [("汇总方法", method)]
-    if policy.method.value == "trimmed_mean":
-        rows.append(
-            (
-                "去极值",
-                f"{SCOPE_LABELS.get(policy.trim_scope.value, policy.trim_scope.value)}；"
-                f"至少 {policy.trim_min_experts} 位专家评分时才去极值",
-            )
-        )
+    rows = [("汇总方法", method), *policy_of(policy).details(ZH)]
     rounding = ROUNDING_LABELS.get(policy.rounding.value, policy.rounding.value)
     rows += [
         ("最少评分专家", f"{policy.min_experts} 位；少于此数的指标提示“评分专家不足”"),

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from expertscore.batch.manifest import AssignedIndicators, Assignment, Conflict, Submission
 from expertscore.errors import ExpertScoreError
 from expertscore.organizer.roster import RosterExpert
-from expertscore.schemes.model import AggregationMethod, Scheme
+from expertscore.schemes.model import Scheme
+from expertscore.schemes.policies import policy_of
 
 GENERAL = ""  # the pool of experts who score what is not split off
 
@@ -246,10 +247,7 @@ def to_assignments(
 
 def needed_experts(scheme: Scheme) -> int:
     """The fewest experts each indicator needs under the scheme's aggregation policy."""
-    policy = scheme.aggregation
-    if policy.method == AggregationMethod.TRIMMED_MEAN:
-        return max(policy.min_experts, policy.trim_min_experts)
-    return policy.min_experts
+    return policy_of(scheme.aggregation).needed_experts()
 
 
 def check_coverage(

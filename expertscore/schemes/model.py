@@ -318,6 +318,7 @@ class AggregationMethod(StrEnum):
     MEAN = "mean"
     TRIMMED_MEAN = "trimmed_mean"
     MEDIAN = "median"
+    FAMILIARITY_WEIGHTED = "familiarity_weighted"  # a mean weighted by the experts' familiarity
 
 
 class TrimScope(StrEnum):
@@ -336,8 +337,20 @@ class RankWithin(StrEnum):
     CATEGORY = "category"  # one ranking per top-level category (kinds rank with their category)
 
 
+class FamiliarityWeights(Frozen):
+    """The weight of an expert's score by their own familiarity mark (熟悉程度) with the
+    submission, for ``method: familiarity_weighted``; ``unmarked``: no mark. The field names
+    are the marks a result file carries (``scoring.familiarity.LEVELS``)."""
+
+    familiar: Dec = Field(default=Decimal(1), gt=0)  # 熟悉
+    fairly: Dec = Field(default=Decimal("0.8"), gt=0)  # 较熟悉
+    moderate: Dec = Field(default=Decimal("0.6"), gt=0)  # 一般
+    unmarked: Dec = Field(default=Decimal(1), gt=0)
+
+
 class Aggregation(Frozen):
-    """How the panel's scores become one score."""
+    """How the panel's scores become one score (``schemes.policies`` holds each method's
+    rules)."""
 
     method: AggregationMethod = AggregationMethod.MEAN
     trim_min_experts: int = 5  # trim one highest and one lowest from this many experts on
@@ -348,6 +361,8 @@ class Aggregation(Frozen):
     spread_threshold: Pct = Decimal(30)  # percent of the leaf's maximum
     deviation_limit: Pct = Decimal(30)  # percent from the panel mean
     rank_within: RankWithin = RankWithin.BATCH
+    # Only with ``method: familiarity_weighted``; not given there: the defaults.
+    familiarity_weights: FamiliarityWeights | None = None
 
 
 class Source(Frozen):

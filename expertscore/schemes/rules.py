@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from expertscore.schemes.model import (
-    AggregationMethod,
     BandsScoring,
     Category,
     GradeScale,
@@ -21,6 +20,7 @@ from expertscore.schemes.model import (
     Scheme,
     Tag,
 )
+from expertscore.schemes.policies import policy_of
 from expertscore.schemes.yamlsource import Path_
 
 
@@ -307,12 +307,8 @@ def _grades(scale: GradeScale, base: Path_) -> Iterator[Finding]:
 def _aggregation(scheme: Scheme) -> Iterator[Finding]:
     policy = scheme.aggregation
     base = ("aggregation",)
-    if policy.method == AggregationMethod.TRIMMED_MEAN and policy.trim_min_experts < 3:
-        yield Finding(
-            (*base, "trim_min_experts"),
-            "aggregation",
-            "a trimmed mean drops two scores, so it needs at least 3 experts",
-        )
+    for key, problem in policy_of(policy).problems():
+        yield Finding((*base, key), "aggregation", problem)
     for field in ("spread_threshold", "deviation_limit"):
         value = getattr(policy, field)
         if not Decimal(0) < value <= Decimal(100):

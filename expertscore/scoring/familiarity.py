@@ -1,12 +1,13 @@
 """The expert's familiarity with a submission (熟悉程度): 熟悉 / 较熟悉 / 一般, or not marked.
 
 A self-rating the chair sees beside the panel's agreement (``chair.panel_quality``): it is
-advice and never changes a score or total. It is one edit like the others: validated,
-written with its hash-chained log entry (``familiarity``, ``{"old", "new"}``) in one
-transaction, refused on a recused submission or a locked session, and undone by setting
-the old value again. The result payload carries it per submission
-(``results.payload``), and the replay checks it (``results.replay``) with ``check_level``,
-the one rule for writer and readers.
+advice and changes no score or total, unless the scheme's aggregation weighs the experts by
+it (``method: familiarity_weighted``, ``schemes.policies``; off by default). It is one edit
+like the others: validated, written with its hash-chained log entry (``familiarity``,
+``{"old", "new"}``) in one transaction, refused on a recused submission or a locked
+session, and undone by setting the old value again. The result payload carries it per
+submission (``results.payload``), and the replay checks it (``results.replay``) with
+``check_level``, the one rule for writer and readers.
 """
 
 from __future__ import annotations

@@ -52,6 +52,9 @@ LABELS: dict[type[StrEnum], dict[str, Text]] = {
         AggregationMethod.TRIMMED_MEAN: Text(
             "mean without the highest and the lowest score", "去掉一个最高分和一个最低分后取平均"
         ),
+        AggregationMethod.FAMILIARITY_WEIGHTED: Text(
+            "mean weighted by the experts' familiarity", "按专家熟悉程度加权平均"
+        ),
     },
     TrimScope: {
         TrimScope.INDICATOR: Text(

@@ -14,15 +14,29 @@ from expertscore.crypto import sealed
 from expertscore.identity.keycard import make_card, write_card
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.results.verify import ResultRefused, read_result, verify_file
+from expertscore.scoring.service import Scoring
+from expertscore.storage.session import SessionFile
+from tests.results.helpers import score_everything
 from ui.dialogs.passphrase import CreateKeyDialog
 from ui.dialogs.submit import SubmitDialog
 from ui.encrypt_to import CHAIR
 from ui.settings import Settings
 
+from .conftest import open_window
 from .helpers import focused, press, type_keys
-from .test_submit_print import complete_session, complete_window, keyboard_only  # noqa: F401
+from .test_submit_print import keyboard_only
 
 TYPED_PASSPHRASE = "long enough 2025"
+
+
+@pytest.fixture
+def scored_window(configured_app, qtbot, example_session: Path):
+    """The window on the example session with every assigned indicator scored."""
+    with SessionFile(example_session) as session:
+        score_everything(Scoring(session))
+    window = open_window(qtbot, example_session)
+    yield window
+    window.close()
 
 
 @pytest.fixture
@@ -43,7 +57,7 @@ def make_key(qtbot):
 
 
 def test_the_result_goes_encrypted_to_the_chairs_card(
-    complete_window, chair_card, tmp_path, qtbot, monkeypatch
+    scored_window, chair_card, tmp_path, qtbot, monkeypatch
 ):
     chair, card = chair_card
     seen: dict = {}
@@ -70,7 +84,7 @@ def test_the_result_goes_encrypted_to_the_chairs_card(
 
     monkeypatch.setattr(CreateKeyDialog, "exec", keyboard_only(qtbot, make_key(qtbot)))
     monkeypatch.setattr(SubmitDialog, "exec", keyboard_only(qtbot, submit_))
-    complete_window.actions.submit.trigger()
+    scored_window.actions.submit.trigger()
 
     assert seen["without_card"] == (False, "Choose the key card to encrypt to.")
     assert "no such key card or recipients file" in seen["missing"]

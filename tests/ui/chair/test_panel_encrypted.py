@@ -60,7 +60,7 @@ def test_the_panel_file_goes_encrypted_to_the_authority(window, qtbot, tmp_path)
     with pytest.raises(PanelRefused, match="not to the key of CHAIR"):
         read_panel_file(out)
     sealed.unlock(authority, "AUTHORITY")
-    payload, signer = read_panel_file(out, chair.info.fingerprint)
+    payload, _signer = read_panel_file(out, chair.info.fingerprint)
     assert payload.ranking == window.state.result.ranking
     assert recheck_panel_file(out, window.state.package, window.state.folder / "results") == []
     assert Settings().encrypt_to(AUTHORITY) == (True, str(recipients))

@@ -196,7 +196,10 @@ def main() -> None:
         encrypted = switching_and_edits(fresh_session(root, encrypted=True))
     renderer = plain[2]
     median_app, median_cli = statistics.median(cold_app), statistics.median(cold_cli)
-    print(f"scoring window, {SUBMISSIONS} submissions (PDF pages by {renderer})")
+    print(
+        f"scoring window, {SUBMISSIONS} submissions (PDF pages by {renderer}; load average"
+        f" {os.getloadavg()[0]:.1f} on {os.cpu_count()} processors)"
+    )
     print(
         f"  cold start to interactive window (python -m ui): median of {COLD_RUNS}"
         f" {median_app:.2f} s (runs {', '.join(f'{t:.2f}' for t in cold_app)};"
@@ -215,7 +218,8 @@ def main() -> None:
             f" {verdict(switch_p95, TARGETS['switch_p95'])}"
         )
         print(
-            f"  edit committed, {kind} ({len(edits)}x): p50 {edit_p50 * 1000:.2f} ms,"
+            f"  edit committed and synced (durable), {kind} ({len(edits)}x):"
+            f" p50 {edit_p50 * 1000:.2f} ms,"
             f" p95 {edit_p95 * 1000:.2f} ms (target <= {TARGETS['edit_p95'] * 1000:.0f} ms)"
             f" {verdict(edit_p95, TARGETS['edit_p95'])}"
         )

@@ -54,6 +54,12 @@ STARTED = time.perf_counter()
     help="A key card or a folder of them, for experts whose key the roster does not pin (--chair).",
 )
 @click.option("--organizer", is_flag=True, help="Open the organizer's window.")
+@click.option(
+    "--passphrase-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Open an encrypted session with the passphrase in this file's first line, without"
+    " asking (as `expertscore --passphrase-file FILE gui …`).",
+)
 def gui_command(
     package_or_session: Path | None,
     expert: str | None,
@@ -67,8 +73,13 @@ def gui_command(
     merge_dir: Path | None = None,
     keycards: tuple[Path, ...] = (),
     organizer: bool = False,
+    passphrase_file: Path | None = None,
 ) -> None:
     """Open the scoring window (on a batch package or a session file)."""
+    from expertscore.storage import passphrase_source
+
+    if passphrase_file is not None:  # else the one before `gui`, if any, stays in force
+        passphrase_source.passphrase_file = passphrase_file
     from ui.app import create_app
     from ui.main_window import MainWindow
     from ui.settings import Settings

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from expertscore.errors import ExpertScoreError
-from expertscore.storage import cipher
+from expertscore.storage import cipher, passphrase_source
 from expertscore.storage.db import SQLITE_MAGIC
 from expertscore.storage.session import SessionFile
 from ui.messages import error_text
@@ -196,11 +196,9 @@ class Opener(QObject):
         )
 
     def _open_session(self, path: Path, expert: str | None, batch_hash: str | None) -> None:
-        if cipher.is_encrypted(path) and not cipher.is_unlocked(path):
-            from ui.dialogs.session_passphrase import UnlockSessionDialog
-
-            if UnlockSessionDialog(path, self.window).exec() != QDialog.DialogCode.Accepted:
-                return
+        locked = cipher.is_encrypted(path) and not cipher.is_unlocked(path)
+        if locked and not self._unlock_session(path):
+            return
         try:
             session = SessionFile(path)
         except ExpertScoreError as error:
@@ -221,6 +219,23 @@ class Opener(QObject):
         self.settings.add_recent_file(path)
         self.settings.last_expert = info.expert_id
         self.opened.emit(session)
+
+    def _unlock_session(self, path: Path) -> bool:
+        """Unlock with the passphrase file given on the command line (``--passphrase-file``,
+        for scripts and the demo: no question then), else ask in the dialog."""
+        given = passphrase_source.passphrase_file
+        if given is not None:
+            from expertscore.cli.session_passphrase import read_passphrase_file
+
+            try:
+                cipher.unlock(path, read_passphrase_file(given))
+            except ExpertScoreError as error:
+                self._failed(error)
+                return False
+            return True
+        from ui.dialogs.session_passphrase import UnlockSessionDialog
+
+        return UnlockSessionDialog(path, self.window).exec() == QDialog.DialogCode.Accepted
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ExpertScoreError | OSError):

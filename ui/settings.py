@@ -116,6 +116,18 @@ class Settings:
     def last_expert(self, expert_id: str) -> None:
         self.store.setValue("last_expert", expert_id)
 
+    # --- encrypting result and panel files ---------------------------------------------
+
+    def encrypt_to(self, purpose: str) -> tuple[bool, str]:
+        """Whether files of ``purpose`` ("chair", "authority") were last encrypted, and to
+        which key card or recipients file."""
+        on = str(self.store.value(f"encrypt_to/{purpose}_on", "false")).lower() == "true"
+        return on, str(self.store.value(f"encrypt_to/{purpose}", "") or "")
+
+    def set_encrypt_to(self, purpose: str, on: bool, path: str) -> None:
+        self.store.setValue(f"encrypt_to/{purpose}_on", "true" if on else "false")
+        self.store.setValue(f"encrypt_to/{purpose}", path)
+
     # --- layout ----------------------------------------------------------------------
 
     @property

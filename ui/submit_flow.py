@@ -31,7 +31,7 @@ from expertscore.identity.keys import ExpertKey, KeyFileError, KeyInfo, keys_dir
 from expertscore.results.envelope import RESULT_SUFFIX
 from expertscore.results.submit import Incomplete, preflight, signer_of, submit
 from expertscore.results.submit import write_again as write_result_again
-from expertscore.scoring.lock import next_sequence
+from expertscore.scoring.lock import latest_result, next_sequence
 from expertscore.scoring.service import COMPLETE, RECUSED, SessionLocked
 from expertscore.storage import models as m
 from expertscore.storage.session import SessionFile
@@ -67,12 +67,22 @@ def default_result_path(session: SessionFile, sequence: int) -> Path:
     return session.path.with_name(f"{info.expert_id}-{info.batch_id}-{sequence}{RESULT_SUFFIX}")
 
 
-def run_submit(session_path: Path, key: ExpertKey, out: Path) -> SubmitOutcome:
-    """Sign and write the result; runs on the worker with a session of its own."""
+def run_submit(
+    session_path: Path, key: ExpertKey, out: Path, recipients: list[str] | None = None
+) -> SubmitOutcome:
+    """Sign and write the result, encrypted to ``recipients`` (the chair's) when given; runs
+    on the worker with a session of its own."""
     from ui.dialogs.submit import SubmitOutcome
 
     with SessionFile(session_path) as session:
-        done = submit(session, key, out)
+        done = submit(session, key, out, recipients=recipients or ())
+        if recipients:
+            # The SHA-256 of the signed result, as the filled sheets print it and the chair
+            # sees it once decrypted; the encrypted file's own bytes differ on every write.
+            with session.orm() as orm:
+                record = latest_result(orm)
+            assert record is not None  # the one just written
+            return SubmitOutcome(done, result_digest(record))
     from expertscore.reports.sheets import file_digest  # loads the PDF renderer: not at start
 
     return SubmitOutcome(done, file_digest(out))
@@ -218,7 +228,11 @@ class SubmitFlow(QObject):
         )
         path = session.path
         dialog = SubmitDialog(
-            facts, info, unlocked, lambda key, out: run_submit(path, key, out), window
+            facts,
+            info,
+            unlocked,
+            lambda key, out, recipients: run_submit(path, key, out, recipients),
+            window,
         )
         dialog.submitted.connect(self._submitted)
         dialog.exec()

@@ -35,12 +35,30 @@ def has_display() -> bool:
     type=click.Path(path_type=Path, file_okay=False),
 )
 @click.option("--headless", is_flag=True, help="Never open the window, even with a display.")
+@click.option(
+    "--encrypted",
+    is_flag=True,
+    help="A confidential round: the package encrypted to the panel, the sessions with a"
+    " passphrase, the result files to the chair, the panel file to a demo authority.",
+)
 def demo_command(
-    scheme_id: str, submissions: int, experts: int, seed: int, out: Path, headless: bool
+    scheme_id: str,
+    submissions: int,
+    experts: int,
+    seed: int,
+    out: Path,
+    headless: bool,
+    encrypted: bool = False,
 ) -> None:
     """Run the whole flow on a demo batch; open the window when there is a display."""
     outputs = run_demo(
-        out, scheme_id, submissions, experts, seed, step=lambda text: echo(f"• {text}")
+        out,
+        scheme_id,
+        submissions,
+        experts,
+        seed,
+        step=lambda text: echo(f"• {text}"),
+        encrypted=encrypted,
     )
     echo("\noutputs:")
     rows = [
@@ -52,20 +70,37 @@ def demo_command(
         ("PDF report", outputs.report),
         ("filled scoring sheet", outputs.sheet),
     ]
+    secrets = outputs.secrets
+    if secrets is not None:
+        rows += [
+            ("session passphrase", secrets.passphrase_file),
+            ("chair's age identity", secrets.chair_identity_file),
+            ("authority's identity", secrets.authority_identity_file),
+        ]
     for label, path in rows:
         echo(f"  {label:<22} {path}")
     echo(f"\nranking: {', '.join(outputs.ranking)}")
+    if secrets is not None:
+        echo(
+            "\nencrypted: the package, the sessions, the result files and the panel file."
+            " This is a demo, so its session passphrase and the chair's and the authority's"
+            f" keys are in {secrets.passphrase_file.parent}; in a real round each stays with"
+            " its owner. Decrypt with the standard tool:"
+            f" `age -d -i {secrets.authority_identity_file} {outputs.panel_file}`"
+        )
     session = out / "experts" / "E01.esession"
+    options = ["--passphrase-file", str(secrets.passphrase_file)] if secrets else []
+    arguments = [*options, "gui", str(session), "--expert", "E01"]
     if headless or not has_display():
         echo(
             "\nno display: the window was not opened; on a screen, open it with"
-            f" `expertscore gui {session} --expert E01`"
+            f" `expertscore {' '.join(arguments)}`"
         )
         return
     echo("\nopening the scoring window on the demo batch …")
-    command = [sys.executable, "-m", "expertscore", "gui", str(session), "--expert", "E01"]
+    command = [sys.executable, "-m", "expertscore", *arguments]
     if getattr(sys, "frozen", False):  # the one-folder app is its own interpreter
-        command = [sys.executable, "gui", str(session), "--expert", "E01"]
+        command = [sys.executable, *arguments]
     raise SystemExit(subprocess.call(command))
 
 

@@ -18,16 +18,21 @@ from expertscore.storage import cipher, passphrase_source
 SESSION_PASSPHRASE_ENV = "EXPERTSCORE_SESSION_PASSPHRASE"
 
 
+def read_passphrase_file(path: Path) -> str:
+    """The passphrase in ``path``: its first line, without the newline (also the window's
+    ``--passphrase-file``)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise cipher.SessionFileError(
+            f"{path}: cannot read the passphrase file ({error})"
+        ) from None
+    return text.splitlines()[0] if text else ""
+
+
 def read_session_passphrase(prompt: str, confirm: bool = False) -> str:
-    _passphrase_file = passphrase_source.passphrase_file
-    if _passphrase_file is not None:
-        try:
-            text = _passphrase_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise cipher.SessionFileError(
-                f"{_passphrase_file}: cannot read the passphrase file ({error})"
-            ) from None
-        return text.splitlines()[0] if text else ""  # its first line, without the newline
+    if passphrase_source.passphrase_file is not None:
+        return read_passphrase_file(passphrase_source.passphrase_file)
     value = os.environ.get(SESSION_PASSPHRASE_ENV)
     if value is not None:
         return value

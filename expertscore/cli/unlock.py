@@ -51,12 +51,14 @@ ENCRYPT_TO = click.option(
     "encrypt_to",
     multiple=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Encrypt the file to the owner of this key card (age); repeatable.",
+    help="Encrypt the file (age) to the owner of this key card, or to the recipients of this"
+    " age recipients file; repeatable.",
 )
 
 
 def recipients_of(cards: tuple[Path, ...]) -> list[str]:
-    """The encryption recipients of the key cards given (``NoRecipient`` for an older card)."""
-    from expertscore.identity.keycard import read_card
+    """The encryption recipients of the key cards or ``age`` recipients files given
+    (``NoRecipient`` for an older card); the windows read them with the same function."""
+    from expertscore.identity.recipients import recipients_of as read
 
-    return [read_card(path).require_recipient() for path in cards]
+    return read(cards)

@@ -145,8 +145,10 @@ def make_demo_batch(
     if hostile:
         attacker = builder.submissions[-1]
         codes = sorted(attacker.values)[:3]
-        for item in hostile_files():
-            builder.add_evidence_bytes(attacker.id, item.data, item.filename, item.title, codes)
+        for hostile_file in hostile_files():
+            builder.add_evidence_bytes(
+                attacker.id, hostile_file.data, hostile_file.filename, hostile_file.title, codes
+            )
     return builder.write(out)
 
 

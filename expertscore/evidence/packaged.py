@@ -35,6 +35,7 @@ from expertscore.evidence.extract import (
 )
 from expertscore.evidence.index import file_row, write_pages
 from expertscore.filetypes import sniff
+from expertscore.storage.cipher import Raw
 
 MEMBER = "evidence-text.jsonl"
 FORMAT = "expertscore-evidence-text/1"
@@ -165,7 +166,7 @@ def spot_check(package: OpenedPackage, files: list[PackagedFile], limits: Limits
 
 
 def load_packaged_text(
-    raw: sqlite3.Connection,
+    raw: Raw,
     package: OpenedPackage,
     shas: set[str] | None = None,
     limits: Limits | None = None,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -48,6 +48,7 @@ from expertscore.scoring.modes import ScoreRejected
 from expertscore.scoring.service import RECUSED, Entry, Note, Pin, Scoring
 from expertscore.scoring.totals import grade_for
 from expertscore.storage import models as m
+from expertscore.storage.cipher import SessionKey
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 
@@ -124,9 +125,19 @@ def _far_off(
 
 
 def simulate(
-    package: Path, experts: int, seed: int, out: Path, progress: Progress | None = None
+    package: Path,
+    experts: int,
+    seed: int,
+    out: Path,
+    progress: Progress | None = None,
+    *,
+    session_passphrase: str | None = None,
+    recipients: Sequence[str] = (),
 ) -> list[SimulatedExpert]:
-    """Play ``experts`` experts of ``package``'s roster; write their files into ``out``."""
+    """Play ``experts`` experts of ``package``'s roster; write their files into ``out``.
+
+    With ``session_passphrase`` every session is encrypted with it (each with its own salt);
+    with ``recipients`` (the chair's) every result file is encrypted to them."""
     opened = open_package(package)
     panel = _panel(opened, experts)
     out.mkdir(parents=True, exist_ok=True)
@@ -152,7 +163,10 @@ def simulate(
                 f"the roster pins another key for {expert.id}; simulate with the seed whose"
                 " key cards were pinned"
             )
-        session_path = create_session(package, expert.id, out / f"{expert.id}{SESSION_SUFFIX}")
+        session_key = SessionKey.new(session_passphrase) if session_passphrase else None
+        session_path = create_session(
+            package, expert.id, out / f"{expert.id}{SESSION_SUFFIX}", key=session_key
+        )
         with SessionFile(session_path) as session:
             _without_fsync(session)
             player = _Player(
@@ -160,7 +174,7 @@ def simulate(
             )
             scored, recused = player.play(expert.id, recused_by_others)
             clock.think()
-            result = submit(session, key, out / f"{expert.id}{RESULT_SUFFIX}", clock)
+            result = submit(session, key, out / f"{expert.id}{RESULT_SUFFIX}", clock, recipients)
         card = write_card(make_card(key, key.info.created), out / f"{expert.id}{CARD_SUFFIX}")
         done.append(
             SimulatedExpert(

@@ -19,8 +19,9 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, Table, event
 
 from expertscore import __version__
 from expertscore.batch.manifest import Manifest
@@ -160,10 +161,15 @@ def _assigned_ids(manifest: Manifest, expert_id: str) -> set[str]:
     return {a.submission for a in manifest.assignments if a.expert == expert_id}
 
 
+def _table(model: type[m.Base]) -> Table:
+    # A declarative class's __table__ is typed as any FromClause; ours are all Tables.
+    return cast(Table, model.__table__)
+
+
 def _insert_records(connection, opened: OpenedPackage, expert_id: str) -> None:
     manifest = opened.manifest
     connection.execute(
-        m.SessionInfo.__table__.insert(),
+        _table(m.SessionInfo).insert(),
         {
             "id": 1,
             "batch_id": manifest.batch.id,
@@ -183,7 +189,7 @@ def _insert_records(connection, opened: OpenedPackage, expert_id: str) -> None:
         },
     )
     connection.execute(
-        m.Expert.__table__.insert(),
+        _table(m.Expert).insert(),
         [
             {
                 "id": e.id,
@@ -196,7 +202,7 @@ def _insert_records(connection, opened: OpenedPackage, expert_id: str) -> None:
         ],
     )
     connection.execute(
-        m.Submission.__table__.insert(),
+        _table(m.Submission).insert(),
         [
             {
                 "id": s.id,
@@ -218,9 +224,9 @@ def _insert_records(connection, opened: OpenedPackage, expert_id: str) -> None:
         for code, v in s.values.items()
     ]
     if values:
-        connection.execute(m.ReportedValue.__table__.insert(), values)
+        connection.execute(_table(m.ReportedValue).insert(), values)
     connection.execute(
-        m.Assignment.__table__.insert(),
+        _table(m.Assignment).insert(),
         [
             {
                 "submission_id": a.submission,
@@ -243,7 +249,7 @@ def _insert_records(connection, opened: OpenedPackage, expert_id: str) -> None:
         if c.expert == expert_id
     ]
     if recusals:
-        connection.execute(m.Recusal.__table__.insert(), recusals)
+        connection.execute(_table(m.Recusal).insert(), recusals)
 
 
 class _Flusher:
@@ -308,7 +314,11 @@ def _insert_evidence(
                     (sha, size, size),
                 )
                 assert cursor.lastrowid is not None
-                with raw.open_blob("evidence_blob", "data", cursor.lastrowid) as blob:
+                # The driver's stub types the blob as a bare object: it is a context manager.
+                blob: Any = raw.open_blob(
+                    "evidence_blob", "data", cursor.lastrowid, readonly=False, dbname="main"
+                )
+                with blob:
                     for chunk in reader.chunks(sha, size):
                         blob.write(chunk)
                         done += len(chunk)

@@ -953,6 +953,41 @@
     </message>
 </context>
 <context>
+    <name>EncryptToField</name>
+    <message>
+        <source>Key card (.eskeycard) or age recipients file</source>
+        <translation>密钥卡（.eskeycard）或 age 接收方文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Encrypt to</source>
+        <translation>加密给</translation>
+    </message>
+    <message>
+        <source>Key cards (*.eskeycard);;All files (*)</source>
+        <translation>密钥卡 (*.eskeycard);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Not encrypted: whoever has the file can read it.</source>
+        <translation>不加密：拿到文件的任何人都能读取其内容。</translation>
+    </message>
+    <message>
+        <source>Encrypted to {owner}.</source>
+        <translation>加密给 {owner}。</translation>
+    </message>
+    <message>
+        <source>Encrypted to {count} age recipients.</source>
+        <translation>加密给 {count} 个 age 接收方。</translation>
+    </message>
+    <message>
+        <source>Choose the key card to encrypt to.</source>
+        <translation>请选择要加密给的密钥卡。</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceIndexing</name>
     <message>
         <source>Indexing the evidence: {done} of {total} files</source>
@@ -2399,6 +2434,13 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
+    <name>PanelExportDialog</name>
+    <message>
+        <source>Encrypt the panel file to the &amp;authority</source>
+        <translation>将评审组结果文件加密给主管部门(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>PanelQualityTab</name>
     <message>
         <source>Advice only: the official totals, grades and ranking follow the scheme and do not change with what is shown here.</source>
@@ -3247,6 +3289,10 @@ Supports: {codes}</source>
     <message>
         <source>&amp;Result file:</source>
         <translation>结果文件(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Encrypt the result file to the &amp;chair</source>
+        <translation>将结果文件加密给评审组组长(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>

@@ -7,6 +7,7 @@ core's writer, which writes atomically: a failed export leaves no half-written f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -49,9 +50,14 @@ class Exporter(QObject):
 
         return self._run(WORKBOOK, out, write, self.tr("Writing the results workbook…"))
 
-    def panel_file(self, state: ChairState, out: Path, key: ExpertKey) -> BackgroundOp:
+    def panel_file(
+        self, state: ChairState, out: Path, key: ExpertKey, recipients: Sequence[str] = ()
+    ) -> BackgroundOp:
+        """Sign and write the panel file, encrypted to ``recipients`` (the authority's) when
+        any are given, as ``chair export --encrypt-to`` writes it."""
+
         def write(_report) -> Path:
-            return write_panel(state.snapshot, out, key)
+            return write_panel(state.snapshot, out, key, recipients=recipients)
 
         return self._run(PANEL_FILE, out, write, self.tr("Signing the panel results file…"))
 

@@ -12,6 +12,7 @@ thread and shown, keeping the chosen submission and indicator.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
@@ -33,7 +34,7 @@ from expertscore import __version__
 from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.chair.aggregate import IndicatorResult
 from expertscore.errors import ExpertScoreError
-from expertscore.identity.keys import CHAIR, ExpertKey
+from expertscore.identity.keys import ExpertKey
 from ui.chair import memory
 from ui.chair.actions import ChairActions, make_chair_actions
 from ui.chair.charts import DistributionChart, ProfileChart
@@ -62,8 +63,8 @@ from ui.chair.models import (
     RankingModel,
 )
 from ui.chair.open_dialog import OpenMergeDialog
+from ui.chair.panel_export import PanelExportDialog
 from ui.chair.panel_quality_tab import PanelQualityTab
-from ui.chair.passphrase import PassphraseDialog
 from ui.chair.state import ChairState, load_state
 from ui.chair.texts import failure_text
 from ui.chair.unlock import then_unlocked
@@ -517,7 +518,9 @@ class ChairWindow(QMainWindow):
         if out is not None and self.state is not None:
             self.exporter.report(self.state, out)
 
-    def export_panel_file(self, path: Path | None = None, key: ExpertKey | None = None) -> None:
+    def export_panel_file(
+        self, path: Path | None = None, key: ExpertKey | None = None, recipients: Sequence[str] = ()
+    ) -> None:
         out = self._target(
             PANEL_FILE,
             self.tr("Signed panel results file"),
@@ -528,14 +531,15 @@ class ChairWindow(QMainWindow):
         if out is None or state is None:
             return
         if key is not None:
-            self.exporter.panel_file(state, out, key)
+            self.exporter.panel_file(state, out, key, recipients)
             return
-        dialog = PassphraseDialog(
+        dialog = PanelExportDialog(
             self.tr("The panel results file is signed with your own key as the panel chair."),
             self,
-            role=CHAIR,
         )
-        dialog.unlocked.connect(lambda unlocked: self.exporter.panel_file(state, out, unlocked))
+        dialog.unlocked.connect(
+            lambda unlocked: self.exporter.panel_file(state, out, unlocked, dialog.recipients())
+        )
         self._show_dialog(dialog)
 
     def _exported(self, kind: str, path: Path) -> None:

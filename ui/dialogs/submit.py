@@ -33,6 +33,7 @@ from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, KeyInfo
 from expertscore.results.submit import Submitted
 from ui.dialogs.passphrase import error_label, grow_to_fit, passphrase_edit
+from ui.encrypt_to import CHAIR, EncryptToField
 from ui.identity import KeyOpener
 from ui.lock_banner import shown_time
 from ui.messages import error_text
@@ -58,7 +59,7 @@ class SubmitOutcome:
     digest: str  # SHA-256 of the result file as written
 
 
-RunSubmit = Callable[[ExpertKey, Path], SubmitOutcome]
+RunSubmit = Callable[[ExpertKey, Path, list[str]], SubmitOutcome]  # key, file, recipients
 
 
 def selectable(text: str, parent: QWidget, mono: bool = False) -> QLabel:
@@ -155,6 +156,12 @@ class SubmitDialog(QDialog):
         path_label.setBuddy(self.out_path)
         form.addRow(path_label, path_row)
         form.addRow("", self.exists)
+        # The chair's key card: the result travels encrypted, as `submit --encrypt-to` writes.
+        self.encrypt_to = EncryptToField(
+            CHAIR, self.tr("Encrypt the result file to the &chair"), page
+        )
+        self.encrypt_to.changed.connect(self._update)
+        form.addRow("", self.encrypt_to)
         if self.key is None:
             form.addRow(self.tr("&Passphrase:"), self.passphrase)
         else:
@@ -186,6 +193,7 @@ class SubmitDialog(QDialog):
     def _update(self) -> None:
         has_path = bool(self.out_path.text().strip())
         ready = has_path and (self.key is not None or bool(self.passphrase.text()))
+        ready = ready and self.encrypt_to.ready()
         self.ok.setEnabled(ready and not self.opener.busy)
         exists = has_path and self.out_file().is_file()
         self.exists.setText(self.tr("This file exists and will be replaced.") if exists else "")
@@ -224,10 +232,10 @@ class SubmitDialog(QDialog):
 
     def _sign(self) -> None:
         assert self.key is not None
-        key, out = self.key, self.out_file()
+        key, out, recipients = self.key, self.out_file(), self.encrypt_to.recipients()
 
         def work(_report: Report) -> SubmitOutcome:
-            return self.run_submit(key, out)
+            return self.run_submit(key, out, recipients)
 
         BackgroundOp(self, work).with_progress(
             self.tr("Signing and writing the result file…")
@@ -292,6 +300,7 @@ class SubmitDialog(QDialog):
 
     def _done(self, outcome: SubmitOutcome) -> None:
         self.outcome = outcome
+        self.encrypt_to.remember()
         done = outcome.submitted
         self.done_path.setText(str(done.path))
         self.done_sequence.setText(

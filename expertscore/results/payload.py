@@ -51,7 +51,7 @@ PROGRAM = "ExpertScore"
 
 def plain(value: Decimal | str) -> str:
     """A decimal as plain digits: ``"10"`` rather than ``"1E+1"``."""
-    return format(Decimal(value), "f")
+    return format(value if isinstance(value, Decimal) else Decimal(value), "f")
 
 
 def payload_bytes(payload: dict[str, Any]) -> bytes:

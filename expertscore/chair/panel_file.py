@@ -298,8 +298,12 @@ def write_panel_file(
     data = panel_envelope_bytes(body, chair_key.info.fingerprint, signature)
     if recipients:
         data = seal_bytes(data, recipients, out)
+
+    def write(temp: Path) -> None:
+        temp.write_bytes(data)
+
     try:
-        write_atomically(out, lambda temp: temp.write_bytes(data))
+        write_atomically(out, write)
     except ReportError as exc:
         raise PanelFileError(str(exc)) from None
     return out

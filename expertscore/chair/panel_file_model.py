@@ -82,7 +82,7 @@ def _verified(agreed: VerifiedValue | None) -> dict[str, str] | None:
     return {"value": agreed.value, "decided_by": agreed.decided_by, "reason": agreed.reason}
 
 
-def _override(override: Override | None, decimals: int) -> dict[str, str] | None:
+def _override(override: Override | None, decimals: int) -> dict[str, Any] | None:
     if override is None:
         return None
     return {

@@ -259,6 +259,7 @@ def _compare_inputs(
                     f" {choice.data_sha256[:16]}…), which the re-run uses"
                 )
             continue
+        assert item.file_sha256 is not None  # the payload's model: a used result has its digest
         said = f"{expert}: the listed result {item.sequence} (SHA-256 {item.file_sha256[:16]}…)"
         if item.file_sha256 in refused:
             out.append(f"{said}: {refused[item.file_sha256]}")

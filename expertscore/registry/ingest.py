@@ -141,7 +141,7 @@ def prepare(
 def prepared_of(data: bytes, checked: Checked, package: OpenedPackage) -> Prepared:
     """What a file that passed ``check_panel`` adds to the database."""
     payload, envelope = checked.payload, checked.envelope
-    file = {
+    file: dict[str, Any] = {
         "sha256": hashlib.sha256(data).hexdigest(),
         "size": len(data),
         "submissions": len(payload.submissions),

@@ -21,7 +21,21 @@ from sqlalchemy.orm import Session
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.panel_file_model import PanelPayload
 from expertscore.crypto.dsse import fingerprint
-from expertscore.registry.models import Expert, InputKind, PanelExpert, Platform, PlatformResult
+from expertscore.registry.models import (
+    Base,
+    Expert,
+    InputKind,
+    PanelExpert,
+    Platform,
+    PlatformResult,
+)
+
+
+def _table(model: type[Base]) -> Table:
+    """The model's table, as the Core statements here take it."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _insert_missing(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -58,20 +72,20 @@ def add_rows(session: Session, panel_id: int, rows: PanelRows) -> None:
         for row in rows.results
     ]
     if results:
-        session.execute(PlatformResult.__table__.insert(), results)
+        session.execute(_table(PlatformResult).insert(), results)
     ids = _expert_ids(session, rows.people)
     experts = [
         {**row, "panel_id": panel_id, "expert_id": ids[row["roster_id"]]} for row in rows.experts
     ]
     if experts:
-        session.execute(PanelExpert.__table__.insert(), experts)
+        session.execute(_table(PanelExpert).insert(), experts)
 
 
 def _platform_ids(session: Session, results: list[dict[str, Any]]) -> dict[tuple[str, str], int]:
     keys = sorted({(row["operator"], row["platform"]) for row in results})
     if not keys:
         return {}
-    _insert_missing(session, Platform.__table__, [{"operator": o, "name": n} for o, n in keys])
+    _insert_missing(session, _table(Platform), [{"operator": o, "name": n} for o, n in keys])
     found = session.execute(
         select(Platform.operator, Platform.name, Platform.id).where(
             tuple_(Platform.operator, Platform.name).in_(keys)
@@ -134,7 +148,7 @@ def _expert_ids(session: Session, people: dict[str, dict[str, Any]]) -> dict[str
     rows = sorted(people.values(), key=lambda row: row["identity"])
     if not rows:
         return {}
-    _insert_missing(session, Expert.__table__, rows)
+    _insert_missing(session, _table(Expert), rows)
     identities = [row["identity"] for row in rows]
     found = dict(
         session.execute(

@@ -122,7 +122,7 @@ def internal_differences(read: ReadPanel, package: OpenedPackage) -> list[str]:
         for leaf in package.scheme.leaves()
         if leaf.nature is not None and leaf.nature.value == "objective"
     }
-    rerun = {
+    rerun: dict[str, Any] = {
         "organizer_values": organizer_records(package),
         "policy": policy_record(package.scheme),
         "ranking": list(result.ranking),

@@ -43,6 +43,7 @@ from expertscore.chair.transcriptions import check_folder
 from expertscore.crypto.dsse import SignatureError, check_algorithm, fingerprint, verify
 from expertscore.crypto.envelope import (
     AlgorithmRefusal,
+    Envelope,
     EnvelopeKind,
     Refused,
     check_format,
@@ -297,8 +298,12 @@ def write_panel_file(
     data = panel_envelope_bytes(body, chair_key.info.fingerprint, signature)
     if recipients:
         data = seal_bytes(data, recipients, out)
+
+    def write(temp: Path) -> None:
+        temp.write_bytes(data)
+
     try:
-        write_atomically(out, lambda temp: temp.write_bytes(data))
+        write_atomically(out, write)
     except ReportError as exc:
         raise PanelFileError(str(exc)) from None
     return out
@@ -307,9 +312,19 @@ def write_panel_file(
 # -- reading -------------------------------------------------------------------------------
 
 
-def check_panel_bytes(
-    data: bytes, source: str, package: OpenedPackage | None = None
-) -> tuple[PanelPayload, str]:
+@dataclass(frozen=True)
+class ReadPanel:
+    """A panel file that passed every check on its bytes: the typed payload, the payload as
+    written (the JSON object the signature covers, for comparing with a re-run without
+    serializing the typed one back), the signer's fingerprint and the envelope."""
+
+    payload: PanelPayload
+    written: dict[str, Any]
+    signer: str
+    envelope: Envelope
+
+
+def read_panel_bytes(data: bytes, source: str, package: OpenedPackage | None = None) -> ReadPanel:
     """Every check on a panel file's bytes; ``PanelRefused`` names the first that fails.
 
     An encrypted file is decrypted first. With the batch's ``package`` the key must be of
@@ -358,7 +373,15 @@ def check_panel_bytes(
             "the file's bytes differ from the layout it was signed in (changed outside"
             " ExpertScore, e.g. its line endings or spacing)",
         )
-    return payload, claimed
+    return ReadPanel(payload, raw, claimed, envelope)
+
+
+def check_panel_bytes(
+    data: bytes, source: str, package: OpenedPackage | None = None
+) -> tuple[PanelPayload, str]:
+    """The checked payload of a panel file's bytes and its signer (``read_panel_bytes``)."""
+    read = read_panel_bytes(data, source, package)
+    return read.payload, read.signer
 
 
 def read_panel_file(
@@ -369,16 +392,25 @@ def read_panel_file(
     The signature proves the file is unchanged since *some* key signed it; whether that key
     is the chair's is for the reader to compare, or to name in ``chair_fingerprint``.
     """
+    read = read_panel(path, chair_fingerprint, package)
+    return read.payload, read.signer
+
+
+def read_panel(
+    path: Path, chair_fingerprint: str | None = None, package: OpenedPackage | None = None
+) -> ReadPanel:
+    """``read_panel_file`` with the payload as written and the envelope (``ReadPanel``)."""
     if not path.is_file():
         raise PanelRefused(str(path), "no such file")
-    payload, signer = check_panel_bytes(path.read_bytes(), str(path), package)
+    read = read_panel_bytes(path.read_bytes(), str(path), package)
+    payload, signer = read.payload, read.signer
     if chair_fingerprint is not None and signer != chair_fingerprint:
         raise PanelRefused(
             str(path),
             f"signed by key {signer} ({payload.chair.id} {payload.chair.name}), not the chair's"
             f" key {chair_fingerprint}",
         )
-    return payload, signer
+    return read
 
 
 # -- re-running the merge ------------------------------------------------------------------

@@ -36,9 +36,10 @@ from expertscore.chair.override_causes import OverrideCause
 from expertscore.chair.panel_advice_record import advice_record
 from expertscore.chair.panel_file import (
     MISSING,
+    ReadPanel,
     input_of,
     input_records,
-    read_panel_file,
+    read_panel,
 )
 from expertscore.chair.panel_file_model import (
     PanelPayload,
@@ -71,6 +72,8 @@ class _Found:
 
 def _diff(path: str, written: Any, rerun: Any, out: list[str]) -> None:
     """Append a line for every place where ``written`` and ``rerun`` differ."""
+    if written == rerun:  # the usual case, decided at once without walking the records
+        return
     if isinstance(written, dict) and isinstance(rerun, dict):
         for key in [*written, *(k for k in rerun if k not in written)]:
             where = f"{path}.{key}" if path else str(key)
@@ -127,7 +130,7 @@ def _decisions(payload: PanelPayload, package: OpenedPackage, out: list[str]) ->
         except rules.DecisionError as exc:
             out.append(f"decisions.overrides.{o.submission}.{o.indicator}: {exc.message}")
     if replayed is not None:
-        written = payload.model_dump(mode="json")["decisions"]
+        written = payload.decisions.model_dump(mode="json")
         _diff("decisions", _keyed(written), _keyed(decisions_record(replayed)), out)
     listed = Decisions.empty()
     listed.confirmed = {k.expert: k.public_key for k in payload.decisions.confirmed_keys}
@@ -256,6 +259,7 @@ def _compare_inputs(
                     f" {choice.data_sha256[:16]}…), which the re-run uses"
                 )
             continue
+        assert item.file_sha256 is not None  # the payload's model: a used result has its digest
         said = f"{expert}: the listed result {item.sequence} (SHA-256 {item.file_sha256[:16]}…)"
         if item.file_sha256 in refused:
             out.append(f"{said}: {refused[item.file_sha256]}")
@@ -294,7 +298,14 @@ def recheck(
 
     ``PanelRefused`` if the file itself cannot be read or its signature does not verify.
     """
-    payload, signer = read_panel_file(path, package=package)
+    return recheck_read(read_panel(path, package=package), package, results_dir, chair_key)
+
+
+def recheck_read(
+    read: ReadPanel, package: OpenedPackage, results_dir: Path, chair_key: str | None = None
+) -> Recheck:
+    """``recheck`` of a panel file already read (``read_panel_bytes``)."""
+    payload, signer = read.payload, read.signer
     found = Recheck(payload, signer)
     out = found.differences
     if (
@@ -319,7 +330,7 @@ def recheck(
     inp, result = canonical_results(
         package, accepted, decisions.overrides, decisions.verified_values
     )
-    written = payload.model_dump(mode="json")
+    written = read.written
     files = [replace(input_of(f.checked, b""), file_sha256=f.data_sha256) for f in chosen]
     rerun = {
         "inputs": input_records(package, files),

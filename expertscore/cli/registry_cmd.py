@@ -68,6 +68,12 @@ def _engine(ctx: click.Context):
 )
 @click.option("--correction", help="Why a changed panel file replaces the batch's current one.")
 @click.option("--by", help="Who ingests (default: the user name).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes checking files at once (default: one per core); each file is still"
+    " stored in its own transaction, in the order given.",
+)
 @click.pass_context
 def ingest_command(
     ctx: click.Context,
@@ -76,28 +82,34 @@ def ingest_command(
     results_dir: Path | None,
     correction: str | None,
     by: str | None,
+    jobs: int | None,
 ) -> None:
     """Check signed panel files against their batch and store each once, by SHA-256."""
     from expertscore.batch.package import open_package
-    from expertscore.registry.ingest import IngestRefused, ingest
+    from expertscore.registry.ingest import IngestRefused
+    from expertscore.registry.parallel import ingest_all
 
     opened = open_package(package)
     engine = _engine(ctx)
     refused = 0
-    for path in panels:
-        try:
-            done = ingest(
-                engine, path, opened, results_dir=results_dir, correction=correction, by=by
-            )
-        except IngestRefused as exc:
+    for done in ingest_all(
+        engine,
+        panels,
+        opened,
+        jobs=jobs,
+        results_dir=results_dir,
+        correction=correction,
+        by=by,
+    ):
+        if isinstance(done, IngestRefused):
             refused += 1
-            echo(f"{path}: refused: {exc.reason}", err=True)
-            for line in exc.differences[1:]:
+            echo(f"{done.path}: refused: {done.reason}", err=True)
+            for line in done.differences[1:]:
                 echo(f"  {line}", err=True)
             continue
         checked = f", checked: {done.check}" if done.check else ""
         replaced = f", replaces {done.replaced[:16]}…" if done.replaced else ""
-        echo(f"{path}: {done.outcome} ({done.batch}, {done.sha256[:16]}…{checked}{replaced})")
+        echo(f"{done.path}: {done.outcome} ({done.batch}, {done.sha256[:16]}…{checked}{replaced})")
     if refused:
         sys.exit(1)
 

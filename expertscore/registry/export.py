@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import astuple, fields
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
@@ -43,7 +45,7 @@ def _cell(sheet, value: object) -> Cell:
 
 def write_export(engine: Engine, out: Path) -> Path:
     """One sheet per view (columns named as the records' fields); written atomically."""
-    tables = {
+    tables: dict[str, Sequence[Any]] = {  # each a list of one dataclass of rows
         "平台历史": platform_history(engine),
         "专家履职": expert_records(engine),
         "评审组结果文件": panel_rows(engine),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError
@@ -27,8 +28,8 @@ from expertscore.batch.package import OpenedPackage
 from expertscore.chair.panel_file import MAX_PANEL_BYTES, PanelRefused
 from expertscore.crypto.sealed import SealedError, open_bytes
 from expertscore.errors import ExpertScoreError
-from expertscore.registry.models import PanelFile, Status
-from expertscore.registry.rows import add_rows
+from expertscore.registry.models import Check, PanelFile, Status
+from expertscore.registry.rows import PanelRows, add_rows, panel_rows
 from expertscore.registry.trust import Checked, check_panel
 
 
@@ -57,6 +58,48 @@ class IngestRefused(ExpertScoreError):
         self.reason = reason
         self.differences = differences or []
 
+    def __reduce__(self) -> tuple[type[IngestRefused], tuple[Path, str, list[str]]]:
+        # Made in a checking process, raised again in the one storing: by its own fields.
+        return IngestRefused, (self.path, self.reason, self.differences)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A panel file that passed its check, as the database will hold it: the file's row
+    (without who ingests it, when, and what it replaces), its other rows and how it was
+    checked. Plain data, so a checking process can hand it to the one storing."""
+
+    sha256: str
+    file: dict[str, Any]  # ``PanelFile``'s columns from the file and its batch
+    rows: PanelRows
+    check: Check
+
+    @property
+    def batch_id(self) -> str:
+        return str(self.file["batch_id"])
+
+
+def clear_bytes(path: Path) -> tuple[bytes, str]:
+    """The file's bytes (decrypted if it is encrypted to an unlocked key) and their SHA-256."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestRefused(path, exc.strerror or "cannot be read") from None
+    if len(data) > MAX_PANEL_BYTES:
+        raise IngestRefused(path, f"larger than {MAX_PANEL_BYTES >> 20} MiB")
+    try:  # a panel file encrypted to the authority: stored and compared as its clear bytes
+        data = open_bytes(data, path)
+    except SealedError as exc:
+        raise IngestRefused(path, exc.message) from exc
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def known(engine: Engine, path: Path, sha256: str) -> Ingested | None:
+    """The file's outcome if the registry has these bytes already (then not checked again)."""
+    with Session(engine) as session:
+        batch = session.scalar(select(PanelFile.batch_id).where(PanelFile.sha256 == sha256))
+    return None if batch is None else Ingested(path, sha256, Outcome.UNCHANGED, batch, None)
+
 
 def ingest(
     engine: Engine,
@@ -68,21 +111,18 @@ def ingest(
     by: str | None = None,
 ) -> Ingested:
     """Check ``path`` against ``package`` (and ``results_dir``) and store it, or refuse it."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestRefused(path, exc.strerror or "cannot be read") from None
-    if len(data) > MAX_PANEL_BYTES:
-        raise IngestRefused(path, f"larger than {MAX_PANEL_BYTES >> 20} MiB")
-    try:  # a panel file encrypted to the authority: stored and compared as its clear bytes
-        data = open_bytes(data, path)
-    except SealedError as exc:
-        raise IngestRefused(path, exc.message) from exc
-    sha256 = hashlib.sha256(data).hexdigest()
-    with Session(engine) as session:
-        known = session.scalar(select(PanelFile.batch_id).where(PanelFile.sha256 == sha256))
-        if known is not None:
-            return Ingested(path, sha256, Outcome.UNCHANGED, known, None)
+    data, sha256 = clear_bytes(path)
+    done = known(engine, path, sha256)
+    if done is not None:
+        return done
+    prepared = prepare(path, data, package, results_dir)
+    return store(engine, path, prepared, correction=correction, by=by)
+
+
+def prepare(
+    path: Path, data: bytes, package: OpenedPackage, results_dir: Path | None = None
+) -> Prepared:
+    """Check the file's clear bytes ``data`` (``registry.trust``): its rows, or the refusal."""
     try:
         checked = check_panel(data, str(path), package, results_dir)
     except PanelRefused as exc:
@@ -95,66 +135,80 @@ def ingest(
             f" {checked.differences[0]}",
             checked.differences,
         )
-    return store(engine, path, data, checked, package, correction=correction, by=by)
+    return prepared_of(data, checked, package)
+
+
+def prepared_of(data: bytes, checked: Checked, package: OpenedPackage) -> Prepared:
+    """What a file that passed ``check_panel`` adds to the database."""
+    payload, envelope = checked.payload, checked.envelope
+    file: dict[str, Any] = {
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size": len(data),
+        "submissions": len(payload.submissions),
+        "batch_id": payload.batch.id,
+        "batch_sha256": payload.batch.sha256,
+        "batch_title": payload.batch.title,
+        "organizer": payload.batch.organizer,
+        "batch_created": package.manifest.batch.created.isoformat(),
+        "scheme_id": payload.batch.scheme.id,
+        "scheme_version": payload.batch.scheme.version,
+        "chair_id": payload.chair.id,
+        "chair_name": payload.chair.name,
+        "chair_key": checked.signer,
+        "created_at": payload.created_at,
+        "program_version": payload.program.version,
+        "check": checked.check,
+        # Here, not in the transaction, so as not to hold it: fast, and JSON still shrinks ~5x.
+        "payload_zlib": zlib.compress(envelope.payload, 1),
+        "keyid": envelope.keyid,
+        "signature": envelope.sig,
+    }
+    return Prepared(file["sha256"], file, panel_rows(payload, package), checked.check)
 
 
 def store(
     engine: Engine,
     path: Path,
-    data: bytes,
-    checked: Checked,
-    package: OpenedPackage,
+    prepared: Prepared,
     *,
     correction: str | None = None,
     by: str | None = None,
 ) -> Ingested:
-    """Store a file that passed ``check_panel`` (``data``: its bytes), in one transaction."""
-    sha256 = hashlib.sha256(data).hexdigest()
+    """Store a file that passed its check (``prepare``), in one transaction."""
     try:
-        return _store(engine, path, data, sha256, checked, package, correction, by)
+        return _store(engine, path, prepared, correction, by)
     except IntegrityError:
         # Another member of staff stored this file (or this batch's file) meanwhile.
-        return _after_race(engine, path, sha256, checked)
+        return _after_race(engine, path, prepared)
 
 
-def _after_race(engine: Engine, path: Path, sha256: str, checked: Checked) -> Ingested:
-    with Session(engine) as session:
-        if session.scalar(select(PanelFile.id).where(PanelFile.sha256 == sha256)) is not None:
-            return Ingested(path, sha256, Outcome.UNCHANGED, checked.payload.batch.id, None)
-    raise IngestRefused(
-        path, f"batch {checked.payload.batch.id} got another panel file at the same time"
-    )
+def _after_race(engine: Engine, path: Path, prepared: Prepared) -> Ingested:
+    done = known(engine, path, prepared.sha256)
+    if done is not None:
+        return done
+    raise IngestRefused(path, f"batch {prepared.batch_id} got another panel file at the same time")
 
 
 def _store(
-    engine: Engine,
-    path: Path,
-    data: bytes,
-    sha256: str,
-    checked: Checked,
-    package: OpenedPackage,
-    correction: str | None,
-    by: str | None,
+    engine: Engine, path: Path, prepared: Prepared, correction: str | None, by: str | None
 ) -> Ingested:
     """One transaction: the file row, then its platforms' and experts' rows."""
-    payload = checked.payload
-    # Before the transaction, so as not to hold it: fast, and JSON still shrinks ~5x.
-    compressed = zlib.compress(checked.envelope.payload, 1)
+    sha256, batch_id = prepared.sha256, prepared.batch_id
     with Session(engine) as session, session.begin():
         # Checked again inside the transaction: another member of staff may have stored
         # the same file while this one was being checked.
         if session.scalar(select(PanelFile.id).where(PanelFile.sha256 == sha256)) is not None:
-            return Ingested(path, sha256, Outcome.UNCHANGED, payload.batch.id, None)
+            return Ingested(path, sha256, Outcome.UNCHANGED, batch_id, None)
         current = session.scalar(
             select(PanelFile).where(
-                PanelFile.batch_sha256 == payload.batch.sha256,
+                PanelFile.batch_sha256 == prepared.file["batch_sha256"],
                 PanelFile.status == Status.CURRENT,
             )
         )
         if current is not None and correction is None:
             raise IngestRefused(
                 path,
-                f"batch {payload.batch.id} already has panel file {current.sha256[:16]}…"
+                f"batch {batch_id} already has panel file {current.sha256[:16]}…"
                 f" ({current.created_at}); a changed file is taken only as a correction,"
                 " with its cause",
             )
@@ -163,35 +217,16 @@ def _store(
             session.execute(
                 update(PanelFile).where(PanelFile.id == current.id).values(status=Status.SUPERSEDED)
             )
-        envelope = checked.envelope
         row = PanelFile(
-            sha256=sha256,
-            size=len(data),
-            submissions=len(payload.submissions),
-            batch_id=payload.batch.id,
-            batch_sha256=payload.batch.sha256,
-            batch_title=payload.batch.title,
-            organizer=payload.batch.organizer,
-            batch_created=package.manifest.batch.created.isoformat(),
-            scheme_id=payload.batch.scheme.id,
-            scheme_version=payload.batch.scheme.version,
-            chair_id=payload.chair.id,
-            chair_name=payload.chair.name,
-            chair_key=checked.signer,
-            created_at=payload.created_at,
-            program_version=payload.program.version,
-            check=checked.check,
+            **prepared.file,
             status=Status.CURRENT,
             supersedes_id=None if current is None else current.id,
             correction_cause=None if current is None else correction,
             ingested_at=datetime.now(UTC),
             ingested_by=by or getpass.getuser(),
-            payload_zlib=compressed,
-            keyid=envelope.keyid,
-            signature=envelope.sig,
         )
         session.add(row)
         session.flush()
-        add_rows(session, row.id, payload, package)
+        add_rows(session, row.id, prepared.rows)
     outcome = Outcome.ADDED if replaced is None else Outcome.CORRECTION
-    return Ingested(path, sha256, outcome, payload.batch.id, checked.check, replaced)
+    return Ingested(path, sha256, outcome, batch_id, prepared.check, replaced)

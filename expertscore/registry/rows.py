@@ -1,5 +1,7 @@
 """The rows one panel file adds: its platforms' results and its experts' records.
 
+``panel_rows`` makes them as plain data where the file is checked (possibly in another
+process: they travel back instead of the whole payload); ``add_rows`` writes them.
 Platforms and experts are shared between panels, so they are inserted with "on conflict
 do nothing" and then looked up: two transactions adding the same platform at once both
 end with the one row (keys are inserted in sorted order, so they never deadlock).
@@ -8,6 +10,7 @@ end with the one row (keys are inserted in sorted order, so they never deadlock)
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +21,21 @@ from sqlalchemy.orm import Session
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.panel_file_model import PanelPayload
 from expertscore.crypto.dsse import fingerprint
-from expertscore.registry.models import Expert, InputKind, PanelExpert, Platform, PlatformResult
+from expertscore.registry.models import (
+    Base,
+    Expert,
+    InputKind,
+    PanelExpert,
+    Platform,
+    PlatformResult,
+)
+
+
+def _table(model: type[Base]) -> Table:
+    """The model's table, as the Core statements here take it."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _insert_missing(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -27,11 +44,48 @@ def _insert_missing(session: Session, table: Table, rows: list[dict[str, Any]]) 
     session.execute(insert(table).on_conflict_do_nothing(), rows)
 
 
-def _platform_ids(session: Session, payload: PanelPayload) -> dict[tuple[str, str], int]:
-    keys = sorted({(sub.operator, sub.platform) for sub in payload.submissions})
+@dataclass(frozen=True)
+class PanelRows:
+    """A panel file's rows, without the database's ids: results name their platform by
+    (operator, name), expert records their expert by roster id."""
+
+    results: list[dict[str, Any]]
+    people: dict[str, dict[str, Any]]  # roster id: the expert as a person
+    experts: list[dict[str, Any]]
+
+
+def panel_rows(payload: PanelPayload, package: OpenedPackage) -> PanelRows:
+    return PanelRows(
+        _result_rows(payload), _people(payload, package), _expert_rows(payload, package)
+    )
+
+
+def add_rows(session: Session, panel_id: int, rows: PanelRows) -> None:
+    """Write panel ``panel_id``'s results and expert records (inside the caller's transaction)."""
+    platforms = _platform_ids(session, rows.results)
+    results = [
+        {
+            **{k: v for k, v in row.items() if k not in ("operator", "platform")},
+            "panel_id": panel_id,
+            "platform_id": platforms[(row["operator"], row["platform"])],
+        }
+        for row in rows.results
+    ]
+    if results:
+        session.execute(_table(PlatformResult).insert(), results)
+    ids = _expert_ids(session, rows.people)
+    experts = [
+        {**row, "panel_id": panel_id, "expert_id": ids[row["roster_id"]]} for row in rows.experts
+    ]
+    if experts:
+        session.execute(_table(PanelExpert).insert(), experts)
+
+
+def _platform_ids(session: Session, results: list[dict[str, Any]]) -> dict[tuple[str, str], int]:
+    keys = sorted({(row["operator"], row["platform"]) for row in results})
     if not keys:
         return {}
-    _insert_missing(session, Platform.__table__, [{"operator": o, "name": n} for o, n in keys])
+    _insert_missing(session, _table(Platform), [{"operator": o, "name": n} for o, n in keys])
     found = session.execute(
         select(Platform.operator, Platform.name, Platform.id).where(
             tuple_(Platform.operator, Platform.name).in_(keys)
@@ -40,13 +94,11 @@ def _platform_ids(session: Session, payload: PanelPayload) -> dict[tuple[str, st
     return {(operator, name): pid for operator, name, pid in found}
 
 
-def _result_rows(
-    panel_id: int, payload: PanelPayload, platforms: dict[tuple[str, str], int]
-) -> list[dict[str, Any]]:
+def _result_rows(payload: PanelPayload) -> list[dict[str, Any]]:
     return [
         {
-            "panel_id": panel_id,
-            "platform_id": platforms[(sub.operator, sub.platform)],
+            "operator": sub.operator,
+            "platform": sub.platform,
             "submission": sub.id,
             "region": sub.region,
             "category": sub.category,
@@ -96,7 +148,7 @@ def _expert_ids(session: Session, people: dict[str, dict[str, Any]]) -> dict[str
     rows = sorted(people.values(), key=lambda row: row["identity"])
     if not rows:
         return {}
-    _insert_missing(session, Expert.__table__, rows)
+    _insert_missing(session, _table(Expert), rows)
     identities = [row["identity"] for row in rows]
     found = dict(
         session.execute(
@@ -106,9 +158,7 @@ def _expert_ids(session: Session, people: dict[str, dict[str, Any]]) -> dict[str
     return {roster_id: found[row["identity"]] for roster_id, row in people.items()}
 
 
-def _expert_rows(
-    panel_id: int, payload: PanelPayload, package: OpenedPackage, ids: dict[str, int]
-) -> list[dict[str, Any]]:
+def _expert_rows(payload: PanelPayload, package: OpenedPackage) -> list[dict[str, Any]]:
     roles = {member.id: member.role for member in package.manifest.roster}
     assigned = Counter(a.expert for a in package.manifest.assignments)
     scored: Counter[str] = Counter()
@@ -124,8 +174,6 @@ def _expert_rows(
     asked = Counter(e for request in payload.decisions.second_round for e in request.experts)
     return [
         {
-            "panel_id": panel_id,
-            "expert_id": ids[item.expert],
             "roster_id": item.expert,
             "role": roles.get(item.expert),
             "key": keys[item.expert],
@@ -139,15 +187,3 @@ def _expert_rows(
         }
         for item in payload.inputs
     ]
-
-
-def add_rows(
-    session: Session, panel_id: int, payload: PanelPayload, package: OpenedPackage
-) -> None:
-    """Write panel ``panel_id``'s results and expert records (inside the caller's transaction)."""
-    platforms = _platform_ids(session, payload)
-    session.execute(PlatformResult.__table__.insert(), _result_rows(panel_id, payload, platforms))
-    experts = _expert_ids(session, _people(payload, package))
-    rows = _expert_rows(panel_id, payload, package, experts)
-    if rows:
-        session.execute(PanelExpert.__table__.insert(), rows)

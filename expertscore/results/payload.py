@@ -51,7 +51,7 @@ PROGRAM = "ExpertScore"
 
 def plain(value: Decimal | str) -> str:
     """A decimal as plain digits: ``"10"`` rather than ``"1E+1"``."""
-    return format(Decimal(value), "f")
+    return format(value if isinstance(value, Decimal) else Decimal(value), "f")
 
 
 def payload_bytes(payload: dict[str, Any]) -> bytes:
@@ -181,7 +181,7 @@ def _classification(note: m.SubmissionNote) -> dict[str, Any]:
 
 def _scores(
     scoring: Scoring, orm: OrmSession, submission_id: str
-) -> tuple[list[dict[str, Any]], dict[str, str]]:
+) -> tuple[dict[str, list[Any]], dict[str, str]]:
     leaves = scoring.assigned_leaves(submission_id)
     order = {leaf.code: index for index, leaf in enumerate(leaves)}
     rows = [

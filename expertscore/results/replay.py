@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from expertscore.results.content import BatchRules, Broken
 from expertscore.results.logchain import LogEntry
@@ -65,7 +65,7 @@ class _Replay:
         self.state = _State()
         self.transcriber = payload.transcribed_by.id if payload.transcribed_by else None
 
-    def fail(self, entry: LogEntry, rule: str, detail: str) -> None:
+    def fail(self, entry: LogEntry, rule: str, detail: str) -> NoReturn:
         raise Stop(
             Broken(rule, f"edit log entry {entry.seq}: {detail}", entry.submission, entry.indicator)
         )
@@ -101,8 +101,8 @@ class _Replay:
             self.fail(entry, "log", "an edit while the session was submitted and locked")
         if type(round_) is not int or round_ < 1:
             self.fail(entry, "log", "no round number")
-        scope = self.scope.get(sub)
-        if scope is None or code not in scope:
+        scope = None if sub is None else self.scope.get(sub)
+        if sub is None or code is None or scope is None or code not in scope:
             self.fail(entry, "scope", "not in the expert's assignment in the batch")
         if sub in state.recusals or sub in self.conflicted:
             self.fail(entry, "recused", "an edit on a recused submission")

@@ -256,8 +256,9 @@ def _claims(raw: dict[str, Any], keyid: str) -> str:
     def text(value: object) -> str:
         return value if isinstance(value, str) else "?"
 
-    expert = raw.get("expert") if isinstance(raw.get("expert"), dict) else {}
-    batch = raw.get("batch") if isinstance(raw.get("batch"), dict) else {}
+    expert, batch = raw.get("expert"), raw.get("batch")
+    expert = expert if isinstance(expert, dict) else {}
+    batch = batch if isinstance(batch, dict) else {}
     return (
         f"expert {text(expert.get('id'))} {text(expert.get('name'))},"
         f" batch {text(batch.get('id'))}, sequence {raw.get('sequence', '?')}, key {keyid}"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QListView
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QLineEdit, QListView
 
 from expertscore.identity.keycard import read_card
 from expertscore.identity.keys import ScryptCost, create_key
@@ -110,8 +110,8 @@ def test_submit_with_an_existing_key_by_keys(
         seen["first"] = focused()
         seen["submit_before_typing"] = dialog.ok.isEnabled()
         type_keys(qtbot, WRONG)  # Submit waits for a passphrase; Tab reaches it once typed
-        seen["forward"] = tab_chain(qtbot, 2)
-        seen["backward"] = tab_chain(qtbot, 4, back=True)
+        seen["forward"] = tab_chain(qtbot, 3)
+        seen["backward"] = tab_chain(qtbot, 5, back=True)
         press(qtbot, Qt.Key.Key_Tab)
         press(qtbot, Qt.Key.Key_Tab)
         seen["back_home"] = focused()
@@ -132,10 +132,13 @@ def test_submit_with_an_existing_key_by_keys(
     dialog = seen["first"].window()
     assert seen["first"] is dialog.passphrase and not seen["submit_before_typing"]
     buttons = {dialog.ok, dialog.buttons.button(dialog.buttons.StandardButton.Cancel)}
-    assert set(seen["forward"]) == buttons  # in the order the platform lays them out
-    assert seen["backward"][0] in buttons and seen["backward"][1] is dialog.passphrase
-    browse = seen["backward"][2]
-    assert browse.text() == "Choose…" and seen["backward"][3] is dialog.out_path
+    encrypt = dialog.encrypt_to.findChild(QCheckBox, "encryptTo")
+    assert seen["forward"][0] is encrypt and not encrypt.isChecked()  # plain unless asked
+    assert set(seen["forward"][1:]) == buttons  # in the order the platform lays them out
+    assert seen["backward"][0] in buttons and seen["backward"][1] is encrypt
+    assert seen["backward"][2] is dialog.passphrase
+    browse = seen["backward"][3]
+    assert browse.text() == "Choose…" and seen["backward"][4] is dialog.out_path
     assert seen["back_home"] is dialog.passphrase and seen["home_selected"]
     assert seen["entered"] == {
         "message": "Wrong passphrase. Type it again.",

@@ -13,7 +13,7 @@ a score row edited by hand, with no log entry, is caught there.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -22,8 +22,8 @@ from expertscore.results.logchain import LogEntry
 from expertscore.results.model import ResultPayload, SubmissionResult
 from expertscore.results.payload import SPARSE_DEFAULTS, score_columns
 from expertscore.scoring.editlog import canonical
-from expertscore.scoring.familiarity import ACTION as FAMILIARITY
 from expertscore.scoring.familiarity import level_ok
+from expertscore.vocabulary import EditKind
 
 EMPTY: dict[str, Any] = {
     "points": None,
@@ -71,18 +71,18 @@ class _Replay:
         )
 
     def run(self, entries: Sequence[LogEntry]) -> None:
-        handlers = {
-            "score": self._score,
-            "comment": self._field,
-            "verified_value": self._field,
-            "pinned_evidence": self._field,
-            "note": self._note,
-            FAMILIARITY: self._familiarity,
-            "recuse": self._recuse,
-            "unlock": self._unlock,
-            "submit": self._submit,
-            "round-request": self._round_request,
-            "transcribe": self._transcribe,
+        handlers: dict[str, Callable[[LogEntry, dict[str, Any]], None]] = {
+            EditKind.SCORE: self._score,
+            EditKind.COMMENT: self._field,
+            EditKind.VERIFIED_VALUE: self._field,
+            EditKind.PINS: self._field,
+            EditKind.NOTE: self._note,
+            EditKind.FAMILIARITY: self._familiarity,
+            EditKind.RECUSE: self._recuse,
+            EditKind.UNLOCK: self._unlock,
+            EditKind.SUBMIT: self._submit,
+            EditKind.ROUND_REQUEST: self._round_request,
+            EditKind.TRANSCRIBE: self._transcribe,
         }
         for entry in entries:
             handler = handlers.get(entry.action)
@@ -224,9 +224,9 @@ class _Replay:
 
 
 def _field_value_ok(action: str, value: Any) -> bool:
-    if action == "comment":
+    if action == EditKind.COMMENT:
         return type(value) is str
-    if action == "verified_value":
+    if action == EditKind.VERIFIED_VALUE:
         return value is None or type(value) is str
     # pinned_evidence: the canonical JSON text of a list of {"id", "page"}
     if type(value) is not str:
@@ -257,7 +257,9 @@ def replay_problem(
         replay.run(entries)
     except Stop as stop:
         return stop.broken
-    if payload.transcribed_by is not None and (not entries or entries[0].action != "transcribe"):
+    if payload.transcribed_by is not None and (
+        not entries or entries[0].action != EditKind.TRANSCRIBE
+    ):
         return Broken("log", "a transcribed result whose log does not start with the transcription")
     state = replay.state
     for sub in payload.submissions:

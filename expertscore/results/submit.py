@@ -30,6 +30,7 @@ from expertscore.scoring.lock import latest_result, locking_result, next_sequenc
 from expertscore.scoring.service import Gap, Scoring, now_text
 from expertscore.storage import models as m
 from expertscore.storage.session import SessionFile
+from expertscore.vocabulary import EditKind
 
 SHOWN_GAPS = 5
 
@@ -176,7 +177,7 @@ def submit(
             )
             scoring.append_log(
                 orm,
-                "submit",
+                EditKind.SUBMIT,
                 {
                     "sequence": record.sequence,
                     "signer": key.info.expert_id,

@@ -22,6 +22,7 @@ from expertscore.scoring.service import Scoring, now_text
 from expertscore.storage import models as m
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
+from expertscore.vocabulary import EditKind
 
 
 class TranscriptionRefused(ExpertScoreError):
@@ -65,7 +66,7 @@ def mark_transcribed(
         )
         scoring.append_log(
             orm,
-            "transcribe",
+            EditKind.TRANSCRIBE,
             {
                 "chair": chair.expert_id,
                 "name": chair.name,

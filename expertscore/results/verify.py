@@ -50,6 +50,7 @@ from expertscore.results.model import (
 )
 from expertscore.results.replay import replay_problem
 from expertscore.results.trust import Identity, KeyTrust, KeyUntrusted
+from expertscore.vocabulary import EditKind
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def _read_log(payload: ResultPayload, source: str) -> list[LogEntry]:
         raise ResultRefused(source, broken)
     last = entries[-1]
     if (
-        last.action != "submit"
+        last.action != EditKind.SUBMIT
         or not isinstance(last.detail, dict)
         or last.detail.get("sequence") != payload.sequence
     ):

@@ -21,7 +21,6 @@ from expertscore.vocabulary import EditKind
 FAMILIAR, FAIRLY, MODERATE = "familiar", "fairly", "moderate"
 LEVELS = (FAMILIAR, FAIRLY, MODERATE)  # most familiar first
 NAMES = {FAMILIAR: "熟悉", FAIRLY: "较熟悉", MODERATE: "一般"}
-ACTION = EditKind.FAMILIARITY  # its log entries' action (kept for their readers)
 
 
 class FamiliarityRefused(EditRefused):

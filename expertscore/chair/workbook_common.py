@@ -15,7 +15,7 @@ from expertscore.chair.fragility import Fragility, chinese_text
 from expertscore.chair.member_notes import Notes
 from expertscore.chair.panel import Gap
 from expertscore.chair.panel_file import InputFile
-from expertscore.schemes.model import AggregationMethod, Rounding, Scheme, TrimScope
+from expertscore.schemes.model import AggregationMethod, Rounding, Scheme
 from expertscore.scoring.totals import grade_name
 from expertscore.vocabulary import Flag
 from expertscore.wording import ZH
@@ -31,7 +31,6 @@ MAX_SHEET_NAME = 31  # Excel's limit
 # The workbook is Chinese: the one label of each (``expertscore.wording.labels``).
 FLAG_LABELS = labels(Flag, ZH)
 METHOD_LABELS = labels(AggregationMethod, ZH)
-SCOPE_LABELS = labels(TrimScope, ZH)
 ROUNDING_LABELS = labels(Rounding, ZH)
 
 GROUP_FILL = PatternFill("solid", fgColor="EEF2F7")

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import os
 import secrets
+import weakref
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCode
@@ -34,6 +35,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus.paragraph import _FUZZ
 
 from expertscore.errors import ExpertScoreError
 from expertscore.paths import cjk_font_path
@@ -193,36 +195,73 @@ def broken_lines(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
+@dataclass
+class StyleMemo:
+    """What the paragraphs of one style have parsed and laid out, shared between them.
+
+    A large report repeats the same cell text (flags, indicator names, legends) thousands
+    of times: its markup is parsed once, and its lines are broken once per width. Kept
+    beside the style it belongs to (``MEMOS``, weak keys), so it goes with the renderer's
+    stylesheet: nothing is carried from one document to the next.
+    """
+
+    # text -> (the style reportlab derived while parsing, the parsed fragments)
+    parsed: dict[str, tuple[ParagraphStyle, list]] = field(default_factory=dict)
+    # (text, width) -> (reportlab's broken lines, height); only read once laid out
+    layouts: dict[tuple[str, float], tuple[Any, float]] = field(default_factory=dict)
+
+
+MEMOS: weakref.WeakKeyDictionary[ParagraphStyle, StyleMemo] = weakref.WeakKeyDictionary()
+
+
+def memo_of(style: ParagraphStyle) -> StyleMemo:
+    memo = MEMOS.get(style)
+    if memo is None:
+        memo = MEMOS[style] = StyleMemo()
+    return memo
+
+
 class CellParagraph(Paragraph):
     """A ``Paragraph`` that breaks its lines once per width. A table measures every cell
     again on each page it runs onto and once more to draw it; the lines depend only on the
-    width, and breaking CJK lines was most of a provincial report's time."""
+    text, the style and the width, and breaking CJK lines was most of a provincial
+    report's time: paragraphs of the same text and style share them (``StyleMemo``)."""
 
     _laid_for: float | None = None
-    # Parsed markup by (text, style): a large report repeats the same cell text (flags,
-    # legends) thousands of times, and parsing the markup cost as much as laying it out.
-    _parsed: ClassVar[dict[tuple[str, int], tuple[ParagraphStyle, ParagraphStyle, list]]] = {}
+    _memo_key: str | None = None  # the markup, when the layout may be shared
 
     def __init__(self, text: str, style: ParagraphStyle, **given: Any) -> None:
-        if given:  # reportlab's own split passes its fragments
+        if given:  # reportlab's own split passes its fragments: never shared
             super().__init__(text, style, **given)
             return
-        key = (text, id(style))
-        known = self._parsed.get(key)
-        if known is None or known[0] is not style:  # (an id reused by another style)
+        memo = memo_of(style)
+        known = memo.parsed.get(text)
+        if known is None:
             super().__init__(text, style)
-            if len(self._parsed) > 20000:  # a bound, not a policy: start afresh
-                self._parsed.clear()
-            self._parsed[key] = (style, self.style, [frag.clone() for frag in self.frags])
-            return
-        super().__init__(text, known[1], frags=[frag.clone() for frag in known[2]])
+            memo.parsed[text] = (self.style, [frag.clone() for frag in self.frags])
+        else:
+            super().__init__(text, known[0], frags=[frag.clone() for frag in known[1]])
+        self._memo = memo
+        self._memo_key = text
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._laid_for == availWidth and hasattr(self, "blPara"):  # split drops blPara
             return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
+        key = self._memo_key
+        laid = self._memo.layouts.get((key, availWidth)) if key is not None else None
+        if laid is not None:
+            # What ``Paragraph.wrap`` sets; the lines are only read when drawn.
+            self.blPara, self.height = laid
+            self.width = availWidth
+            style = self.style
+            first = availWidth - style.leftIndent - style.firstLineIndent - style.rightIndent
+            self._wrapWidths = [first, availWidth - style.leftIndent - style.rightIndent]
+        else:
+            super().wrap(availWidth, availHeight)
+            if key is not None and availWidth >= _FUZZ:
+                self._memo.layouts[(key, availWidth)] = (self.blPara, self.height)
         self._laid_for = availWidth
-        return size
+        return self.width, self.height
 
 
 class TextCell(Flowable):

@@ -316,6 +316,16 @@ class SplittingTable(Table):
     """
 
     in_row_from = float("inf")
+    _calculated_for: tuple[float, float] | None = None
+
+    def _calc(self, availWidth: float, availHeight: float) -> None:
+        # A frame measures a table (``wrap``) and, when it does not fit, splits it at the
+        # same size, and reportlab measures every row again: a third of a large report's
+        # table layout. The rows' heights depend only on the room they are given.
+        if self._calculated_for == (availWidth, availHeight):
+            return
+        super()._calc(availWidth, availHeight)
+        self._calculated_for = (availWidth, availHeight)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.splitInRow = 0

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from expertscore.chair.aggregate import IndicatorResult, SubmissionResult, quantize
+from expertscore.chair.aggregate import ZERO, IndicatorResult, SubmissionResult, quantize
 from expertscore.chair.report_pdf_charts import ScoreStrip, profile_chart
 from expertscore.chair.report_pdf_data import ReportData
 from expertscore.chair.report_pdf_text import (
@@ -227,10 +227,10 @@ def indicator_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> 
                 [
                     r.plain(node.code),
                     r.name_para(node.name + bonus_suffix(node), depth),
-                    r.plain(fmt(sub.rollup.maxima.get(node.code, 0)), "num"),
+                    r.plain(fmt(sub.rollup.maxima.get(node.code, ZERO)), "num"),
                     "",
                     "",
-                    r.plain(fmt(sub.rollup.points.get(node.code, 0)), "num"),
+                    r.plain(fmt(sub.rollup.points.get(node.code, ZERO)), "num"),
                     "",
                 ]
             )

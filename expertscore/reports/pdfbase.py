@@ -227,6 +227,8 @@ class CellParagraph(Paragraph):
     text, the style and the width, and breaking CJK lines was most of a provincial
     report's time: paragraphs of the same text and style share them (``StyleMemo``)."""
 
+    width: float
+    height: float
     _laid_for: float | None = None
     _memo_key: str | None = None  # the markup, when the layout may be shared
 

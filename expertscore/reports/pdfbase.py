@@ -205,8 +205,10 @@ class StyleMemo:
     stylesheet: nothing is carried from one document to the next.
     """
 
-    # text -> (the style reportlab derived while parsing, the parsed fragments)
-    parsed: dict[str, tuple[ParagraphStyle, list]] = field(default_factory=dict)
+    # text -> (the style reportlab's parser made of it, None when that is the style
+    # itself: a memo never holds its own style, or the weak key would never go; the
+    # parsed fragments)
+    parsed: dict[str, tuple[ParagraphStyle | None, list]] = field(default_factory=dict)
     # (text, width) -> (reportlab's broken lines, height); only read once laid out
     layouts: dict[tuple[str, float], tuple[Any, float]] = field(default_factory=dict)
 
@@ -240,9 +242,11 @@ class CellParagraph(Paragraph):
         known = memo.parsed.get(text)
         if known is None:
             super().__init__(text, style)
-            memo.parsed[text] = (self.style, [frag.clone() for frag in self.frags])
+            derived = None if self.style is style else self.style
+            memo.parsed[text] = (derived, [frag.clone() for frag in self.frags])
         else:
-            super().__init__(text, known[0], frags=[frag.clone() for frag in known[1]])
+            derived, frags = known
+            super().__init__(text, derived or style, frags=[frag.clone() for frag in frags])
         self._memo = memo
         self._memo_key = text
 

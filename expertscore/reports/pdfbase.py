@@ -124,17 +124,25 @@ class PagedCanvas(Canvas):
         self.es_pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
-        self.es_pages.append(dict(self.__dict__))
+        state = dict(self.__dict__)
+        # The page's drawing held as one string (reportlab joins its pieces with line
+        # breaks when it writes the page): a large report's pages hold half a million
+        # pieces until the footers can be drawn.
+        state["_code"] = ["\n".join(self._code)] if self._code else []
+        self.es_pages.append(state)
         self._startPage()
 
     def save(self) -> None:
-        sections = [state["es_section"] for state in self.es_pages]
+        pages = self.es_pages
+        sections = [state["es_section"] for state in pages]
         counts: dict[tuple[str, str], int] = {}
         for section in sections:
             counts[section] = counts.get(section, 0) + 1
         seen: dict[tuple[str, str], int] = {}
-        total = len(self.es_pages)
-        for overall, (state, section) in enumerate(zip(self.es_pages, sections, strict=True), 1):
+        total = len(pages)
+        for overall, section in enumerate(sections, 1):
+            # Let go of each page's state once the document has the page.
+            state, pages[overall - 1] = pages[overall - 1], {}
             self.__dict__.update(state)
             seen[section] = seen.get(section, 0) + 1
             page = PageInfo(seen[section], counts[section], overall, total, section[1])

@@ -329,7 +329,7 @@ class TextCell(Flowable):
                 text.setFillColor(style.textColor)
             else:
                 text.setTextOrigin(left, baseline)
-            text.textOut(line)
+            text.textLine(line)  # as drawString writes it; textOut would measure it again
         if text is not None:
             canvas.addLiteral("q")
             canvas.drawText(text)

@@ -1,6 +1,7 @@
-"""Cell paragraphs of the same text and style share their parsed markup and broken lines
-(``StyleMemo``), kept beside the style: what one document laid out is gone with its
-stylesheet, and never reaches the next document."""
+"""How a large document is built cheaply without carrying anything over: cell paragraphs
+of the same text and style share their parsed markup and broken lines (``StyleMemo``), kept
+beside the style, so what one document laid out goes with its stylesheet; the cycle
+collector is paused only while a document is built."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import SimpleDocTemplate, Table
 
 from expertscore.reports.fonts import register_cjk_font
-from expertscore.reports.pdfbase import MEMOS, CellParagraph
+from expertscore.reports.pdfbase import MEMOS, CellParagraph, ReportError, collector_paused
 from tests.reports.helpers import text
 
 FONT = register_cjk_font()
@@ -45,3 +46,23 @@ def test_nothing_is_kept_once_the_style_is_gone():
     del cell, paragraph
     gc.collect()
     assert len(MEMOS) == before
+
+
+def test_the_cycle_collector_is_paused_only_while_a_document_is_built():
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    try:
+        with collector_paused():
+            raise ReportError("the folder is gone")
+    except ReportError:
+        pass
+    assert gc.isenabled()  # as it was, after a failed build too
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()

@@ -14,12 +14,10 @@ document, on one thread.
 
 from __future__ import annotations
 
-import gc
 import os
 import secrets
 import weakref
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -40,6 +38,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.paragraph import _FUZZ
 
+from expertscore.chair.bulk import collector_paused
 from expertscore.errors import ExpertScoreError
 from expertscore.paths import cjk_font_path
 from expertscore.reports.fonts import register_cjk_font
@@ -493,7 +492,11 @@ class PdfRenderer:
         """Build the document and put it at ``out`` atomically; return what was printed."""
         self.pages = 0
         self.qr_codes = []
-        with collector_paused():
+        # A document allocates its flowables, cells and pages by the hundred thousand and
+        # keeps them to the end: the cycle collector rescanned them for nothing, a tenth of
+        # a provincial report's time. What the chair's workbook, written just before the
+        # report, left as garbage (a hundred megabytes) is collected first.
+        with collector_paused(collect_first=True):
             story = self.story()
             write_atomically(out, lambda target: self._build(target, story))
         return Printed(out, self.pages, tuple(self.qr_codes))
@@ -519,27 +522,6 @@ class PdfRenderer:
 
     def _canvas(self, *args: Any, **kwargs: Any) -> PagedCanvas:
         return PagedCanvas(*args, renderer=self, **kwargs)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a document is built, then as it was.
-
-    A document allocates its flowables, cells and pages by the hundred thousand and keeps
-    them to the end, and the collector scanned them again and again for nothing: a tenth
-    of a provincial report's time. What was garbage before is collected first (the
-    chair's workbook, written just before the report, left a hundred megabytes of it),
-    what the build leaves is collected afterwards.
-    """
-    was_enabled = gc.isenabled()
-    if was_enabled:
-        gc.collect()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def write_atomically(out: Path, write: Callable[[Path], None]) -> None:

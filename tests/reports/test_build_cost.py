@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import gc
 
+import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import SimpleDocTemplate, Table
 
 from expertscore.reports.fonts import register_cjk_font
-from expertscore.reports.pdfbase import MEMOS, CellParagraph, ReportError, collector_paused
+from expertscore.reports.pdfbase import MEMOS, CellParagraph, PdfRenderer, ReportError
 from tests.reports.helpers import text
 
 FONT = register_cjk_font()
@@ -48,21 +49,25 @@ def test_nothing_is_kept_once_the_style_is_gone():
     assert len(MEMOS) == before
 
 
-def test_the_cycle_collector_is_paused_only_while_a_document_is_built():
-    assert gc.isenabled()
-    with collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
+def test_the_cycle_collector_is_paused_only_while_a_document_is_built(tmp_path):
+    was_enabled = gc.isenabled()  # the window's tests turn automatic collection off
+    paused: list[bool] = []
+
+    class Sheet(PdfRenderer):
+        def story(self) -> list:
+            paused.append(not gc.isenabled())
+            return [self.para("一页")]
+
     try:
-        with collector_paused():
-            raise ReportError("the folder is gone")
-    except ReportError:
-        pass
-    assert gc.isenabled()  # as it was, after a failed build too
-    gc.disable()
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled()  # a caller that paused it keeps it paused
-    finally:
         gc.enable()
+        assert Sheet().render(tmp_path / "one.pdf").pages == 1
+        assert paused == [True]
+        assert gc.isenabled()
+        with pytest.raises(ReportError):
+            Sheet().render(tmp_path / "gone" / "one.pdf")
+        assert gc.isenabled()  # as it was, after a failed build too
+        gc.disable()  # as the window has it: collection on its own thread only
+        Sheet().render(tmp_path / "two.pdf")
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was_enabled else gc.disable)()

@@ -14,8 +14,13 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(collect_first: bool = False) -> Iterator[None]:
+    """``collect_first``: collect what earlier work left before pausing, so it is not held
+    through the whole pause (only where automatic collection is on: the window turns it
+    off and collects on its own thread, ``ui.collector``)."""
     was_enabled = gc.isenabled()
+    if was_enabled and collect_first:
+        gc.collect()
     gc.disable()
     try:
         yield

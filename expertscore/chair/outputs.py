@@ -16,7 +16,9 @@ from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
+from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import PanelInput, PanelResult
+from expertscore.chair.decisions import Decisions
 from expertscore.chair.member_notes import Notes
 from expertscore.chair.panel import Gap
 from expertscore.chair.panel_advice import Advice, advice_of
@@ -60,7 +62,9 @@ class ChairSnapshot:
         """The chair's advice on the panel: the workbook's sheet, the report's page, the tab."""
         return advice_of(self.run.package.scheme, self.inp, self.result)
 
-    def shown(self) -> tuple:
+    def shown(
+        self,
+    ) -> tuple[OpenedPackage, PanelInput, PanelResult, Decisions, list[Gap], list[dict]]:
         """What the workbook and the report both show: package to audit log, in that order."""
         run = self.run
         return (run.package, self.inp, self.result, run.decisions, self.gaps, self.audit)

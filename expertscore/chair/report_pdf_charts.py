@@ -17,9 +17,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pdfgeom import bezierArc
 from reportlab.platypus import Flowable
 
@@ -277,6 +280,15 @@ class Scale:
 # A score's dot: a circle of radius 1.55 around (0, 0) as Bézier curves, computed once
 # (reportlab would compute the arcs again for each of a large report's 100,000 dots).
 DOT = tuple(bezierArc(-1.55, -1.55, 1.55, 1.55, 0, 360))
+# The dot as PDF path operators, stroked and filled under the canvas's fill rule (even-odd;
+# one circle either way).
+DOT_PATH = " ".join(
+    [
+        f"n {fp_str(*DOT[0][:2])} m",
+        *(f"{fp_str(*curve[2:])} c" for curve in DOT),
+        "h\nB*",
+    ]
+)
 
 
 class ScoreStrip(Flowable):
@@ -303,29 +315,22 @@ class ScoreStrip(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
-    def draw(self) -> None:
-        indicator, canvas, height = self.indicator, self.canv, self.height
-        if indicator.maximum <= 0:
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        """The strip as one piece of PDF operators, the same ones ``Flowable.drawOn`` and
+        the canvas's drawing calls write (save, move to the cell, draw, restore): a
+        200-submission report has 8,600 strips of 60,000 dots, and the canvas's calls
+        were a fifth of its time. A strip with an agreed score (rare) is drawn by them."""
+        if self.indicator.override is not None:
+            super().drawOn(canvas, x, y, _sW)
             return
-        scale = Scale(4.0, self.width - 4.0, indicator.maximum)
-        mid = height / 2
-        canvas.setLineWidth(0.5)
-        canvas.setStrokeColor(RULE)
-        canvas.line(scale.left, mid, scale.right, mid)
-        for end in (scale.left, scale.right):
-            canvas.line(end, mid - 2, end, mid + 2)
-        values = list(indicator.scores.values())
-        if values:
-            low, high = scale.x(min(values)), scale.x(max(values))
-            canvas.setFillColor(TRACK)
-            canvas.rect(low - 0.5, mid - 3.6, high - low + 1, 7.2, stroke=0, fill=1)
-        computed = quantize(indicator.exact, self.policy) if indicator.exact is not None else None
-        if indicator.override is not None and computed is not None:
-            self._bar(scale.x(computed), 1, MUTED, 1.2)
-        elif indicator.panel is not None:
-            self._bar(scale.x(indicator.panel), 0.5, INK, 1.3)
-        self._dots(scale, mid)
-        if indicator.override is not None:
+        x = self._hAlignAdjust(x, _sW)
+        canvas.addLiteral("\n".join(["q", f"{fp_str(1, 0, 0, 1, x, y)} cm", *self.ops(), "Q"]))
+
+    def draw(self) -> None:
+        indicator, canvas, mid = self.indicator, self.canv, self.height / 2
+        canvas.addLiteral("\n".join(self.ops()))
+        if indicator.override is not None and indicator.maximum > 0:
+            scale = Scale(4.0, self.width - 4.0, indicator.maximum)
             x, r = scale.x(indicator.override.points), 3.0
             path = canvas.beginPath()
             path.moveTo(x, mid - r)
@@ -337,27 +342,67 @@ class ScoreStrip(Flowable):
             canvas.setLineWidth(0.4)
             canvas.drawPath(path, stroke=1, fill=1)
 
-    def _bar(self, x: float, inset: float, colour: colors.Color, width: float) -> None:
-        self.canv.setStrokeColor(colour)
-        self.canv.setLineWidth(width)
-        self.canv.line(x, inset, x, self.height - inset)
+    def ops(self) -> list[str]:
+        """Axis, range, panel score and dots (not the agreed score's diamond), as the
+        canvas's ``line``, ``rect``, ``set...Color`` and path calls would write them."""
+        indicator, height = self.indicator, self.height
+        if indicator.maximum <= 0:
+            return []
+        scale = Scale(4.0, self.width - 4.0, indicator.maximum)
+        mid = height / 2
+        ops = [
+            f"{fp_str(0.5)} w",
+            stroke_colour(RULE),
+            line_op(scale.left, mid, scale.right, mid),
+            *(line_op(end, mid - 2, end, mid + 2) for end in (scale.left, scale.right)),
+        ]
+        values = list(indicator.scores.values())
+        if values:
+            low, high = scale.x(min(values)), scale.x(max(values))
+            ops.append(fill_colour(TRACK))
+            # A rectangle filled under the canvas's fill rule (even-odd), as ``rect`` writes.
+            ops.append(f"n {fp_str(low - 0.5, mid - 3.6, high - low + 1, 7.2)} re f*")
+        if indicator.override is not None and indicator.exact is not None:
+            computed = quantize(indicator.exact, self.policy)
+            ops += self._bar(scale.x(computed), 1, MUTED, 1.2)
+        elif indicator.panel is not None:
+            ops += self._bar(scale.x(indicator.panel), 0.5, INK, 1.3)
+        ops += self._dots(scale, mid)
+        return ops
 
-    def _dots(self, scale: Scale, mid: float) -> None:
-        canvas, lanes, indicator = self.canv, self.lanes, self.indicator
+    def _bar(self, x: float, inset: float, colour: colors.Color, width: float) -> list[str]:
+        return [
+            stroke_colour(colour),
+            f"{fp_str(width)} w",
+            line_op(x, inset, x, self.height - inset),
+        ]
+
+    def _dots(self, scale: Scale, mid: float) -> list[str]:
+        lanes, indicator = self.lanes, self.indicator
         span = min(self.height - 4, 1.7 * max(len(lanes.order) - 1, 1))
-        canvas.setLineWidth(0.7)
+        ops = [f"{fp_str(0.7)} w"]
         for expert, value in indicator.scores.items():
             colour = lanes.colours.get(expert, MUTED)
-            canvas.setStrokeColor(colour)
-            canvas.setFillColor(colour if expert in indicator.kept else colors.white)
-            dot = canvas.beginPath()
+            ops.append(stroke_colour(colour))
+            ops.append(fill_colour(colour if expert in indicator.kept else colors.white))
             x, y = scale.x(value), mid + lanes.offset(expert, span)
-            (x0, y0, *_), *_ = DOT
-            dot.moveTo(x + x0, y + y0)
-            for _, _, ax, ay, bx, by, cx, cy in DOT:
-                dot.curveTo(x + ax, y + ay, x + bx, y + by, x + cx, y + cy)
-            dot.close()
-            canvas.drawPath(dot, stroke=1, fill=1)
+            # The one dot path, moved into place: one number pair to write, not fourteen.
+            ops.append(f"q\n{fp_str(1, 0, 0, 1, x, y)} cm\n{DOT_PATH}\nQ")
+        return ops
+
+
+def line_op(x1: float, y1: float, x2: float, y2: float) -> str:
+    return f"n {fp_str(x1, y1)} m {fp_str(x2, y2)} l S"
+
+
+@cache
+def stroke_colour(colour: colors.Color) -> str:
+    return f"{fp_str(colour.red, colour.green, colour.blue)} RG"
+
+
+@cache
+def fill_colour(colour: colors.Color) -> str:
+    return f"{fp_str(colour.red, colour.green, colour.blue)} rg"
 
 
 # --- the batch's totals --------------------------------------------------------------------

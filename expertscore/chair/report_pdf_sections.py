@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
@@ -368,8 +369,7 @@ def fragile_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         if not sub.fragile:
             continue
         lines = [
-            fragile_text(note, d.names, lambda g, c=sub.category: d.grade_name(c, g))
-            for note in sub.fragile
+            fragile_text(note, d.names, partial(d.grade_name, sub.category)) for note in sub.fragile
         ]
         rows.append([platform_cell(r, d, sub.id, f"{FRAGILE_MARK} "), r.para("\n".join(lines))])
     if len(rows) == 1:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from expertscore.chair.aggregate import IndicatorResult, SubmissionResult, quantize
+from expertscore.chair.aggregate import ZERO, IndicatorResult, SubmissionResult, quantize
 from expertscore.chair.report_pdf_charts import ScoreStrip, profile_chart
 from expertscore.chair.report_pdf_data import ReportData
 from expertscore.chair.report_pdf_text import (
@@ -70,7 +70,9 @@ def particulars(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Flow
         ("平台类别", d.category_name(sub.category), "所在地区", (record and record.region) or "—"),
         ("评分专家", "、".join(scoring) or "—", "回避专家", "、".join(recused) or "无"),
     ]
-    rows = [[r.para(a, "label"), r.para(b), r.para(c, "label"), r.para(e)] for a, b, c, e in cells]
+    rows = [
+        [r.plain(a, "label"), r.para(b), r.plain(c, "label"), r.para(e)] for a, b, c, e in cells
+    ]
     return r.table(
         rows,
         (0.1, 0.4, 0.1, 0.4),
@@ -95,13 +97,13 @@ def outcome_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Fl
         f"{sub.rank} / {len(d.result.ranking)}",
         fragile,
     ]
-    cells = [r.para(v, "big-left") for v in values]
+    cells: list[Flowable] = [r.para(v, "big-left") for v in values]
     if sub.fragile:
         cells[-1] = CellParagraph(
             f'<font color="{ALERT_HEX}">{markup(fragile)}</font>', r.styles["big-left"]
         )
     return r.table(
-        [[r.para(h, "label") for h in heads], cells],
+        [[r.plain(h, "label") for h in heads], cells],
         (0.24, 0.12, 0.14, 0.14, 0.12, 0.24),
         commands=[("BACKGROUND", (0, 0), (-1, 0), LABEL_TINT)],
     )
@@ -125,7 +127,7 @@ def profile_block(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Fl
     averages = {axis.code: d.batch_average(axis.code) for axis in axes}
     chart = profile_chart(axes, averages, r.font, left_width, 66 * mm)
     rows: list[list[object]] = [
-        [r.para(h, "cell-head") for h in ("一级指标", "得分", "满分", "得分率", "批次平均")]
+        [r.plain(h, "cell-head") for h in ("一级指标", "得分", "满分", "得分率", "批次平均")]
     ]
     for axis in axes:
         node = d.node(axis.code)
@@ -134,10 +136,10 @@ def profile_block(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Fl
         rows.append(
             [
                 r.para(name),
-                r.para(fmt(axis.points), "num"),
-                r.para(fmt(axis.maximum), "num"),
-                r.para(percent_text(axis.percent), "num"),
-                r.para(percent_text(average), "num"),
+                r.plain(fmt(axis.points), "num"),
+                r.plain(fmt(axis.maximum), "num"),
+                r.plain(percent_text(axis.percent), "num"),
+                r.plain(percent_text(average), "num"),
             ]
         )
     right_width = r.column_width(split, left=False)
@@ -157,16 +159,20 @@ def expert_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Flo
     )
     mean = d.mean_expert_total(sub)
     heads = ["专家", "单位", "专家总分", "与平均总分偏离", "计入", "说明要求"]
-    rows: list[list[object]] = [[r.para(h, "cell-head") for h in heads]]
+    rows: list[list[object]] = [[r.plain(h, "cell-head") for h in heads]]
     for expert, total in sub.expert_totals.items():
         record = d.roster.get(expert)
         deviation = deviation_percent(total, mean) if mean is not None else None
         kept = "是" if not by_total or expert in sub.kept_experts else "否（去掉）"
         needed = sub.explanations_needed.get(expert)
+        # A paragraph, not a plain cell: reportlab keeps "45.55%" whole when this wraps.
         note = (
-            f'<font color="{ALERT_HEX}">需作出说明（偏离 {fmt(needed)}%）</font>'
+            CellParagraph(
+                f'<font color="{ALERT_HEX}">需作出说明（偏离 {fmt(needed)}%）</font>',
+                r.styles["cell"],
+            )
             if needed is not None
-            else "—"
+            else r.plain("—")
         )
         rows.append(
             [
@@ -175,7 +181,7 @@ def expert_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Flo
                 r.plain(fmt(total), "num"),
                 r.plain(signed_percent(deviation), "num"),
                 r.plain(kept),
-                CellParagraph(note, r.styles["cell"]),
+                note,
             ]
         )
     for expert in d.recused(sub.id):
@@ -183,7 +189,7 @@ def expert_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Flo
         organization = (record.organization if record else None) or "—"
         rows.append([r.plain(d.label(expert)), r.plain(organization), r.plain("回避"), "", "", ""])
     mean_text = fmt(quantize(mean, policy)) if mean is not None else "—"
-    rows.append([r.para("平均总分", "label"), "", r.para(mean_text, "num"), "", "", ""])
+    rows.append([r.plain("平均总分", "label"), "", r.plain(mean_text, "num"), "", "", ""])
     return r.table(
         rows,
         (0.2, 0.3, 0.11, 0.13, 0.08, 0.18),
@@ -205,7 +211,8 @@ def strip_legend(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Flo
 def indicator_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Flowable:
     strip_width = r.frame_width * INDICATOR_FRACTIONS[3] - 6
     policy = d.scheme.aggregation
-    rows: list[list[object]] = [[r.para(h, "cell-head") for h in INDICATOR_COLUMNS]]
+    # Plain-text cells: the header repeats on every page the table runs onto.
+    rows: list[list[object]] = [[r.plain(h, "cell-head") for h in INDICATOR_COLUMNS]]
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (3, 1), (3, -1), "MIDDLE"),
         # Tighter than other tables, so a 40-odd-leaf tree fits on two pages with the profile.
@@ -220,10 +227,10 @@ def indicator_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> 
                 [
                     r.plain(node.code),
                     r.name_para(node.name + bonus_suffix(node), depth),
-                    r.plain(fmt(sub.rollup.maxima.get(node.code, 0)), "num"),
+                    r.plain(fmt(sub.rollup.maxima.get(node.code, ZERO)), "num"),
                     "",
                     "",
-                    r.plain(fmt(sub.rollup.points.get(node.code, 0)), "num"),
+                    r.plain(fmt(sub.rollup.points.get(node.code, ZERO)), "num"),
                     "",
                 ]
             )
@@ -278,6 +285,9 @@ def panel_cell(r: ReportRenderer, result: IndicatorResult) -> Flowable:
 def notes_cell(
     r: ReportRenderer, d: ReportData, sub: SubmissionResult, result: IndicatorResult
 ) -> Flowable | str:
+    if result.override is None and (sub.id, result.code) not in d.decisions.rounds:
+        # Flags alone (most cells of a large batch): plain text in the alert colour.
+        return r.plain(flag_text(result.flags), "alert") if result.flags else ""
     notes = notes_markup(d, sub, result)
     return CellParagraph(notes, r.styles["cell"]) if notes else ""
 

@@ -129,13 +129,15 @@ def _divergence_rows(data: BookData, sid: str) -> Iterator[list[object]]:
     for (osid, code), override in sorted(data.decisions.overrides.items()):
         if osid != sid:
             continue
-        item = res.indicators.get(code)
+        corrected = res.indicators.get(code)
         computed = (
-            data.shown_score(item.exact) if item is not None and item.exact is not None else None
+            data.shown_score(corrected.exact)
+            if corrected is not None and corrected.exact is not None
+            else None
         )
         before = f"修正前 {fmt(computed)}" if computed is not None else "修正前：无计算值"
         reason = f"修正原因：{cause_zh(override.cause)}；{before}"
-        experts = experts_text(item.scores) if item is not None else ""
+        experts = experts_text(corrected.scores) if corrected is not None else ""
         name = data.indicator_name(code)
         yield [
             "结果修正",
@@ -150,8 +152,8 @@ def _divergence_rows(data: BookData, sid: str) -> Iterator[list[object]]:
         ]
     for (vsid, code), agreed in sorted(data.decisions.verified_values.items()):
         if vsid == sid:
-            item = res.indicators.get(code)
-            experts = experts_text(item.scores) if item is not None else ""
+            verified = res.indicators.get(code)
+            experts = experts_text(verified.scores) if verified is not None else ""
             said = f"专家组议定核实值：{agreed.value}（记录人 {agreed.decided_by}）"
             said += "，需复核提示已解决"
             name = data.indicator_name(code)
@@ -172,8 +174,9 @@ def divergence_sheet(sheet: Worksheet, data: BookData) -> None:
     for sid in data.batch_order():
         for values in _divergence_rows(data, sid):
             row = writer.append(values)
-            if values[6] is not None:
-                writer.number(row, 7, values[6], data.decimals)
+            value = values[6]  # the spread, deviation or agreed points: a number or nothing
+            if isinstance(value, Decimal | int):
+                writer.number(row, 7, value, data.decimals)
     for gap in data.gaps:
         platform = data.platform(gap.submission) if gap.submission else ""
         writer.append(

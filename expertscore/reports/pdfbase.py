@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import os
 import secrets
+import weakref
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCode
@@ -33,8 +34,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus.paragraph import _FUZZ
 
+from expertscore.chair.bulk import collector_paused
 from expertscore.errors import ExpertScoreError
 from expertscore.paths import cjk_font_path
 from expertscore.reports.fonts import register_cjk_font
@@ -121,17 +125,25 @@ class PagedCanvas(Canvas):
         self.es_pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
-        self.es_pages.append(dict(self.__dict__))
+        state = dict(self.__dict__)
+        # The page's drawing held as one string (reportlab joins its pieces with line
+        # breaks when it writes the page): a large report's pages hold half a million
+        # pieces until the footers can be drawn.
+        state["_code"] = ["\n".join(self._code)] if self._code else []
+        self.es_pages.append(state)
         self._startPage()
 
     def save(self) -> None:
-        sections = [state["es_section"] for state in self.es_pages]
+        pages = self.es_pages
+        sections = [state["es_section"] for state in pages]
         counts: dict[tuple[str, str], int] = {}
         for section in sections:
             counts[section] = counts.get(section, 0) + 1
         seen: dict[tuple[str, str], int] = {}
-        total = len(self.es_pages)
-        for overall, (state, section) in enumerate(zip(self.es_pages, sections, strict=True), 1):
+        total = len(pages)
+        for overall, section in enumerate(sections, 1):
+            # Let go of each page's state once the document has the page.
+            state, pages[overall - 1] = pages[overall - 1], {}
             self.__dict__.update(state)
             seen[section] = seen.get(section, 0) + 1
             page = PageInfo(seen[section], counts[section], overall, total, section[1])
@@ -193,36 +205,79 @@ def broken_lines(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
+@dataclass
+class StyleMemo:
+    """What the paragraphs of one style have parsed and laid out, shared between them.
+
+    A large report repeats the same cell text (flags, indicator names, legends) thousands
+    of times: its markup is parsed once, and its lines are broken once per width. Kept
+    beside the style it belongs to (``MEMOS``, weak keys), so it goes with the renderer's
+    stylesheet: nothing is carried from one document to the next.
+    """
+
+    # text -> (the style reportlab's parser made of it, None when that is the style
+    # itself: a memo never holds its own style, or the weak key would never go; the
+    # parsed fragments)
+    parsed: dict[str, tuple[ParagraphStyle | None, list]] = field(default_factory=dict)
+    # (text, width) -> (reportlab's broken lines, height); only read once laid out
+    layouts: dict[tuple[str, float], tuple[Any, float]] = field(default_factory=dict)
+
+
+MEMOS: weakref.WeakKeyDictionary[ParagraphStyle, StyleMemo] = weakref.WeakKeyDictionary()
+
+
+def memo_of(style: ParagraphStyle) -> StyleMemo:
+    memo = MEMOS.get(style)
+    if memo is None:
+        memo = MEMOS[style] = StyleMemo()
+    return memo
+
+
 class CellParagraph(Paragraph):
     """A ``Paragraph`` that breaks its lines once per width. A table measures every cell
     again on each page it runs onto and once more to draw it; the lines depend only on the
-    width, and breaking CJK lines was most of a provincial report's time."""
+    text, the style and the width, and breaking CJK lines was most of a provincial
+    report's time: paragraphs of the same text and style share them (``StyleMemo``)."""
 
+    width: float
+    height: float
     _laid_for: float | None = None
-    # Parsed markup by (text, style): a large report repeats the same cell text (flags,
-    # legends) thousands of times, and parsing the markup cost as much as laying it out.
-    _parsed: ClassVar[dict[tuple[str, int], tuple[ParagraphStyle, ParagraphStyle, list]]] = {}
+    _memo_key: str | None = None  # the markup, when the layout may be shared
 
     def __init__(self, text: str, style: ParagraphStyle, **given: Any) -> None:
-        if given:  # reportlab's own split passes its fragments
+        if given:  # reportlab's own split passes its fragments: never shared
             super().__init__(text, style, **given)
             return
-        key = (text, id(style))
-        known = self._parsed.get(key)
-        if known is None or known[0] is not style:  # (an id reused by another style)
+        memo = memo_of(style)
+        known = memo.parsed.get(text)
+        if known is None:
             super().__init__(text, style)
-            if len(self._parsed) > 20000:  # a bound, not a policy: start afresh
-                self._parsed.clear()
-            self._parsed[key] = (style, self.style, [frag.clone() for frag in self.frags])
-            return
-        super().__init__(text, known[1], frags=[frag.clone() for frag in known[2]])
+            derived = None if self.style is style else self.style
+            memo.parsed[text] = (derived, [frag.clone() for frag in self.frags])
+        else:
+            derived, frags = known
+            super().__init__(text, derived or style, frags=[frag.clone() for frag in frags])
+        self._memo = memo
+        self._memo_key = text
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._laid_for == availWidth and hasattr(self, "blPara"):  # split drops blPara
             return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
+        key = self._memo_key
+        laid = self._memo.layouts.get((key, availWidth)) if key is not None else None
+        if laid is not None:
+            # What ``Paragraph.wrap`` sets; the lines are only read when drawn.
+            self.blPara, self.height = laid
+            self.width = availWidth
+            style = self.style
+            first = availWidth - style.leftIndent - style.firstLineIndent - style.rightIndent
+            self._wrapWidths = [first, availWidth - style.leftIndent - style.rightIndent]
+        else:
+            super().wrap(availWidth, availHeight)
+            if key is not None and availWidth >= _FUZZ:
+                self._memo.layouts[(key, availWidth)] = (self.blPara, self.height)
         self._laid_for = availWidth
-        return size
+        return self.width, self.height
 
 
 class TextCell(Flowable):
@@ -253,17 +308,36 @@ class TextCell(Flowable):
         self._laid_for = available_width
         return self.width, self.height
 
-    def draw(self) -> None:
-        style, canvas = self.style, self.canv
-        canvas.setFont(style.fontName, style.fontSize)
-        canvas.setFillColor(style.textColor)
-        y = self.height - style.fontSize
-        for line in self.lines:
-            if style.alignment == TA_RIGHT:
-                canvas.drawRightString(self.width - style.rightIndent, y, line)
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        """One text object at the cell's place, with its font and colour set inside it
+        and wrapped in q/Q: the canvas's own state is never touched, so the saved state
+        and moved origin of ``Flowable.drawOn`` (half the cost of a short cell; a large
+        report has 70,000) are not needed. The text lands where they would put it."""
+        style = self.style
+        x = self._hAlignAdjust(x, _sW)
+        top = y + self.height - style.fontSize
+        right = style.alignment == TA_RIGHT
+        text: PDFTextObject | None = None
+        for index, line in enumerate(self.lines):
+            left = x + style.leftIndent
+            if right:
+                width = stringWidth(line, style.fontName, style.fontSize)
+                left = x + self.width - style.rightIndent - width
+            baseline = top - index * style.leading
+            if text is None:
+                text = canvas.beginText(left, baseline)
+                text.setFont(style.fontName, style.fontSize, style.leading)
+                text.setFillColor(style.textColor)
             else:
-                canvas.drawString(style.leftIndent, y, line)
-            y -= style.leading
+                text.setTextOrigin(left, baseline)
+            text.textLine(line)  # as drawString writes it; textOut would measure it again
+        if text is not None:
+            canvas.addLiteral("q")
+            canvas.drawText(text)
+            canvas.addLiteral("Q")
+
+    def draw(self) -> None:
+        self.drawOn(self.canv, 0, 0)
 
 
 class SplittingTable(Table):
@@ -277,6 +351,16 @@ class SplittingTable(Table):
     """
 
     in_row_from = float("inf")
+    _calculated_for: tuple[float, float] | None = None
+
+    def _calc(self, availWidth: float, availHeight: float) -> None:
+        # A frame measures a table (``wrap``) and, when it does not fit, splits it at the
+        # same size, and reportlab measures every row again: a third of a large report's
+        # table layout. The rows' heights depend only on the room they are given.
+        if self._calculated_for == (availWidth, availHeight):
+            return
+        super()._calc(availWidth, availHeight)
+        self._calculated_for = (availWidth, availHeight)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.splitInRow = 0
@@ -408,29 +492,33 @@ class PdfRenderer:
         """Build the document and put it at ``out`` atomically; return what was printed."""
         self.pages = 0
         self.qr_codes = []
-        story = self.story()
-
-        def build(target: Path) -> None:
-            document = SimpleDocTemplate(
-                str(target),
-                pagesize=self.pagesize,
-                leftMargin=self.margin_left,
-                rightMargin=self.margin_right,
-                topMargin=self.margin_top,
-                bottomMargin=self.margin_bottom,
-                title=self.title,
-                subject=self.subject,
-                author="ExpertScore",
-                creator="ExpertScore",
-                invariant=1,
-                # The CJK font from the start: reportlab's default, Helvetica, would be an
-                # unembedded font in every page's resources.
-                initialFontName=self.font,
-            )
-            document.build(story, canvasmaker=self._canvas)
-
-        write_atomically(out, build)
+        # A document allocates its flowables, cells and pages by the hundred thousand and
+        # keeps them to the end: the cycle collector rescanned them for nothing, a tenth of
+        # a provincial report's time. What the chair's workbook, written just before the
+        # report, left as garbage (a hundred megabytes) is collected first.
+        with collector_paused(collect_first=True):
+            story = self.story()
+            write_atomically(out, lambda target: self._build(target, story))
         return Printed(out, self.pages, tuple(self.qr_codes))
+
+    def _build(self, target: Path, story: list[Flowable]) -> None:
+        document = SimpleDocTemplate(
+            str(target),
+            pagesize=self.pagesize,
+            leftMargin=self.margin_left,
+            rightMargin=self.margin_right,
+            topMargin=self.margin_top,
+            bottomMargin=self.margin_bottom,
+            title=self.title,
+            subject=self.subject,
+            author="ExpertScore",
+            creator="ExpertScore",
+            invariant=1,
+            # The CJK font from the start: reportlab's default, Helvetica, would be an
+            # unembedded font in every page's resources.
+            initialFontName=self.font,
+        )
+        document.build(story, canvasmaker=self._canvas)
 
     def _canvas(self, *args: Any, **kwargs: Any) -> PagedCanvas:
         return PagedCanvas(*args, renderer=self, **kwargs)

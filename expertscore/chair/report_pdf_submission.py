@@ -25,7 +25,7 @@ from expertscore.chair.report_pdf_text import (
 from expertscore.reports.pdfbase import ALERT, CellParagraph, SectionStart, markup
 from expertscore.reports.sheet_base import LABEL_TINT, bonus_suffix, tree_rows
 from expertscore.reports.sheet_text import percent_text
-from expertscore.schemes.model import AggregationMethod, TrimScope
+from expertscore.schemes.policies import policy_of
 from expertscore.schemes.rules import fmt
 from expertscore.wording.labels import chinese_flag_text as flag_text
 
@@ -153,10 +153,7 @@ def profile_block(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Fl
 
 def expert_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Flowable:
     policy = d.scheme.aggregation
-    by_total = (
-        policy.method == AggregationMethod.TRIMMED_MEAN
-        and policy.trim_scope == TrimScope.EXPERT_TOTAL
-    )
+    by_total = policy_of(policy).trims_experts
     mean = d.mean_expert_total(sub)
     heads = ["专家", "单位", "专家总分", "与平均总分偏离", "计入", "说明要求"]
     rows: list[list[object]] = [[r.plain(h, "cell-head") for h in heads]]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from expertscore.batch.package import open_package
 from expertscore.crypto.dsse import fingerprint, public_key_b64
 from expertscore.errors import PackageError
+from expertscore.storage.cipher import driver
 from expertscore.storage.db import SessionFileError
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
@@ -49,7 +49,7 @@ def test_import_creates_a_complete_session(package, tmp_path):
         )
         # The PNG is attached to every submission but stored once.
         assert session.evidence_bytes(hashlib.sha256(PNG_BYTES).hexdigest()) == PNG_BYTES
-    raw = sqlite3.connect(out)
+    raw = driver.connect(out)
     try:
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)

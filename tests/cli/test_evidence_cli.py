@@ -46,11 +46,11 @@ def test_create_with_index_then_find_a_value_and_a_text(package, tmp_path):
 
 
 def test_a_value_nowhere_in_the_evidence(package, tmp_path):
-    import sqlite3
+    from expertscore.storage.cipher import driver
 
     session = tmp_path / "E01.esession"
     run("session", "create", "--batch", package, "--expert", "E01", "--out", session)
-    with sqlite3.connect(session) as raw:
+    with driver.connect(session) as raw:
         raw.execute(
             "UPDATE reported_value SET value = '98765.43' WHERE submission_id = 'S001'"
             " AND indicator = '1.1.3'"

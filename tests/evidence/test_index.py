@@ -4,7 +4,6 @@ listed and never fatal, limits, cancelling and going on later, short transaction
 from __future__ import annotations
 
 import io
-import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from expertscore.evidence.extract import Limits
 from expertscore.evidence.index import build_index, index_state
 from expertscore.evidence.search import search_text
 from expertscore.reports.fonts import register_cjk_font
+from expertscore.storage.cipher import driver
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from tests.factories import example_builder
@@ -73,7 +73,7 @@ def session_path(package: Path, tmp_path: Path) -> Path:
 
 
 def _pages(path: Path) -> list[tuple]:
-    with sqlite3.connect(path) as raw:
+    with driver.connect(path) as raw:
         return raw.execute(
             "SELECT p.sha256, p.page, p.state, p.chars, t.text FROM evidence_page p"
             " LEFT JOIN evidence_text t ON t.rowid = p.id ORDER BY p.sha256, p.page"
@@ -108,7 +108,7 @@ def test_cancelled_in_the_middle_of_a_file_goes_on_later(session_path, tmp_path,
     monkeypatch.setattr(index_module, "BATCH_PAGES", 2)
 
     def cancel_inside_the_report() -> bool:  # the 4-page report.pdf, after its first batch
-        with sqlite3.connect(session_path) as other:
+        with driver.connect(session_path) as other:
             sha = other.execute("SELECT sha256 FROM evidence WHERE filename = 'report.pdf'")
             pages = other.execute(
                 "SELECT COUNT(*) FROM evidence_page WHERE sha256 = ?", sha.fetchone()
@@ -133,7 +133,7 @@ def test_no_write_lock_is_held_between_batches(session_path):
     writes = []
 
     def progress(done: int, total: int) -> None:
-        other = sqlite3.connect(session_path, timeout=0)
+        other = driver.connect(session_path, timeout=0)
         other.execute("INSERT OR REPLACE INTO ui_state (key, value) VALUES ('probe', ?)", (done,))
         other.commit()
         other.close()

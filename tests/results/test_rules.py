@@ -1,6 +1,6 @@
 """Every claim of a result file against the batch's rules: one validator, typed refusals.
 
-Attack files are built with genuine keys: a real session edited with sqlite3, then
+Attack files are built with genuine keys: a real session edited with SQLite, then
 unlocked and submitted by the program, or a payload edited and re-signed with the
 expert's own key. The session refuses the same entries before it writes them.
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import json
-import sqlite3
 import subprocess
 import sys
 import zlib
@@ -29,6 +28,7 @@ from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import check_result
 from expertscore.scoring.modes import ScoreRejected
 from expertscore.scoring.service import EditRefused, Entry, Scoring
+from expertscore.storage.cipher import driver
 from expertscore.storage.session import SessionFile
 from tests.results.helpers import card_of, complete_session, decode, fixed_key
 
@@ -76,7 +76,7 @@ def edited(made: dict[str, Path], sid: str, code: str, change) -> bytes:
 
 
 def test_a_score_row_edited_by_hand_is_refused_with_its_facts(made, tmp_path):
-    with sqlite3.connect(made["session"]) as db:
+    with driver.connect(made["session"]) as db:
         db.execute("UPDATE score SET points='9' WHERE submission_id='S002' AND indicator='1.1'")
     db.close()
     refusal = broken(made, resubmit(made, tmp_path / "E01-2.esresult"))
@@ -149,7 +149,7 @@ def test_round_one_scores_are_kept_once_a_second_round_is_asked(made, tmp_path):
 
 
 def test_verify_words_a_broken_rule_in_one_line(made, tmp_path):
-    with sqlite3.connect(made["session"]) as db:
+    with driver.connect(made["session"]) as db:
         db.execute("UPDATE score SET points='400' WHERE submission_id='S003' AND indicator='1.1'")
     db.close()
     resubmit(made, tmp_path / "E01-2.esresult")

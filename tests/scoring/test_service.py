@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from expertscore.scoring.service import (
     Scoring,
 )
 from expertscore.scoring.totals import grade_for
+from expertscore.storage.cipher import driver
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from tests.factories import example_builder
@@ -188,7 +188,7 @@ def test_every_edit_is_on_disk_and_chained(scoring, session_path):
     scoring.set_comment("S002", "2.2", "方案完整")
     assert scoring.verify_log() == 6
     # Another connection (another process, after a crash) sees every committed edit.
-    raw = sqlite3.connect(session_path)
+    raw = driver.connect(session_path)
     points = dict(raw.execute("SELECT indicator, points FROM score WHERE submission_id='S002'"))
     raw.close()
     assert points == {"1.1": "7.5", "1.2": "30", "2.1": "10", "2.2": "32.0", "9.1": "3"}
@@ -196,7 +196,7 @@ def test_every_edit_is_on_disk_and_chained(scoring, session_path):
 
 def test_tampered_log_is_detected(scoring, session_path):
     score_all(scoring, "S002")
-    raw = sqlite3.connect(session_path)
+    raw = driver.connect(session_path)
     raw.execute("UPDATE edit_log SET detail = replace(detail, '7.5', '9.5') WHERE seq = 1")
     raw.commit()
     raw.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
+from expertscore.storage.cipher import driver
 from expertscore.storage.db import (
     SessionFileError,
     alembic_config,
@@ -80,13 +80,13 @@ def test_released_session_files_open_in_this_program(fixture, tmp_path):
 def test_session_from_a_newer_program_is_refused(tmp_path):
     path = tmp_path / "future.esession"
     shutil.copy(RELEASED[-1], path)
-    raw = sqlite3.connect(path)
+    raw = driver.connect(path)
     raw.execute("UPDATE alembic_version SET version_num = '9999'")
     raw.commit()
     raw.close()
     with pytest.raises(SessionFileError, match=r"made by a newer ExpertScore \(schema 9999\)"):
         open_engine(path)
-    raw = sqlite3.connect(path)
+    raw = driver.connect(path)
     assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("9999",)]
     assert raw.execute("SELECT count(*) FROM submission").fetchone() == (2,)
     raw.close()
@@ -102,7 +102,7 @@ def test_not_a_session_file(tmp_path):
 
 def test_sqlite_without_schema_is_refused(tmp_path):
     path = tmp_path / "other.sqlite"
-    sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.close()
+    driver.connect(path).execute("CREATE TABLE t (x)").connection.close()
     with pytest.raises(SessionFileError, match=r"not a session file \(no schema version\)"):
         SessionFile(path)
 

@@ -9,6 +9,11 @@ Result files are made directly in the result format, as in ``chair_bench``; the 
 the real one (``ChairRun``), and the three files are written by ``chair.outputs.export_all``
 (the one function the window, ``chair export`` and the demo call), timed between its steps.
 Each size runs in a child process, so its peak RSS is its own.
+
+That peak is the whole job's: the workbook's and the panel file's memory is not all given back
+to the system before the report starts, so it says nothing about the report. Each output is
+therefore also written alone in a child of its own (merge, then that output only), and that
+child's peak RSS is the output's figure, the one the report's target is judged on.
 """
 
 from __future__ import annotations
@@ -49,6 +54,30 @@ figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(figures))
 """
 
+# One output alone: the merge it needs, then that output; its peak RSS is this output's own.
+ALONE = """
+import json, resource, sys
+from pathlib import Path
+from expertscore.chair import outputs
+from expertscore.chair.session import ChairRun
+from expertscore.demo.flow import demo_chair_key
+folder, kind = Path(sys.argv[1]), sys.argv[2]
+run = ChairRun.open(folder / "bench.esbatch", folder / ("merge-" + kind), [])
+run.apply(run.plan(sorted(folder.glob("*.esresult"))))
+run.reload()
+snap = outputs.ChairSnapshot.of(run)
+merged = int(open("/proc/self/statm").read().split()[1]) * resource.getpagesize() / 2**20
+out = folder / ("alone-" + kind)
+if kind == outputs.WORKBOOK:
+    outputs.write_workbook(snap, out)
+elif kind == outputs.PANEL_FILE:
+    outputs.write_panel(snap, out, demo_chair_key(1))
+else:
+    outputs.write_report_pdf(snap, out)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"merged_mb": merged, "peak_mb": peak}))
+"""
+
 
 def measure(submissions: int, experts: int) -> dict:
     with tempfile.TemporaryDirectory() as temp:
@@ -68,6 +97,18 @@ def measure(submissions: int, experts: int) -> dict:
             return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
         figures = json.loads(done.stdout)
         figures["pages"] = pages(folder / "report.pdf")
+        for kind in ("workbook", "panel", "report"):
+            alone = subprocess.run(
+                [sys.executable, "-c", ALONE, str(folder), kind],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if alone.returncode != 0:
+                return {"error": f"{kind} alone: " + alone.stderr.strip().splitlines()[-1]}
+            own = json.loads(alone.stdout)
+            figures[kind + "_rss_mb"] = own["peak_mb"]
+            figures["merged_rss_mb"] = own["merged_mb"]
         return figures
 
 
@@ -90,12 +131,22 @@ def main() -> None:
             f"  {label}: merge {figures['merge']:.1f} s, workbook {figures['workbook']:.1f} s,"
             f" panel file {figures['panel']:.1f} s, report {figures['report']:.1f} s"
             f" (CPU {figures['report_cpu']:.1f} s; {figures['pages']} pages),"
-            f" peak RSS {figures['rss_mb']:.0f} MB"
+            f" peak RSS of the whole export {figures['rss_mb']:.0f} MB"
+        )
+        print(
+            f"    peak RSS of each output written alone (after the merge, which holds"
+            f" {figures['merged_rss_mb']:.0f} MB): workbook {figures['workbook_rss_mb']:.0f} MB,"
+            f" panel file {figures['panel_rss_mb']:.0f} MB,"
+            f" report {figures['report_rss_mb']:.0f} MB"
         )
         if submissions == 200:
-            met = figures["report"] <= 10 and figures["rss_mb"] < 500
-            print(f"    report target <= 10 s and < 500 MB: {'MET' if met else 'MISSED'}")
-            if not met and figures["report_cpu"] <= 10 and figures["rss_mb"] < 500:
+            memory = figures["report_rss_mb"]
+            met = figures["report"] <= 10 and memory < 500
+            print(
+                f"    report target <= 10 s and < 500 MB: {figures['report']:.1f} s,"
+                f" {memory:.0f} MB: {'MET' if met else 'MISSED'}"
+            )
+            if not met and figures["report_cpu"] <= 10 and memory < 500:
                 # On a shared machine the wall time counts the other processes' turns too.
                 print("    (the report's own CPU time is within 10 s: the machine is loaded)")
 

@@ -102,8 +102,18 @@ class ReportData:
             scored - set(self.panel_members)
         )
 
+    @cached_property
+    def _recused(self) -> dict[str, list[str]]:
+        # Gathered once: each submission's page asks, and scanning every sheet per
+        # submission is quadratic in a provincial batch (200 x 30 sheets, asked 400 times).
+        by_submission: dict[str, list[str]] = {}
+        for sheet in self.inp.sheets:
+            if sheet.recused:
+                by_submission.setdefault(sheet.submission, []).append(sheet.expert)
+        return by_submission
+
     def recused(self, sid: str) -> list[str]:
-        return [s.expert for s in self.inp.sheets if s.submission == sid and s.recused]
+        return list(self._recused.get(sid, ()))
 
     def ranked(self) -> list[SubmissionResult]:
         return [self.result.submissions[sid] for sid in self.result.ranking]

@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from expertscore.chair.aggregate import PanelInput, Sheet, aggregate
 from expertscore.chair.panel_file_model import policy_record
 from expertscore.chair.report_pdf_text import policy_lines
-from expertscore.chair.robustness import leave_one_out, naive_leave_one_out
 from expertscore.errors import SchemeInvalid
 from expertscore.organizer.assign import needed_experts
 from expertscore.schemes import load_scheme_text
@@ -26,10 +25,14 @@ from expertscore.schemes.model import Aggregation, AggregationMethod, Familiarit
 from expertscore.schemes.policies import POLICIES, AggregationPolicy, policy_of
 from expertscore.schemes.registry import bundled_schemes
 from expertscore.scoring.familiarity import LEVELS
-from expertscore.scoring.totals import is_additive
 from expertscore.wording import EN, ZH
 from expertscore.wording.labels import LABELS
-from tests.chair.test_aggregate import panels, scheme_with, sheets
+from tests.chair.test_aggregate import (
+    assert_fast_leave_one_out_is_exact,
+    panels,
+    scheme_with,
+    sheets,
+)
 from tests.factories import EXAMPLE_SCHEME
 
 WEIGHTED = {"method": "familiarity_weighted"}
@@ -135,17 +138,8 @@ def marked_panels(draw):
 @settings(max_examples=60, deadline=None)
 @given(data=marked_panels())
 def test_fast_weighted_leave_one_out_matches_full_recomputation(weights, bonus, data):
-    count, all_sheets = data
     declared = {} if weights is None else {"familiarity_weights": weights}
-    scheme = scheme_with(bonus, **WEIGHTED, **declared)
-    assert is_additive(scheme) is not bonus
-    inp = PanelInput(scheme, {f"S{i}": "industry" for i in range(count)}, all_sheets)
-    fast, slow = aggregate(inp), aggregate(inp)
-    leave_one_out(inp, fast)
-    naive_leave_one_out(inp, slow)
-    assert {s: r.fragile for s, r in fast.submissions.items()} == {
-        s: r.fragile for s, r in slow.submissions.items()
-    }
+    assert_fast_leave_one_out_is_exact(scheme_with(bonus, **WEIGHTED, **declared), bonus, *data)
 
 
 def test_the_policy_is_described_and_recorded_with_its_weights():

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from expertscore.demo import make_demo_batch
+from expertscore.storage import cipher
+from expertscore.storage.cipher import SessionKey
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from tests.factories import write_example_package
@@ -67,6 +69,14 @@ def demo_template(demo_package: Path, tmp_path_factory: pytest.TempPathFactory) 
 def copy_session(template: Path, target: Path) -> Path:
     shutil.copy2(template, target)
     return target
+
+
+def encrypted_session(package: Path, folder: Path, passphrase: str) -> Path:
+    """Expert E01's session of ``package``, encrypted with ``passphrase`` and forgotten
+    by the process, as at a new start of the program: nothing is unlocked."""
+    out = create_session(package, "E01", folder / "E01.esession", key=SessionKey.new(passphrase))
+    cipher.forget(out)
+    return out
 
 
 @pytest.fixture

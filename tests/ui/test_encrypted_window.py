@@ -14,8 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 
 from expertscore.storage import cipher
-from expertscore.storage.cipher import SessionKey
-from expertscore.storage.importer import create_session
+from tests.ui.conftest import encrypted_session
 from ui.dialogs.open_package import ChooseExpertDialog
 from ui.dialogs.session_passphrase import UnlockSessionDialog
 from ui.main_window import MainWindow
@@ -26,11 +25,7 @@ PASSPHRASE = "window-test-phrase"
 
 @pytest.fixture
 def encrypted(demo_package: Path, tmp_path: Path) -> Path:
-    out = create_session(
-        demo_package, "E01", tmp_path / "E01.esession", key=SessionKey.new(PASSPHRASE)
-    )
-    cipher.forget(out)  # a new start of the program: nothing is unlocked
-    return out
+    return encrypted_session(demo_package, tmp_path, PASSPHRASE)
 
 
 def on_disk(session: Path) -> dict[str, bytes]:

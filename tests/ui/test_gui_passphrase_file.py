@@ -12,9 +12,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from expertscore.storage import cipher, passphrase_source
-from expertscore.storage.cipher import SessionKey
-from expertscore.storage.importer import create_session
+from expertscore.storage import passphrase_source
+from tests.ui.conftest import encrypted_session
 from ui.main_window import MainWindow
 from ui.settings import Settings
 
@@ -23,11 +22,7 @@ PASSPHRASE = "file-test-phrase"
 
 @pytest.fixture
 def encrypted(demo_package: Path, tmp_path: Path) -> Path:
-    out = create_session(
-        demo_package, "E01", tmp_path / "E01.esession", key=SessionKey.new(PASSPHRASE)
-    )
-    cipher.forget(out)  # a new start of the program: nothing is unlocked
-    return out
+    return encrypted_session(demo_package, tmp_path, PASSPHRASE)
 
 
 def passphrase_file(tmp_path: Path, text: str) -> Path:

@@ -2056,45 +2056,6 @@ Supports: {codes}</source>
     </message>
 </context>
 <context>
-    <name>NewOrganizerKeyDialog</name>
-    <message>
-        <source>New organizer key</source>
-        <translation>新建组织方密钥</translation>
-    </message>
-    <message>
-        <source>The batch package is signed with this key. It is an organizer key: it can never be on a panel&apos;s roster. Keep the passphrase safe; it cannot be recovered.</source>
-        <translation>批次包将用此密钥签名。这是组织方密钥，不能出现在任何专家名单中。请妥善保管口令，口令遗失无法找回。</translation>
-    </message>
-    <message>
-        <source>Key id:</source>
-        <translation>密钥编号：</translation>
-    </message>
-    <message>
-        <source>Signs as:</source>
-        <translation>签名名称：</translation>
-    </message>
-    <message>
-        <source>Passphrase:</source>
-        <translation>口令：</translation>
-    </message>
-    <message>
-        <source>Passphrase again:</source>
-        <translation>再次输入口令：</translation>
-    </message>
-    <message>
-        <source>Make the key</source>
-        <translation>生成密钥</translation>
-    </message>
-    <message>
-        <source>A passphrase needs at least {count} characters.</source>
-        <translation>口令至少需要 {count} 个字符。</translation>
-    </message>
-    <message>
-        <source>The two passphrases differ.</source>
-        <translation>两次输入的口令不一致。</translation>
-    </message>
-</context>
-<context>
     <name>NewPassphraseFields</name>
     <message>
         <source>&amp;Encrypt the session file with a passphrase</source>
@@ -2123,6 +2084,53 @@ Supports: {codes}</source>
     <message>
         <source>The passphrases match.</source>
         <translation>两次输入的口令一致。</translation>
+    </message>
+</context>
+<context>
+    <name>NewRoleKeyDialog</name>
+    <message>
+        <source>New organizer key</source>
+        <translation>新建组织方密钥</translation>
+    </message>
+    <message>
+        <source>The batch package is signed with this key. It is an organizer key: it can never be on a panel&apos;s roster. Keep the passphrase safe; it cannot be recovered.</source>
+        <translation>批次包将用此密钥签名。这是组织方密钥，不能出现在任何专家名单中。请妥善保管口令，口令遗失无法找回。</translation>
+    </message>
+    <message>
+        <source>New chair key</source>
+        <translation>新建评审组长密钥</translation>
+    </message>
+    <message>
+        <source>The panel&apos;s results are signed with this key, and files encrypted to the chair are opened with it. It is a chair key: it can never sign an expert&apos;s scores. Keep the passphrase safe; it cannot be recovered.</source>
+        <translation>专家组结果将用此密钥签名，加密给评审组长的文件也用它打开。这是评审组长密钥，不能用于签署专家评分。请妥善保管口令，口令遗失无法找回。</translation>
+    </message>
+    <message>
+        <source>Key &amp;id:</source>
+        <translation>密钥编号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Signs as:</source>
+        <translation>签名名称(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Passphrase &amp;again:</source>
+        <translation>再次输入口令(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Make the key</source>
+        <translation>生成密钥</translation>
+    </message>
+    <message>
+        <source>A passphrase needs at least {count} characters.</source>
+        <translation>口令至少需要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
     </message>
 </context>
 <context>
@@ -2501,8 +2509,24 @@ Supports: {codes}</source>
         <translation>不签名</translation>
     </message>
     <message>
-        <source>There is no chair&apos;s key on this computer. Make one with “expertscore key new --expert ID --name NAME --role chair”.</source>
-        <translation>本机没有评审组长的密钥。请用“expertscore key new --expert ID --name NAME --role chair”生成一个。</translation>
+        <source>&amp;New chair key…</source>
+        <translation>新建评审组长密钥(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>There is no chair&apos;s key on this computer yet: make one with New chair key.</source>
+        <translation>本机还没有评审组长的密钥：请点“新建评审组长密钥”生成一个。</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Key made. Type its passphrase to sign.</source>
+        <translation>密钥已生成。请输入它的口令以签名。</translation>
     </message>
     <message>
         <source>There is no key on this computer. Make one with “expertscore key new --expert ID --name NAME”.</source>
@@ -2511,14 +2535,6 @@ Supports: {codes}</source>
     <message>
         <source>Unlock and sign</source>
         <translation>解锁并签名</translation>
-    </message>
-    <message>
-        <source>Key:</source>
-        <translation>密钥：</translation>
-    </message>
-    <message>
-        <source>Passphrase:</source>
-        <translation>口令：</translation>
     </message>
     <message>
         <source>Unlocking…</source>

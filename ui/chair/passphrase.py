@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +32,7 @@ from expertscore.identity.keys import (
     open_key,
 )
 from ui.chair.texts import failure_text
+from ui.dialogs.new_key import NewRoleKeyDialog
 from ui.tasks import BackgroundOp
 
 
@@ -72,11 +75,17 @@ class PassphraseDialog(QDialog):
         self.message.setObjectName("passphraseMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b91c1c;")
+        self.maker: NewRoleKeyDialog | None = None  # the new-key dialog while open
+        self.new_key: QPushButton | None = None
+        if role == CHAIR:  # a chair on a new computer makes the key here, not by command
+            self.new_key = QPushButton(self.tr("&New chair key…"), self)
+            self.new_key.setObjectName("newChairKey")
+            self.new_key.setAutoDefault(False)
+            self.new_key.clicked.connect(self._make_chair_key)
         if not self.keys and role == CHAIR:
             self.message.setText(
                 self.tr(
-                    "There is no chair's key on this computer. Make one with"
-                    " “expertscore key new --expert ID --name NAME --role chair”."
+                    "There is no chair's key on this computer yet: make one with New chair key."
                 )
             )
         elif not self.keys:
@@ -96,15 +105,42 @@ class PassphraseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.choice.currentIndexChanged.connect(self._choice_changed)
         form = QFormLayout()
-        form.addRow(self.tr("Key:"), self.choice)
-        form.addRow(self.tr("Passphrase:"), self.passphrase)
+        row = QHBoxLayout()
+        row.addWidget(self.choice, 1)
+        if self.new_key is not None:
+            row.addWidget(self.new_key)
+        key_label = QLabel(self.tr("&Key:"), self)
+        key_label.setBuddy(self.choice)  # a row of two widgets gets no buddy of its own
+        form.addRow(key_label, row)
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._choice_changed()
+        (self.passphrase if self.keys else self.new_key or self.choice).setFocus()
         self.resize(520, 220)
+
+    def _make_chair_key(self) -> None:
+        dialog = NewRoleKeyDialog(CHAIR, "", self)
+        dialog.made.connect(self._chair_key_made)
+        dialog.finished.connect(self._back_from_maker)
+        self.maker = dialog
+        dialog.open()
+
+    def _chair_key_made(self, key: ExpertKey) -> None:
+        info = key.info
+        self.keys.append(info)
+        self.choice.addItem(f"{info.expert_id}  {info.name}  ({info.fingerprint})", info.expert_id)
+        self.choice.setCurrentIndex(self.choice.findData(info.expert_id))
+        self.ok.setEnabled(True)
+        self.message.setText(self.tr("Key made. Type its passphrase to sign."))
+
+    def _back_from_maker(self) -> None:
+        # The focus goes back where it was when the maker closes: move it on from there.
+        self.activateWindow()
+        (self.passphrase if self.keys else self.new_key or self.choice).setFocus()
 
     def _choice_changed(self) -> None:
         self.passphrase.setEnabled(bool(self.choice.currentData()))

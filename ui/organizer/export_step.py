@@ -23,12 +23,12 @@ from expertscore.batch.sealed_package import package_recipients
 from expertscore.crypto.dsse import SM2
 from expertscore.errors import WrongAlgorithm
 from expertscore.identity.keycard import read_card
-from expertscore.identity.keys import ExpertKey, WrongPassphrase, open_key
+from expertscore.identity.keys import ORGANIZER, ExpertKey, WrongPassphrase, open_key
 from expertscore.organizer.prepare import SignerOnRoster
 from ui.chair.texts import failure_text
+from ui.dialogs.new_key import NewRoleKeyDialog
 from ui.messages import error_text
 from ui.organizer.draft import Exported, export_round
-from ui.organizer.signing import NewOrganizerKeyDialog
 from ui.tasks import BackgroundOp
 
 
@@ -98,8 +98,8 @@ class ExportStep(QObject):
 
     def _make_organizer_key(self) -> None:
         page = self.w.export_page
-        dialog = NewOrganizerKeyDialog(
-            page.organizer.text().strip(), self.w, page.algorithm.currentData()
+        dialog = NewRoleKeyDialog(
+            ORGANIZER, page.organizer.text().strip(), self.w, page.algorithm.currentData()
         )
         dialog.made.connect(lambda key: self._refresh_keys(key.info.expert_id))
         dialog.made.connect(lambda _key: self.w.export_page.signing.passphrase.setFocus())

@@ -23,8 +23,8 @@ from tests.ui.organizer.test_organizer_window import (  # noqa: F401 (fixtures)
     type_into,
     window,
 )
+from ui.dialogs.new_key import NewRoleKeyDialog
 from ui.organizer import models as om
-from ui.organizer.signing import NewOrganizerKeyDialog
 
 CHEAP = ScryptCost(n=2**12)
 PASSPHRASE = "organizer passphrase 2026"
@@ -69,7 +69,7 @@ def test_the_organizer_chooses_sm2_by_keys_and_the_round_is_signed_with_it(
     assert keys() == [""]  # the Ed25519 organizer key cannot sign an SM2 round
     press(qtbot, page.signing.new_key, Qt.Key.Key_Space)
     dialog = window.dialog
-    assert isinstance(dialog, NewOrganizerKeyDialog) and dialog.algorithm == "sm2"
+    assert isinstance(dialog, NewRoleKeyDialog) and dialog.algorithm == "sm2"
     type_into(qtbot, dialog.passphrase, PASSPHRASE)
     type_into(qtbot, dialog.again, PASSPHRASE)
     with qtbot.waitSignal(dialog.made, timeout=60000):

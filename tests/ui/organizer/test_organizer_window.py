@@ -21,8 +21,8 @@ from expertscore.identity.keycard import make_card, read_card, write_card
 from expertscore.identity.keys import ScryptCost, create_key, open_key, read_key_info
 from expertscore.organizer.assign import AssignmentError, check_coverage, conflict_reason
 from expertscore.schemes.organizer import OrganizerValueError, apply, parse_value
+from ui.dialogs.new_key import NewRoleKeyDialog
 from ui.organizer import models as om
-from ui.organizer.signing import NewOrganizerKeyDialog
 from ui.organizer.window import OrganizerWindow
 
 EXE = Path(sys.executable).with_name("expertscore")
@@ -248,7 +248,7 @@ def test_export_by_keys_signs_as_a_new_organizer_key_never_a_roster_key(
     )
     press(qtbot, page.signing.new_key, Qt.Key.Key_Space)
     dialog = window.dialog
-    assert isinstance(dialog, NewOrganizerKeyDialog)
+    assert isinstance(dialog, NewRoleKeyDialog)
     assert dialog.name.text() == authority.organizer
     type_into(qtbot, dialog.passphrase, ORGANIZER_PASSPHRASE)
     type_into(qtbot, dialog.again, ORGANIZER_PASSPHRASE)

@@ -2121,6 +2121,10 @@ Supports: {codes}</source>
         <translation>再次输入口令(&amp;A)：</translation>
     </message>
     <message>
+        <source>Key &amp;card to:</source>
+        <translation>密钥卡保存到(&amp;C)：</translation>
+    </message>
+    <message>
         <source>Make the key</source>
         <translation>生成密钥</translation>
     </message>
@@ -2131,6 +2135,10 @@ Supports: {codes}</source>
     <message>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Say where the key card goes.</source>
+        <translation>请指定密钥卡的保存位置。</translation>
     </message>
 </context>
 <context>
@@ -2525,16 +2533,16 @@ Supports: {codes}</source>
         <translation>口令(&amp;P)：</translation>
     </message>
     <message>
-        <source>Key made. Type its passphrase to sign.</source>
-        <translation>密钥已生成。请输入它的口令以签名。</translation>
-    </message>
-    <message>
         <source>There is no key on this computer. Make one with “expertscore key new --expert ID --name NAME”.</source>
         <translation>本机没有密钥。请用“expertscore key new --expert ID --name NAME”生成。</translation>
     </message>
     <message>
         <source>Unlock and sign</source>
         <translation>解锁并签名</translation>
+    </message>
+    <message>
+        <source>Key made; its key card is in {card}: give it to the organizer and the experts. Type the key&apos;s passphrase to sign.</source>
+        <translation>密钥已生成，密钥卡保存在 {card}：请交给组织方和各位专家。输入该密钥的口令即可签名。</translation>
     </message>
     <message>
         <source>Unlocking…</source>

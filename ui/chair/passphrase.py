@@ -32,7 +32,8 @@ from expertscore.identity.keys import (
     open_key,
 )
 from ui.chair.texts import failure_text
-from ui.dialogs.new_key import NewRoleKeyDialog
+from ui.dialogs.new_key import MadeKey, NewRoleKeyDialog
+from ui.plaintext import shown
 from ui.tasks import BackgroundOp
 
 
@@ -129,13 +130,18 @@ class PassphraseDialog(QDialog):
         self.maker = dialog
         dialog.open()
 
-    def _chair_key_made(self, key: ExpertKey) -> None:
-        info = key.info
+    def _chair_key_made(self, made: MadeKey) -> None:
+        info = made.key.info
         self.keys.append(info)
         self.choice.addItem(f"{info.expert_id}  {info.name}  ({info.fingerprint})", info.expert_id)
         self.choice.setCurrentIndex(self.choice.findData(info.expert_id))
         self.ok.setEnabled(True)
-        self.message.setText(self.tr("Key made. Type its passphrase to sign."))
+        self.message.setText(
+            self.tr(
+                "Key made; its key card is in {card}: give it to the organizer and the"
+                " experts. Type the key's passphrase to sign."
+            ).format(card=shown(str(made.card)))
+        )
 
     def _back_from_maker(self) -> None:
         # The focus goes back where it was when the maker closes: move it on from there.

@@ -3,10 +3,15 @@
 The organizer signs the batch package, the chair the panel's results. Neither may sign with
 an expert's key (the core refuses it), so a machine without one gets it made here: an id,
 the name it signs with and a passphrase typed twice; scrypt runs on the worker thread. The
-expert's own key is made by ``ui.dialogs.passphrase.CreateKeyDialog`` at first submission.
+chair's key card is saved at once (the organizer encrypts the package to it, the experts
+their result files). The expert's own key is made by ``ui.dialogs.passphrase.CreateKeyDialog``
+at first submission.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertscore.crypto.dsse import ED25519
+from expertscore.identity.keycard import CARD_SUFFIX, make_card, write_card
 from expertscore.identity.keys import CHAIR, MIN_PASSPHRASE, ORGANIZER, ExpertKey, create_key
 from ui.chair.texts import failure_text
 from ui.tasks import BackgroundOp
@@ -28,10 +34,20 @@ ERROR_STYLE = "color: #b91c1c;"
 DEFAULT_ID = {ORGANIZER: "ORG", CHAIR: "CHAIR"}
 
 
+@dataclass(frozen=True)
+class MadeKey:
+    key: ExpertKey
+    card: Path | None  # the key card saved, for a chair's key
+
+
+def card_beside_home(key_id: str) -> Path:
+    return Path.home() / f"{key_id}{CARD_SUFFIX}"
+
+
 class NewRoleKeyDialog(QDialog):
     """Make an organizer's or a chair's key: its id, its name, the passphrase twice."""
 
-    made = Signal(object)  # ExpertKey
+    made = Signal(object)  # MadeKey
 
     def __init__(
         self, role: str, name: str, parent: QWidget | None = None, algorithm: str = ED25519
@@ -78,6 +94,12 @@ class NewRoleKeyDialog(QDialog):
         form.addRow(self.tr("&Signs as:"), self.name)
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
         form.addRow(self.tr("Passphrase &again:"), self.again)
+        self.card: QLineEdit | None = None
+        if role == CHAIR:  # its card goes to the organizer and the experts
+            self.card = QLineEdit(str(card_beside_home(self.key_id.text())), self)
+            self.card.setObjectName("newKeyCard")
+            self.key_id.textEdited.connect(self._follow_id)
+            form.addRow(self.tr("Key &card to:"), self.card)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -91,6 +113,7 @@ class NewRoleKeyDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         (self.name if not name else self.passphrase).setFocus()
+        self.resize(480, 0)
 
     def make(self) -> None:
         passphrase = self.passphrase.text()
@@ -106,16 +129,26 @@ class NewRoleKeyDialog(QDialog):
             return
         key_id, name = self.key_id.text().strip(), self.name.text().strip()
         role, algorithm = self.role, self.algorithm
+        card = Path(self.card.text().strip()) if self.card is not None else None
+        if card is not None and not card.name:
+            self.message.setText(self.tr("Say where the key card goes."))
+            return
         self.ok.setEnabled(False)
 
-        def work(_report) -> ExpertKey:
-            return create_key(key_id, name, passphrase, role=role, algorithm=algorithm)
+        def work(_report) -> MadeKey:
+            key = create_key(key_id, name, passphrase, role=role, algorithm=algorithm)
+            return MadeKey(key, None if card is None else write_card(make_card(key), card))
 
         BackgroundOp(self, work).success(self._made).failure(self._failed).run()
 
-    def _made(self, key: ExpertKey) -> None:
-        self.key = key
-        self.made.emit(key)
+    def _follow_id(self, key_id: str) -> None:
+        """The card's file name follows the id until the path is edited by hand."""
+        if self.card is not None and not self.card.isModified():
+            self.card.setText(str(card_beside_home(key_id.strip() or DEFAULT_ID[self.role])))
+
+    def _made(self, made: MadeKey) -> None:
+        self.key = made.key
+        self.made.emit(made)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

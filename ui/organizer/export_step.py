@@ -101,7 +101,7 @@ class ExportStep(QObject):
         dialog = NewRoleKeyDialog(
             ORGANIZER, page.organizer.text().strip(), self.w, page.algorithm.currentData()
         )
-        dialog.made.connect(lambda key: self._refresh_keys(key.info.expert_id))
+        dialog.made.connect(lambda made: self._refresh_keys(made.key.info.expert_id))
         dialog.made.connect(lambda _key: self.w.export_page.signing.passphrase.setFocus())
         self.w.dialog = dialog
         dialog.open()

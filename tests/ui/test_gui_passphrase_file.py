@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from expertscore.storage import cipher, passphrase_source
 from expertscore.storage.cipher import SessionKey
 from expertscore.storage.importer import create_session
-from ui.main_window import MainWindow
+from ui.expert.window import MainWindow
 from ui.settings import Settings
 
 PASSPHRASE = "file-test-phrase"

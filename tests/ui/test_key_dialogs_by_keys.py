@@ -22,10 +22,10 @@ from expertscore.scoring.service import Scoring
 from expertscore.storage import cipher
 from expertscore.storage.session import SessionFile
 from tests.results.helpers import score_everything
-from ui.dialogs.open_package import ChooseExpertDialog, default_session_path
-from ui.dialogs.passphrase import OpenKeyDialog
-from ui.dialogs.submit import SubmitDialog
-from ui.main_window import MainWindow
+from ui.expert.dialogs.open_package import ChooseExpertDialog, default_session_path
+from ui.expert.dialogs.passphrase import OpenKeyDialog
+from ui.expert.dialogs.submit import SubmitDialog
+from ui.expert.window import MainWindow
 from ui.settings import Settings
 
 from .conftest import open_window

@@ -10,10 +10,10 @@ from expertscore.scoring.modes import Entry
 from expertscore.scoring.service import Gap, Scoring
 from expertscore.storage.evidence import evidence_for
 from expertscore.storage.session import SessionFile
-from ui.models import evidence as em
-from ui.models import indicators as im
-from ui.models import submissions as sm
-from ui.models.gaps import GAP_ROLE, GapsModel
+from ui.evidence import models as em
+from ui.expert.models import indicators as im
+from ui.expert.models import submissions as sm
+from ui.expert.models.gaps import GAP_ROLE, GapsModel
 
 
 def test_submission_model_and_filter(configured_app, demo_session, qtmodeltester):

@@ -17,9 +17,9 @@ from expertscore.results.verify import ResultRefused, read_result, verify_file
 from expertscore.scoring.service import Scoring
 from expertscore.storage.session import SessionFile
 from tests.results.helpers import score_everything
-from ui.dialogs.passphrase import CreateKeyDialog
-from ui.dialogs.submit import SubmitDialog
 from ui.encrypt_to import CHAIR
+from ui.expert.dialogs.passphrase import CreateKeyDialog
+from ui.expert.dialogs.submit import SubmitDialog
 from ui.settings import Settings
 
 from .conftest import open_window

@@ -29,10 +29,10 @@ from expertscore.scoring.service import Scoring, SessionLocked
 from expertscore.storage.session import SessionFile
 from expertscore.vocabulary import EditKind
 from tests.results.helpers import fixed_key, score_everything
-from ui.dialogs.passphrase import CreateKeyDialog, OpenKeyDialog
-from ui.dialogs.print_preview import BLANK_ALL, FILLED_ALL, PrintPreviewDialog
-from ui.dialogs.submit import SubmitDialog
-from ui.dialogs.unlock import UnlockDialog
+from ui.expert.dialogs.passphrase import CreateKeyDialog, OpenKeyDialog
+from ui.expert.dialogs.print_preview import BLANK_ALL, FILLED_ALL, PrintPreviewDialog
+from ui.expert.dialogs.submit import SubmitDialog
+from ui.expert.dialogs.unlock import UnlockDialog
 
 from .conftest import open_window
 from .helpers import answer_next_box, focused, press, stored_scores, type_keys
@@ -357,7 +357,7 @@ def test_print_preview_saves_and_prints_the_filled_sheets(
 
 
 def test_key_is_kept_when_its_card_cannot_be_written(configured_app, qtbot, data_dir, tmp_path):
-    from ui.identity import Owner
+    from ui.expert.identity import Owner
 
     occupied = tmp_path / "E01.eskeycard"
     occupied.mkdir()  # a folder where the card should go: writing it fails

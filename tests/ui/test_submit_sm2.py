@@ -25,8 +25,8 @@ from expertscore.storage.session import SessionFile
 from tests.crypto.gmssl_check import gmssl_verifies
 from tests.factories import example_builder
 from tests.results.helpers import score_everything
-from ui.dialogs.passphrase import CreateKeyDialog
-from ui.dialogs.submit import SubmitDialog
+from ui.expert.dialogs.passphrase import CreateKeyDialog
+from ui.expert.dialogs.submit import SubmitDialog
 
 from .conftest import open_window
 from .helpers import focused, press, type_keys

@@ -13,7 +13,7 @@ from expertscore.results.submit import submit
 from expertscore.scoring.service import Scoring
 from expertscore.storage.session import SessionFile
 from tests.results.helpers import fixed_key, score_everything
-from ui.main_window import MainWindow
+from ui.expert.window import MainWindow
 from ui.settings import Settings
 
 from .helpers import answer_next_box, press, stored_scores, type_keys

@@ -35,13 +35,13 @@ from expertscore.storage.evidence import EvidenceRecord
 from ui.app import icon
 from ui.evidence.external import cannot_show, open_outside, too_large_text, type_name
 from ui.evidence.loading import Loaded, TooLarge, loader, read_evidence
+from ui.evidence.models import NAME_LIMIT, EvidenceListModel
 from ui.evidence.panes import ImagePane, OtherPane, TablePane, TextPane
 from ui.evidence.pdf import PdfPane
 from ui.evidence.pdfsource import PdfError
 from ui.evidence.tempfolder import EvidenceFolder
-from ui.models.evidence import NAME_LIMIT, EvidenceListModel
+from ui.expert.session_controller import SessionController
 from ui.plaintext import plain, shown
-from ui.session_controller import SessionController
 from ui.tasks import BackgroundOp
 
 KINDS = ("pdf", "image", "text", "table", "other")

@@ -16,11 +16,11 @@ from expertscore.schemes.model import Category, Tag
 from expertscore.scoring.edits import Edit
 from expertscore.scoring.service import Note
 from expertscore.vocabulary import EditKind
+from ui.expert.scoring.familiarity import FamiliarityBox
+from ui.expert.scoring.widgets import CommentEdit
+from ui.expert.session_controller import SessionController
 from ui.messages import error_text
 from ui.plaintext import plain, tip
-from ui.scoring.familiarity import FamiliarityBox
-from ui.scoring.widgets import CommentEdit
-from ui.session_controller import SessionController
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertscore.scoring.service import Gap
-from ui.models.gaps import GAP_ROLE, NAME, GapsModel
+from ui.expert.models.gaps import GAP_ROLE, NAME, GapsModel
 from ui.plaintext import plain, shown
 
 

@@ -15,7 +15,7 @@ from ui.evidence.search_box import EvidenceSearchBox
 
 if TYPE_CHECKING:
     from expertscore.storage.session import SessionFile
-    from ui.main_window import MainWindow
+    from ui.expert.window import MainWindow
 
 SHORTCUT = "Ctrl+Shift+E"
 

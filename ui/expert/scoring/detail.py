@@ -36,11 +36,8 @@ from expertscore.scoring.edits import Edit
 from expertscore.scoring.modes import mode_of, step_of
 from expertscore.scoring.service import Pin, ScoreRecord
 from expertscore.vocabulary import EditKind
-from ui.messages import error_text
-from ui.models.indicators import reported_text
-from ui.plaintext import plain
-from ui.plaintext import shown as plain_text
-from ui.scoring.editors import (
+from ui.expert.models.indicators import reported_text
+from ui.expert.scoring.editors import (
     TAB_KEYS,
     BandsEditor,
     ChoiceEditor,
@@ -49,9 +46,12 @@ from ui.scoring.editors import (
     editor_kind,
     is_typing,
 )
-from ui.scoring.found import FoundLine
-from ui.scoring.widgets import CommentEdit, CommitLineEdit
-from ui.session_controller import SessionController
+from ui.expert.scoring.found import FoundLine
+from ui.expert.scoring.widgets import CommentEdit, CommitLineEdit
+from ui.expert.session_controller import SessionController
+from ui.messages import error_text
+from ui.plaintext import plain
+from ui.plaintext import shown as plain_text
 
 PIN_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -35,7 +35,7 @@ from expertscore.scoring.lock import latest_result, next_sequence
 from expertscore.scoring.service import COMPLETE, RECUSED, SessionLocked
 from expertscore.storage import models as m
 from expertscore.storage.session import SessionFile
-from ui.identity import (
+from ui.expert.identity import (
     KeyStatus,
     Owner,
     default_card_path,
@@ -43,14 +43,14 @@ from ui.identity import (
     roster_owner,
     roster_pin,
 )
-from ui.lock_banner import LockBanner, shown_time, status_text
+from ui.expert.lock_banner import LockBanner, shown_time, status_text
 from ui.messages import error_text
 
 if TYPE_CHECKING:
     from expertscore.reports.pdfbase import Printed
-    from ui.dialogs.print_preview import PrintPreviewDialog
-    from ui.dialogs.submit import SubmitOutcome
-    from ui.main_window import MainWindow
+    from ui.expert.dialogs.print_preview import PrintPreviewDialog
+    from ui.expert.dialogs.submit import SubmitOutcome
+    from ui.expert.window import MainWindow
 
 # The dialogs (and the print preview's PDF pane) are imported when first opened: the
 # window's cold start needs none of them.
@@ -72,7 +72,7 @@ def run_submit(
 ) -> SubmitOutcome:
     """Sign and write the result, encrypted to ``recipients`` (the chair's) when given; runs
     on the worker with a session of its own."""
-    from ui.dialogs.submit import SubmitOutcome
+    from ui.expert.dialogs.submit import SubmitOutcome
 
     with SessionFile(session_path) as session:
         done = submit(session, key, out, recipients=recipients or ())
@@ -124,7 +124,7 @@ class SubmitFlow(QObject):
         return page
 
     def _print_all_filled(self) -> None:
-        from ui.dialogs.print_preview import FILLED_ALL
+        from ui.expert.dialogs.print_preview import FILLED_ALL
 
         self.print_sheets(FILLED_ALL)
 
@@ -194,7 +194,7 @@ class SubmitFlow(QObject):
     # --- submitting --------------------------------------------------------------------------
 
     def submit(self) -> None:
-        from ui.dialogs.submit import SubmitDialog, SubmitFacts
+        from ui.expert.dialogs.submit import SubmitDialog, SubmitFacts
 
         window = self.window
         controller = window.controller
@@ -272,7 +272,7 @@ class SubmitFlow(QObject):
         return (created.info, created) if created is not None else (None, None)
 
     def _create_key(self, session: SessionFile, owner: Owner) -> ExpertKey | None:
-        from ui.dialogs.passphrase import CreateKeyDialog
+        from ui.expert.dialogs.passphrase import CreateKeyDialog
 
         dialog = CreateKeyDialog(
             owner, default_card_path(session.path, owner.expert_id), self.window
@@ -357,7 +357,7 @@ class SubmitFlow(QObject):
         record = controller.scoring.locked_by()
         if record is None:
             return
-        from ui.dialogs.unlock import UnlockDialog
+        from ui.expert.dialogs.unlock import UnlockDialog
 
         dialog = UnlockDialog(record.sequence, shown_time(record.submitted_at), window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -380,7 +380,7 @@ class SubmitFlow(QObject):
 
     def print_sheets(self, initial: str | None = None) -> PrintPreviewDialog | None:
         """Open the print preview (modal); returns the dialog after it closes."""
-        from ui.dialogs.print_preview import (
+        from ui.expert.dialogs.print_preview import (
             BLANK_ALL,
             BLANK_CURRENT,
             FILLED_ALL,
@@ -464,7 +464,7 @@ class SubmitFlow(QObject):
         )
         if not chosen:
             return
-        from ui.dialogs.passphrase import OpenKeyDialog
+        from ui.expert.dialogs.passphrase import OpenKeyDialog
 
         dialog = OpenKeyDialog(
             info, self.tr("The key card is signed with your key: type your passphrase."), window

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from expertscore.scoring.service import SubmissionRow
 from ui.app import icon
-from ui.models import submissions as sm
+from ui.expert.models import submissions as sm
 
 
 class ProgressDelegate(QStyledItemDelegate):

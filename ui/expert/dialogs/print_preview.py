@@ -3,7 +3,7 @@
 The sheets are rendered by the core (``expertscore.reports.sheets``) on the worker into a
 temporary folder that lives as long as the dialog; the preview is the evidence viewer's
 PDF pane. "Save as PDF…" copies the rendered file; "Print…" draws its pages on the
-printer chosen in the system's print dialog (``ui.printing``).
+printer chosen in the system's print dialog (``ui.expert.printing``).
 """
 
 from __future__ import annotations
@@ -198,7 +198,7 @@ class PrintPreviewDialog(QDialog):
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from ui.printing import PrintError, open_pdf, prepare_printer, print_pdf
+        from ui.expert.printing import PrintError, open_pdf, prepare_printer, print_pdf
 
         try:
             document = open_pdf(self.printed.path)

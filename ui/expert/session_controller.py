@@ -27,8 +27,8 @@ from expertscore.scoring.totals import Rollup, rollup
 from expertscore.storage.evidence import EvidenceRecord, evidence_of
 from expertscore.storage.session import SessionFile
 from expertscore.storage.uistate import all_ui_state, set_ui_state
+from ui.expert.undo import EditCommand
 from ui.messages import error_text
-from ui.undo import EditCommand
 
 
 class SessionController(QObject):

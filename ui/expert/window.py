@@ -32,26 +32,26 @@ from expertscore.errors import ExpertScoreError
 from expertscore.scoring.service import Change, SubmissionRow
 from expertscore.storage.session import SessionFile
 from expertscore.vocabulary import EditKind
-from ui.actions import make_actions
-from ui.evidence.indexing import EvidenceIndexing
-from ui.evidence.search_hook import ExpertEvidenceSearch
 from ui.evidence.viewer import EvidenceViewer
-from ui.idle_lock import IdleLock
-from ui.lock_banner import unlocked_box
+from ui.expert.actions import make_actions
+from ui.expert.evidence_indexing import EvidenceIndexing
+from ui.expert.evidence_search import ExpertEvidenceSearch
+from ui.expert.idle_lock import IdleLock
+from ui.expert.lock_banner import unlocked_box
+from ui.expert.notes.flow import NotesFlow
+from ui.expert.opening import Opener
+from ui.expert.scoring.form import ScoringForm
+from ui.expert.session_controller import SessionController
+from ui.expert.submissions_pane import SubmissionsPane
+from ui.expert.submit_flow import SubmitFlow
+from ui.expert.undo import WindowUndoKeys
 from ui.messages import error_text
-from ui.notes.flow import NotesFlow
-from ui.opening import Opener
 from ui.plaintext import TITLE_LIMIT, shown, warn
-from ui.scoring.form import ScoringForm
-from ui.session_controller import SessionController
 from ui.settings import Settings
-from ui.submissions_pane import SubmissionsPane
-from ui.submit_flow import SubmitFlow
-from ui.undo import WindowUndoKeys
 from ui.window_place import fit_to_screen, refit_when_shown
 
 if TYPE_CHECKING:
-    from ui.dialogs.missing import MissingDialog
+    from ui.expert.dialogs.missing import MissingDialog
 
 OPENABLE = (".esbatch", ".zip", ".esession")
 
@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
     def request_recusal(self, submission_id: str | None) -> None:
         if self.controller is None or self.form is None or not submission_id:
             return
-        from ui.dialogs.recusal import RecusalDialog
+        from ui.expert.dialogs.recusal import RecusalDialog
 
         shown = self.form.shown
         platform = shown.row.platform if shown else ""
@@ -434,7 +434,7 @@ class MainWindow(QMainWindow):
         if self.controller is None:
             return
         if self.missing_dialog is None:
-            from ui.dialogs.missing import MissingDialog
+            from ui.expert.dialogs.missing import MissingDialog
 
             self.missing_dialog = MissingDialog(self)
             self.missing_dialog.jumpRequested.connect(self.jump_to)
@@ -450,13 +450,13 @@ class MainWindow(QMainWindow):
         self.missing_dialog.set_gaps(scoring.missing(), platforms)
 
     def show_shortcuts(self) -> None:
-        from ui.dialogs.help import ShortcutsDialog
+        from ui.expert.dialogs.help import ShortcutsDialog
 
         actions = [*self.actions.shortcut_actions(), self.evidence_search.action]
         ShortcutsDialog(actions, self).exec()
 
     def show_about(self) -> None:
-        from ui.dialogs.about import show_about
+        from ui.expert.dialogs.about import show_about
 
         show_about(self)
 

@@ -19,8 +19,8 @@ from expertscore.identity.keys import find_key
 from ui.messages import error_text
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
-    from ui.notes.request_dialog import ChairRequestDialog, NoteFacts
+    from ui.expert.notes.request_dialog import ChairRequestDialog, NoteFacts
+    from ui.expert.window import MainWindow
 
 # The dialog and the notes' core (signing, the PDF module's atomic writer) are imported when
 # the request is first opened: the window's cold start needs none of them.
@@ -55,7 +55,7 @@ class NotesFlow(QObject):
             self.open_request(Path(chosen))
 
     def facts(self) -> NoteFacts | None:
-        from ui.notes.request_dialog import NoteFacts
+        from ui.expert.notes.request_dialog import NoteFacts
 
         controller = self.window.controller
         if controller is None:
@@ -76,7 +76,7 @@ class NotesFlow(QObject):
     def open_request(self, path: Path) -> ChairRequestDialog | None:
         """Show the request at ``path`` for this session (the dialog is open on return)."""
         from expertscore.chair.explain_request import read_request_for
-        from ui.notes.request_dialog import ChairRequestDialog
+        from ui.expert.notes.request_dialog import ChairRequestDialog
 
         facts = self.facts()
         if facts is None:

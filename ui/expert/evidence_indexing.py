@@ -25,7 +25,7 @@ from ui.tasks import BackgroundOp, own_worker
 
 if TYPE_CHECKING:
     from expertscore.evidence.index import IndexReport
-    from ui.scoring.found import FoundLine
+    from ui.expert.scoring.found import FoundLine
 
 
 class EvidenceIndexing(QObject):

@@ -12,8 +12,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from expertscore.evidence.search import Hit
+from ui.expert.session_controller import SessionController
 from ui.plaintext import plain, shown
-from ui.session_controller import SessionController
 
 SHOWN_PAGES = 3  # pages named on the line; more are left to the viewer's search
 TITLE_CHARS = 40

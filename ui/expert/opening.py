@@ -71,7 +71,7 @@ class Opener(QObject):
         """Ask the passphrase of the key that opens the encrypted package ``path``."""
         from expertscore.batch.sealed_package import unlock_key_identity
         from expertscore.identity.keys import list_keys
-        from ui.dialogs.passphrase import OpenKeyDialog
+        from ui.expert.dialogs.passphrase import OpenKeyDialog
 
         keys = [key for key in list_keys().keys if key.recipient is not None]
         wanted = expert or self.settings.last_expert
@@ -114,7 +114,7 @@ class Opener(QObject):
         # Imported here: the dialog pulls in the package reader and its cryptography, which
         # opening a session file (the window's cold start) does not need.
         from expertscore.identity.organizers import KnownOrganizers, OrganizerKeyChanged
-        from ui.dialogs.open_package import ChooseExpertDialog, default_session_path
+        from ui.expert.dialogs.open_package import ChooseExpertDialog, default_session_path
 
         try:
             known = KnownOrganizers.load()
@@ -233,7 +233,7 @@ class Opener(QObject):
                 self._failed(error)
                 return False
             return True
-        from ui.dialogs.session_passphrase import UnlockSessionDialog
+        from ui.expert.dialogs.session_passphrase import UnlockSessionDialog
 
         return UnlockSessionDialog(path, self.window).exec() == QDialog.DialogCode.Accepted
 

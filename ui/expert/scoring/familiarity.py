@@ -15,7 +15,7 @@ from expertscore.scoring.edits import Edit
 from expertscore.scoring.familiarity import FAIRLY, FAMILIAR, MODERATE, familiarity
 from expertscore.scoring.service import Change
 from expertscore.vocabulary import EditKind
-from ui.session_controller import SessionController
+from ui.expert.session_controller import SessionController
 
 
 class FamiliarityBox(QComboBox):

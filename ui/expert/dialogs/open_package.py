@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertscore.batch.package import OpenedPackage
-from ui.dialogs.session_passphrase import NewPassphraseFields
+from ui.expert.dialogs.session_passphrase import NewPassphraseFields
 from ui.plaintext import plain_label
 
 EXPERT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from expertscore.errors import ExpertScoreError
 from expertscore.storage import cipher
-from ui.dialogs.passphrase import error_label, passphrase_edit
+from ui.expert.dialogs.passphrase import error_label, passphrase_edit
 from ui.messages import error_text
 from ui.plaintext import plain_label
 

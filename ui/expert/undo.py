@@ -26,7 +26,7 @@ from expertscore.vocabulary import EditKind
 from expertscore.wording.labels import label
 
 if TYPE_CHECKING:
-    from ui.session_controller import SessionController
+    from ui.expert.session_controller import SessionController
 
 
 def command_text(kind: EditKind, submission: str, indicator: str | None) -> str:

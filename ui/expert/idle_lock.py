@@ -20,7 +20,7 @@ from expertscore import __version__
 from expertscore.storage import cipher
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.expert.window import MainWindow
 
 ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -36,7 +36,7 @@ class LockPage(QWidget):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Imported when the window first locks: the cold start does without the dialogs.
-        from ui.dialogs.session_passphrase import UnlockForm
+        from ui.expert.dialogs.session_passphrase import UnlockForm
 
         self.setObjectName("lockPage")
         self.form = UnlockForm(

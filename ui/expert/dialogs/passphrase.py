@@ -1,7 +1,7 @@
 """The expert's key: made on first use (passphrase twice, key card for the chair), and opened
 with the passphrase, a wrong one being said in place so the expert can try again.
 
-Making and opening a key run on the worker (``ui.identity``); the dialog stays open and
+Making and opening a key run on the worker (``ui.expert.identity``); the dialog stays open and
 its buttons wait meanwhile.
 """
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from expertscore.crypto.dsse import SM2
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, KeyInfo
-from ui.identity import MIN_PASSPHRASE, CreatedKey, KeyOpener, Owner, make_key
+from ui.expert.identity import MIN_PASSPHRASE, CreatedKey, KeyOpener, Owner, make_key
 from ui.messages import error_text
 from ui.plaintext import plain_label
 from ui.tasks import BackgroundOp, Report

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, KeyInfo
 from expertscore.results.submit import Submitted
-from ui.dialogs.passphrase import error_label, grow_to_fit, passphrase_edit
 from ui.encrypt_to import CHAIR, EncryptToField
-from ui.identity import KeyOpener
-from ui.lock_banner import shown_time
+from ui.expert.dialogs.passphrase import error_label, grow_to_fit, passphrase_edit
+from ui.expert.identity import KeyOpener
+from ui.expert.lock_banner import shown_time
 from ui.messages import error_text
 from ui.plaintext import markup, plain_label
 from ui.tasks import BackgroundOp, Report

@@ -30,12 +30,12 @@ from expertscore.schemes.rules import fmt
 from expertscore.scoring.service import RECUSED, Change, SubmissionRow
 from expertscore.scoring.totals import Rollup, grade_for
 from expertscore.vocabulary import EditKind
-from ui.models import indicators as im
-from ui.models.submissions import state_label
+from ui.expert.models import indicators as im
+from ui.expert.models.submissions import state_label
+from ui.expert.scoring.detail import IndicatorDetail
+from ui.expert.scoring.note import SubmissionNoteForm
+from ui.expert.session_controller import SessionController
 from ui.plaintext import plain, shown
-from ui.scoring.detail import IndicatorDetail
-from ui.scoring.note import SubmissionNoteForm
-from ui.session_controller import SessionController
 
 
 @dataclass

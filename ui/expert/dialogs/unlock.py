@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.dialogs.reason import ReasonEdit
+from ui.expert.dialogs.reason import ReasonEdit
 
 
 class UnlockDialog(QDialog):

@@ -27,9 +27,9 @@ from expertscore.chair.explain_request import Request
 from expertscore.chair.member_notes import AGREE, DISSENT, EXPLANATION, STATEMENT, sign_note
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import ExpertKey, KeyInfo
-from ui.dialogs.passphrase import error_label, grow_to_fit, passphrase_edit
-from ui.dialogs.reason import ReasonEdit
-from ui.identity import KeyOpener
+from ui.expert.dialogs.passphrase import error_label, grow_to_fit, passphrase_edit
+from ui.expert.dialogs.reason import ReasonEdit
+from ui.expert.identity import KeyOpener
 from ui.messages import error_text
 from ui.plaintext import plain_label
 

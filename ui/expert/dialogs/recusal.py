@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.dialogs.reason import ReasonEdit
+from ui.expert.dialogs.reason import ReasonEdit
 from ui.plaintext import plain_label, shown
 
 

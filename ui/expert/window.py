@@ -3,7 +3,8 @@
 Three panes in a splitter: the submissions (``SubmissionsPane``), the scoring form
 (``ScoringForm``) and the evidence (``EvidenceViewer``). Where the expert left off (the
 submission and indicator) is kept in the session; the layout (geometry, splitters) in the
-machine's settings.
+machine's settings (``LayoutMemory``). What a menu item opens is ``MenuCommands``; the page
+shown with no session open is ``WelcomePage``.
 """
 
 from __future__ import annotations
@@ -11,24 +12,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
-    QVBoxLayout,
-    QWidget,
 )
 
 from expertscore import __version__
-from expertscore.errors import ExpertScoreError
 from expertscore.scoring.service import Change, SubmissionRow
 from expertscore.storage.session import SessionFile
 from expertscore.vocabulary import EditKind
@@ -37,7 +33,9 @@ from ui.expert.actions import make_actions
 from ui.expert.evidence_indexing import EvidenceIndexing
 from ui.expert.evidence_search import ExpertEvidenceSearch
 from ui.expert.idle_lock import IdleLock
+from ui.expert.layout_memory import LayoutMemory
 from ui.expert.lock_banner import unlocked_box
+from ui.expert.menu_commands import MenuCommands
 from ui.expert.notes.flow import NotesFlow
 from ui.expert.opening import Opener
 from ui.expert.scoring.form import ScoringForm
@@ -45,7 +43,7 @@ from ui.expert.session_controller import SessionController
 from ui.expert.submissions_pane import SubmissionsPane
 from ui.expert.submit_flow import SubmitFlow
 from ui.expert.undo import WindowUndoKeys
-from ui.messages import error_text
+from ui.expert.welcome import WelcomePage
 from ui.plaintext import TITLE_LIMIT, shown, warn
 from ui.settings import Settings
 from ui.window_place import fit_to_screen, refit_when_shown
@@ -69,7 +67,6 @@ class MainWindow(QMainWindow):
         self.viewer: EvidenceViewer | None = None
         self.splitter: QSplitter | None = None
         self.indexing: EvidenceIndexing | None = None
-        self.missing_dialog: MissingDialog | None = None
         self.unlocked_notice: QMessageBox | None = None  # the warning on reopening
         self._switching = False
         self.persist_layout = True  # off for one-shot renders (--screenshot)
@@ -81,29 +78,27 @@ class MainWindow(QMainWindow):
         self.opener.failed.connect(self.show_error)
         self.opener.notice.connect(lambda text: self.statusBar().showMessage(text, 30000))
         self.actions = make_actions(self)
+        self.commands = MenuCommands(self)  # what the menus open
+        self.memory = LayoutMemory(self)  # the position in the session, the layout
         self.undo_keys = WindowUndoKeys(
             {"undo": self.actions.undo, "redo": self.actions.redo},
             {"undo": self.undo, "redo": self.redo},
             self,
         )
-        self._connect_actions()
+        self.commands.connect_actions()
         self.evidence_search = ExpertEvidenceSearch(self)  # Ctrl+Shift+E
         self.submit_flow = SubmitFlow(self)  # Submit, Unlock, Print, the key
         self.notes_flow = NotesFlow(self)  # the chair's request: explanations, statement
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(400)
-        self._save_timer.timeout.connect(self.save_position)
         self.setAcceptDrops(True)
         self.setWindowTitle(f"ExpertScore {__version__}")
-        self.setCentralWidget(self._welcome())
+        self.setCentralWidget(WelcomePage(self.commands.choose_file, self))
         self.resize(1440, 900)
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
         fit_to_screen(self)
-        self._enable_session_actions(False)
-        self._fill_recent()
+        self.commands.enable_session_actions(False)
+        self.commands.fill_recent()
         self.protection = QLabel(self)  # says whether the open session is encrypted
         self.protection.setObjectName("sessionProtection")
         self.statusBar().addPermanentWidget(self.protection)
@@ -117,75 +112,7 @@ class MainWindow(QMainWindow):
             self._fitted_shown = True
             refit_when_shown(self)
 
-    def _welcome(self) -> QWidget:
-        page = QWidget(self)
-        text = QLabel(
-            self.tr("Open the batch package from the organizer, or your session file."), page
-        )
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        button = QPushButton(self.tr("Open package or session…"), page)
-        button.clicked.connect(self.choose_file)
-        drop = QLabel(self.tr("You can also drop the file on this window."), page)
-        drop.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(text)
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(drop)
-        layout.addStretch(1)
-        return page
-
-    def _connect_actions(self) -> None:
-        a = self.actions
-        a.open.triggered.connect(self.choose_file)
-        a.quit.triggered.connect(self.close)
-        a.undo.triggered.connect(self.undo)
-        a.redo.triggered.connect(self.redo)
-        a.find_submission.triggered.connect(lambda: self.panes and self.panes.focus_search())
-        a.find_evidence.triggered.connect(lambda: self.viewer and self.viewer.pdf.focus_search())
-        a.next_submission.triggered.connect(lambda: self.step_submission(+1))
-        a.previous_submission.triggered.connect(lambda: self.step_submission(-1))
-        a.next_indicator.triggered.connect(lambda: self.form and self.form.move(+1))
-        a.previous_indicator.triggered.connect(lambda: self.form and self.form.move(-1))
-        a.missing.triggered.connect(self.show_missing)
-        a.locate.triggered.connect(self.show_found)
-        a.recuse.triggered.connect(
-            lambda: self.form and self.request_recusal(self.form.submission_id)
-        )
-        a.shortcuts.triggered.connect(self.show_shortcuts)
-        a.about.triggered.connect(self.show_about)
-        a.language_zh.setChecked(self.settings.language == "zh")
-        a.language_en.setChecked(self.settings.language == "en")
-        a.language_zh.triggered.connect(lambda: self.set_language("zh"))
-        a.language_en.triggered.connect(lambda: self.set_language("en"))
-        a.undo.setEnabled(False)
-        a.redo.setEnabled(False)
-
-    def _enable_session_actions(self, enabled: bool) -> None:
-        for action in self.actions.session_actions():
-            action.setEnabled(enabled)
-
-    def _fill_recent(self) -> None:
-        menu = self.actions.recent_menu
-        menu.clear()
-        for path in self.settings.recent_files:
-            action = menu.addAction(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(Path(p)))
-        menu.setEnabled(bool(self.settings.recent_files))
-
     # --- opening -------------------------------------------------------------------------
-
-    def choose_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open package or session"),
-            str(Path(self.settings.recent_files[0]).parent) if self.settings.recent_files else "",
-            self.tr("Batch packages and sessions (*.esbatch *.zip *.esession);;All files (*)"),
-        )
-        if chosen:
-            self.open_path(Path(chosen))
 
     def open_path(
         self, path: Path, expert: str | None = None, session_out: Path | None = None
@@ -214,7 +141,7 @@ class MainWindow(QMainWindow):
         width = max(self.width(), 1000)
         self.splitter.setSizes([round(width * 0.2), round(width * 0.42), round(width * 0.38)])
         self.setCentralWidget(self.submit_flow.wrap(self.splitter))
-        self._restore_layout()
+        self.memory.restore_layout()
         controller.changed.connect(self._changed)
         controller.errorReported.connect(self.statusBar().showMessage)
         stack = controller.undo_stack
@@ -222,11 +149,11 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(self.actions.redo.setEnabled)
         self.panes.submissionSelected.connect(self.show_submission)
         self.form.indicatorChanged.connect(self._indicator_changed)
-        self.form.recuseRequested.connect(self.request_recusal)
-        self.viewer.shownChanged.connect(self._save_timer.start)
+        self.form.recuseRequested.connect(self.commands.request_recusal)
+        self.viewer.shownChanged.connect(self.memory.position_moved)
         self.panes.searchLeft.connect(self.focus_score)
         self._give_undo_keys_to_window()
-        self._enable_session_actions(True)
+        self.commands.enable_session_actions(True)
         summary = session.summary()
         self.setWindowTitle(
             f"ExpertScore {__version__} — {shown(summary.batch_title, TITLE_LIMIT)}"
@@ -237,7 +164,7 @@ class MainWindow(QMainWindow):
                 expert=summary.expert_name, assigned=summary.assigned, recused=summary.recused
             )
         )
-        self._fill_recent()
+        self.commands.fill_recent()
         rows = controller.scoring.submissions()
         self.rows = {row.id: row for row in rows}
         self.panes.set_rows(rows)
@@ -276,28 +203,6 @@ class MainWindow(QMainWindow):
         for field in fields:
             field.installEventFilter(self.undo_keys)
 
-    def _restore_layout(self) -> None:
-        window_state = self.settings.window_state()
-        if window_state is not None:
-            self.restoreState(window_state)
-        # Give the splitters their real size first, or restored sizes get squeezed.
-        layout = self.layout()
-        if layout is not None:
-            layout.activate()
-        for name, splitter in self._splitters().items():
-            saved = self.settings.splitter_state(name)
-            if saved is not None:
-                splitter.restoreState(saved)
-
-    def _splitters(self) -> dict[str, QSplitter]:
-        if self.splitter is None or self.form is None or self.viewer is None:
-            return {}
-        return {
-            "main": self.splitter,
-            "form": self.form.splitter,
-            "evidence": self.viewer.splitter,
-        }
-
     # --- navigating ------------------------------------------------------------------------
 
     def show_submission(self, submission_id: str, code: str | None = None) -> None:
@@ -313,7 +218,7 @@ class MainWindow(QMainWindow):
         finally:
             self._switching = False
         self.viewer.set_submission(submission_id, self.form.current_code)
-        self._save_timer.start()
+        self.memory.position_moved()
         assert self.panes is not None
         if not self.panes.searching():
             self.focus_score()
@@ -353,14 +258,7 @@ class MainWindow(QMainWindow):
     def _indicator_changed(self, _submission: str, code: str) -> None:
         if not self._switching and self.viewer is not None:
             self.viewer.set_indicator(code)
-        self._save_timer.start()
-
-    def save_position(self) -> None:
-        if self.controller is None or self.form is None:
-            return
-        self.controller.save_ui_state(
-            {"submission": self.form.submission_id, "indicator": self.form.current_code}
-        )
+        self.memory.position_moved()
 
     # --- edits -----------------------------------------------------------------------------
 
@@ -399,8 +297,7 @@ class MainWindow(QMainWindow):
             self.panes.update_row(row)
             self.form.update_row(row)
         self.statusBar().showMessage(self.tr("Saved"), 3000)
-        if self.missing_dialog is not None and self.missing_dialog.isVisible():
-            self._fill_missing()
+        self.commands.refresh_missing()
 
     def _land_on(self, change: Change) -> None:
         """After an undo or redo, the cursor goes where the value changed."""
@@ -413,63 +310,18 @@ class MainWindow(QMainWindow):
         else:
             self.focus_score()
 
-    def request_recusal(self, submission_id: str | None) -> None:
-        if self.controller is None or self.form is None or not submission_id:
-            return
-        from ui.expert.dialogs.recusal import RecusalDialog
-
-        shown = self.form.shown
-        platform = shown.row.platform if shown else ""
-        dialog = RecusalDialog(submission_id, platform, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            self.controller.recuse(submission_id, dialog.reason_text())
-        except ExpertScoreError as error:
-            self.show_error(error_text(error))
-
     # --- dialogs ---------------------------------------------------------------------------
 
+    @property
+    def missing_dialog(self) -> MissingDialog | None:
+        """The list of missing scores, once it has been shown."""
+        return self.commands.missing_dialog
+
     def show_missing(self) -> None:
-        if self.controller is None:
-            return
-        if self.missing_dialog is None:
-            from ui.expert.dialogs.missing import MissingDialog
-
-            self.missing_dialog = MissingDialog(self)
-            self.missing_dialog.jumpRequested.connect(self.jump_to)
-        self._fill_missing()
-        self.missing_dialog.show()
-        self.missing_dialog.raise_()
-        self.missing_dialog.table.setFocus()
-
-    def _fill_missing(self) -> None:
-        assert self.controller is not None and self.missing_dialog is not None
-        scoring = self.controller.scoring
-        platforms = {row.id: row.platform for row in self.rows.values()}
-        self.missing_dialog.set_gaps(scoring.missing(), platforms)
-
-    def show_shortcuts(self) -> None:
-        from ui.expert.dialogs.help import ShortcutsDialog
-
-        actions = [*self.actions.shortcut_actions(), self.evidence_search.action]
-        ShortcutsDialog(actions, self).exec()
-
-    def show_about(self) -> None:
-        from ui.expert.dialogs.about import show_about
-
-        show_about(self)
+        self.commands.show_missing()
 
     def show_error(self, message: str) -> None:
         warn(self, self.tr("ExpertScore"), message)
-
-    def set_language(self, language: str) -> None:
-        self.settings.language = language
-        QMessageBox.information(
-            self,
-            self.tr("Language"),
-            self.tr("The language changes the next time ExpertScore starts."),
-        )
 
     # --- drag and drop ---------------------------------------------------------------------
 
@@ -485,15 +337,6 @@ class MainWindow(QMainWindow):
             self.open_path(Path(urls[0].toLocalFile()))
 
     # --- closing -------------------------------------------------------------------------
-
-    def save_layout(self) -> None:
-        if not self.persist_layout:
-            return
-        splitters: dict[str, QByteArray] = {
-            name: splitter.saveState() for name, splitter in self._splitters().items()
-        }
-        self.settings.save_layout(self.saveGeometry(), self.saveState(), splitters)
-        self.settings.sync()
 
     def _may_quit(self) -> bool:
         """Unlocked and not submitted again: quitting needs a second thought."""
@@ -511,13 +354,8 @@ class MainWindow(QMainWindow):
             return
         if self.form is not None:
             self.form.flush()
-        self._save_timer.stop()
-        self.save_position()
-        self.save_layout()
-        if self.missing_dialog is not None:
-            self.missing_dialog.close()
-            self.missing_dialog.deleteLater()
-            self.missing_dialog = None
+        self.memory.session_closing()
+        self.commands.close_missing()
         self.submit_flow.session_closed()
         if self.indexing is not None:
             self.indexing.stop()
@@ -528,10 +366,10 @@ class MainWindow(QMainWindow):
         self.idle_lock.session_closed()
         if self.viewer is not None:
             self.viewer.cleanup()  # the evidence copies go with the session
-        self.setCentralWidget(self._welcome())
+        self.setCentralWidget(WelcomePage(self.commands.choose_file, self))
         self.panes = self.form = self.viewer = None
         self.splitter = None
-        self._enable_session_actions(False)
+        self.commands.enable_session_actions(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.controller is not None and not self._may_quit():
@@ -540,5 +378,5 @@ class MainWindow(QMainWindow):
         if self.controller is not None:
             self.close_session()
         else:
-            self.save_layout()
+            self.memory.save_layout()
         super().closeEvent(event)

@@ -204,7 +204,7 @@ def expert_window_figures(package: Path, folder: Path, figures: Figures) -> None
 
 
 def chair_window_figures(package: Path, folder: Path, figures: Figures) -> None:
-    from expertscore.chair.session import ChairRun
+    from expertscore.chair.run import ChairRun
     from expertscore.results.simulate import simulate
     from ui.chair.window import ChairWindow
 

@@ -130,7 +130,7 @@ def progress_state(recused: bool, done: int, total: int) -> str:
     return IN_PROGRESS if done < total else COMPLETE
 
 
-class Scoring:
+class ScoringService:
     def __init__(self, session: SessionFile, clock: Callable[[], str] = now_text) -> None:
         """``clock`` gives the time stamps of edits; the simulation passes its own."""
         self.session = session
@@ -621,6 +621,6 @@ __all__ = [
     "Note",
     "Pin",
     "ScoreRejected",
-    "Scoring",
+    "ScoringService",
     "SessionLocked",
 ]

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from bench.reliability.hostile import inspect, rendered
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.demo.batch import make_demo_batch
 from expertscore.demo.hostile import LONG_NAME, MARKUP, OPERATOR, PLATFORM, SPOOF
 from expertscore.filetypes import NAME_LIMIT as STEM_LIMIT

@@ -21,7 +21,7 @@ from expertscore.scoring.edits import Edit, apply
 from expertscore.scoring.service import (
     Change,
     ScoreRecord,
-    Scoring,
+    ScoringService,
 )
 from expertscore.scoring.totals import Rollup, rollup
 from expertscore.storage.evidence import EvidenceRecord, evidence_of
@@ -38,7 +38,7 @@ class SessionController(QObject):
     def __init__(self, session: SessionFile, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.scoring = Scoring(session)
+        self.scoring = ScoringService(session)
         self.scheme = session.scheme
         self.undo_stack = QUndoStack(self)
         self.replaying = False  # True while an undo or redo sets a value
@@ -70,7 +70,7 @@ class SessionController(QObject):
     def scores_and_rollup(self, submission_id: str) -> tuple[dict[str, ScoreRecord], Rollup]:
         """The expert's scores and their roll-up, from one read of the session.
 
-        ``Scoring.rollup`` would read the scores a second time; on every edit that is the
+        ``ScoringService.rollup`` would read the scores a second time; on every edit that is the
         difference between meeting the 10 ms budget and not.
         """
         scores = self.scoring.scores(submission_id)

@@ -1,9 +1,9 @@
 """The scheme's indicator tree for one submission, with reported values and live scores.
 
 Only the leaves assigned to the expert for the submission appear, with the groups above
-them. Scores and subtotals come from the core (``Scoring.scores`` and ``Scoring.rollup``);
-after an edit ``set_scores`` refreshes the score column alone, so the view keeps its
-selection, expansion and scroll.
+them. Scores and subtotals come from the core (``ScoringService.scores`` and
+``ScoringService.rollup``); after an edit ``set_scores`` refreshes the score column alone,
+so the view keeps its selection, expansion and scroll.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ from expertscore.storage.cipher import Raw, driver
 from expertscore.storage.session import SessionFile
 
 BATCH_PAGES = 32
-Progress = Callable[[int, int], None]  # (files done, files in all)
+ProgressCallback = Callable[[int, int], None]  # (files done, files in all)
 Cancelled = Callable[[], bool]
 Export = Callable[[str, Path], Path]  # (sha256, target) -> the file written there (OCR)
 Read = Callable[[str], bytes]  # sha256 -> the file's bytes, read into memory
@@ -105,7 +105,7 @@ def index_state(session: SessionFile) -> list[FileState]:
 
 def build_index(
     path: Path,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     cancelled: Cancelled | None = None,
     limits: Limits | None = None,
 ) -> IndexReport:
@@ -127,7 +127,7 @@ def _blob_size(raw) -> Size:
 def build_into(
     raw,
     read: Read,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     cancelled: Cancelled | None = None,
     limits: Limits | None = None,
     size: Size | None = None,

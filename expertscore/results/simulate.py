@@ -53,7 +53,7 @@ from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 
 SESSION_SUFFIX = ".esession"
-Progress = Callable[[int, int], None]  # (experts done, experts in all)
+ProgressCallback = Callable[[int, int], None]  # (experts done, experts in all)
 
 
 class SimulationError(ExpertScoreError):
@@ -129,7 +129,7 @@ def simulate(
     experts: int,
     seed: int,
     out: Path,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     *,
     session_passphrase: str | None = None,
     recipients: Sequence[str] = (),

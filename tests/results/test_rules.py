@@ -19,7 +19,7 @@ import pytest
 
 from bench.reliability.forgery_material import resign as resign_with_log
 from expertscore.batch.package import open_package
-from expertscore.chair.decisions import Decisions, RoundRequest
+from expertscore.chair.decisions import Decisions, RoundDecision
 from expertscore.chair.rounds import apply_round_request, write_round_request
 from expertscore.identity.keycard import read_cards
 from expertscore.results.envelope import ResultRefused, RuleBroken
@@ -126,7 +126,7 @@ def test_the_session_refuses_the_same_entries_before_writing(made, tmp_path):
 
 def test_round_one_scores_are_kept_once_a_second_round_is_asked(made, tmp_path):
     opened_package = open_package(made["package"])
-    decisions = Decisions({}, {}, {("S002", "1.1"): RoundRequest("S002", "1.1", ("E01",), "复核")})
+    decisions = Decisions({}, {}, {("S002", "1.1"): RoundDecision("S002", "1.1", ("E01",), "复核")})
     request = write_round_request(opened_package, decisions, "组长", tmp_path / "r2.json")
     with SessionFile(made["session"]) as opened:
         apply_round_request(opened, request)

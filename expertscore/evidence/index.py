@@ -1,7 +1,7 @@
 """Building the evidence index of a session file, in the background and resumably.
 
 ``build_index(path)`` opens its own connection (call it from a worker thread: the window's
-``SessionFile`` stays on its own thread) and indexes every evidence file not indexed yet,
+``SessionFile`` stays on the UI thread) and indexes every evidence file not indexed yet,
 one file after another. Text is extracted outside any transaction; pages are written
 ``BATCH_PAGES`` at a time, each batch a short write transaction that also records how far
 the file got, so a scoring edit waits at most one batch and an interrupted build (a

@@ -7,7 +7,9 @@ target and fsynced; only then is the transaction committed and the file renamed 
 A failure before the commit leaves neither a lock nor a file. The signed bytes are also kept
 in the session, so ``write_again`` can write the same file once more (a lost USB stick).
 
-Not thread-safe; call from the UI's database worker, like ``ScoringService``.
+Not thread-safe, like ``ScoringService``: call it on the thread that owns the
+``SessionFile`` it is given. The window runs ``preflight`` on the UI thread with its own
+session, and ``submit`` on its worker thread with a ``SessionFile`` of its own.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from bench.chair_bench import EXPERTS, SUBMISSIONS, make_package, make_result, s
 def main() -> None:
     from expertscore.batch.package import open_package
     from expertscore.chair.panel_quality import panel_quality
-    from expertscore.chair.session import ChairRun
+    from expertscore.chair.run import ChairRun
 
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)

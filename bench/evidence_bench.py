@@ -24,7 +24,7 @@ def main() -> None:
     from expertscore.storage.importer import create_session
     from expertscore.storage.session import SessionFile
     from ui.app import create_app
-    from ui.main_window import MainWindow
+    from ui.expert.window import MainWindow
     from ui.settings import Settings
 
     create_app("en")

@@ -233,7 +233,7 @@ def _responsiveness(session: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from expertscore.storage.session import SessionFile
-    from ui.main_window import MainWindow
+    from ui.expert.window import MainWindow
     from ui.settings import Settings
 
     app = QApplication.instance() or QApplication([])

@@ -33,7 +33,7 @@ CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 from expertscore.chair.outputs import ChairSnapshot, export_all
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.demo.flow import demo_chair_key
 folder = Path(sys.argv[1])
 run = ChairRun.open(folder / "bench.esbatch", folder / "merge", [])
@@ -59,7 +59,7 @@ ALONE = """
 import json, resource, sys
 from pathlib import Path
 from expertscore.chair import outputs
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.demo.flow import demo_chair_key
 folder, kind = Path(sys.argv[1]), sys.argv[2]
 run = ChairRun.open(folder / "bench.esbatch", folder / ("merge-" + kind), [])

@@ -47,7 +47,7 @@ def make_panel(folder: Path) -> tuple[Path, Path]:
     from bench import chair_bench
     from bench.reliability.chair_material import chair_key, write_panel
     from expertscore.batch.package import open_package
-    from expertscore.chair.session import ChairRun
+    from expertscore.chair.run import ChairRun
     from expertscore.identity.keycard import make_card, write_card
 
     package_path = folder / "bench.esbatch"

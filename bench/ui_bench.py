@@ -144,7 +144,7 @@ def switching_and_edits(session: Path) -> tuple[list[float], list[float], str]:
     from expertscore.storage.session import SessionFile
     from ui.app import create_app
     from ui.evidence.pdfsource import QPdfDocument
-    from ui.main_window import MainWindow
+    from ui.expert.window import MainWindow
     from ui.settings import Settings
 
     app = QApplication.instance() or create_app("zh")

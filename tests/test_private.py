@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.demo.batch import make_demo_batch
 from expertscore.results.simulate import simulate
 from expertscore.storage.importer import create_session

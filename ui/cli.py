@@ -81,7 +81,7 @@ def gui_command(
     if passphrase_file is not None:  # else the one before `gui`, if any, stays in force
         passphrase_source.passphrase_file = passphrase_file
     from ui.app import create_app
-    from ui.main_window import MainWindow
+    from ui.expert.window import MainWindow
     from ui.settings import Settings
 
     settings = Settings()

@@ -22,7 +22,7 @@ from expertscore.chair.panel_file import (
     write_panel_file,
 )
 from expertscore.chair.recheck import recheck
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.demo.batch import make_demo_batch
 from expertscore.identity.keycard import make_card, write_card
 from expertscore.identity.keys import CHAIR, ExpertKey
@@ -31,7 +31,7 @@ from expertscore.results.submit import submit
 from expertscore.results.transcribe import start_transcription
 from expertscore.schemes.rules import max_points
 from expertscore.scoring.modes import Entry, choices_of, mode_of
-from expertscore.scoring.service import RECUSED, Note, Scoring
+from expertscore.scoring.service import RECUSED, Note, ScoringService
 from expertscore.storage.session import SessionFile
 
 SCHEME = "provincial-monitoring-2025"  # points, yes/no, fixed and ordinal leaves
@@ -90,7 +90,7 @@ def transcribe(material_dir: Path, package: Path, chair: ExpertKey, expert: str)
     session_path = material_dir / f"{expert}-transcribed.esession"
     start_transcription(package, expert, session_path, chair.info, "纸质评分表，第1-3页")
     with SessionFile(session_path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         for row in scoring.submissions():
             if row.state == RECUSED:
                 continue

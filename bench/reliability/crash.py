@@ -1,6 +1,6 @@
 """Kill a scoring process at random moments; no acknowledged edit may be lost.
 
-A child process opens a session and makes scoring edits through ``Scoring``, the same
+A child process opens a session and makes scoring edits through ``ScoringService``, the same
 services the window calls, printing ``ack N`` only after edit ``N`` has returned (its
 transaction committed). The parent kills it with SIGKILL at a random moment, then checks
 that the session passes ``PRAGMA integrity_check`` and holds exactly the first ``L`` edits
@@ -39,11 +39,11 @@ def edit_plan(session_path: Path) -> list[tuple[str, str, str, str]]:
     """(submission, indicator, kind, value) for every edit, the same in every process."""
     from expertscore.schemes.rules import max_points
     from expertscore.scoring.modes import step_of
-    from expertscore.scoring.service import Scoring
+    from expertscore.scoring.service import ScoringService
     from expertscore.storage.session import SessionFile
 
     with SessionFile(session_path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         scheme = session.scheme
         targets = []
         for row in scoring.submissions():
@@ -66,12 +66,12 @@ def edit_plan(session_path: Path) -> list[tuple[str, str, str, str]]:
 def run_edits(session_path: Path, limit: int) -> None:
     """The child: edit until killed (or ``limit`` edits), acknowledging each commit."""
     from expertscore.scoring.modes import Entry
-    from expertscore.scoring.service import Scoring
+    from expertscore.scoring.service import ScoringService
     from expertscore.storage.session import SessionFile
 
     plan = edit_plan(session_path)[:limit]
     with SessionFile(session_path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         done = len(list(session.engine.connect().exec_driver_sql("SELECT seq FROM edit_log")))
         for number, (submission, code, kind, value) in enumerate(plan[done:], start=done + 1):
             if kind == "comment":

@@ -1,7 +1,7 @@
 """A full disk during scoring: a clear error, nothing corrupted, nothing acknowledged lost.
 
 A real session is put on a small disk and filled with long comments through
-``Scoring.set_comment`` (the service the window calls) until an edit fails. The rules:
+``ScoringService.set_comment`` (the service the window calls) until an edit fails. The rules:
 
 * the failing edit raises an ``ExpertScoreError`` whose message is one line and says the
   disk is full (not a raw SQLAlchemy or sqlite error);
@@ -102,13 +102,13 @@ def fill_until_full(
     which sqlite reports as an I/O error, not as a full disk; there it is "not saved".
     """
     from expertscore.errors import ExpertScoreError
-    from expertscore.scoring.service import Scoring
+    from expertscore.scoring.service import ScoringService
     from expertscore.storage.session import SessionFile
 
     acknowledged: dict[tuple[str, str], str] = {}
     failed: tuple[str, str, str] | None = None
     with SessionFile(session_path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         targets = [
             (row.id, leaf.code)
             for row in scoring.submissions()
@@ -157,7 +157,7 @@ def fill_until_full(
         figures.half_applied = True
     if figures.works_after_freeing:  # and it is still there when opened anew
         with SessionFile(session_path) as session:
-            rows = Scoring(session).scores(failed[0])
+            rows = ScoringService(session).scores(failed[0])
             if rows[failed[1]].comment != "空间释放后的修改":
                 figures.works_after_freeing = False
                 figures.problems.append("the edit made after freeing space is missing on reopen")

@@ -54,7 +54,7 @@ from expertscore.chair.panel_file import (
 )
 from expertscore.chair.panel_file_model import canonical_results
 from expertscore.chair.recheck import recheck
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keycard import make_card, write_card
 from expertscore.identity.keys import ExpertKey

@@ -35,7 +35,7 @@ from expertscore.results.submit import submit
 from expertscore.schemes.registry import resolve_scheme
 from expertscore.schemes.rules import max_points
 from expertscore.scoring.editlog import canonical, entry_hash, stored_line
-from expertscore.scoring.service import RECUSED, Entry, Scoring
+from expertscore.scoring.service import RECUSED, Entry, ScoringService
 
 # SQLCipher's SQLite, the one the program opens sessions with: two SQLite libraries in one
 # process do not see each other's locks on a file both have open.
@@ -88,7 +88,7 @@ def build_package(out: Path, signer: Ed25519PrivateKey) -> Path:
     return out
 
 
-def honest_points(scoring: Scoring, code: str) -> Decimal:
+def honest_points(scoring: ScoringService, code: str) -> Decimal:
     leaf = scoring.scheme.find(code)
     assert leaf is not None
     top = max_points(scoring.scheme, leaf)
@@ -96,7 +96,7 @@ def honest_points(scoring: Scoring, code: str) -> Decimal:
     return top * Decimal("0.6")
 
 
-def score_all(scoring: Scoring) -> None:
+def score_all(scoring: ScoringService) -> None:
     for row in scoring.submissions():
         if row.state == RECUSED:
             continue
@@ -124,7 +124,7 @@ class Material:
             write_card(make_card(key, key.info.created), self.cards / f"{expert}.eskeycard")
             session = create_session(self.package, expert, self.root / f"{expert}.esession")
             with SessionFile(session) as opened:
-                scoring = Scoring(opened)
+                scoring = ScoringService(opened)
                 if expert == "E03":
                     scoring.recuse("S003", "本人曾参与该平台财务审计")
                 score_all(scoring)
@@ -213,11 +213,11 @@ def rebuild_log_without(session: Path, action: str, submission: str, genesis: st
 def resubmit(session: Path, key: ExpertKey, out: Path, edit=None) -> Path:
     """Unlock with a reason, let ``edit(scoring)`` work, and submit through the program."""
     with SessionFile(session) as opened:
-        scoring = Scoring(opened)
+        scoring = ScoringService(opened)
         if scoring.locked_by() is not None:
             scoring.unlock("复核后修改")
         if edit is not None:
-            edit(Scoring(opened))
+            edit(ScoringService(opened))
         return submit(opened, key, out).path
 
 

@@ -43,7 +43,7 @@ from expertscore.identity.organizers import KnownOrganizers
 from expertscore.results.submit import submit
 from expertscore.results.trust import CHAIR_CONFIRMED, KeyTrust, KnownKey
 from expertscore.results.verify import verify_file
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 
 # SQLCipher's SQLite, the one the program opens sessions with: two SQLite libraries in one
 # process do not see each other's locks on a file both have open.
@@ -174,10 +174,10 @@ def points_off_step(m: Material, work: Path) -> str | None:
 def assignment_all(m: Material, work: Path) -> str | None:
     session = m.session_copy("E01", "assignment-all")
 
-    def widen(_scoring: Scoring) -> None:
+    def widen(_scoring: ScoringService) -> None:
         sql(session, "UPDATE assignment SET indicators='all'")
         with SessionFile(session) as opened:
-            score_all(Scoring(opened))
+            score_all(ScoringService(opened))
 
     attack = resubmit(session, genuine_key("E01"), work / "assignment-all.esresult", widen)
     return _one_file(m, attack, [m.first["E01"]])
@@ -198,7 +198,7 @@ def _forger(m: Material, work: Path) -> tuple[Path, Path]:
     write_card(make_card(forger, forger.info.created), cards / "E01-forged.eskeycard")
     session = create_session(m.package, "E01", work / "forged-E01.esession")
     with SessionFile(session) as opened:
-        score_all(Scoring(opened))
+        score_all(ScoringService(opened))
         result = submit(opened, forger, work / "forged-E01.esresult").path
     return result, cards
 
@@ -258,7 +258,7 @@ def roster_conflict_scored(m: Material, work: Path) -> str | None:
 def declared_recusal_scored(m: Material, work: Path) -> str | None:
     session = m.session_copy("E03", "declared-scored")
 
-    def score_recused(_scoring: Scoring) -> None:
+    def score_recused(_scoring: ScoringService) -> None:
         sql(
             session,
             "INSERT INTO score (submission_id, indicator, round, points, comment,"

@@ -166,7 +166,7 @@ def hostile_package(folder: Path) -> Path:
 def expert_window_figures(package: Path, folder: Path, figures: Figures) -> None:
     from expertscore.storage.importer import create_session
     from expertscore.storage.session import SessionFile
-    from ui.main_window import MainWindow
+    from ui.expert.window import MainWindow
     from ui.settings import Settings
 
     session = create_session(package, "E01", folder / "E01.esession")
@@ -204,7 +204,7 @@ def expert_window_figures(package: Path, folder: Path, figures: Figures) -> None
 
 
 def chair_window_figures(package: Path, folder: Path, figures: Figures) -> None:
-    from expertscore.chair.session import ChairRun
+    from expertscore.chair.run import ChairRun
     from expertscore.results.simulate import simulate
     from ui.chair.window import ChairWindow
 

@@ -94,7 +94,7 @@ def _view_in_window(session: Path) -> int:
 
     from expertscore.storage.session import SessionFile
     from ui.app import create_app
-    from ui.main_window import MainWindow
+    from ui.expert.window import MainWindow
     from ui.settings import Settings
 
     create_app("en") if QApplication.instance() is None else None

@@ -69,7 +69,7 @@ class AuditRefused(DecisionError):
 
 
 @dataclass(frozen=True)
-class RoundRequest:
+class RoundDecision:
     submission: str
     indicator: str
     experts: tuple[str, ...]
@@ -80,7 +80,7 @@ class RoundRequest:
 class Decisions:
     confirmed: dict[str, str]  # expert -> public key (base64)
     overrides: dict[tuple[str, str], Override]
-    rounds: dict[tuple[str, str], RoundRequest]
+    rounds: dict[tuple[str, str], RoundDecision]
     # expert -> why a transcription may replace their own signed result
     transcriptions: dict[str, str] = field(default_factory=dict)
     # (submission, indicator) -> the panel's verified value
@@ -138,7 +138,7 @@ def _apply_round(package: OpenedPackage, entry: dict, decisions: Decisions) -> N
         )
     rules.check_round(package, sid, code, experts)
     rules.check_reason(entry.get("reason"), NO_ROUND_REASON, submission=sid)
-    decisions.rounds[(sid, code)] = RoundRequest(sid, code, tuple(experts), entry["reason"])
+    decisions.rounds[(sid, code)] = RoundDecision(sid, code, tuple(experts), entry["reason"])
 
 
 def _apply_confirmation(package: OpenedPackage, entry: dict, decisions: Decisions) -> None:

@@ -24,7 +24,7 @@ from expertscore.chair.panel import Gap
 from expertscore.chair.panel_advice import Advice, advice_of
 from expertscore.chair.panel_file import input_files, write_panel_file
 from expertscore.chair.report_pdf import write_report
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.chair.workbook import write_results_workbook
 from expertscore.identity.keys import ExpertKey
 from expertscore.identity.roles import PANEL, require_role

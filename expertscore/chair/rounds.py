@@ -20,7 +20,7 @@ from sqlalchemy import select
 from expertscore.batch.package import OpenedPackage
 from expertscore.chair.decisions import Decisions
 from expertscore.errors import ExpertScoreError
-from expertscore.scoring.service import Scoring, now_text
+from expertscore.scoring.service import ScoringService, now_text
 from expertscore.storage import models as m
 from expertscore.storage.session import SessionFile
 from expertscore.vocabulary import EditKind
@@ -100,7 +100,7 @@ def apply_round_request(session: SessionFile, path: Path) -> list[RoundItem]:
     mine = [item for item in request.items if info.expert_id in item.experts]
     if not mine:
         return []
-    scoring = Scoring(session)
+    scoring = ScoringService(session)
     for item in mine:
         if item.indicator not in {leaf.code for leaf in scoring.assigned_leaves(item.submission)}:
             raise RoundRequestError(

@@ -9,7 +9,7 @@ import click
 from expertscore.chair.agreement import Figure
 from expertscore.chair.panel_advice import familiarity_of
 from expertscore.chair.panel_quality import PanelQuality, panel_quality
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.cli.chair_cmd import FOLDER, KEYCARDS, PACKAGE
 from expertscore.terminal import echo
 

@@ -17,7 +17,7 @@ from expertscore.cli.xlsx_cmd import from_xlsx_command, import_summary, xlsx_tem
 from expertscore.crypto.dsse import fingerprint
 from expertscore.crypto.sealed import has_provider
 from expertscore.identity.organizers import KnownOrganizers, signer_line
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from expertscore.terminal import echo
@@ -141,7 +141,7 @@ def create_command(package: Path, expert_id: str, out: Path, build: bool, encryp
     )
 
 
-def submission_state(scoring: Scoring) -> str:
+def submission_state(scoring: ScoringService) -> str:
     """Where the session stands with the chair, as one line."""
     locked = scoring.locked_by()
     if locked is not None:
@@ -166,7 +166,7 @@ def status_command(session_path: Path) -> None:
     """Where a session stands: its submissions' states and whether it is submitted."""
     with SessionFile(session_path) as session:
         summary = session.summary()
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         states = Counter(row.state for row in scoring.submissions())
         state = submission_state(scoring)
     counts = ", ".join(f"{state_name(name)} {count}" for name, count in sorted(states.items()))

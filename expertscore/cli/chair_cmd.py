@@ -15,7 +15,7 @@ from expertscore.chair.merge import REFUSED, Decision, summary
 from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
 from expertscore.chair.override_causes import OverrideCause
 from expertscore.chair.ranking import group_name
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.cli.key_cmd import read_passphrase
 from expertscore.cli.progress import step_progress
 from expertscore.cli.unlock import ENCRYPT_TO, recipients_of

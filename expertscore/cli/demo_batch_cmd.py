@@ -11,8 +11,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from expertscore.demo.batch import MAX_EXPERTS, MAX_SUBMISSIONS, make_demo_batch
-from expertscore.demo.batch import Progress as ProgressCallback
+from expertscore.demo.batch import MAX_EXPERTS, MAX_SUBMISSIONS, ProgressCallback, make_demo_batch
 from expertscore.errors import ExpertScoreError
 from expertscore.terminal import echo
 

@@ -25,7 +25,7 @@ from expertscore.chair.member_notes import (
     write_note,
 )
 from expertscore.chair.outcome import results_digest
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.cli.key_cmd import read_passphrase
 from expertscore.identity.keys import open_key
 from expertscore.terminal import echo

@@ -18,7 +18,7 @@ from expertscore.results.submit import preflight, signer_of, submit, write_again
 from expertscore.results.transcribe import start_transcription
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import verify_file
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage.session import SessionFile
 from expertscore.terminal import echo
 from expertscore.wording.cli import say
@@ -66,7 +66,7 @@ def submit_command(
 def unlock_command(session_path: Path, reason: str) -> None:
     """Reopen a submitted session for edits (the next submission gets a higher sequence)."""
     with SessionFile(session_path) as session:
-        change = Scoring(session).unlock(reason)
+        change = ScoringService(session).unlock(reason)
     echo(say("unlocked", session=session_path, old=change.old, reason=reason))
 
 

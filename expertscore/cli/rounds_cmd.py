@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from expertscore.chair.rounds import apply_round_request, write_round_request
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.scoring.modes import Entry
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage.session import SessionFile
 from expertscore.terminal import echo
 
@@ -65,7 +65,7 @@ def score_command(
     except InvalidOperation:
         raise click.BadParameter(f"'{points}' is not a number", param_hint="--points") from None
     with SessionFile(session_path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         if value is not None or choice is not None:
             scoring.set_entry(submission, indicator, Entry(value, choice), round_number)
         if comment is not None:

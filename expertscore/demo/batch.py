@@ -38,7 +38,7 @@ MAX_EXPERTS = 999
 PARALLEL_FROM = 24  # fewer submissions render in this process: a pool would not pay off
 MAX_WORKERS = 4
 
-Progress = Callable[[int, int], None]  # (submissions done, submissions in all)
+ProgressCallback = Callable[[int, int], None]  # (submissions done, submissions in all)
 
 
 def created_at(seed: int) -> datetime:
@@ -81,7 +81,7 @@ def make_demo_batch(
     experts: int,
     seed: int,
     out: Path,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     workers: int | None = None,
     hostile: bool = False,
 ) -> Manifest:

@@ -15,7 +15,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.crypto import sealed
 from expertscore.demo.batch import make_demo_batch
 from expertscore.demo.sealed_round import (

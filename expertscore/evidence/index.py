@@ -1,7 +1,7 @@
 """Building the evidence index of a session file, in the background and resumably.
 
 ``build_index(path)`` opens its own connection (call it from a worker thread: the window's
-``SessionFile`` stays on its own thread) and indexes every evidence file not indexed yet,
+``SessionFile`` stays on the UI thread) and indexes every evidence file not indexed yet,
 one file after another. Text is extracted outside any transaction; pages are written
 ``BATCH_PAGES`` at a time, each batch a short write transaction that also records how far
 the file got, so a scoring edit waits at most one batch and an interrupted build (a
@@ -35,7 +35,7 @@ from expertscore.storage.cipher import Raw, driver
 from expertscore.storage.session import SessionFile
 
 BATCH_PAGES = 32
-Progress = Callable[[int, int], None]  # (files done, files in all)
+ProgressCallback = Callable[[int, int], None]  # (files done, files in all)
 Cancelled = Callable[[], bool]
 Export = Callable[[str, Path], Path]  # (sha256, target) -> the file written there (OCR)
 Read = Callable[[str], bytes]  # sha256 -> the file's bytes, read into memory
@@ -105,7 +105,7 @@ def index_state(session: SessionFile) -> list[FileState]:
 
 def build_index(
     path: Path,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     cancelled: Cancelled | None = None,
     limits: Limits | None = None,
 ) -> IndexReport:
@@ -127,7 +127,7 @@ def _blob_size(raw) -> Size:
 def build_into(
     raw,
     read: Read,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     cancelled: Cancelled | None = None,
     limits: Limits | None = None,
     size: Size | None = None,

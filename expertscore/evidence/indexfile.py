@@ -23,7 +23,13 @@ from pathlib import Path
 
 from expertscore.batch.package import OpenedPackage
 from expertscore.evidence.extract import Limits
-from expertscore.evidence.index import Cancelled, IndexReport, Progress, build_into, pending_count
+from expertscore.evidence.index import (
+    Cancelled,
+    IndexReport,
+    ProgressCallback,
+    build_into,
+    pending_count,
+)
 
 LAYOUT = "expertscore-evidence-index/1"
 SCHEMA = (
@@ -112,7 +118,7 @@ def open_index(
 def build_package_index(
     folder: Path,
     package: OpenedPackage,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     cancelled: Cancelled | None = None,
     limits: Limits | None = None,
     packaged: bool = True,

@@ -32,7 +32,7 @@ from expertscore.reports.sheet_filled import (
     RecusalCard,
 )
 from expertscore.schemes.model import Scheme
-from expertscore.scoring.service import Scoring, SubmissionRow
+from expertscore.scoring.service import ScoringService, SubmissionRow
 from expertscore.storage import models as m
 from expertscore.storage.session import SessionFile
 
@@ -97,7 +97,7 @@ def render_filled_sheet(
     digest = _checked_digest(digest)
     fingerprint = (fingerprint or "").strip() or None
     with SessionFile(session_path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         scheme = session.scheme
         info = session.info
         batch = BatchHeader(info.batch_id, info.batch_title, info.batch_organizer)
@@ -124,7 +124,7 @@ def blank_sheets_from_session(
 ) -> Printed:
     """Blank sheets of a session's assigned, not recused submissions (its leaves only)."""
     with SessionFile(session_path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         info = session.info
         rows = [row for row in scoring.submissions() if row.recusal_reason is None]
         chosen = _choose([row.id for row in rows], submission_ids, f"to score for {info.expert_id}")
@@ -188,7 +188,7 @@ def _expert_card(session: SessionFile) -> ExpertCard:
     return ExpertCard(expert.id, expert.name, expert.organization, expert.role)
 
 
-def _session_submission(scoring: Scoring, row: SubmissionRow) -> SheetSubmission:
+def _session_submission(scoring: ScoringService, row: SubmissionRow) -> SheetSubmission:
     values = {
         code: SheetValue(value.value, value.unit)
         for code, value in scoring.reported_values(row.id).items()
@@ -196,7 +196,7 @@ def _session_submission(scoring: Scoring, row: SubmissionRow) -> SheetSubmission
     return SheetSubmission(row.id, row.platform, row.operator, row.region, row.category, values)
 
 
-def _filled(scoring: Scoring, row: SubmissionRow) -> FilledSubmission:
+def _filled(scoring: ScoringService, row: SubmissionRow) -> FilledSubmission:
     sub = _session_submission(scoring, row)
     recusal = scoring.recusal(row.id)
     return FilledSubmission(

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session as OrmSession
 from expertscore import __version__
 from expertscore.scoring.editlog import entry_of, stored_line
 from expertscore.scoring.lock import transcription
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.scoring.totals import rollup
 from expertscore.storage import models as m
 
@@ -83,7 +83,10 @@ def log_block(lines: Sequence[str], head: str) -> dict[str, Any]:
 
 
 def build_payload(
-    scoring: Scoring, orm: OrmSession, record: m.ResultRecord, previous: m.ResultRecord | None
+    scoring: ScoringService,
+    orm: OrmSession,
+    record: m.ResultRecord,
+    previous: m.ResultRecord | None,
 ) -> dict[str, Any]:
     session = scoring.session
     info = session.info
@@ -133,7 +136,7 @@ def build_payload(
     }
 
 
-def _submissions(scoring: Scoring, orm: OrmSession) -> list[dict[str, Any]]:
+def _submissions(scoring: ScoringService, orm: OrmSession) -> list[dict[str, Any]]:
     subs = orm.scalars(
         select(m.Submission)
         .join(m.Assignment, m.Assignment.submission_id == m.Submission.id)
@@ -180,7 +183,7 @@ def _classification(note: m.SubmissionNote) -> dict[str, Any]:
 
 
 def _scores(
-    scoring: Scoring, orm: OrmSession, submission_id: str
+    scoring: ScoringService, orm: OrmSession, submission_id: str
 ) -> tuple[dict[str, list[Any]], dict[str, str]]:
     leaves = scoring.assigned_leaves(submission_id)
     order = {leaf.code: index for index, leaf in enumerate(leaves)}

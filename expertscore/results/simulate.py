@@ -1,7 +1,7 @@
 """``expertscore simulate``: K experts with their own keys score a batch and submit.
 
 Everything goes through the same core code as a real expert: ``create_session``, the
-``Scoring`` setters (so entries are checked by the scoring modes and logged in the hash
+``ScoringService`` setters (so entries are checked by the scoring modes and logged in the hash
 chain), and ``submit``. The output folder gets, per expert, the session
 (``<id>.esession``), the signed result (``<id>.esresult``) and the key card
 (``<id>.eskeycard``) the chair pins in the roster.
@@ -45,7 +45,7 @@ from expertscore.results.submit import submit
 from expertscore.scoring.familiarity import LEVELS as FAMILIARITY_LEVELS
 from expertscore.scoring.familiarity import set_familiarity
 from expertscore.scoring.modes import ScoreRejected
-from expertscore.scoring.service import RECUSED, Entry, Note, Pin, Scoring
+from expertscore.scoring.service import RECUSED, Entry, Note, Pin, ScoringService
 from expertscore.scoring.totals import grade_for
 from expertscore.storage import models as m
 from expertscore.storage.cipher import SessionKey
@@ -53,7 +53,7 @@ from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 
 SESSION_SUFFIX = ".esession"
-Progress = Callable[[int, int], None]  # (experts done, experts in all)
+ProgressCallback = Callable[[int, int], None]  # (experts done, experts in all)
 
 
 class SimulationError(ExpertScoreError):
@@ -129,7 +129,7 @@ def simulate(
     experts: int,
     seed: int,
     out: Path,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     *,
     session_passphrase: str | None = None,
     recipients: Sequence[str] = (),
@@ -170,7 +170,12 @@ def simulate(
         with SessionFile(session_path) as session:
             _without_fsync(session)
             player = _Player(
-                Scoring(session, clock), clock, truth, make_profile(player_rng), player_rng, far_off
+                ScoringService(session, clock),
+                clock,
+                truth,
+                make_profile(player_rng),
+                player_rng,
+                far_off,
             )
             scored, recused = player.play(expert.id, recused_by_others)
             clock.think()
@@ -212,7 +217,7 @@ class _Player:
 
     def __init__(
         self,
-        scoring: Scoring,
+        scoring: ScoringService,
         clock: SimClock,
         truth: SharedTruth,
         profile: ExpertProfile,

@@ -7,7 +7,9 @@ target and fsynced; only then is the transaction committed and the file renamed 
 A failure before the commit leaves neither a lock nor a file. The signed bytes are also kept
 in the session, so ``write_again`` can write the same file once more (a lost USB stick).
 
-Not thread-safe; call from the UI's database worker, like ``Scoring``.
+Not thread-safe, like ``ScoringService``: call it on the thread that owns the
+``SessionFile`` it is given. The window runs ``preflight`` on the UI thread with its own
+session, and ``submit`` on its worker thread with a ``SessionFile`` of its own.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from expertscore.private import owner_only
 from expertscore.results.envelope import RESULT_FORMAT, RESULT_PAYLOAD_TYPE, envelope_bytes
 from expertscore.results.payload import build_payload, payload_bytes
 from expertscore.scoring.lock import latest_result, locking_result, next_sequence, transcription
-from expertscore.scoring.service import Gap, Scoring, now_text
+from expertscore.scoring.service import Gap, ScoringService, now_text
 from expertscore.storage import models as m
 from expertscore.storage.session import SessionFile
 from expertscore.vocabulary import EditKind
@@ -134,9 +136,9 @@ def _write_hidden(out: Path, data: bytes) -> Path:
     return temp
 
 
-def preflight(session: SessionFile, scoring: Scoring | None = None) -> None:
+def preflight(session: SessionFile, scoring: ScoringService | None = None) -> None:
     """Refuse early (before asking for a passphrase) if the session cannot be submitted."""
-    scoring = scoring or Scoring(session)
+    scoring = scoring or ScoringService(session)
     with session.orm() as orm:
         locked = locking_result(orm)
     if locked is not None:
@@ -158,7 +160,7 @@ def submit(
 ) -> Submitted:
     """Finalize the session and write its signed result to ``out``, encrypted to
     ``recipients`` (``age``, the chair's) when given; the session keeps it plain."""
-    scoring = Scoring(session, clock)
+    scoring = ScoringService(session, clock)
     preflight(session, scoring)
     _check_key(session, key)
     _check_target(out, session)

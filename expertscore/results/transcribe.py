@@ -18,7 +18,7 @@ from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import KeyInfo
 from expertscore.identity.roles import TRANSCRIPTION, require_role
 from expertscore.scoring.lock import latest_result, transcription
-from expertscore.scoring.service import Scoring, now_text
+from expertscore.scoring.service import ScoringService, now_text
 from expertscore.storage import models as m
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
@@ -39,7 +39,7 @@ def mark_transcribed(
         raise TranscriptionRefused(
             f"{chair.expert_id} is this session's expert; experts sign their own sessions"
         )
-    scoring = Scoring(session, clock)
+    scoring = ScoringService(session, clock)
     with session.writing() as orm:
         marked = transcription(orm)
         if marked is not None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from expertscore.scoring.familiarity import set_familiarity
-from expertscore.scoring.service import Change, Scoring
+from expertscore.scoring.service import Change, ScoringService
 from expertscore.vocabulary import EditKind
 
 
@@ -48,7 +48,7 @@ def _indicator(edit: Edit) -> str:
 
 # The setter of each kind an expert edits (recusing, submitting and unlocking are not
 # edits of a value: they have their own calls and are never undone).
-SETTERS: dict[EditKind, Callable[[Scoring, Edit], Change]] = {
+SETTERS: dict[EditKind, Callable[[ScoringService, Edit], Change]] = {
     EditKind.SCORE: lambda s, e: s.set_entry(e.submission, _indicator(e), e.value),
     EditKind.COMMENT: lambda s, e: s.set_comment(e.submission, _indicator(e), e.value),
     EditKind.VERIFIED_VALUE: lambda s, e: s.set_verified_value(
@@ -60,7 +60,7 @@ SETTERS: dict[EditKind, Callable[[Scoring, Edit], Change]] = {
 }
 
 
-def apply(scoring: Scoring, edit: Edit) -> Change:
+def apply(scoring: ScoringService, edit: Edit) -> Change:
     """Set what ``edit`` says through the service (committed and logged on return)."""
     setter = SETTERS.get(edit.kind)
     if setter is None:

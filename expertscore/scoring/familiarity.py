@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from expertscore.scoring.service import Change, EditRefused, Scoring
+from expertscore.scoring.service import Change, EditRefused, ScoringService
 from expertscore.storage import models as m
 from expertscore.vocabulary import EditKind
 
@@ -44,13 +44,13 @@ def check_level(submission: str, level: Any) -> None:
         raise FamiliarityRefused(submission, level)
 
 
-def familiarity(scoring: Scoring, submission_id: str) -> str | None:
+def familiarity(scoring: ScoringService, submission_id: str) -> str | None:
     with scoring.session.orm() as orm:
         row = orm.get(m.Familiarity, submission_id)
         return None if row is None else row.level
 
 
-def set_familiarity(scoring: Scoring, submission_id: str, level: str | None) -> Change:
+def set_familiarity(scoring: ScoringService, submission_id: str, level: str | None) -> Change:
     """Mark (or, with ``None``, unmark) the expert's familiarity with a submission."""
     check_level(submission_id, level)
     if scoring.recusal(submission_id) is not None:

@@ -4,7 +4,8 @@ Every setter validates, writes its change and one hash-chained ``edit_log`` row 
 transaction, commits before returning (the edit is then on disk), and returns a ``Change``
 holding the old and the new value, which is all an undo needs: undoing is setting the old
 value again (``scoring.edits``). A ``Change`` and the log entry it wrote name their kind by
-the same ``EditKind``. Not thread-safe: call from one thread (the UI's database worker).
+the same ``EditKind``. Not thread-safe: call it on the thread that owns its ``SessionFile``
+(in the expert's window, the UI thread, through ``ui.expert.session_controller``).
 
 Once the expert submits a signed result (``results.submit``) the session is locked: every
 setter refuses with ``SessionLocked`` until ``unlock`` is called with a reason, which the
@@ -130,7 +131,7 @@ def progress_state(recused: bool, done: int, total: int) -> str:
     return IN_PROGRESS if done < total else COMPLETE
 
 
-class Scoring:
+class ScoringService:
     def __init__(self, session: SessionFile, clock: Callable[[], str] = now_text) -> None:
         """``clock`` gives the time stamps of edits; the simulation passes its own."""
         self.session = session
@@ -621,6 +622,6 @@ __all__ = [
     "Note",
     "Pin",
     "ScoreRejected",
-    "Scoring",
+    "ScoringService",
     "SessionLocked",
 ]

@@ -34,7 +34,7 @@ from expertscore.storage import models as m
 from expertscore.storage.cipher import SessionKey
 from expertscore.storage.db import SessionFileError, create_schema, session_engine
 
-Progress = Callable[[int, int], None]  # (bytes done, bytes total)
+ProgressCallback = Callable[[int, int], None]  # (bytes done, bytes total)
 INLINE_BYTES = 8 << 20  # evidence up to this size is written in one statement
 PAGE_SIZE = 65536
 FLUSH_EVERY = 64 << 20
@@ -69,7 +69,7 @@ def create_session(
     package: Path | OpenedPackage,
     expert_id: str,
     out: Path,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     known: KnownOrganizers | None = None,
     key: SessionKey | None = None,
 ) -> Path:
@@ -122,7 +122,7 @@ def _build(
     opened: OpenedPackage,
     expert_id: str,
     temp: Path,
-    progress: Progress | None,
+    progress: ProgressCallback | None,
     key: SessionKey | None,
 ) -> None:
     engine = _building_engine(temp, key)
@@ -286,7 +286,7 @@ def _insert_evidence(
     opened: OpenedPackage,
     expert_id: str,
     temp: Path,
-    progress: Progress | None,
+    progress: ProgressCallback | None,
 ) -> None:
     assigned = _assigned_ids(opened.manifest, expert_id)
     items = [e for e in opened.manifest.evidence if e.submission in assigned]

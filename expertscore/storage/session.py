@@ -1,8 +1,10 @@
 """``SessionFile``: the one object that owns an open session file.
 
 Like Anki's ``Collection``: open it with a path, use its services, ``close()`` it. It is
-not thread-safe; the UI keeps it on one worker thread. Every service that writes commits
-its own transaction before returning.
+not thread-safe: one ``SessionFile`` is used on one thread. The expert's window opens its
+session on the UI thread and keeps it there (edits are quick); work that runs on a worker
+thread (submitting, printing sheets, the evidence index) opens a ``SessionFile`` of its own
+on the same file. Every service that writes commits its own transaction before returning.
 """
 
 from __future__ import annotations

@@ -136,7 +136,7 @@ ERRORS: dict[str, Text] = {
         "a session passphrase needs at least {minimum} characters ({length} given)",
         "会话口令至少需要 {minimum} 个字符（现为 {length} 个）",
     ),
-    # The window's printing (ui.printing): the PDF unreadable or the printer not started
+    # The window's printing (ui.expert.printing): the PDF unreadable or the printer not started
     "PrintError": Text(D, "无法打印：{detail}"),
     "StorageError": Text(D, "会话文件无法写入：{detail}"),
     "ScoreRejected": Text(INDICATOR + "{reason}", "指标 {code}：{reason}"),

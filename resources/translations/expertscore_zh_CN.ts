@@ -1716,26 +1716,6 @@ Supports: {codes}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Open the batch package from the organizer, or your session file.</source>
-        <translation>请打开组织方发来的评审批次包，或您的评分会话文件。</translation>
-    </message>
-    <message>
-        <source>Open package or session…</source>
-        <translation>打开批次包或会话…</translation>
-    </message>
-    <message>
-        <source>You can also drop the file on this window.</source>
-        <translation>也可以把文件拖放到本窗口。</translation>
-    </message>
-    <message>
-        <source>Open package or session</source>
-        <translation>打开批次包或会话</translation>
-    </message>
-    <message>
-        <source>Batch packages and sessions (*.esbatch *.zip *.esession);;All files (*)</source>
-        <translation>批次包和会话 (*.esbatch *.zip *.esession);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>{expert}: {assigned} submissions assigned, {recused} recused</source>
         <translation>{expert}：分配 {assigned} 份申报，回避 {recused} 份</translation>
     </message>
@@ -1758,14 +1738,6 @@ Supports: {codes}</source>
     <message>
         <source>ExpertScore</source>
         <translation>ExpertScore 专家评分</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <source>The language changes the next time ExpertScore starts.</source>
-        <translation>界面语言将在下次启动时生效。</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +1884,25 @@ Supports: {codes}</source>
     <message>
         <source>{sid}: received: {text}</source>
         <translation>{sid}：已收到：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>MenuCommands</name>
+    <message>
+        <source>Open package or session</source>
+        <translation>打开批次包或会话</translation>
+    </message>
+    <message>
+        <source>Batch packages and sessions (*.esbatch *.zip *.esession);;All files (*)</source>
+        <translation>批次包和会话 (*.esbatch *.zip *.esession);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>The language changes the next time ExpertScore starts.</source>
+        <translation>界面语言将在下次启动时生效。</translation>
     </message>
 </context>
 <context>
@@ -3602,6 +3593,21 @@ Supports: {codes}</source>
     <message>
         <source>The value the panel agreed for the reported value resolves the re-verify flag; the experts&apos; scores stay as they are. It is recorded in the audit log.</source>
         <translation>专家组对申报值议定的核实值将解决“需复核”提示；专家评分保持不变。该决定记入审计日志。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Open the batch package from the organizer, or your session file.</source>
+        <translation>请打开组织方发来的评审批次包，或您的评分会话文件。</translation>
+    </message>
+    <message>
+        <source>Open package or session…</source>
+        <translation>打开批次包或会话…</translation>
+    </message>
+    <message>
+        <source>You can also drop the file on this window.</source>
+        <translation>也可以把文件拖放到本窗口。</translation>
     </message>
 </context>
 <context>

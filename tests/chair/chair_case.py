@@ -12,7 +12,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.demo.batch import make_demo_batch
 from expertscore.results.simulate import simulate
 

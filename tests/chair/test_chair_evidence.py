@@ -9,7 +9,7 @@ import pytest
 
 from expertscore.batch.package import PackageError
 from expertscore.chair.evidence import evidence_bytes, evidence_records, pins
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 
 
 def test_pins_and_files_come_from_the_results_and_the_package(merged_case, tmp_path):

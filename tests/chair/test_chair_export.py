@@ -14,7 +14,7 @@ import pytest
 from expertscore.chair.keycard_memory import cards_dir
 from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
 from expertscore.chair.panel_file import recheck_panel_file
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.identity.keycard import KeyCardError
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.identity.roles import PANEL, WrongKeyRole

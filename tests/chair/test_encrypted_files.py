@@ -13,7 +13,7 @@ import pytest
 from expertscore.chair.merge import UNCHANGED
 from expertscore.chair.outputs import PANEL_FILE, ChairSnapshot, export_all
 from expertscore.chair.panel_file import PanelRefused, read_panel_file
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.crypto import sealed
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.results.verify import ResultRefused, check_result, read_result

@@ -15,7 +15,7 @@ from expertscore.chair.flag_states import (
 )
 from expertscore.chair.outputs import REPORT, ChairSnapshot, export_all
 from expertscore.chair.override_causes import OverrideCause
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from tests.chair.chair_case import cli, pdf_text
 
 

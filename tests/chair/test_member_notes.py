@@ -23,7 +23,7 @@ from expertscore.chair.member_notes import (
 )
 from expertscore.chair.outcome import results_digest
 from expertscore.chair.outputs import REPORT, WORKBOOK, ChairSnapshot, export_all
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.results.simulate import simulated_key
 from expertscore.results.trust import KeyTrust

@@ -19,7 +19,7 @@ from expertscore.chair.merge import (
     MergeFolderChanged,
     read_audit,
 )
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.demo.batch import make_demo_batch
 from expertscore.identity.organizers import signer_line
 from expertscore.results.simulate import simulate
@@ -107,7 +107,7 @@ def test_higher_sequence_replaces_and_lower_is_refused(panel, tmp_path):
     from expertscore.results.simulate import simulated_key
     from expertscore.results.submit import submit
     from expertscore.scoring.modes import Entry
-    from expertscore.scoring.service import Scoring
+    from expertscore.scoring.service import ScoringService
     from expertscore.storage.session import SessionFile
 
     run = ChairRun.open(panel / "b.esbatch", tmp_path / "merge", cards(panel))
@@ -118,7 +118,7 @@ def test_higher_sequence_replaces_and_lower_is_refused(panel, tmp_path):
     expert = next(e for e in open_package(panel / "b.esbatch").manifest.roster if e.id == "E01")
     key = simulated_key(11, expert, "2025-01-01T00:00:00+08:00")
     with SessionFile(session_path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         scoring.unlock("复核后修改 1.1.1")
         sid = next(row.id for row in scoring.submissions() if row.recusal_reason is None)
         scoring.set_entry(sid, "1.1.1", Entry(points=Decimal("0.3")))

@@ -15,7 +15,7 @@ from expertscore.chair.merge import append_audit
 from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
 from expertscore.chair.override_causes import OverrideCause
 from expertscore.chair.panel_file import recheck_panel_file
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.schemes.rules import fmt
 from tests.chair.chair_case import Case, cells, cli, pdf_text

@@ -14,7 +14,7 @@ import pytest
 from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
 from expertscore.chair.panel_advice import advice_tables
 from expertscore.chair.panel_file import read_panel_file, recheck_panel_file
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.chair.workbook_advice import ADVICE_SHEET
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.scoring.familiarity import NAMES

@@ -47,7 +47,7 @@ from expertscore.results.simulate import simulate, simulated_key
 from expertscore.results.submit import submit
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import read_result
-from expertscore.scoring.service import RECUSED, Entry, Note, Scoring
+from expertscore.scoring.service import RECUSED, Entry, Note, ScoringService
 from expertscore.storage.session import SessionFile
 from tests.factories import example_builder
 
@@ -94,7 +94,7 @@ def _hostile_package(path: Path) -> Path:
 def _resubmit_e01(sim: Path, package: OpenedPackage, out: Path) -> str:
     """E01 unlocks, changes one score, writes a formula-like comment and submits again."""
     with SessionFile(sim / "E01.esession") as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         scoring.unlock("补充总体意见")
         sid = next(row.id for row in scoring.submissions() if row.state != RECUSED)
         payload = read_result(sim / "E01.esresult").payload

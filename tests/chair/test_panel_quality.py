@@ -10,7 +10,7 @@ from pathlib import Path
 from expertscore.chair.aggregate import PanelInput, Sheet, aggregate
 from expertscore.chair.panel_advice import familiarity_of
 from expertscore.chair.panel_quality import panel_quality, t_975
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.demo.batch import make_demo_batch
 from expertscore.results.simulate import simulate
 from expertscore.schemes import load_scheme

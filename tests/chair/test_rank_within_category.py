@@ -12,7 +12,7 @@ import pytest
 
 from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
 from expertscore.chair.ranking import rank_group, ranked
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.schemes.registry import resolve_scheme
 from tests.chair.chair_case import Case, cells, cli, make_case, pdf_text

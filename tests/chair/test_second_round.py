@@ -12,13 +12,13 @@ from expertscore.batch.package import open_package
 from expertscore.chair.decisions import request_round
 from expertscore.chair.merge import REPLACED
 from expertscore.chair.rounds import RoundRequestError, apply_round_request, write_round_request
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.demo.batch import make_demo_batch
 from expertscore.results.simulate import simulate, simulated_key
 from expertscore.results.submit import submit
 from expertscore.results.verify import read_result
 from expertscore.scoring.modes import Entry
-from expertscore.scoring.service import EditRefused, Scoring
+from expertscore.scoring.service import EditRefused, ScoringService
 from expertscore.storage.session import SessionFile
 
 
@@ -40,7 +40,7 @@ def test_second_round_replaces_the_score_used_and_keeps_round_one(panel, tmp_pat
     session_path = tmp_path / "E01.esession"
     shutil.copy(panel / "sim" / "E01.esession", session_path)
     with SessionFile(session_path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         sid = next(r.id for r in scoring.submissions() if r.recusal_reason is None)
         code = scoring.assigned_leaves(sid)[0].code
         round_one = scoring.scores(sid)[code].points
@@ -50,7 +50,7 @@ def test_second_round_replaces_the_score_used_and_keeps_round_one(panel, tmp_pat
         run.package, run.decisions, "评审组组长", tmp_path / "r2.json"
     )
     with SessionFile(session_path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         with pytest.raises(EditRefused, match="was not sent to round 2"):
             scoring.set_entry(sid, "G.2", Entry(points=Decimal(1)), round_number=2)
         items = apply_round_request(session, request_file)

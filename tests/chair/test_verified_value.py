@@ -17,7 +17,7 @@ from expertscore.chair.flag_states import VERIFIED_VALUE, FlagState, open_flags,
 from expertscore.chair.merge import append_audit
 from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
 from expertscore.chair.panel_file import recheck_panel_file
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.identity.keys import ScryptCost, create_key
 from tests.chair.chair_case import Case, cells, cli, pdf_text
 

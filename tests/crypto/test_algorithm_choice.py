@@ -19,7 +19,7 @@ from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.organizer.prepare import KeyOfOtherAlgorithm, RoundOptions, prepare_batch
 from expertscore.organizer.roster import Roster, RosterExpert
 from expertscore.results.submit import SubmitWrongAlgorithm, submit
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from tests.factories import example_builder, rewrite_package
@@ -104,7 +104,7 @@ def test_an_expert_cannot_submit_an_sm2_batch_with_an_ed25519_key(tmp_path):
     create_session(package, "E01", session_path)
     key = create_key("E01", "专家1", "passphrase 2026", directory=tmp_path / "keys", cost=CHEAP)
     with SessionFile(session_path) as session:
-        score_everything(Scoring(session))
+        score_everything(ScoringService(session))
         with pytest.raises(SubmitWrongAlgorithm) as refused:
             submit(session, key, tmp_path / "E01.esresult")
     assert (refused.value.source, refused.value.expected, refused.value.found) == (

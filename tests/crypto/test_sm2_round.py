@@ -27,7 +27,7 @@ from expertscore.identity.keycard import (
 from expertscore.results.envelope import RESULT_PAYLOAD_TYPE, ResultRefused, ResultWrongAlgorithm
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import check_result
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage.session import SessionFile
 from tests.crypto.gmssl_check import gmssl_verifies
 from tests.factories import example_builder
@@ -85,7 +85,7 @@ def round_(tmp_path_factory) -> dict[str, Path]:
         run(env, "session", "create", "--batch", str(package), "--expert", expert,
             "--out", str(session))  # fmt: skip
         with SessionFile(session) as opened:  # the scoring itself, as the window's edits
-            score_everything(Scoring(opened))
+            score_everything(ScoringService(opened))
         run(env, "submit", "--session", str(session), "--out", str(root / f"{expert}.esresult"))
     results = sorted(root.glob("*.esresult"))
     merge = root / "merge"

@@ -29,7 +29,7 @@ from expertscore.organizer.prepare import check_signer
 from expertscore.organizer.roster import Roster
 from expertscore.results.submit import submit
 from expertscore.results.transcribe import start_transcription
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage.session import SessionFile
 from tests.factories import write_example_package
 from tests.identity.test_keys import PASSPHRASE, key_file_bytes_1
@@ -85,7 +85,7 @@ def test_a_result_is_not_signed_with_a_chair_or_organizer_key(package, tmp_path)
             with pytest.raises(WrongKeyRole) as refused:
                 submit(session, key("E01", role), out)
             assert (refused.value.role, refused.value.signs) == (role, RESULT)
-            assert Scoring(session).locked_by() is None
+            assert ScoringService(session).locked_by() is None
         assert not out.exists() and list(tmp_path.glob("*.esresult*")) == []
     with SessionFile(session_path) as session:
         assert submit(session, key("E01", EXPERT), out).sequence == 1

@@ -16,7 +16,7 @@ from pathlib import Path
 from bench.reliability.chair_material import chair_key, write_panel
 from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.chair.panel_file import PANEL_PAYLOAD_TYPE, panel_envelope_bytes
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.demo.batch import make_demo_batch
 from expertscore.identity.keycard import make_card, write_card
 from expertscore.identity.keys import ExpertKey

@@ -12,7 +12,7 @@ from expertscore.identity.keycard import read_cards
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import verify_file
 from expertscore.scoring.modes import Entry
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 
 
 def test_every_forgery_is_refused(tmp_path: Path) -> None:
@@ -38,7 +38,7 @@ def test_the_honest_results_of_the_same_material_are_accepted(tmp_path: Path) ->
 
     session = material.session_copy("E01", "honest-second")
 
-    def rethink(scoring: Scoring) -> None:
+    def rethink(scoring: ScoringService) -> None:
         scoring.set_entry("S002", "3.1.1", Entry(points=Decimal(2)))
         scoring.set_comment("S002", "3.1.1", "复核后上调")
         scoring.recuse("S004", "后来发现曾为其提供咨询")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from expertscore.scoring.service import Entry, Note, Scoring
+from expertscore.scoring.service import Entry, Note, ScoringService
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from tests.factories import example_builder
@@ -25,7 +25,7 @@ def session_path(package: Path, tmp_path: Path) -> Path:
     """E02: S001 recused (roster conflict), S002 fully scored, S003 scored in part."""
     path = create_session(package, "E02", tmp_path / "e02.esession")
     with SessionFile(path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         scoring.set_entry("S002", "1.1", Entry(points=Decimal("7.5")))
         scoring.set_entry("S002", "1.2", Entry(choice="yes"))
         scoring.set_entry("S002", "2.1", Entry(choice="suggested"))

@@ -11,7 +11,7 @@ from PIL import Image
 from reportlab.graphics.barcode import qrencoder
 
 from expertscore.reports.pdfbase import QrPlacement
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.scoring.totals import Rollup
 from expertscore.storage.session import SessionFile
 
@@ -22,7 +22,7 @@ FINGERPRINT = "3f2a-91c0-77de-0b41"
 def rollups(session_path: Path) -> dict[str, Rollup]:
     """The session's own totals per submission: what the sheets must print."""
     with SessionFile(session_path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         return {row.id: scoring.rollup(row.id) for row in scoring.submissions()}
 
 

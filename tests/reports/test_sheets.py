@@ -21,7 +21,7 @@ from expertscore.reports.sheets import (
 )
 from expertscore.schemes.rules import fmt, max_points
 from expertscore.scoring.modes import Entry, choices_of, mode_of
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from tests.factories import example_builder
@@ -130,7 +130,7 @@ def test_sheets_print_the_values_the_organizer_set_for_the_batch(tmp_path: Path)
     assert "二级（≥85%*）" in text and "≥80%" not in text
     session = create_session(package, "E01", tmp_path / "e01.esession")
     with SessionFile(session) as opened:
-        Scoring(opened).set_entry("S001", "2.1", Entry(choice="suggested"))
+        ScoringService(opened).set_entry("S001", "2.1", Entry(choice="suggested"))
     render_filled_sheet(session, None, out, None, None)
     assert re.search(
         r"工业设备连接数量\s+20\s+1200 台/套\s+未核实\s+采纳建议 · 12", helpers.text(out)
@@ -229,7 +229,7 @@ def test_unscored_items_count_as_zero_and_are_flagged(session_path: Path, tmp_pa
 def test_a_row_taller_than_a_page_runs_onto_the_next_pages(session_path: Path, tmp_path: Path):
     sentence = "方案描述与证明材料不一致。"
     with SessionFile(session_path) as session:
-        Scoring(session).set_comment("S002", "2.2", sentence * 500)
+        ScoringService(session).set_comment("S002", "2.2", sentence * 500)
     out = tmp_path / "filled.pdf"
     printed = render_filled_sheet(session_path, ["S002"], out, DIGEST, FINGERPRINT)
     pages = helpers.page_texts(out)
@@ -272,7 +272,7 @@ def test_sheets_of_a_bundled_scheme_add_up_on_every_page(tmp_path: Path):
     manifest = make_demo_batch("provincial-monitoring-2025", 2, 1, 3, package)
     session = create_session(package, manifest.roster[0].id, tmp_path / "s.esession")
     with SessionFile(session) as opened:
-        scoring = Scoring(opened)
+        scoring = ScoringService(opened)
         for row in scoring.submissions():
             if row.recusal_reason:
                 continue

@@ -22,7 +22,7 @@ from expertscore.identity.keys import ExpertKey
 from expertscore.results.simulate import SimClock
 from expertscore.results.submit import submit
 from expertscore.scoring.familiarity import FAIRLY, set_familiarity
-from expertscore.scoring.service import Entry, Scoring
+from expertscore.scoring.service import Entry, ScoringService
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 
@@ -76,7 +76,7 @@ def make_example(folder: Path) -> bytes:
         SessionFile(session_path) as session,
         mock.patch("expertscore.results.payload.__version__", "0.1.0"),
     ):
-        scoring = Scoring(session, clock)
+        scoring = ScoringService(session, clock)
         scoring.set_entry("S001", "1.2", Entry(choice="yes"))
         clock.think()
         scoring.set_comment("S001", "1.2", "营业执照已核实")

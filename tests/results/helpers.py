@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from expertscore.identity.keys import CHAIR, EXPERT, ExpertKey
 from expertscore.results.envelope import RESULT_PAYLOAD_TYPE, envelope_bytes
 from expertscore.results.payload import payload_bytes
-from expertscore.scoring.service import RECUSED, Entry, Note, Pin, Scoring
+from expertscore.scoring.service import RECUSED, Entry, Note, Pin, ScoringService
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 
@@ -33,7 +33,7 @@ def fixed_key(person: str, label: str = "") -> ExpertKey:
     )
 
 
-def score_everything(scoring: Scoring) -> None:
+def score_everything(scoring: ScoringService) -> None:
     """Score every assigned indicator of every submission that is not recused."""
     for row in scoring.submissions():
         if row.state == RECUSED:
@@ -53,7 +53,7 @@ def score_everything(scoring: Scoring) -> None:
 def complete_session(package: Path, expert: str, out: Path) -> Path:
     create_session(package, expert, out)
     with SessionFile(out) as session:
-        score_everything(Scoring(session))
+        score_everything(ScoringService(session))
     return out
 
 

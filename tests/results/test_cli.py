@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from tests.results.helpers import score_everything
@@ -90,7 +90,7 @@ def test_submit_unlock_and_resubmit(env, package, tmp_path):
         in early.stderr
     )
     with SessionFile(session) as opened:
-        score_everything(Scoring(opened))
+        score_everything(ScoringService(opened))
     done = run(env, "submit", "--session", session, "--out", out)
     assert done.returncode == 0, done.stderr
     assert "result 1 of E02 for batch TEST-1" in done.stdout
@@ -168,7 +168,7 @@ def test_transcribe_then_submit_with_the_chairs_key(env, package, tmp_path):
     assert made.returncode == 0, made.stderr
     assert "transcribed by CHAIR 组长王 from a paper sheet" in made.stdout
     with SessionFile(session) as opened:
-        score_everything(Scoring(opened))
+        score_everything(ScoringService(opened))
     out = tmp_path / "E01.esresult"
     done = run(env, "submit", "--session", session, "--out", out)
     assert done.returncode == 0, done.stderr
@@ -186,7 +186,7 @@ def test_session_status_says_unlocked_and_not_resubmitted(env, package, tmp_path
     assert "state:       not submitted yet" in fresh.stdout
     assert "submissions: 3 assigned (not started 2, recused 1)" in fresh.stdout
     with SessionFile(session) as opened:
-        score_everything(Scoring(opened))
+        score_everything(ScoringService(opened))
     assert (
         run(env, "submit", "--session", session, "--out", tmp_path / "r.esresult").returncode == 0
     )
@@ -196,7 +196,7 @@ def test_session_status_says_unlocked_and_not_resubmitted(env, package, tmp_path
     run(env, "unlock", "--session", session, "--reason", "复核后调整")
     unlocked = run(env, "session", "status", "--session", session)
     with SessionFile(session) as opened:
-        record = Scoring(opened).unlocked_since()
+        record = ScoringService(opened).unlocked_since()
     assert record is not None and record.sequence == 1
     assert (
         f"state:       unlocked since {record.unlocked_at}, not resubmitted (the chair has"

@@ -26,7 +26,7 @@ from expertscore.scoring.familiarity import (
     familiarity,
     set_familiarity,
 )
-from expertscore.scoring.service import EditRefused, Scoring, SessionLocked
+from expertscore.scoring.service import EditRefused, ScoringService, SessionLocked
 from expertscore.storage.session import SessionFile
 from tests.results.helpers import card_of, complete_session, decode, fixed_key, resign
 
@@ -37,7 +37,7 @@ E01 = fixed_key("E01")
 def made(package: Path, tmp_path: Path) -> dict[str, Path]:
     session = complete_session(package, "E01", tmp_path / "e01.esession")
     with SessionFile(session) as opened:
-        scoring = Scoring(opened)
+        scoring = ScoringService(opened)
         set_familiarity(scoring, "S001", MODERATE)
         set_familiarity(scoring, "S001", FAMILIAR)  # changed: the last mark counts
         set_familiarity(scoring, "S002", FAIRLY)
@@ -67,7 +67,7 @@ def test_marks_travel_in_the_signed_result_and_replay(made):
 
 def test_the_session_refuses_what_readers_refuse(made):
     with SessionFile(made["session"]) as opened:
-        scoring = Scoring(opened)
+        scoring = ScoringService(opened)
         with pytest.raises(SessionLocked):
             set_familiarity(scoring, "S001", FAIRLY)
         scoring.unlock("复核")
@@ -84,7 +84,7 @@ def test_the_session_refuses_what_readers_refuse(made):
 
 def test_a_recused_submission_carries_no_familiarity(made, tmp_path):
     with SessionFile(made["session"]) as opened:
-        scoring = Scoring(opened)
+        scoring = ScoringService(opened)
         scoring.unlock("回避")
         scoring.recuse("S003", "曾参与该平台建设")
         submit(opened, E01, tmp_path / "E01-2.esresult")

@@ -19,7 +19,7 @@ import pytest
 
 from bench.reliability.forgery_material import resign as resign_with_log
 from expertscore.batch.package import open_package
-from expertscore.chair.decisions import Decisions, RoundRequest
+from expertscore.chair.decisions import Decisions, RoundDecision
 from expertscore.chair.rounds import apply_round_request, write_round_request
 from expertscore.identity.keycard import read_cards
 from expertscore.results.envelope import ResultRefused, RuleBroken
@@ -27,7 +27,7 @@ from expertscore.results.submit import submit
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import check_result
 from expertscore.scoring.modes import ScoreRejected
-from expertscore.scoring.service import EditRefused, Entry, Scoring
+from expertscore.scoring.service import EditRefused, Entry, ScoringService
 from expertscore.storage.cipher import driver
 from expertscore.storage.session import SessionFile
 from tests.results.helpers import card_of, complete_session, decode, fixed_key
@@ -54,7 +54,7 @@ def broken(made: dict[str, Path], data: bytes) -> RuleBroken:
 
 def resubmit(made: dict[str, Path], out: Path) -> bytes:
     with SessionFile(made["session"]) as opened:
-        Scoring(opened).unlock("复核")
+        ScoringService(opened).unlock("复核")
         submit(opened, E01, out)
     return out.read_bytes()
 
@@ -114,7 +114,7 @@ def test_entries_no_honest_session_stores_are_refused(made, code, points, choice
 def test_the_session_refuses_the_same_entries_before_writing(made, tmp_path):
     session = complete_session(made["package"], "E01", tmp_path / "again.esession")
     with SessionFile(session) as opened:
-        scoring = Scoring(opened)
+        scoring = ScoringService(opened)
         with pytest.raises(ScoreRejected) as info:
             scoring.set_entry("S002", "1.1", Entry(Decimal("7.5"), "yes"))
         assert info.value.rule == "choice"
@@ -126,11 +126,11 @@ def test_the_session_refuses_the_same_entries_before_writing(made, tmp_path):
 
 def test_round_one_scores_are_kept_once_a_second_round_is_asked(made, tmp_path):
     opened_package = open_package(made["package"])
-    decisions = Decisions({}, {}, {("S002", "1.1"): RoundRequest("S002", "1.1", ("E01",), "复核")})
+    decisions = Decisions({}, {}, {("S002", "1.1"): RoundDecision("S002", "1.1", ("E01",), "复核")})
     request = write_round_request(opened_package, decisions, "组长", tmp_path / "r2.json")
     with SessionFile(made["session"]) as opened:
         apply_round_request(opened, request)
-        scoring = Scoring(opened)
+        scoring = ScoringService(opened)
         with pytest.raises(EditRefused, match="round-1 scores are kept"):
             scoring.set_entry("S002", "1.1", Entry(Decimal("5")))
         scoring.set_entry("S002", "1.1", Entry(Decimal("5")), round_number=2)

@@ -13,7 +13,7 @@ from expertscore.identity.keycard import read_cards
 from expertscore.results.simulate import SimulationError, simulate, simulated_key
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import read_result
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage.session import SessionFile
 from tests.factories import edit_manifest, example_builder
 
@@ -47,7 +47,7 @@ def test_k_experts_give_k_valid_signed_files(panel_package, run):
         assert checked.counts.recused == expert.recused
         assert checked.counts.comments > 0
         with SessionFile(expert.session) as session:
-            scoring = Scoring(session)
+            scoring = ScoringService(session)
             assert scoring.missing() == []
             assert scoring.locked_by() is not None
             assert scoring.verify_log() == checked.counts.log_entries

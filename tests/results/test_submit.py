@@ -15,7 +15,7 @@ from expertscore.results.payload import score_columns
 from expertscore.results.submit import Incomplete, SubmitRefused, submit, write_again
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import read_result
-from expertscore.scoring.service import EditRefused, Entry, Note, Pin, Scoring, SessionLocked
+from expertscore.scoring.service import EditRefused, Entry, Note, Pin, ScoringService, SessionLocked
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from tests.factories import edit_manifest
@@ -138,10 +138,10 @@ def test_incomplete_session_cannot_submit_and_says_what_is_missing(package, tmp_
     path = create_session(package, "E02", tmp_path / "e02.esession")
     out = tmp_path / "E02.esresult"
     with SessionFile(path) as session:
-        Scoring(session).set_entry("S002", "1.1", Entry(points=Decimal(5)))
+        ScoringService(session).set_entry("S002", "1.1", Entry(points=Decimal(5)))
         with pytest.raises(Incomplete) as info:
             submit(session, E02, out)
-        assert Scoring(session).locked_by() is None
+        assert ScoringService(session).locked_by() is None
     assert str(info.value).startswith(
         "cannot submit: 9 indicators are not scored yet: S002 1.2 独立经营,"
         " S002 2.1 工业设备连接数量, S002 2.2 解决方案描述, S002 9.1 平台荣誉, S003 1.1 资产负债率"
@@ -154,7 +154,7 @@ def test_incomplete_session_cannot_submit_and_says_what_is_missing(package, tmp_
 def test_a_submitted_session_refuses_every_edit(session_path, tmp_path):
     submit_file(session_path, tmp_path / "E02.esresult")
     with SessionFile(session_path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         before = scoring.scores("S002")
         edits = [
             lambda: scoring.set_entry("S002", "1.1", Entry(points=Decimal(9))),
@@ -177,7 +177,7 @@ def test_unlock_needs_a_reason_and_resubmission_gets_a_higher_sequence(session_p
     second = tmp_path / "E02-2.esresult"
     submit_file(session_path, first)
     with SessionFile(session_path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         with pytest.raises(EditRefused, match="needs a reason"):
             scoring.unlock("  ")
         scoring.unlock("专家组讨论后调整 1.1")
@@ -245,8 +245,8 @@ def test_a_failed_write_leaves_the_session_unlocked(session_path, tmp_path):
     with pytest.raises(OSError):
         submit_file(session_path, blocker / "E02.esresult")
     with SessionFile(session_path) as session:
-        assert Scoring(session).locked_by() is None
-        assert Scoring(session).verify_log() == 18  # 9 edits a submission; no submit entry
+        assert ScoringService(session).locked_by() is None
+        assert ScoringService(session).verify_log() == 18  # 9 edits a submission; no submit entry
     submit_file(session_path, tmp_path / "E02.esresult")
 
 
@@ -259,4 +259,4 @@ def test_the_session_file_or_another_file_is_never_overwritten(session_path, tmp
         submit_file(session_path, notes)
     assert notes.read_text(encoding="utf-8") == "my notes"
     with SessionFile(session_path) as session:
-        assert Scoring(session).locked_by() is None
+        assert ScoringService(session).locked_by() is None

@@ -18,7 +18,7 @@ from expertscore.results.transcribe import (
 )
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import read_result, verify_file
-from expertscore.scoring.service import Entry, Scoring
+from expertscore.scoring.service import Entry, ScoringService
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from tests.results.helpers import card_of, fixed_key, score_everything
@@ -31,7 +31,7 @@ SHEET = "纸质评分表，2025-06-03 现场交回，共 2 页"
 def transcribed(package: Path, tmp_path: Path) -> Path:
     path = start_transcription(package, "E01", tmp_path / "e01.esession", CHAIR.info, SHEET)
     with SessionFile(path) as session:
-        score_everything(Scoring(session))
+        score_everything(ScoringService(session))
     return path
 
 
@@ -80,7 +80,7 @@ def test_a_transcription_cannot_be_signed_with_the_experts_key(transcribed, tmp_
 def test_only_a_fresh_session_can_be_marked(package, tmp_path):
     path = create_session(package, "E02", tmp_path / "e02.esession")
     with SessionFile(path) as session:
-        Scoring(session).set_entry("S002", "1.1", Entry(points=Decimal(5)))
+        ScoringService(session).set_entry("S002", "1.1", Entry(points=Decimal(5)))
         with pytest.raises(TranscriptionRefused, match="already has 1 edits"):
             mark_transcribed(session, CHAIR.info, SHEET)
 

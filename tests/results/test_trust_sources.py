@@ -9,7 +9,7 @@ import pytest
 from expertscore.batch.package import open_package
 from expertscore.chair.decisions import CONFIRMED_SOURCE, confirm_key
 from expertscore.chair.merge import ACCEPTED, REFUSED
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.identity.keycard import read_cards
 from expertscore.results.envelope import KeyRefused
 from expertscore.results.submit import submit

@@ -19,7 +19,7 @@ from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import check_result
 from expertscore.scoring.edits import Edit, apply
 from expertscore.scoring.familiarity import FAIRLY
-from expertscore.scoring.service import Entry, Note, Pin, Scoring
+from expertscore.scoring.service import Entry, Note, Pin, ScoringService
 from expertscore.storage import models as m
 from expertscore.storage.session import SessionFile
 from expertscore.vocabulary import EditKind
@@ -46,7 +46,7 @@ def test_every_action_in_the_released_session_files_is_an_edit_kind(tmp_path):
             assert (kind, kind.value, str(kind)) == (action, action, action)
             seen.add(action)
         with SessionFile(path) as session:
-            Scoring(session).verify_log()
+            ScoringService(session).verify_log()
     # What the program's earlier versions wrote into these files.
     assert seen == {"score", "comment", "pinned_evidence", "note", "familiarity", "submit",
                     "unlock"}  # fmt: skip
@@ -73,7 +73,7 @@ def test_each_edit_is_logged_by_its_kind_as_the_string_it_always_was(tmp_path):
         Edit(EditKind.FAMILIARITY, "S002", None, FAIRLY),
     ]
     with SessionFile(path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         changes = [apply(scoring, edit) for edit in edits]
         assert [c.kind for c in changes] == [e.kind for e in edits]
         undone = apply(scoring, Edit.undoing(changes[1]))
@@ -117,5 +117,5 @@ def test_only_edits_of_a_value_go_through_apply(tmp_path):
     with SessionFile(path) as session:
         for kind in (EditKind.RECUSE, EditKind.SUBMIT, EditKind.UNLOCK):
             with pytest.raises(ValueError, match="not an edit of a value"):
-                apply(Scoring(session), Edit(kind, "S002", None, "理由"))
+                apply(ScoringService(session), Edit(kind, "S002", None, "理由"))
     assert stored_actions(path) == before

@@ -18,7 +18,7 @@ from expertscore.scoring.service import (
     Entry,
     Note,
     Pin,
-    Scoring,
+    ScoringService,
 )
 from expertscore.scoring.totals import grade_for
 from expertscore.storage.cipher import driver
@@ -37,11 +37,11 @@ def session_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def scoring(session_path: Path):
     session = SessionFile(session_path)
-    yield Scoring(session)
+    yield ScoringService(session)
     session.close()
 
 
-def score_all(scoring: Scoring, sid: str) -> None:
+def score_all(scoring: ScoringService, sid: str) -> None:
     scoring.set_entry(sid, "1.1", Entry(points=Decimal("7.5")))
     scoring.set_entry(sid, "1.2", Entry(choice="yes"))
     scoring.set_entry(sid, "2.1", Entry(choice="suggested"))

@@ -12,7 +12,7 @@ import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 
 from expertscore.scoring.modes import Entry
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage import cipher, passphrase_source
 from expertscore.storage.cipher import PassphraseNeeded, SessionKey, WrongSessionPassphrase
 from expertscore.storage.importer import create_session
@@ -58,7 +58,7 @@ def session_files(session: Path) -> bytes:
 def test_no_submission_text_is_in_the_files(encrypted: Path) -> None:
     cipher.unlock(encrypted, PASSPHRASE)
     with SessionFile(encrypted) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         scoring.set_entry("S001", "1.1", Entry(points=Decimal(1)))
         scoring.set_comment("S001", "1.1", "审计数字与年报一致")
         wal = encrypted.with_name(encrypted.name + "-wal")

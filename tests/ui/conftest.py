@@ -21,7 +21,7 @@ from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from tests.factories import write_example_package
 from ui.app import configure_app
-from ui.main_window import MainWindow
+from ui.expert.window import MainWindow
 from ui.settings import Settings
 
 

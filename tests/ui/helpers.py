@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage.session import SessionFile
 
 
@@ -31,12 +31,12 @@ def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
 def stored_scores(path: Path, submission: str) -> dict:
     """What the session file holds, read by a fresh connection (not the window's)."""
     with SessionFile(path) as session:
-        return Scoring(session).scores(submission)
+        return ScoringService(session).scores(submission)
 
 
 def stored_rows(path: Path) -> dict:
     with SessionFile(path) as session:
-        return {row.id: row for row in Scoring(session).submissions()}
+        return {row.id: row for row in ScoringService(session).submissions()}
 
 
 def when_modal(then) -> dict:

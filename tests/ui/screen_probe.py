@@ -37,7 +37,7 @@ def show(session: Path, indicator: str, then) -> None:
     """The window on ``session`` at ``indicator``; ``then(window)`` once pages are drawn."""
     from expertscore.storage.session import SessionFile
     from ui.cli import _settle_then
-    from ui.main_window import MainWindow
+    from ui.expert.window import MainWindow
     from ui.settings import Settings
 
     window = MainWindow(Settings())  # the default size, clamped to this screen

@@ -85,7 +85,7 @@ def test_wrong_expert_is_an_error(demo_session, tmp_path, settings_dir):
 
 def test_window_title_names_the_version(qtbot, settings_dir):
     from expertscore import __version__
-    from ui.main_window import MainWindow
+    from ui.expert.window import MainWindow
     from ui.settings import Settings
 
     window = MainWindow(Settings())

@@ -84,14 +84,14 @@ def test_help_and_missing_close_with_esc(example_window, qtbot):
 
 def test_unlock_dialog_by_keyboard(configured_app, example_session, qtbot, tmp_path):
     from expertscore.results.submit import submit
-    from expertscore.scoring.service import Scoring
+    from expertscore.scoring.service import ScoringService
     from expertscore.storage.session import SessionFile
     from tests.results.helpers import fixed_key, score_everything
 
     from .conftest import open_window
 
     with SessionFile(example_session) as session:
-        score_everything(Scoring(session))
+        score_everything(ScoringService(session))
         submit(session, fixed_key("E01"), tmp_path / "r1.esresult")
     window = open_window(qtbot, example_session)
     seen: dict = {}
@@ -105,7 +105,7 @@ def test_unlock_dialog_by_keyboard(configured_app, example_session, qtbot, tmp_p
     window.actions.unlock.trigger()  # the Submission menu's Unlock…
     assert seen["name"] == "unlockDialog"
     with SessionFile(example_session) as session:
-        record = Scoring(session).unlocked_since()
+        record = ScoringService(session).unlocked_since()
     assert record is not None and record.unlock_reason == "recheck"
     window.close_session()  # unlocked: closing the window would ask first
     window.close()

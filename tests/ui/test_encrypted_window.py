@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from expertscore.storage import cipher
 from tests.ui.conftest import encrypted_session
-from ui.dialogs.open_package import ChooseExpertDialog
-from ui.dialogs.session_passphrase import UnlockSessionDialog
-from ui.main_window import MainWindow
+from ui.expert.dialogs.open_package import ChooseExpertDialog
+from ui.expert.dialogs.session_passphrase import UnlockSessionDialog
+from ui.expert.window import MainWindow
 from ui.settings import Settings
 
 PASSPHRASE = "window-test-phrase"

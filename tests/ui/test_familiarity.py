@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from expertscore.scoring.familiarity import FAIRLY, FAMILIAR, familiarity
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage.session import SessionFile
 
 from .conftest import open_window
@@ -17,7 +17,7 @@ from .helpers import focused, press
 
 def stored(path: Path, submission: str) -> str | None:
     with SessionFile(path) as session:
-        return familiarity(Scoring(session), submission)
+        return familiarity(ScoringService(session), submission)
 
 
 def test_familiarity_by_keys_is_stored_undone_and_kept(

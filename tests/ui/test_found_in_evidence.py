@@ -15,7 +15,7 @@ from expertscore.evidence.index import build_index, files_left
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from tests.factories import edit_manifest, rewrite_package
-from ui.main_window import MainWindow
+from ui.expert.window import MainWindow
 from ui.settings import Settings
 from ui.tasks import own_worker
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from expertscore.evidence.index import files_left
 from expertscore.storage.session import SessionFile
-from ui.main_window import MainWindow
+from ui.expert.window import MainWindow
 from ui.settings import Settings
 
 from .helpers import focused, press

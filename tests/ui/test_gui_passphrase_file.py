@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from expertscore.storage import passphrase_source
 from tests.ui.conftest import encrypted_session
-from ui.main_window import MainWindow
+from ui.expert.window import MainWindow
 from ui.settings import Settings
 
 PASSPHRASE = "file-test-phrase"

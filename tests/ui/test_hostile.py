@@ -12,16 +12,16 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from bench.reliability.hostile import inspect, rendered
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.demo.batch import make_demo_batch
 from expertscore.demo.hostile import LONG_NAME, MARKUP, OPERATOR, PLATFORM, SPOOF
 from expertscore.filetypes import NAME_LIMIT as STEM_LIMIT
 from expertscore.results.simulate import simulate
 from expertscore.storage.importer import create_session
 from ui.chair.window import ChairWindow
+from ui.evidence.models import NAME_LIMIT
 from ui.evidence.tempfolder import EvidenceFolder, remove_stale
-from ui.main_window import MainWindow
-from ui.models.evidence import NAME_LIMIT
+from ui.expert.window import MainWindow
 from ui.plaintext import plain, shown
 
 from .conftest import copy_session, open_window
@@ -255,7 +255,7 @@ def test_chair_window_shows_the_hostile_platform_literally(
 
 
 def test_recusal_dialog_names_the_hostile_platform_literally(window, qtbot):
-    from ui.dialogs.recusal import RecusalDialog
+    from ui.expert.dialogs.recusal import RecusalDialog
 
     dialog = RecusalDialog(HOSTILE, PLATFORM, window)
     qtbot.addWidget(dialog)

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QLineEdit, QList
 from expertscore.identity.keycard import read_card
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.results.verify import verify_file
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage import cipher
 from expertscore.storage.session import SessionFile
 from tests.results.helpers import score_everything
-from ui.dialogs.open_package import ChooseExpertDialog, default_session_path
-from ui.dialogs.passphrase import OpenKeyDialog
-from ui.dialogs.submit import SubmitDialog
-from ui.main_window import MainWindow
+from ui.expert.dialogs.open_package import ChooseExpertDialog, default_session_path
+from ui.expert.dialogs.passphrase import OpenKeyDialog
+from ui.expert.dialogs.submit import SubmitDialog
+from ui.expert.window import MainWindow
 from ui.settings import Settings
 
 from .conftest import open_window
@@ -45,7 +45,7 @@ def existing_key(data_dir):
 @pytest.fixture
 def complete_window(configured_app, qtbot, example_session: Path, existing_key):
     with SessionFile(example_session) as session:
-        score_everything(Scoring(session))
+        score_everything(ScoringService(session))
     window = open_window(qtbot, example_session)
     yield window
     window.close()
@@ -150,7 +150,7 @@ def test_submit_with_an_existing_key_by_keys(
     assert verdict.ok, verdict.reason
     assert verdict.result.fingerprint == existing_key.info.fingerprint
     with SessionFile(example_session) as session:
-        locked = Scoring(session).locked_by()
+        locked = ScoringService(session).locked_by()
     assert locked is not None and locked.sequence == 1
 
 
@@ -172,7 +172,7 @@ def test_esc_in_the_submit_dialog_writes_nothing(
     qtbot.waitUntil(lambda: "out" in seen, timeout=30000)
     assert not seen["out"].exists()
     with SessionFile(example_session) as session:
-        assert Scoring(session).locked_by() is None
+        assert ScoringService(session).locked_by() is None
     assert not window.form.read_only
 
 
@@ -348,7 +348,7 @@ def test_a_key_of_another_role_is_refused_in_place(
 
     chair = create_key("E01", "专家1", PASSPHRASE, role="chair", cost=ScryptCost(n=2**12))
     with SessionFile(example_session) as session:
-        score_everything(Scoring(session))
+        score_everything(ScoringService(session))
     window = open_window(qtbot, example_session)
     seen: dict = {}
 
@@ -377,5 +377,5 @@ def test_a_key_of_another_role_is_refused_in_place(
     )
     assert not seen["out"].exists()
     with SessionFile(example_session) as session:
-        assert Scoring(session).locked_by() is None
+        assert ScoringService(session).locked_by() is None
     window.close()

@@ -17,23 +17,23 @@ NOT_AT_START = {
     "expertscore.reports",
     "ui.chair.window",
     "ui.organizer.window",
-    "ui.dialogs.about",
-    "ui.dialogs.help",
-    "ui.dialogs.missing",
-    "ui.dialogs.open_package",
-    "ui.dialogs.passphrase",
-    "ui.dialogs.print_preview",
-    "ui.dialogs.recusal",
-    "ui.dialogs.submit",
-    "ui.dialogs.unlock",
-    "ui.notes.request_dialog",
+    "ui.expert.dialogs.about",
+    "ui.expert.dialogs.help",
+    "ui.expert.dialogs.missing",
+    "ui.expert.dialogs.open_package",
+    "ui.expert.dialogs.passphrase",
+    "ui.expert.dialogs.print_preview",
+    "ui.expert.dialogs.recusal",
+    "ui.expert.dialogs.submit",
+    "ui.expert.dialogs.unlock",
+    "ui.expert.notes.request_dialog",
     "expertscore.chair.member_notes",
 }
 
 
 def test_importing_the_window_leaves_the_rest_for_later():
-    loaded = modules_after("import ui.main_window")
-    assert "ui.main_window" in loaded
+    loaded = modules_after("import ui.expert.window")
+    assert "ui.expert.window" in loaded
     assert not NOT_AT_START & loaded
 
 
@@ -45,7 +45,7 @@ def test_opening_a_session_leaves_the_rest_for_later(demo_session, tmp_path):
         f"os.environ['EXPERTSCORE_SETTINGS_DIR'] = {str(tmp_path / 'settings')!r}\n"
         "from pathlib import Path\n"
         "from ui.app import create_app\n"
-        "from ui.main_window import MainWindow\n"
+        "from ui.expert.window import MainWindow\n"
         "from ui.settings import Settings\n"
         "from expertscore.storage.session import SessionFile\n"
         "app = create_app('zh')\n"
@@ -56,7 +56,7 @@ def test_opening_a_session_leaves_the_rest_for_later(demo_session, tmp_path):
         "app.processEvents()\n"
         "window.close()"
     )
-    assert "ui.scoring.form" in loaded
+    assert "ui.expert.scoring.form" in loaded
     assert not NOT_AT_START & loaded
 
 

@@ -7,18 +7,18 @@ from decimal import Decimal
 from PySide6.QtCore import QModelIndex, Qt
 
 from expertscore.scoring.modes import Entry
-from expertscore.scoring.service import Gap, Scoring
+from expertscore.scoring.service import Gap, ScoringService
 from expertscore.storage.evidence import evidence_for
 from expertscore.storage.session import SessionFile
-from ui.models import evidence as em
-from ui.models import indicators as im
-from ui.models import submissions as sm
-from ui.models.gaps import GAP_ROLE, GapsModel
+from ui.evidence import models as em
+from ui.expert.models import indicators as im
+from ui.expert.models import submissions as sm
+from ui.expert.models.gaps import GAP_ROLE, GapsModel
 
 
 def test_submission_model_and_filter(configured_app, demo_session, qtmodeltester):
     with SessionFile(demo_session) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         rows = scoring.submissions()
         model = sm.SubmissionListModel()
         model.set_rows(rows)
@@ -56,7 +56,7 @@ def test_submission_model_and_filter(configured_app, demo_session, qtmodeltester
 
 def test_indicator_tree_model(configured_app, example_session, qtmodeltester):
     with SessionFile(example_session) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         model = im.IndicatorTreeModel(session.scheme)
         model.load(
             scoring.assigned_leaves("S001"),

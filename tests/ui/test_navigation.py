@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from expertscore.scoring.edits import Edit
 from expertscore.scoring.service import COMPLETE, NOT_STARTED
 from expertscore.vocabulary import EditKind
-from ui.models.gaps import GAP_ROLE
+from ui.expert.models.gaps import GAP_ROLE
 
 from .helpers import focused, press, stored_scores, type_keys
 

@@ -12,7 +12,7 @@ from expertscore.batch.sealed_package import seal_package
 from expertscore.identity.keys import ScryptCost, create_key, data_dir
 from expertscore.storage.session import SessionFile
 from tests.ui.helpers import when_modal
-from ui.main_window import MainWindow
+from ui.expert.window import MainWindow
 from ui.settings import Settings
 
 PASSPHRASE = "expert passphrase 1"

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from expertscore.batch.package import open_package
 from tests.factories import example_builder
-from ui.dialogs.open_package import ChooseExpertDialog, default_session_path, signature_text
-from ui.main_window import MainWindow
+from ui.expert.dialogs.open_package import ChooseExpertDialog, default_session_path, signature_text
+from ui.expert.window import MainWindow
 from ui.settings import Settings
 
 

@@ -14,9 +14,9 @@ from expertscore.vocabulary import EditKind
 from expertscore.wording import EN, ZH, current
 from ui.app import install_translators
 from ui.chair.texts import flag_label, outcome_label
+from ui.expert.models.submissions import state_label
+from ui.expert.undo import command_text
 from ui.messages import error_text
-from ui.models.submissions import state_label
-from ui.undo import command_text
 
 ROOT = Path(__file__).resolve().parents[2]
 

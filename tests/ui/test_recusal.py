@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from expertscore.scoring.service import RECUSED
 from expertscore.storage.importer import create_session
-from ui.dialogs.recusal import RecusalDialog
+from ui.expert.dialogs.recusal import RecusalDialog
 
 from .conftest import open_window
 from .helpers import press, stored_rows, stored_scores, type_keys

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from expertscore.scoring.edits import Edit
 from expertscore.vocabulary import EditKind
-from ui.dialogs.help import ShortcutsDialog
+from ui.expert.dialogs.help import ShortcutsDialog
 from ui.translations import TS
 
 from .helpers import focused, press, stored_scores, type_keys, when_modal

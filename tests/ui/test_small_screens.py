@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from ui.main_window import MainWindow
+from ui.expert.window import MainWindow
 from ui.settings import Settings
 
 

@@ -14,12 +14,12 @@ from expertscore.crypto import sealed
 from expertscore.identity.keycard import make_card, write_card
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.results.verify import ResultRefused, read_result, verify_file
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage.session import SessionFile
 from tests.results.helpers import score_everything
-from ui.dialogs.passphrase import CreateKeyDialog
-from ui.dialogs.submit import SubmitDialog
 from ui.encrypt_to import CHAIR
+from ui.expert.dialogs.passphrase import CreateKeyDialog
+from ui.expert.dialogs.submit import SubmitDialog
 from ui.settings import Settings
 
 from .conftest import open_window
@@ -33,7 +33,7 @@ TYPED_PASSPHRASE = "long enough 2025"
 def scored_window(configured_app, qtbot, example_session: Path):
     """The window on the example session with every assigned indicator scored."""
     with SessionFile(example_session) as session:
-        score_everything(Scoring(session))
+        score_everything(ScoringService(session))
     window = open_window(qtbot, example_session)
     yield window
     window.close()

@@ -25,14 +25,14 @@ from expertscore.results.submit import submit
 from expertscore.results.verify import verify_file
 from expertscore.schemes.rules import fmt
 from expertscore.scoring.edits import Edit
-from expertscore.scoring.service import Scoring, SessionLocked
+from expertscore.scoring.service import ScoringService, SessionLocked
 from expertscore.storage.session import SessionFile
 from expertscore.vocabulary import EditKind
 from tests.results.helpers import fixed_key, score_everything
-from ui.dialogs.passphrase import CreateKeyDialog, OpenKeyDialog
-from ui.dialogs.print_preview import BLANK_ALL, FILLED_ALL, PrintPreviewDialog
-from ui.dialogs.submit import SubmitDialog
-from ui.dialogs.unlock import UnlockDialog
+from ui.expert.dialogs.passphrase import CreateKeyDialog, OpenKeyDialog
+from ui.expert.dialogs.print_preview import BLANK_ALL, FILLED_ALL, PrintPreviewDialog
+from ui.expert.dialogs.submit import SubmitDialog
+from ui.expert.dialogs.unlock import UnlockDialog
 
 from .conftest import open_window
 from .helpers import answer_next_box, focused, press, stored_scores, type_keys
@@ -44,7 +44,7 @@ PASSPHRASE = "长城 long enough 2025"
 def complete_session(example_session: Path) -> Path:
     """The example session with every assigned indicator scored (through the core)."""
     with SessionFile(example_session) as session:
-        score_everything(Scoring(session))
+        score_everything(ScoringService(session))
     return example_session
 
 
@@ -151,7 +151,7 @@ def test_incomplete_session_is_not_submitted(
     assert list(example_session.parent.glob("*.esresult")) == []
     assert not (data_dir / "keys").exists()
     with SessionFile(example_session) as session:
-        assert Scoring(session).locked_by() is None
+        assert ScoringService(session).locked_by() is None
     # The notice belongs to that refusal: Ctrl+M later shows the plain list.
     missing.close()
     window.actions.missing.trigger()
@@ -342,7 +342,7 @@ def test_print_preview_saves_and_prints_the_filled_sheets(
     assert digest in text
     assert fingerprint in text
     with SessionFile(session_path) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         totals = [scoring.rollup(row.id).total for row in scoring.submissions()]
     for total in totals:
         assert f"总分 {fmt(total)}" in " ".join(text.split())
@@ -357,7 +357,7 @@ def test_print_preview_saves_and_prints_the_filled_sheets(
 
 
 def test_key_is_kept_when_its_card_cannot_be_written(configured_app, qtbot, data_dir, tmp_path):
-    from ui.identity import Owner
+    from ui.expert.identity import Owner
 
     occupied = tmp_path / "E01.eskeycard"
     occupied.mkdir()  # a folder where the card should go: writing it fails
@@ -404,7 +404,7 @@ def test_the_submitted_result_file_can_be_saved_again(
     assert shown and session_path.read_bytes() == before
     # Unlocked, there is no submitted file to write again.
     with SessionFile(session_path) as session:
-        Scoring(session).unlock("补充评分")
+        ScoringService(session).unlock("补充评分")
     window.submit_flow.refresh_lock()
     assert not action.isEnabled()
     answer_next_box(qtbot, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)  # Quit anyway
@@ -465,5 +465,5 @@ def test_key_and_submit_by_keyboard_alone(complete_window, complete_session, qtb
     key = find_key("E01")
     assert key is not None and verdict.result.fingerprint == key.fingerprint
     with SessionFile(complete_session) as session:
-        locked = Scoring(session).locked_by()
+        locked = ScoringService(session).locked_by()
     assert locked is not None and locked.sequence == 1

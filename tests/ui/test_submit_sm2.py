@@ -19,14 +19,14 @@ from expertscore.identity.keys import find_key
 from expertscore.results.envelope import RESULT_PAYLOAD_TYPE
 from expertscore.results.trust import KeyTrust
 from expertscore.results.verify import verify_file
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage.importer import create_session
 from expertscore.storage.session import SessionFile
 from tests.crypto.gmssl_check import gmssl_verifies
 from tests.factories import example_builder
 from tests.results.helpers import score_everything
-from ui.dialogs.passphrase import CreateKeyDialog
-from ui.dialogs.submit import SubmitDialog
+from ui.expert.dialogs.passphrase import CreateKeyDialog
+from ui.expert.dialogs.submit import SubmitDialog
 
 from .conftest import open_window
 from .helpers import focused, press, type_keys
@@ -49,7 +49,7 @@ def test_an_sm2_key_on_first_use_and_submit_by_keyboard_alone(
 ):
     session = create_session(sm2_package, "E01", tmp_path / "E01.esession")
     with SessionFile(session) as opened:
-        score_everything(Scoring(opened))
+        score_everything(ScoringService(opened))
     window = open_window(qtbot, session)
     seen: dict = {}
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from expertscore.scoring.service import RECUSED
 from ui.app import install_translators
-from ui.models.submissions import state_label
+from ui.expert.models.submissions import state_label
 from ui.translations import QM, TS, build_qm, update_ts
 
 

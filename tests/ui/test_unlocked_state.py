@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from expertscore.results.submit import submit
-from expertscore.scoring.service import Scoring
+from expertscore.scoring.service import ScoringService
 from expertscore.storage.session import SessionFile
 from tests.results.helpers import fixed_key, score_everything
-from ui.main_window import MainWindow
+from ui.expert.window import MainWindow
 from ui.settings import Settings
 
 from .helpers import answer_next_box, press, stored_scores, type_keys
@@ -22,7 +22,7 @@ from .helpers import answer_next_box, press, stored_scores, type_keys
 @pytest.fixture
 def unlocked_session(example_session: Path) -> Path:
     with SessionFile(example_session) as session:
-        scoring = Scoring(session)
+        scoring = ScoringService(session)
         score_everything(scoring)
         submit(session, fixed_key("E01"), example_session.with_name("r1.esresult"))
         scoring.unlock("组长要求复核")

@@ -38,7 +38,7 @@ def error_classes() -> dict[str, type[ExpertScoreError]]:
             importlib.import_module(module.name)
     # The window's one error of its own (printing), worded from the same catalog: loaded
     # here so the test does not depend on which tests ran before it.
-    importlib.import_module("ui.printing")
+    importlib.import_module("ui.expert.printing")
     found: dict[str, type[ExpertScoreError]] = {"ExpertScoreError": ExpertScoreError}
     todo = [ExpertScoreError]
     while todo:

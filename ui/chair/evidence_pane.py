@@ -65,7 +65,7 @@ class ChairEvidencePane(QWidget):
         if self.viewer is None or self._package is not package:
             if self.viewer is not None:
                 self.viewer.deleteLater()
-            self.viewer = EvidenceViewer(PackageEvidence(package), self)  # type: ignore[arg-type]
+            self.viewer = EvidenceViewer(PackageEvidence(package), self)
             self.split.addWidget(self.viewer)
             self.split.setSizes([120, 600])
             self._package = package

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.chair.merge import REFUSED, Decision
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.results.envelope import ResultRefused
 from ui.chair import memory
 from ui.chair.decision_dialogs import ConfirmKeyDialog, read_for_confirmation

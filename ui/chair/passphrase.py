@@ -32,7 +32,7 @@ from expertscore.identity.keys import (
     open_key,
 )
 from ui.chair.texts import failure_text
-from ui.dialogs.new_key import MadeKey, NewRoleKeyDialog
+from ui.new_key import MadeKey, NewRoleKeyDialog
 from ui.plaintext import shown
 from ui.tasks import BackgroundOp
 

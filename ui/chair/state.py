@@ -21,7 +21,7 @@ from expertscore.chair.decisions import Decisions
 from expertscore.chair.member_notes import Notes
 from expertscore.chair.outputs import ChairSnapshot
 from expertscore.chair.panel import Gap
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.results.model import ScoreItem
 from expertscore.schemes.model import Indicator, Scheme
 from expertscore.scoring.totals import grade_name

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from ui.evidence.canvas import PageCanvas
 from ui.evidence.loading import Sheet
+from ui.evidence.models import NAME_LIMIT
 from ui.evidence.pdf import ZOOMS, tool_button
-from ui.models.evidence import NAME_LIMIT
 from ui.plaintext import plain, plain_roles, shown
 
 

@@ -14,6 +14,7 @@ only when the expert asks for it.
 from __future__ import annotations
 
 import threading
+from typing import Protocol
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -35,23 +36,37 @@ from expertscore.storage.evidence import EvidenceRecord
 from ui.app import icon
 from ui.evidence.external import cannot_show, open_outside, too_large_text, type_name
 from ui.evidence.loading import Loaded, TooLarge, loader, read_evidence
+from ui.evidence.models import NAME_LIMIT, EvidenceListModel
 from ui.evidence.panes import ImagePane, OtherPane, TablePane, TextPane
 from ui.evidence.pdf import PdfPane
 from ui.evidence.pdfsource import PdfError
 from ui.evidence.tempfolder import EvidenceFolder
-from ui.models.evidence import NAME_LIMIT, EvidenceListModel
 from ui.plaintext import plain, shown
-from ui.session_controller import SessionController
 from ui.tasks import BackgroundOp
 
 KINDS = ("pdf", "image", "text", "table", "other")
 KEPT_BYTES = 256 << 20  # files read recently, kept in memory for going back and forth
 
 
+class EvidenceBytes(Protocol):
+    def evidence_bytes(self, sha256: str) -> bytes: ...
+
+
+class EvidenceSource(Protocol):
+    """Where the viewer's files come from: the expert's session controller
+    (``ui.expert.session_controller``) or the chair's batch package (``ui.chair.evidence_pane``).
+    """
+
+    @property
+    def session(self) -> EvidenceBytes: ...
+
+    def evidence(self, submission: str) -> list[EvidenceRecord]: ...
+
+
 class EvidenceViewer(QWidget):
     shownChanged = Signal()  # another file or page is shown
 
-    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: EvidenceSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.submission: str | None = None

@@ -26,8 +26,8 @@ from expertscore.identity.keycard import read_card
 from expertscore.identity.keys import ORGANIZER, ExpertKey, WrongPassphrase, open_key
 from expertscore.organizer.prepare import SignerOnRoster
 from ui.chair.texts import failure_text
-from ui.dialogs.new_key import NewRoleKeyDialog
 from ui.messages import error_text
+from ui.new_key import NewRoleKeyDialog
 from ui.organizer.draft import Exported, export_round
 from ui.tasks import BackgroundOp
 

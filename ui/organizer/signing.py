@@ -2,7 +2,7 @@
 
 Only keys made with the role ``organizer`` are offered, and none that is on the roster
 (the core refuses those anyway: a panel member who signed the package could pin any key).
-When there is none, the organizer makes one (``ui.dialogs.new_key``): an id, the name it
+When there is none, the organizer makes one (``ui.new_key``): an id, the name it
 signs with and a passphrase.
 """
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.demo.batch import make_demo_batch
 from expertscore.results.envelope import envelope_bytes
 from expertscore.results.simulate import simulate

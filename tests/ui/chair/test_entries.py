@@ -5,7 +5,7 @@ from __future__ import annotations
 from ui.chair.merge_dialog import MergeDialog
 from ui.chair.open_dialog import OpenMergeDialog
 from ui.chair.window import ChairWindow
-from ui.main_window import MainWindow
+from ui.expert.window import MainWindow
 from ui.organizer.window import OrganizerWindow
 from ui.settings import Settings
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from expertscore.chair.merge import ACCEPTED, REFUSED, REPLACED, UNCHANGED, read_audit
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from expertscore.crypto.dsse import fingerprint
 from ui.chair import memory
 from ui.chair.decision_dialogs import ConfirmKeyDialog

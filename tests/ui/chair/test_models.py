@@ -7,7 +7,7 @@ import shutil
 from PySide6.QtCore import Qt
 
 from expertscore.batch.package import open_package
-from expertscore.chair.session import ChairRun
+from expertscore.chair.run import ChairRun
 from ui.chair import matrix as mx
 from ui.chair.models import (
     FLAGGED,

@@ -14,7 +14,7 @@ from expertscore.identity.keys import list_keys
 from tests.ui.chair.conftest import open_window
 from tests.ui.helpers import focused, press, type_keys
 from ui.chair.panel_export import PanelExportDialog
-from ui.dialogs.new_key import NewRoleKeyDialog
+from ui.new_key import NewRoleKeyDialog
 
 PASSPHRASE = "chair passphrase 2026"
 

@@ -23,7 +23,7 @@ from tests.ui.organizer.test_organizer_window import (  # noqa: F401 (fixtures)
     type_into,
     window,
 )
-from ui.dialogs.new_key import NewRoleKeyDialog
+from ui.new_key import NewRoleKeyDialog
 from ui.organizer import models as om
 
 CHEAP = ScryptCost(n=2**12)

@@ -21,7 +21,7 @@ from expertscore.identity.keycard import make_card, read_card, write_card
 from expertscore.identity.keys import ScryptCost, create_key, open_key, read_key_info
 from expertscore.organizer.assign import AssignmentError, check_coverage, conflict_reason
 from expertscore.schemes.organizer import OrganizerValueError, apply, parse_value
-from ui.dialogs.new_key import NewRoleKeyDialog
+from ui.new_key import NewRoleKeyDialog
 from ui.organizer import models as om
 from ui.organizer.window import OrganizerWindow
 

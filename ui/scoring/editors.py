@@ -30,18 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertscore.schemes.model import Indicator, OrdinalScoring, Scheme
+from expertscore.schemes.model import Indicator, Scheme
+from expertscore.schemes.modes import NO, YES, Entry, ScoreRejected, mode_for, parse_points
 from expertscore.schemes.rules import fmt, max_points
-from expertscore.scoring.modes import (
-    NO,
-    YES,
-    Entry,
-    ScoreRejected,
-    mode_of,
-    parse_points,
-    step_of,
-    suggest_from_bands,
-)
+from expertscore.scoring.modes import step_of, suggest_from_bands
 from expertscore.scoring.service import ScoreRecord
 from ui.plaintext import plain
 
@@ -170,6 +162,9 @@ class ScoreEditor(QWidget):
     def saved(self) -> None:
         """The last entry was accepted: what is shown is now what is stored."""
 
+    def stored(self, record: ScoreRecord | None) -> None:
+        """The stored record after an edit: choice editors show what it chose."""
+
     def has_pending(self) -> bool:
         """Typed but not committed (only text editors hold such a value)."""
         return False
@@ -291,16 +286,17 @@ class ChoiceEditor(ScoreEditor):
     def load(self, scheme: Scheme, leaf: Indicator, record: ScoreRecord | None, reported) -> None:
         self.leaf = leaf
         self.record = record
-        top = max_points(scheme, leaf) or Decimal(0)
-        scoring = leaf.scoring
-        if isinstance(scoring, OrdinalScoring):
-            options = [(g.label, g.label, g.fraction.value * top) for g in scoring.grades]
-            self.prompt.setText(self.tr("Choose a grade:"))
+        mode = mode_for(scheme, leaf)
+        names = {YES: self.tr("Yes"), NO: self.tr("No")}
+        options = [(c, names.get(c, c), points) for c, points in mode.options()]
+        if mode.choices() == [YES, NO]:
+            self.prompt.setText(mode.prompt() or self.tr("Does the platform meet it?"))
         else:
-            options = [(YES, self.tr("Yes"), top), (NO, self.tr("No"), Decimal(0))]
-            question = getattr(scoring, "question", None) or getattr(scoring, "condition", None)
-            self.prompt.setText(question or self.tr("Does the platform meet it?"))
+            self.prompt.setText(self.tr("Choose a grade:"))
         self._rebuild(options)
+        self.stored(record)
+
+    def stored(self, record: ScoreRecord | None) -> None:
         chosen = record.choice if record is not None and record.points is not None else None
         for choice, button in zip(self.choices, self.buttons, strict=True):
             button.setChecked(choice == chosen)
@@ -433,9 +429,6 @@ class BandsEditor(PointsEditor):
         self.accept_button.setEnabled(not read_only and self.suggestion is not None)
 
 
-def editor_kind(leaf: Indicator) -> str:
-    """Which editor a leaf uses: points, choice or bands."""
-    mode = mode_of(leaf)
-    if mode in ("ordinal", "yesno", "fixed"):
-        return "choice"
-    return mode if mode == "bands" else "points"
+def editor_kind(scheme: Scheme, leaf: Indicator) -> str:
+    """Which editor a leaf uses: the mode says (points, choice, bands or checks)."""
+    return mode_for(scheme, leaf).editor

@@ -40,6 +40,7 @@ from ui.messages import error_text
 from ui.models.indicators import reported_text
 from ui.plaintext import plain
 from ui.plaintext import shown as plain_text
+from ui.scoring.checks_editor import ChecksEditor
 from ui.scoring.editors import (
     TAB_KEYS,
     BandsEditor,
@@ -97,6 +98,7 @@ class IndicatorDetail(QWidget):
             "points": PointsEditor(self),
             "choice": ChoiceEditor(self),
             "bands": BandsEditor(self),
+            "checks": ChecksEditor(self),
         }
         self.stack = QStackedWidget(self)
         for editor in self.editors.values():

@@ -333,6 +333,7 @@ class AggregationMethod(StrEnum):
     TRIMMED_MEAN = "trimmed_mean"
     MEDIAN = "median"
     FAMILIARITY_WEIGHTED = "familiarity_weighted"  # a mean weighted by the experts' familiarity
+    WINSORISED_MEAN = "winsorised_mean"  # the extremes replaced by their neighbours, then the mean
 
 
 class TrimScope(StrEnum):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from expertscore.schemes.model import BandsScoring, Indicator, Scheme
+from expertscore.schemes.model import Indicator, Scheme
 from expertscore.schemes.modes import (
     MODES,
     NAN,
@@ -21,7 +21,7 @@ from expertscore.schemes.modes import (
     mode_for,
     parse_points,
 )
-from expertscore.schemes.modes.free import Points, band_suggestion
+from expertscore.schemes.modes.free import Points
 
 __all__ = [
     "NAN",
@@ -34,7 +34,6 @@ __all__ = [
     "parse_points",
     "points_for",
     "step_of",
-    "suggest_from_bands",
 ]
 
 
@@ -44,13 +43,6 @@ def mode_of(leaf: Indicator) -> str:
 
 def step_of(scheme: Scheme, leaf: Indicator) -> Decimal:
     return mode_for(scheme, leaf).step
-
-
-def suggest_from_bands(leaf: Indicator, reported: str | None) -> Decimal | None:
-    """The points of the last band whose minimum the reported value reaches."""
-    if not isinstance(leaf.scoring, BandsScoring):
-        return None
-    return band_suggestion(leaf.scoring.bands, reported)
 
 
 def choices_of(leaf: Indicator) -> list[str]:

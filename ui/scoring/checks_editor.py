@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from expertscore.schemes.model import Indicator, Scheme
 from expertscore.schemes.modes import Deduction, Entry, mode_for
@@ -30,11 +37,16 @@ class ChecksEditor(ScoreEditor):
         self.none_button.clicked.connect(lambda: self._send([]))
         self.boxes_layout = QVBoxLayout()
         self.boxes_layout.setContentsMargins(0, 0, 0, 0)
+        # The prompt and "no shortcoming" on one row: no taller than the other editors
+        # until a leaf's shortcomings are listed (the editors share one stack's height).
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.prompt, 1)
+        top.addWidget(self.none_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.prompt)
+        layout.addLayout(top)
         layout.addLayout(self.boxes_layout)
-        layout.addWidget(self.none_button)
         self.boxes: list[QCheckBox] = []
         self.mode: Deduction | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

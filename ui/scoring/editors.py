@@ -31,9 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from expertscore.schemes.model import Indicator, Scheme
-from expertscore.schemes.modes import NO, YES, Entry, ScoreRejected, mode_for, parse_points
-from expertscore.schemes.rules import fmt, max_points
-from expertscore.scoring.modes import step_of, suggest_from_bands
+from expertscore.schemes.modes import (
+    NO,
+    YES,
+    Bands,
+    Entry,
+    ScoreRejected,
+    mode_for,
+    parse_points,
+)
+from expertscore.schemes.rules import fmt
 from expertscore.scoring.service import ScoreRecord
 from ui.plaintext import plain
 
@@ -195,8 +202,8 @@ class PointsEditor(ScoreEditor):
     def load(self, scheme: Scheme, leaf: Indicator, record: ScoreRecord | None, reported) -> None:
         self.leaf = leaf
         self.record = record
-        top = max_points(scheme, leaf) or Decimal(0)
-        step = step_of(scheme, leaf)
+        mode = mode_for(scheme, leaf)
+        top, step = mode.top, mode.step
         self.spin.configure(top, step)
         self._stored = fmt(record.points) if record and record.points is not None else ""
         self.spin.set_text_value(self._stored)
@@ -384,7 +391,9 @@ class BandsEditor(PointsEditor):
 
     def load(self, scheme: Scheme, leaf: Indicator, record: ScoreRecord | None, reported) -> None:
         super().load(scheme, leaf, record, reported)
-        self.suggestion = suggest_from_bands(leaf, reported)
+        mode = mode_for(scheme, leaf)
+        assert isinstance(mode, Bands)  # the mode chose this editor
+        self.suggestion = mode.suggestion(reported)
         accepted = record is not None and record.choice == "suggested"
         if self.suggestion is None:
             self.suggestion_label.setText(self.tr("No suggestion (no numeric reported value)"))

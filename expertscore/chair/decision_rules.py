@@ -28,16 +28,9 @@ from expertscore.chair.aggregate import quantizer
 from expertscore.chair.override_causes import OverrideCause
 from expertscore.crypto.dsse import fingerprint
 from expertscore.errors import ExpertScoreError
-from expertscore.schemes.model import (
-    BandsScoring,
-    FixedScoring,
-    Indicator,
-    OrdinalScoring,
-    Scheme,
-    YesNoScoring,
-)
+from expertscore.schemes.model import Indicator, Scheme
+from expertscore.schemes.modes import mode_for
 from expertscore.schemes.rules import fmt, max_points
-from expertscore.scoring.modes import step_of
 
 # Rule names: the fact a refusal carries, for the UI and the report to word.
 SUBMISSION = "submission"
@@ -77,16 +70,6 @@ class DecisionError(ExpertScoreError):
         super().__init__(message)
 
 
-def _allowed_points(scheme: Scheme, leaf: Indicator, top: Decimal) -> list[Decimal] | None:
-    """The only scores a choice mode gives (None: any multiple of the step)."""
-    scoring = leaf.scoring
-    if isinstance(scoring, OrdinalScoring):
-        return [grade.fraction.value * top for grade in scoring.grades]
-    if isinstance(scoring, YesNoScoring | FixedScoring):
-        return [Decimal(0), top]
-    return None
-
-
 def agreed_score_problem(
     scheme: Scheme, leaf: Indicator, value: Decimal
 ) -> tuple[str, str, dict[str, str]] | None:
@@ -95,17 +78,17 @@ def agreed_score_problem(
     facts = {"value": fmt(value), "top": fmt(top)}
     if not value.is_finite() or not Decimal(0) <= value <= top:
         return RANGE, f"{fmt(value)} is outside 0–{fmt(top)}", facts
-    choices = _allowed_points(scheme, leaf, top)
+    mode = mode_for(scheme, leaf)
+    choices = mode.allowed_points()
     if choices is not None:
         if value not in choices:
             shown = "/".join(fmt(c) for c in sorted(set(choices)))
             facts["scores"] = shown
             return MODE, f"{fmt(value)} is not one of the mode's scores {shown}", facts
         return None
-    bands = leaf.scoring.bands if isinstance(leaf.scoring, BandsScoring) else []
-    step = step_of(scheme, leaf)
+    step = mode.step
     facts["step"] = fmt(step)
-    if value % step != 0 and value not in {band.points.value for band in bands}:
+    if value % step != 0 and value not in mode.off_step_points():
         return STEP, f"{fmt(value)} is not a multiple of the step {fmt(step)}", facts
     return None
 

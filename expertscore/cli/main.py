@@ -7,9 +7,11 @@ status; a traceback is a bug.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from importlib import import_module
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -18,6 +20,7 @@ from expertscore.errors import ExpertScoreError
 from expertscore.storage import passphrase_source
 from expertscore.terminal import echo
 from expertscore.wording import LANGUAGES, language_from_env, set_language
+from expertscore.wording.click_language import click_messages, requested_language
 
 PLUGIN_GROUP = "expertscore.commands"
 KEY_HELP = "Your key (its id), for files encrypted to you; its passphrase is asked when needed."
@@ -119,6 +122,28 @@ class Cli(click.Group):
                 "install the program with its 'gui' extra"
             ) from None
         return loaded if isinstance(loaded, click.Command) else None
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """One run, with Click's own usage errors and help headings in the language the
+        run asks for (``--lang``, else the locale), as the program's own messages are."""
+        chosen = requested_language(sys.argv[1:] if args is None else args)
+        with click_messages(chosen):
+            return super().main(
+                args,
+                prog_name,
+                complete_var,
+                standalone_mode,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
 
     def invoke(self, ctx: click.Context):
         try:

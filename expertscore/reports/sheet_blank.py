@@ -124,7 +124,7 @@ class BlankSheets(SheetRenderer):
         ]
         if leaf.description:
             guide.append(self.para(leaf.description, "small"))
-        choices = choice_labels(leaf)
+        choices = choice_labels(self.scheme, leaf)
         stacked = len(choices) > 2
         score: list[Flowable] = [self.tick_boxes(choices, stacked=stacked)] if choices else []
         comment: list[Flowable] = [self.para("核实值：", "label")] if kind == "客观项" else []

@@ -10,27 +10,20 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
-from expertscore.schemes.model import (
-    Amount,
-    BandsScoring,
-    FixedScoring,
-    GradeLevel,
-    Indicator,
-    Nature,
-    OrdinalScoring,
-    Scheme,
-    YesNoScoring,
-)
+from expertscore.schemes.model import GradeLevel, Indicator, Nature, Scheme
+from expertscore.schemes.modes import mode_for
+from expertscore.schemes.modes.base import marked
+from expertscore.schemes.modes.deduction import NONE
 from expertscore.schemes.rules import fmt, max_points
 from expertscore.schemes.table import DEFAULT_MARK, amount_text
-from expertscore.scoring.modes import NO, YES, step_of, suggest_from_bands
+from expertscore.scoring.modes import NO, YES
 
 ORGANIZER_SET_NOTE = (
     f"{DEFAULT_MARK} 组织方设定：指南未公布该数值，由本批次组织方设定（未设定时沿用方案默认值）。"
 )
 NOT_REPORTED = "未填报"
 NOT_SCORED = "未评分"
-CHOICE_NAMES = {YES: "是", NO: "否", "suggested": "采纳建议"}
+CHOICE_NAMES = {YES: "是", NO: "否", "suggested": "采纳建议", NONE: "无扣分"}
 
 
 class ReportedLike(Protocol):
@@ -64,11 +57,6 @@ def source_text(leaf: Indicator) -> str:
     return leaf.reported.label or leaf.reported.source.value
 
 
-def _marked(number: Decimal, amount: Amount | None) -> str:
-    text = fmt(number)
-    return text + DEFAULT_MARK if amount is not None and amount.organizer_set else text
-
-
 def weight_text(scheme: Scheme, node: Indicator) -> str:
     """The node's weight as the scheme writes it: ``10%``, ``5%*``, ``3``, ``上限 5``."""
     if node.cap is not None:
@@ -84,7 +72,7 @@ def max_text(scheme: Scheme, node: Indicator) -> str:
     if top is None:
         return ""
     source = node.points if node.points is not None else node.weight
-    return _marked(top, source)
+    return marked(top, source)
 
 
 def attainable_text(node: Indicator, attainable: Decimal) -> str:
@@ -118,44 +106,15 @@ def weight_and_max(scheme: Scheme, leaf: Indicator) -> str:
 
 def guide_lines(scheme: Scheme, leaf: Indicator, reported: ReportedLike | None) -> list[str]:
     """How the leaf is scored, for an expert scoring on paper."""
-    top = max_points(scheme, leaf) or Decimal(0)
-    scoring = leaf.scoring
-    lines: list[str] = []
-    if isinstance(scoring, OrdinalScoring):
-        grades = "；".join(
-            f"{g.label} {_marked(g.fraction.value * top, g.fraction)}" for g in scoring.grades
-        )
-        lines.append(f"按等级：{grades}")
-    elif isinstance(scoring, YesNoScoring):
-        question = scoring.question or ""
-        if question and question[-1] not in "？?：:":
-            question += "："
-        lines.append(f"{question}是 得 {fmt(top)} 分；否 得 0 分")
-    elif isinstance(scoring, FixedScoring):
-        lines.append(f"满足“{scoring.condition}”得 {fmt(top)} 分，否则 0 分")
-    elif isinstance(scoring, BandsScoring):
-        lines.append("按申报值分档：")
-        lines += [f"≥{fmt(b.min)} 得 {_marked(b.points.value, b.points)} 分" for b in scoring.bands]
-        suggestion = suggest_from_bands(leaf, reported.value if reported else None)
-        if suggestion is not None:
-            lines.append(f"按申报值建议 {fmt(suggestion)} 分，可在 0–{fmt(top)} 间调整")
-    else:
-        lines.append(f"0–{fmt(top)} 分，步长 {fmt(step_of(scheme, leaf))}")
+    lines = mode_for(scheme, leaf).guide_lines(reported.value if reported else None)
     if leaf.rubric:
         lines.insert(0, leaf.rubric)
     return lines
 
 
-def choice_labels(leaf: Indicator) -> list[str]:
+def choice_labels(scheme: Scheme, leaf: Indicator) -> list[str]:
     """What to tick on paper for a mode with choices, e.g. 优/良/中/差; none for points."""
-    scoring = leaf.scoring
-    if isinstance(scoring, OrdinalScoring):
-        return [grade.label for grade in scoring.grades]
-    if isinstance(scoring, YesNoScoring | FixedScoring):
-        return ["是", "否"]
-    if isinstance(scoring, BandsScoring):
-        return ["采纳建议"]
-    return []
+    return mode_for(scheme, leaf).paper_choices()
 
 
 def is_objective(scheme: Scheme, leaf: Indicator) -> bool:

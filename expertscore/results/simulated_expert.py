@@ -16,19 +16,9 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
-from expertscore.schemes.model import (
-    BandsScoring,
-    FixedScoring,
-    Indicator,
-    Nature,
-    OrdinalScoring,
-    Scheme,
-    YesNoScoring,
-)
-from expertscore.schemes.rules import max_points
-from expertscore.scoring.modes import NO, YES, Entry, step_of, suggest_from_bands
+from expertscore.schemes.model import Indicator, Nature, Scheme
+from expertscore.schemes.modes import Judgement, mode_for
 
 HIGH_COMMENTS = (
     "材料完整，数据与证明文件一致。",
@@ -104,20 +94,6 @@ def clamp(value: float, low: float = 0.0, high: float = 1.0) -> float:
     return max(low, min(high, value))
 
 
-def snap(fraction: float, top: Decimal, step: Decimal) -> Decimal:
-    """``fraction`` of ``top`` rounded to a multiple of ``step`` within 0..top."""
-    exact = Decimal(str(round(fraction, 4))) * top / step
-    points = exact.to_integral_value(rounding=ROUND_HALF_UP) * step
-    return max(Decimal(0), min(top, points))
-
-
-@dataclass
-class Judgement:
-    entry: Entry
-    fraction: float  # what the expert thought, 0..1, for the comment
-    verified_value: str | None = None
-
-
 def judge(
     scheme: Scheme,
     leaf: Indicator,
@@ -126,42 +102,7 @@ def judge(
     rng: random.Random,
 ) -> Judgement:
     """The entry an expert who judges ``fraction`` of the maximum makes for ``leaf``."""
-    top = max_points(scheme, leaf) or Decimal(0)
-    scoring = leaf.scoring
-    if isinstance(scoring, OrdinalScoring):
-        grade = min(scoring.grades, key=lambda g: abs(float(g.fraction.value) - fraction))
-        return Judgement(Entry(choice=grade.label), fraction)
-    if isinstance(scoring, FixedScoring):
-        holds = reported == YES if reported in (YES, NO) else fraction >= 0.3
-        if rng.random() < 0.03:
-            holds = not holds
-        return Judgement(Entry(choice=YES if holds else NO), fraction)
-    if isinstance(scoring, YesNoScoring):
-        return Judgement(Entry(choice=YES if fraction >= 0.5 else NO), fraction)
-    if isinstance(scoring, BandsScoring):
-        return _judge_bands(scheme, leaf, fraction, reported, rng)
-    return Judgement(Entry(points=snap(fraction, top, step_of(scheme, leaf))), fraction)
-
-
-def _judge_bands(
-    scheme: Scheme, leaf: Indicator, fraction: float, reported: str | None, rng: random.Random
-) -> Judgement:
-    top = max_points(scheme, leaf) or Decimal(0)
-    step = step_of(scheme, leaf)
-    suggestion = suggest_from_bands(leaf, reported)
-    if suggestion is None:
-        return Judgement(Entry(points=snap(fraction, top, step)), fraction)
-    verified = None
-    if rng.random() < 0.5:
-        verified = reported
-        if rng.random() < 0.15:  # checked the evidence and found a somewhat lower figure
-            verified = format(Decimal(reported or "0") * Decimal("0.9"), "f")
-    points = suggest_from_bands(leaf, verified) if verified is not None else suggestion
-    if points is None or rng.random() < 0.06:
-        points = max(Decimal(0), min(top, suggestion + step * rng.choice((-1, 1))))
-    share = float(points / top) if top else 0.0
-    entry = Entry(choice="suggested") if points == suggestion else Entry(points=points)
-    return Judgement(entry, share, verified)
+    return mode_for(scheme, leaf).simulate(fraction, reported, rng)
 
 
 def fraction_for(

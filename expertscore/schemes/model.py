@@ -205,8 +205,22 @@ class FixedScoring(Frozen):
     condition: str = Field(min_length=1)
 
 
+class Shortcoming(Frozen):
+    """A shortcoming a ``deduction`` leaf lists, and the points it deducts."""
+
+    label: str = Field(min_length=1)
+    points: Dec
+
+
+class DeductionScoring(Frozen):
+    """扣分制: the maximum less the points of each shortcoming the expert ticks, floor 0."""
+
+    mode: Literal["deduction"]
+    deductions: list[Shortcoming] = Field(min_length=1)
+
+
 Scoring = Annotated[
-    PointsScoring | OrdinalScoring | YesNoScoring | BandsScoring | FixedScoring,
+    PointsScoring | OrdinalScoring | YesNoScoring | BandsScoring | FixedScoring | DeductionScoring,
     Field(discriminator="mode"),
 ]
 
@@ -319,6 +333,7 @@ class AggregationMethod(StrEnum):
     TRIMMED_MEAN = "trimmed_mean"
     MEDIAN = "median"
     FAMILIARITY_WEIGHTED = "familiarity_weighted"  # a mean weighted by the experts' familiarity
+    WINSORISED_MEAN = "winsorised_mean"  # the extremes replaced by their neighbours, then the mean
 
 
 class TrimScope(StrEnum):

@@ -380,8 +380,66 @@ class FamiliarityWeighted(AggregationPolicy):
         return {"familiarity_weights": {key: _plain(getattr(table, key)) for key in self.names}}
 
 
+class WinsorisedMean(AggregationPolicy):
+    """Per indicator, once ``trim_min_experts`` scored: the lowest score replaced by the
+    next lowest and the highest by the next highest (one each), then the mean of all of
+    them. Every expert counts; the extremes count at their neighbours' values."""
+
+    method = AggregationMethod.WINSORISED_MEAN
+    own_keys = frozenset({"trim_min_experts"})
+    sentence = Text(
+        "each indicator: the mean with the highest score replaced by the next highest and"
+        " the lowest by the next lowest ({trim})",
+        "各指标将一个最高分替换为次高分、一个最低分替换为次低分（{trim}）后取算术平均值",
+    )
+    replacing = Text("Winsorising", "缩尾（极值替代）")
+    replacing_how = Text(
+        "per indicator; only once at least {count} experts scored",
+        "按指标；至少 {count} 位专家评分时才以相邻分数替代最高分和最低分",
+    )
+
+    def needed_experts(self) -> int:
+        return max(self.rules.min_experts, self.rules.trim_min_experts)
+
+    def _winsorised(self, ordered: Sequence[Decimal]) -> Decimal:
+        """The mean of the sorted ``ordered``, its two ends replaced once enough scored."""
+        n = len(ordered)
+        total = sum(ordered, ZERO)
+        if n >= self.rules.trim_min_experts:
+            total += ordered[1] - ordered[0] + ordered[-2] - ordered[-1]
+        return total / n
+
+    def combine(
+        self, values: Sequence[Decimal], weights: Sequence[Decimal] | None = None
+    ) -> tuple[Decimal, list[int]]:
+        return self._winsorised(sorted(values)), list(range(len(values)))
+
+    def without(self, ordered: Sequence[Decimal], position: int, total: Decimal) -> Decimal:
+        return self._winsorised([*ordered[:position], *ordered[position + 1 :]])
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        yield from super().problems()
+        if self.rules.trim_min_experts < 3:
+            yield (
+                "trim_min_experts",
+                "a winsorised mean replaces two scores by others, so it needs at least 3 experts",
+            )
+        if self.rules.trim_scope != TrimScope.INDICATOR:
+            yield "trim_scope", "a winsorised mean replaces scores per indicator only"
+
+    def facts(self, language: str) -> dict[str, str]:
+        count = self.rules.trim_min_experts
+        return {"trim": TrimmedMean.when.in_language(language).format(count=count)}
+
+    def details(self, language: str | None = None) -> list[tuple[str, str]]:
+        chosen = language or current()
+        how = self.replacing_how.in_language(chosen)
+        return [(self.replacing.in_language(chosen), how.format(count=self.rules.trim_min_experts))]
+
+
 POLICIES: dict[AggregationMethod, type[AggregationPolicy]] = {
-    policy.method: policy for policy in (Mean, Median, TrimmedMean, FamiliarityWeighted)
+    policy.method: policy
+    for policy in (Mean, Median, TrimmedMean, FamiliarityWeighted, WinsorisedMean)
 }
 
 

@@ -11,15 +11,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from expertscore.schemes.model import (
-    BandsScoring,
     Category,
     GradeScale,
     Indicator,
-    OrdinalScoring,
-    PointsScoring,
     Scheme,
     Tag,
 )
+from expertscore.schemes.modes import mode_for
+from expertscore.schemes.numbers import fmt, max_points
 from expertscore.schemes.policies import policy_of
 from expertscore.schemes.yamlsource import Path_
 
@@ -31,21 +30,6 @@ class Finding:
     message: str
     said: str = ""  # the wording template of the few findings a window words itself
     facts: tuple[tuple[str, str], ...] = ()
-
-
-def fmt(number: Decimal) -> str:
-    """A Decimal without exponent or trailing zeros: 39.50 -> '39.5', 1E+1 -> '10'."""
-    text = format(number.normalize(), "f")
-    return text
-
-
-def max_points(scheme: Scheme, node: Indicator) -> Decimal | None:
-    """The most a leaf (or group) can earn, in points of the scheme's total."""
-    if node.points is not None:
-        return node.points.value
-    if node.weight is not None:
-        return node.weight.value * scheme.total_points / Decimal(100)
-    return None
 
 
 def indicator_paths(scheme: Scheme) -> Iterator[tuple[Path_, Indicator, Indicator | None]]:
@@ -196,47 +180,14 @@ def _leaves(scheme: Scheme) -> Iterator[Finding]:
         if top <= 0:
             yield Finding(path, _label(node), "a leaf's maximum must be above 0")
             continue
-        yield from _scoring(scheme, node, path, top)
+        yield from _scoring(scheme, node, path)
 
 
-def _scoring(scheme: Scheme, node: Indicator, path: Path_, top: Decimal) -> Iterator[Finding]:
-    scoring = node.scoring
+def _scoring(scheme: Scheme, node: Indicator, path: Path_) -> Iterator[Finding]:
     where = (*path, "scoring")
     label = _label(node)
-    if scoring is None or isinstance(scoring, PointsScoring | BandsScoring):
-        step = scoring.step if scoring is not None and scoring.step else scheme.defaults.step
-        if step <= 0:
-            yield Finding(where, label, "step must be above 0")
-        elif top % step != 0:
-            yield Finding(where, label, f"step {fmt(step)} does not divide the maximum {fmt(top)}")
-    if isinstance(scoring, BandsScoring):
-        previous: Decimal | None = None
-        for index, band in enumerate(scoring.bands):
-            band_path = (*where, "bands", index)
-            if previous is not None and band.min <= previous:
-                yield Finding(
-                    band_path,
-                    label,
-                    f"band minimums must rise: {fmt(band.min)} follows {fmt(previous)}",
-                )
-            previous = band.min
-            if not Decimal(0) <= band.points.value <= top:
-                yield Finding(
-                    band_path,
-                    label,
-                    f"band points {fmt(band.points.value)} outside 0..{fmt(top)}",
-                )
-    if isinstance(scoring, OrdinalScoring):
-        labels = [grade.label for grade in scoring.grades]
-        if len(set(labels)) != len(labels):
-            yield Finding(where, label, "grade labels must be unique")
-        for index, grade in enumerate(scoring.grades):
-            if not Decimal(0) <= grade.fraction.value <= Decimal(1):
-                yield Finding(
-                    (*where, "grades", index),
-                    label,
-                    f"grade '{grade.label}' fraction {fmt(grade.fraction.value)} outside 0..1",
-                )
+    for below, problem in mode_for(scheme, node).problems():
+        yield Finding((*where, *below), label, problem)
     if node.spread_threshold is not None and not Decimal(0) < node.spread_threshold <= 100:
         yield Finding((*path, "spread_threshold"), label, "spread threshold must be in (0%, 100%]")
 

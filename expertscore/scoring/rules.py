@@ -2,7 +2,7 @@
 
 A score is allowed when its (submission, indicator) pair is in the expert's assignment
 (the submission's category's leaves, limited to the assignment's groups), the submission
-is not recused, and the entry is one the leaf's scoring mode allows (``modes.points_for``:
+is not recused, and the entry is one the leaf's scoring mode allows (``schemes.modes``:
 range 0..maximum, a multiple of the step, one of the mode's choices). The session checks
 every edit with it before writing; ``results.content`` checks every score a result file
 claims against the batch *package's* assignment, never the session's copy of it.
@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from expertscore.schemes.model import BandsScoring, Indicator, Scheme
+from expertscore.schemes.model import Indicator, Scheme
+from expertscore.schemes.modes import Entry, ScoreRejected, mode_for
 from expertscore.schemes.rules import fmt
-from expertscore.scoring.modes import Entry, ScoreRejected, choices_of, mode_of, points_for
 
 ALL = "all"
 DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")  # as a result file writes points
@@ -62,15 +62,14 @@ def check_entry(
         if choice is not None:
             raise ScoreRejected(leaf.code, f"the choice '{choice}' has no points", "mode")
         return
-    offered = choices_of(leaf)
-    bands = isinstance(leaf.scoring, BandsScoring)
-    if choice is not None and choice not in offered and not (bands and choice == "suggested"):
+    mode = mode_for(scheme, leaf)
+    if choice is not None and not mode.accepts_choice(choice):
         raise ScoreRejected(
-            leaf.code, f"'{choice}' is not a choice of the {mode_of(leaf)} mode", "choice"
+            leaf.code, f"'{choice}' is not a choice of the {mode.name} mode", "choice"
         )
-    if offered and choice is None:
-        raise ScoreRejected(leaf.code, f"the {mode_of(leaf)} mode scores by a choice", "choice")
-    earned = points_for(scheme, leaf, Entry(points, choice), reported)
+    if mode.scores_by_choice and choice is None:
+        raise ScoreRejected(leaf.code, f"the {mode.name} mode scores by a choice", "choice")
+    earned = mode.points_for(Entry(points, choice), reported)
     if earned != points:
         raise ScoreRejected(
             leaf.code, f"'{choice}' earns {fmt(earned)} points, not {fmt(points)}", "mode"

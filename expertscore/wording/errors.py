@@ -154,6 +154,10 @@ ERRORS: dict[str, Text] = {
     "ScoreRejected.choice": Text(
         INDICATOR + "choose one of {labels}", "指标 {code}：请选择 {labels} 之一"
     ),
+    "ScoreRejected.deductions": Text(
+        INDICATOR + "tick the shortcomings found among {labels}",
+        "指标 {code}：请在 {labels} 中勾选存在的不足",
+    ),
     "ScoreRejected.yes_no": Text(INDICATOR + "choose yes or no", "指标 {code}：请选择“是”或“否”"),
     "ScoreRejected.no_suggestion": Text(
         INDICATOR + "no suggestion: the reported value is not a number",

@@ -55,6 +55,10 @@ LABELS: dict[type[StrEnum], dict[str, Text]] = {
         AggregationMethod.FAMILIARITY_WEIGHTED: Text(
             "mean weighted by the experts' familiarity", "按专家熟悉程度加权平均"
         ),
+        AggregationMethod.WINSORISED_MEAN: Text(
+            "mean with the highest and the lowest score replaced by their neighbours",
+            "最高分和最低分以相邻分数替代后取平均（缩尾平均）",
+        ),
     },
     TrimScope: {
         TrimScope.INDICATOR: Text(

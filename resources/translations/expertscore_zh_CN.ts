@@ -742,6 +742,17 @@
     </message>
 </context>
 <context>
+    <name>ChecksEditor</name>
+    <message>
+        <source>Tick each shortcoming found:</source>
+        <translation>勾选发现的每项不足（每项扣相应分数）：</translation>
+    </message>
+    <message>
+        <source>0  No shortcoming</source>
+        <translation>0  无不足（满分）</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceEditor</name>
     <message>
         <source>Choose a grade:</source>

@@ -207,6 +207,8 @@ def panels(draw):
         {"method": "trimmed_mean", "trim_min_experts": 3},
         {"method": "trimmed_mean", "trim_min_experts": 5},
         {"method": "trimmed_mean", "trim_min_experts": 3, "trim_scope": "expert_total"},
+        {"method": "winsorised_mean", "trim_min_experts": 3},
+        {"method": "winsorised_mean", "trim_min_experts": 5},
     ],
 )
 @pytest.mark.parametrize("bonus", [True, False], ids=["with-bonus", "additive"])

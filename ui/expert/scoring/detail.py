@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 
 from expertscore.errors import ExpertScoreError
 from expertscore.schemes.model import Indicator, Nature
+from expertscore.schemes.modes import mode_for
 from expertscore.schemes.rules import fmt, max_points
 from expertscore.scoring.edits import Edit
-from expertscore.scoring.modes import mode_of, step_of
 from expertscore.scoring.service import Pin, ScoreRecord
 from expertscore.vocabulary import EditKind
 from ui.expert.models.indicators import reported_text
+from ui.expert.scoring.checks_editor import ChecksEditor
 from ui.expert.scoring.editors import (
     TAB_KEYS,
     BandsEditor,
@@ -97,6 +98,7 @@ class IndicatorDetail(QWidget):
             "points": PointsEditor(self),
             "choice": ChoiceEditor(self),
             "bands": BandsEditor(self),
+            "checks": ChecksEditor(self),
         }
         self.stack = QStackedWidget(self)
         for editor in self.editors.values():
@@ -205,7 +207,7 @@ class IndicatorDetail(QWidget):
         self.verified_label.setVisible(objective)
         self.verified.setVisible(objective)
         self.verified.load(record.verified_value or "" if record else "")
-        kind = editor_kind(leaf)
+        kind = editor_kind(scheme, leaf)
         editor = self.editors[kind]
         editor.load(scheme, leaf, record, value)
         self.stack.setCurrentWidget(editor)
@@ -219,9 +221,9 @@ class IndicatorDetail(QWidget):
         scheme = self.controller.scheme
         top = max_points(scheme, leaf) or Decimal(0)
         parts = [self.tr("max {points} points").format(points=fmt(top))]
-        mode = mode_of(leaf)
-        if mode in ("points", "bands"):
-            parts.append(self.tr("step {step}").format(step=fmt(step_of(scheme, leaf))))
+        mode = mode_for(scheme, leaf)
+        if mode.stepped:
+            parts.append(self.tr("step {step}").format(step=fmt(mode.step)))
         parts.append(
             self.tr("objective") if leaf.nature == Nature.OBJECTIVE else self.tr("subjective")
         )
@@ -259,10 +261,8 @@ class IndicatorDetail(QWidget):
         for editor in self.editors.values():
             if editor.leaf is self.leaf:
                 editor.record = record
-        choice = self.editors["choice"]
-        if self.editor() is choice and record is not None:
-            for value, button in zip(choice.choices, choice.buttons, strict=True):
-                button.setChecked(value == record.choice and record.points is not None)
+        if record is not None:
+            self.editor().stored(record)
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only

@@ -30,18 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertscore.schemes.model import Indicator, OrdinalScoring, Scheme
-from expertscore.schemes.rules import fmt, max_points
-from expertscore.scoring.modes import (
+from expertscore.schemes.model import Indicator, Scheme
+from expertscore.schemes.modes import (
     NO,
     YES,
+    Bands,
     Entry,
     ScoreRejected,
-    mode_of,
+    mode_for,
     parse_points,
-    step_of,
-    suggest_from_bands,
 )
+from expertscore.schemes.rules import fmt
 from expertscore.scoring.service import ScoreRecord
 from ui.plaintext import plain
 
@@ -170,6 +169,9 @@ class ScoreEditor(QWidget):
     def saved(self) -> None:
         """The last entry was accepted: what is shown is now what is stored."""
 
+    def stored(self, record: ScoreRecord | None) -> None:
+        """The stored record after an edit: choice editors show what it chose."""
+
     def has_pending(self) -> bool:
         """Typed but not committed (only text editors hold such a value)."""
         return False
@@ -200,8 +202,8 @@ class PointsEditor(ScoreEditor):
     def load(self, scheme: Scheme, leaf: Indicator, record: ScoreRecord | None, reported) -> None:
         self.leaf = leaf
         self.record = record
-        top = max_points(scheme, leaf) or Decimal(0)
-        step = step_of(scheme, leaf)
+        mode = mode_for(scheme, leaf)
+        top, step = mode.top, mode.step
         self.spin.configure(top, step)
         self._stored = fmt(record.points) if record and record.points is not None else ""
         self.spin.set_text_value(self._stored)
@@ -291,16 +293,17 @@ class ChoiceEditor(ScoreEditor):
     def load(self, scheme: Scheme, leaf: Indicator, record: ScoreRecord | None, reported) -> None:
         self.leaf = leaf
         self.record = record
-        top = max_points(scheme, leaf) or Decimal(0)
-        scoring = leaf.scoring
-        if isinstance(scoring, OrdinalScoring):
-            options = [(g.label, g.label, g.fraction.value * top) for g in scoring.grades]
-            self.prompt.setText(self.tr("Choose a grade:"))
+        mode = mode_for(scheme, leaf)
+        names = {YES: self.tr("Yes"), NO: self.tr("No")}
+        options = [(c, names.get(c, c), points) for c, points in mode.options()]
+        if mode.choices() == [YES, NO]:
+            self.prompt.setText(mode.prompt() or self.tr("Does the platform meet it?"))
         else:
-            options = [(YES, self.tr("Yes"), top), (NO, self.tr("No"), Decimal(0))]
-            question = getattr(scoring, "question", None) or getattr(scoring, "condition", None)
-            self.prompt.setText(question or self.tr("Does the platform meet it?"))
+            self.prompt.setText(self.tr("Choose a grade:"))
         self._rebuild(options)
+        self.stored(record)
+
+    def stored(self, record: ScoreRecord | None) -> None:
         chosen = record.choice if record is not None and record.points is not None else None
         for choice, button in zip(self.choices, self.buttons, strict=True):
             button.setChecked(choice == chosen)
@@ -388,7 +391,9 @@ class BandsEditor(PointsEditor):
 
     def load(self, scheme: Scheme, leaf: Indicator, record: ScoreRecord | None, reported) -> None:
         super().load(scheme, leaf, record, reported)
-        self.suggestion = suggest_from_bands(leaf, reported)
+        mode = mode_for(scheme, leaf)
+        assert isinstance(mode, Bands)  # the mode chose this editor
+        self.suggestion = mode.suggestion(reported)
         accepted = record is not None and record.choice == "suggested"
         if self.suggestion is None:
             self.suggestion_label.setText(self.tr("No suggestion (no numeric reported value)"))
@@ -433,9 +438,6 @@ class BandsEditor(PointsEditor):
         self.accept_button.setEnabled(not read_only and self.suggestion is not None)
 
 
-def editor_kind(leaf: Indicator) -> str:
-    """Which editor a leaf uses: points, choice or bands."""
-    mode = mode_of(leaf)
-    if mode in ("ordinal", "yesno", "fixed"):
-        return "choice"
-    return mode if mode == "bands" else "points"
+def editor_kind(scheme: Scheme, leaf: Indicator) -> str:
+    """Which editor a leaf uses: the mode says (points, choice, bands or checks)."""
+    return mode_for(scheme, leaf).editor

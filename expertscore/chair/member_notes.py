@@ -157,7 +157,9 @@ def sign_note(
     knows it without the package; ``algorithm`` and SM2's ``signer_id`` are the batch's."""
     check_body(kind, body)
     if not is_digest(results_sha256):
-        raise NoteError("a note names the results it speaks about (their SHA-256)")
+        raise NoteError("a note names the results it speaks about (their SHA-256)").saying(
+            "results_unnamed"
+        )
     require_role(key.info, NOTE)
     if key.info.algorithm != algorithm:
         raise NoteWrongAlgorithm(str(out), algorithm, key.info.algorithm)
@@ -178,19 +180,21 @@ def check_body(kind: str, body: dict) -> None:
     if kind == EXPLANATION:
         texts = body.get("explanations")
         if not isinstance(texts, dict) or not texts:
-            raise NoteError("an explanation names at least one submission with its text")
+            raise NoteError("an explanation names at least one submission with its text").saying(
+                "no_explanation"
+            )
         if not all(isinstance(t, str) and t.strip() for t in texts.values()):
-            raise NoteError("every explanation needs its text")
+            raise NoteError("every explanation needs its text").saying("explanation_text")
         return
     if kind != STATEMENT:
-        raise NoteError(f"unknown kind of note {kind!r}")
+        raise NoteError(f"unknown kind of note {kind!r}").saying("unknown_kind", kind=repr(kind))
     if body.get("stance") not in (AGREE, DISSENT):
-        raise NoteError("a statement is agree or dissent")
+        raise NoteError("a statement is agree or dissent").saying("stance")
     reasons = body.get("reasons")
     if not isinstance(reasons, str):
-        raise NoteError("a statement's reasons are text")
+        raise NoteError("a statement's reasons are text").saying("reasons_text")
     if body["stance"] == DISSENT and not reasons.strip():
-        raise NoteError("a dissent needs its reasons")
+        raise NoteError("a dissent needs its reasons").saying("dissent_reasons")
 
 
 def read_note(data: bytes, source: str, package: OpenedPackage, trust: KeyTrust) -> Note:
@@ -256,9 +260,11 @@ def transcribe_statement(
 ) -> Path:
     """Keep a member's paper statement, typed in by the chair and marked as such."""
     if expert not in {e.id for e in package.manifest.roster}:
-        raise NoteError(f"{expert} is not on the batch roster")
+        raise NoteError(f"{expert} is not on the batch roster").saying(
+            "not_on_roster", expert=expert
+        )
     if not chair.strip():
-        raise NoteError("name the chair who transcribed the paper statement")
+        raise NoteError("name the chair who transcribed the paper statement").saying("no_chair")
     check_body(STATEMENT, {"stance": stance, "reasons": reasons})
     record = {"format": PAPER_FORMAT, "expert": expert, "stance": stance,
               "reasons": reasons.strip(), "transcribed_by": chair.strip(),

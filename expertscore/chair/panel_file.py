@@ -57,6 +57,7 @@ from expertscore.identity.roles import PANEL, require_role
 from expertscore.reports.pdfbase import ReportError, write_atomically
 from expertscore.results.payload import PROGRAM, payload_bytes
 from expertscore.results.verify import CheckedResult
+from expertscore.wording.errors import worded
 
 PANEL_FORMAT = "expertscore-panel/1"
 PANEL_PAYLOAD_TYPE = "application/vnd.expertscore.panel+json"
@@ -194,15 +195,15 @@ def _check_consistent(
     if dict(inp.overrides) != dict(decisions.overrides):
         raise PanelFileError(
             "the aggregation's agreed panel scores are not the chair's recorded decisions"
-        )
+        ).saying("overrides_differ")
     if dict(inp.verified_values) != dict(decisions.verified_values):
         raise PanelFileError(
             "the aggregation's verified values are not the chair's recorded decisions"
-        )
+        ).saying("values_differ")
     if sorted(inp.sheets, key=_sheet_key) != sorted(ref_inp.sheets, key=_sheet_key):
         raise PanelFileError(
             "the aggregation's scores are not those of the merge folder's accepted files"
-        )
+        ).saying("scores_differ")
     ours, theirs = _numbers(reference), _numbers(result)
     differing = sorted(
         sid for sid in ours.keys() | theirs.keys() if ours.get(sid) != theirs.get(sid)
@@ -211,7 +212,7 @@ def _check_consistent(
         raise PanelFileError(
             f"the results of {', '.join(differing[:5])} differ from a fresh aggregation of the"
             " merge folder"
-        )
+        ).saying("results_differ", submissions=", ".join(differing[:5]))
 
 
 def build_payload(
@@ -280,7 +281,9 @@ def write_panel_file(
     # The audit log is replayed under the recording rules once more: a line added by hand
     # that the program would refuse stops the file from being signed.
     if replay(folder.path, package) != decisions:
-        raise PanelFileError("the decisions given are not those recorded in the merge folder")
+        raise PanelFileError(
+            "the decisions given are not those recorded in the merge folder"
+        ).saying("decisions_differ")
     check_folder(folder.path, folder.accepted, decisions.transcriptions, package)
     ref_inp, reference = canonical_results(
         package, folder.accepted.values(), decisions.overrides, decisions.verified_values
@@ -305,7 +308,7 @@ def write_panel_file(
     try:
         write_atomically(out, write)
     except ReportError as exc:
-        raise PanelFileError(str(exc)) from None
+        raise PanelFileError(str(exc)).saying("not_written", why=worded(exc)) from None
     return out
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from expertscore.crypto.envelope import Refused
 from expertscore.errors import ExpertScoreError
-from expertscore.wording import Text, word
+from expertscore.wording import EN, ZH, Text, word
 
 D = "{detail}"  # the English line, unchanged, where no fact is worded on its own
 INDICATOR = "Indicator {code}: "
@@ -27,6 +27,8 @@ ERRORS: dict[str, Text] = {
     "SchemeInvalid": Text(D, "评分方案不符合规则：{detail}"),
     "SchemeNotFound": Text(D, "找不到该评分方案：{detail}"),
     "PackageError": Text(D, "批次包有误：{detail}"),
+    "PackageError.no_evidence": Text(D, "{source}：没有 SHA-256 为 {sha256} 的证明材料"),
+    "PackageError.evidence_changed": Text(D, "{source}：证明材料 {sha256} 与其 SHA-256 不符"),
     "OrganizerValueError": Text(D, "组织方设定值有误：{detail}"),
     "OrganizerValueError.not_a_number": Text(
         "{target}: '{text}' is not a number", "{target}：“{text}”不是数字"
@@ -246,6 +248,36 @@ ERRORS: dict[str, Text] = {
         "请放回合并时的文件，或用“合并结果文件”合并新文件。",
     ),
     "DecisionError": Text(D, "主持人的决定不符合规则：{detail}"),
+    "DecisionError.no_submission": Text(D, "申报 {submission} 不在本批次中"),
+    "DecisionError.not_a_leaf": Text(D, "{indicator} 不是由专家评分的指标"),
+    "DecisionError.not_in_category": Text(
+        D, "申报 {submission} 属于类别 {category}，不对指标 {indicator} 评分"
+    ),
+    "DecisionError.not_a_number": Text(D, "指标 {indicator}：“{points}”不是数字"),
+    "DecisionError.decimals": Text(
+        D, "指标 {indicator}：{points} 未按汇总规则写成 {decimals} 位小数"
+    ),
+    "DecisionError.not_assigned": Text(
+        D, "专家 {expert} 未被分配申报 {submission} 的指标 {indicator}"
+    ),
+    "DecisionError.conflict": Text(D, "专家 {expert} 与申报 {submission} 存在利益冲突"),
+    "DecisionError.not_on_roster": Text(D, "专家 {expert} 不在本批次的专家名单中"),
+    "DecisionError.not_base64": Text(D, "该公钥不是 base64 编码"),
+    "DecisionError.pinned": Text(D, "本批次专家名单已为 {expert} 登记密钥 {key}；确认不能替换它"),
+    "DecisionError.pinned_other": Text(D, "密钥 {key} 已在本批次专家名单中登记给 {owner}"),
+    "DecisionError.nothing_assigned": Text(D, "专家 {expert} 在本批次中没有任何评审任务"),
+    "DecisionError.not_objective": Text(D, "{indicator} 不是客观指标：没有核实值"),
+    "DecisionError.no_value": Text(D, "评审组核实值须填写数值"),
+    "DecisionError.value_line": Text(D, "评审组核实值须为一行，最多 {limit} 个字符"),
+    "DecisionError.decided_by": Text(D, "评审组核实值须写明记录评审组一致意见的人"),
+    "DecisionError.no_field": Text(D, "该行缺少文本字段“{field}”"),
+    "DecisionError.nothing_to_withdraw": Text(
+        D, "申报 {submission} 的指标 {indicator} 没有可撤回的议定分数"
+    ),
+    "DecisionError.experts_order": Text(D, "专家须按顺序列出，每位只列一次"),
+    "DecisionError.not_an_object": Text(D, "该行不是 JSON 对象"),
+    "DecisionError.not_json": Text(D, "该行不是 JSON"),
+    "DecisionError.unknown_action": Text(D, "未知的操作 {name}"),
     "DecisionError.cause": Text(
         "Choose why the panel changes the summed result (87号令 art. 64).",
         "请选择修正评审结果的原因（87号令第六十四条）。",
@@ -282,13 +314,56 @@ ERRORS: dict[str, Text] = {
         "{indicator}：{value} 不是该评分方式允许的分数（{scores}）",
     ),
     "AuditRefused": Text(D, "审计日志中有本程序不会写出的记录：{detail}"),
+    "AuditRefused.line": Text(D, "{source} 第 {line} 行（{action}）：{why}"),
     "TranscriptionNotAllowed": Text(D, "不能使用该录入稿：{detail}"),
+    "TranscriptionNotAllowed.replaced_own": Text(
+        D,
+        "results/{expert}.esresult：主持人的录入稿不能替换 {expert} 本人签名的第 {sequence} 次结果，除非先记录允许使用录入稿的理由（{kept}）",
+    ),
     "NoteError": Text(D, "说明无法按要求写出：{detail}"),
+    "NoteError.no_requester": Text(D, "请填写要求说明的人"),
+    "NoteError.not_a_request": Text(D, "{path}：不是说明要求文件（{why}）"),
+    "NoteError.other_batch": Text(D, "{path}：该说明要求属于另一个批次（批次哈希值不同）"),
+    "NoteError.no_results": Text(D, "{path}：该说明要求未指明评分结果（results_sha256）"),
+    "NoteError.items_damaged": Text(D, "{path}：该说明要求的条目已损坏"),
+    "NoteError.results_unnamed": Text(D, "说明须写明所涉评分结果（其 SHA-256）"),
+    "NoteError.no_explanation": Text(D, "说明须至少写明一项申报及其说明文字"),
+    "NoteError.explanation_text": Text(D, "每项说明都须填写文字"),
+    "NoteError.unknown_kind": Text(D, "未知的说明类型 {kind}"),
+    "NoteError.stance": Text(D, "意见只能是同意或不同意"),
+    "NoteError.reasons_text": Text(D, "意见的理由须为文字"),
+    "NoteError.dissent_reasons": Text(D, "不同意见须写明理由"),
+    "NoteError.not_on_roster": Text(D, "专家 {expert} 不在本批次的专家名单中"),
+    "NoteError.no_chair": Text(D, "请填写录入该纸质意见的主持人"),
     "NoteRefused": Text("refused: {reason}", "说明文件被拒收：{reason}"),
     "PanelFileError": Text(D, "评审组文件无法写出：{detail}"),
+    "PanelFileError.overrides_differ": Text(
+        D, "评审组文件无法写出：汇总所用的评审组议定分数与主持人记录的决定不一致"
+    ),
+    "PanelFileError.values_differ": Text(
+        D, "评审组文件无法写出：汇总所用的核实值与主持人记录的决定不一致"
+    ),
+    "PanelFileError.scores_differ": Text(
+        D, "评审组文件无法写出：汇总所用的评分与合并文件夹中已接收的结果文件不一致"
+    ),
+    "PanelFileError.results_differ": Text(
+        D, "评审组文件无法写出：{submissions} 的结果与按合并文件夹重新汇总的结果不一致"
+    ),
+    "PanelFileError.decisions_differ": Text(
+        D, "评审组文件无法写出：给出的决定与合并文件夹中记录的不一致"
+    ),
+    "PanelFileError.not_written": Text(D, "评审组文件无法写出：{why}"),
     "PanelRefused": Text("refused: {reason}", "评审组文件被拒收：{reason}"),
     "RoundRequestError": Text(D, "第二轮评分请求文件有误：{detail}"),
+    "RoundRequestError.nothing_sent": Text(D, "还没有指标被送回第二轮评分"),
+    "RoundRequestError.no_file": Text(D, "{path}：文件不存在"),
+    "RoundRequestError.not_a_request": Text(D, "{path}：不是第二轮评分请求文件（{why}）"),
+    "RoundRequestError.other_batch": Text(D, "{path}：该请求属于批次 {batch}，不是本批次"),
+    "RoundRequestError.not_assigned": Text(
+        D, "{path}：申报 {submission} 的指标 {indicator} 未分配给 {expert}"
+    ),
     "WorkbookError": Text(D, "结果工作簿无法写出：{detail}"),
+    "WorkbookError.not_written": Text(D, "结果工作簿无法写出：{why}"),
     "ReportError": Text(D, "文档无法生成或写出：{detail}"),
     # The organizer and the registry
     "RosterError": Text(D, "专家名单有误：{detail}"),
@@ -408,3 +483,10 @@ def error_text(
                 return PLACE.in_language(language).format(source=show(error.source), why=why)
             return why
     return show(str(error))
+
+
+def worded(error: BaseException) -> Text:
+    """``error`` worded in both languages, as a fact of another error that wraps it (the
+    audit line it was found on, the file it refused), so the wrapper's Chinese line says
+    the cause in Chinese too."""
+    return Text(error_text(error, EN, placed=False), error_text(error, ZH, placed=False))

@@ -398,6 +398,46 @@ ERRORS: dict[str, Text] = {
     "IngestRefused": Text(D, "登记库不接收该评审组文件：{detail}"),
     # The Excel form
     "XlsxFormError": Text(D, "Excel 表单有误：{detail}"),
+    "XlsxFormError.not_a_time": Text(
+        D, "{where}：“{text}”不是日期时间，应形如 2025-06-01T09:00:00+08:00"
+    ),
+    "XlsxFormError.no_offset": Text(
+        D, "{where}：“{text}”须带时区（与协调世界时的差），如 2025-06-01T09:00:00+08:00"
+    ),
+    "XlsxFormError.no_offset_given": Text(D, "{where}：须带时区（与协调世界时的差），如 +08:00"),
+    "XlsxFormError.no_evidence_folder": Text(D, "{where}：证明材料文件夹不存在"),
+    "XlsxFormError.evidence_folder_file": Text(D, "{where}：证明材料文件夹是一个文件，不是文件夹"),
+    "XlsxFormError.package_folder": Text(D, "{where}：这是文件夹；请给出批次包的文件名"),
+    "XlsxFormError.package_is_workbook": Text(D, "{where}：这是工作簿本身；请另选输出文件"),
+    "XlsxFormError.batch_value": Text(D, "{where}：取值无效（{why}）"),
+    "XlsxFormError.evidence_unreadable": Text(D, "{where}：无法读取“{file}”（{why}）"),
+    "XlsxFormError.evidence_id": Text(
+        D, "{where}：证明材料编号“{value}”无效（{why}）；请使用更短的申报编号"
+    ),
+    "XlsxFormError.evidence_field": Text(D, "{where}：该文件的 {field}“{value}”无法记录（{why}）"),
+    "XlsxFormError.no_experts": Text(
+        D,
+        "{where}：没有专家：请填写“{name}”工作表（编号、姓名、单位、角色），或用 --expert 编号:姓名 指定",
+    ),
+    "XlsxFormError.package_invalid": Text(D, "{where}：生成的批次包将不符合规则：{why}"),
+    "XlsxFormError.package_not_written": Text(D, "{where}：无法写出批次包（{why}）"),
+    "XlsxFormError.expert_option": Text(D, "{where}：“{text}”须写成 编号:姓名，如 E01:张三"),
+    "XlsxFormError.expert_id": Text(
+        D,
+        "{where}：专家编号“{id}”无效：只能由字母、数字、“.”、“_”和“-”组成，最多 64 个字符，以字母或数字开头",
+    ),
+    "XlsxFormError.expert_twice": Text(D, "{where}：专家编号“{id}”已在名单中"),
+    "XlsxFormError.form_folder": Text(D, "{where}：这是文件夹；请给出工作簿的文件名"),
+    "XlsxFormError.form_not_written": Text(D, "{where}：无法写出表单（{why}）"),
+    "XlsxFormError.no_main_sheet": Text(D, "{where}：没有存放申报的“{name}”工作表"),
+    "XlsxFormError.no_file": Text(D, "{where}：文件不存在"),
+    "XlsxFormError.is_folder": Text(D, "{where}：这是文件夹，不是工作簿"),
+    "XlsxFormError.unreadable": Text(D, "{where}：无法读取（{why}）"),
+    "XlsxFormError.not_zip": Text(D, "{where}：不是 Excel .xlsx 工作簿（不是 zip 文件）"),
+    "XlsxFormError.zip_bomb": Text(
+        D, "{where}：部件“{part}”解压后有 {size} 字节（疑似压缩炸弹），已拒收"
+    ),
+    "XlsxFormError.not_xlsx": Text(D, "{where}：不是可读取的 .xlsx 工作簿（{why}）"),
     "XlsxFormError.encrypted": Text(
         "{where}: the workbook is protected by a password: save a copy without a password"
         " and import that.",

@@ -58,9 +58,13 @@ def parse_expert_option(text: str) -> Expert:
     expert_id, sep, name = nfkc(text).partition(":")
     expert_id, name = expert_id.strip(), " ".join(name.split())
     if not sep or not expert_id or not name:
-        raise XlsxFormError("--expert", f"'{shown(text)}' must be ID:NAME, e.g. E01:张三")
+        raise XlsxFormError("--expert", f"'{shown(text)}' must be ID:NAME, e.g. E01:张三").saying(
+            "expert_option", text=shown(text)
+        )
     if not re.fullmatch(ID_PATTERN, expert_id):
-        raise XlsxFormError("--expert", f"expert id '{shown(expert_id)}' is not valid: {ID_RULE}")
+        raise XlsxFormError(
+            "--expert", f"expert id '{shown(expert_id)}' is not valid: {ID_RULE}"
+        ).saying("expert_id", id=shown(expert_id))
     return Expert(id=expert_id, name=name)
 
 
@@ -70,6 +74,8 @@ def merge_roster(sheet_experts: list[Expert], options: Iterable[str]) -> list[Ex
     for text in options:
         expert = parse_expert_option(text)
         if any(other.id == expert.id for other in roster):
-            raise XlsxFormError("--expert", f"expert id '{expert.id}' is already on the roster")
+            raise XlsxFormError(
+                "--expert", f"expert id '{expert.id}' is already on the roster"
+            ).saying("expert_twice", id=expert.id)
         roster.append(expert)
     return roster

@@ -326,7 +326,9 @@ class Workbook:
                 others.update(key(alias) for alias in SHEET_ALIASES[name])
             found = next((ws for ws in self._book.worksheets if key(ws.title) not in others), None)
         if found is None:
-            raise XlsxFormError(self.source, f"no sheet '{MAIN_SHEET}' with the submissions")
+            raise XlsxFormError(
+                self.source, f"no sheet '{MAIN_SHEET}' with the submissions"
+            ).saying("no_main_sheet", name=MAIN_SHEET)
         return Sheet(self.source, found, self.findings)
 
     def sheet(self, name: str) -> Sheet | None:
@@ -371,20 +373,24 @@ def open_workbook(path: Path) -> Iterator[Workbook]:
     """Open ``path`` as an .xlsx workbook, or raise one ``XlsxFormError`` saying why not."""
     source = path.name
     if not path.exists():
-        raise XlsxFormError(source, "no such file")
+        raise XlsxFormError(source, "no such file").saying("no_file")
     if not path.is_file():
-        raise XlsxFormError(source, "is a folder, not a workbook")
+        raise XlsxFormError(source, "is a folder, not a workbook").saying("is_folder")
     try:
         handle: IO[bytes] = path.open("rb")
     except OSError as exc:
-        raise XlsxFormError(source, f"cannot be read: {exc.strerror}") from None
+        raise XlsxFormError(source, f"cannot be read: {exc.strerror}").saying(
+            "unreadable", why=exc.strerror
+        ) from None
     with handle:
         head = handle.read(8)
         handle.seek(0)
         if head == OLE2_MAGIC:
             raise _ole_refusal(path)
         if not zipfile.is_zipfile(handle):
-            raise XlsxFormError(source, "is not an Excel .xlsx workbook (not a zip file)")
+            raise XlsxFormError(source, "is not an Excel .xlsx workbook (not a zip file)").saying(
+                "not_zip"
+            )
         handle.seek(0)
         try:
             with zipfile.ZipFile(handle) as archive:
@@ -395,9 +401,11 @@ def open_workbook(path: Path) -> Iterator[Workbook]:
                             source,
                             f"part '{info.filename}' expands to {info.file_size} bytes"
                             " (a zip bomb?); refused",
-                        )
+                        ).saying("zip_bomb", part=info.filename, size=info.file_size)
         except zipfile.BadZipFile as exc:
-            raise XlsxFormError(source, f"is not a readable .xlsx workbook ({exc})") from None
+            raise XlsxFormError(source, f"is not a readable .xlsx workbook ({exc})").saying(
+                "not_xlsx", why=exc
+            ) from None
         handle.seek(0)
         try:
             with warnings.catch_warnings():
@@ -408,7 +416,7 @@ def open_workbook(path: Path) -> Iterator[Workbook]:
         except Exception as exc:  # whatever a damaged or foreign zip makes the parser raise
             raise XlsxFormError(
                 source, f"is not a readable .xlsx workbook ({_detail(exc)})"
-            ) from None
+            ).saying("not_xlsx", why=_detail(exc)) from None
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

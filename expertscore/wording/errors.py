@@ -206,6 +206,12 @@ ERRORS: dict[str, Text] = {
     "Incomplete": Text(D, "不能提交：还有 {count} 个指标未评分：{detail}"),
     "Incomplete.incomplete": Text(D, "不能提交：还有 {count} 个指标未评分：{shown}"),
     "SubmitRefused": Text(D, "不能提交：{detail}"),
+    "SubmitRefused.transcribed": Text(
+        D, "该会话由 {chair} {name} 录入，须用其密钥签名，而不是 {expert} 的密钥（{key}）"
+    ),
+    "SubmitRefused.other_expert": Text(D, "这是 {owner} 的会话；该密钥属于 {expert}"),
+    "SubmitRefused.session_itself": Text(D, "{path}：这是会话文件本身；未覆盖"),
+    "SubmitRefused.not_submitted": Text(D, "该会话尚未提交（或已解锁）；请先提交"),
     "SubmitRefused.submitted": Text(
         "already submitted as result {sequence} ({at}); unlock the scores with a reason to"
         " submit again",
@@ -224,7 +230,20 @@ ERRORS: dict[str, Text] = {
         "{path} is a folder; give a file name for the result", "{path} 是文件夹；请为结果指定文件名"
     ),
     "TranscriptionRefused": Text(D, "不能标记为录入稿：{detail}"),
+    "TranscriptionRefused.no_sheet": Text(D, "请写明录入的是哪份纸质评分表（日期、页码）"),
+    "TranscriptionRefused.own_session": Text(D, "{expert} 是该会话的专家；专家自己签署自己的会话"),
+    "TranscriptionRefused.transcribed": Text(D, "该会话已由 {chair} {name} 录入"),
+    "TranscriptionRefused.submitted": Text(D, "该会话已由其专家提交"),
+    "TranscriptionRefused.edited": Text(D, "该会话已有 {count} 次修改；请录入到新的会话中"),
+    "TranscriptionRefused.own_sheet": Text(D, "{expert} 不能录入自己的评分表"),
     "SimulationError": Text(D, "模拟无法按要求运行：{detail}"),
+    "SimulationError.too_many": Text(
+        D, "要求模拟 {count} 位专家，但本批次只有 {available} 位有评审任务的专家"
+    ),
+    "SimulationError.exists": Text(D, "{path}：已存在；请使用空文件夹"),
+    "SimulationError.pinned": Text(
+        D, "专家名单为 {expert} 登记了另一个密钥；请使用生成所登记密钥卡时的种子进行模拟"
+    ),
     # Result files and the chair
     "ResultRefused": Text("{reason}", "结果文件被拒收：{reason}"),
     "ResultRefused.damaged": Text(
@@ -365,6 +384,13 @@ ERRORS: dict[str, Text] = {
     "WorkbookError": Text(D, "结果工作簿无法写出：{detail}"),
     "WorkbookError.not_written": Text(D, "结果工作簿无法写出：{why}"),
     "ReportError": Text(D, "文档无法生成或写出：{detail}"),
+    "ReportError.no_folder": Text(D, "{path}：文件夹 {folder} 不存在"),
+    "ReportError.not_written": Text(D, "{path}：无法写入（{why}）"),
+    "ReportError.nothing_to_print": Text(D, "{path}：没有可打印的申报"),
+    "ReportError.unreadable": Text(D, "{path}：无法读取（{why}）"),
+    "ReportError.not_a_digest": Text(D, "“{digest}”不是 SHA-256 摘要（64 位十六进制数字）"),
+    "ReportError.not_available": Text(D, "申报 {submission} 不是{scope}申报"),
+    "ReportError.none_available": Text(D, "没有{scope}申报"),
     # The organizer and the registry
     "RosterError": Text(D, "专家名单有误：{detail}"),
     "RosterError.on_roster": Text(
@@ -395,7 +421,27 @@ ERRORS: dict[str, Text] = {
     ),
     "SignerOnRoster": Text(D, "签名密钥属于本批次名单中的专家：{detail}"),
     "RegistryDatabaseError": Text(D, "登记库的数据库无法打开：{detail}"),
+    "RegistryDatabaseError.not_a_url": Text(D, "登记库 {url}：不是数据库地址"),
+    "RegistryDatabaseError.unknown_kind": Text(D, "登记库 {url}：没有这种数据库"),
+    "RegistryDatabaseError.no_driver": Text(
+        D, "登记库 {url}：未安装其驱动（{module}）；请安装含 registry 扩展的程序"
+    ),
+    "RegistryDatabaseError.newer": Text(
+        D, "登记库 {url}：由更新版本的本程序创建（数据库结构 {schema}）；请更新程序"
+    ),
+    "RegistryDatabaseError.database": Text(D, "登记库 {url}：数据库无法打开（{reason}）"),
     "IngestRefused": Text(D, "登记库不接收该评审组文件：{detail}"),
+    "IngestRefused.unreadable": Text(D, "{path}：不接收：无法读取（{reason}）"),
+    "IngestRefused.too_large": Text(D, "{path}：不接收：文件大于 {limit} MiB"),
+    "IngestRefused.cause": Text(D, "{path}：不接收：{why}"),
+    "IngestRefused.differences": Text(
+        D, "{path}：不接收：与其批次允许的内容有 {count} 处不同：{first}"
+    ),
+    "IngestRefused.at_once": Text(D, "{path}：不接收：批次 {batch} 同时收到了另一个评审组文件"),
+    "IngestRefused.has_current": Text(
+        D,
+        "{path}：不接收：批次 {batch} 已有评审组文件 {current}（{created}）；改动后的文件只能作为更正提交，并写明原因",
+    ),
     # The Excel form
     "XlsxFormError": Text(D, "Excel 表单有误：{detail}"),
     "XlsxFormError.not_a_time": Text(

@@ -444,6 +444,58 @@ ERRORS: dict[str, Text] = {
     ),
     # The Excel form
     "XlsxFormError": Text(D, "Excel 表单有误：{detail}"),
+    "XlsxFormError.formula": Text(
+        D, "{where}：“{formula}”是公式；请直接填写数值（在 Excel 中复制后“选择性粘贴”为数值）"
+    ),
+    "XlsxFormError.too_many_merges": Text(D, "{where}：第 {row} 行的合并区域超过 {limit} 个"),
+    "XlsxFormError.headerless": Text(D, "{where}：该列第 1 行没有列标题，但单元格中有值"),
+    "XlsxFormError.empty": Text(D, "{where}：“{column}”为空"),
+    "XlsxFormError.no_headers": Text(D, "{where}：第 1 行须是列标题，但它是空的"),
+    "XlsxFormError.no_submissions": Text(D, "{where}：没有申报：表头以下各行都是空的"),
+    "XlsxFormError.submission_repeats": Text(D, "{where}：申报编号“{id}”与第 {row} 行重复"),
+    "XlsxFormError.submission_id": Text(
+        D,
+        "{where}：申报编号“{id}”无效：只能由字母、数字、“.”、“_”和“-”组成，最多 64 个字符，以字母或数字开头",
+    ),
+    "XlsxFormError.row_field": Text(D, "{where}：第 {row} 行：{field}：{why}"),
+    "XlsxFormError.reported_value": Text(D, "{where}：报送值不符合评分方案：{why}"),
+    "XlsxFormError.no_choices": Text(D, "{where}：评分方案“{scheme}”没有{kind}"),
+    "XlsxFormError.not_a_choice": Text(D, "{where}：“{text}”不是评分方案“{scheme}”中的{kind}"),
+    "XlsxFormError.not_a_choice_near": Text(
+        D, "{where}：“{text}”不是评分方案“{scheme}”中的{kind}（最接近的是“{nearest}”）"
+    ),
+    "XlsxFormError.expert_repeats": Text(D, "{where}：专家编号“{id}”与第 {row} 行重复"),
+    "XlsxFormError.unknown_column": Text(D, "{where}：未知的列“{text}”"),
+    "XlsxFormError.unknown_column_near": Text(
+        D, "{where}：未知的列“{text}”（最接近的是“{nearest}”）"
+    ),
+    "XlsxFormError.missing_column": Text(D, "{where}：缺少“{column}”列"),
+    "XlsxFormError.missing_leaf_column": Text(
+        D, "{where}：缺少评分方案“{scheme}”中指标“{column}”的列"
+    ),
+    "XlsxFormError.repeated_column": Text(D, "{where}：列“{text}”与 {first} 列重复，都是{label}"),
+    "XlsxFormError.ambiguous_column": Text(
+        D,
+        "{where}：列“{text}”可能是指标 {codes} 中的任一个；请在列标题中写上指标编号，如“{example}”",
+    ),
+    "XlsxFormError.column_unit": Text(
+        D, "{where}：列“{text}”的单位“{unit}”与评分方案中指标“{column}”的单位“{expected}”不符"
+    ),
+    "XlsxFormError.absolute_path": Text(
+        D, "{where}：“{text}”是绝对路径；请写相对于证明材料文件夹的路径"
+    ),
+    "XlsxFormError.outside_folder": Text(D, "{where}：“{text}”指向证明材料文件夹之外（“..”）"),
+    "XlsxFormError.not_in_folder": Text(D, "{where}：文件“{text}”不在证明材料文件夹中"),
+    "XlsxFormError.outside_by_link": Text(D, "{where}：“{text}”经由链接指向证明材料文件夹之外"),
+    "XlsxFormError.not_a_file": Text(D, "{where}：“{text}”不是文件"),
+    "XlsxFormError.unknown_indicator": Text(D, "{where}：指标“{text}”不在评分方案“{scheme}”中"),
+    "XlsxFormError.unknown_submission": Text(D, "{where}：申报“{text}”不在“申报信息”工作表中"),
+    "XlsxFormError.no_folder_given": Text(
+        D, "{where}：列出了“{text}”，但未指定证明材料文件夹（--evidence 文件夹）"
+    ),
+    "XlsxFormError.listed_twice": Text(
+        D, "{where}：“{text}”已为申报“{submission}”列出过（首次在第 {row} 行）"
+    ),
     "XlsxFormError.not_a_time": Text(
         D, "{where}：“{text}”不是日期时间，应形如 2025-06-01T09:00:00+08:00"
     ),

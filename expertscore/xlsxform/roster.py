@@ -34,16 +34,20 @@ def read_roster(sheet: Sheet) -> list[Expert]:
         id_index = columns.fields["id"]
         expert_id = code_text(row.value(id_index))
         if expert_id is None:
-            raise row.error(id_index, "'编号' is empty")
+            raise row.error(id_index, "'编号' is empty").saying("empty", column="编号")
         if not re.fullmatch(ID_PATTERN, expert_id):
-            raise row.error(id_index, f"expert id '{shown(expert_id)}' is not valid: {ID_RULE}")
+            raise row.error(
+                id_index, f"expert id '{shown(expert_id)}' is not valid: {ID_RULE}"
+            ).saying("expert_id", id=shown(expert_id))
         if expert_id in first_row:
-            raise row.error(id_index, f"expert id '{expert_id}' repeats row {first_row[expert_id]}")
+            raise row.error(
+                id_index, f"expert id '{expert_id}' repeats row {first_row[expert_id]}"
+            ).saying("expert_repeats", id=expert_id, row=first_row[expert_id])
         first_row[expert_id] = row.number
         name_index = columns.fields["name"]
         name = short_text(row.value(name_index))
         if name is None:
-            raise row.error(name_index, "'姓名' is empty")
+            raise row.error(name_index, "'姓名' is empty").saying("empty", column="姓名")
         extra = {
             field: short_text(row.value(columns.fields[field]))
             for field in ("organization", "role")

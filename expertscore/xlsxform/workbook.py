@@ -92,7 +92,9 @@ class Sheet:
             try:
                 self._merges = self._read_merges() if self._has_merges() else []
             except Exception as exc:  # a damaged sheet, whatever the parser raises
-                raise self.error(f"cannot be read: {_detail(exc)}") from None
+                raise self.error(f"cannot be read: {_detail(exc)}").saying(
+                    "unreadable", why=_detail(exc)
+                ) from None
         return self._merges
 
     def _has_merges(self) -> bool:
@@ -169,7 +171,9 @@ class Sheet:
             except StopIteration:
                 return
             except Exception as exc:  # a damaged sheet, whatever the parser raises
-                raise self.error(f"cannot be read: {_detail(exc)}") from None
+                raise self.error(f"cannot be read: {_detail(exc)}").saying(
+                    "unreadable", why=_detail(exc)
+                ) from None
             number += 1
             if number == 2 and check_merges:
                 waiting.extend(sorted(self.data_merges(), key=lambda merged: merged.min_row))
@@ -179,7 +183,9 @@ class Sheet:
                     active.append(waiting.popleft())
                 active = [block for block in active if block.max_row >= number]
                 if len(active) > MAX_ACTIVE_MERGES:  # no form is that wide; a hostile file
-                    raise self.error(f"more than {MAX_ACTIVE_MERGES} merged ranges in row {number}")
+                    raise self.error(
+                        f"more than {MAX_ACTIVE_MERGES} merged ranges in row {number}"
+                    ).saying("too_many_merges", limit=MAX_ACTIVE_MERGES, row=number)
                 row = self._with_merges(row, active)
             yield row
 
@@ -270,7 +276,7 @@ class Row:
                 index,
                 f"'{shown(formula, 30)}' is a formula; enter the value itself"
                 " (in Excel: copy, then paste as values)",
-            )
+            ).saying("formula", formula=shown(formula, 30))
         return value
 
     def number_format(self, index: int) -> str:

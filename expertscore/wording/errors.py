@@ -19,6 +19,8 @@ D = "{detail}"  # the English line, unchanged, where no fact is worded on its ow
 INDICATOR = "Indicator {code}: "
 # A refused file's wording says why; the file is put before it (``error_text``).
 PLACE = Text("{source}: {why}", "{source}：{why}")
+# What an id of the Excel form may hold (``xlsxform.submissions.ID_RULE``), in Chinese.
+ID_RULE = "只能由字母、数字、“.”、“_”和“-”组成，最多 64 个字符，以字母或数字开头"
 
 ERRORS: dict[str, Text] = {
     "ExpertScoreError": Text(D, "操作未完成：{detail}"),
@@ -337,7 +339,8 @@ ERRORS: dict[str, Text] = {
     "TranscriptionNotAllowed": Text(D, "不能使用该录入稿：{detail}"),
     "TranscriptionNotAllowed.replaced_own": Text(
         D,
-        "results/{expert}.esresult：主持人的录入稿不能替换 {expert} 本人签名的第 {sequence} 次结果，除非先记录允许使用录入稿的理由（{kept}）",
+        "results/{expert}.esresult：主持人的录入稿不能替换 {expert} 本人签名的"
+        "第 {sequence} 次结果，除非先记录允许使用录入稿的理由（{kept}）",
     ),
     "NoteError": Text(D, "说明无法按要求写出：{detail}"),
     "NoteError.no_requester": Text(D, "请填写要求说明的人"),
@@ -440,7 +443,8 @@ ERRORS: dict[str, Text] = {
     "IngestRefused.at_once": Text(D, "{path}：不接收：批次 {batch} 同时收到了另一个评审组文件"),
     "IngestRefused.has_current": Text(
         D,
-        "{path}：不接收：批次 {batch} 已有评审组文件 {current}（{created}）；改动后的文件只能作为更正提交，并写明原因",
+        "{path}：不接收：批次 {batch} 已有评审组文件 {current}（{created}）；"
+        "改动后的文件只能作为更正提交，并写明原因",
     ),
     # The Excel form
     "XlsxFormError": Text(D, "Excel 表单有误：{detail}"),
@@ -455,7 +459,7 @@ ERRORS: dict[str, Text] = {
     "XlsxFormError.submission_repeats": Text(D, "{where}：申报编号“{id}”与第 {row} 行重复"),
     "XlsxFormError.submission_id": Text(
         D,
-        "{where}：申报编号“{id}”无效：只能由字母、数字、“.”、“_”和“-”组成，最多 64 个字符，以字母或数字开头",
+        "{where}：申报编号“{id}”无效：" + ID_RULE,
     ),
     "XlsxFormError.row_field": Text(D, "{where}：第 {row} 行：{field}：{why}"),
     "XlsxFormError.reported_value": Text(D, "{where}：报送值不符合评分方案：{why}"),
@@ -515,14 +519,15 @@ ERRORS: dict[str, Text] = {
     "XlsxFormError.evidence_field": Text(D, "{where}：该文件的 {field}“{value}”无法记录（{why}）"),
     "XlsxFormError.no_experts": Text(
         D,
-        "{where}：没有专家：请填写“{name}”工作表（编号、姓名、单位、角色），或用 --expert 编号:姓名 指定",
+        "{where}：没有专家：请填写“{name}”工作表（编号、姓名、单位、角色），"
+        "或用 --expert 编号:姓名 指定",
     ),
     "XlsxFormError.package_invalid": Text(D, "{where}：生成的批次包将不符合规则：{why}"),
     "XlsxFormError.package_not_written": Text(D, "{where}：无法写出批次包（{why}）"),
     "XlsxFormError.expert_option": Text(D, "{where}：“{text}”须写成 编号:姓名，如 E01:张三"),
     "XlsxFormError.expert_id": Text(
         D,
-        "{where}：专家编号“{id}”无效：只能由字母、数字、“.”、“_”和“-”组成，最多 64 个字符，以字母或数字开头",
+        "{where}：专家编号“{id}”无效：" + ID_RULE,
     ),
     "XlsxFormError.expert_twice": Text(D, "{where}：专家编号“{id}”已在名单中"),
     "XlsxFormError.form_folder": Text(D, "{where}：这是文件夹；请给出工作簿的文件名"),

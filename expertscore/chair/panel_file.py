@@ -340,14 +340,18 @@ def read_panel_bytes(data: bytes, source: str, package: OpenedPackage | None = N
     try:
         raw = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise PanelRefused(source, "the signed payload is damaged: the file was changed") from None
+        raise PanelRefused(source, "the signed payload is damaged: the file was changed").saying(
+            "damaged"
+        ) from None
     if not isinstance(raw, dict):
-        raise PanelRefused(source, "the signed payload is not a JSON object")
+        raise PanelRefused(source, "the signed payload is not a JSON object").saying(
+            "not_an_object"
+        )
     check_format(raw.get("format"), PANEL_KIND, PANEL_PAYLOAD_FORMAT, "payload", source)
     chair = raw.get("chair")
     key = chair.get("public_key") if isinstance(chair, dict) else None
     if not isinstance(key, str):
-        raise PanelRefused(source, "the payload names no signing key")
+        raise PanelRefused(source, "the payload names no signing key").saying("no_key")
     signer_id = None
     if package is not None:
         check_algorithm(key, package.manifest.algorithm, source, PanelWrongAlgorithm)
@@ -358,11 +362,11 @@ def read_panel_bytes(data: bytes, source: str, package: OpenedPackage | None = N
     except (SignatureError, ValueError) as exc:
         raise PanelRefused(
             source, f"the signature does not verify ({exc}): the file was changed after signing"
-        ) from None
+        ).saying("bad_signature", why=exc) from None
     if keyid != claimed:
         raise PanelRefused(
             source, f"the signature's key id {keyid} is not the chair's key {claimed}"
-        )
+        ).saying("other_key", keyid=keyid, claimed=claimed)
     try:
         payload = parse_panel_payload(raw)
     except ValueError as exc:
@@ -370,12 +374,14 @@ def read_panel_bytes(data: bytes, source: str, package: OpenedPackage | None = N
     expected = panel_envelope_bytes(body, keyid, sig)
     if data != expected:
         if expected.startswith(data):
-            raise PanelRefused(source, f"the file is truncated (it ends after {len(data)} bytes)")
+            raise PanelRefused(
+                source, f"the file is truncated (it ends after {len(data)} bytes)"
+            ).saying("truncated", size=len(data))
         raise PanelRefused(
             source,
             "the file's bytes differ from the layout it was signed in (changed outside"
             " ExpertScore, e.g. its line endings or spacing)",
-        )
+        ).saying("layout")
     return ReadPanel(payload, raw, claimed, envelope)
 
 
@@ -404,7 +410,7 @@ def read_panel(
 ) -> ReadPanel:
     """``read_panel_file`` with the payload as written and the envelope (``ReadPanel``)."""
     if not path.is_file():
-        raise PanelRefused(str(path), "no such file")
+        raise PanelRefused(str(path), "no such file").saying("no_file")
     read = read_panel_bytes(path.read_bytes(), str(path), package)
     payload, signer = read.payload, read.signer
     if chair_fingerprint is not None and signer != chair_fingerprint:
@@ -412,6 +418,12 @@ def read_panel(
             str(path),
             f"signed by key {signer} ({payload.chair.id} {payload.chair.name}), not the chair's"
             f" key {chair_fingerprint}",
+        ).saying(
+            "not_the_chair",
+            signer=signer,
+            chair=payload.chair.id,
+            name=payload.chair.name,
+            expected=chair_fingerprint,
         )
     return read
 

@@ -20,6 +20,8 @@ INDICATOR = "Indicator {code}: "
 # A refused file's wording says why; the file is put before it (``error_text``).
 PLACE = Text("{source}: {why}", "{source}：{why}")
 # What an id of the Excel form may hold (``xlsxform.submissions.ID_RULE``), in Chinese.
+# A result's refusal that may be a file of another program (``results.model.NOT_OURS``).
+NOT_OURS = "：文件已被改动，或不是本程序的结果文件"
 ID_RULE = "只能由字母、数字、“.”、“_”和“-”组成，最多 64 个字符，以字母或数字开头"
 
 ERRORS: dict[str, Text] = {
@@ -248,6 +250,24 @@ ERRORS: dict[str, Text] = {
     ),
     # Result files and the chair
     "ResultRefused": Text("{reason}", "结果文件被拒收：{reason}"),
+    "ResultRefused.too_deep": Text("{reason}", "结果文件被拒收：签名内容嵌套过深"),
+    "ResultRefused.not_an_object": Text(
+        "{reason}", "结果文件被拒收：签名内容不是 JSON 对象" + NOT_OURS
+    ),
+    "ResultRefused.payload_field": Text(
+        "{reason}", "结果文件被拒收：签名内容的 {field} 有误（{why}）"
+    ),
+    "ResultRefused.no_key": Text("{reason}", "结果文件被拒收：签名内容未写明签名密钥" + NOT_OURS),
+    "ResultRefused.key_not_base64": Text(
+        "{reason}",
+        "结果文件被拒收：签名内容中的公钥不是 base64 编码" + NOT_OURS,
+    ),
+    "ResultRefused.other_key": Text(
+        "{reason}",
+        "结果文件被拒收：签名的密钥编号 {keyid} 不是签名内容中的密钥 {claimed}" + NOT_OURS,
+    ),
+    "ResultRefused.no_file": Text("{reason}", "结果文件被拒收：文件不存在"),
+    "ResultRefused.changed_in_merge": Text("{reason}", "结果文件被拒收：文件在合并过程中被改动"),
     "ResultRefused.damaged": Text(
         "the signed payload is damaged ({detail}): the file was changed",
         "签名内容已损坏（{detail}）：文件已被改动",
@@ -358,6 +378,19 @@ ERRORS: dict[str, Text] = {
     "NoteError.not_on_roster": Text(D, "专家 {expert} 不在本批次的专家名单中"),
     "NoteError.no_chair": Text(D, "请填写录入该纸质意见的主持人"),
     "NoteRefused": Text("refused: {reason}", "说明文件被拒收：{reason}"),
+    "NoteRefused.damaged": Text("{reason}", "说明文件被拒收：签名内容已损坏：文件已被改动"),
+    "NoteRefused.not_an_object": Text("{reason}", "说明文件被拒收：签名内容不是 JSON 对象"),
+    "NoteRefused.no_results": Text(
+        "{reason}", "说明文件被拒收：该说明未指明评分结果（results.sha256）"
+    ),
+    "NoteRefused.no_expert": Text("{reason}", "说明文件被拒收：签名内容未写明专家或批次"),
+    "NoteRefused.bad_signature": Text("{reason}", "说明文件被拒收：签名验证不通过（{why}）"),
+    "NoteRefused.other_batch": Text(
+        "{reason}", "说明文件被拒收：该说明属于另一个批次（批次哈希值不同）"
+    ),
+    "NoteRefused.body": Text("{reason}", "说明文件被拒收：{why}"),
+    "NoteRefused.damaged_statement": Text("{reason}", "说明文件被拒收：纸质意见文件已损坏"),
+    "NoteRefused.not_a_statement": Text("{reason}", "说明文件被拒收：不是纸质意见文件"),
     "PanelFileError": Text(D, "评审组文件无法写出：{detail}"),
     "PanelFileError.overrides_differ": Text(
         D, "评审组文件无法写出：汇总所用的评审组议定分数与主持人记录的决定不一致"
@@ -376,6 +409,27 @@ ERRORS: dict[str, Text] = {
     ),
     "PanelFileError.not_written": Text(D, "评审组文件无法写出：{why}"),
     "PanelRefused": Text("refused: {reason}", "评审组文件被拒收：{reason}"),
+    "PanelRefused.not_the_chair": Text(
+        "{reason}",
+        "评审组文件被拒收：由密钥 {signer}（{chair} {name}）签名，不是主持人的密钥 {expected}",
+    ),
+    "PanelRefused.damaged": Text("{reason}", "评审组文件被拒收：签名内容已损坏：文件已被改动"),
+    "PanelRefused.not_an_object": Text("{reason}", "评审组文件被拒收：签名内容不是 JSON 对象"),
+    "PanelRefused.no_key": Text("{reason}", "评审组文件被拒收：签名内容未写明签名密钥"),
+    "PanelRefused.bad_signature": Text(
+        "{reason}", "评审组文件被拒收：签名验证不通过（{why}）：文件在签名后被改动"
+    ),
+    "PanelRefused.other_key": Text(
+        "{reason}", "评审组文件被拒收：签名的密钥编号 {keyid} 不是主持人的密钥 {claimed}"
+    ),
+    "PanelRefused.truncated": Text(
+        "{reason}", "评审组文件被拒收：文件不完整（在 {size} 字节后结束）"
+    ),
+    "PanelRefused.layout": Text(
+        "{reason}",
+        "评审组文件被拒收：文件的字节与签名时的排版不同（在本程序之外被改动，如换行符或空格）",
+    ),
+    "PanelRefused.no_file": Text("{reason}", "评审组文件被拒收：文件不存在"),
     "RoundRequestError": Text(D, "第二轮评分请求文件有误：{detail}"),
     "RoundRequestError.nothing_sent": Text(D, "还没有指标被送回第二轮评分"),
     "RoundRequestError.no_file": Text(D, "{path}：文件不存在"),

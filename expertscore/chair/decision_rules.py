@@ -98,7 +98,7 @@ def _submission(package: OpenedPackage, submission: str) -> str | None:
     if sub is None:
         raise DecisionError(
             f"submission {submission} is not in the batch", rule=SUBMISSION, submission=submission
-        )
+        ).saying("no_submission")
     return sub.category
 
 
@@ -110,13 +110,13 @@ def check_leaf(package: OpenedPackage, submission: str, indicator: str) -> Indic
     if leaf is None or not leaf.is_leaf:
         raise DecisionError(
             f"{indicator} is not an indicator that experts score", rule=INDICATOR, **where
-        )
+        ).saying("not_a_leaf")
     if leaf.code not in {x.code for x in package.scheme.applicable_leaves(category)}:
         raise DecisionError(
             f"{indicator} is not scored for {submission}'s category {category}",
             rule=INDICATOR,
             **where,
-        )
+        ).saying("not_in_category", category=category)
     return leaf
 
 
@@ -156,7 +156,9 @@ def check_agreed_score(
     try:
         value = Decimal(points)
     except (InvalidOperation, TypeError):
-        raise DecisionError(f"'{points}' is not a number", rule=RANGE, **where) from None
+        raise DecisionError(f"'{points}' is not a number", rule=RANGE, **where).saying(
+            "not_a_number", points=points
+        ) from None
     problem = agreed_score_problem(package.scheme, leaf, value)
     if problem is not None:
         raise DecisionError(f"{indicator}: {problem[1]}", rule=problem[0], **where).saying(
@@ -169,7 +171,7 @@ def check_agreed_score(
             f"{indicator}: {points} is not written with the policy's {decimals} decimals",
             rule=DECIMALS,
             **where,
-        )
+        ).saying("decimals", points=points, decimals=decimals)
     return rounded
 
 
@@ -205,18 +207,18 @@ def check_round(
         if not inside:
             raise DecisionError(
                 f"{expert} is not assigned {indicator} of {submission}", rule=ASSIGNED, **where
-            )
+            ).saying("not_assigned")
         if submission in package.index.conflicts.get(expert, frozenset()):
             raise DecisionError(
                 f"{expert} has a conflict of interest with {submission}", rule=CONFLICT, **where
-            )
+            ).saying("conflict")
 
 
 def check_roster_expert(package: OpenedPackage, expert: str) -> None:
     if expert not in package.index.roster:
         raise DecisionError(
             f"expert {expert} is not on the batch's roster", rule=ROSTER, expert=expert
-        )
+        ).saying("not_on_roster")
 
 
 def check_confirmation(
@@ -226,7 +228,9 @@ def check_confirmation(
     try:
         actual = fingerprint(public_key)
     except (ValueError, TypeError):
-        raise DecisionError("the key is not base64", rule=FINGERPRINT, expert=expert) from None
+        raise DecisionError("the key is not base64", rule=FINGERPRINT, expert=expert).saying(
+            "not_base64"
+        ) from None
     if not isinstance(sheet_fingerprint, str) or actual.replace("-", "").lower() != (
         sheet_fingerprint.replace("-", "").lower()
     ):
@@ -240,18 +244,19 @@ def check_confirmation(
     check_roster_expert(package, expert)
     for member in package.manifest.roster:
         if member.id == expert and member.public_key and member.public_key != public_key:
+            pinned = fingerprint(member.public_key)
             raise DecisionError(
-                f"the batch roster pins key {fingerprint(member.public_key)} for {expert};"
+                f"the batch roster pins key {pinned} for {expert};"
                 " a confirmation cannot replace it",
                 rule=PINNED,
                 expert=expert,
-            )
+            ).saying("pinned", key=pinned)
         if member.id != expert and member.public_key == public_key:
             raise DecisionError(
                 f"key {actual} is pinned for {member.id} in the batch roster",
                 rule=PINNED,
                 expert=expert,
-            )
+            ).saying("pinned_other", key=actual, owner=member.id)
     return actual
 
 
@@ -260,7 +265,7 @@ def check_transcription(package: OpenedPackage, expert: str) -> None:
     if expert not in package.index.assigned:
         raise DecisionError(
             f"{expert} is assigned nothing in this batch", rule=ASSIGNED, expert=expert
-        )
+        ).saying("nothing_assigned")
 
 
 VALUE_LIMIT = 200  # characters of a verified value (a reported figure, never a paragraph)
@@ -282,18 +287,20 @@ def check_verified_value(
             f"{indicator} is not an objective indicator: it has no verified value",
             rule=INDICATOR,
             **where,
-        )
+        ).saying("not_objective")
     if not isinstance(value, str) or not value.strip():
-        raise DecisionError("a verified value needs the value", rule=VALUE, **where)
+        raise DecisionError("a verified value needs the value", rule=VALUE, **where).saying(
+            "no_value"
+        )
     text = value.strip()
     if "\n" in text or "\r" in text or len(text) > VALUE_LIMIT:
         raise DecisionError(
             f"a verified value is one line of at most {VALUE_LIMIT} characters",
             rule=VALUE,
             **where,
-        )
+        ).saying("value_line", limit=VALUE_LIMIT)
     if not isinstance(decided_by, str) or not decided_by.strip():
         raise DecisionError(
             "a verified value names who recorded the panel's agreement", rule=REASON, **where
-        )
+        ).saying("decided_by")
     return text, decided_by.strip()

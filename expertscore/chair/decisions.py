@@ -32,6 +32,7 @@ from expertscore.chair.aggregate import Override, VerifiedValue
 from expertscore.chair.decision_rules import DecisionError
 from expertscore.chair.merge import AUDIT, append_audit
 from expertscore.results.trust import CHAIR_CONFIRMED, KnownKey
+from expertscore.wording.errors import worded
 
 __all__ = ["AuditRefused", "DecisionError", "Decisions", "replay", "replay_entries"]
 
@@ -66,6 +67,8 @@ class AuditRefused(DecisionError):
             indicator=error.indicator,
             expert=error.expert,
         )
+        # Worded as the line and the refusal of the decision it records, in both languages.
+        self.saying("line", source=source, why=worded(error))
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,9 @@ class Decisions:
 def _text(entry: dict[str, Any], name: str) -> str:
     value = entry.get(name)
     if not isinstance(value, str):
-        raise DecisionError(f"the line has no text field '{name}'", rule="shape")
+        raise DecisionError(f"the line has no text field '{name}'", rule="shape").saying(
+            "no_field", field=name
+        )
     return value
 
 
@@ -124,18 +129,20 @@ def _apply_cleared(package: OpenedPackage, entry: dict, decisions: Decisions) ->
             rule="withdraw",
             submission=sid,
             indicator=code,
-        )
+        ).saying("nothing_to_withdraw")
 
 
 def _apply_round(package: OpenedPackage, entry: dict, decisions: Decisions) -> None:
     sid, code = _text(entry, "submission"), _text(entry, "indicator")
     experts = entry.get("experts")
     if not isinstance(experts, list) or not all(isinstance(e, str) for e in experts):
-        raise DecisionError("the line has no list of expert ids 'experts'", rule="shape")
+        raise DecisionError("the line has no list of expert ids 'experts'", rule="shape").saying(
+            "no_field", field="experts"
+        )
     if experts != sorted(set(experts)):
         raise DecisionError(
             "the experts are not listed once each, in order", rule=rules.EXPERTS, submission=sid
-        )
+        ).saying("experts_order")
     rules.check_round(package, sid, code, experts)
     rules.check_reason(entry.get("reason"), NO_ROUND_REASON, submission=sid)
     decisions.rounds[(sid, code)] = RoundDecision(sid, code, tuple(experts), entry["reason"])
@@ -183,12 +190,16 @@ def replay_entries(
         shown = action if isinstance(action, str) else "?"
         try:
             if not isinstance(entry, dict):
-                raise DecisionError("the line is not a JSON object", rule="shape")
+                raise DecisionError("the line is not a JSON object", rule="shape").saying(
+                    "not_an_object"
+                )
             if action in OTHER_ACTIONS:
                 continue
             step = _APPLY.get(action)  # type: ignore[arg-type]
             if step is None:
-                raise DecisionError(f"unknown action {json.dumps(action)}", rule="action")
+                raise DecisionError(f"unknown action {json.dumps(action)}", rule="action").saying(
+                    "unknown_action", name=json.dumps(action)
+                )
             step(package, entry, decisions)
         except DecisionError as exc:
             raise AuditRefused(number, shown, exc, source) from None
@@ -208,7 +219,9 @@ def numbered_lines(folder: Path) -> list[tuple[int, Any]]:
             entries.append((number, json.loads(line)))
         except ValueError:
             raise AuditRefused(
-                number, "unreadable", DecisionError("the line is not JSON", rule="shape")
+                number,
+                "unreadable",
+                DecisionError("the line is not JSON", rule="shape").saying("not_json"),
             ) from None
     return entries
 
@@ -288,7 +301,7 @@ def clear_override(
                 rule="withdraw",
                 submission=submission,
                 indicator=indicator,
-            )
+            ).saying("nothing_to_withdraw")
     append_audit(
         folder,
         {

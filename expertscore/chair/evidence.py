@@ -70,9 +70,13 @@ def evidence_bytes(package: OpenedPackage, sha256: str) -> bytes:
     """
     size = next((e.size for e in package.manifest.evidence if e.sha256 == sha256), None)
     if size is None:
-        raise PackageError(package.path, f"no evidence with SHA-256 {sha256}")
+        raise PackageError(package.path, f"no evidence with SHA-256 {sha256}").saying(
+            "no_evidence", sha256=sha256
+        )
     with EvidenceReader(package.path) as reader:
         data = b"".join(reader.chunks(sha256, size))
     if hashlib.sha256(data).hexdigest() != sha256:
-        raise PackageError(package.path, f"evidence {sha256} does not match its SHA-256")
+        raise PackageError(package.path, f"evidence {sha256} does not match its SHA-256").saying(
+            "evidence_changed", sha256=sha256
+        )
     return data

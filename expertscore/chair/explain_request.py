@@ -66,7 +66,7 @@ def write_request(
 ) -> Path:
     """The request for ``items`` (maybe none: statements only) about the results ``result``."""
     if not requested_by.strip():
-        raise NoteError("name who requests the explanations")
+        raise NoteError("name who requests the explanations").saying("no_requester")
     record = {
         "format": REQUEST_FORMAT,
         "batch_id": package.manifest.batch.id,
@@ -94,20 +94,32 @@ def read_request_for(path: Path, manifest_sha256: str) -> Request:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise NoteError(f"{path}: not an explanation request ({exc})") from None
+        raise NoteError(f"{path}: not an explanation request ({exc})").saying(
+            "not_a_request", path=path, why=exc
+        ) from None
     if not isinstance(raw, dict) or raw.get("format") != REQUEST_FORMAT:
-        raise NoteError(f"{path}: not an explanation request ({REQUEST_FORMAT})")
+        raise NoteError(f"{path}: not an explanation request ({REQUEST_FORMAT})").saying(
+            "not_a_request", path=path, why=REQUEST_FORMAT
+        )
     if raw.get("manifest_sha256") != manifest_sha256:
-        raise NoteError(f"{path}: the request is for another batch (its batch hash differs)")
+        raise NoteError(
+            f"{path}: the request is for another batch (its batch hash differs)"
+        ).saying("other_batch", path=path)
     results = raw.get("results_sha256")
     if not is_digest(results):
-        raise NoteError(f"{path}: the request names no results (results_sha256)")
+        raise NoteError(f"{path}: the request names no results (results_sha256)").saying(
+            "no_results", path=path
+        )
     items = raw.get("items")
     if not isinstance(items, list):
-        raise NoteError(f"{path}: the request's items are damaged")
+        raise NoteError(f"{path}: the request's items are damaged").saying(
+            "items_damaged", path=path
+        )
     try:
         asked = [Needed(str(i["expert"]), str(i["submission"]), Decimal(i["deviation"]))
                  for i in items]  # fmt: skip
         return Request(str(raw.get("requested_by") or ""), str(results), asked)
     except (TypeError, KeyError, InvalidOperation):
-        raise NoteError(f"{path}: the request's items are damaged") from None
+        raise NoteError(f"{path}: the request's items are damaged").saying(
+            "items_damaged", path=path
+        ) from None

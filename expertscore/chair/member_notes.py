@@ -45,6 +45,7 @@ from expertscore.identity.keys import ExpertKey, local_now
 from expertscore.identity.roles import NOTE, require_role
 from expertscore.reports.pdfbase import write_atomically
 from expertscore.results.trust import KeyTrust, KeyUntrusted
+from expertscore.wording.errors import worded
 
 NOTE_FORMAT = "expertscore-note/1"
 NOTE_PAYLOAD_FORMAT = "expertscore-note-payload/2"
@@ -157,7 +158,9 @@ def sign_note(
     knows it without the package; ``algorithm`` and SM2's ``signer_id`` are the batch's."""
     check_body(kind, body)
     if not is_digest(results_sha256):
-        raise NoteError("a note names the results it speaks about (their SHA-256)")
+        raise NoteError("a note names the results it speaks about (their SHA-256)").saying(
+            "results_unnamed"
+        )
     require_role(key.info, NOTE)
     if key.info.algorithm != algorithm:
         raise NoteWrongAlgorithm(str(out), algorithm, key.info.algorithm)
@@ -178,19 +181,21 @@ def check_body(kind: str, body: dict) -> None:
     if kind == EXPLANATION:
         texts = body.get("explanations")
         if not isinstance(texts, dict) or not texts:
-            raise NoteError("an explanation names at least one submission with its text")
+            raise NoteError("an explanation names at least one submission with its text").saying(
+                "no_explanation"
+            )
         if not all(isinstance(t, str) and t.strip() for t in texts.values()):
-            raise NoteError("every explanation needs its text")
+            raise NoteError("every explanation needs its text").saying("explanation_text")
         return
     if kind != STATEMENT:
-        raise NoteError(f"unknown kind of note {kind!r}")
+        raise NoteError(f"unknown kind of note {kind!r}").saying("unknown_kind", kind=repr(kind))
     if body.get("stance") not in (AGREE, DISSENT):
-        raise NoteError("a statement is agree or dissent")
+        raise NoteError("a statement is agree or dissent").saying("stance")
     reasons = body.get("reasons")
     if not isinstance(reasons, str):
-        raise NoteError("a statement's reasons are text")
+        raise NoteError("a statement's reasons are text").saying("reasons_text")
     if body["stance"] == DISSENT and not reasons.strip():
-        raise NoteError("a dissent needs its reasons")
+        raise NoteError("a dissent needs its reasons").saying("dissent_reasons")
 
 
 def read_note(data: bytes, source: str, package: OpenedPackage, trust: KeyTrust) -> Note:
@@ -199,18 +204,20 @@ def read_note(data: bytes, source: str, package: OpenedPackage, trust: KeyTrust)
     try:
         raw = json.loads(envelope.payload.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise NoteRefused(source, "the signed payload is damaged: the file was changed") from None
+        raise NoteRefused(source, "the signed payload is damaged: the file was changed").saying(
+            "damaged"
+        ) from None
     if not isinstance(raw, dict):
-        raise NoteRefused(source, "the signed payload is not a JSON object")
+        raise NoteRefused(source, "the signed payload is not a JSON object").saying("not_an_object")
     if raw.get("format") not in OLD_PAYLOAD_FORMATS:
         check_format(raw.get("format"), NOTE_KIND, NOTE_PAYLOAD_FORMAT, "payload", source)
     results = raw.get("results")
     spoken = results.get("sha256") if isinstance(results, dict) else None
     if raw.get("format") == NOTE_PAYLOAD_FORMAT and not is_digest(spoken):
-        raise NoteRefused(source, "the note names no results (results.sha256)")
+        raise NoteRefused(source, "the note names no results (results.sha256)").saying("no_results")
     expert, batch = raw.get("expert"), raw.get("batch")
     if not isinstance(expert, dict) or not isinstance(batch, dict):
-        raise NoteRefused(source, "the payload names no expert or batch")
+        raise NoteRefused(source, "the payload names no expert or batch").saying("no_expert")
     key = expert.get("public_key")
     check_algorithm(str(key), package.manifest.algorithm, source, NoteWrongAlgorithm)
     try:
@@ -218,9 +225,13 @@ def read_note(data: bytes, source: str, package: OpenedPackage, trust: KeyTrust)
             str(key), NOTE_PAYLOAD_TYPE, envelope.payload, envelope.sig, package.manifest.signer_id
         )
     except (SignatureError, ValueError) as exc:
-        raise NoteRefused(source, f"the signature does not verify ({exc})") from None
+        raise NoteRefused(source, f"the signature does not verify ({exc})").saying(
+            "bad_signature", why=exc
+        ) from None
     if batch.get("sha256") != package.manifest_sha256:
-        raise NoteRefused(source, "the note is for another batch (its batch hash differs)")
+        raise NoteRefused(source, "the note is for another batch (its batch hash differs)").saying(
+            "other_batch"
+        )
     try:
         trust.check(str(expert.get("id")), str(key))
     except KeyUntrusted as exc:
@@ -229,7 +240,7 @@ def read_note(data: bytes, source: str, package: OpenedPackage, trust: KeyTrust)
     try:
         check_body(str(raw.get("kind")), body)
     except NoteError as exc:
-        raise NoteRefused(source, str(exc)) from None
+        raise NoteRefused(source, str(exc)).saying("body", why=worded(exc)) from None
     return Note(
         kind=str(raw["kind"]),
         expert=str(expert["id"]),
@@ -256,9 +267,11 @@ def transcribe_statement(
 ) -> Path:
     """Keep a member's paper statement, typed in by the chair and marked as such."""
     if expert not in {e.id for e in package.manifest.roster}:
-        raise NoteError(f"{expert} is not on the batch roster")
+        raise NoteError(f"{expert} is not on the batch roster").saying(
+            "not_on_roster", expert=expert
+        )
     if not chair.strip():
-        raise NoteError("name the chair who transcribed the paper statement")
+        raise NoteError("name the chair who transcribed the paper statement").saying("no_chair")
     check_body(STATEMENT, {"stance": stance, "reasons": reasons})
     record = {"format": PAPER_FORMAT, "expert": expert, "stance": stance,
               "reasons": reasons.strip(), "transcribed_by": chair.strip(),
@@ -274,14 +287,16 @@ def _paper(path: Path, package: OpenedPackage) -> Note:
     try:
         raw: Any = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        raise NoteRefused(str(path), "a damaged paper statement") from None
+        raise NoteRefused(str(path), "a damaged paper statement").saying(
+            "damaged_statement"
+        ) from None
     if not isinstance(raw, dict) or raw.get("format") != PAPER_FORMAT:
-        raise NoteRefused(str(path), "not a paper statement")
+        raise NoteRefused(str(path), "not a paper statement").saying("not_a_statement")
     names = {e.id: e.name for e in package.manifest.roster}
     try:
         check_body(STATEMENT, {"stance": raw.get("stance"), "reasons": raw.get("reasons")})
     except NoteError as exc:
-        raise NoteRefused(str(path), str(exc)) from None
+        raise NoteRefused(str(path), str(exc)).saying("body", why=worded(exc)) from None
     expert = str(raw.get("expert"))
     return Note(STATEMENT, expert, names.get(expert, ""), str(raw.get("created_at", "")),
                 stance=raw["stance"], reasons=raw["reasons"],

@@ -283,7 +283,9 @@ def apply(folder: MergeFolder, decisions: Iterable[Decision]) -> None:
             with open(temp, "rb") as check:
                 if hashlib.sha256(check.read()).hexdigest() != decision.digest:
                     os.unlink(temp)
-                    raise ResultRefused(decision.source, "the file changed while it was merged")
+                    raise ResultRefused(
+                        decision.source, "the file changed while it was merged"
+                    ).saying("changed_in_merge")
             os.replace(temp, target)
             folder.accepted[decision.checked.payload.expert.id] = decision.checked.slim()
         append_audit(

@@ -57,6 +57,7 @@ from expertscore.identity.roles import PANEL, require_role
 from expertscore.reports.pdfbase import ReportError, write_atomically
 from expertscore.results.payload import PROGRAM, payload_bytes
 from expertscore.results.verify import CheckedResult
+from expertscore.wording.errors import worded
 
 PANEL_FORMAT = "expertscore-panel/1"
 PANEL_PAYLOAD_TYPE = "application/vnd.expertscore.panel+json"
@@ -194,15 +195,15 @@ def _check_consistent(
     if dict(inp.overrides) != dict(decisions.overrides):
         raise PanelFileError(
             "the aggregation's agreed panel scores are not the chair's recorded decisions"
-        )
+        ).saying("overrides_differ")
     if dict(inp.verified_values) != dict(decisions.verified_values):
         raise PanelFileError(
             "the aggregation's verified values are not the chair's recorded decisions"
-        )
+        ).saying("values_differ")
     if sorted(inp.sheets, key=_sheet_key) != sorted(ref_inp.sheets, key=_sheet_key):
         raise PanelFileError(
             "the aggregation's scores are not those of the merge folder's accepted files"
-        )
+        ).saying("scores_differ")
     ours, theirs = _numbers(reference), _numbers(result)
     differing = sorted(
         sid for sid in ours.keys() | theirs.keys() if ours.get(sid) != theirs.get(sid)
@@ -211,7 +212,7 @@ def _check_consistent(
         raise PanelFileError(
             f"the results of {', '.join(differing[:5])} differ from a fresh aggregation of the"
             " merge folder"
-        )
+        ).saying("results_differ", submissions=", ".join(differing[:5]))
 
 
 def build_payload(
@@ -280,7 +281,9 @@ def write_panel_file(
     # The audit log is replayed under the recording rules once more: a line added by hand
     # that the program would refuse stops the file from being signed.
     if replay(folder.path, package) != decisions:
-        raise PanelFileError("the decisions given are not those recorded in the merge folder")
+        raise PanelFileError(
+            "the decisions given are not those recorded in the merge folder"
+        ).saying("decisions_differ")
     check_folder(folder.path, folder.accepted, decisions.transcriptions, package)
     ref_inp, reference = canonical_results(
         package, folder.accepted.values(), decisions.overrides, decisions.verified_values
@@ -305,7 +308,7 @@ def write_panel_file(
     try:
         write_atomically(out, write)
     except ReportError as exc:
-        raise PanelFileError(str(exc)) from None
+        raise PanelFileError(str(exc)).saying("not_written", why=worded(exc)) from None
     return out
 
 
@@ -337,14 +340,18 @@ def read_panel_bytes(data: bytes, source: str, package: OpenedPackage | None = N
     try:
         raw = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise PanelRefused(source, "the signed payload is damaged: the file was changed") from None
+        raise PanelRefused(source, "the signed payload is damaged: the file was changed").saying(
+            "damaged"
+        ) from None
     if not isinstance(raw, dict):
-        raise PanelRefused(source, "the signed payload is not a JSON object")
+        raise PanelRefused(source, "the signed payload is not a JSON object").saying(
+            "not_an_object"
+        )
     check_format(raw.get("format"), PANEL_KIND, PANEL_PAYLOAD_FORMAT, "payload", source)
     chair = raw.get("chair")
     key = chair.get("public_key") if isinstance(chair, dict) else None
     if not isinstance(key, str):
-        raise PanelRefused(source, "the payload names no signing key")
+        raise PanelRefused(source, "the payload names no signing key").saying("no_key")
     signer_id = None
     if package is not None:
         check_algorithm(key, package.manifest.algorithm, source, PanelWrongAlgorithm)
@@ -355,11 +362,11 @@ def read_panel_bytes(data: bytes, source: str, package: OpenedPackage | None = N
     except (SignatureError, ValueError) as exc:
         raise PanelRefused(
             source, f"the signature does not verify ({exc}): the file was changed after signing"
-        ) from None
+        ).saying("bad_signature", why=exc) from None
     if keyid != claimed:
         raise PanelRefused(
             source, f"the signature's key id {keyid} is not the chair's key {claimed}"
-        )
+        ).saying("other_key", keyid=keyid, claimed=claimed)
     try:
         payload = parse_panel_payload(raw)
     except ValueError as exc:
@@ -367,12 +374,14 @@ def read_panel_bytes(data: bytes, source: str, package: OpenedPackage | None = N
     expected = panel_envelope_bytes(body, keyid, sig)
     if data != expected:
         if expected.startswith(data):
-            raise PanelRefused(source, f"the file is truncated (it ends after {len(data)} bytes)")
+            raise PanelRefused(
+                source, f"the file is truncated (it ends after {len(data)} bytes)"
+            ).saying("truncated", size=len(data))
         raise PanelRefused(
             source,
             "the file's bytes differ from the layout it was signed in (changed outside"
             " ExpertScore, e.g. its line endings or spacing)",
-        )
+        ).saying("layout")
     return ReadPanel(payload, raw, claimed, envelope)
 
 
@@ -401,7 +410,7 @@ def read_panel(
 ) -> ReadPanel:
     """``read_panel_file`` with the payload as written and the envelope (``ReadPanel``)."""
     if not path.is_file():
-        raise PanelRefused(str(path), "no such file")
+        raise PanelRefused(str(path), "no such file").saying("no_file")
     read = read_panel_bytes(path.read_bytes(), str(path), package)
     payload, signer = read.payload, read.signer
     if chair_fingerprint is not None and signer != chair_fingerprint:
@@ -409,6 +418,12 @@ def read_panel(
             str(path),
             f"signed by key {signer} ({payload.chair.id} {payload.chair.name}), not the chair's"
             f" key {chair_fingerprint}",
+        ).saying(
+            "not_the_chair",
+            signer=signer,
+            chair=payload.chair.id,
+            name=payload.chair.name,
+            expected=chair_fingerprint,
         )
     return read
 

@@ -56,7 +56,9 @@ def write_round_request(
     package: OpenedPackage, decisions: Decisions, requested_by: str, out: Path
 ) -> Path:
     if not decisions.rounds:
-        raise RoundRequestError("no indicator has been sent to a second round")
+        raise RoundRequestError("no indicator has been sent to a second round").saying(
+            "nothing_sent"
+        )
     request = RoundRequest(
         format=ROUND_FORMAT,
         batch_id=package.manifest.batch.id,
@@ -83,10 +85,12 @@ def read_round_request(path: Path) -> RoundRequest:
     try:
         return RoundRequest.model_validate_json(path.read_bytes())
     except FileNotFoundError:
-        raise RoundRequestError(f"{path}: no such file") from None
+        raise RoundRequestError(f"{path}: no such file").saying("no_file", path=path) from None
     except (ValidationError, ValueError) as exc:
         first = exc.errors(include_url=False)[0]["msg"] if isinstance(exc, ValidationError) else exc
-        raise RoundRequestError(f"{path}: not a round request ({first})") from None
+        raise RoundRequestError(f"{path}: not a round request ({first})").saying(
+            "not_a_request", path=path, why=first
+        ) from None
 
 
 def apply_round_request(session: SessionFile, path: Path) -> list[RoundItem]:
@@ -96,7 +100,7 @@ def apply_round_request(session: SessionFile, path: Path) -> list[RoundItem]:
     if (request.batch_id, request.batch_sha256) != (info.batch_id, info.manifest_sha256):
         raise RoundRequestError(
             f"{path}: the request is for batch {request.batch_id}, not this one"
-        )
+        ).saying("other_batch", path=path, batch=request.batch_id)
     mine = [item for item in request.items if info.expert_id in item.experts]
     if not mine:
         return []
@@ -105,6 +109,12 @@ def apply_round_request(session: SessionFile, path: Path) -> list[RoundItem]:
         if item.indicator not in {leaf.code for leaf in scoring.assigned_leaves(item.submission)}:
             raise RoundRequestError(
                 f"{path}: {item.submission} {item.indicator} is not assigned to {info.expert_id}"
+            ).saying(
+                "not_assigned",
+                path=path,
+                submission=item.submission,
+                indicator=item.indicator,
+                expert=info.expert_id,
             )
     if scoring.locked_by() is not None:
         scoring.unlock(f"第{request.round}轮评分（{request.requested_by}）")

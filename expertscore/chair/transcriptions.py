@@ -137,4 +137,8 @@ def check_folder(
                     f" ({REPLACED_DIR}/{kept.name})",
                     rule="transcription",
                     expert=expert,
+                ).saying(
+                    "replaced_own",
+                    sequence=own.payload.sequence,
+                    kept=f"{REPLACED_DIR}/{kept.name}",
                 )

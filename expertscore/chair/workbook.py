@@ -53,6 +53,7 @@ from expertscore.reports.pdfbase import ReportError, write_atomically
 from expertscore.schemes.model import Indicator
 from expertscore.schemes.rules import fmt
 from expertscore.scoring.totals import Rollup, rollup
+from expertscore.wording.errors import worded
 from expertscore.wording.labels import chinese_flag_text as flag_text
 
 SUMMARY_HEADERS = [
@@ -128,7 +129,7 @@ def write_results_workbook(
     try:
         write_atomically(out, lambda temp: book.save(temp))
     except ReportError as exc:
-        raise WorkbookError(str(exc)) from None
+        raise WorkbookError(str(exc)).saying("not_written", why=worded(exc)) from None
     return out
 
 

@@ -57,7 +57,9 @@ def _run(action: Callable[[], T]) -> T:
     try:
         return action()
     except ExpertScoreError as exc:
-        echo(f"error: {exc}", err=True)
+        from expertscore.wording.cli import error_line  # the catalog, only when needed
+
+        echo(error_line(exc), err=True)  # the user's language, as every other command
         sys.exit(2)
 
 

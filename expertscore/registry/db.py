@@ -68,19 +68,21 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(normalized_url(url))
     except ArgumentError:
-        raise RegistryDatabaseError(shown, "not a database URL") from None
+        raise RegistryDatabaseError(shown, "not a database URL").saying("not_a_url") from None
     if parsed.get_backend_name() == "sqlite" and parsed.database:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = create_engine(parsed)
     except NoSuchModuleError:
-        raise RegistryDatabaseError(shown, "no such kind of database") from None
+        raise RegistryDatabaseError(shown, "no such kind of database").saying(
+            "unknown_kind"
+        ) from None
     except ImportError as exc:
         raise RegistryDatabaseError(
             shown,
             f"its driver is not installed ({exc.name}); install the program with its"
             " 'registry' extra",
-        ) from None
+        ).saying("no_driver", module=exc.name) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin_immediate)
@@ -129,14 +131,14 @@ def open_registry(url: str) -> Engine:
             engine.dispose()
             raise RegistryDatabaseError(
                 shown, f"made by a newer ExpertScore (schema {current}); update the program"
-            )
+            ).saying("newer", schema=current)
         if current != known_revisions()[-1]:
             from alembic import command
 
             command.upgrade(alembic_config(engine), "head")
     except DBAPIError as exc:
         engine.dispose()
-        raise RegistryDatabaseError(shown, _first_line(exc.orig)) from None
+        raise RegistryDatabaseError(shown, _first_line(exc.orig)).saying("database") from None
     return engine
 
 

@@ -31,6 +31,7 @@ from expertscore.errors import ExpertScoreError
 from expertscore.registry.models import Check, PanelFile, Status
 from expertscore.registry.rows import PanelRows, add_rows, panel_rows
 from expertscore.registry.trust import Checked, check_panel
+from expertscore.wording.errors import worded
 
 
 class Outcome(StrEnum):
@@ -58,9 +59,12 @@ class IngestRefused(ExpertScoreError):
         self.reason = reason
         self.differences = differences or []
 
-    def __reduce__(self) -> tuple[type[IngestRefused], tuple[Path, str, list[str]]]:
+    def __reduce__(
+        self,
+    ) -> tuple[type[IngestRefused], tuple[Path, str, list[str]], dict[str, object]]:
         # Made in a checking process, raised again in the one storing: by its own fields.
-        return IngestRefused, (self.path, self.reason, self.differences)
+        # Its wording (``said`` and ``facts``) goes with it, as the state pickle restores.
+        return IngestRefused, (self.path, self.reason, self.differences), vars(self)
 
 
 @dataclass(frozen=True)
@@ -84,13 +88,15 @@ def clear_bytes(path: Path) -> tuple[bytes, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise IngestRefused(path, exc.strerror or "cannot be read") from None
+        raise IngestRefused(path, exc.strerror or "cannot be read").saying("unreadable") from None
     if len(data) > MAX_PANEL_BYTES:
-        raise IngestRefused(path, f"larger than {MAX_PANEL_BYTES >> 20} MiB")
+        raise IngestRefused(path, f"larger than {MAX_PANEL_BYTES >> 20} MiB").saying(
+            "too_large", limit=MAX_PANEL_BYTES >> 20
+        )
     try:  # a panel file encrypted to the authority: stored and compared as its clear bytes
         data = open_bytes(data, path)
     except SealedError as exc:
-        raise IngestRefused(path, exc.message) from exc
+        raise IngestRefused(path, exc.message).saying("cause", why=worded(exc)) from exc
     return data, hashlib.sha256(data).hexdigest()
 
 
@@ -126,7 +132,7 @@ def prepare(
     try:
         checked = check_panel(data, str(path), package, results_dir)
     except PanelRefused as exc:
-        raise IngestRefused(path, exc.reason) from None
+        raise IngestRefused(path, exc.reason).saying("cause", why=worded(exc)) from None
     if checked.differences:
         count = len(checked.differences)
         raise IngestRefused(
@@ -134,7 +140,7 @@ def prepare(
             f"{count} difference{'s' if count > 1 else ''} from what its batch allows:"
             f" {checked.differences[0]}",
             checked.differences,
-        )
+        ).saying("differences", count=count, first=checked.differences[0])
     return prepared_of(data, checked, package)
 
 
@@ -186,7 +192,9 @@ def _after_race(engine: Engine, path: Path, prepared: Prepared) -> Ingested:
     done = known(engine, path, prepared.sha256)
     if done is not None:
         return done
-    raise IngestRefused(path, f"batch {prepared.batch_id} got another panel file at the same time")
+    raise IngestRefused(
+        path, f"batch {prepared.batch_id} got another panel file at the same time"
+    ).saying("at_once", batch=prepared.batch_id)
 
 
 def _store(
@@ -211,6 +219,11 @@ def _store(
                 f"batch {batch_id} already has panel file {current.sha256[:16]}…"
                 f" ({current.created_at}); a changed file is taken only as a correction,"
                 " with its cause",
+            ).saying(
+                "has_current",
+                batch=batch_id,
+                current=f"{current.sha256[:16]}…",
+                created=current.created_at,
             )
         replaced = None if current is None else current.sha256
         if current is not None:

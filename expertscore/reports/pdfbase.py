@@ -529,19 +529,25 @@ def write_atomically(out: Path, write: Callable[[Path], object]) -> None:
     (what ``write`` returns, such as the byte count of ``Path.write_bytes``, is not used)."""
     folder = out.parent
     if not folder.is_dir():
-        raise ReportError(f"{out}: the folder {folder} does not exist")
+        raise ReportError(f"{out}: the folder {folder} does not exist").saying(
+            "no_folder", path=out, folder=folder
+        )
     # Not mkstemp: a file created with open() gets the usual permissions (umask), not 0600.
     temp = folder / f".{out.name}.{secrets.token_hex(6)}.part"
     try:
         temp.open("xb").close()
     except OSError as exc:
-        raise ReportError(f"{out}: cannot write: {exc.strerror}") from None
+        raise ReportError(f"{out}: cannot write: {exc.strerror}").saying(
+            "not_written", path=out, why=exc.strerror
+        ) from None
     try:
         write(temp)
         with temp.open("rb+") as written:
             os.fsync(written.fileno())
         os.replace(temp, out)
     except OSError as exc:
-        raise ReportError(f"{out}: cannot write: {exc.strerror or exc}") from None
+        raise ReportError(f"{out}: cannot write: {exc.strerror or exc}").saying(
+            "not_written", path=out, why=exc.strerror or exc
+        ) from None
     finally:
         temp.unlink(missing_ok=True)

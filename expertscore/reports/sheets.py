@@ -35,6 +35,7 @@ from expertscore.schemes.model import Scheme
 from expertscore.scoring.service import ScoringService, SubmissionRow
 from expertscore.storage import models as m
 from expertscore.storage.session import SessionFile
+from expertscore.wording import Text
 
 SHA256_TEXT = re.compile(r"^[0-9a-f]{64}$")
 CHUNK = 1 << 20
@@ -78,7 +79,7 @@ def render_blank_sheets(
 ) -> Printed:
     """Blank sheets, one section per submission (every applicable leaf, or ``leaves[id]``)."""
     if not submissions:
-        raise ReportError(f"{out}: no submissions to print")
+        raise ReportError(f"{out}: no submissions to print").saying("nothing_to_print", path=out)
     return BlankSheets(scheme, batch_info, submissions, leaves).render(out)
 
 
@@ -103,7 +104,11 @@ def render_filled_sheet(
         batch = BatchHeader(info.batch_id, info.batch_title, info.batch_organizer)
         expert = _expert_card(session)
         rows = {row.id: row for row in scoring.submissions()}
-        chosen = _choose(list(rows), submission_ids, f"assigned to {info.expert_id}")
+        chosen = _choose(
+            list(rows),
+            submission_ids,
+            Text(f"assigned to {info.expert_id}", f"分配给 {info.expert_id} 的"),
+        )
         items = [_filled(scoring, rows[sid]) for sid in chosen]
     return FilledSheets(scheme, batch, expert, items, digest, fingerprint).render(out)
 
@@ -115,7 +120,7 @@ def blank_sheets_from_package(
     opened = open_package(package)
     manifest = opened.manifest
     by_id = {sub.id: sub for sub in manifest.submissions}
-    chosen = _choose(list(by_id), submission_ids, "in the batch")
+    chosen = _choose(list(by_id), submission_ids, Text("in the batch", "本批次中的"))
     return render_blank_sheets(opened.scheme, manifest.batch, [by_id[s] for s in chosen], out)
 
 
@@ -127,7 +132,11 @@ def blank_sheets_from_session(
         scoring = ScoringService(session)
         info = session.info
         rows = [row for row in scoring.submissions() if row.recusal_reason is None]
-        chosen = _choose([row.id for row in rows], submission_ids, f"to score for {info.expert_id}")
+        chosen = _choose(
+            [row.id for row in rows],
+            submission_ids,
+            Text(f"to score for {info.expert_id}", f"{info.expert_id} 要评分的"),
+        )
         subs = [_session_submission(scoring, row) for row in rows if row.id in chosen]
         leaves = {sid: [leaf.code for leaf in scoring.assigned_leaves(sid)] for sid in chosen}
         batch = BatchHeader(info.batch_id, info.batch_title, info.batch_organizer)
@@ -143,7 +152,9 @@ def file_digest(path: Path) -> str:
             while chunk := handle.read(CHUNK):
                 digest.update(chunk)
     except OSError as exc:
-        raise ReportError(f"{path}: cannot read: {exc.strerror}") from None
+        raise ReportError(f"{path}: cannot read: {exc.strerror}").saying(
+            "unreadable", path=path, why=exc.strerror
+        ) from None
     return digest.hexdigest()
 
 
@@ -163,19 +174,26 @@ def _checked_digest(digest: str | None) -> str | None:
         return None
     text = digest.strip().lower()
     if not SHA256_TEXT.match(text):
-        raise ReportError(f"'{digest}' is not a SHA-256 digest (64 hex digits)")
+        raise ReportError(f"'{digest}' is not a SHA-256 digest (64 hex digits)").saying(
+            "not_a_digest", digest=digest
+        )
     return text
 
 
-def _choose(available: list[str], wanted: Iterable[str] | None, where: str) -> list[str]:
-    """The wanted ids in the batch's order; all when ``wanted`` is None or empty."""
+def _choose(available: list[str], wanted: Iterable[str] | None, where: Text) -> list[str]:
+    """The wanted ids in the batch's order; all when ``wanted`` is None or empty.
+
+    ``where`` says which submissions were available, in both languages.
+    """
     wanted = list(wanted or [])
     unknown = [sid for sid in wanted if sid not in available]
     if unknown:
-        raise ReportError(f"submission {unknown[0]} is not {where}")
+        raise ReportError(f"submission {unknown[0]} is not {where.en}").saying(
+            "not_available", submission=unknown[0], scope=where
+        )
     chosen = [sid for sid in available if not wanted or sid in wanted]
     if not chosen:
-        raise ReportError(f"no submissions {where}")
+        raise ReportError(f"no submissions {where.en}").saying("none_available", scope=where)
     return chosen
 
 

@@ -270,13 +270,17 @@ def peek_payload(data: bytes, source: str) -> dict[str, Any]:
     try:
         raw = json.loads(data.decode("utf-8"))
     except RecursionError:
-        raise ResultRefused(source, "the signed payload is nested too deeply") from None
+        raise ResultRefused(source, "the signed payload is nested too deeply").saying(
+            "too_deep"
+        ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ResultRefused(
             source, f"the signed payload is damaged (not valid JSON: {exc}): the file was changed"
         ).saying("damaged", detail=exc) from None
     if not isinstance(raw, dict):
-        raise ResultRefused(source, "the signed payload is not a JSON object" + NOT_OURS)
+        raise ResultRefused(source, "the signed payload is not a JSON object" + NOT_OURS).saying(
+            "not_an_object"
+        )
     declared = raw.get("format")
     if declared in READABLE_FORMATS:
         return raw
@@ -296,4 +300,6 @@ def parse_payload(data: bytes, source: str) -> ResultPayload:
         error = exc.errors(include_url=False)[0]
         where = ".".join(str(part) for part in error["loc"]) or "(top)"
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise ResultRefused(source, f"payload {where}: {error['msg']}{more}") from None
+        raise ResultRefused(source, f"payload {where}: {error['msg']}{more}").saying(
+            "payload_field", field=where, why=error["msg"]
+        ) from None

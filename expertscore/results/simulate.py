@@ -104,7 +104,7 @@ def _panel(opened: OpenedPackage, count: int) -> list[Expert]:
     if not 1 <= count <= len(candidates):
         raise SimulationError(
             f"asked for {count} experts; the batch has {len(candidates)} experts with assignments"
-        )
+        ).saying("too_many", count=count, available=len(candidates))
     return candidates[:count]
 
 
@@ -144,7 +144,9 @@ def simulate(
     for expert in panel:
         for suffix in (SESSION_SUFFIX, RESULT_SUFFIX):
             if (out / f"{expert.id}{suffix}").exists():
-                raise SimulationError(f"{out / (expert.id + suffix)}: exists; use an empty folder")
+                raise SimulationError(
+                    f"{out / (expert.id + suffix)}: exists; use an empty folder"
+                ).saying("exists", path=out / (expert.id + suffix))
     rng = random.Random(f"expertscore-simulate/{seed}")
     truth = SharedTruth(
         seed=seed,
@@ -162,7 +164,7 @@ def simulate(
             raise SimulationError(
                 f"the roster pins another key for {expert.id}; simulate with the seed whose"
                 " key cards were pinned"
-            )
+            ).saying("pinned", expert=expert.id)
         session_key = SessionKey.new(session_passphrase) if session_passphrase else None
         session_path = create_session(
             package, expert.id, out / f"{expert.id}{SESSION_SUFFIX}", key=session_key

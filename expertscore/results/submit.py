@@ -92,11 +92,17 @@ def _check_key(session: SessionFile, key: ExpertKey) -> None:
             raise SubmitRefused(
                 f"this session was transcribed by {marked.chair_id} {marked.chair_name} and must"
                 f" be signed with that key, not with {info.expert_id}'s ({info.fingerprint})"
+            ).saying(
+                "transcribed",
+                chair=marked.chair_id,
+                name=marked.chair_name,
+                expert=info.expert_id,
+                key=info.fingerprint,
             )
     elif info.expert_id != session.info.expert_id:
         raise SubmitRefused(
             f"this is the session of {session.info.expert_id}; the key belongs to {info.expert_id}"
-        )
+        ).saying("other_expert", owner=session.info.expert_id, expert=info.expert_id)
     expected = session.manifest.algorithm
     if info.algorithm != expected:
         raise SubmitWrongAlgorithm(str(info.path or info.expert_id), expected, info.algorithm)
@@ -115,7 +121,9 @@ def _check_target(out: Path, session: SessionFile) -> None:
         )
     if out.exists():
         if out.resolve() == session.path.resolve():
-            raise SubmitRefused(f"{out}: is the session file itself; not overwritten")
+            raise SubmitRefused(f"{out}: is the session file itself; not overwritten").saying(
+                "session_itself", path=out
+            )
         with out.open("rb") as handle:
             start = handle.read(64)
         ours = start.startswith(b'{\n  "format": "' + RESULT_FORMAT.split("/")[0].encode())
@@ -214,7 +222,9 @@ def write_again(session: SessionFile, out: Path, recipients: Sequence[str] = ())
     with session.orm() as orm:
         locked = locking_result(orm)
     if locked is None:
-        raise SubmitRefused("the session is not submitted (or was unlocked); submit it first")
+        raise SubmitRefused(
+            "the session is not submitted (or was unlocked); submit it first"
+        ).saying("not_submitted")
     _check_target(out, session)
     data = locked.envelope.encode("ascii")
     temp = _write_hidden(out, seal_bytes(data, recipients, out) if recipients else data)

@@ -34,25 +34,29 @@ def mark_transcribed(
 ) -> None:
     """Mark a fresh session as the chair's transcription of ``sheet`` (say which sheet)."""
     if not sheet.strip():
-        raise TranscriptionRefused("say which paper sheet is transcribed (date, pages)")
+        raise TranscriptionRefused("say which paper sheet is transcribed (date, pages)").saying(
+            "no_sheet"
+        )
     if chair.expert_id == session.info.expert_id:
         raise TranscriptionRefused(
             f"{chair.expert_id} is this session's expert; experts sign their own sessions"
-        )
+        ).saying("own_session", expert=chair.expert_id)
     scoring = ScoringService(session, clock)
     with session.writing() as orm:
         marked = transcription(orm)
         if marked is not None:
             raise TranscriptionRefused(
                 f"the session is already transcribed by {marked.chair_id} {marked.chair_name}"
-            )
+            ).saying("transcribed", chair=marked.chair_id, name=marked.chair_name)
         if latest_result(orm) is not None:
-            raise TranscriptionRefused("the session was already submitted by its expert")
+            raise TranscriptionRefused("the session was already submitted by its expert").saying(
+                "submitted"
+            )
         edits = orm.scalar(select(func.count()).select_from(m.EditLog))
         if edits:
             raise TranscriptionRefused(
                 f"the session already has {edits} edits; transcribe into a new session"
-            )
+            ).saying("edited", count=edits)
         require_role(chair, TRANSCRIPTION)  # the transcriber signs it, with a chair's key
         orm.add(
             m.Transcription(
@@ -86,9 +90,13 @@ def start_transcription(
 ) -> Path:
     """A new session of ``expert_id`` from ``package``, marked as the chair's transcription."""
     if not sheet.strip():
-        raise TranscriptionRefused("say which paper sheet is transcribed (date, pages)")
+        raise TranscriptionRefused("say which paper sheet is transcribed (date, pages)").saying(
+            "no_sheet"
+        )
     if chair.expert_id == expert_id:
-        raise TranscriptionRefused(f"{expert_id} cannot transcribe their own sheet")
+        raise TranscriptionRefused(f"{expert_id} cannot transcribe their own sheet").saying(
+            "own_sheet", expert=expert_id
+        )
     require_role(chair, TRANSCRIPTION)  # before the session file is made
     create_session(package, expert_id, out)
     with SessionFile(out) as session:

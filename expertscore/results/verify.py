@@ -93,15 +93,17 @@ def _check_signature(
     """The key's fingerprint once the signature verifies (with the batch's algorithm and id)."""
     payload, keyid, sig = envelope.payload, envelope.keyid, envelope.sig
     if key is None:
-        raise ResultRefused(source, "the payload names no signing key" + NOT_OURS)
+        raise ResultRefused(source, "the payload names no signing key" + NOT_OURS).saying("no_key")
     try:
         claimed = fingerprint(key)
     except ValueError:
-        raise ResultRefused(source, "the payload's public key is not base64" + NOT_OURS) from None
+        raise ResultRefused(source, "the payload's public key is not base64" + NOT_OURS).saying(
+            "key_not_base64"
+        ) from None
     if keyid != claimed:
         raise ResultRefused(
             source, f"the signature's key id {keyid} is not the payload's key {claimed}" + NOT_OURS
-        )
+        ).saying("other_key", keyid=keyid, claimed=claimed)
     signer_id = None
     if package is not None:
         check_algorithm(key, package.manifest.algorithm, source, ResultWrongAlgorithm)
@@ -321,7 +323,7 @@ def read_result(
 ) -> CheckedResult:
     """Read and check a result file."""
     if not path.is_file():
-        raise ResultRefused(str(path), "no such file")
+        raise ResultRefused(str(path), "no such file").saying("no_file")
     return check_result(path.read_bytes(), str(path), package, trust, log)
 
 

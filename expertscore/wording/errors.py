@@ -13,12 +13,16 @@ from collections.abc import Callable
 
 from expertscore.crypto.envelope import Refused
 from expertscore.errors import ExpertScoreError
-from expertscore.wording import Text, word
+from expertscore.wording import EN, ZH, Text, word
 
 D = "{detail}"  # the English line, unchanged, where no fact is worded on its own
 INDICATOR = "Indicator {code}: "
 # A refused file's wording says why; the file is put before it (``error_text``).
 PLACE = Text("{source}: {why}", "{source}：{why}")
+# What an id of the Excel form may hold (``xlsxform.submissions.ID_RULE``), in Chinese.
+# A result's refusal that may be a file of another program (``results.model.NOT_OURS``).
+NOT_OURS = "：文件已被改动，或不是本程序的结果文件"
+ID_RULE = "只能由字母、数字、“.”、“_”和“-”组成，最多 64 个字符，以字母或数字开头"
 
 ERRORS: dict[str, Text] = {
     "ExpertScoreError": Text(D, "操作未完成：{detail}"),
@@ -27,6 +31,8 @@ ERRORS: dict[str, Text] = {
     "SchemeInvalid": Text(D, "评分方案不符合规则：{detail}"),
     "SchemeNotFound": Text(D, "找不到该评分方案：{detail}"),
     "PackageError": Text(D, "批次包有误：{detail}"),
+    "PackageError.no_evidence": Text(D, "{source}：没有 SHA-256 为 {sha256} 的证明材料"),
+    "PackageError.evidence_changed": Text(D, "{source}：证明材料 {sha256} 与其 SHA-256 不符"),
     "OrganizerValueError": Text(D, "组织方设定值有误：{detail}"),
     "OrganizerValueError.not_a_number": Text(
         "{target}: '{text}' is not a number", "{target}：“{text}”不是数字"
@@ -208,6 +214,12 @@ ERRORS: dict[str, Text] = {
     "Incomplete": Text(D, "不能提交：还有 {count} 个指标未评分：{detail}"),
     "Incomplete.incomplete": Text(D, "不能提交：还有 {count} 个指标未评分：{shown}"),
     "SubmitRefused": Text(D, "不能提交：{detail}"),
+    "SubmitRefused.transcribed": Text(
+        D, "该会话由 {chair} {name} 录入，须用其密钥签名，而不是 {expert} 的密钥（{key}）"
+    ),
+    "SubmitRefused.other_expert": Text(D, "这是 {owner} 的会话；该密钥属于 {expert}"),
+    "SubmitRefused.session_itself": Text(D, "{path}：这是会话文件本身；未覆盖"),
+    "SubmitRefused.not_submitted": Text(D, "该会话尚未提交（或已解锁）；请先提交"),
     "SubmitRefused.submitted": Text(
         "already submitted as result {sequence} ({at}); unlock the scores with a reason to"
         " submit again",
@@ -226,9 +238,40 @@ ERRORS: dict[str, Text] = {
         "{path} is a folder; give a file name for the result", "{path} 是文件夹；请为结果指定文件名"
     ),
     "TranscriptionRefused": Text(D, "不能标记为录入稿：{detail}"),
+    "TranscriptionRefused.no_sheet": Text(D, "请写明录入的是哪份纸质评分表（日期、页码）"),
+    "TranscriptionRefused.own_session": Text(D, "{expert} 是该会话的专家；专家自己签署自己的会话"),
+    "TranscriptionRefused.transcribed": Text(D, "该会话已由 {chair} {name} 录入"),
+    "TranscriptionRefused.submitted": Text(D, "该会话已由其专家提交"),
+    "TranscriptionRefused.edited": Text(D, "该会话已有 {count} 次修改；请录入到新的会话中"),
+    "TranscriptionRefused.own_sheet": Text(D, "{expert} 不能录入自己的评分表"),
     "SimulationError": Text(D, "模拟无法按要求运行：{detail}"),
+    "SimulationError.too_many": Text(
+        D, "要求模拟 {count} 位专家，但本批次只有 {available} 位有评审任务的专家"
+    ),
+    "SimulationError.exists": Text(D, "{path}：已存在；请使用空文件夹"),
+    "SimulationError.pinned": Text(
+        D, "专家名单为 {expert} 登记了另一个密钥；请使用生成所登记密钥卡时的种子进行模拟"
+    ),
     # Result files and the chair
     "ResultRefused": Text("{reason}", "结果文件被拒收：{reason}"),
+    "ResultRefused.too_deep": Text("{reason}", "结果文件被拒收：签名内容嵌套过深"),
+    "ResultRefused.not_an_object": Text(
+        "{reason}", "结果文件被拒收：签名内容不是 JSON 对象" + NOT_OURS
+    ),
+    "ResultRefused.payload_field": Text(
+        "{reason}", "结果文件被拒收：签名内容的 {field} 有误（{why}）"
+    ),
+    "ResultRefused.no_key": Text("{reason}", "结果文件被拒收：签名内容未写明签名密钥" + NOT_OURS),
+    "ResultRefused.key_not_base64": Text(
+        "{reason}",
+        "结果文件被拒收：签名内容中的公钥不是 base64 编码" + NOT_OURS,
+    ),
+    "ResultRefused.other_key": Text(
+        "{reason}",
+        "结果文件被拒收：签名的密钥编号 {keyid} 不是签名内容中的密钥 {claimed}" + NOT_OURS,
+    ),
+    "ResultRefused.no_file": Text("{reason}", "结果文件被拒收：文件不存在"),
+    "ResultRefused.changed_in_merge": Text("{reason}", "结果文件被拒收：文件在合并过程中被改动"),
     "ResultRefused.damaged": Text(
         "the signed payload is damaged ({detail}): the file was changed",
         "签名内容已损坏（{detail}）：文件已被改动",
@@ -250,6 +293,36 @@ ERRORS: dict[str, Text] = {
         "请放回合并时的文件，或用“合并结果文件”合并新文件。",
     ),
     "DecisionError": Text(D, "主持人的决定不符合规则：{detail}"),
+    "DecisionError.no_submission": Text(D, "申报 {submission} 不在本批次中"),
+    "DecisionError.not_a_leaf": Text(D, "{indicator} 不是由专家评分的指标"),
+    "DecisionError.not_in_category": Text(
+        D, "申报 {submission} 属于类别 {category}，不对指标 {indicator} 评分"
+    ),
+    "DecisionError.not_a_number": Text(D, "指标 {indicator}：“{points}”不是数字"),
+    "DecisionError.decimals": Text(
+        D, "指标 {indicator}：{points} 未按汇总规则写成 {decimals} 位小数"
+    ),
+    "DecisionError.not_assigned": Text(
+        D, "专家 {expert} 未被分配申报 {submission} 的指标 {indicator}"
+    ),
+    "DecisionError.conflict": Text(D, "专家 {expert} 与申报 {submission} 存在利益冲突"),
+    "DecisionError.not_on_roster": Text(D, "专家 {expert} 不在本批次的专家名单中"),
+    "DecisionError.not_base64": Text(D, "该公钥不是 base64 编码"),
+    "DecisionError.pinned": Text(D, "本批次专家名单已为 {expert} 登记密钥 {key}；确认不能替换它"),
+    "DecisionError.pinned_other": Text(D, "密钥 {key} 已在本批次专家名单中登记给 {owner}"),
+    "DecisionError.nothing_assigned": Text(D, "专家 {expert} 在本批次中没有任何评审任务"),
+    "DecisionError.not_objective": Text(D, "{indicator} 不是客观指标：没有核实值"),
+    "DecisionError.no_value": Text(D, "评审组核实值须填写数值"),
+    "DecisionError.value_line": Text(D, "评审组核实值须为一行，最多 {limit} 个字符"),
+    "DecisionError.decided_by": Text(D, "评审组核实值须写明记录评审组一致意见的人"),
+    "DecisionError.no_field": Text(D, "该行缺少文本字段“{field}”"),
+    "DecisionError.nothing_to_withdraw": Text(
+        D, "申报 {submission} 的指标 {indicator} 没有可撤回的议定分数"
+    ),
+    "DecisionError.experts_order": Text(D, "专家须按顺序列出，每位只列一次"),
+    "DecisionError.not_an_object": Text(D, "该行不是 JSON 对象"),
+    "DecisionError.not_json": Text(D, "该行不是 JSON"),
+    "DecisionError.unknown_action": Text(D, "未知的操作 {name}"),
     "DecisionError.cause": Text(
         "Choose why the panel changes the summed result (87号令 art. 64).",
         "请选择修正评审结果的原因（87号令第六十四条）。",
@@ -286,14 +359,99 @@ ERRORS: dict[str, Text] = {
         "{indicator}：{value} 不是该评分方式允许的分数（{scores}）",
     ),
     "AuditRefused": Text(D, "审计日志中有本程序不会写出的记录：{detail}"),
+    "AuditRefused.line": Text(D, "{source} 第 {line} 行（{action}）：{why}"),
     "TranscriptionNotAllowed": Text(D, "不能使用该录入稿：{detail}"),
+    "TranscriptionNotAllowed.replaced_own": Text(
+        D,
+        "results/{expert}.esresult：主持人的录入稿不能替换 {expert} 本人签名的"
+        "第 {sequence} 次结果，除非先记录允许使用录入稿的理由（{kept}）",
+    ),
     "NoteError": Text(D, "说明无法按要求写出：{detail}"),
+    "NoteError.no_requester": Text(D, "请填写要求说明的人"),
+    "NoteError.not_a_request": Text(D, "{path}：不是说明要求文件（{why}）"),
+    "NoteError.other_batch": Text(D, "{path}：该说明要求属于另一个批次（批次哈希值不同）"),
+    "NoteError.no_results": Text(D, "{path}：该说明要求未指明评分结果（results_sha256）"),
+    "NoteError.items_damaged": Text(D, "{path}：该说明要求的条目已损坏"),
+    "NoteError.results_unnamed": Text(D, "说明须写明所涉评分结果（其 SHA-256）"),
+    "NoteError.no_explanation": Text(D, "说明须至少写明一项申报及其说明文字"),
+    "NoteError.explanation_text": Text(D, "每项说明都须填写文字"),
+    "NoteError.unknown_kind": Text(D, "未知的说明类型 {kind}"),
+    "NoteError.stance": Text(D, "意见只能是同意或不同意"),
+    "NoteError.reasons_text": Text(D, "意见的理由须为文字"),
+    "NoteError.dissent_reasons": Text(D, "不同意见须写明理由"),
+    "NoteError.not_on_roster": Text(D, "专家 {expert} 不在本批次的专家名单中"),
+    "NoteError.no_chair": Text(D, "请填写录入该纸质意见的主持人"),
     "NoteRefused": Text("refused: {reason}", "说明文件被拒收：{reason}"),
+    "NoteRefused.damaged": Text("{reason}", "说明文件被拒收：签名内容已损坏：文件已被改动"),
+    "NoteRefused.not_an_object": Text("{reason}", "说明文件被拒收：签名内容不是 JSON 对象"),
+    "NoteRefused.no_results": Text(
+        "{reason}", "说明文件被拒收：该说明未指明评分结果（results.sha256）"
+    ),
+    "NoteRefused.no_expert": Text("{reason}", "说明文件被拒收：签名内容未写明专家或批次"),
+    "NoteRefused.bad_signature": Text("{reason}", "说明文件被拒收：签名验证不通过（{why}）"),
+    "NoteRefused.other_batch": Text(
+        "{reason}", "说明文件被拒收：该说明属于另一个批次（批次哈希值不同）"
+    ),
+    "NoteRefused.body": Text("{reason}", "说明文件被拒收：{why}"),
+    "NoteRefused.damaged_statement": Text("{reason}", "说明文件被拒收：纸质意见文件已损坏"),
+    "NoteRefused.not_a_statement": Text("{reason}", "说明文件被拒收：不是纸质意见文件"),
     "PanelFileError": Text(D, "评审组文件无法写出：{detail}"),
+    "PanelFileError.overrides_differ": Text(
+        D, "评审组文件无法写出：汇总所用的评审组议定分数与主持人记录的决定不一致"
+    ),
+    "PanelFileError.values_differ": Text(
+        D, "评审组文件无法写出：汇总所用的核实值与主持人记录的决定不一致"
+    ),
+    "PanelFileError.scores_differ": Text(
+        D, "评审组文件无法写出：汇总所用的评分与合并文件夹中已接收的结果文件不一致"
+    ),
+    "PanelFileError.results_differ": Text(
+        D, "评审组文件无法写出：{submissions} 的结果与按合并文件夹重新汇总的结果不一致"
+    ),
+    "PanelFileError.decisions_differ": Text(
+        D, "评审组文件无法写出：给出的决定与合并文件夹中记录的不一致"
+    ),
+    "PanelFileError.not_written": Text(D, "评审组文件无法写出：{why}"),
     "PanelRefused": Text("refused: {reason}", "评审组文件被拒收：{reason}"),
+    "PanelRefused.not_the_chair": Text(
+        "{reason}",
+        "评审组文件被拒收：由密钥 {signer}（{chair} {name}）签名，不是主持人的密钥 {expected}",
+    ),
+    "PanelRefused.damaged": Text("{reason}", "评审组文件被拒收：签名内容已损坏：文件已被改动"),
+    "PanelRefused.not_an_object": Text("{reason}", "评审组文件被拒收：签名内容不是 JSON 对象"),
+    "PanelRefused.no_key": Text("{reason}", "评审组文件被拒收：签名内容未写明签名密钥"),
+    "PanelRefused.bad_signature": Text(
+        "{reason}", "评审组文件被拒收：签名验证不通过（{why}）：文件在签名后被改动"
+    ),
+    "PanelRefused.other_key": Text(
+        "{reason}", "评审组文件被拒收：签名的密钥编号 {keyid} 不是主持人的密钥 {claimed}"
+    ),
+    "PanelRefused.truncated": Text(
+        "{reason}", "评审组文件被拒收：文件不完整（在 {size} 字节后结束）"
+    ),
+    "PanelRefused.layout": Text(
+        "{reason}",
+        "评审组文件被拒收：文件的字节与签名时的排版不同（在本程序之外被改动，如换行符或空格）",
+    ),
+    "PanelRefused.no_file": Text("{reason}", "评审组文件被拒收：文件不存在"),
     "RoundRequestError": Text(D, "第二轮评分请求文件有误：{detail}"),
+    "RoundRequestError.nothing_sent": Text(D, "还没有指标被送回第二轮评分"),
+    "RoundRequestError.no_file": Text(D, "{path}：文件不存在"),
+    "RoundRequestError.not_a_request": Text(D, "{path}：不是第二轮评分请求文件（{why}）"),
+    "RoundRequestError.other_batch": Text(D, "{path}：该请求属于批次 {batch}，不是本批次"),
+    "RoundRequestError.not_assigned": Text(
+        D, "{path}：申报 {submission} 的指标 {indicator} 未分配给 {expert}"
+    ),
     "WorkbookError": Text(D, "结果工作簿无法写出：{detail}"),
+    "WorkbookError.not_written": Text(D, "结果工作簿无法写出：{why}"),
     "ReportError": Text(D, "文档无法生成或写出：{detail}"),
+    "ReportError.no_folder": Text(D, "{path}：文件夹 {folder} 不存在"),
+    "ReportError.not_written": Text(D, "{path}：无法写入（{why}）"),
+    "ReportError.nothing_to_print": Text(D, "{path}：没有可打印的申报"),
+    "ReportError.unreadable": Text(D, "{path}：无法读取（{why}）"),
+    "ReportError.not_a_digest": Text(D, "“{digest}”不是 SHA-256 摘要（64 位十六进制数字）"),
+    "ReportError.not_available": Text(D, "申报 {submission} 不是{scope}申报"),
+    "ReportError.none_available": Text(D, "没有{scope}申报"),
     # The organizer and the registry
     "RosterError": Text(D, "专家名单有误：{detail}"),
     "RosterError.on_roster": Text(
@@ -324,9 +482,123 @@ ERRORS: dict[str, Text] = {
     ),
     "SignerOnRoster": Text(D, "签名密钥属于本批次名单中的专家：{detail}"),
     "RegistryDatabaseError": Text(D, "登记库的数据库无法打开：{detail}"),
+    "RegistryDatabaseError.not_a_url": Text(D, "登记库 {url}：不是数据库地址"),
+    "RegistryDatabaseError.unknown_kind": Text(D, "登记库 {url}：没有这种数据库"),
+    "RegistryDatabaseError.no_driver": Text(
+        D, "登记库 {url}：未安装其驱动（{module}）；请安装含 registry 扩展的程序"
+    ),
+    "RegistryDatabaseError.newer": Text(
+        D, "登记库 {url}：由更新版本的本程序创建（数据库结构 {schema}）；请更新程序"
+    ),
+    "RegistryDatabaseError.database": Text(D, "登记库 {url}：数据库无法打开（{reason}）"),
     "IngestRefused": Text(D, "登记库不接收该评审组文件：{detail}"),
+    "IngestRefused.unreadable": Text(D, "{path}：不接收：无法读取（{reason}）"),
+    "IngestRefused.too_large": Text(D, "{path}：不接收：文件大于 {limit} MiB"),
+    "IngestRefused.cause": Text(D, "{path}：不接收：{why}"),
+    "IngestRefused.differences": Text(
+        D, "{path}：不接收：与其批次允许的内容有 {count} 处不同：{first}"
+    ),
+    "IngestRefused.at_once": Text(D, "{path}：不接收：批次 {batch} 同时收到了另一个评审组文件"),
+    "IngestRefused.has_current": Text(
+        D,
+        "{path}：不接收：批次 {batch} 已有评审组文件 {current}（{created}）；"
+        "改动后的文件只能作为更正提交，并写明原因",
+    ),
     # The Excel form
     "XlsxFormError": Text(D, "Excel 表单有误：{detail}"),
+    "XlsxFormError.formula": Text(
+        D, "{where}：“{formula}”是公式；请直接填写数值（在 Excel 中复制后“选择性粘贴”为数值）"
+    ),
+    "XlsxFormError.too_many_merges": Text(D, "{where}：第 {row} 行的合并区域超过 {limit} 个"),
+    "XlsxFormError.headerless": Text(D, "{where}：该列第 1 行没有列标题，但单元格中有值"),
+    "XlsxFormError.empty": Text(D, "{where}：“{column}”为空"),
+    "XlsxFormError.no_headers": Text(D, "{where}：第 1 行须是列标题，但它是空的"),
+    "XlsxFormError.no_submissions": Text(D, "{where}：没有申报：表头以下各行都是空的"),
+    "XlsxFormError.submission_repeats": Text(D, "{where}：申报编号“{id}”与第 {row} 行重复"),
+    "XlsxFormError.submission_id": Text(
+        D,
+        "{where}：申报编号“{id}”无效：" + ID_RULE,
+    ),
+    "XlsxFormError.row_field": Text(D, "{where}：第 {row} 行：{field}：{why}"),
+    "XlsxFormError.reported_value": Text(D, "{where}：报送值不符合评分方案：{why}"),
+    "XlsxFormError.no_choices": Text(D, "{where}：评分方案“{scheme}”没有{kind}"),
+    "XlsxFormError.not_a_choice": Text(D, "{where}：“{text}”不是评分方案“{scheme}”中的{kind}"),
+    "XlsxFormError.not_a_choice_near": Text(
+        D, "{where}：“{text}”不是评分方案“{scheme}”中的{kind}（最接近的是“{nearest}”）"
+    ),
+    "XlsxFormError.expert_repeats": Text(D, "{where}：专家编号“{id}”与第 {row} 行重复"),
+    "XlsxFormError.unknown_column": Text(D, "{where}：未知的列“{text}”"),
+    "XlsxFormError.unknown_column_near": Text(
+        D, "{where}：未知的列“{text}”（最接近的是“{nearest}”）"
+    ),
+    "XlsxFormError.missing_column": Text(D, "{where}：缺少“{column}”列"),
+    "XlsxFormError.missing_leaf_column": Text(
+        D, "{where}：缺少评分方案“{scheme}”中指标“{column}”的列"
+    ),
+    "XlsxFormError.repeated_column": Text(D, "{where}：列“{text}”与 {first} 列重复，都是{label}"),
+    "XlsxFormError.ambiguous_column": Text(
+        D,
+        "{where}：列“{text}”可能是指标 {codes} 中的任一个；请在列标题中写上指标编号，如“{example}”",
+    ),
+    "XlsxFormError.column_unit": Text(
+        D, "{where}：列“{text}”的单位“{unit}”与评分方案中指标“{column}”的单位“{expected}”不符"
+    ),
+    "XlsxFormError.absolute_path": Text(
+        D, "{where}：“{text}”是绝对路径；请写相对于证明材料文件夹的路径"
+    ),
+    "XlsxFormError.outside_folder": Text(D, "{where}：“{text}”指向证明材料文件夹之外（“..”）"),
+    "XlsxFormError.not_in_folder": Text(D, "{where}：文件“{text}”不在证明材料文件夹中"),
+    "XlsxFormError.outside_by_link": Text(D, "{where}：“{text}”经由链接指向证明材料文件夹之外"),
+    "XlsxFormError.not_a_file": Text(D, "{where}：“{text}”不是文件"),
+    "XlsxFormError.unknown_indicator": Text(D, "{where}：指标“{text}”不在评分方案“{scheme}”中"),
+    "XlsxFormError.unknown_submission": Text(D, "{where}：申报“{text}”不在“申报信息”工作表中"),
+    "XlsxFormError.no_folder_given": Text(
+        D, "{where}：列出了“{text}”，但未指定证明材料文件夹（--evidence 文件夹）"
+    ),
+    "XlsxFormError.listed_twice": Text(
+        D, "{where}：“{text}”已为申报“{submission}”列出过（首次在第 {row} 行）"
+    ),
+    "XlsxFormError.not_a_time": Text(
+        D, "{where}：“{text}”不是日期时间，应形如 2025-06-01T09:00:00+08:00"
+    ),
+    "XlsxFormError.no_offset": Text(
+        D, "{where}：“{text}”须带时区（与协调世界时的差），如 2025-06-01T09:00:00+08:00"
+    ),
+    "XlsxFormError.no_offset_given": Text(D, "{where}：须带时区（与协调世界时的差），如 +08:00"),
+    "XlsxFormError.no_evidence_folder": Text(D, "{where}：证明材料文件夹不存在"),
+    "XlsxFormError.evidence_folder_file": Text(D, "{where}：证明材料文件夹是一个文件，不是文件夹"),
+    "XlsxFormError.package_folder": Text(D, "{where}：这是文件夹；请给出批次包的文件名"),
+    "XlsxFormError.package_is_workbook": Text(D, "{where}：这是工作簿本身；请另选输出文件"),
+    "XlsxFormError.batch_value": Text(D, "{where}：取值无效（{why}）"),
+    "XlsxFormError.evidence_unreadable": Text(D, "{where}：无法读取“{file}”（{why}）"),
+    "XlsxFormError.evidence_id": Text(
+        D, "{where}：证明材料编号“{value}”无效（{why}）；请使用更短的申报编号"
+    ),
+    "XlsxFormError.evidence_field": Text(D, "{where}：该文件的 {field}“{value}”无法记录（{why}）"),
+    "XlsxFormError.no_experts": Text(
+        D,
+        "{where}：没有专家：请填写“{name}”工作表（编号、姓名、单位、角色），"
+        "或用 --expert 编号:姓名 指定",
+    ),
+    "XlsxFormError.package_invalid": Text(D, "{where}：生成的批次包将不符合规则：{why}"),
+    "XlsxFormError.package_not_written": Text(D, "{where}：无法写出批次包（{why}）"),
+    "XlsxFormError.expert_option": Text(D, "{where}：“{text}”须写成 编号:姓名，如 E01:张三"),
+    "XlsxFormError.expert_id": Text(
+        D,
+        "{where}：专家编号“{id}”无效：" + ID_RULE,
+    ),
+    "XlsxFormError.expert_twice": Text(D, "{where}：专家编号“{id}”已在名单中"),
+    "XlsxFormError.form_folder": Text(D, "{where}：这是文件夹；请给出工作簿的文件名"),
+    "XlsxFormError.form_not_written": Text(D, "{where}：无法写出表单（{why}）"),
+    "XlsxFormError.no_main_sheet": Text(D, "{where}：没有存放申报的“{name}”工作表"),
+    "XlsxFormError.no_file": Text(D, "{where}：文件不存在"),
+    "XlsxFormError.is_folder": Text(D, "{where}：这是文件夹，不是工作簿"),
+    "XlsxFormError.unreadable": Text(D, "{where}：无法读取（{why}）"),
+    "XlsxFormError.not_zip": Text(D, "{where}：不是 Excel .xlsx 工作簿（不是 zip 文件）"),
+    "XlsxFormError.zip_bomb": Text(
+        D, "{where}：部件“{part}”解压后有 {size} 字节（疑似压缩炸弹），已拒收"
+    ),
+    "XlsxFormError.not_xlsx": Text(D, "{where}：不是可读取的 .xlsx 工作簿（{why}）"),
     "XlsxFormError.encrypted": Text(
         "{where}: the workbook is protected by a password: save a copy without a password"
         " and import that.",
@@ -412,3 +684,10 @@ def error_text(
                 return PLACE.in_language(language).format(source=show(error.source), why=why)
             return why
     return show(str(error))
+
+
+def worded(error: BaseException) -> Text:
+    """``error`` worded in both languages, as a fact of another error that wraps it (the
+    audit line it was found on, the file it refused), so the wrapper's Chinese line says
+    the cause in Chinese too."""
+    return Text(error_text(error, EN, placed=False), error_text(error, ZH, placed=False))

@@ -50,11 +50,11 @@ def parse_created(text: str) -> datetime:
     except ValueError:
         raise XlsxFormError(
             "--created", f"'{text}' is not a date and time like 2025-06-01T09:00:00+08:00"
-        ) from None
+        ).saying("not_a_time", text=text) from None
     if value.tzinfo is None:
         raise XlsxFormError(
             "--created", f"'{text}' must include a UTC offset, e.g. 2025-06-01T09:00:00+08:00"
-        )
+        ).saying("no_offset", text=text)
     return value
 
 
@@ -69,22 +69,35 @@ def default_batch_id(workbook: Path, scheme_id: str, created: datetime) -> str:
 def _check_paths(workbook: Path, evidence_dir: Path | None, out: Path) -> None:
     if evidence_dir is not None:
         if not evidence_dir.exists():
-            raise XlsxFormError(str(evidence_dir), "evidence folder: no such folder")
+            raise XlsxFormError(str(evidence_dir), "evidence folder: no such folder").saying(
+                "no_evidence_folder"
+            )
         if not evidence_dir.is_dir():
-            raise XlsxFormError(str(evidence_dir), "evidence folder: is a file, not a folder")
+            raise XlsxFormError(
+                str(evidence_dir), "evidence folder: is a file, not a folder"
+            ).saying("evidence_folder_file")
     if out.is_dir():
-        raise XlsxFormError(str(out), "is a folder; give the package's file name")
+        raise XlsxFormError(str(out), "is a folder; give the package's file name").saying(
+            "package_folder"
+        )
     if out.exists() and workbook.exists() and out.resolve() == workbook.resolve():
-        raise XlsxFormError(str(out), "is the workbook itself; choose another output file")
+        raise XlsxFormError(str(out), "is the workbook itself; choose another output file").saying(
+            "package_is_workbook"
+        )
 
 
-def _evidence_problem(exc: ValidationError) -> str:
+def _evidence_problem(exc: ValidationError) -> tuple[str, dict[str, str]]:
+    """The English line and the facts (field, value, why) of the rule the file breaks."""
     error = exc.errors(include_url=False)[0]
     field = str(error["loc"][0]) if error["loc"] else "evidence"
     value = shown(str(error.get("input")), 80)
+    facts = {"field": field, "value": value, "why": error["msg"]}
     if field == "id":  # '<submission id>-E001' outgrows the id rule
-        return f"evidence id '{value}' is not valid ({error['msg']}); use a shorter submission id"
-    return f"the file's {field} '{value}' cannot be recorded ({error['msg']})"
+        return (
+            f"evidence id '{value}' is not valid ({error['msg']}); use a shorter submission id",
+            facts,
+        )
+    return f"the file's {field} '{value}' cannot be recorded ({error['msg']})", facts
 
 
 @dataclass(frozen=True)
@@ -149,7 +162,9 @@ def _batch_info(
         error = exc.errors(include_url=False)[0]
         option = {"id": "--batch-id", "title": "--title", "organizer": "--organizer"}
         field = str(error["loc"][0]) if error["loc"] else ""
-        raise XlsxFormError(option.get(field, "batch"), error["msg"]) from None
+        raise XlsxFormError(option.get(field, "batch"), error["msg"]).saying(
+            "batch_value", why=error["msg"]
+        ) from None
 
 
 def _add_evidence(builder: PackageBuilder, workbook: Path, form: ReadForm) -> None:
@@ -165,10 +180,13 @@ def _add_evidence(builder: PackageBuilder, workbook: Path, form: ReadForm) -> No
                 f"cannot read '{item.filename}': {exc.strerror or exc}",
                 sheet=form.evidence_title,
                 cell=item.ref,
-            ) from None
+            ).saying("evidence_unreadable", file=item.filename, why=exc.strerror or exc) from None
         except ValidationError as exc:  # what the builder derives breaks a manifest rule
+            problem, facts = _evidence_problem(exc)
             raise XlsxFormError(
-                workbook.name, _evidence_problem(exc), sheet=form.evidence_title, cell=item.ref
+                workbook.name, problem, sheet=form.evidence_title, cell=item.ref
+            ).saying(
+                "evidence_id" if facts["field"] == "id" else "evidence_field", **facts
             ) from None
 
 
@@ -218,7 +236,9 @@ def workbook_to_package(
     scheme_text = bundled.path.read_bytes().decode("utf-8")
     created = created or datetime.now().astimezone()
     if created.tzinfo is None:
-        raise XlsxFormError("--created", "must include a UTC offset, e.g. +08:00")
+        raise XlsxFormError("--created", "must include a UTC offset, e.g. +08:00").saying(
+            "no_offset_given"
+        )
     _check_paths(workbook, evidence_dir, out)
 
     form = read_form(workbook, evidence_dir, scheme)
@@ -228,7 +248,7 @@ def workbook_to_package(
             workbook.name,
             f"no experts: fill the sheet '{ROSTER_SHEET}' (编号, 姓名, 单位, 角色)"
             " or give --expert ID:NAME",
-        )
+        ).saying("no_experts", name=ROSTER_SHEET)
 
     batch = _batch_info(workbook, scheme.id, created, batch_id, title, organizer)
     builder = PackageBuilder(scheme_text, batch)
@@ -244,8 +264,12 @@ def workbook_to_package(
     _add_evidence(builder, workbook, form)
     problem = crosscheck(builder.manifest(), scheme)
     if problem:  # the readers should have refused it already
-        raise XlsxFormError(workbook.name, f"the package would be invalid: {problem}")
+        raise XlsxFormError(workbook.name, f"the package would be invalid: {problem}").saying(
+            "package_invalid", why=problem
+        )
     try:
         return builder.write(out)
     except OSError as exc:
-        raise XlsxFormError(str(out), f"cannot write the package: {exc.strerror or exc}") from None
+        raise XlsxFormError(str(out), f"cannot write the package: {exc.strerror or exc}").saying(
+            "package_not_written", why=exc.strerror or exc
+        ) from None

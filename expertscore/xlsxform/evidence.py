@@ -81,23 +81,29 @@ def _inside(
     if relative.startswith("/") or re.match(r"^[A-Za-z]:", relative):
         raise row.error(
             index, f"'{shown(text)}' is an absolute path; give it relative to the evidence folder"
-        )
+        ).saying("absolute_path", text=shown(text))
     parts = [part for part in relative.split("/") if part not in ("", ".")]
     if ".." in parts:
-        raise row.error(index, f"'{shown(text)}' points outside the evidence folder ('..')")
+        raise row.error(index, f"'{shown(text)}' points outside the evidence folder ('..')").saying(
+            "outside_folder", text=shown(text)
+        )
     if not parts:
-        raise row.error(index, "'文件' is empty")
+        raise row.error(index, "'文件' is empty").saying("empty", column="文件")
     candidate = folder.joinpath(*parts)
     try:
         resolved = candidate.resolve(strict=True)
     except (OSError, RuntimeError, ValueError):  # missing, a link loop, a NUL byte
-        raise row.error(index, f"file '{shown(text)}' is not in the evidence folder") from None
+        raise row.error(index, f"file '{shown(text)}' is not in the evidence folder").saying(
+            "not_in_folder", text=shown(text)
+        ) from None
     if not resolved.is_relative_to(folder_resolved):
         raise row.error(
             index, f"'{shown(text)}' points outside the evidence folder (through a link)"
-        )
+        ).saying("outside_by_link", text=shown(text))
     if not resolved.is_file():
-        raise row.error(index, f"'{shown(text)}' is not a file")
+        raise row.error(index, f"'{shown(text)}' is not a file").saying(
+            "not_a_file", text=shown(text)
+        )
     return resolved, parts[-1]
 
 
@@ -110,7 +116,9 @@ def _indicators(row: Row, index: int | None, codes: dict[str, str], scheme_id: s
     for item in split_list(plain_text(raw)):
         code = codes.get(key(item))
         if code is None:
-            raise row.error(index, f"indicator '{shown(item)}' is not in scheme '{scheme_id}'")
+            raise row.error(
+                index, f"indicator '{shown(item)}' is not in scheme '{scheme_id}'"
+            ).saying("unknown_indicator", text=shown(item), scheme=scheme_id)
         if code not in indicators:
             indicators.append(code)
     return indicators
@@ -131,27 +139,32 @@ def read_evidence(
         sub_index = columns.fields["submission"]
         submission = code_text(row.value(sub_index))
         if submission is None:
-            raise row.error(sub_index, "'编号' is empty")
+            raise row.error(sub_index, "'编号' is empty").saying("empty", column="编号")
         if submission not in submissions:
             raise row.error(
                 sub_index, f"submission '{shown(submission)}' is not in sheet '申报信息'"
-            )
+            ).saying("unknown_submission", text=shown(submission))
         file_index = columns.fields["file"]
         raw_file = row.value(file_index)
         text = plain_text(raw_file) if raw_file is not None else ""
         if not text.strip():
-            raise row.error(file_index, "'文件' is empty")
+            raise row.error(file_index, "'文件' is empty").saying("empty", column="文件")
         if folder is None or folder_resolved is None:
             raise row.error(
                 file_index,
                 f"'{shown(text)}' is listed, but no evidence folder was given (--evidence DIR)",
-            )
+            ).saying("no_folder_given", text=shown(text))
         path, filename = _inside(folder, folder_resolved, row, file_index, text)
         if (submission, path) in first_row:
             raise row.error(
                 file_index,
                 f"'{shown(text)}' is listed for '{submission}' again (first in row"
                 f" {first_row[submission, path]})",
+            ).saying(
+                "listed_twice",
+                text=shown(text),
+                submission=submission,
+                row=first_row[submission, path],
             )
         first_row[submission, path] = row.number
         indicators = _indicators(row, columns.fields.get("indicators"), codes, scheme.id)

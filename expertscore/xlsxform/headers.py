@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from expertscore.schemes.model import Indicator, Scheme
+from expertscore.wording import Text
 from expertscore.xlsxform.text import clean, closest, key, shown, squeeze
 from expertscore.xlsxform.values import plain_text, unit_matches
 from expertscore.xlsxform.workbook import Row
@@ -102,13 +103,23 @@ def match_header(
         ref = header_row.ref(index)
         spec = next((s for s, keys in keys_of if header in keys), None)
         if spec is not None:
-            _remember(header_row, seen, spec.name, f"'{spec.label}'", text, ref)
+            _remember(
+                header_row, seen, spec.name, Text(f"'{spec.label}'", f"“{spec.label}”"), text, ref
+            )
             columns.fields[spec.name] = index
             continue
         if leaves is not None:
             leaf = _match_leaf(header_row, index, text, typed, leaves)
             if leaf is not None:
-                _remember(header_row, seen, leaf.code, f"indicator '{leaf_label(leaf)}'", text, ref)
+                label = leaf_label(leaf)
+                _remember(
+                    header_row,
+                    seen,
+                    leaf.code,
+                    Text(f"indicator '{label}'", f"指标“{label}”"),
+                    text,
+                    ref,
+                )
                 columns.leaves.append((index, leaf))
                 continue
         if header.startswith("#") or header in {key(item) for item in IGNORED}:
@@ -121,10 +132,16 @@ def match_header(
             candidates += leaves.candidates
         nearest = closest(header, candidates)
         hint = f" (closest: '{nearest}')" if nearest else ""
-        raise header_row.sheet.error(f"unknown column '{shown(text)}'{hint}", ref)
+        raise header_row.sheet.error(f"unknown column '{shown(text)}'{hint}", ref).saying(
+            "unknown_column_near" if nearest else "unknown_column",
+            text=shown(text),
+            nearest=nearest or "",
+        )
     for spec in fields:
         if spec.required and spec.name not in columns.fields:
-            raise header_row.sheet.error(f"missing column '{spec.label}'")
+            raise header_row.sheet.error(f"missing column '{spec.label}'").saying(
+                "missing_column", column=spec.label
+            )
     if leaves is not None:
         found = {leaf.code for _, leaf in columns.leaves}
         for leaf in leaves.leaves:
@@ -132,17 +149,19 @@ def match_header(
                 raise header_row.sheet.error(
                     f"missing column for indicator '{leaf_label(leaf)}'"
                     f" of scheme '{leaves.scheme.id}'"
-                )
+                ).saying("missing_leaf_column", column=leaf_label(leaf), scheme=leaves.scheme.id)
     return columns
 
 
 def _remember(
-    header_row: Row, seen: dict[str, str], item: str, label: str, text: str, ref: str
+    header_row: Row, seen: dict[str, str], item: str, label: Text, text: str, ref: str
 ) -> None:
+    """Note the column of ``item``; a second column for it is refused (``label`` names it
+    in both languages)."""
     if item in seen:
         raise header_row.sheet.error(
-            f"column '{shown(text)}' repeats {label} (already column {seen[item]})", ref
-        )
+            f"column '{shown(text)}' repeats {label.en} (already column {seen[item]})", ref
+        ).saying("repeated_column", text=shown(text), label=label, first=seen[item])
     seen[item] = ref
 
 
@@ -165,7 +184,7 @@ def _match_leaf(
             f"column '{shown(text)}' could be any of the indicators {codes};"
             f" head it with the code, e.g. '{leaf_label(found[0])}'",
             ref,
-        )
+        ).saying("ambiguous_column", text=shown(text), codes=codes, example=leaf_label(found[0]))
     leaf = found[0]
     expected = leaf.reported.unit if leaf.reported else "text"
     if unit is not None and not unit_matches(unit, expected):
@@ -173,5 +192,11 @@ def _match_leaf(
             f"column '{shown(text)}': unit '{unit}' does not match the scheme's"
             f" '{expected}' for indicator '{leaf_label(leaf)}'",
             ref,
+        ).saying(
+            "column_unit",
+            text=shown(text),
+            unit=unit,
+            expected=expected,
+            column=leaf_label(leaf),
         )
     return leaf

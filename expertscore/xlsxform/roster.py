@@ -34,16 +34,20 @@ def read_roster(sheet: Sheet) -> list[Expert]:
         id_index = columns.fields["id"]
         expert_id = code_text(row.value(id_index))
         if expert_id is None:
-            raise row.error(id_index, "'编号' is empty")
+            raise row.error(id_index, "'编号' is empty").saying("empty", column="编号")
         if not re.fullmatch(ID_PATTERN, expert_id):
-            raise row.error(id_index, f"expert id '{shown(expert_id)}' is not valid: {ID_RULE}")
+            raise row.error(
+                id_index, f"expert id '{shown(expert_id)}' is not valid: {ID_RULE}"
+            ).saying("expert_id", id=shown(expert_id))
         if expert_id in first_row:
-            raise row.error(id_index, f"expert id '{expert_id}' repeats row {first_row[expert_id]}")
+            raise row.error(
+                id_index, f"expert id '{expert_id}' repeats row {first_row[expert_id]}"
+            ).saying("expert_repeats", id=expert_id, row=first_row[expert_id])
         first_row[expert_id] = row.number
         name_index = columns.fields["name"]
         name = short_text(row.value(name_index))
         if name is None:
-            raise row.error(name_index, "'姓名' is empty")
+            raise row.error(name_index, "'姓名' is empty").saying("empty", column="姓名")
         extra = {
             field: short_text(row.value(columns.fields[field]))
             for field in ("organization", "role")
@@ -58,9 +62,13 @@ def parse_expert_option(text: str) -> Expert:
     expert_id, sep, name = nfkc(text).partition(":")
     expert_id, name = expert_id.strip(), " ".join(name.split())
     if not sep or not expert_id or not name:
-        raise XlsxFormError("--expert", f"'{shown(text)}' must be ID:NAME, e.g. E01:张三")
+        raise XlsxFormError("--expert", f"'{shown(text)}' must be ID:NAME, e.g. E01:张三").saying(
+            "expert_option", text=shown(text)
+        )
     if not re.fullmatch(ID_PATTERN, expert_id):
-        raise XlsxFormError("--expert", f"expert id '{shown(expert_id)}' is not valid: {ID_RULE}")
+        raise XlsxFormError(
+            "--expert", f"expert id '{shown(expert_id)}' is not valid: {ID_RULE}"
+        ).saying("expert_id", id=shown(expert_id))
     return Expert(id=expert_id, name=name)
 
 
@@ -70,6 +78,8 @@ def merge_roster(sheet_experts: list[Expert], options: Iterable[str]) -> list[Ex
     for text in options:
         expert = parse_expert_option(text)
         if any(other.id == expert.id for other in roster):
-            raise XlsxFormError("--expert", f"expert id '{expert.id}' is already on the roster")
+            raise XlsxFormError(
+                "--expert", f"expert id '{expert.id}' is already on the roster"
+            ).saying("expert_twice", id=expert.id)
         roster.append(expert)
     return roster

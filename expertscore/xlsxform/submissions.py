@@ -35,28 +35,39 @@ class Choices:
 
     what: str  # with its article: "a platform category"
     plural: str
+    zh: str  # its Chinese name: 平台类别
     codes: dict[str, str]
     candidates: list[tuple[str, str]]
 
     @classmethod
-    def of(cls, what: str, plural: str, items: list[tuple[str, str]]) -> Choices:
+    def of(cls, what: str, plural: str, zh: str, items: list[tuple[str, str]]) -> Choices:
         codes: dict[str, str] = {}
         candidates: list[tuple[str, str]] = []
         for code, name in items:
             codes.setdefault(key(code), code)
             codes.setdefault(key(name), code)
             candidates += [(key(name), name), (key(code), name)]
-        return cls(what, plural, codes, candidates)
+        return cls(what, plural, zh, codes, candidates)
 
     def code(self, row: Row, index: int, text: str, scheme: Scheme) -> str:
         found = self.codes.get(key(text))
         if found is not None:
             return found
         if not self.codes:
-            raise row.error(index, f"scheme '{scheme.id}' has no {self.plural}")
+            raise row.error(index, f"scheme '{scheme.id}' has no {self.plural}").saying(
+                "no_choices", scheme=scheme.id, kind=self.zh
+            )
         nearest = closest(key(text), self.candidates)
         hint = f" (closest: '{nearest}')" if nearest else ""
-        raise row.error(index, f"'{shown(text)}' is not {self.what} of scheme '{scheme.id}'{hint}")
+        raise row.error(
+            index, f"'{shown(text)}' is not {self.what} of scheme '{scheme.id}'{hint}"
+        ).saying(
+            "not_a_choice_near" if nearest else "not_a_choice",
+            text=shown(text),
+            kind=self.zh,
+            scheme=scheme.id,
+            nearest=nearest or "",
+        )
 
 
 def _categories(categories: list[Category]) -> list[tuple[str, str]]:
@@ -83,19 +94,23 @@ class SubmissionReader:
         self.scheme = scheme
         classification = scheme.classification
         self.category = Choices.of(
-            "a platform category", "platform categories", _categories(scheme.categories)
+            "a platform category", "platform categories", "平台类别", _categories(scheme.categories)
         )
         self.industry = Choices.of(
-            "an industry tag", "industry tags", _tags(classification.industry_tags)
+            "an industry tag", "industry tags", "行业标签", _tags(classification.industry_tags)
         )
-        self.domain = Choices.of("a domain tag", "domain tags", _tags(classification.domain_tags))
+        self.domain = Choices.of(
+            "a domain tag", "domain tags", "领域标签", _tags(classification.domain_tags)
+        )
         self.table: Table | None = None
 
     def read(self) -> list[SubmissionRow]:
         """Every submission of the sheet; ``table`` then holds the counts of rows read."""
         table = open_table(self.sheet, PLATFORM_FIELDS, LeafIndex(self.scheme))
         if table is None:
-            raise self.sheet.error("row 1 must hold the column headers, and it is empty")
+            raise self.sheet.error("row 1 must hold the column headers, and it is empty").saying(
+                "no_headers"
+            )
         self.table = table
         columns = table.columns
         result: list[SubmissionRow] = []
@@ -106,11 +121,13 @@ class SubmissionReader:
                 raise row.error(
                     columns.fields["id"],
                     f"submission id '{submission.id}' repeats row {first_row[submission.id]}",
-                )
+                ).saying("submission_repeats", id=submission.id, row=first_row[submission.id])
             first_row[submission.id] = row.number
             result.append(SubmissionRow(submission, row.number))
         if not result:
-            raise self.sheet.error("no submissions: every row below the header is empty")
+            raise self.sheet.error("no submissions: every row below the header is empty").saying(
+                "no_submissions"
+            )
         return result
 
     def _text(self, row: Row, columns: Columns, name: str) -> str | None:
@@ -122,18 +139,20 @@ class SubmissionReader:
     def _required(self, row: Row, columns: Columns, name: str, label: str) -> str:
         text = self._text(row, columns, name)
         if text is None:
-            raise row.error(columns.fields[name], f"'{label}' is empty")
+            raise row.error(columns.fields[name], f"'{label}' is empty").saying(
+                "empty", column=label
+            )
         return text
 
     def _submission(self, row: Row, columns: Columns) -> Submission:
         id_index = columns.fields["id"]
         submission_id = code_text(row.value(id_index))
         if submission_id is None:
-            raise row.error(id_index, "'编号' is empty")
+            raise row.error(id_index, "'编号' is empty").saying("empty", column="编号")
         if not re.fullmatch(ID_PATTERN, submission_id):
             raise row.error(
                 id_index, f"submission id '{shown(submission_id)}' is not valid: {ID_RULE}"
-            )
+            ).saying("submission_id", id=shown(submission_id))
         fields: dict[str, object] = {
             "id": submission_id,
             "platform": self._required(row, columns, "platform", "平台名称"),
@@ -157,7 +176,9 @@ class SubmissionReader:
         except ValidationError as exc:  # the checks above should leave nothing to find
             error = exc.errors(include_url=False)[0]
             where = ".".join(str(part) for part in error["loc"])
-            raise self.sheet.error(f"row {row.number}: {where}: {error['msg']}") from None
+            raise self.sheet.error(f"row {row.number}: {where}: {error['msg']}").saying(
+                "row_field", row=row.number, field=where, why=error["msg"]
+            ) from None
 
     def _values(self, row: Row, columns: Columns) -> dict[str, ReportedValue]:
         values: dict[str, ReportedValue] = {}
@@ -179,6 +200,6 @@ class SubmissionReader:
                     text=value,
                 )
             if problem:
-                raise row.error(index, problem)
+                raise row.error(index, problem).saying("reported_value", why=problem)
             values[leaf.code] = ReportedValue(value=value, unit=unit)
         return values

@@ -143,4 +143,6 @@ def refuse_headerless(row: Row, known: set[int]) -> None:
     """A value in a column without a header would be lost silently; refuse it."""
     for index in range(len(row)):
         if index not in known and row.filled(index):
-            raise row.error(index, "this column has no header in row 1, but the cell has a value")
+            raise row.error(
+                index, "this column has no header in row 1, but the cell has a value"
+            ).saying("headerless")

@@ -216,7 +216,9 @@ def write_template(scheme_id: str, out: Path) -> list[str]:
     """Write the empty form for ``scheme_id`` to ``out``; return its row-1 headers."""
     scheme = resolve_scheme(scheme_id).scheme
     if out.is_dir():
-        raise XlsxFormError(str(out), "is a folder; give the workbook's file name")
+        raise XlsxFormError(str(out), "is a folder; give the workbook's file name").saying(
+            "form_folder"
+        )
     book = build_template(scheme)
     main = book[MAIN_SHEET]
     headers = [str(cell.value) for cell in main[1]]
@@ -231,5 +233,7 @@ def write_template(scheme_id: str, out: Path) -> list[str]:
         finally:
             temp.unlink(missing_ok=True)
     except OSError as exc:
-        raise XlsxFormError(str(out), f"cannot write the form: {exc.strerror or exc}") from None
+        raise XlsxFormError(str(out), f"cannot write the form: {exc.strerror or exc}").saying(
+            "form_not_written", why=exc.strerror or exc
+        ) from None
     return headers

@@ -92,7 +92,9 @@ class Sheet:
             try:
                 self._merges = self._read_merges() if self._has_merges() else []
             except Exception as exc:  # a damaged sheet, whatever the parser raises
-                raise self.error(f"cannot be read: {_detail(exc)}") from None
+                raise self.error(f"cannot be read: {_detail(exc)}").saying(
+                    "unreadable", why=_detail(exc)
+                ) from None
         return self._merges
 
     def _has_merges(self) -> bool:
@@ -169,7 +171,9 @@ class Sheet:
             except StopIteration:
                 return
             except Exception as exc:  # a damaged sheet, whatever the parser raises
-                raise self.error(f"cannot be read: {_detail(exc)}") from None
+                raise self.error(f"cannot be read: {_detail(exc)}").saying(
+                    "unreadable", why=_detail(exc)
+                ) from None
             number += 1
             if number == 2 and check_merges:
                 waiting.extend(sorted(self.data_merges(), key=lambda merged: merged.min_row))
@@ -179,7 +183,9 @@ class Sheet:
                     active.append(waiting.popleft())
                 active = [block for block in active if block.max_row >= number]
                 if len(active) > MAX_ACTIVE_MERGES:  # no form is that wide; a hostile file
-                    raise self.error(f"more than {MAX_ACTIVE_MERGES} merged ranges in row {number}")
+                    raise self.error(
+                        f"more than {MAX_ACTIVE_MERGES} merged ranges in row {number}"
+                    ).saying("too_many_merges", limit=MAX_ACTIVE_MERGES, row=number)
                 row = self._with_merges(row, active)
             yield row
 
@@ -270,7 +276,7 @@ class Row:
                 index,
                 f"'{shown(formula, 30)}' is a formula; enter the value itself"
                 " (in Excel: copy, then paste as values)",
-            )
+            ).saying("formula", formula=shown(formula, 30))
         return value
 
     def number_format(self, index: int) -> str:
@@ -326,7 +332,9 @@ class Workbook:
                 others.update(key(alias) for alias in SHEET_ALIASES[name])
             found = next((ws for ws in self._book.worksheets if key(ws.title) not in others), None)
         if found is None:
-            raise XlsxFormError(self.source, f"no sheet '{MAIN_SHEET}' with the submissions")
+            raise XlsxFormError(
+                self.source, f"no sheet '{MAIN_SHEET}' with the submissions"
+            ).saying("no_main_sheet", name=MAIN_SHEET)
         return Sheet(self.source, found, self.findings)
 
     def sheet(self, name: str) -> Sheet | None:
@@ -371,20 +379,24 @@ def open_workbook(path: Path) -> Iterator[Workbook]:
     """Open ``path`` as an .xlsx workbook, or raise one ``XlsxFormError`` saying why not."""
     source = path.name
     if not path.exists():
-        raise XlsxFormError(source, "no such file")
+        raise XlsxFormError(source, "no such file").saying("no_file")
     if not path.is_file():
-        raise XlsxFormError(source, "is a folder, not a workbook")
+        raise XlsxFormError(source, "is a folder, not a workbook").saying("is_folder")
     try:
         handle: IO[bytes] = path.open("rb")
     except OSError as exc:
-        raise XlsxFormError(source, f"cannot be read: {exc.strerror}") from None
+        raise XlsxFormError(source, f"cannot be read: {exc.strerror}").saying(
+            "unreadable", why=exc.strerror
+        ) from None
     with handle:
         head = handle.read(8)
         handle.seek(0)
         if head == OLE2_MAGIC:
             raise _ole_refusal(path)
         if not zipfile.is_zipfile(handle):
-            raise XlsxFormError(source, "is not an Excel .xlsx workbook (not a zip file)")
+            raise XlsxFormError(source, "is not an Excel .xlsx workbook (not a zip file)").saying(
+                "not_zip"
+            )
         handle.seek(0)
         try:
             with zipfile.ZipFile(handle) as archive:
@@ -395,9 +407,11 @@ def open_workbook(path: Path) -> Iterator[Workbook]:
                             source,
                             f"part '{info.filename}' expands to {info.file_size} bytes"
                             " (a zip bomb?); refused",
-                        )
+                        ).saying("zip_bomb", part=info.filename, size=info.file_size)
         except zipfile.BadZipFile as exc:
-            raise XlsxFormError(source, f"is not a readable .xlsx workbook ({exc})") from None
+            raise XlsxFormError(source, f"is not a readable .xlsx workbook ({exc})").saying(
+                "not_xlsx", why=exc
+            ) from None
         handle.seek(0)
         try:
             with warnings.catch_warnings():
@@ -408,7 +422,7 @@ def open_workbook(path: Path) -> Iterator[Workbook]:
         except Exception as exc:  # whatever a damaged or foreign zip makes the parser raise
             raise XlsxFormError(
                 source, f"is not a readable .xlsx workbook ({_detail(exc)})"
-            ) from None
+            ).saying("not_xlsx", why=_detail(exc)) from None
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

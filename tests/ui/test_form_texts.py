@@ -67,9 +67,16 @@ def test_a_refused_form_says_in_chinese_what_to_change(chinese, tmp_path, prepar
     assert error_text(error) == words.format(folder=case.evidence)
 
 
-def test_a_refusal_without_a_template_keeps_the_core_line(chinese, tmp_path):
+def test_a_value_without_a_header_is_refused_in_chinese(chinese, tmp_path):
     case = Case(tmp_path)
     case.set("申报信息", "AX4", 3)
     case.set("申报信息", "B4", "营口平台")
     error = refusal(case)
+    assert error_text(error) == "表单.xlsx 申报信息!AX4：该列第 1 行没有列标题，但单元格中有值"
+
+
+def test_a_refusal_without_a_template_keeps_the_core_line(chinese):
+    # Every refusal of the reader has its wording now; one made without any still shows
+    # the core's line under the Chinese lead.
+    error = XlsxFormError("表单.xlsx", "a refusal of the future", "申报信息", "AX4")
     assert error_text(error) == f"Excel 表单有误：{error}"  # the core line, under a Chinese lead

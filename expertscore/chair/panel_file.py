@@ -20,7 +20,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from expertscore import __version__
 from expertscore.batch.package import OpenedPackage
@@ -57,6 +57,9 @@ from expertscore.identity.roles import PANEL, require_role
 from expertscore.reports.pdfbase import ReportError, write_atomically
 from expertscore.results.payload import PROGRAM, payload_bytes
 from expertscore.results.verify import CheckedResult
+
+if TYPE_CHECKING:  # it imports this module
+    from expertscore.chair.panel_outcome import PanelOutcome
 
 PANEL_FORMAT = "expertscore-panel/1"
 PANEL_PAYLOAD_TYPE = "application/vnd.expertscore.panel+json"
@@ -260,11 +263,7 @@ def panel_envelope_bytes(payload: bytes, keyid: str, sig: str) -> bytes:
 
 def write_panel_file(
     out: Path,
-    package: OpenedPackage,
-    folder: MergeFolder,
-    inp: PanelInput,
-    result: PanelResult,
-    decisions: Decisions,
+    outcome: PanelOutcome,
     chair_key: ExpertKey,
     *,
     created_at: str | None = None,
@@ -273,9 +272,10 @@ def write_panel_file(
     """Sign the panel's results with the chair's key and write them to ``out`` atomically,
     encrypted to ``recipients`` (``age``) when any are given.
 
-    Raises ``PanelFileError`` unless ``inp``/``result`` are the aggregation of ``folder``'s
-    accepted files with ``decisions``' agreed scores.
+    Raises ``PanelFileError`` unless the outcome's input and result are the aggregation of
+    its folder's accepted files with its decisions' agreed scores.
     """
+    package, folder, decisions = outcome.package, outcome.folder, outcome.decisions
     require_role(chair_key.info, PANEL)
     # The audit log is replayed under the recording rules once more: a line added by hand
     # that the program would refuse stops the file from being signed.
@@ -285,7 +285,7 @@ def write_panel_file(
     ref_inp, reference = canonical_results(
         package, folder.accepted.values(), decisions.overrides, decisions.verified_values
     )
-    _check_consistent(inp, result, decisions, ref_inp, reference)
+    _check_consistent(outcome.inp, outcome.result, decisions, ref_inp, reference)
     payload = build_payload(
         package, folder, decisions, chair_key, created_at or local_now(), (ref_inp, reference)
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from expertscore.chair.panel_file import write_panel_file
 from expertscore.chair.panel_outcome import PanelOutcome
-from expertscore.chair.report_pdf import write_report
+from expertscore.chair.report import write_report
 from expertscore.chair.workbook import write_results_workbook
 from expertscore.identity.keys import ExpertKey
 from expertscore.identity.roles import PANEL, require_role

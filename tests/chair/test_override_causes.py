@@ -108,6 +108,6 @@ def test_every_output_lists_the_correction_with_its_cause_and_the_score_before(c
 def test_the_payload_spells_the_causes_as_the_core_does():
     from typing import get_args
 
-    from expertscore.chair.panel_file_model import CauseValue
+    from expertscore.chair.panel_file.model import CauseValue
 
     assert set(get_args(CauseValue)) == {cause.value for cause in OverrideCause}

@@ -16,7 +16,7 @@ from expertscore.chair.panel_advice import advice_tables
 from expertscore.chair.panel_file import read_panel_file, recheck_panel_file
 from expertscore.chair.panel_outcome import outcome_of
 from expertscore.chair.session import ChairRun
-from expertscore.chair.workbook_advice import ADVICE_SHEET
+from expertscore.chair.workbook.advice import ADVICE_SHEET
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.scoring.familiarity import NAMES
 from tests.chair.chair_case import Case, cells, pdf_text

@@ -41,7 +41,7 @@ from expertscore.chair.panel_file import (
     recheck_panel_file,
     write_panel_file,
 )
-from expertscore.chair.panel_file_model import canonical_results
+from expertscore.chair.panel_file.model import canonical_results
 from expertscore.chair.panel_outcome import PanelOutcome
 from expertscore.identity.keycard import read_cards
 from expertscore.identity.keys import ExpertKey, ScryptCost, create_key, open_key

@@ -27,9 +27,9 @@ from expertscore.chair.fragility import Fragility
 from expertscore.chair.member_notes import Notes
 from expertscore.chair.panel import Gap, gaps, panel_input
 from expertscore.chair.panel_outcome import PanelOutcome
-from expertscore.chair.report_pdf import write_report
-from expertscore.chair.report_pdf_charts import PALETTE
-from expertscore.chair.report_pdf_text import fragile_text, gap_text, policy_lines
+from expertscore.chair.report import write_report
+from expertscore.chair.report.charts import PALETTE
+from expertscore.chair.report.text import fragile_text, gap_text, policy_lines
 from expertscore.chair.robustness import leave_one_out
 from expertscore.demo.batch import make_demo_batch
 from expertscore.demo.flow import run_demo

@@ -33,10 +33,10 @@ from expertscore.chair.member_notes import Notes
 from expertscore.chair.merge import MergeFolder, apply, load_folder, plan, read_audit
 from expertscore.chair.panel import gaps
 from expertscore.chair.panel_file import input_files
-from expertscore.chair.panel_file_model import canonical_results
+from expertscore.chair.panel_file.model import canonical_results
 from expertscore.chair.panel_outcome import PanelOutcome
 from expertscore.chair.workbook import WorkbookError, inputs_from_audit, write_results_workbook
-from expertscore.chair.workbook_common import sheet_name
+from expertscore.chair.workbook.common import sheet_name
 from expertscore.demo.batch import make_demo_batch
 from expertscore.identity.keycard import read_cards
 from expertscore.results.simulate import simulate

@@ -28,7 +28,7 @@ from expertscore.chair.aggregate import PanelInput, PanelResult
 from expertscore.chair.decisions import Decisions, replay
 from expertscore.chair.merge import MergeFolder, read_audit
 from expertscore.chair.panel_advice_record import advice_record
-from expertscore.chair.panel_file_model import (
+from expertscore.chair.panel_file.model import (
     PANEL_PAYLOAD_FORMAT,
     PanelPayload,
     batch_record,

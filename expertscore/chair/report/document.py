@@ -30,9 +30,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from expertscore.chair.panel_outcome import PanelOutcome
-from expertscore.chair.report_pdf_charts import Lanes, expert_colours
-from expertscore.chair.report_pdf_data import ReportData
-from expertscore.chair.report_pdf_sections import (
+from expertscore.chair.report.charts import Lanes, expert_colours
+from expertscore.chair.report.data import ReportData
+from expertscore.chair.report.sections import (
     audit_appendix,
     cover,
     decisions_section,
@@ -40,7 +40,7 @@ from expertscore.chair.report_pdf_sections import (
     ranking_section,
     signature_page,
 )
-from expertscore.chair.report_pdf_submission import submission_pages
+from expertscore.chair.report.submission import submission_pages
 from expertscore.reports.panel_quality_page import advice_page
 from expertscore.reports.pdfbase import MUTED, RULE, PageInfo, fit_text
 from expertscore.reports.sheet_base import SheetRenderer

@@ -28,8 +28,8 @@ from expertscore.chair.merge import ACCEPTED, REPLACED
 from expertscore.chair.override_causes import cause_zh
 from expertscore.chair.panel_file import InputFile
 from expertscore.chair.panel_outcome import PanelOutcome
-from expertscore.chair.workbook_advice import advice_sheet
-from expertscore.chair.workbook_common import (
+from expertscore.chair.workbook.advice import advice_sheet
+from expertscore.chair.workbook.common import (
     AUDIT,
     DIVERGENCE,
     GROUP_FILL,
@@ -42,7 +42,7 @@ from expertscore.chair.workbook_common import (
     BookData,
     sheet_name,
 )
-from expertscore.chair.workbook_notes import audit_sheet, divergence_sheet, notes_sheet
+from expertscore.chair.workbook.notes import audit_sheet, divergence_sheet, notes_sheet
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import local_now
 from expertscore.reports.pdfbase import ReportError, write_atomically

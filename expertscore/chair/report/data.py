@@ -17,7 +17,7 @@ from expertscore.batch.manifest import Expert, Submission
 from expertscore.chair.aggregate import SubmissionResult
 from expertscore.chair.panel_advice import Advice
 from expertscore.chair.panel_outcome import OutcomeView, PanelOutcome
-from expertscore.chair.report_pdf_text import NO_GRADE, expert_label
+from expertscore.chair.report.text import NO_GRADE, expert_label
 from expertscore.schemes.model import Indicator
 from expertscore.scoring.totals import grade_name
 

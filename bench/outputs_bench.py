@@ -32,7 +32,8 @@ SIZES = ((200, 7), (200, 30), (500, 30))
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from expertscore.chair.outputs import ChairSnapshot, export_all
+from expertscore.chair.outputs import export_all
+from expertscore.chair.panel_outcome import outcome_of
 from expertscore.chair.run import ChairRun
 from expertscore.demo.flow import demo_chair_key
 folder = Path(sys.argv[1])
@@ -40,13 +41,13 @@ run = ChairRun.open(folder / "bench.esbatch", folder / "merge", [])
 start = time.perf_counter()
 run.apply(run.plan(sorted(folder.glob("*.esresult"))))
 run.reload()
-snap = ChairSnapshot.of(run)
+outcome = outcome_of(run)
 figures = {"merge": time.perf_counter() - start}
 names = {"workbook": "results.xlsx", "panel": "panel.espanel", "report": "report.pdf"}
 marks = []
 def step(kind, index, count):
     marks.append((kind, time.perf_counter(), time.process_time()))
-export_all(snap, folder, demo_chair_key(1), names=names, step=step)
+export_all(outcome, folder, demo_chair_key(1), names=names, step=step)
 for (kind, began, cpu), (_next, ended, cpu_ended) in zip(marks, marks[1:]):
     figures[kind] = ended - began
     figures[kind + "_cpu"] = cpu_ended - cpu
@@ -59,21 +60,22 @@ ALONE = """
 import json, resource, sys
 from pathlib import Path
 from expertscore.chair import outputs
+from expertscore.chair.panel_outcome import outcome_of
 from expertscore.chair.run import ChairRun
 from expertscore.demo.flow import demo_chair_key
 folder, kind = Path(sys.argv[1]), sys.argv[2]
 run = ChairRun.open(folder / "bench.esbatch", folder / ("merge-" + kind), [])
 run.apply(run.plan(sorted(folder.glob("*.esresult"))))
 run.reload()
-snap = outputs.ChairSnapshot.of(run)
+outcome = outcome_of(run)
 merged = int(open("/proc/self/statm").read().split()[1]) * resource.getpagesize() / 2**20
 out = folder / ("alone-" + kind)
 if kind == outputs.WORKBOOK:
-    outputs.write_workbook(snap, out)
+    outputs.write_workbook(outcome, out)
 elif kind == outputs.PANEL_FILE:
-    outputs.write_panel(snap, out, demo_chair_key(1))
+    outputs.write_panel(outcome, out, demo_chair_key(1))
 else:
-    outputs.write_report_pdf(snap, out)
+    outputs.write_report_pdf(outcome, out)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"merged_mb": merged, "peak_mb": peak}))
 """

@@ -21,6 +21,7 @@ from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.chair.panel_file import (
     write_panel_file,
 )
+from expertscore.chair.panel_outcome import outcome_of
 from expertscore.chair.recheck import recheck
 from expertscore.chair.run import ChairRun
 from expertscore.demo.batch import make_demo_batch
@@ -110,10 +111,7 @@ def transcribe(material_dir: Path, package: Path, chair: ExpertKey, expert: str)
 
 
 def write_panel(run: ChairRun, chair: ExpertKey, out: Path) -> Path:
-    inp, result = run.results()
-    return write_panel_file(
-        out, run.package, run.folder, inp, result, run.decisions, chair, created_at=CREATED
-    )
+    return write_panel_file(out, outcome_of(run), chair, created_at=CREATED)
 
 
 def prepare(folder: Path) -> Material:

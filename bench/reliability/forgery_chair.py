@@ -52,7 +52,7 @@ from expertscore.chair.panel_file import (
     build_payload,
     panel_envelope_bytes,
 )
-from expertscore.chair.panel_file_model import canonical_results
+from expertscore.chair.panel_file.model import canonical_results
 from expertscore.chair.recheck import recheck
 from expertscore.chair.run import ChairRun
 from expertscore.errors import ExpertScoreError

@@ -41,7 +41,7 @@ from expertscore.chair.panel_file import (
     input_records,
     read_panel,
 )
-from expertscore.chair.panel_file_model import (
+from expertscore.chair.panel_file.model import (
     PanelPayload,
     canonical_results,
     decisions_record,

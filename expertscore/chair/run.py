@@ -20,7 +20,7 @@ from expertscore.chair.member_notes import Notes, load_notes
 from expertscore.chair.merge import Decision, MergeFolder, apply, load_folder, plan, read_audit
 from expertscore.chair.outcome import results_digest
 from expertscore.chair.panel import Gap, gaps
-from expertscore.chair.panel_file_model import canonical_results
+from expertscore.chair.panel_file.model import canonical_results
 from expertscore.chair.transcriptions import check_folder, guard, keep_replaced
 from expertscore.identity.keycard import read_cards
 from expertscore.results.trust import KeyTrust

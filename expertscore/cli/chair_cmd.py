@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
@@ -9,11 +10,12 @@ import click
 
 from expertscore.batch.package import open_package
 from expertscore.chair import decisions as chair_decisions
-from expertscore.chair.aggregate import PanelResult
 from expertscore.chair.flag_states import open_flags
 from expertscore.chair.merge import REFUSED, Decision, summary
-from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
+from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, export_all
 from expertscore.chair.override_causes import OverrideCause
+from expertscore.chair.panel import Gap
+from expertscore.chair.panel_outcome import PanelOutcome, outcome_of
 from expertscore.chair.ranking import group_name
 from expertscore.chair.run import ChairRun
 from expertscore.cli.key_cmd import read_passphrase
@@ -53,11 +55,10 @@ def _received(received: bool, stale: bool) -> str:
     return "received (about other results)" if stale else "received"
 
 
-def _print_results(run: ChairRun, result: PanelResult) -> None:
-    scheme = run.package.scheme
-    names = {s.id: s.platform for s in run.package.manifest.submissions}
-    notes_kept = run.notes(result)
-    explanations, stale = notes_kept.explanations, notes_kept.stale_explanations
+def _print_results(outcome: PanelOutcome) -> None:
+    scheme, result = outcome.package.scheme, outcome.result
+    names = {s.id: s.platform for s in outcome.package.manifest.submissions}
+    explanations, stale = outcome.notes.explanations, outcome.notes.stale_explanations
     echo("\nranking:")
     group = None
     for sid in result.ranking:
@@ -87,8 +88,7 @@ def _print_results(run: ChairRun, result: PanelResult) -> None:
         )
 
 
-def _print_gaps(run: ChairRun) -> None:
-    found = run.gaps()
+def _print_gaps(found: Sequence[Gap]) -> None:
     echo(say("missing", count=len(found)) if found else say("missing_nothing"))
     for gap in found:
         where = f" {gap.submission}" if gap.submission else ""
@@ -132,9 +132,9 @@ def merge_command(
         return
     run.apply(decisions)
     run.reload()
-    _, result = run.results()
-    _print_results(run, result)
-    _print_gaps(run)
+    merged = outcome_of(run)
+    _print_results(merged)
+    _print_gaps(merged.gaps)
     if any(d.outcome == REFUSED for d in decisions):
         raise SystemExit(1)
 
@@ -150,10 +150,9 @@ def chair_group() -> None:
 @KEYCARDS
 def results_command(package: Path, folder: Path, keycards: tuple[Path, ...]) -> None:
     """Aggregate the accepted results and print the ranking and what is missing."""
-    run = ChairRun.open(package, folder, keycards)
-    _, result = run.results()
-    _print_results(run, result)
-    _print_gaps(run)
+    outcome = outcome_of(ChairRun.open(package, folder, keycards))
+    _print_results(outcome)
+    _print_gaps(outcome.gaps)
 
 
 @chair_group.command("confirm-key")
@@ -291,10 +290,10 @@ def export_command(
         key = open_key(signer_id, read_passphrase(f"passphrase of the key of {signer_id}"))
         if key.age_identity is not None:
             sealed.unlock(key.age_identity, key.info.expert_id)
-    snap = ChairSnapshot.of(ChairRun.open(package, folder, keycards))
+    outcome = outcome_of(ChairRun.open(package, folder, keycards))
     with step_progress("exporting") as update:
         written = export_all(
-            snap,
+            outcome,
             out_dir,
             key,
             step=lambda kind, done, total: update(EXPORT_LABELS.get(kind, ""), done, total),

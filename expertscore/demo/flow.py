@@ -14,7 +14,8 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
+from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, export_all
+from expertscore.chair.panel_outcome import outcome_of
 from expertscore.chair.run import ChairRun
 from expertscore.crypto import sealed
 from expertscore.demo.batch import make_demo_batch
@@ -96,11 +97,13 @@ def run_demo(
     run = ChairRun.open(outputs.package, outputs.merge, cards)
     run.apply(run.plan(outputs.results))
     run.reload()
-    snap = ChairSnapshot.of(run)
-    outputs.ranking = list(snap.result.ranking)
+    outcome = outcome_of(run)
+    outputs.ranking = list(outcome.result.ranking)
     step("chair: results workbook, signed panel file and PDF report")
     authority = [secrets.recipient(AUTHORITY_OWNER)] if secrets else ()
-    written = export_all(snap, folder, demo_chair_key(seed), names=DEMO_NAMES, recipients=authority)
+    written = export_all(
+        outcome, folder, demo_chair_key(seed), names=DEMO_NAMES, recipients=authority
+    )
     outputs.workbook = written[WORKBOOK]
     outputs.panel_file = written[PANEL_FILE]
     outputs.report = written[REPORT]

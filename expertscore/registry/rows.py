@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from expertscore.batch.package import OpenedPackage
-from expertscore.chair.panel_file_model import PanelPayload
+from expertscore.chair.panel_file.model import PanelPayload
 from expertscore.crypto.dsse import fingerprint
 from expertscore.registry.models import (
     Base,

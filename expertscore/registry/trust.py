@@ -34,7 +34,7 @@ from expertscore.batch.package import OpenedPackage
 from expertscore.chair.aggregate import REVERIFY, PanelInput, Sheet, aggregate
 from expertscore.chair.panel_advice_record import advice_record
 from expertscore.chair.panel_file import ReadPanel, read_panel_bytes
-from expertscore.chair.panel_file_model import (
+from expertscore.chair.panel_file.model import (
     PanelPayload,
     SubmissionRef,
     organizer_records,

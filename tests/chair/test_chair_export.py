@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from expertscore.chair.keycard_memory import cards_dir
-from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
+from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, export_all
 from expertscore.chair.panel_file import recheck_panel_file
+from expertscore.chair.panel_outcome import outcome_of
 from expertscore.chair.run import ChairRun
 from expertscore.identity.keycard import KeyCardError
 from expertscore.identity.keys import ScryptCost, create_key
@@ -37,12 +38,12 @@ def payload(panel_file: Path) -> dict:
 def test_one_export_is_one_moment_and_the_same_inputs_give_the_same_files(case, tmp_path):
     chair = create_key("CHAIR", "王组长", PASSPHRASE, cost=ScryptCost(n=2**12), role="chair")
     steps: list[tuple[str, int, int]] = []
-    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
+    snap = outcome_of(ChairRun.open(case.package, case.merge))
     first = export_all(snap, tmp_path / "a", chair, at=AT, step=lambda *s: steps.append(s))
-    again = export_all(ChairSnapshot.of(ChairRun.open(case.package, case.merge)),
+    again = export_all(outcome_of(ChairRun.open(case.package, case.merge)),
                        tmp_path / "b", chair, at=AT)  # fmt: skip
     assert steps == [(WORKBOOK, 0, 3), (PANEL_FILE, 1, 3), (REPORT, 2, 3), ("", 3, 3)]
-    batch = snap.run.package.manifest.batch.id
+    batch = snap.package.manifest.batch.id
     assert first[WORKBOOK].name == f"{batch}-results.xlsx"
     assert first[PANEL_FILE].read_bytes() == again[PANEL_FILE].read_bytes()
     assert cells(first[WORKBOOK]) == cells(again[WORKBOOK])
@@ -56,7 +57,7 @@ def test_one_export_is_one_moment_and_the_same_inputs_give_the_same_files(case, 
 
 
 def test_without_a_key_the_export_writes_no_panel_file(case, tmp_path):
-    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
+    snap = outcome_of(ChairRun.open(case.package, case.merge))
     written = export_all(snap, tmp_path / "out", None, at=AT)
     assert set(written) == {WORKBOOK, REPORT}
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
@@ -71,15 +72,15 @@ def test_chair_export_command_writes_what_the_window_writes_without_key_cards(ca
                "--out", str(out), "--sign-as", "CHAIR",
                env={"EXPERTSCORE_PASSPHRASE": PASSPHRASE})  # fmt: skip
     assert done.returncode == 0, done.stderr
-    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
-    batch = snap.run.package.manifest.batch.id
+    snap = outcome_of(ChairRun.open(case.package, case.merge))
+    batch = snap.package.manifest.batch.id
     panel_file = out / f"{batch}.espanel"
     assert done.stdout.splitlines() == [
         f"results workbook: {out / f'{batch}-results.xlsx'}",
         f"signed panel file: {panel_file}",
         f"PDF report: {out / f'{batch}-report.pdf'}",
     ]
-    assert recheck_panel_file(panel_file, snap.run.package, case.merge / "results") == []
+    assert recheck_panel_file(panel_file, snap.package, case.merge / "results") == []
     made = payload(panel_file)["created_at"]
     # The same files as the core writes for the same moment, byte for byte where signed.
     at = datetime.fromisoformat(made)
@@ -131,7 +132,7 @@ def test_a_changed_remembered_card_stops_the_opening_with_its_path(case):
 def test_the_panel_file_is_signed_with_a_chairs_key_only(case, tmp_path):
     """An expert's key (or an organizer's) is refused before any of the three files is
     written, by the core and by ``chair export --sign-as``."""
-    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
+    snap = outcome_of(ChairRun.open(case.package, case.merge))
     for role in ("expert", "organizer"):
         key = create_key(f"K{role}", "某人", PASSPHRASE, cost=ScryptCost(n=2**12), role=role)
         with pytest.raises(WrongKeyRole) as refused:

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from expertscore.chair.merge import UNCHANGED
-from expertscore.chair.outputs import PANEL_FILE, ChairSnapshot, export_all
+from expertscore.chair.outputs import PANEL_FILE, export_all
 from expertscore.chair.panel_file import PanelRefused, read_panel_file
+from expertscore.chair.panel_outcome import outcome_of
 from expertscore.chair.run import ChairRun
 from expertscore.crypto import sealed
 from expertscore.identity.keys import ScryptCost, create_key
@@ -80,7 +81,7 @@ def test_verify_takes_the_key_on_the_command_line(case, tmp_path):
 def test_a_panel_file_encrypted_to_the_authority_and_opened_by_age(case, tmp_path):
     chair = create_key("CHAIR", "王组长", PASSPHRASE, cost=FAST, role="chair")
     authority = create_key("AUTH", "评审处", PASSPHRASE, cost=FAST)
-    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
+    snap = outcome_of(ChairRun.open(case.package, case.merge))
     written = export_all(snap, tmp_path / "out", chair, recipients=[authority.info.recipient])
     panel = written[PANEL_FILE]
     assert panel.read_bytes().startswith(b"age-encryption.org/v1\n")

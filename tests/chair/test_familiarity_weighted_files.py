@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from bench.reliability.chair_material import chair_key
-from expertscore.chair.panel_file_model import limited
+from expertscore.chair.panel_file.model import limited
 from expertscore.cli.main import cli
 from expertscore.registry.db import open_registry
 from expertscore.registry.ingest import IngestRefused, Outcome, ingest

@@ -13,8 +13,9 @@ from expertscore.chair.flag_states import (
     open_flags,
     statuses,
 )
-from expertscore.chair.outputs import REPORT, ChairSnapshot, export_all
+from expertscore.chair.outputs import REPORT, export_all
 from expertscore.chair.override_causes import OverrideCause
+from expertscore.chair.panel_outcome import outcome_of
 from expertscore.chair.run import ChairRun
 from tests.chair.chair_case import cli, pdf_text
 
@@ -58,7 +59,7 @@ def test_an_agreed_score_resolves_the_flags_of_its_indicator(merged_case):
                "--dir", str(merged_case.merge))  # fmt: skip
     line = next(row for row in done.stdout.splitlines() if f"  {sid}  " in row)
     assert f"({before - 1} open flags" in line
-    written = export_all(ChairSnapshot.of(run), merged_case.merge.parent / "out", None)
+    written = export_all(outcome_of(run), merged_case.merge.parent / "out", None)
     text = "".join(pdf_text(written[REPORT], layout=False).split())
     flags = text[text.index("一、评分分歧与复核标记") : text.index("二、需作出说明的专家")]
     assert f"{code}（已认定）" in flags

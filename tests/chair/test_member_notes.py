@@ -22,7 +22,8 @@ from expertscore.chair.member_notes import (
     write_note,
 )
 from expertscore.chair.outcome import results_digest
-from expertscore.chair.outputs import REPORT, WORKBOOK, ChairSnapshot, export_all
+from expertscore.chair.outputs import REPORT, WORKBOOK, export_all
+from expertscore.chair.panel_outcome import outcome_of
 from expertscore.chair.run import ChairRun
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.results.simulate import simulated_key
@@ -83,7 +84,7 @@ def test_request_answer_merge_and_every_output_shows_the_explanation(merged_case
     code, said = chair(case, "results")
     assert f"explanations needed: {first.expert} received" in said
 
-    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
+    snap = outcome_of(ChairRun.open(case.package, case.merge))
     assert snap.notes.explanations == {(first.submission, first.expert): text}
     out = export_all(snap, tmp_path / "out", None)
     row = next(r for r in cells(out[WORKBOOK])["分歧"] if r[0] == "需说明" and r[5] == first.expert)
@@ -106,7 +107,7 @@ def test_statements_signed_and_on_paper_are_listed_on_the_signature_page(merged_
                        "--by", "王组长")  # fmt: skip
     assert code == 2 and "a dissent needs its reasons" in said
 
-    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
+    snap = outcome_of(ChairRun.open(case.package, case.merge))
     statements = snap.notes.statements
     assert {e: (n.stance, n.transcribed_by) for e, n in statements.items()} == {
         "E01": (AGREE, None), "E02": (DISSENT, None), "E03": (DISSENT, "王组长"),
@@ -186,7 +187,7 @@ def test_a_statement_about_other_results_is_shown_as_stale(merged_case, tmp_path
     agree = note_of(case, tmp_path, "E01", STATEMENT, {"stance": AGREE, "reasons": ""}, asked)
     code, said = chair(case, "notes", str(agree))
     assert code == 0 and "stale" not in said, said
-    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
+    snap = outcome_of(ChairRun.open(case.package, case.merge))
     assert snap.notes.statements["E01"].results_sha256 == asked
     assert not snap.notes.statements["E01"].stale
 
@@ -195,7 +196,7 @@ def test_a_statement_about_other_results_is_shown_as_stale(merged_case, tmp_path
     code, said = chair(case, "override", "--submission", "S001", "--indicator", "1.1.1",
                        "--points", points, "--cause", "summing-error", "--reason", "合议")  # fmt: skip
     assert code == 0, said
-    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
+    snap = outcome_of(ChairRun.open(case.package, case.merge))
     assert results_digest(snap.result) != asked
     assert snap.notes.statements["E01"].stale
     code, said = chair(case, "notes", str(agree))

@@ -12,9 +12,10 @@ import pytest
 
 from expertscore.chair.decisions import AuditRefused, replay
 from expertscore.chair.merge import append_audit
-from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
+from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, export_all
 from expertscore.chair.override_causes import OverrideCause
 from expertscore.chair.panel_file import recheck_panel_file
+from expertscore.chair.panel_outcome import outcome_of
 from expertscore.chair.run import ChairRun
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.schemes.rules import fmt
@@ -66,7 +67,7 @@ def test_replay_refuses_an_unknown_cause_and_reads_a_line_without_one(case):
 
 
 def test_every_output_lists_the_correction_with_its_cause_and_the_score_before(case, tmp_path):
-    before = ChairSnapshot.of(ChairRun.open(case.package, case.merge)).result.submissions["S001"]
+    before = outcome_of(ChairRun.open(case.package, case.merge)).result.submissions["S001"]
     computed = before.indicators["1.1.1"].panel
     assert computed != 0  # so that 0 is a change
     code, said = override(case, "--points", "0", "--cause", "extreme-score", "--reason", "畸高")
@@ -74,7 +75,7 @@ def test_every_output_lists_the_correction_with_its_cause_and_the_score_before(c
     chair = create_key(
         "CHAIR", "王组长", "chair passphrase 2026", cost=ScryptCost(n=2**12), role="chair"
     )
-    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
+    snap = outcome_of(ChairRun.open(case.package, case.merge))
     written = export_all(snap, tmp_path / "out", chair, at=AT)
     after = snap.result.submissions["S001"]
     assert after.total == before.total - computed
@@ -101,12 +102,12 @@ def test_every_output_lists_the_correction_with_its_cause_and_the_score_before(c
     s001 = next(s for s in payload["submissions"] if s["id"] == "S001")
     item = next(i for i in s001["indicators"] if i["code"] == "1.1.1")
     assert item["override"] == {"points": "0.00", "cause": "extreme-score", "reason": "畸高"}
-    assert recheck_panel_file(written[PANEL_FILE], snap.run.package, case.merge / "results") == []
+    assert recheck_panel_file(written[PANEL_FILE], snap.package, case.merge / "results") == []
 
 
 def test_the_payload_spells_the_causes_as_the_core_does():
     from typing import get_args
 
-    from expertscore.chair.panel_file_model import CauseValue
+    from expertscore.chair.panel_file.model import CauseValue
 
     assert set(get_args(CauseValue)) == {cause.value for cause in OverrideCause}

@@ -11,11 +11,12 @@ from decimal import Decimal
 
 import pytest
 
-from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
+from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, export_all
 from expertscore.chair.panel_advice import advice_tables
 from expertscore.chair.panel_file import read_panel_file, recheck_panel_file
+from expertscore.chair.panel_outcome import outcome_of
 from expertscore.chair.run import ChairRun
-from expertscore.chair.workbook_advice import ADVICE_SHEET
+from expertscore.chair.workbook.advice import ADVICE_SHEET
 from expertscore.identity.keys import ScryptCost, create_key
 from expertscore.scoring.familiarity import NAMES
 from tests.chair.chair_case import Case, cells, pdf_text
@@ -28,7 +29,7 @@ def exported(merged_case: Case, tmp_path):
     chair = create_key(
         "CHAIR", "王组长", "chair passphrase 2026", cost=ScryptCost(n=2**12), role="chair"
     )
-    snap = ChairSnapshot.of(ChairRun.open(merged_case.package, merged_case.merge))
+    snap = outcome_of(ChairRun.open(merged_case.package, merged_case.merge))
     return merged_case, snap, export_all(snap, tmp_path / "out", chair, at=AT)
 
 
@@ -92,4 +93,4 @@ def test_the_panel_file_carries_the_advice_and_its_recheck_agrees(exported):
     }
     payload, _signer = read_panel_file(written[PANEL_FILE])
     assert payload.advice.kendall_w.ratings == quality.concordance.ratings
-    assert recheck_panel_file(written[PANEL_FILE], snap.run.package, case.sim) == []
+    assert recheck_panel_file(written[PANEL_FILE], snap.package, case.sim) == []

@@ -27,8 +27,10 @@ from expertscore.chair.decisions import (
     replay,
     request_round,
 )
-from expertscore.chair.merge import MergeFolder, apply, load_folder, plan
+from expertscore.chair.member_notes import Notes
+from expertscore.chair.merge import MergeFolder, apply, load_folder, plan, read_audit
 from expertscore.chair.override_causes import OverrideCause
+from expertscore.chair.panel import gaps
 from expertscore.chair.panel_file import (
     PANEL_FORMAT,
     PANEL_PAYLOAD_TYPE,
@@ -39,7 +41,8 @@ from expertscore.chair.panel_file import (
     recheck_panel_file,
     write_panel_file,
 )
-from expertscore.chair.panel_file_model import canonical_results
+from expertscore.chair.panel_file.model import canonical_results
+from expertscore.chair.panel_outcome import PanelOutcome
 from expertscore.identity.keycard import read_cards
 from expertscore.identity.keys import ExpertKey, ScryptCost, create_key, open_key
 from expertscore.results.payload import payload_bytes, plain
@@ -74,6 +77,22 @@ class ChairCase:
     @property
     def merge_dir(self) -> Path:
         return self.folder.path
+
+    def outcome(self, **changed) -> PanelOutcome:
+        """The panel outcome the case holds, with ``changed`` parts (tampered, for refusals)."""
+        return replace(
+            PanelOutcome(
+                self.package,
+                self.folder,
+                self.inp,
+                self.result,
+                self.decisions,
+                tuple(gaps(self.package, self.folder.accepted)),
+                tuple(read_audit(self.merge_dir)),
+                Notes(),
+            ),
+            **changed,
+        )
 
 
 def _hostile_package(path: Path) -> Path:
@@ -154,14 +173,7 @@ def case(tmp_path_factory: pytest.TempPathFactory) -> ChairCase:
 def panel(case: ChairCase) -> Path:
     out = case.base / "panel.espanel"
     return write_panel_file(
-        out,
-        case.package,
-        case.folder,
-        case.inp,
-        case.result,
-        case.decisions,
-        case.chair_key,
-        created_at="2025-06-03T10:00:00+08:00",
+        out, case.outcome(), case.chair_key, created_at="2025-06-03T10:00:00+08:00"
     )
 
 
@@ -281,11 +293,7 @@ def test_decimals_are_strings_and_unrounded_values_are_limited(panel: Path):
 def test_the_same_inputs_give_the_same_bytes(case: ChairCase, panel: Path, tmp_path: Path):
     again = write_panel_file(
         tmp_path / "again.espanel",
-        case.package,
-        case.folder,
-        case.inp,
-        case.result,
-        case.decisions,
+        case.outcome(),
         case.chair_key,
         created_at="2025-06-03T10:00:00+08:00",
     )
@@ -449,28 +457,20 @@ def test_recheck_with_another_package_names_the_batch(case: ChairCase, panel: Pa
 
 def test_write_refuses_results_that_do_not_follow_from_the_folder(case: ChairCase, tmp_path: Path):
     out = tmp_path / "panel.espanel"
-    args = (case.package, case.folder)
     tampered = canonical_results(
         case.package, case.folder.accepted.values(), case.decisions.overrides
     )[1]
     tampered.submissions["S003"].total += 1
     with pytest.raises(PanelFileError, match="S003 differ"):
-        write_panel_file(out, *args, case.inp, tampered, case.decisions, case.chair_key)
+        write_panel_file(out, case.outcome(result=tampered), case.chair_key)
     no_overrides = replace(case.inp, overrides={})
     with pytest.raises(PanelFileError, match="agreed panel scores"):
-        write_panel_file(out, *args, no_overrides, case.result, case.decisions, case.chair_key)
+        write_panel_file(out, case.outcome(inp=no_overrides), case.chair_key)
     fewer = replace(case.inp, sheets=[s for s in case.inp.sheets if s.expert != "E05"])
     with pytest.raises(PanelFileError, match="accepted files"):
-        write_panel_file(out, *args, fewer, case.result, case.decisions, case.chair_key)
+        write_panel_file(out, case.outcome(inp=fewer), case.chair_key)
     with pytest.raises(PanelFileError, match="does not exist"):
-        write_panel_file(
-            tmp_path / "no" / "such" / "panel.espanel",
-            *args,
-            case.inp,
-            case.result,
-            case.decisions,
-            case.chair_key,
-        )
+        write_panel_file(tmp_path / "no" / "such" / "panel.espanel", case.outcome(), case.chair_key)
     assert list(tmp_path.iterdir()) == []
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 from expertscore.chair.aggregate import FLAGS, PanelInput, aggregate
-from expertscore.chair.panel_file_model import fixed, limited
+from expertscore.chair.panel_file.model import fixed, limited
 from tests.chair.test_aggregate import TABLE, run, scheme_with, sheets
 
 TRIMMED = {"method": "trimmed_mean", "trim_min_experts": 5}

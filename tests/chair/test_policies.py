@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from expertscore.chair.aggregate import PanelInput, Sheet, aggregate
-from expertscore.chair.panel_file_model import policy_record
-from expertscore.chair.report_pdf_text import policy_lines
+from expertscore.chair.panel_file.model import policy_record
+from expertscore.chair.report.text import policy_lines
 from expertscore.errors import SchemeInvalid
 from expertscore.organizer.assign import needed_experts
 from expertscore.schemes import load_scheme_text

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
+from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, export_all
+from expertscore.chair.panel_outcome import PanelOutcome, outcome_of
 from expertscore.chair.ranking import rank_group, ranked
 from expertscore.chair.run import ChairRun
 from expertscore.identity.keys import ScryptCost, create_key
@@ -24,11 +25,11 @@ def qingdao(tmp_path_factory: pytest.TempPathFactory) -> Case:
 
 
 @pytest.fixture(scope="module")
-def snap(qingdao: Case) -> ChairSnapshot:
-    return ChairSnapshot.of(ChairRun.open(qingdao.package, qingdao.merge))
+def snap(qingdao: Case) -> PanelOutcome:
+    return outcome_of(ChairRun.open(qingdao.package, qingdao.merge))
 
 
-def groups(snap: ChairSnapshot) -> dict[str, list[str]]:
+def groups(snap: PanelOutcome) -> dict[str, list[str]]:
     scheme = snap.inp.scheme
     found: dict[str, list[str]] = {}
     for sid in snap.result.ranking:

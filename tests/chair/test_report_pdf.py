@@ -24,10 +24,12 @@ from expertscore.chair import merge
 from expertscore.chair.aggregate import PanelInput, PanelResult, aggregate
 from expertscore.chair.decisions import Decisions, record_override, replay, request_round
 from expertscore.chair.fragility import Fragility
+from expertscore.chair.member_notes import Notes
 from expertscore.chair.panel import Gap, gaps, panel_input
-from expertscore.chair.report_pdf import write_report
-from expertscore.chair.report_pdf_charts import PALETTE
-from expertscore.chair.report_pdf_text import fragile_text, gap_text, policy_lines
+from expertscore.chair.panel_outcome import PanelOutcome
+from expertscore.chair.report import write_report
+from expertscore.chair.report.charts import PALETTE
+from expertscore.chair.report.text import fragile_text, gap_text, policy_lines
 from expertscore.chair.robustness import leave_one_out
 from expertscore.demo.batch import make_demo_batch
 from expertscore.demo.flow import run_demo
@@ -59,17 +61,17 @@ class Panel:
     override: tuple[str, str]
 
     def write(self, out: Path) -> Path:
-        return write_report(
-            out,
+        outcome = PanelOutcome(
             self.package,
+            self.folder,
             self.inp,
             self.result,
             self.decisions,
-            self.gaps,
-            self.audit,
-            self.folder.accepted,
-            generated=GENERATED,
+            tuple(self.gaps),
+            tuple(self.audit),
+            Notes(),
         )
+        return write_report(out, outcome, generated=GENERATED, advice=False)
 
     def grade_name(self, sid: str) -> str:
         sub = self.result.submissions[sid]

@@ -15,8 +15,9 @@ from expertscore.chair.aggregate import REVERIFY
 from expertscore.chair.decisions import AuditRefused, replay
 from expertscore.chair.flag_states import VERIFIED_VALUE, FlagState, open_flags, statuses
 from expertscore.chair.merge import append_audit
-from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, ChairSnapshot, export_all
+from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, export_all
 from expertscore.chair.panel_file import recheck_panel_file
+from expertscore.chair.panel_outcome import outcome_of
 from expertscore.chair.run import ChairRun
 from expertscore.identity.keys import ScryptCost, create_key
 from tests.chair.chair_case import Case, cells, cli, pdf_text
@@ -26,7 +27,7 @@ AT = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 
 def reverify_target(case: Case) -> tuple[str, str]:
     """A submission and objective indicator whose only flag is re-verify."""
-    result = ChairSnapshot.of(ChairRun.open(case.package, case.merge)).result
+    result = outcome_of(ChairRun.open(case.package, case.merge)).result
     for sid in result.ranking:
         for code, item in result.submissions[sid].indicators.items():
             if item.flags == [REVERIFY]:
@@ -45,7 +46,7 @@ def test_the_verified_value_closes_the_reverify_flag_and_every_output_shows_it(
 ):
     case = merged_case
     sid, code = reverify_target(case)
-    before = ChairSnapshot.of(ChairRun.open(case.package, case.merge)).result.submissions[sid]
+    before = outcome_of(ChairRun.open(case.package, case.merge)).result.submissions[sid]
     status, said = record(case, "--submission", sid, "--indicator", code, "--value",
                           "资产负债率 58.3%", "--by", "王组长", "--reason", "核对审计报告原件")  # fmt: skip
     assert status == 0, said
@@ -59,7 +60,7 @@ def test_the_verified_value_closes_the_reverify_flag_and_every_output_shows_it(
     chair = create_key(
         "CHAIR", "王组长", "chair passphrase 2026", cost=ScryptCost(n=2**12), role="chair"
     )
-    snap = ChairSnapshot.of(ChairRun.open(case.package, case.merge))
+    snap = outcome_of(ChairRun.open(case.package, case.merge))
     after = snap.result.submissions[sid]
     item = after.indicators[code]
     assert item.agreed_value == agreed
@@ -92,7 +93,7 @@ def test_the_verified_value_closes_the_reverify_flag_and_every_output_shows_it(
     assert entry["verified_value"] == {
         "value": "资产负债率 58.3%", "decided_by": "王组长", "reason": "核对审计报告原件"
     }  # fmt: skip
-    assert recheck_panel_file(written[PANEL_FILE], snap.run.package, case.merge / "results") == []
+    assert recheck_panel_file(written[PANEL_FILE], snap.package, case.merge / "results") == []
 
 
 def test_a_verified_value_needs_an_objective_indicator_who_and_why(merged_case):

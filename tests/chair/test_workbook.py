@@ -29,12 +29,14 @@ from expertscore.chair.cells import (
     write_number,
 )
 from expertscore.chair.decisions import Decisions, replay
-from expertscore.chair.merge import apply, load_folder, plan, read_audit
+from expertscore.chair.member_notes import Notes
+from expertscore.chair.merge import MergeFolder, apply, load_folder, plan, read_audit
 from expertscore.chair.panel import gaps
 from expertscore.chair.panel_file import input_files
-from expertscore.chair.panel_file_model import canonical_results
+from expertscore.chair.panel_file.model import canonical_results
+from expertscore.chair.panel_outcome import PanelOutcome
 from expertscore.chair.workbook import WorkbookError, inputs_from_audit, write_results_workbook
-from expertscore.chair.workbook_common import sheet_name
+from expertscore.chair.workbook.common import sheet_name
 from expertscore.demo.batch import make_demo_batch
 from expertscore.identity.keycard import read_cards
 from expertscore.results.simulate import simulate
@@ -47,16 +49,7 @@ MATRIX_PANES = "D3"
 
 
 def write_for(case: ChairCase, out: Path) -> Path:
-    return write_results_workbook(
-        out,
-        case.package,
-        case.inp,
-        case.result,
-        case.decisions,
-        gaps(case.package, case.folder.accepted),
-        read_audit(case.merge_dir),
-        inputs=input_files(case.folder),
-    )
+    return write_results_workbook(out, case.outcome(), advice=False)
 
 
 @pytest.fixture(scope="module")
@@ -78,16 +71,17 @@ def demo(tmp_path_factory: pytest.TempPathFactory):
     apply(folder, plan(folder, sorted((base / "sim").glob("*.esresult")), package, trust))
     decisions = replay(folder.path, package)
     inp, result = canonical_results(package, folder.accepted.values(), decisions.overrides)
-    out = write_results_workbook(
-        base / "results.xlsx",
+    outcome = PanelOutcome(
         package,
+        folder,
         inp,
         result,
         decisions,
-        gaps(package, folder.accepted),
-        read_audit(folder.path),
-        inputs=input_files(folder),
+        tuple(gaps(package, folder.accepted)),
+        tuple(read_audit(folder.path)),
+        Notes(),
     )
+    out = write_results_workbook(base / "results.xlsx", outcome, advice=False)
     return package, inp, result, out
 
 
@@ -241,9 +235,11 @@ def test_a_hand_computed_submission(tmp_path: Path):
     ]
     inp = PanelInput(package.scheme, {"S001": "industry"}, sheets)
     result = aggregate(inp)
-    out = write_results_workbook(
-        tmp_path / "one.xlsx", package, inp, result, Decisions({}, {}, {}), [], []
+    nothing_merged = MergeFolder(tmp_path / "merge")
+    outcome = PanelOutcome(
+        package, nothing_merged, inp, result, Decisions({}, {}, {}), (), (), Notes()
     )
+    out = write_results_workbook(tmp_path / "one.xlsx", outcome, advice=False)
     book = openpyxl.load_workbook(out)
     rows = rows_by_code(book["评分矩阵 S001"])
     # 1.1: drop 6 and 10, (7 + 7.5 + 8) / 3 = 7.5; 2.2: drop 24 and 40, 32; 9.1: drop 0 and a 3.

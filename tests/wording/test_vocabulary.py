@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 
-from expertscore.chair import aggregate, merge, report_pdf_text, workbook_common
+from expertscore.chair import aggregate, merge
+from expertscore.chair.report import text as report_pdf_text
+from expertscore.chair.workbook import common as workbook_common
 from expertscore.schemes.model import AggregationMethod, Rounding
 from expertscore.scoring import service
 from expertscore.vocabulary import Flag, MergeOutcome, Progress

@@ -74,7 +74,7 @@ class ChairEvidencePane(QWidget):
     def show_cell(self, state: ChairState, sid: str, code: str, expert: str | None) -> None:
         """List the pins of ``code``'s experts; show the chosen expert's first (or the first)."""
         viewer = self._viewer_for(state.package)
-        found = pins(state.run.folder.accepted, sid, code, state.experts_of(sid))
+        found = pins(state.accepted, sid, code, state.experts_of(sid))
         titles = {r.id: r.title or r.filename for r in evidence_records(state.package, sid)}
         self.pin_list.blockSignals(True)
         self.pin_list.clear()

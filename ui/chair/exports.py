@@ -1,7 +1,8 @@
 """Writing the chair's outputs on the worker thread: workbook, signed panel file, report.
 
-Each export takes the window's current ``ChairState`` (which nobody changes) and calls the
-core's writer, which writes atomically: a failed export leaves no half-written file.
+Each export takes the panel outcome of the window's current ``ChairState`` (which nobody
+changes) and calls the core's writer, which writes atomically: a failed export leaves no
+half-written file.
 ``exported`` reports the kind and the path written, ``failed`` one translated line.
 """
 
@@ -46,7 +47,7 @@ class Exporter(QObject):
 
     def workbook(self, state: ChairState, out: Path) -> BackgroundOp:
         def write(_report) -> Path:
-            return write_workbook(state.snapshot, out)
+            return write_workbook(state.outcome, out)
 
         return self._run(WORKBOOK, out, write, self.tr("Writing the results workbook…"))
 
@@ -57,13 +58,13 @@ class Exporter(QObject):
         any are given, as ``chair export --encrypt-to`` writes it."""
 
         def write(_report) -> Path:
-            return write_panel(state.snapshot, out, key, recipients=recipients)
+            return write_panel(state.outcome, out, key, recipients=recipients)
 
         return self._run(PANEL_FILE, out, write, self.tr("Signing the panel results file…"))
 
     def report(self, state: ChairState, out: Path) -> BackgroundOp:
         def write(_report) -> Path:
-            return write_report_pdf(state.snapshot, out)
+            return write_report_pdf(state.outcome, out)
 
         return self._run(REPORT, out, write, self.tr("Writing the PDF report…"))
 

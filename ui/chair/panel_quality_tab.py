@@ -50,4 +50,4 @@ class PanelQualityTab(QWidget):
         if state is None or self.shown_for is state or self.tabs.currentWidget() is not self:
             return
         self.shown_for = state
-        self.text.setPlainText(advice_text(state.snapshot.advice))
+        self.text.setPlainText(advice_text(state.outcome.advice))

@@ -1,10 +1,10 @@
 """One consistent picture of a merge folder, built off the UI thread and then only read.
 
-``load_state`` opens a fresh ``ChairRun`` (which verifies every accepted file again),
-aggregates with leave-one-out and collects the gaps and the audit log. The window keeps
-the newest ``ChairState`` and never changes it: a decision or a merge writes to the folder
-through the core, then a new state is loaded. So the worker thread and the views never
-share anything that changes.
+``load_state`` opens a fresh ``ChairRun`` (which verifies every accepted file again) and
+computes its ``PanelOutcome`` (aggregation with leave-one-out, gaps, audit log, notes), the
+record the core's exports take as it is. The window keeps the newest ``ChairState`` and
+never changes it: a decision or a merge writes to the folder through the core, then a new
+state is loaded. So the worker thread and the views never share anything that changes.
 """
 
 from __future__ import annotations
@@ -16,50 +16,28 @@ from functools import cached_property
 from pathlib import Path
 
 from expertscore.batch.package import OpenedPackage
-from expertscore.chair.aggregate import PanelInput, PanelResult, SubmissionResult
-from expertscore.chair.decisions import Decisions
-from expertscore.chair.member_notes import Notes
-from expertscore.chair.outputs import ChairSnapshot
-from expertscore.chair.panel import Gap
+from expertscore.chair.aggregate import SubmissionResult
+from expertscore.chair.panel_outcome import OutcomeView, PanelOutcome, outcome_of
 from expertscore.chair.run import ChairRun
 from expertscore.results.model import ScoreItem
-from expertscore.schemes.model import Indicator, Scheme
+from expertscore.schemes.model import Indicator
 from expertscore.scoring.totals import grade_name
 from ui.chair.texts import fragile_text
 
 
-@dataclass(eq=False)  # compared by identity: one state is one picture of the folder
-class ChairState:
+@dataclass(frozen=True, eq=False)  # compared by identity: one state is one picture
+class ChairState(OutcomeView):
+    """The window's views over one ``PanelOutcome`` (and the run that computed it)."""
+
     run: ChairRun
-    inp: PanelInput
-    result: PanelResult
-    gaps: list[Gap]
-    audit: list[dict]
+    outcome: PanelOutcome
     keycards: tuple[Path, ...] = field(default=())
-    notes: Notes = field(default_factory=Notes)
 
     # --- what it is about -------------------------------------------------------------------
 
     @property
-    def package(self) -> OpenedPackage:
-        return self.run.package
-
-    @property
     def folder(self) -> Path:
         return self.run.folder_path
-
-    @cached_property
-    def snapshot(self) -> ChairSnapshot:
-        """The same picture as the core's exports take it."""
-        return ChairSnapshot(self.run, self.inp, self.result, self.gaps, self.audit, self.notes)
-
-    @property
-    def scheme(self) -> Scheme:
-        return self.inp.scheme
-
-    @property
-    def decisions(self) -> Decisions:
-        return self.run.decisions
 
     @property
     def decimals(self) -> int:
@@ -71,7 +49,7 @@ class ChairState:
 
     @cached_property
     def names(self) -> dict[str, str]:
-        names = {e: c.payload.expert.name for e, c in self.run.folder.accepted.items()}
+        names = {e: c.payload.expert.name for e, c in self.accepted.items()}
         names.update({expert.id: expert.name for expert in self.package.manifest.roster})
         return names
 
@@ -131,7 +109,7 @@ class ChairState:
     def _scores(self) -> dict[tuple[str, str, str], ScoreItem]:
         """Each expert's latest-round score record per (expert, submission, indicator)."""
         found: dict[tuple[str, str, str], ScoreItem] = {}
-        for expert, checked in self.run.folder.accepted.items():
+        for expert, checked in self.accepted.items():
             for sub in checked.payload.submissions:
                 for item in sub.scores:
                     key = (expert, sub.id, item.indicator)
@@ -143,17 +121,17 @@ class ChairState:
         return self._scores.get((expert, sid, code))
 
     def has_result(self, expert: str) -> bool:
-        return expert in self.run.folder.accepted
+        return expert in self.accepted
 
     def recusal(self, expert: str, sid: str) -> str | None:
-        checked = self.run.folder.accepted.get(expert)
+        checked = self.accepted.get(expert)
         if checked is None:
             return None
         sub = next((s for s in checked.payload.submissions if s.id == sid), None)
         return sub.recusal.reason if sub is not None and sub.recusal is not None else None
 
     def overall_comment(self, expert: str, sid: str) -> str:
-        checked = self.run.folder.accepted.get(expert)
+        checked = self.accepted.get(expert)
         if checked is None:
             return ""
         sub = next((s for s in checked.payload.submissions if s.id == sid), None)
@@ -174,6 +152,4 @@ class ChairState:
 def load_state(package: OpenedPackage, folder: Path, keycards: Sequence[Path] = ()) -> ChairState:
     """Open the merge folder afresh and compute everything (runs on the worker thread)."""
     run = ChairRun(package, folder, tuple(keycards))
-    inp, result = run.results()
-    notes = run.notes(result)
-    return ChairState(run, inp, result, run.gaps(), run.audit(), tuple(keycards), notes)
+    return ChairState(run, outcome_of(run), tuple(keycards))

@@ -285,7 +285,7 @@ class ChairWindow(QMainWindow):
             )
         )
         experts = {a.expert for a in state.package.manifest.assignments}
-        accepted = len(set(state.run.folder.accepted) & experts)
+        accepted = len(set(state.accepted) & experts)
         self.summary.setText(
             self.tr(
                 "<b>{title}</b> ({batch}) — {accepted} of {experts} experts' results merged"

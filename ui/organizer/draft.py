@@ -19,7 +19,7 @@ from pathlib import Path
 from expertscore.batch.manifest import Assignment, Manifest, Submission
 from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.batch.sealed_package import unlock_key_identity
-from expertscore.chair.workbook_notes import organizer_amounts
+from expertscore.chair.workbook.notes import organizer_amounts
 from expertscore.crypto.dsse import ED25519, key_algorithm
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keycard import KeyCard

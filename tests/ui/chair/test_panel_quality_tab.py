@@ -30,8 +30,8 @@ def test_the_tab_shows_the_advice_when_reached_by_keys(window, qtbot):
     assert window.tabs.currentWidget() is tab
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Panel quality (advice)"
     text = tab.text.toPlainText()
-    assert text == advice_text(window.state.snapshot.advice)
-    quality = window.state.snapshot.advice.quality
+    assert text == advice_text(window.state.outcome.advice)
+    quality = window.state.outcome.advice.quality
     harsh = min(quality.severity, key=lambda s: s.percent)
     assert f"{harsh.expert} 平均比其他专家低 {abs(harsh.percent)}%" in text
     assert "不改变正式结果" in text and "Advice only" in tab.notice.text()

@@ -269,7 +269,7 @@ def test_the_window_writes_the_same_files_as_chair_export(window, qtbot, tmp_pat
     chair = create_key(
         "CHAIR", "王组长", "chair passphrase 2025", cost=ScryptCost(n=2**12), role="chair"
     )
-    core = outputs.export_all(window.state.snapshot, tmp_path / "core", chair, at=at)
+    core = outputs.export_all(window.state.outcome, tmp_path / "core", chair, at=at)
     shown = tmp_path / "window"
     with qtbot.waitSignal(window.exporter.exported, timeout=120000):
         window.export_workbook(shown / "results.xlsx")

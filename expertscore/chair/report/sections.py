@@ -11,10 +11,10 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from expertscore.chair.aggregate import quantize
 from expertscore.chair.member_notes import AGREE, Note
 from expertscore.chair.ranking import group_name
-from expertscore.chair.report_pdf_charts import TotalsRow, totals_charts, totals_rows_per_chart
-from expertscore.chair.report_pdf_corrections import corrections_section
-from expertscore.chair.report_pdf_data import HUNDRED, ReportData
-from expertscore.chair.report_pdf_text import (
+from expertscore.chair.report.charts import TotalsRow, totals_charts, totals_rows_per_chart
+from expertscore.chair.report.corrections import corrections_section
+from expertscore.chair.report.data import HUNDRED, ReportData
+from expertscore.chair.report.text import (
     FLAG_MEANINGS,
     FLAG_NAMES,
     audit_action,
@@ -24,7 +24,7 @@ from expertscore.chair.report_pdf_text import (
     gap_text,
     policy_lines,
 )
-from expertscore.chair.report_pdf_verified import flag_code, verified_values_table
+from expertscore.chair.report.verified import flag_code, verified_values_table
 from expertscore.reports.pdfbase import ALERT, CellParagraph, SectionStart, markup
 from expertscore.reports.sheet_base import LABEL_TINT
 from expertscore.reports.sheet_text import ORGANIZER_SET_NOTE, level_text, percent_text
@@ -33,7 +33,7 @@ from expertscore.schemes.rules import fmt
 from expertscore.schemes.table import organizer_set_count
 
 if TYPE_CHECKING:
-    from expertscore.chair.report_pdf import ReportRenderer
+    from expertscore.chair.report.document import ReportRenderer
 
 ALERT_HEX = ALERT.hexval().replace("0x", "#")
 FRAGILE_MARK = "※"

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
 from openpyxl.styles import Font, PatternFill
 
 from expertscore.batch.manifest import Submission
-from expertscore.batch.package import OpenedPackage
-from expertscore.chair.aggregate import PanelInput, PanelResult, Sheet, SubmissionResult, quantize
-from expertscore.chair.decisions import Decisions
+from expertscore.chair.aggregate import Sheet, SubmissionResult, quantize
 from expertscore.chair.fragility import Fragility, chinese_text
-from expertscore.chair.member_notes import Notes
-from expertscore.chair.panel import Gap
 from expertscore.chair.panel_file import InputFile
-from expertscore.schemes.model import AggregationMethod, Rounding, Scheme
+from expertscore.chair.panel_outcome import OutcomeView, PanelOutcome
+from expertscore.schemes.model import AggregationMethod, Rounding
 from expertscore.scoring.totals import grade_name
 from expertscore.vocabulary import Flag
 from expertscore.wording import ZH
@@ -40,22 +37,12 @@ MUTED = Font(color="808080")
 
 
 @dataclass
-class BookData:
-    """Everything the workbook shows; read-only while the sheets are written."""
+class BookData(OutcomeView):
+    """Everything the workbook shows: the panel's outcome, the input files and the time."""
 
-    package: OpenedPackage
-    inp: PanelInput
-    result: PanelResult
-    decisions: Decisions
-    gaps: list[Gap]
-    audit: list[dict]
+    outcome: PanelOutcome
     inputs: list[InputFile]
     generated: str  # the time printed in the notes, ISO 8601
-    notes: Notes = field(default_factory=Notes)  # the members' explanations and statements
-
-    @property
-    def scheme(self) -> Scheme:
-        return self.inp.scheme
 
     @property
     def decimals(self) -> int:

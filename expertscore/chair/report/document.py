@@ -20,7 +20,6 @@ write, "第 x 页 / 共 y 页"). Runs on the calling thread; nothing is shared b
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -30,15 +29,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from expertscore.batch.package import OpenedPackage
-from expertscore.chair.aggregate import PanelInput, PanelResult
-from expertscore.chair.decisions import Decisions
-from expertscore.chair.member_notes import Notes
-from expertscore.chair.panel import Gap
-from expertscore.chair.panel_advice import Advice
-from expertscore.chair.report_pdf_charts import Lanes, expert_colours
-from expertscore.chair.report_pdf_data import ReportData
-from expertscore.chair.report_pdf_sections import (
+from expertscore.chair.panel_outcome import PanelOutcome
+from expertscore.chair.report.charts import Lanes, expert_colours
+from expertscore.chair.report.data import ReportData
+from expertscore.chair.report.sections import (
     audit_appendix,
     cover,
     decisions_section,
@@ -46,11 +40,10 @@ from expertscore.chair.report_pdf_sections import (
     ranking_section,
     signature_page,
 )
-from expertscore.chair.report_pdf_submission import submission_pages
+from expertscore.chair.report.submission import submission_pages
 from expertscore.reports.panel_quality_page import advice_page
 from expertscore.reports.pdfbase import MUTED, RULE, PageInfo, fit_text
 from expertscore.reports.sheet_base import SheetRenderer
-from expertscore.results.verify import CheckedResult
 
 REPORT_HEADING = "专家评审结果报告"
 
@@ -125,37 +118,18 @@ class ReportRenderer(SheetRenderer):
 
 
 def write_report(
-    out: Path,
-    package: OpenedPackage,
-    inp: PanelInput,
-    result: PanelResult,
-    decisions: Decisions,
-    gaps: list[Gap],
-    audit: list[dict],
-    accepted: Mapping[str, CheckedResult],
-    *,
-    generated: datetime | None = None,
-    notes: Notes | None = None,
-    advice: Advice | None = None,
+    out: Path, outcome: PanelOutcome, *, generated: datetime | None = None, advice: bool = True
 ) -> Path:
-    """Write the panel report to ``out`` (atomically) and return ``out``.
+    """Write the panel report of ``outcome`` to ``out`` (atomically) and return ``out``.
 
-    ``result`` is the aggregation of ``inp`` with ``leave_one_out`` already applied (its
-    ``fragile`` notes are printed as they are); ``audit`` is ``read_audit`` of the merge
-    folder; ``accepted`` is the merge folder's accepted results by expert. ``generated``
-    is the date printed on the cover (default: now), fixed by tests for identical bytes.
+    The outcome's ``fragile`` notes are printed as they are. ``generated`` is the date
+    printed on the cover (default: now), fixed by tests for identical bytes; ``advice``:
+    with the page of the chair's advice on the panel.
     Raises ``ReportError`` when the file cannot be written.
     """
     data = ReportData(
-        package=package,
-        inp=inp,
-        result=result,
-        decisions=decisions,
-        gaps=list(gaps),
-        audit=list(audit),
-        accepted=dict(accepted),
+        outcome=outcome,
         generated=generated or datetime.now().astimezone(),
-        notes=notes or Notes(),
-        advice=advice,
+        advice=outcome.advice if advice else None,
     )
     return ReportRenderer(data).render(out).path

@@ -15,9 +15,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from expertscore.chair.aggregate import ZERO, IndicatorResult, SubmissionResult, quantize
-from expertscore.chair.report_pdf_charts import ScoreStrip, profile_chart
-from expertscore.chair.report_pdf_data import ReportData
-from expertscore.chair.report_pdf_text import (
+from expertscore.chair.report.charts import ScoreStrip, profile_chart
+from expertscore.chair.report.data import ReportData
+from expertscore.chair.report.text import (
     deviation_percent,
     fragile_text,
     signed_percent,
@@ -30,7 +30,7 @@ from expertscore.schemes.rules import fmt
 from expertscore.wording.labels import chinese_flag_text as flag_text
 
 if TYPE_CHECKING:
-    from expertscore.chair.report_pdf import ReportRenderer
+    from expertscore.chair.report.document import ReportRenderer
 
 INDICATOR_COLUMNS = ("编号", "指标", "满分", "专家评分分布", "极差", "专家组得分", "标记与议定")
 INDICATOR_FRACTIONS = (0.065, 0.225, 0.055, 0.25, 0.055, 0.1, 0.25)

@@ -22,18 +22,14 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from expertscore import __version__
-from expertscore.batch.package import OpenedPackage
-from expertscore.chair.aggregate import PanelInput, PanelResult, SubmissionResult
+from expertscore.chair.aggregate import SubmissionResult
 from expertscore.chair.cells import BOLD, WRAP, SheetWriter
-from expertscore.chair.decisions import Decisions
-from expertscore.chair.member_notes import Notes
 from expertscore.chair.merge import ACCEPTED, REPLACED
 from expertscore.chair.override_causes import cause_zh
-from expertscore.chair.panel import Gap
-from expertscore.chair.panel_advice import Advice
 from expertscore.chair.panel_file import InputFile
-from expertscore.chair.workbook_advice import advice_sheet
-from expertscore.chair.workbook_common import (
+from expertscore.chair.panel_outcome import PanelOutcome
+from expertscore.chair.workbook.advice import advice_sheet
+from expertscore.chair.workbook.common import (
     AUDIT,
     DIVERGENCE,
     GROUP_FILL,
@@ -46,7 +42,7 @@ from expertscore.chair.workbook_common import (
     BookData,
     sheet_name,
 )
-from expertscore.chair.workbook_notes import audit_sheet, divergence_sheet, notes_sheet
+from expertscore.chair.workbook.notes import audit_sheet, divergence_sheet, notes_sheet
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import local_now
 from expertscore.reports.pdfbase import ReportError, write_atomically
@@ -93,39 +89,17 @@ def inputs_from_audit(audit: Sequence[dict]) -> list[InputFile]:
 
 
 def write_results_workbook(
-    out: Path,
-    package: OpenedPackage,
-    inp: PanelInput,
-    result: PanelResult,
-    decisions: Decisions,
-    gaps: list[Gap],
-    audit: list[dict],
-    *,
-    inputs: Sequence[InputFile] | None = None,
-    generated: str | None = None,
-    notes: Notes | None = None,
-    advice: Advice | None = None,
+    out: Path, outcome: PanelOutcome, *, generated: str | None = None, advice: bool = True
 ) -> Path:
-    """Write the results workbook to ``out`` (all or nothing) and return ``out``.
+    """Write the results workbook of ``outcome`` to ``out`` (all or nothing); return ``out``.
 
-    ``inputs`` are the accepted result files (``panel_file.input_files(folder)``); without
-    them the audit sheet lists the files the audit log names. ``generated`` is the time
-    printed in the notes (default: now).
+    ``generated`` is the time printed in the notes (default: now); ``advice``: with the
+    sheet of the chair's advice on the panel.
     """
-    data = BookData(
-        package,
-        inp,
-        result,
-        decisions,
-        list(gaps),
-        list(audit),
-        list(inputs) if inputs is not None else inputs_from_audit(audit),
-        generated or local_now(),
-        notes or Notes(),
-    )
+    data = BookData(outcome, outcome.inputs, generated or local_now())
     book = build_workbook(data)
-    if advice is not None:  # after 分歧: the chair's advice on the panel
-        advice_sheet(book.create_sheet(index=2), advice)
+    if advice:  # after 分歧: the chair's advice on the panel
+        advice_sheet(book.create_sheet(index=2), outcome.advice)
     try:
         write_atomically(out, lambda temp: book.save(temp))
     except ReportError as exc:

@@ -27,7 +27,7 @@ from reportlab.pdfgen.pdfgeom import bezierArc
 from reportlab.platypus import Flowable
 
 from expertscore.chair.aggregate import IndicatorResult, quantize
-from expertscore.chair.report_pdf_data import Axis
+from expertscore.chair.report.data import Axis
 from expertscore.reports.pdfbase import ALERT, INK, MUTED, RULE, fit_text
 from expertscore.schemes.model import Aggregation
 from expertscore.schemes.rules import fmt

@@ -15,11 +15,11 @@ from reportlab.platypus import Flowable
 
 from expertscore.chair.aggregate import PanelResult, aggregate, quantize
 from expertscore.chair.override_causes import cause_zh
-from expertscore.chair.report_pdf_data import ReportData
+from expertscore.chair.report.data import ReportData
 from expertscore.schemes.rules import fmt
 
 if TYPE_CHECKING:
-    from expertscore.chair.report_pdf import ReportRenderer
+    from expertscore.chair.report.document import ReportRenderer
 
 HEADING = "三、结果修正（《政府采购货物和服务招标投标管理办法》第六十四条）"
 
@@ -31,7 +31,7 @@ def uncorrected(d: ReportData) -> PanelResult:
 
 def corrections_section(r: ReportRenderer, d: ReportData) -> list[Flowable]:
     # Imported here: the sections module holds the shared cells and imports this one.
-    from expertscore.chair.report_pdf_sections import nothing, platform_cell
+    from expertscore.chair.report.sections import nothing, platform_cell
 
     heads = ["平台", "指标", "修正原因", "修正前", "修正后", "理由"]
     rows: list[list[object]] = [[r.para(h, "cell-head") for h in heads]]
@@ -67,7 +67,7 @@ def corrections_section(r: ReportRenderer, d: ReportData) -> list[Flowable]:
 
 
 def _totals_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
-    from expertscore.chair.report_pdf_sections import platform_cell
+    from expertscore.chair.report.sections import platform_cell
 
     before = uncorrected(d)
     corrected = sorted({sid for sid, _code in d.decisions.overrides}, key=d.result.ranking.index)

@@ -11,7 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from expertscore import __version__
 from expertscore.chair.cells import BOLD, SheetWriter
 from expertscore.chair.override_causes import OverrideCause, cause_zh
-from expertscore.chair.workbook_common import (
+from expertscore.chair.workbook.common import (
     AUDIT,
     DIVERGENCE,
     FLAG_LABELS,

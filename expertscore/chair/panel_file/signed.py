@@ -20,7 +20,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from expertscore import __version__
 from expertscore.batch.package import OpenedPackage
@@ -28,7 +28,7 @@ from expertscore.chair.aggregate import PanelInput, PanelResult
 from expertscore.chair.decisions import Decisions, replay
 from expertscore.chair.merge import MergeFolder, read_audit
 from expertscore.chair.panel_advice_record import advice_record
-from expertscore.chair.panel_file_model import (
+from expertscore.chair.panel_file.model import (
     PANEL_PAYLOAD_FORMAT,
     PanelPayload,
     batch_record,
@@ -58,6 +58,9 @@ from expertscore.reports.pdfbase import ReportError, write_atomically
 from expertscore.results.payload import PROGRAM, payload_bytes
 from expertscore.results.verify import CheckedResult
 from expertscore.wording.errors import worded
+
+if TYPE_CHECKING:  # it imports this module
+    from expertscore.chair.panel_outcome import PanelOutcome
 
 PANEL_FORMAT = "expertscore-panel/1"
 PANEL_PAYLOAD_TYPE = "application/vnd.expertscore.panel+json"
@@ -261,11 +264,7 @@ def panel_envelope_bytes(payload: bytes, keyid: str, sig: str) -> bytes:
 
 def write_panel_file(
     out: Path,
-    package: OpenedPackage,
-    folder: MergeFolder,
-    inp: PanelInput,
-    result: PanelResult,
-    decisions: Decisions,
+    outcome: PanelOutcome,
     chair_key: ExpertKey,
     *,
     created_at: str | None = None,
@@ -274,9 +273,10 @@ def write_panel_file(
     """Sign the panel's results with the chair's key and write them to ``out`` atomically,
     encrypted to ``recipients`` (``age``) when any are given.
 
-    Raises ``PanelFileError`` unless ``inp``/``result`` are the aggregation of ``folder``'s
-    accepted files with ``decisions``' agreed scores.
+    Raises ``PanelFileError`` unless the outcome's input and result are the aggregation of
+    its folder's accepted files with its decisions' agreed scores.
     """
+    package, folder, decisions = outcome.package, outcome.folder, outcome.decisions
     require_role(chair_key.info, PANEL)
     # The audit log is replayed under the recording rules once more: a line added by hand
     # that the program would refuse stops the file from being signed.
@@ -288,7 +288,7 @@ def write_panel_file(
     ref_inp, reference = canonical_results(
         package, folder.accepted.values(), decisions.overrides, decisions.verified_values
     )
-    _check_consistent(inp, result, decisions, ref_inp, reference)
+    _check_consistent(outcome.inp, outcome.result, decisions, ref_inp, reference)
     payload = build_payload(
         package, folder, decisions, chair_key, created_at or local_now(), (ref_inp, reference)
     )

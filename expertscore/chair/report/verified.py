@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Flowable
 
 from expertscore.chair.aggregate import IndicatorResult
-from expertscore.chair.report_pdf_data import ReportData
+from expertscore.chair.report.data import ReportData
 
 if TYPE_CHECKING:
-    from expertscore.chair.report_pdf import ReportRenderer
+    from expertscore.chair.report.document import ReportRenderer
 
 
 def flag_code(code: str, item: IndicatorResult, flag: str) -> str:

@@ -1,6 +1,6 @@
 """What the panel report prints, gathered once from the package, the results and the log.
 
-``ReportData`` holds the chair's inputs unchanged and answers the questions every page
+``ReportData`` holds the chair's ``PanelOutcome`` unchanged and answers the questions every page
 asks (an expert's name, a platform's name, a grade's name, a submission's profile across
 the first-level indicators). It computes nothing the aggregation decides: totals, panel
 scores, flags and fragility come from ``PanelResult`` as they are.
@@ -8,22 +8,17 @@ scores, flags and fragility come from ``PanelResult`` as they are.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from functools import cached_property
 
 from expertscore.batch.manifest import Expert, Submission
-from expertscore.batch.package import OpenedPackage
-from expertscore.chair.aggregate import PanelInput, PanelResult, SubmissionResult
-from expertscore.chair.decisions import Decisions
-from expertscore.chair.member_notes import Notes
-from expertscore.chair.panel import Gap
+from expertscore.chair.aggregate import SubmissionResult
 from expertscore.chair.panel_advice import Advice
-from expertscore.chair.report_pdf_text import NO_GRADE, expert_label
-from expertscore.results.verify import CheckedResult
-from expertscore.schemes.model import Indicator, Scheme
+from expertscore.chair.panel_outcome import OutcomeView, PanelOutcome
+from expertscore.chair.report.text import NO_GRADE, expert_label
+from expertscore.schemes.model import Indicator
 from expertscore.scoring.totals import grade_name
 
 HUNDRED = Decimal(100)
@@ -44,24 +39,13 @@ class Axis:
 
 
 @dataclass
-class ReportData:
-    package: OpenedPackage
-    inp: PanelInput
-    result: PanelResult
-    decisions: Decisions
-    gaps: list[Gap]
-    audit: list[dict]
-    accepted: Mapping[str, CheckedResult]
+class ReportData(OutcomeView):
+    outcome: PanelOutcome
     generated: datetime
-    notes: Notes = field(default_factory=Notes)
     advice: Advice | None = None  # the panel-quality page, when given
     _averages: dict[str, Decimal] = field(default_factory=dict, init=False)
 
     # --- who and what --------------------------------------------------------------------
-
-    @property
-    def scheme(self) -> Scheme:
-        return self.inp.scheme
 
     @cached_property
     def roster(self) -> dict[str, Expert]:

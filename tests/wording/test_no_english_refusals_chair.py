@@ -32,7 +32,7 @@ STILL_TO_WORD: dict[str, int] = {}
 # trust): still shown under the Chinese lead. Shrink this as the checkers return facts.
 REASON_STILL_ENGLISH = {
     "chair/member_notes.py": 1,  # KeyUntrusted's line
-    "chair/panel_file.py": 1,  # parse_panel_payload's ValueError
+    "chair/panel_file/signed.py": 1,  # parse_panel_payload's ValueError
     "results/model.py": 1,  # the payload's format
     "results/verify.py": 6,  # the log, its chain, the layout, the batch, the panel
 }

@@ -76,6 +76,7 @@ class OrganizerKeyChanged(ExpertScoreError):
             f" first opened here ({first_seen}); this package {now}. Ask the organizer; do not"
             f" use it unless they confirm a new key (the record is in {store})"
         )
+        self.saying("signed" if who.fingerprint else "unsigned")
 
 
 class KnownOrganizers:
@@ -130,7 +131,9 @@ def _read(path: Path) -> list[dict[str, str]]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ExpertScoreError(f"{path}: cannot read the known organizer keys ({exc})") from None
+        raise ExpertScoreError(f"{path}: cannot read the known organizer keys ({exc})").saying(
+            "known_unreadable", path=path, reason=exc
+        ) from None
     fields = {"batch", "organizer", "signer", "public_key", "first_seen"}
     if (
         not isinstance(raw, dict)
@@ -141,7 +144,9 @@ def _read(path: Path) -> list[dict[str, str]]:
             for e in raw["organizers"]
         )
     ):
-        raise ExpertScoreError(f"{path}: not a {KNOWN_FORMAT} file; move it away to start afresh")
+        raise ExpertScoreError(
+            f"{path}: not a {KNOWN_FORMAT} file; move it away to start afresh"
+        ).saying("known_format", path=path, format=KNOWN_FORMAT)
     return raw["organizers"]
 
 

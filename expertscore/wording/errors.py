@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from expertscore.crypto.envelope import Refused
 from expertscore.errors import ExpertScoreError
-from expertscore.wording import Text, word
+from expertscore.wording import EN, ZH, Text, word
 
 D = "{detail}"  # the English line, unchanged, where no fact is worded on its own
 INDICATOR = "Indicator {code}: "
@@ -22,11 +22,159 @@ PLACE = Text("{source}: {why}", "{source}：{why}")
 
 ERRORS: dict[str, Text] = {
     "ExpertScoreError": Text(D, "操作未完成：{detail}"),
+    "ExpertScoreError.known_unreadable": Text(
+        "{path}: cannot read the known organizer keys ({reason})",
+        "{path}：无法读取已知的组织方密钥（{reason}）",
+    ),
+    "ExpertScoreError.known_format": Text(
+        "{path}: not a {format} file; move it away to start afresh",
+        "{path}：不是 {format} 文件；请将其移走后重新开始",
+    ),
     # Schemes and packages
     "SchemeFileError": Text(D, "评分方案文件无法读取：{detail}"),
     "SchemeInvalid": Text(D, "评分方案不符合规则：{detail}"),
     "SchemeNotFound": Text(D, "找不到该评分方案：{detail}"),
     "PackageError": Text(D, "批次包有误：{detail}"),
+    "PackageError.entries": Text(
+        "{source}: {count} entries, more than the limit {limit}",
+        "{source}：包内有 {count} 个条目，超过上限 {limit}",
+    ),
+    "PackageError.nameless": Text(
+        "{source}: an entry has no name", "{source}：包内有一个条目没有名称"
+    ),
+    "PackageError.folder": Text(
+        "{source}: unexpected folder entry '{name}'", "{source}：包内有意外的文件夹条目“{name}”"
+    ),
+    "PackageError.absolute": Text(
+        "{source}: entry '{name}' has an absolute path", "{source}：条目“{name}”使用了绝对路径"
+    ),
+    "PackageError.outside": Text(
+        "{source}: entry '{name}' points outside the package ('..')",
+        "{source}：条目“{name}”指向包外（含“..”）",
+    ),
+    "PackageError.twice": Text(
+        "{source}: entry '{name}' appears twice", "{source}：条目“{name}”出现了两次"
+    ),
+    "PackageError.unexpected": Text(
+        "{source}: unexpected entry '{name}'", "{source}：包内有意外的条目“{name}”"
+    ),
+    "PackageError.zip_encrypted": Text(
+        "{source}: entry '{name}' is encrypted", "{source}：条目“{name}”设有压缩包密码，无法读取"
+    ),
+    "PackageError.compression": Text(
+        "{source}: entry '{name}' uses compression method {method}; only stored and deflated entries are read",
+        "{source}：条目“{name}”使用了压缩方式 {method}；只能读取不压缩或 deflate 压缩的条目",
+    ),
+    "PackageError.entry_size": Text(
+        "{source}: entry '{name}' expands to {size} bytes, over the limit",
+        "{source}：条目“{name}”解压后为 {size} 字节，超过上限",
+    ),
+    "PackageError.ratio": Text(
+        "{source}: entry '{name}' expands {ratio} times (a zip bomb?); refused",
+        "{source}：条目“{name}”解压后膨胀 {ratio} 倍（疑似压缩炸弹）；拒绝读取",
+    ),
+    "PackageError.total_size": Text(
+        "{source}: contents expand to {size} bytes, over the limit",
+        "{source}：包内容解压后共 {size} 字节，超过上限",
+    ),
+    "PackageError.missing": Text("{source}: '{name}' is missing", "{source}：缺少“{name}”"),
+    "PackageError.member_size": Text(
+        "{source}: '{name}' is {size} bytes, over the limit {limit}",
+        "{source}：“{name}”为 {size} 字节，超过上限 {limit}",
+    ),
+    "PackageError.unreadable_member": Text(
+        "{source}: '{name}' cannot be read: {reason}", "{source}：无法读取“{name}”（{reason}）"
+    ),
+    "PackageError.not_utf8": Text(
+        "{source}: {name}: not UTF-8 (byte {byte})",
+        "{source}：{name} 不是 UTF-8 编码（第 {byte} 字节）",
+    ),
+    "PackageError.nested": Text(
+        "{source}: {name}: JSON nested too deeply", "{source}：{name} 的 JSON 嵌套过深"
+    ),
+    "PackageError.json": Text(
+        "{source}: {name}:{line}:{column}: malformed JSON: {reason}",
+        "{source}：{name} 第 {line} 行第 {column} 列：JSON 格式有误（{reason}）",
+    ),
+    "PackageError.not_object": Text(
+        "{source}: {name}: must be a JSON object", "{source}：{name} 必须是一个 JSON 对象"
+    ),
+    "PackageError.format": Text(
+        "{source}: {name}: format '{declared}' is not supported; this program reads '{supported}'",
+        "{source}：{name} 的格式“{declared}”不受支持；本程序读取“{supported}”",
+    ),
+    "PackageError.manifest_field": Text(
+        "{source}: {name} {where}: {reason}", "{source}：{name} 的 {where} 有误（{reason}）"
+    ),
+    "PackageError.manifest_fields": Text(
+        "{source}: {name} {where}: {reason} (and {more} more)",
+        "{source}：{name} 的 {where} 有误（{reason}），另有 {more} 处问题",
+    ),
+    "PackageError.no_file": Text("{source}: no such file", "{source}：文件不存在"),
+    "PackageError.not_zip": Text(
+        "{source}: not a batch package (not a zip file)", "{source}：不是批次包（不是 zip 文件）"
+    ),
+    "PackageError.unreadable": Text(
+        "{source}: cannot read: {reason}", "{source}：无法读取（{reason}）"
+    ),
+    "PackageError.scheme_digest": Text(
+        "{source}: {name}: SHA-256 {digest}… does not match the manifest",
+        "{source}：{name} 的 SHA-256 {digest}… 与清单不符",
+    ),
+    "PackageError.scheme": Text(
+        "{source}: embedded scheme is invalid: {cause}", "{source}：包内的评分方案无效：{cause}"
+    ),
+    "PackageError.organizer_values": Text(
+        "{source}: {name} organizer_values: {cause}",
+        "{source}：{name} 中的组织方设定值有误：{cause}",
+    ),
+    "PackageError.scheme_id": Text(
+        "{source}: {name} is '{scheme}' {version}, the manifest says '{named}' {named_version}",
+        "{source}：{name} 是“{scheme}” {version}，清单写的是“{named}” {named_version}",
+    ),
+    "PackageError.crosscheck": Text(
+        "{source}: {name} {problem}", "{source}：{name} 与评分方案不一致：{problem}"
+    ),
+    "PackageError.evidence_missing": Text(
+        "{source}: evidence '{id}' ({file}) is missing from the package",
+        "{source}：包内缺少证明材料“{id}”（{file}）",
+    ),
+    "PackageError.evidence_size": Text(
+        "{source}: evidence '{id}' has {size} bytes in the package, the manifest says {expected}",
+        "{source}：证明材料“{id}”在包内为 {size} 字节，清单写的是 {expected} 字节",
+    ),
+    "PackageError.unlisted": Text(
+        "{source}: entry '{name}' is not listed in the manifest",
+        "{source}：条目“{name}”未列在清单中",
+    ),
+    "PackageError.signature": Text(
+        "{source}: organizer signature does not verify ({cause}): the package was changed after signing",
+        "{source}：组织方签名验证不通过（{cause}）：批次包在签名后被改动",
+    ),
+    "PackageError.member_bytes": Text(
+        "{source}: '{name}' has {size} bytes, the manifest says {expected}",
+        "{source}：“{name}”为 {size} 字节，清单写的是 {expected} 字节",
+    ),
+    "PackageError.digest": Text(
+        "{source}: '{name}' does not match its SHA-256 in the manifest",
+        "{source}：“{name}”与清单中的 SHA-256 不符",
+    ),
+    "PackageError.damaged": Text(
+        "{source}: '{name}' does not match its SHA-256 (damaged or altered)",
+        "{source}：“{name}”与其 SHA-256 不符（已损坏或被改动）",
+    ),
+    "PackageError.header": Text(
+        "{source}: '{name}' has a damaged local header", "{source}：“{name}”的本地文件头已损坏"
+    ),
+    "PackageError.cut_short": Text(
+        "{source}: '{name}' is cut short", "{source}：“{name}”不完整（文件被截断）"
+    ),
+    "PackageError.reread": Text(
+        "{source}: cannot be read again: {reason}", "{source}：无法再次读取（{reason}）"
+    ),
+    "PackageError.longer": Text(
+        "{source}: '{name}' is longer than the manifest says", "{source}：“{name}”比清单所写的更长"
+    ),
     "OrganizerValueError": Text(D, "组织方设定值有误：{detail}"),
     "OrganizerValueError.not_a_number": Text(
         "{target}: '{text}' is not a number", "{target}：“{text}”不是数字"
@@ -38,10 +186,158 @@ ERRORS: dict[str, Text] = {
     ),
     # Keys, cards and signatures
     "KeyCardError": Text(D, "密钥卡有误：{detail}"),
+    "KeyCardError.too_large": Text(
+        "{source}: not a key card (too large)", "{source}：不是密钥卡（文件过大）"
+    ),
+    "KeyCardError.damaged_json": Text(
+        "{source}: damaged key card (not valid JSON)", "{source}：密钥卡已损坏（不是有效的 JSON）"
+    ),
+    "KeyCardError.not_card": Text("{source}: not a key card", "{source}：不是密钥卡"),
+    "KeyCardError.newer": Text(
+        "{source}: made by a newer ExpertScore ({declared}); this program reads {supported}",
+        "{source}：由更新版本的 ExpertScore 生成（{declared}）；本程序读取 {supported}",
+    ),
+    "KeyCardError.not_ours": Text(
+        "{source}: not an ExpertScore key card", "{source}：不是 ExpertScore 密钥卡"
+    ),
+    "KeyCardError.damaged_fields": Text(
+        "{source}: damaged key card (fields {fields})", "{source}：密钥卡已损坏（字段为 {fields}）"
+    ),
+    "KeyCardError.damaged_text": Text(
+        "{source}: damaged key card (a field is not text)",
+        "{source}：密钥卡已损坏（有字段不是文本）",
+    ),
+    "KeyCardError.time": Text("the time is not one line", "时间不是一行文字"),
+    "KeyCardError.role": Text("'{role}' is not a key role", "“{role}”不是密钥角色"),
+    "KeyCardError.verify": Text(
+        "{source}: key card does not verify ({cause})", "{source}：密钥卡验证不通过（{cause}）"
+    ),
+    "KeyCardError.fingerprint": Text(
+        "{source}: key card's fingerprint does not match its key",
+        "{source}：密钥卡的指纹与其密钥不符",
+    ),
+    "KeyCardError.no_file": Text("{source}: no such key card", "{source}：密钥卡不存在"),
+    "KeyCardError.no_recipients_file": Text(
+        "{source}: no such key card or recipients file", "{source}：密钥卡或接收方文件不存在"
+    ),
+    "KeyCardError.not_recipients": Text(
+        "{source}: neither a key card nor an age recipients file",
+        "{source}：既不是密钥卡，也不是 age 接收方文件",
+    ),
     "KeyFileError": Text(D, "密钥文件有误：{detail}"),
+    "KeyFileError.bad_id": Text(
+        "'{id}' is not a valid id: 1–64 of A–Z a–z 0–9 . _ -, starting with a letter or digit",
+        "“{id}”不是有效的编号：须为 1–64 个 A–Z、a–z、0–9、.、_、- 字符，以字母或数字开头",
+    ),
+    "KeyFileError.no_name": Text("a key needs the owner's name", "密钥须填写持有人姓名"),
+    "KeyFileError.control_name": Text(
+        "the name must be one line of text without control characters",
+        "姓名须为一行文字，不能含控制字符",
+    ),
+    "KeyFileError.control_organization": Text(
+        "the organization must be one line of text without control characters",
+        "单位须为一行文字，不能含控制字符",
+    ),
+    "KeyFileError.no_identity": Text(
+        "the key of {expert} has no decryption identity", "{expert} 的密钥没有解密身份"
+    ),
+    "KeyFileError.exists": Text(
+        "{path}: already exists; not overwritten", "{path}：已存在；未覆盖"
+    ),
+    "KeyFileError.has_key": Text(
+        "{path}: {expert} already has a key (fingerprint {fingerprint}); it is not replaced",
+        "{path}：{expert} 已有密钥（指纹 {fingerprint}）；不会替换",
+    ),
+    "KeyFileError.cannot_make": Text("{cause}", "无法生成密钥：{cause}"),
+    "KeyFileError.damaged_field": Text(
+        "{path}: damaged key file (field '{field}' is missing or wrong)",
+        "{path}：密钥文件已损坏（字段“{field}”缺失或有误）",
+    ),
+    "KeyFileError.damaged_base64": Text(
+        "{path}: damaged key file ('{field}' is not base64)",
+        "{path}：密钥文件已损坏（“{field}”不是 base64 编码）",
+    ),
+    "KeyFileError.no_file": Text("{path}: no such key file", "{path}：密钥文件不存在"),
+    "KeyFileError.too_large": Text(
+        "{path}: not a key file (too large)", "{path}：不是密钥文件（文件过大）"
+    ),
+    "KeyFileError.damaged_json": Text(
+        "{path}: damaged key file (not valid JSON)", "{path}：密钥文件已损坏（不是有效的 JSON）"
+    ),
+    "KeyFileError.not_key": Text("{path}: not a key file", "{path}：不是密钥文件"),
+    "KeyFileError.newer": Text(
+        "{path}: made by a newer ExpertScore ({declared}); this program reads {supported}",
+        "{path}：由更新版本的 ExpertScore 生成（{declared}）；本程序读取 {supported}",
+    ),
+    "KeyFileError.not_ours": Text(
+        "{path}: not an ExpertScore key file", "{path}：不是 ExpertScore 密钥文件"
+    ),
+    "KeyFileError.damaged_kdf": Text(
+        "{path}: damaged key file (unknown kdf or cipher)",
+        "{path}：密钥文件已损坏（未知的密钥派生或加密算法）",
+    ),
+    "KeyFileError.damaged_recipient": Text(
+        "{path}: damaged key file (the recipient is not age1…)",
+        "{path}：密钥文件已损坏（接收方不是 age1… 形式）",
+    ),
+    "KeyFileError.damaged_role": Text(
+        "{path}: damaged key file (unknown role '{role}')",
+        "{path}：密钥文件已损坏（未知角色“{role}”）",
+    ),
+    "KeyFileError.damaged_fingerprint": Text(
+        "{path}: damaged key file (public key and fingerprint disagree)",
+        "{path}：密钥文件已损坏（公钥与指纹不一致）",
+    ),
+    "KeyFileError.damaged_scrypt": Text(
+        "{path}: damaged key file (impossible scrypt parameters)",
+        "{path}：密钥文件已损坏（scrypt 参数不可能成立）",
+    ),
+    "KeyFileError.memory": Text(
+        "{path}: key file asks for {mib} MiB; refused",
+        "{path}：密钥文件要求 {mib} MiB 内存；拒绝打开",
+    ),
+    "KeyFileError.damaged_salt": Text(
+        "{path}: damaged key file (salt or nonce has the wrong length)",
+        "{path}：密钥文件已损坏（盐值或随机数长度有误）",
+    ),
+    "KeyFileError.damaged_changed": Text(
+        "{path}: damaged key file (the encrypted key or its owner was changed)",
+        "{path}：密钥文件已损坏（加密的密钥或其持有人信息被改动）",
+    ),
+    "KeyFileError.damaged_length": Text(
+        "{path}: damaged key file (private key has the wrong length)",
+        "{path}：密钥文件已损坏（私钥长度有误）",
+    ),
+    "KeyFileError.damaged_pair": Text(
+        "{path}: damaged key file (private and public key do not match)",
+        "{path}：密钥文件已损坏（私钥与公钥不匹配）",
+    ),
+    "KeyFileError.damaged_identity": Text(
+        "{path}: damaged key file (decryption identity and recipient differ)",
+        "{path}：密钥文件已损坏（解密身份与接收方不一致）",
+    ),
+    "KeyFileError.no_key": Text(
+        "no key for {expert} in {folder}; make one with `{command}`",
+        "{folder} 中没有 {expert} 的密钥；请先生成：{command}",
+    ),
     "UnknownKeyRole": Text(D, "未知的密钥角色：{detail}"),
+    "UnknownKeyRole.role": Text("unknown key role: {role}", "未知的密钥角色：{role}"),
     "WrongPassphrase": Text(D, "口令不正确，无法打开密钥：{detail}"),
+    "WrongPassphrase.short": Text(
+        "a passphrase needs at least {minimum} characters", "口令至少需要 {minimum} 个字符"
+    ),
+    "WrongPassphrase.wrong": Text(
+        "{path}: wrong passphrase for the key of {expert}", "{path}：{expert} 的密钥口令不正确"
+    ),
     "OrganizerKeyChanged": Text(D, "组织方的签名密钥与上次不同：{detail}"),
+    "OrganizerKeyChanged.signed": Text(
+        "{path}: batch {batch_id} of {organizer} was signed by key {known_fingerprint} when first opened here ({first_seen}); this package is signed by key {fingerprint}. Ask the organizer; do not use it unless they confirm a new key (the record is in {store})",
+        "{path}：{organizer} 的批次 {batch_id} 首次在本机打开时（{first_seen}）由密钥 {known_fingerprint} 签名；本批次包由密钥 {fingerprint} 签名。请向组织方核实；除非其确认更换了密钥，否则不要使用（记录保存在 {store}）",
+    ),
+    "OrganizerKeyChanged.unsigned": Text(
+        "{path}: batch {batch_id} of {organizer} was signed by key {known_fingerprint} when first opened here ({first_seen}); this package is not signed. Ask the organizer; do not use it unless they confirm a new key (the record is in {store})",
+        "{path}：{organizer} 的批次 {batch_id} 首次在本机打开时（{first_seen}）由密钥 {known_fingerprint} 签名；本批次包没有签名。请向组织方核实；除非其确认更换了密钥，否则不要使用（记录保存在 {store}）",
+    ),
     "SignatureError": Text(D, "签名或密钥有误：{detail}"),
     "Refused": Text("refused: {reason}", "拒收：{reason}"),
     # Signature algorithms (the batch's: ed25519 or sm2) and key roles
@@ -364,9 +660,20 @@ ERRORS: dict[str, Text] = {
 
 
 def facts_of(error: ExpertScoreError) -> dict[str, object]:
-    """What a template may name: the English line, the error's fields, its facts."""
+    """What a template may name: the English line, the error's fields, its facts.
+
+    A fact that is itself an error (the scheme a package embeds, the signature that does
+    not verify) is worded in the template's language too, not shown as its English line.
+    """
     fields = {name: value for name, value in vars(error).items() if not name.startswith("_")}
-    return {"detail": str(error), **fields, **error.facts}
+    facts = {"detail": str(error), **fields, **error.facts}
+    return {name: _worded(value) for name, value in facts.items()}
+
+
+def _worded(fact: object) -> object:
+    if isinstance(fact, ExpertScoreError):
+        return Text(error_text(fact, EN), error_text(fact, ZH))
+    return fact
 
 
 def templates_of(error: ExpertScoreError) -> list[Text]:

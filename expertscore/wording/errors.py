@@ -32,8 +32,56 @@ ERRORS: dict[str, Text] = {
     ),
     # Schemes and packages
     "SchemeFileError": Text(D, "评分方案文件无法读取：{detail}"),
+    "SchemeFileError.yaml": Text(
+        "{source}:{line}: not valid YAML: {problem}",
+        "{source} 第 {line} 行：不是有效的 YAML（{problem}）",
+    ),
+    "SchemeFileError.empty": Text(
+        "{source}:{line}: the file is empty", "{source} 第 {line} 行：文件是空的"
+    ),
+    "SchemeFileError.not_utf8": Text(
+        "{source}:{line}: not UTF-8 text (byte {byte})",
+        "{source} 第 {line} 行：不是 UTF-8 文本（第 {byte} 字节）",
+    ),
+    "SchemeFileError.unreadable": Text(
+        "{source}: cannot read: {reason}", "{source}：无法读取（{reason}）"
+    ),
+    "SchemeFileError.values": Text(
+        "{source}:{line}: more than {limit} values (aliases expanding?)",
+        "{source} 第 {line} 行：值超过 {limit} 个（别名展开过多？）",
+    ),
+    "SchemeFileError.depth": Text(
+        "{source}:{line}: nested more than {limit} levels deep",
+        "{source} 第 {line} 行：嵌套超过 {limit} 层",
+    ),
+    "SchemeFileError.key_text": Text(
+        "{source}:{line}: a mapping key must be plain text",
+        "{source} 第 {line} 行：映射的键必须是普通文本",
+    ),
+    "SchemeFileError.key_twice": Text(
+        "{source}:{line}: key '{key}' appears twice", "{source} 第 {line} 行：键“{key}”出现了两次"
+    ),
+    "SchemeFileError.node": Text(
+        "{source}:{line}: unsupported YAML node", "{source} 第 {line} 行：不支持的 YAML 节点"
+    ),
     "SchemeInvalid": Text(D, "评分方案不符合规则：{detail}"),
+    "SchemeInvalid.mapping": Text(
+        "{source}:{line}: a scheme must be a mapping of keys",
+        "{source} 第 {line} 行：评分方案必须是键值映射",
+    ),
+    "SchemeInvalid.format": Text(
+        "{source}:{line}: format '{declared}' is not supported; this program reads '{supported}'",
+        "{source} 第 {line} 行：格式“{declared}”不受支持；本程序读取“{supported}”",
+    ),
+    "SchemeInvalid.no_format": Text(
+        "{source}:{line}: missing 'format: {supported}'",
+        "{source} 第 {line} 行：缺少“format: {supported}”",
+    ),
+    "SchemeInvalid.issues": Text(D, "评分方案不符合规则（共 {count} 处）：{first}"),
     "SchemeNotFound": Text(D, "找不到该评分方案：{detail}"),
+    "SchemeNotFound.unknown": Text(
+        "no scheme '{scheme}' (bundled: {known})", "没有评分方案“{scheme}”（内置方案：{known}）"
+    ),
     "PackageError": Text(D, "批次包有误：{detail}"),
     "PackageError.entries": Text(
         "{source}: {count} entries, more than the limit {limit}",
@@ -175,6 +223,9 @@ ERRORS: dict[str, Text] = {
     "PackageError.longer": Text(
         "{source}: '{name}' is longer than the manifest says", "{source}：“{name}”比清单所写的更长"
     ),
+    "PackageError.prepared_values": Text(
+        "{source}: organizer_values: {cause}", "{source}：组织方设定值有误：{cause}"
+    ),
     "OrganizerValueError": Text(D, "组织方设定值有误：{detail}"),
     "OrganizerValueError.not_a_number": Text(
         "{target}: '{text}' is not a number", "{target}：“{text}”不是数字"
@@ -183,6 +234,34 @@ ERRORS: dict[str, Text] = {
         "organizer-set values: indicator {code}: children's weights sum to {sum},"
         " expected {expected}",
         "组织方设定值：指标 {code} 的下级权重合计为 {sum}，应为 {expected}",
+    ),
+    "OrganizerValueError.no_number": Text(
+        "{target}: the scheme has no such number", "{target}：评分方案中没有这个数值"
+    ),
+    "OrganizerValueError.published": Text(
+        "{target}: the guide publishes this number; it cannot be changed",
+        "{target}：该数值由评审指南公布，不能修改",
+    ),
+    "OrganizerValueError.no_indicator": Text(
+        "{target}: the scheme has no indicator '{code}'", "{target}：评分方案中没有指标“{code}”"
+    ),
+    "OrganizerValueError.no_band": Text(
+        "{target}: the scheme has no such band", "{target}：评分方案中没有这个分档"
+    ),
+    "OrganizerValueError.no_grade": Text(
+        "{target}: the scheme has no such grade", "{target}：评分方案中没有这个等级"
+    ),
+    "OrganizerValueError.no_level": Text(
+        "{target}: the scheme has no such grade level", "{target}：评分方案中没有这个评级档次"
+    ),
+    "OrganizerValueError.unknown_target": Text(
+        "{target}: unknown target; use weight:, points:, cap:, grade:, band: or fraction:",
+        "{target}：未知的设定对象；请用 weight:、points:、cap:、grade:、band: 或 fraction:",
+    ),
+    "OrganizerValueError.twice": Text("{target}: set twice", "{target}：被设定了两次"),
+    "OrganizerValueError.rules": Text(
+        "organizer-set values: {node}: {message}",
+        "组织方设定值使评分方案不符合规则（共 {count} 处）：{node}：{message}",
     ),
     # Keys, cards and signatures
     "KeyCardError": Text(D, "密钥卡有误：{detail}"),
@@ -592,7 +671,31 @@ ERRORS: dict[str, Text] = {
         "expert {expert} is already on the roster ({name})", "专家 {expert} 已在名单中（{name}）"
     ),
     "RosterError.empty": Text("add the panel's experts to the roster", "请把评审组的专家加入名单"),
+    "RosterError.twice": Text(
+        "{source}: expert id {expert} appears twice", "{source}：专家编号 {expert} 出现了两次"
+    ),
+    "RosterError.same_key": Text(
+        "{source}: {owners} have the same public key", "{source}：{owners} 的公钥相同"
+    ),
+    "RosterError.no_file": Text("{source}: no such roster file", "{source}：专家名单文件不存在"),
+    "RosterError.json": Text(
+        "{source}: not a roster (invalid JSON: {reason})",
+        "{source}：不是专家名单（JSON 无效：{reason}）",
+    ),
+    "RosterError.format": Text(
+        "{source}: format {declared} is not {supported}",
+        "{source}：格式 {declared} 不是 {supported}",
+    ),
+    "RosterError.field": Text("{source}: {where}: {reason}", "{source}：{where} 有误（{reason}）"),
+    "RosterError.key_on_roster": Text(
+        "the key of {card} is already on the roster, for {expert}",
+        "{card} 的密钥已在名单中，属于 {expert}",
+    ),
     "OrganizerCardOnRoster": Text(D, "组织方的密钥卡不能作为评审专家加入名单：{detail}"),
+    "OrganizerCardOnRoster.organizer_card": Text(
+        "{where}: the key card of {expert} is an organizer's; the panel's experts sign with their own keys",
+        "{where}：{expert} 的密钥卡是组织方的；评审组专家须用自己的密钥签名",
+    ),
     "AssignmentError": Text(D, "分配有误：{detail}"),
     "AssignmentError.conflict": Text(
         "{expert} is assigned {sid} despite a conflict of interest",
@@ -602,6 +705,22 @@ ERRORS: dict[str, Text] = {
         "submission {sid}: indicator {code} has {count} experts; the aggregation policy"
         " needs {needed}",
         "申报 {sid}：指标 {code} 只有 {count} 位专家，汇总规则需要 {needed} 位",
+    ),
+    "AssignmentError.form_scheme": Text(
+        "{source}: an Excel form needs --scheme",
+        "{source}：导入 Excel 表单须指定 --scheme（评分方案）",
+    ),
+    "AssignmentError.not_assigned": Text(
+        "{expert} is not assigned {sid}; nothing to remove", "{expert} 未被分配 {sid}；无可移除"
+    ),
+    "AssignmentError.not_on_roster": Text(
+        "{expert} is not on the roster", "{expert} 不在专家名单中"
+    ),
+    "AssignmentError.already": Text(
+        "{expert} is already assigned {sid}", "{expert} 已被分配 {sid}"
+    ),
+    "AssignmentError.no_submission": Text(
+        "submission {sid} is not in the batch", "申报 {sid} 不在本批次中"
     ),
     "UnassignedSubmissions": Text(D, "有申报无法分配专家：{detail}"),
     "UnassignedSubmissions.only_free": Text(
@@ -614,7 +733,21 @@ ERRORS: dict[str, Text] = {
         " {needed} needed",
         "申报 {sid}：角色 {role} 中只有 {count} 位专家没有利益冲突，需要 {needed} 位",
     ),
-    "SignerOnRoster": Text(D, "签名密钥属于本批次名单中的专家：{detail}"),
+    "UnassignedSubmissions.only_free_more": Text(
+        "submission {sid}: only {count} experts of the panel are free of conflicts,"
+        " {needed} needed (and {more} more)",
+        "申报 {sid}：评审组中只有 {count} 位专家没有利益冲突，需要 {needed} 位（另有 {more} 个申报同样不足）",
+    ),
+    "UnassignedSubmissions.only_free_role_more": Text(
+        "submission {sid}: only {count} experts of role {role} are free of conflicts,"
+        " {needed} needed (and {more} more)",
+        "申报 {sid}：角色 {role} 中只有 {count} 位专家没有利益冲突，需要 {needed} 位（另有 {more} 个申报同样不足）",
+    ),
+    "SignerOnRoster": Text(
+        "the key {fingerprint} belongs to {expert}, who is on the roster; a panel member"
+        " cannot sign the batch",
+        "密钥 {fingerprint} 属于名单中的专家 {expert}；评审组成员不能为批次签名",
+    ),
     "RegistryDatabaseError": Text(D, "登记库的数据库无法打开：{detail}"),
     "IngestRefused": Text(D, "登记库不接收该评审组文件：{detail}"),
     # The Excel form

@@ -54,4 +54,6 @@ def read_signature(source: str | Path, data: bytes) -> ManifestSignature:
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         where = ".".join(str(part) for part in error["loc"]) or "(top)"
-        raise PackageError(source, f"manifest.sig {where}: {error['msg']}") from None
+        raise PackageError(source, f"manifest.sig {where}: {error['msg']}").saying(
+            "manifest_field", name="manifest.sig", where=where, reason=error["msg"]
+        ) from None

@@ -30,6 +30,9 @@ ERRORS: dict[str, Text] = {
         "{path}: not a {format} file; move it away to start afresh",
         "{path}：不是 {format} 文件；请将其移走后重新开始",
     ),
+    "ExpertScoreError.log_broken": Text(
+        "{path}: edit log broken at entry {entry}", "{path}：修改日志在第 {entry} 条处断裂"
+    ),
     # Schemes and packages
     "SchemeFileError": Text(D, "评分方案文件无法读取：{detail}"),
     "SchemeFileError.yaml": Text(
@@ -110,7 +113,8 @@ ERRORS: dict[str, Text] = {
         "{source}: entry '{name}' is encrypted", "{source}：条目“{name}”设有压缩包密码，无法读取"
     ),
     "PackageError.compression": Text(
-        "{source}: entry '{name}' uses compression method {method}; only stored and deflated entries are read",
+        "{source}: entry '{name}' uses compression method {method}; only stored and deflated"
+        " entries are read",
         "{source}：条目“{name}”使用了压缩方式 {method}；只能读取不压缩或 deflate 压缩的条目",
     ),
     "PackageError.entry_size": Text(
@@ -196,7 +200,8 @@ ERRORS: dict[str, Text] = {
         "{source}：条目“{name}”未列在清单中",
     ),
     "PackageError.signature": Text(
-        "{source}: organizer signature does not verify ({cause}): the package was changed after signing",
+        "{source}: organizer signature does not verify ({cause}): the package was changed after"
+        " signing",
         "{source}：组织方签名验证不通过（{cause}）：批次包在签名后被改动",
     ),
     "PackageError.member_bytes": Text(
@@ -225,6 +230,21 @@ ERRORS: dict[str, Text] = {
     ),
     "PackageError.prepared_values": Text(
         "{source}: organizer_values: {cause}", "{source}：组织方设定值有误：{cause}"
+    ),
+    "PackageError.not_on_roster": Text(
+        "{source}: expert '{expert}' is not on the roster ({roster})",
+        "{source}：专家“{expert}”不在名单中（名单：{roster}）",
+    ),
+    "PackageError.no_assignments": Text(
+        "{source}: expert '{expert}' has no assignments in this batch",
+        "{source}：专家“{expert}”在本批次中没有分配任务",
+    ),
+    "PackageError.inconsistent": Text(
+        "{source}: {problem}", "{source}：清单与评分方案不一致：{problem}"
+    ),
+    "PackageError.changed": Text(
+        "{source}: the file changed while the package was being written",
+        "{source}：写出批次包期间该文件被改动",
     ),
     "OrganizerValueError": Text(D, "组织方设定值有误：{detail}"),
     "OrganizerValueError.not_a_number": Text(
@@ -399,6 +419,9 @@ ERRORS: dict[str, Text] = {
         "no key for {expert} in {folder}; make one with `{command}`",
         "{folder} 中没有 {expert} 的密钥；请先生成：{command}",
     ),
+    "KeyFileError.none_for": Text(
+        "no key for {expert} in {folder}", "{folder} 中没有 {expert} 的密钥"
+    ),
     "UnknownKeyRole": Text(D, "未知的密钥角色：{detail}"),
     "UnknownKeyRole.role": Text("unknown key role: {role}", "未知的密钥角色：{role}"),
     "WrongPassphrase": Text(D, "口令不正确，无法打开密钥：{detail}"),
@@ -410,14 +433,38 @@ ERRORS: dict[str, Text] = {
     ),
     "OrganizerKeyChanged": Text(D, "组织方的签名密钥与上次不同：{detail}"),
     "OrganizerKeyChanged.signed": Text(
-        "{path}: batch {batch_id} of {organizer} was signed by key {known_fingerprint} when first opened here ({first_seen}); this package is signed by key {fingerprint}. Ask the organizer; do not use it unless they confirm a new key (the record is in {store})",
-        "{path}：{organizer} 的批次 {batch_id} 首次在本机打开时（{first_seen}）由密钥 {known_fingerprint} 签名；本批次包由密钥 {fingerprint} 签名。请向组织方核实；除非其确认更换了密钥，否则不要使用（记录保存在 {store}）",
+        "{path}: batch {batch_id} of {organizer} was signed by key {known_fingerprint} when first"
+        " opened here ({first_seen}); this package is signed by key {fingerprint}. Ask the"
+        " organizer; do not use it unless they confirm a new key (the record is in {store})",
+        "{path}：{organizer} 的批次 {batch_id} 首次在本机打开时（{first_seen}）由密钥"
+        " {known_fingerprint} 签名；本批次包由密钥 {fingerprint} 签名。请向组织方核实；"
+        "除非其确认更换了密钥，否则不要使用（记录保存在 {store}）",
     ),
     "OrganizerKeyChanged.unsigned": Text(
-        "{path}: batch {batch_id} of {organizer} was signed by key {known_fingerprint} when first opened here ({first_seen}); this package is not signed. Ask the organizer; do not use it unless they confirm a new key (the record is in {store})",
-        "{path}：{organizer} 的批次 {batch_id} 首次在本机打开时（{first_seen}）由密钥 {known_fingerprint} 签名；本批次包没有签名。请向组织方核实；除非其确认更换了密钥，否则不要使用（记录保存在 {store}）",
+        "{path}: batch {batch_id} of {organizer} was signed by key {known_fingerprint} when first"
+        " opened here ({first_seen}); this package is not signed. Ask the organizer; do not use it"
+        " unless they confirm a new key (the record is in {store})",
+        "{path}：{organizer} 的批次 {batch_id} 首次在本机打开时（{first_seen}）由密钥"
+        " {known_fingerprint} 签名；本批次包没有签名。请向组织方核实；除非其确认更换了密钥，"
+        "否则不要使用（记录保存在 {store}）",
     ),
     "SignatureError": Text(D, "签名或密钥有误：{detail}"),
+    "SignatureError.algorithm": Text(
+        "'{algorithm}' is not a signature algorithm: {known}",
+        "“{algorithm}”不是签名算法（可用：{known}）",
+    ),
+    "SignatureError.key_base64": Text(
+        "public key is not valid base64", "公钥不是有效的 base64 编码"
+    ),
+    "SignatureError.sm2_key": Text("{reason}", "SM2 公钥无效（{reason}）"),
+    "SignatureError.key_length": Text(
+        "public key has {length} bytes, an Ed25519 key has 32",
+        "公钥为 {length} 字节，Ed25519 公钥应为 32 字节",
+    ),
+    "SignatureError.base64": Text("signature is not valid base64", "签名不是有效的 base64 编码"),
+    "SignatureError.mismatch": Text(
+        "signature does not match the signed bytes", "签名与所签内容不符"
+    ),
     "Refused": Text("refused: {reason}", "拒收：{reason}"),
     # Signature algorithms (the batch's: ed25519 or sm2) and key roles
     "WrongAlgorithm": Text(
@@ -469,6 +516,9 @@ ERRORS: dict[str, Text] = {
     ),
     # Encrypted packages and files (age)
     "SealedError": Text(D, "加密文件无法打开：{detail}"),
+    "SealedError.no_recipients": Text(
+        "{source}: no recipients to encrypt to", "{source}：没有可加密给的接收方"
+    ),
     "NoKeyUnlocked": Text(
         "{file} is encrypted: open it with a key it was encrypted to.",
         "{file} 已加密：请用它所加密给的密钥打开。",
@@ -499,6 +549,38 @@ ERRORS: dict[str, Text] = {
     ),
     # The expert's session
     "SessionFileError": Text(D, "会话文件有误：{detail}"),
+    "SessionFileError.no_record": Text(
+        "{path}: the session record is missing", "{path}：缺少会话记录"
+    ),
+    "SessionFileError.no_evidence": Text(
+        "{path}: no evidence with SHA-256 {digest}…", "{path}：没有 SHA-256 为 {digest}… 的证明材料"
+    ),
+    "SessionFileError.unreadable": Text(
+        "{path}: cannot be read ({reason})", "{path}：无法读取（{reason}）"
+    ),
+    "SessionFileError.no_file": Text("{path}: no such session file", "{path}：会话文件不存在"),
+    "SessionFileError.not_sqlite": Text(
+        "{path}: not a session file (not SQLite)", "{path}：不是会话文件（不是 SQLite 数据库）"
+    ),
+    "SessionFileError.no_schema": Text(
+        "{path}: not a session file (no schema version)",
+        "{path}：不是会话文件（没有数据库结构版本）",
+    ),
+    "SessionFileError.newer": Text(
+        "{path}: made by a newer ExpertScore (schema {schema}); update the program",
+        "{path}：由更新版本的 ExpertScore 生成（结构版本 {schema}）；请更新本程序",
+    ),
+    "SessionFileError.exists": Text(
+        "{path}: already exists; choose another name or remove it",
+        "{path}：已存在；请另选文件名或将其移走",
+    ),
+    "SessionFileError.appeared": Text(
+        "{path}: appeared while importing; not overwritten",
+        "{path}：导入期间出现了同名文件；未覆盖",
+    ),
+    "SessionFileError.passphrase_file": Text(
+        "{path}: cannot read the passphrase file ({reason})", "{path}：无法读取口令文件（{reason}）"
+    ),
     "PassphraseNeeded": Text(
         "{path}: the session is encrypted; give its passphrase",
         "{path}：会话文件已加密，请输入口令",
@@ -514,6 +596,22 @@ ERRORS: dict[str, Text] = {
     # The window's printing (ui.printing): the PDF unreadable or the printer not started
     "PrintError": Text(D, "无法打印：{detail}"),
     "StorageError": Text(D, "会话文件无法写入：{detail}"),
+    "StorageError.full": Text(
+        "{path}: the disk is full; the edit was not saved (free some space and try again)",
+        "{path}：磁盘已满；本次修改未保存（请腾出空间后重试）",
+    ),
+    "StorageError.busy": Text(
+        "{path}: the session is in use by another program; the edit was not saved",
+        "{path}：会话文件正被其他程序使用；本次修改未保存",
+    ),
+    "StorageError.read_only": Text(
+        "{path}: the session file is read-only; the edit was not saved",
+        "{path}：会话文件为只读；本次修改未保存",
+    ),
+    "StorageError.not_written": Text(
+        "{path}: could not write the session ({reason}); the edit was not saved",
+        "{path}：无法写入会话文件（{reason}）；本次修改未保存",
+    ),
     "ScoreRejected": Text(INDICATOR + "{reason}", "指标 {code}：{reason}"),
     "ScoreRejected.not_a_number": Text(
         INDICATOR + "“{text}” is not a number", "指标 {code}：“{text}”不是数字"
@@ -659,6 +757,13 @@ ERRORS: dict[str, Text] = {
     "AuditRefused": Text(D, "审计日志中有本程序不会写出的记录：{detail}"),
     "TranscriptionNotAllowed": Text(D, "不能使用该录入稿：{detail}"),
     "NoteError": Text(D, "说明无法按要求写出：{detail}"),
+    "NoteError.none_needed": Text(
+        "no explanation is needed from the experts named", "无需所列专家作出书面说明"
+    ),
+    "NoteError.not_asked": Text(
+        "--text {text}: the request asks {expert} about {asked}",
+        "--text {text}：该请求只就 {asked} 询问 {expert}",
+    ),
     "NoteRefused": Text("refused: {reason}", "说明文件被拒收：{reason}"),
     "PanelFileError": Text(D, "评审组文件无法写出：{detail}"),
     "PanelRefused": Text("refused: {reason}", "评审组文件被拒收：{reason}"),
@@ -693,7 +798,8 @@ ERRORS: dict[str, Text] = {
     ),
     "OrganizerCardOnRoster": Text(D, "组织方的密钥卡不能作为评审专家加入名单：{detail}"),
     "OrganizerCardOnRoster.organizer_card": Text(
-        "{where}: the key card of {expert} is an organizer's; the panel's experts sign with their own keys",
+        "{where}: the key card of {expert} is an organizer's; the panel's experts sign with their"
+        " own keys",
         "{where}：{expert} 的密钥卡是组织方的；评审组专家须用自己的密钥签名",
     ),
     "AssignmentError": Text(D, "分配有误：{detail}"),
@@ -736,12 +842,14 @@ ERRORS: dict[str, Text] = {
     "UnassignedSubmissions.only_free_more": Text(
         "submission {sid}: only {count} experts of the panel are free of conflicts,"
         " {needed} needed (and {more} more)",
-        "申报 {sid}：评审组中只有 {count} 位专家没有利益冲突，需要 {needed} 位（另有 {more} 个申报同样不足）",
+        "申报 {sid}：评审组中只有 {count} 位专家没有利益冲突，需要 {needed} 位（另有 {more}"
+        " 个申报同样不足）",
     ),
     "UnassignedSubmissions.only_free_role_more": Text(
         "submission {sid}: only {count} experts of role {role} are free of conflicts,"
         " {needed} needed (and {more} more)",
-        "申报 {sid}：角色 {role} 中只有 {count} 位专家没有利益冲突，需要 {needed} 位（另有 {more} 个申报同样不足）",
+        "申报 {sid}：角色 {role} 中只有 {count} 位专家没有利益冲突，需要 {needed} 位（另有 {more}"
+        " 个申报同样不足）",
     ),
     "SignerOnRoster": Text(
         "the key {fingerprint} belongs to {expert}, who is on the roster; a panel member"
@@ -782,7 +890,8 @@ ERRORS: dict[str, Text] = {
     "XlsxFormError.no_evidence_sheet": Text(
         "{where}: the form has no evidence sheet, but an evidence folder was given"
         " ({folder}): add the 证明材料 sheet, or leave the folder out.",
-        "{where}：表单中没有“证明材料”工作表，却指定了证明材料文件夹（{folder}）：请补上该工作表，或不指定文件夹。",
+        "{where}：表单中没有“证明材料”工作表，却指定了证明材料文件夹（{folder}）：请补上该工作表，"
+        "或不指定文件夹。",
     ),
     "XlsxFormError.not_a_number": Text(
         "{where}: “{text}” given for {indicator} is not a number: type the number itself,"

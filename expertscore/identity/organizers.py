@@ -22,6 +22,7 @@ from expertscore.batch.package import OpenedPackage
 from expertscore.crypto.dsse import fingerprint
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import data_dir
+from expertscore.wording.cli import say
 
 KNOWN_FORMAT = "expertscore-known-organizers/1"
 KNOWN_NAME = "known-organizers.json"
@@ -51,10 +52,8 @@ def signer_line(opened: OpenedPackage) -> str:
     """One line for the command line: who signed the package, or a warning that nobody did."""
     who = package_signer(opened)
     if who.signer is None:
-        return (
-            f"warning: {opened.path} is not signed: nothing shows that {who.organizer} prepared it"
-        )
-    return f"package: batch {who.batch_id}, signed by {who.signer} (key {who.fingerprint})"
+        return say("unsigned", path=opened.path, organizer=who.organizer)
+    return say("signed_by", batch=who.batch_id, signer=who.signer, key=who.fingerprint)
 
 
 class OrganizerKeyChanged(ExpertScoreError):

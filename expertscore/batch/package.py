@@ -460,7 +460,7 @@ class EvidenceReader:
                 "reread", reason=exc
             ) from None
         self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="evidence-hash")
-        self.checks: dict[str, Future[str | None]] = {}
+        self.checks: dict[str, Future[PackageError | None]] = {}
         self.local = threading.local()
         self.opened: list[tuple[zipfile.ZipFile, BinaryIO]] = []
 

@@ -9,12 +9,27 @@ so a new ``raise`` without its wording fails here, not in the user's hands.
 from __future__ import annotations
 
 import ast
+import re
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 import expertscore
-from expertscore.wording.errors import ERRORS
+from expertscore.batch.package import open_package
+from expertscore.crypto.dsse import SignatureError, load_public_key
+from expertscore.errors import ExpertScoreError
+from expertscore.identity.keycard import KeyCardError, read_card
+from expertscore.identity.keys import check_owner, unlock_key
+from expertscore.identity.recipients import read_recipients
+from expertscore.schemes.loader import load_scheme_text
+from expertscore.wording import EN, ZH
+from expertscore.wording.errors import ERRORS, error_text
 
 CORE = Path(expertscore.__file__).parent
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# Two English words in a row: a sentence (or its part) left in English.
+ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}")
 
 # The folders whose refusals are all worded (each helper adds the folders it finished).
 CHECKED = [
@@ -107,3 +122,47 @@ def test_the_check_sees_a_bare_refusal_and_passes_a_worded_one():
     assert unworded(bare, {"PackageError"}) == [1]
     assert unworded(worded, {"PackageError"}) == []
     assert unworded(returned, {"SealedError"}) == [2]
+
+
+def refusals(tmp: Path) -> list[ExpertScoreError]:
+    """Real refusals of keys, key cards, schemes, packages and recipients files."""
+    (tmp / "card.eskeycard").write_text('{"format": "expertscore-keycard/9"}', encoding="utf-8")
+    (tmp / "notes.txt").write_text("hello\n", encoding="utf-8")
+    (tmp / "p.esbatch").write_text("not a zip", encoding="utf-8")
+    calls: list[Callable[[], object]] = [
+        lambda: unlock_key(tmp / "none.eskey", "passphrase"),
+        lambda: check_owner("!!", "name", None),
+        lambda: read_card(tmp / "card.eskeycard"),
+        lambda: read_recipients(tmp / "notes.txt"),
+        lambda: read_recipients(tmp / "none.txt"),
+        lambda: load_scheme_text("a: 1\na: 2", "s.yaml"),
+        lambda: load_scheme_text("format: x", "s.yaml"),
+        lambda: load_public_key("AAAA"),
+        lambda: open_package(tmp / "p.esbatch"),
+        lambda: open_package(tmp / "none.esbatch"),
+    ]
+    found = []
+    for call in calls:
+        with pytest.raises(ExpertScoreError) as caught:
+            call()
+        found.append(caught.value)
+    return found
+
+
+def test_a_refusal_reads_in_chinese_and_its_english_is_its_line(tmp_path):
+    for error in refusals(tmp_path):
+        assert error.said, error
+        assert error_text(error, EN) == str(error)
+        chinese = error_text(error, ZH).replace(str(tmp_path), "")
+        assert CJK.search(chinese) and not ENGLISH_WORDS.search(chinese), chinese
+
+
+def test_an_error_inside_a_refusal_is_worded_in_its_language():
+    inner = SignatureError("signature does not match the signed bytes").saying("mismatch")
+    outer = KeyCardError("c: key card does not verify (...)").saying(
+        "verify", source="c", cause=inner
+    )
+    assert error_text(outer, ZH) == "c：密钥卡验证不通过（签名与所签内容不符）"
+    assert error_text(outer, EN) == (
+        "c: key card does not verify (signature does not match the signed bytes)"
+    )

@@ -200,7 +200,7 @@ class PackageBuilder:
             ) from None
         problem = crosscheck(manifest, scheme)
         if problem:
-            raise PackageError(out, problem).saying("inconsistent", problem=problem)
+            raise PackageError(out, problem).saying("inconsistent", problem=problem.worded())
         if signer is not None and private_key_algorithm(signer[0]) != manifest.algorithm:
             raise PackageWrongAlgorithm(out, manifest.algorithm, private_key_algorithm(signer[0]))
         body = manifest_bytes(manifest)

@@ -324,7 +324,7 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
     problem = crosscheck(manifest, scheme)
     if problem:
         raise PackageError(source, f"{MANIFEST} {problem}").saying(
-            "crosscheck", name=MANIFEST, problem=problem
+            "crosscheck", name=MANIFEST, problem=problem.worded()
         )
     evidence_names = {name for name in names if EVIDENCE_NAME.match(name)}
     listed = {f"evidence/{item.sha256}" for item in manifest.evidence}

@@ -185,7 +185,7 @@ ERRORS: dict[str, Text] = {
         "{source}：{name} 是“{scheme}” {version}，清单写的是“{named}” {named_version}",
     ),
     "PackageError.crosscheck": Text(
-        "{source}: {name} {problem}", "{source}：{name} 与评分方案不一致：{problem}"
+        "{source}: {name} {problem}", "{source}：{name} 有误：{problem}"
     ),
     "PackageError.evidence_missing": Text(
         "{source}: evidence '{id}' ({file}) is missing from the package",
@@ -239,9 +239,7 @@ ERRORS: dict[str, Text] = {
         "{source}: expert '{expert}' has no assignments in this batch",
         "{source}：专家“{expert}”在本批次中没有分配任务",
     ),
-    "PackageError.inconsistent": Text(
-        "{source}: {problem}", "{source}：清单与评分方案不一致：{problem}"
-    ),
+    "PackageError.inconsistent": Text("{source}: {problem}", "{source}：清单有误：{problem}"),
     "PackageError.changed": Text(
         "{source}: the file changed while the package was being written",
         "{source}：写出批次包期间该文件被改动",

@@ -25,6 +25,7 @@ from expertscore.identity.recipients import read_recipients
 from expertscore.schemes.loader import load_scheme_text
 from expertscore.wording import EN, ZH
 from expertscore.wording.errors import ERRORS, error_text
+from tests.factories import edit_manifest, write_example_package
 
 CORE = Path(expertscore.__file__).parent
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -129,6 +130,11 @@ def refusals(tmp: Path) -> list[ExpertScoreError]:
     (tmp / "card.eskeycard").write_text('{"format": "expertscore-keycard/9"}', encoding="utf-8")
     (tmp / "notes.txt").write_text("hello\n", encoding="utf-8")
     (tmp / "p.esbatch").write_text("not a zip", encoding="utf-8")
+    good = write_example_package(tmp / "good.esbatch")
+
+    def wrong_unit(manifest: dict) -> None:
+        next(iter(manifest["submissions"][0]["values"].values()))["unit"] = "kg"
+
     calls: list[Callable[[], object]] = [
         lambda: unlock_key(tmp / "none.eskey", "passphrase"),
         lambda: check_owner("!!", "name", None),
@@ -140,6 +146,7 @@ def refusals(tmp: Path) -> list[ExpertScoreError]:
         lambda: load_public_key("AAAA"),
         lambda: open_package(tmp / "p.esbatch"),
         lambda: open_package(tmp / "none.esbatch"),
+        lambda: open_package(edit_manifest(good, tmp / "unit.esbatch", wrong_unit)),
     ]
     found = []
     for call in calls:

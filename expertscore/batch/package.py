@@ -46,6 +46,7 @@ from expertscore.errors import (
 from expertscore.schemes.loader import load_scheme_text
 from expertscore.schemes.model import Scheme
 from expertscore.schemes.organizer import OrganizerValueError
+from expertscore.wording.validation import validation_reason
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
@@ -232,7 +233,7 @@ def _parse_manifest(source: Path, data: bytes) -> Manifest:
             "manifest_fields" if exc.error_count() > 1 else "manifest_field",
             name=MANIFEST,
             where=where,
-            reason=error["msg"],
+            reason=validation_reason(error),
             more=exc.error_count() - 1,
         ) from None
 

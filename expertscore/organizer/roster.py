@@ -29,6 +29,7 @@ from expertscore.batch.manifest import ID_PATTERN
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keycard import KeyCard
 from expertscore.identity.keys import ORGANIZER
+from expertscore.wording.validation import validation_reason
 
 ROSTER_FORMAT = "expertscore-roster/2"
 ROSTER_FORMATS = ("expertscore-roster/1", ROSTER_FORMAT)
@@ -105,7 +106,7 @@ def read_roster(path: Path) -> Roster:
         error = exc.errors(include_url=False)[0]
         where = ".".join(str(part) for part in error["loc"])
         raise RosterError(f"{path}: {where}: {error['msg']}").saying(
-            "field", source=path, where=where, reason=error["msg"]
+            "field", source=path, where=where, reason=validation_reason(error)
         ) from None
     roster.check(str(path))
     return roster

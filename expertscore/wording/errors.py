@@ -156,11 +156,11 @@ ERRORS: dict[str, Text] = {
         "{source}：{name} 的格式“{declared}”不受支持；本程序读取“{supported}”",
     ),
     "PackageError.manifest_field": Text(
-        "{source}: {name} {where}: {reason}", "{source}：{name} 的 {where} 有误（{reason}）"
+        "{source}: {name} {where}: {reason}", "{source}：{name} 的 {where}：{reason}"
     ),
     "PackageError.manifest_fields": Text(
         "{source}: {name} {where}: {reason} (and {more} more)",
-        "{source}：{name} 的 {where} 有误（{reason}），另有 {more} 处问题",
+        "{source}：{name} 的 {where}：{reason}（另有 {more} 处问题）",
     ),
     "PackageError.no_file": Text("{source}: no such file", "{source}：文件不存在"),
     "PackageError.not_zip": Text(
@@ -789,7 +789,7 @@ ERRORS: dict[str, Text] = {
         "{source}: format {declared} is not {supported}",
         "{source}：格式 {declared} 不是 {supported}",
     ),
-    "RosterError.field": Text("{source}: {where}: {reason}", "{source}：{where} 有误（{reason}）"),
+    "RosterError.field": Text("{source}: {where}: {reason}", "{source}：字段 {where}：{reason}"),
     "RosterError.key_on_roster": Text(
         "the key of {card} is already on the roster, for {expert}",
         "{card} 的密钥已在名单中，属于 {expert}",

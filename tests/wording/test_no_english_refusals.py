@@ -173,3 +173,17 @@ def test_an_error_inside_a_refusal_is_worded_in_its_language():
     assert error_text(outer, EN) == (
         "c: key card does not verify (signature does not match the signed bytes)"
     )
+
+
+def test_a_field_the_model_refuses_is_worded_by_its_kind(tmp_path):
+    good = write_example_package(tmp_path / "good.esbatch")
+
+    def no_id(manifest: dict) -> None:
+        del manifest["batch"]["id"]
+
+    with pytest.raises(ExpertScoreError) as caught:
+        open_package(edit_manifest(good, tmp_path / "bad.esbatch", no_id))
+    assert str(caught.value).endswith("bad.esbatch: manifest.json batch id: Field required")
+    assert error_text(caught.value, ZH).endswith(
+        "bad.esbatch：manifest.json 的 batch id：缺少该字段"
+    )

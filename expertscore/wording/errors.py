@@ -278,7 +278,7 @@ ERRORS: dict[str, Text] = {
     ),
     "OrganizerValueError.twice": Text("{target}: set twice", "{target}：被设定了两次"),
     "OrganizerValueError.rules": Text(
-        "organizer-set values: {node}: {message}",
+        D,  # the rule's finding is the scheme checker's English line (schemes.rules)
         "组织方设定值使评分方案不符合规则（共 {count} 处）：{node}：{message}",
     ),
     # Keys, cards and signatures

@@ -54,6 +54,7 @@ class SchemeFileError(ExpertScoreError):
 
     def __init__(self, source: str, line: int, message: str) -> None:
         self.issue = SchemeIssue(source, line, "", message)
+        self.source, self.line = source, line
         super().__init__(str(self.issue))
 
 
@@ -62,7 +63,8 @@ class SchemeInvalid(ExpertScoreError):
 
     def __init__(self, issues: list[SchemeIssue]) -> None:
         self.issues = issues
-        first = str(issues[0]) if issues else "invalid scheme"
+        self.count = len(issues)
+        self.first = first = str(issues[0]) if issues else "invalid scheme"
         more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
         super().__init__(first + more)
 

@@ -195,10 +195,12 @@ class PackageBuilder:
         try:
             scheme = effective_scheme(scheme, manifest)
         except OrganizerValueError as exc:
-            raise PackageError(out, f"organizer_values: {exc}") from None
+            raise PackageError(out, f"organizer_values: {exc}").saying(
+                "prepared_values", cause=exc
+            ) from None
         problem = crosscheck(manifest, scheme)
         if problem:
-            raise PackageError(out, problem)
+            raise PackageError(out, problem).saying("inconsistent", problem=problem.worded())
         if signer is not None and private_key_algorithm(signer[0]) != manifest.algorithm:
             raise PackageWrongAlgorithm(out, manifest.algorithm, private_key_algorithm(signer[0]))
         body = manifest_bytes(manifest)
@@ -295,4 +297,6 @@ def _write_entry(
             target.write(chunk)
     expected = name.removeprefix("evidence/")
     if digest.hexdigest() != expected:
-        raise PackageError(origin or name, "the file changed while the package was being written")
+        raise PackageError(
+            origin or name, "the file changed while the package was being written"
+        ).saying("changed")

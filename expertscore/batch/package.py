@@ -46,6 +46,7 @@ from expertscore.errors import (
 from expertscore.schemes.loader import load_scheme_text
 from expertscore.schemes.model import Scheme
 from expertscore.schemes.organizer import OrganizerValueError
+from expertscore.wording.validation import validation_reason
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
@@ -124,91 +125,117 @@ def _check_entries(source: Path, archive: zipfile.ZipFile, limits: Limits) -> se
     if len(infos) > limits.max_entries:
         raise PackageError(
             source, f"{len(infos)} entries, more than the limit {limits.max_entries}"
-        )
+        ).saying("entries", count=len(infos), limit=limits.max_entries)
     names: set[str] = set()
     total = 0
     for info in infos:
         name = info.filename
         if not name:
-            raise PackageError(source, "an entry has no name")
+            raise PackageError(source, "an entry has no name").saying("nameless")
         if info.is_dir():
             if name != "evidence/":
-                raise PackageError(source, f"unexpected folder entry '{name}'")
+                raise PackageError(source, f"unexpected folder entry '{name}'").saying(
+                    "folder", name=name
+                )
             continue
         if name.startswith(("/", "\\")) or "\\" in name or re.match(r"^[A-Za-z]:", name):
-            raise PackageError(source, f"entry '{name}' has an absolute path")
+            raise PackageError(source, f"entry '{name}' has an absolute path").saying(
+                "absolute", name=name
+            )
         if ".." in name.split("/"):
-            raise PackageError(source, f"entry '{name}' points outside the package ('..')")
+            raise PackageError(source, f"entry '{name}' points outside the package ('..')").saying(
+                "outside", name=name
+            )
         if name in names:
-            raise PackageError(source, f"entry '{name}' appears twice")
+            raise PackageError(source, f"entry '{name}' appears twice").saying("twice", name=name)
         if name not in (MANIFEST, SIGNATURE, SCHEME, EVIDENCE_TEXT) and not EVIDENCE_NAME.match(
             name
         ):
-            raise PackageError(source, f"unexpected entry '{name}'")
+            raise PackageError(source, f"unexpected entry '{name}'").saying("unexpected", name=name)
         if info.flag_bits & 0x41:
-            raise PackageError(source, f"entry '{name}' is encrypted")
+            raise PackageError(source, f"entry '{name}' is encrypted").saying(
+                "zip_encrypted", name=name
+            )
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise PackageError(
                 source,
                 f"entry '{name}' uses compression method {info.compress_type};"
                 " only stored and deflated entries are read",
-            )
+            ).saying("compression", name=name, method=info.compress_type)
         if info.file_size > limits.max_entry_bytes:
             raise PackageError(
                 source, f"entry '{name}' expands to {info.file_size} bytes, over the limit"
-            )
+            ).saying("entry_size", name=name, size=info.file_size)
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > (1 << 20) and ratio > limits.max_ratio:
             raise PackageError(
                 source, f"entry '{name}' expands {ratio:.0f} times (a zip bomb?); refused"
-            )
+            ).saying("ratio", name=name, ratio=f"{ratio:.0f}")
         total += info.file_size
         names.add(name)
     if total > limits.max_total_bytes:
-        raise PackageError(source, f"contents expand to {total} bytes, over the limit")
+        raise PackageError(source, f"contents expand to {total} bytes, over the limit").saying(
+            "total_size", size=total
+        )
     for required in (MANIFEST, SCHEME):
         if required not in names:
-            raise PackageError(source, f"'{required}' is missing")
+            raise PackageError(source, f"'{required}' is missing").saying("missing", name=required)
     return names
 
 
 def _read_small(source: Path, archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
     info = archive.getinfo(name)
     if info.file_size > limit:
-        raise PackageError(source, f"'{name}' is {info.file_size} bytes, over the limit {limit}")
+        raise PackageError(
+            source, f"'{name}' is {info.file_size} bytes, over the limit {limit}"
+        ).saying("member_size", name=name, size=info.file_size, limit=limit)
     try:
         return archive.read(name)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error) as exc:
-        raise PackageError(source, f"'{name}' cannot be read: {exc}") from None
+        raise PackageError(source, f"'{name}' cannot be read: {exc}").saying(
+            "unreadable_member", name=name, reason=exc
+        ) from None
 
 
 def _parse_manifest(source: Path, data: bytes) -> Manifest:
     try:
         raw = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise PackageError(source, f"{MANIFEST}: not UTF-8 (byte {exc.start})") from None
+        raise PackageError(source, f"{MANIFEST}: not UTF-8 (byte {exc.start})").saying(
+            "not_utf8", name=MANIFEST, byte=exc.start
+        ) from None
     except RecursionError:
-        raise PackageError(source, f"{MANIFEST}: JSON nested too deeply") from None
+        raise PackageError(source, f"{MANIFEST}: JSON nested too deeply").saying(
+            "nested", name=MANIFEST
+        ) from None
     except json.JSONDecodeError as exc:
         raise PackageError(
             source, f"{MANIFEST}:{exc.lineno}:{exc.colno}: malformed JSON: {exc.msg}"
-        ) from None
+        ).saying("json", name=MANIFEST, line=exc.lineno, column=exc.colno, reason=exc.msg) from None
     if not isinstance(raw, dict):
-        raise PackageError(source, f"{MANIFEST}: must be a JSON object")
+        raise PackageError(source, f"{MANIFEST}: must be a JSON object").saying(
+            "not_object", name=MANIFEST
+        )
     declared = raw.get("format")
     if declared != BATCH_FORMAT:
         raise PackageError(
             source,
             f"{MANIFEST}: format '{declared}' is not supported;"
             f" this program reads '{BATCH_FORMAT}'",
-        )
+        ).saying("format", name=MANIFEST, declared=declared, supported=BATCH_FORMAT)
     try:
         return Manifest.model_validate(raw)
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         where = _describe_loc(raw, error["loc"])
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise PackageError(source, f"{MANIFEST} {where}: {error['msg']}{more}") from None
+        raise PackageError(source, f"{MANIFEST} {where}: {error['msg']}{more}").saying(
+            "manifest_fields" if exc.error_count() > 1 else "manifest_field",
+            name=MANIFEST,
+            where=where,
+            reason=validation_reason(error),
+            more=exc.error_count() - 1,
+        ) from None
 
 
 def _describe_loc(raw: object, loc: tuple) -> str:
@@ -233,7 +260,7 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
     """Check a package and return its manifest and scheme; evidence is checked on stream."""
     source = path
     if not path.is_file():
-        raise PackageError(source, "no such file")
+        raise PackageError(source, "no such file").saying("no_file")
     if is_sealed(path):
         if not (unlocked_owners() or has_provider()):
             raise PackageEncrypted(source)
@@ -244,9 +271,13 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise PackageError(source, "not a batch package (not a zip file)") from None
+        raise PackageError(source, "not a batch package (not a zip file)").saying(
+            "not_zip"
+        ) from None
     except OSError as exc:
-        raise PackageError(source, f"cannot read: {exc.strerror}") from None
+        raise PackageError(source, f"cannot read: {exc.strerror}").saying(
+            "unreadable", reason=exc.strerror
+        ) from None
     with archive:
         names = _check_entries(source, archive, limits)
         archive_sizes = {info.filename: info.file_size for info in archive.infolist()}
@@ -260,27 +291,42 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
     if scheme_sha != manifest.scheme.sha256:
         raise PackageError(
             source, f"{SCHEME}: SHA-256 {scheme_sha[:12]}… does not match the manifest"
-        )
+        ).saying("scheme_digest", name=SCHEME, digest=scheme_sha[:12])
     try:
         scheme_text = scheme_bytes.decode("utf-8")
         scheme = load_scheme_text(scheme_text, f"{source}!{SCHEME}")
     except UnicodeDecodeError as exc:
-        raise PackageError(source, f"{SCHEME}: not UTF-8 (byte {exc.start})") from None
+        raise PackageError(source, f"{SCHEME}: not UTF-8 (byte {exc.start})").saying(
+            "not_utf8", name=SCHEME, byte=exc.start
+        ) from None
     except (SchemeInvalid, SchemeFileError) as exc:
-        raise PackageError(source, f"embedded scheme is invalid: {exc}") from None
+        raise PackageError(source, f"embedded scheme is invalid: {exc}").saying(
+            "scheme", cause=exc
+        ) from None
     try:
         scheme = effective_scheme(scheme, manifest)
     except OrganizerValueError as exc:
-        raise PackageError(source, f"{MANIFEST} organizer_values: {exc}") from None
+        raise PackageError(source, f"{MANIFEST} organizer_values: {exc}").saying(
+            "organizer_values", name=MANIFEST, cause=exc
+        ) from None
     if (scheme.id, scheme.version) != (manifest.scheme.id, manifest.scheme.version):
         raise PackageError(
             source,
             f"{SCHEME} is '{scheme.id}' {scheme.version}, the manifest says "
             f"'{manifest.scheme.id}' {manifest.scheme.version}",
+        ).saying(
+            "scheme_id",
+            name=SCHEME,
+            scheme=scheme.id,
+            version=scheme.version,
+            named=manifest.scheme.id,
+            named_version=manifest.scheme.version,
         )
     problem = crosscheck(manifest, scheme)
     if problem:
-        raise PackageError(source, f"{MANIFEST} {problem}")
+        raise PackageError(source, f"{MANIFEST} {problem}").saying(
+            "crosscheck", name=MANIFEST, problem=problem.worded()
+        )
     evidence_names = {name for name in names if EVIDENCE_NAME.match(name)}
     listed = {f"evidence/{item.sha256}" for item in manifest.evidence}
     missing = sorted(listed - evidence_names)
@@ -288,7 +334,7 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
         item = next(e for e in manifest.evidence if f"evidence/{e.sha256}" == missing[0])
         raise PackageError(
             source, f"evidence '{item.id}' ({item.filename}) is missing from the package"
-        )
+        ).saying("evidence_missing", id=item.id, file=item.filename)
     for item in manifest.evidence:
         declared = archive_sizes[f"evidence/{item.sha256}"]
         if declared != item.size:
@@ -296,10 +342,12 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
                 source,
                 f"evidence '{item.id}' has {declared} bytes in the package,"
                 f" the manifest says {item.size}",
-            )
+            ).saying("evidence_size", id=item.id, size=declared, expected=item.size)
     extra = sorted(evidence_names - listed)
     if extra:
-        raise PackageError(source, f"entry '{extra[0]}' is not listed in the manifest")
+        raise PackageError(source, f"entry '{extra[0]}' is not listed in the manifest").saying(
+            "unlisted", name=extra[0]
+        )
     _check_text_member(source, manifest, archive_sizes)
     signature = None
     if signature_bytes is not None:
@@ -320,7 +368,7 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
                 source,
                 f"organizer signature does not verify ({exc}):"
                 " the package was changed after signing",
-            ) from None
+            ).saying("signature", cause=exc) from None
     return OpenedPackage(
         path=path,
         manifest=manifest,
@@ -337,15 +385,19 @@ def _check_text_member(source: Path, manifest: Manifest, sizes: dict[str, int]) 
     ref = manifest.evidence_text
     if ref is None:
         if EVIDENCE_TEXT in sizes:
-            raise PackageError(source, f"entry '{EVIDENCE_TEXT}' is not named in the manifest")
+            raise PackageError(
+                source, f"entry '{EVIDENCE_TEXT}' is not named in the manifest"
+            ).saying("unlisted", name=EVIDENCE_TEXT)
         return
     if EVIDENCE_TEXT not in sizes:
-        raise PackageError(source, f"'{EVIDENCE_TEXT}' is named in the manifest but missing")
+        raise PackageError(
+            source, f"'{EVIDENCE_TEXT}' is named in the manifest but missing"
+        ).saying("missing", name=EVIDENCE_TEXT)
     if sizes[EVIDENCE_TEXT] != ref.size:
         raise PackageError(
             source,
             f"'{EVIDENCE_TEXT}' has {sizes[EVIDENCE_TEXT]} bytes, the manifest says {ref.size}",
-        )
+        ).saying("member_bytes", name=EVIDENCE_TEXT, size=sizes[EVIDENCE_TEXT], expected=ref.size)
 
 
 def read_member(package: OpenedPackage, name: str, sha256: str, size: int) -> bytes:
@@ -353,7 +405,9 @@ def read_member(package: OpenedPackage, name: str, sha256: str, size: int) -> by
     with zipfile.ZipFile(package.path) as archive:
         data = _read_small(package.path, archive, name, size)
     if hashlib.sha256(data).hexdigest() != sha256:
-        raise PackageError(package.path, f"'{name}' does not match its SHA-256 in the manifest")
+        raise PackageError(
+            package.path, f"'{name}' does not match its SHA-256 in the manifest"
+        ).saying("digest", name=name)
     return data
 
 
@@ -375,14 +429,14 @@ def _entry_chunks(
     handle.seek(info.header_offset)
     header = handle.read(30)
     if len(header) != 30 or header[:4] != b"PK\x03\x04":
-        raise PackageError(path, f"'{name}' has a damaged local header")
+        raise PackageError(path, f"'{name}' has a damaged local header").saying("header", name=name)
     name_length, extra_length = struct.unpack("<HH", header[26:30])
     handle.seek(info.header_offset + 30 + name_length + extra_length)
     remaining = info.file_size
     while remaining:
         chunk = handle.read(min(CHUNK, remaining))
         if not chunk:
-            raise PackageError(path, f"'{name}' is cut short")
+            raise PackageError(path, f"'{name}' is cut short").saying("cut_short", name=name)
         remaining -= len(chunk)
         yield chunk
 
@@ -403,9 +457,11 @@ class EvidenceReader:
             self.archive = zipfile.ZipFile(path)
             self.handle = path.open("rb")
         except (zipfile.BadZipFile, OSError) as exc:
-            raise PackageError(path, f"cannot be read again: {exc}") from None
+            raise PackageError(path, f"cannot be read again: {exc}").saying(
+                "reread", reason=exc
+            ) from None
         self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="evidence-hash")
-        self.checks: dict[str, Future[str | None]] = {}
+        self.checks: dict[str, Future[PackageError | None]] = {}
         self.local = threading.local()
         self.opened: list[tuple[zipfile.ZipFile, BinaryIO]] = []
 
@@ -418,7 +474,7 @@ class EvidenceReader:
             handle.close()
             archive.close()
 
-    def _check(self, sha256: str, size: int) -> str | None:
+    def _check(self, sha256: str, size: int) -> PackageError | None:
         name = f"evidence/{sha256}"
         digest = hashlib.sha256()
         count = 0
@@ -430,13 +486,19 @@ class EvidenceReader:
                     break
                 digest.update(chunk)
         except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
-            return f"'{name}' cannot be read: {exc}"
+            return PackageError(self.path, f"'{name}' cannot be read: {exc}").saying(
+                "unreadable_member", name=name, reason=exc
+            )
         except PackageError as exc:
-            return str(exc).removeprefix(f"{self.path}: ")
+            return exc
         if count != size:
-            return f"'{name}' has {count} bytes, the manifest says {size}"
+            return PackageError(
+                self.path, f"'{name}' has {count} bytes, the manifest says {size}"
+            ).saying("member_bytes", name=name, size=count, expected=size)
         if digest.hexdigest() != sha256:
-            return f"'{name}' does not match its SHA-256 (damaged or altered)"
+            return PackageError(
+                self.path, f"'{name}' does not match its SHA-256 (damaged or altered)"
+            ).saying("damaged", name=name)
         return None
 
     def _thread_files(self) -> tuple[zipfile.ZipFile, BinaryIO]:
@@ -456,7 +518,7 @@ class EvidenceReader:
         for future in self.checks.values():
             problem = future.result()
             if problem:
-                raise PackageError(self.path, problem)
+                raise problem
 
     def chunks(self, sha256: str, size: int) -> Iterator[bytes]:
         """Yield an entry's bytes (at most ``size``); correctness comes from the checks."""
@@ -466,7 +528,11 @@ class EvidenceReader:
             for chunk in _entry_chunks(self.path, self.handle, self.archive, name):
                 count += len(chunk)
                 if count > size:
-                    raise PackageError(self.path, f"'{name}' is longer than the manifest says")
+                    raise PackageError(
+                        self.path, f"'{name}' is longer than the manifest says"
+                    ).saying("longer", name=name)
                 yield chunk
         except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
-            raise PackageError(self.path, f"'{name}' cannot be read: {exc}") from None
+            raise PackageError(self.path, f"'{name}' cannot be read: {exc}").saying(
+                "unreadable_member", name=name, reason=exc
+            ) from None

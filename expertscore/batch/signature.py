@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from expertscore.crypto.dsse import PrivateKey, fingerprint, public_key_b64, sign
 from expertscore.errors import PackageError
+from expertscore.wording.validation import validation_reason
 
 ORGANIZER_PAYLOAD = "application/vnd.expertscore.batch-manifest+json"
 SIGNATURE_FORMAT = "expertscore-batch-sig/1"
@@ -54,4 +55,6 @@ def read_signature(source: str | Path, data: bytes) -> ManifestSignature:
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         where = ".".join(str(part) for part in error["loc"]) or "(top)"
-        raise PackageError(source, f"manifest.sig {where}: {error['msg']}") from None
+        raise PackageError(source, f"manifest.sig {where}: {error['msg']}").saying(
+            "manifest_field", name="manifest.sig", where=where, reason=validation_reason(error)
+        ) from None

@@ -80,7 +80,9 @@ def show_command(expert_id: str | None) -> None:
     listing = list_keys()
     keys = [k for k in listing.keys if expert_id is None or k.expert_id == expert_id]
     if expert_id is not None and not keys:
-        raise KeyFileError(f"no key for {expert_id} in {keys_dir()}")
+        raise KeyFileError(f"no key for {expert_id} in {keys_dir()}").saying(
+            "none_for", expert=expert_id, folder=keys_dir()
+        )
     if not keys and not listing.problems:
         echo(f"no keys in {keys_dir()}; make one with `expertscore key new`")
     for key in keys:

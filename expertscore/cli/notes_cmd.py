@@ -50,7 +50,7 @@ def explain_request_command(
     _, result = run.results()
     items = needed(result, experts or None)
     if experts and not items:
-        raise NoteError("no explanation is needed from the experts named")
+        raise NoteError("no explanation is needed from the experts named").saying("none_needed")
     write_request(out, run.package, result, items, requested_by)
     for item in items:
         echo(f"{item.expert} {item.submission}: deviation {item.deviation}%")
@@ -74,7 +74,9 @@ def explain_command(
     for text in texts:
         sid, sep, words = text.partition("=")
         if not sep or sid not in asked:
-            raise NoteError(f"--text {text!r}: the request asks {expert_id} about {sorted(asked)}")
+            raise NoteError(
+                f"--text {text!r}: the request asks {expert_id} about {sorted(asked)}"
+            ).saying("not_asked", text=text, expert=expert_id, asked=", ".join(sorted(asked)))
         answers[sid] = words.strip()
     key = open_key(expert_id, read_passphrase(f"passphrase of the key of {expert_id}"))
     body = {"explanations": answers}

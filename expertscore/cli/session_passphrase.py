@@ -24,8 +24,8 @@ def read_passphrase_file(path: Path) -> str:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise cipher.SessionFileError(
-            f"{path}: cannot read the passphrase file ({error})"
+        raise cipher.SessionFileError(f"{path}: cannot read the passphrase file ({error})").saying(
+            "passphrase_file", path=path, reason=error
         ) from None
     return text.splitlines()[0] if text else ""
 

@@ -62,7 +62,9 @@ def generate(algorithm: str) -> PrivateKey:
         return sm2.Sm2PrivateKey.generate()
     if algorithm == ED25519:
         return Ed25519PrivateKey.generate()
-    raise SignatureError(f"'{algorithm}' is not a signature algorithm: {', '.join(ALGORITHMS)}")
+    raise SignatureError(
+        f"'{algorithm}' is not a signature algorithm: {', '.join(ALGORITHMS)}"
+    ).saying("algorithm", algorithm=algorithm, known=", ".join(ALGORITHMS))
 
 
 def public_key_b64(key: PublicKey) -> str:
@@ -77,7 +79,7 @@ def _raw(public_key_text: str) -> bytes:
     try:
         return base64.b64decode(public_key_text.removeprefix(SM2_PREFIX), validate=True)
     except (binascii.Error, ValueError):
-        raise SignatureError("public key is not valid base64") from None
+        raise SignatureError("public key is not valid base64").saying("key_base64") from None
 
 
 def load_public_key(text: str) -> PublicKey:
@@ -86,9 +88,11 @@ def load_public_key(text: str) -> PublicKey:
         try:
             return sm2.Sm2PublicKey(sm2.check_public(raw))
         except sm2.Sm2KeyError as exc:
-            raise SignatureError(str(exc)) from None
+            raise SignatureError(str(exc)).saying("sm2_key", reason=exc) from None
     if len(raw) != 32:
-        raise SignatureError(f"public key has {len(raw)} bytes, an Ed25519 key has 32")
+        raise SignatureError(f"public key has {len(raw)} bytes, an Ed25519 key has 32").saying(
+            "key_length", length=len(raw)
+        )
     return Ed25519PublicKey.from_public_bytes(raw)
 
 
@@ -129,16 +133,18 @@ def verify(
     try:
         signature = base64.b64decode(signature_b64, validate=True)
     except (binascii.Error, ValueError):
-        raise SignatureError("signature is not valid base64") from None
+        raise SignatureError("signature is not valid base64").saying("base64") from None
     message = pae(payload_type, body)
     if isinstance(key, sm2.Sm2PublicKey):
         if not key.verify(signature, message, signer_id or DEFAULT_SIGNER_ID):
-            raise SignatureError("signature does not match the signed bytes")
+            raise SignatureError("signature does not match the signed bytes").saying("mismatch")
         return
     try:
         key.verify(signature, message)
     except InvalidSignature:
-        raise SignatureError("signature does not match the signed bytes") from None
+        raise SignatureError("signature does not match the signed bytes").saying(
+            "mismatch"
+        ) from None
 
 
 def check_algorithm(

@@ -168,7 +168,7 @@ def encrypt_stream(
     """Encrypt ``reader`` to ``writer`` for every recipient, streaming."""
     parsed = [check_recipient(recipient, source) for recipient in recipients]
     if not parsed:
-        raise SealedError(source, "no recipients to encrypt to")
+        raise SealedError(source, "no recipients to encrypt to").saying("no_recipients")
     pyrage.encrypt_io(reader, writer, parsed)
 
 

@@ -212,28 +212,38 @@ def write_card(card: KeyCard, path: Path) -> Path:
 def parse_card(data: bytes, source: str) -> KeyCard:
     """Read a card and check its self-signature; ``KeyCardError`` says what is wrong."""
     if len(data) > MAX_CARD:
-        raise KeyCardError(f"{source}: not a key card (too large)")
+        raise KeyCardError(f"{source}: not a key card (too large)").saying(
+            "too_large", source=source
+        )
     try:
         record = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise KeyCardError(f"{source}: damaged key card (not valid JSON)") from None
+        raise KeyCardError(f"{source}: damaged key card (not valid JSON)").saying(
+            "damaged_json", source=source
+        ) from None
     if not isinstance(record, dict):
-        raise KeyCardError(f"{source}: not a key card")
+        raise KeyCardError(f"{source}: not a key card").saying("not_card", source=source)
     declared = record.get("format")
     if declared not in FORMAT_FIELDS:
         if isinstance(declared, str) and declared.startswith("expertscore-keycard/"):
             raise KeyCardError(
                 f"{source}: made by a newer ExpertScore ({declared}); this program reads"
                 f" {CARD_FORMAT_3}"
-            )
-        raise KeyCardError(f"{source}: not an ExpertScore key card")
+            ).saying("newer", source=source, declared=declared, supported=CARD_FORMAT_3)
+        raise KeyCardError(f"{source}: not an ExpertScore key card").saying(
+            "not_ours", source=source
+        )
     if set(record) != set(FORMAT_FIELDS[declared]):
-        raise KeyCardError(f"{source}: damaged key card (fields {sorted(record)})")
+        raise KeyCardError(f"{source}: damaged key card (fields {sorted(record)})").saying(
+            "damaged_fields", source=source, fields=", ".join(sorted(record))
+        )
     texts = {name: record[name] for name in record if name != "organization"}
     if not all(isinstance(value, str) for value in texts.values()) or not isinstance(
         record["organization"], str | None
     ):
-        raise KeyCardError(f"{source}: damaged key card (a field is not text)")
+        raise KeyCardError(f"{source}: damaged key card (a field is not text)").saying(
+            "damaged_text", source=source
+        )
     card = KeyCard(
         expert_id=record["expert"],
         name=record["name"],
@@ -249,9 +259,9 @@ def parse_card(data: bytes, source: str) -> KeyCard:
         check_owner(card.expert_id, card.name, card.organization)
         load_public_key(card.public_key)
         if "\n" in card.created:
-            raise KeyCardError("the time is not one line")
+            raise KeyCardError("the time is not one line").saying("time")
         if card.role not in ROLES:
-            raise KeyCardError(f"'{card.role}' is not a key role")
+            raise KeyCardError(f"'{card.role}' is not a key role").saying("role", role=card.role)
         signed_role = card.role if declared != CARD_FORMAT_1 else None
         if card.recipient is not None:
             check_recipient(card.recipient, source)
@@ -270,15 +280,19 @@ def parse_card(data: bytes, source: str) -> KeyCard:
             card.sig,
         )
     except (KeyFileError, SignatureError, KeyCardError, SealedError) as exc:
-        raise KeyCardError(f"{source}: key card does not verify ({exc})") from None
+        raise KeyCardError(f"{source}: key card does not verify ({exc})").saying(
+            "verify", source=source, cause=exc
+        ) from None
     if record["fingerprint"] != card.fingerprint:
-        raise KeyCardError(f"{source}: key card's fingerprint does not match its key")
+        raise KeyCardError(f"{source}: key card's fingerprint does not match its key").saying(
+            "fingerprint", source=source
+        )
     return card
 
 
 def read_card(path: Path) -> KeyCard:
     if not path.is_file():
-        raise KeyCardError(f"{path}: no such key card")
+        raise KeyCardError(f"{path}: no such key card").saying("no_file", source=path)
     return parse_card(path.read_bytes(), str(path))
 
 

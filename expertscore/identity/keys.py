@@ -205,17 +205,19 @@ def check_owner(expert_id: str, name: str, organization: str | None) -> None:
         raise KeyFileError(
             f"'{expert_id}' is not a valid id: 1–64 of A–Z a–z 0–9 . _ -, starting with a"
             " letter or digit"
-        )
+        ).saying("bad_id", id=expert_id)
     if not name.strip():
-        raise KeyFileError("a key needs the owner's name")
+        raise KeyFileError("a key needs the owner's name").saying("no_name")
     for label, value in (("name", name), ("organization", organization or "")):
         if any(unicodedata.category(ch) == "Cc" for ch in value):
-            raise KeyFileError(f"the {label} must be one line of text without control characters")
+            raise KeyFileError(
+                f"the {label} must be one line of text without control characters"
+            ).saying("control_name" if label == "name" else "control_organization")
 
 
 def check_role(role: str) -> None:
     if role not in ROLES:
-        raise UnknownKeyRole(role)
+        raise UnknownKeyRole(role).saying("role", role=role)
 
 
 def _passphrase_bytes(passphrase: str) -> bytes:
@@ -247,9 +249,13 @@ def _b64(data: bytes) -> str:
 def key_file_bytes(key: ExpertKey, passphrase: str, cost: ScryptCost = DEFAULT_COST) -> bytes:
     """The key file for ``key``, encrypted under ``passphrase``."""
     if len(passphrase) < MIN_PASSPHRASE:
-        raise WrongPassphrase(f"a passphrase needs at least {MIN_PASSPHRASE} characters")
+        raise WrongPassphrase(f"a passphrase needs at least {MIN_PASSPHRASE} characters").saying(
+            "short", minimum=MIN_PASSPHRASE
+        )
     if key.age_identity is None or key.info.recipient != recipient_of(key.age_identity):
-        raise KeyFileError(f"the key of {key.info.expert_id} has no decryption identity")
+        raise KeyFileError(f"the key of {key.info.expert_id} has no decryption identity").saying(
+            "no_identity", expert=key.info.expert_id
+        )
     info = key.info
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
@@ -290,7 +296,9 @@ def write_private(path: Path, data: bytes, replace_existing: bool = False) -> No
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists() and not replace_existing:
-            raise KeyFileError(f"{path}: already exists; not overwritten")
+            raise KeyFileError(f"{path}: already exists; not overwritten").saying(
+                "exists", path=path
+            )
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
@@ -316,11 +324,11 @@ def create_key(
         raise KeyFileError(
             f"{path}: {expert_id} already has a key (fingerprint {existing.fingerprint});"
             " it is not replaced"
-        )
+        ).saying("has_key", path=path, expert=expert_id, fingerprint=existing.fingerprint)
     try:
         private_key = generate(algorithm)
     except SignatureError as exc:
-        raise KeyFileError(str(exc)) from None
+        raise KeyFileError(str(exc)).saying("cannot_make", cause=exc) from None
     key = ExpertKey.from_private_key(
         private_key,
         expert_id,
@@ -364,7 +372,9 @@ class _Sealed:
 def _field(record: dict, name: str, kind: type, path: Path):
     value = record.get(name)
     if not isinstance(value, kind):
-        raise KeyFileError(f"{path}: damaged key file (field '{name}' is missing or wrong)")
+        raise KeyFileError(f"{path}: damaged key file (field '{name}' is missing or wrong)").saying(
+            "damaged_field", path=path, field=name
+        )
     return value
 
 
@@ -372,41 +382,53 @@ def _unb64(text: str, name: str, path: Path) -> bytes:
     try:
         return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
-        raise KeyFileError(f"{path}: damaged key file ('{name}' is not base64)") from None
+        raise KeyFileError(f"{path}: damaged key file ('{name}' is not base64)").saying(
+            "damaged_base64", path=path, field=name
+        ) from None
 
 
 def _read_sealed(path: Path) -> _Sealed:
     if not path.is_file():
-        raise KeyFileError(f"{path}: no such key file")
+        raise KeyFileError(f"{path}: no such key file").saying("no_file", path=path)
     data = path.read_bytes()
     if len(data) > MAX_KEY_FILE:
-        raise KeyFileError(f"{path}: not a key file (too large)")
+        raise KeyFileError(f"{path}: not a key file (too large)").saying("too_large", path=path)
     try:
         record = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise KeyFileError(f"{path}: damaged key file (not valid JSON)") from None
+        raise KeyFileError(f"{path}: damaged key file (not valid JSON)").saying(
+            "damaged_json", path=path
+        ) from None
     if not isinstance(record, dict):
-        raise KeyFileError(f"{path}: not a key file")
+        raise KeyFileError(f"{path}: not a key file").saying("not_key", path=path)
     declared = record.get("format")
     if declared not in (KEY_FORMAT, KEY_FORMAT_2, KEY_FORMAT_1):
         if isinstance(declared, str) and declared.startswith("expertscore-key/"):
             raise KeyFileError(
                 f"{path}: made by a newer ExpertScore ({declared}); this program reads {KEY_FORMAT}"
-            )
-        raise KeyFileError(f"{path}: not an ExpertScore key file")
+            ).saying("newer", path=path, declared=declared, supported=KEY_FORMAT)
+        raise KeyFileError(f"{path}: not an ExpertScore key file").saying("not_ours", path=path)
     kdf = _field(record, "kdf", dict, path)
     cipher = _field(record, "cipher", dict, path)
     if kdf.get("name") != "scrypt" or cipher.get("name") != "aes-256-gcm":
-        raise KeyFileError(f"{path}: damaged key file (unknown kdf or cipher)")
+        raise KeyFileError(f"{path}: damaged key file (unknown kdf or cipher)").saying(
+            "damaged_kdf", path=path
+        )
     organization = record.get("organization")
     if organization is not None and not isinstance(organization, str):
-        raise KeyFileError(f"{path}: damaged key file (field 'organization' is wrong)")
+        raise KeyFileError(f"{path}: damaged key file (field 'organization' is wrong)").saying(
+            "damaged_field", path=path, field="organization"
+        )
     role = _field(record, "role", str, path) if declared != KEY_FORMAT_1 else EXPERT
     recipient = _field(record, "recipient", str, path) if declared == KEY_FORMAT else None
     if recipient is not None and not recipient.startswith("age1"):
-        raise KeyFileError(f"{path}: damaged key file (the recipient is not age1…)")
+        raise KeyFileError(f"{path}: damaged key file (the recipient is not age1…)").saying(
+            "damaged_recipient", path=path
+        )
     if role not in ROLES:
-        raise KeyFileError(f"{path}: damaged key file (unknown role '{role}')")
+        raise KeyFileError(f"{path}: damaged key file (unknown role '{role}')").saying(
+            "damaged_role", path=path, role=role
+        )
     info = KeyInfo(
         role=role,
         expert_id=_field(record, "expert", str, path),
@@ -423,14 +445,20 @@ def _read_sealed(path: Path) -> _Sealed:
     except SignatureError:
         agree = False
     if not agree:
-        raise KeyFileError(f"{path}: damaged key file (public key and fingerprint disagree)")
+        raise KeyFileError(
+            f"{path}: damaged key file (public key and fingerprint disagree)"
+        ).saying("damaged_fingerprint", path=path)
     cost = ScryptCost(
         n=_field(kdf, "n", int, path), r=_field(kdf, "r", int, path), p=_field(kdf, "p", int, path)
     )
     if cost.n < 2 or cost.n & (cost.n - 1) or not 1 <= cost.r <= 64 or not 1 <= cost.p <= 16:
-        raise KeyFileError(f"{path}: damaged key file (impossible scrypt parameters)")
+        raise KeyFileError(f"{path}: damaged key file (impossible scrypt parameters)").saying(
+            "damaged_scrypt", path=path
+        )
     if cost.memory > MAX_SCRYPT_MEMORY:
-        raise KeyFileError(f"{path}: key file asks for {cost.memory >> 20} MiB; refused")
+        raise KeyFileError(f"{path}: key file asks for {cost.memory >> 20} MiB; refused").saying(
+            "memory", path=path, mib=cost.memory >> 20
+        )
     return _Sealed(
         info=info,
         declared=declared,
@@ -451,26 +479,36 @@ def unlock_key(path: Path, passphrase: str) -> ExpertKey:
     """Decrypt a key file; ``WrongPassphrase`` or ``KeyFileError`` say which went wrong."""
     sealed = _read_sealed(path)
     if len(sealed.nonce) != 12 or len(sealed.salt) < 16:
-        raise KeyFileError(f"{path}: damaged key file (salt or nonce has the wrong length)")
+        raise KeyFileError(f"{path}: damaged key file (salt or nonce has the wrong length)").saying(
+            "damaged_salt", path=path
+        )
     derived = _derive(passphrase, sealed.salt, sealed.cost)
     if not hmac.compare_digest(_check_value(derived), sealed.check):
-        raise WrongPassphrase(f"{path}: wrong passphrase for the key of {sealed.info.expert_id}")
+        raise WrongPassphrase(
+            f"{path}: wrong passphrase for the key of {sealed.info.expert_id}"
+        ).saying("wrong", path=path, expert=sealed.info.expert_id)
     associated = _associated_data(sealed.info, sealed.declared)
     try:
         raw = AESGCM(derived).decrypt(sealed.nonce, sealed.ciphertext, associated)
     except InvalidTag:
         raise KeyFileError(
             f"{path}: damaged key file (the encrypted key or its owner was changed)"
-        ) from None
+        ).saying("damaged_changed", path=path) from None
     raw, identity_bytes = raw[:32], raw[32:]
     if len(raw) != 32 or bool(identity_bytes) != (sealed.declared == KEY_FORMAT):
-        raise KeyFileError(f"{path}: damaged key file (private key has the wrong length)")
+        raise KeyFileError(f"{path}: damaged key file (private key has the wrong length)").saying(
+            "damaged_length", path=path
+        )
     private_key = _private_key(raw, sealed.info.public_key)
     if private_key is None:
-        raise KeyFileError(f"{path}: damaged key file (private and public key do not match)")
+        raise KeyFileError(
+            f"{path}: damaged key file (private and public key do not match)"
+        ).saying("damaged_pair", path=path)
     identity = identity_bytes.decode("ascii", "replace") if identity_bytes else None
     if identity is not None and _recipient_or_none(identity) != sealed.info.recipient:
-        raise KeyFileError(f"{path}: damaged key file (decryption identity and recipient differ)")
+        raise KeyFileError(
+            f"{path}: damaged key file (decryption identity and recipient differ)"
+        ).saying("damaged_identity", path=path)
     return ExpertKey(sealed.info, private_key, identity)
 
 
@@ -515,6 +553,11 @@ def open_key(expert_id: str, passphrase: str, directory: Path | None = None) -> 
         raise KeyFileError(
             f"no key for {expert_id} in {path.parent}; make one with"
             f" `expertscore key new --expert {expert_id} --name NAME`"
+        ).saying(
+            "no_key",
+            expert=expert_id,
+            folder=path.parent,
+            command=f"expertscore key new --expert {expert_id} --name NAME",
         )
     return unlock_key(path, passphrase)
 

@@ -22,6 +22,7 @@ from expertscore.batch.package import OpenedPackage
 from expertscore.crypto.dsse import fingerprint
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keys import data_dir
+from expertscore.wording.cli import say
 
 KNOWN_FORMAT = "expertscore-known-organizers/1"
 KNOWN_NAME = "known-organizers.json"
@@ -51,10 +52,8 @@ def signer_line(opened: OpenedPackage) -> str:
     """One line for the command line: who signed the package, or a warning that nobody did."""
     who = package_signer(opened)
     if who.signer is None:
-        return (
-            f"warning: {opened.path} is not signed: nothing shows that {who.organizer} prepared it"
-        )
-    return f"package: batch {who.batch_id}, signed by {who.signer} (key {who.fingerprint})"
+        return say("unsigned", path=opened.path, organizer=who.organizer)
+    return say("signed_by", batch=who.batch_id, signer=who.signer, key=who.fingerprint)
 
 
 class OrganizerKeyChanged(ExpertScoreError):
@@ -76,6 +75,7 @@ class OrganizerKeyChanged(ExpertScoreError):
             f" first opened here ({first_seen}); this package {now}. Ask the organizer; do not"
             f" use it unless they confirm a new key (the record is in {store})"
         )
+        self.saying("signed" if who.fingerprint else "unsigned")
 
 
 class KnownOrganizers:
@@ -130,7 +130,9 @@ def _read(path: Path) -> list[dict[str, str]]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ExpertScoreError(f"{path}: cannot read the known organizer keys ({exc})") from None
+        raise ExpertScoreError(f"{path}: cannot read the known organizer keys ({exc})").saying(
+            "known_unreadable", path=path, reason=exc
+        ) from None
     fields = {"batch", "organizer", "signer", "public_key", "first_seen"}
     if (
         not isinstance(raw, dict)
@@ -141,7 +143,9 @@ def _read(path: Path) -> list[dict[str, str]]:
             for e in raw["organizers"]
         )
     ):
-        raise ExpertScoreError(f"{path}: not a {KNOWN_FORMAT} file; move it away to start afresh")
+        raise ExpertScoreError(
+            f"{path}: not a {KNOWN_FORMAT} file; move it away to start afresh"
+        ).saying("known_format", path=path, format=KNOWN_FORMAT)
     return raw["organizers"]
 
 

@@ -28,7 +28,9 @@ class RecipientFile:
 
 def read_recipients(path: Path) -> RecipientFile:
     if not path.is_file():
-        raise KeyCardError(f"{path}: no such key card or recipients file")
+        raise KeyCardError(f"{path}: no such key card or recipients file").saying(
+            "no_recipients_file", source=path
+        )
     head = path.read_bytes()[:MAX_CARD].lstrip()
     if head.startswith(b"{"):  # a key card is a JSON object
         card = read_card(path)
@@ -39,7 +41,9 @@ def read_recipients(path: Path) -> RecipientFile:
         lines = []
     found = [line.strip() for line in lines if line.strip().startswith(RECIPIENT_PREFIX)]
     if not found:
-        raise KeyCardError(f"{path}: neither a key card nor an age recipients file")
+        raise KeyCardError(f"{path}: neither a key card nor an age recipients file").saying(
+            "not_recipients", source=path
+        )
     for recipient in found:
         check_recipient(recipient, path)
     return RecipientFile(path, tuple(found), None)

@@ -96,14 +96,13 @@ class UnassignedSubmissions(AssignmentError):
             f"submission {first.submission}: only {first.free} experts of {label} are free of"
             f" conflicts, {first.wanted} needed{more}"
         )
-        if not more:
-            self.saying(
-                "only_free_role" if first.role else "only_free",
-                sid=first.submission,
-                count=first.free,
-                role=first.role,
-                needed=first.wanted,
-            )
+        # With more than one short, the first is worded and the others counted.
+        facts = {"sid": first.submission, "count": first.free, "role": first.role}
+        facts |= {"needed": first.wanted, "more": len(self.shortfalls) - 1}
+        if more:
+            self.saying("only_free_role_more" if first.role else "only_free_more", **facts)
+        else:
+            self.saying("only_free_role" if first.role else "only_free", **facts)
 
 
 @dataclass

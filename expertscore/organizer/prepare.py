@@ -122,7 +122,9 @@ def source_package(source: Path, evidence: Path | None, scheme_id: str | None, w
         from expertscore.xlsxform.convert import workbook_to_package
 
         if scheme_id is None:
-            raise AssignmentError(f"{source}: an Excel form needs --scheme")
+            raise AssignmentError(f"{source}: an Excel form needs --scheme").saying(
+                "form_scheme", source=source
+            )
         out = work / "from-form.esbatch"
         workbook_to_package(source, evidence, scheme_id, out, experts=("ORG:组织方",))
         return out
@@ -136,12 +138,18 @@ def _adjust(
     result = [a for a in assignments if (a.submission, a.expert) not in set(options.remove)]
     for submission, expert in options.remove:
         if not any(a.submission == submission and a.expert == expert for a in assignments):
-            raise AssignmentError(f"{expert} is not assigned {submission}; nothing to remove")
+            raise AssignmentError(
+                f"{expert} is not assigned {submission}; nothing to remove"
+            ).saying("not_assigned", expert=expert, sid=submission)
     for submission, expert in options.add:
         if expert not in known:
-            raise AssignmentError(f"{expert} is not on the roster")
+            raise AssignmentError(f"{expert} is not on the roster").saying(
+                "not_on_roster", expert=expert
+            )
         if any(a.submission == submission and a.expert == expert for a in result):
-            raise AssignmentError(f"{expert} is already assigned {submission}")
+            raise AssignmentError(f"{expert} is already assigned {submission}").saying(
+                "already", expert=expert, sid=submission
+            )
         result.append(Assignment(expert=expert, submission=submission))
     return sorted(result, key=lambda a: (a.submission, a.expert))
 
@@ -171,7 +179,9 @@ def prepare_batch(
     try:  # the values first: a wrong weight is the costliest mistake to find late
         apply(scheme, [parse_value(v.target, v.value, v.set_by) for v in values])
     except OrganizerValueError as exc:
-        raise PackageError(out, f"organizer_values: {exc}") from None
+        raise PackageError(out, f"organizer_values: {exc}").saying(
+            "prepared_values", cause=exc
+        ) from None
     plan = plan_assignments(
         roster.experts,
         manifest.submissions,
@@ -186,7 +196,9 @@ def prepare_batch(
     submission_ids = {s.id for s in manifest.submissions}
     for submission, _ in options.add:
         if submission not in submission_ids:
-            raise AssignmentError(f"submission {submission} is not in the batch")
+            raise AssignmentError(f"submission {submission} is not in the batch").saying(
+                "no_submission", sid=submission
+            )
     check_coverage(scheme, manifest.submissions, assignments, plan.conflicts)
     created = options.created or manifest.batch.created
     builder = PackageBuilder(

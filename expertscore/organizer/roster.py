@@ -29,6 +29,7 @@ from expertscore.batch.manifest import ID_PATTERN
 from expertscore.errors import ExpertScoreError
 from expertscore.identity.keycard import KeyCard
 from expertscore.identity.keys import ORGANIZER
+from expertscore.wording.validation import validation_reason
 
 ROSTER_FORMAT = "expertscore-roster/2"
 ROSTER_FORMATS = ("expertscore-roster/1", ROSTER_FORMAT)
@@ -60,12 +61,16 @@ class Roster(BaseModel):
         ids = [e.id for e in self.experts]
         for expert_id in ids:
             if ids.count(expert_id) > 1:
-                raise RosterError(f"{source}: expert id {expert_id} appears twice")
+                raise RosterError(f"{source}: expert id {expert_id} appears twice").saying(
+                    "twice", source=source, expert=expert_id
+                )
         keys = [e.public_key for e in self.experts if e.public_key]
         for key in keys:
             if keys.count(key) > 1:
                 owners = [e.id for e in self.experts if e.public_key == key]
-                raise RosterError(f"{source}: {' and '.join(owners)} have the same public key")
+                raise RosterError(
+                    f"{source}: {' and '.join(owners)} have the same public key"
+                ).saying("same_key", source=source, owners="、".join(owners))
 
 
 class OrganizerCardOnRoster(RosterError):
@@ -78,24 +83,31 @@ class OrganizerCardOnRoster(RosterError):
             f"{source or expert}: the key card of {expert} is an organizer's; the panel's"
             " experts sign with their own keys"
         )
+        self.saying("organizer_card", where=source or expert)
 
 
 def read_roster(path: Path) -> Roster:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise RosterError(f"{path}: no such roster file") from None
+        raise RosterError(f"{path}: no such roster file").saying("no_file", source=path) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RosterError(f"{path}: not a roster (invalid JSON: {exc})") from None
+        raise RosterError(f"{path}: not a roster (invalid JSON: {exc})").saying(
+            "json", source=path, reason=exc
+        ) from None
     if not isinstance(raw, dict) or raw.get("format") not in ROSTER_FORMATS:
         declared = raw.get("format") if isinstance(raw, dict) else None
-        raise RosterError(f"{path}: format {declared!r} is not {ROSTER_FORMAT}")
+        raise RosterError(f"{path}: format {declared!r} is not {ROSTER_FORMAT}").saying(
+            "format", source=path, declared=repr(declared), supported=ROSTER_FORMAT
+        )
     try:
         roster = Roster.model_validate({**raw, "format": ROSTER_FORMAT})
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         where = ".".join(str(part) for part in error["loc"])
-        raise RosterError(f"{path}: {where}: {error['msg']}") from None
+        raise RosterError(f"{path}: {where}: {error['msg']}").saying(
+            "field", source=path, where=where, reason=validation_reason(error)
+        ) from None
     roster.check(str(path))
     return roster
 
@@ -123,7 +135,7 @@ def add_card(roster: Roster, card: KeyCard, role: str | None, conflicts: list[st
         if expert.public_key == card.public_key:
             raise RosterError(
                 f"the key of {card.source or 'this card'} is already on the roster, for {expert.id}"
-            )
+            ).saying("key_on_roster", card=card.source or card.expert_id, expert=expert.id)
     expert = RosterExpert(
         id=card.expert_id,
         name=card.name,

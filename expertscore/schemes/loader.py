@@ -37,7 +37,9 @@ def scheme_digest(text: bytes) -> str:
 
 def scheme_from_data(data: Any, lines: LineMap, source: str) -> Scheme:
     if not isinstance(data, dict):
-        raise SchemeInvalid([SchemeIssue(source, 1, "", "a scheme must be a mapping of keys")])
+        raise SchemeInvalid(
+            [SchemeIssue(source, 1, "", "a scheme must be a mapping of keys")]
+        ).saying("mapping", source=source, line=1)
     declared = data.get("format")
     if declared != SCHEME_FORMAT:
         message = (
@@ -45,15 +47,22 @@ def scheme_from_data(data: Any, lines: LineMap, source: str) -> Scheme:
             if declared
             else f"missing 'format: {SCHEME_FORMAT}'"
         )
-        raise SchemeInvalid([SchemeIssue(source, lines.line_of(("format",)), "", message)])
+        line = lines.line_of(("format",))
+        raise SchemeInvalid([SchemeIssue(source, line, "", message)]).saying(
+            "format" if declared else "no_format",
+            source=source,
+            line=line,
+            declared=declared,
+            supported=SCHEME_FORMAT,
+        )
     try:
         scheme = Scheme.model_validate(data)
     except ValidationError as exc:
-        raise SchemeInvalid(_pydantic_issues(exc, data, lines, source)) from None
+        raise SchemeInvalid(_pydantic_issues(exc, data, lines, source)).saying("issues") from None
     findings = rules.check(scheme)
     if findings:
         issues = [SchemeIssue(source, lines.line_of(f.path), f.node, f.message) for f in findings]
-        raise SchemeInvalid(issues)
+        raise SchemeInvalid(issues).saying("issues")
     return scheme
 
 

@@ -64,11 +64,13 @@ def parse_value(target: str, value: str, set_by: str, note: str | None = None) -
 
 def _replace(amount: Amount | None, target: str, value: OrganizerValue) -> Amount:
     if amount is None:
-        raise OrganizerValueError(f"{target}: the scheme has no such number")
+        raise OrganizerValueError(f"{target}: the scheme has no such number").saying(
+            "no_number", target=target
+        )
     if not amount.organizer_set:
         raise OrganizerValueError(
             f"{target}: the guide publishes this number; it cannot be changed"
-        )
+        ).saying("published", target=target)
     note = f"set by {value.set_by}" + (f": {value.note}" if value.note else "")
     return Amount(value=value.value, organizer_set=True, note=note)
 
@@ -110,7 +112,9 @@ def _apply_node_amount(scheme: Scheme, data: dict[str, Any], kind: str, value: O
     code = value.target.partition(":")[2]
     node = scheme.find(code)
     if node is None:
-        raise OrganizerValueError(f"{value.target}: the scheme has no indicator '{code}'")
+        raise OrganizerValueError(f"{value.target}: the scheme has no indicator '{code}'").saying(
+            "no_indicator", target=value.target, code=code
+        )
     amount = _replace(getattr(node, kind), value.target, value)
     _node_data(data, code)[kind] = amount.model_dump()
 
@@ -121,7 +125,9 @@ def _apply_band(scheme: Scheme, data: dict[str, Any], value: OrganizerValue) -> 
     bands = getattr(getattr(node, "scoring", None), "bands", None) or []
     index = int(number) - 1 if number.isdigit() else -1
     if not 0 <= index < len(bands):
-        raise OrganizerValueError(f"{value.target}: the scheme has no such band")
+        raise OrganizerValueError(f"{value.target}: the scheme has no such band").saying(
+            "no_band", target=value.target
+        )
     amount = _replace(bands[index].points, value.target, value)
     _node_data(data, code)["scoring"]["bands"][index]["points"] = amount.model_dump()
 
@@ -132,7 +138,9 @@ def _apply_fraction(scheme: Scheme, data: dict[str, Any], value: OrganizerValue)
     grades = getattr(getattr(node, "scoring", None), "grades", None) or []
     index = next((i for i, g in enumerate(grades) if g.label == label), None)
     if index is None:
-        raise OrganizerValueError(f"{value.target}: the scheme has no such grade")
+        raise OrganizerValueError(f"{value.target}: the scheme has no such grade").saying(
+            "no_grade", target=value.target
+        )
     amount = _replace(grades[index].fraction, value.target, value)
     _node_data(data, code)["scoring"]["grades"][index]["fraction"] = amount.model_dump()
 
@@ -144,7 +152,9 @@ def _apply_grade(data: dict[str, Any], value: OrganizerValue) -> None:
     levels = scale["levels"] if scale else []
     index = next((i for i, lv in enumerate(levels) if lv["code"] == level), None)
     if index is None:
-        raise OrganizerValueError(f"{value.target}: the scheme has no such grade level")
+        raise OrganizerValueError(f"{value.target}: the scheme has no such grade level").saying(
+            "no_level", target=value.target
+        )
     amount = _replace(Amount.model_validate(levels[index]["min"]), value.target, value)
     levels[index]["min"] = amount.model_dump()
 
@@ -163,7 +173,7 @@ def _apply_one(scheme: Scheme, data: dict[str, Any], value: OrganizerValue) -> N
         raise OrganizerValueError(
             f"{value.target}: unknown target;"
             " use weight:, points:, cap:, grade:, band: or fraction:"
-        )
+        ).saying("unknown_target", target=value.target)
 
 
 def apply(scheme: Scheme, values: Iterable[OrganizerValue]) -> Scheme:
@@ -175,7 +185,9 @@ def apply(scheme: Scheme, values: Iterable[OrganizerValue]) -> Scheme:
     data = scheme.model_dump()
     for value in values:
         if value.target in seen:
-            raise OrganizerValueError(f"{value.target}: set twice")
+            raise OrganizerValueError(f"{value.target}: set twice").saying(
+                "twice", target=value.target
+            )
         seen.add(value.target)
         _apply_one(scheme, data, value)
     result = Scheme.model_validate(data)
@@ -186,5 +198,7 @@ def apply(scheme: Scheme, values: Iterable[OrganizerValue]) -> Scheme:
         error = OrganizerValueError(f"organizer-set values: {first.node}: {first.message}{more}")
         if first.said and len(findings) == 1:
             error.saying(first.said, **dict(first.facts))
+        else:
+            error.saying("rules", node=first.node, message=first.message, count=len(findings))
         raise error
     return result

@@ -38,4 +38,6 @@ def resolve_scheme(id_or_path: str) -> BundledScheme:
         if bundled.scheme.id == id_or_path:
             return bundled
     known = ", ".join(path.stem for path in bundled_paths())
-    raise SchemeNotFound(f"no scheme '{id_or_path}' (bundled: {known})")
+    raise SchemeNotFound(f"no scheme '{id_or_path}' (bundled: {known})").saying(
+        "unknown", scheme=id_or_path, known=known
+    )

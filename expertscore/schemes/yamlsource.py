@@ -54,12 +54,16 @@ def load_yaml_text(text: str, source: str) -> tuple[Any, LineMap]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = exc.problem or exc.context or "invalid YAML"
-        raise SchemeFileError(source, line, f"not valid YAML: {problem}") from None
+        raise SchemeFileError(source, line, f"not valid YAML: {problem}").saying(
+            "yaml", problem=problem
+        ) from None
     except yaml.YAMLError as exc:
-        raise SchemeFileError(source, 1, " ".join(f"not valid YAML: {exc}".split())) from None
+        raise SchemeFileError(source, 1, " ".join(f"not valid YAML: {exc}".split())).saying(
+            "yaml", problem=" ".join(str(exc).split())
+        ) from None
     lines = LineMap()
     if root is None:
-        raise SchemeFileError(source, 1, "the file is empty")
+        raise SchemeFileError(source, 1, "the file is empty").saying("empty")
     data = _convert(root, (), lines, source, _Budget())
     return data, lines
 
@@ -77,9 +81,13 @@ def load_yaml_file(path: Path) -> tuple[Any, LineMap]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise SchemeFileError(str(path), 1, f"not UTF-8 text (byte {exc.start})") from None
+        raise SchemeFileError(str(path), 1, f"not UTF-8 text (byte {exc.start})").saying(
+            "not_utf8", byte=exc.start
+        ) from None
     except OSError as exc:
-        raise SchemeFileError(str(path), 0, f"cannot read: {exc.strerror}") from None
+        raise SchemeFileError(str(path), 0, f"cannot read: {exc.strerror}").saying(
+            "unreadable", reason=exc.strerror
+        ) from None
     return load_yaml_text(text, str(path))
 
 
@@ -87,9 +95,13 @@ def _convert(node: yaml.Node, path: Path_, lines: LineMap, source: str, budget: 
     line = node.start_mark.line + 1
     budget.values += 1
     if budget.values > MAX_VALUES:
-        raise SchemeFileError(source, line, f"more than {MAX_VALUES} values (aliases expanding?)")
+        raise SchemeFileError(
+            source, line, f"more than {MAX_VALUES} values (aliases expanding?)"
+        ).saying("values", limit=MAX_VALUES)
     if len(path) > MAX_DEPTH:
-        raise SchemeFileError(source, line, f"nested more than {MAX_DEPTH} levels deep")
+        raise SchemeFileError(source, line, f"nested more than {MAX_DEPTH} levels deep").saying(
+            "depth", limit=MAX_DEPTH
+        )
     lines.lines[path] = line
     if isinstance(node, yaml.ScalarNode):
         if node.tag == NULL_TAG and node.style is None:
@@ -104,11 +116,15 @@ def _convert(node: yaml.Node, path: Path_, lines: LineMap, source: str, budget: 
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 line = key_node.start_mark.line + 1
-                raise SchemeFileError(source, line, "a mapping key must be plain text")
+                raise SchemeFileError(source, line, "a mapping key must be plain text").saying(
+                    "key_text"
+                )
             key = key_node.value
             if key in result:
                 line = key_node.start_mark.line + 1
-                raise SchemeFileError(source, line, f"key '{key}' appears twice")
+                raise SchemeFileError(source, line, f"key '{key}' appears twice").saying(
+                    "key_twice", key=key
+                )
             result[key] = _convert(value_node, (*path, key), lines, source, budget)
         return result
-    raise SchemeFileError(source, node.start_mark.line + 1, "unsupported YAML node")
+    raise SchemeFileError(source, node.start_mark.line + 1, "unsupported YAML node").saying("node")

@@ -54,12 +54,16 @@ def set_familiarity(scoring: ScoringService, submission_id: str, level: str | No
     """Mark (or, with ``None``, unmark) the expert's familiarity with a submission."""
     check_level(submission_id, level)
     if scoring.recusal(submission_id) is not None:
-        raise EditRefused(f"submission {submission_id} is recused")
+        raise EditRefused(f"submission {submission_id} is recused").saying(
+            "recused", sid=submission_id
+        )
     with scoring.session.writing() as orm:
         # The service's own lock check and log writer: one edit, one transaction, one entry.
         scoring._refuse_if_locked(orm)
         if orm.get(m.Assignment, submission_id) is None:
-            raise EditRefused(f"submission {submission_id} is not assigned to you")
+            raise EditRefused(f"submission {submission_id} is not assigned to you").saying(
+                "not_assigned", sid=submission_id
+            )
         row = orm.get(m.Familiarity, submission_id)
         old = None if row is None else row.level
         if old == level:

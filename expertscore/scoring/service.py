@@ -590,7 +590,9 @@ class ScoringService:
         for row in rows:
             digest = entry_hash({**entry_of(row), "prev": prev})
             if row.prev_hash != prev or row.hash != digest:
-                raise ExpertScoreError(f"{self.session.path}: edit log broken at entry {row.seq}")
+                raise ExpertScoreError(
+                    f"{self.session.path}: edit log broken at entry {row.seq}"
+                ).saying("log_broken", path=self.session.path, entry=row.seq)
             prev = row.hash
         return len(rows)
 

@@ -183,7 +183,9 @@ def check_key(path: Path, key: SessionKey) -> None:
         raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except driver.DatabaseError as error:
         if getattr(error, "sqlite_errorcode", NOT_A_DATABASE) != NOT_A_DATABASE:
-            raise SessionFileError(f"{path}: cannot be read ({error})") from None
+            raise SessionFileError(f"{path}: cannot be read ({error})").saying(
+                "unreadable", path=path, reason=error
+            ) from None
         raise WrongSessionPassphrase(path) from None
     finally:
         raw.close()
@@ -219,7 +221,7 @@ def is_unlocked(path: Path) -> bool:
 def unlock(path: Path, passphrase: str) -> SessionKey:
     """Check ``passphrase`` against the encrypted session at ``path`` and keep its key."""
     if not path.is_file():
-        raise SessionFileError(f"{path}: no such session file")
+        raise SessionFileError(f"{path}: no such session file").saying("no_file", path=path)
     key = SessionKey.for_file(path, passphrase)
     check_key(path, key)
     remember(path, key)

@@ -107,13 +107,15 @@ def open_engine(path: Path, key: SessionKey | None = None) -> Engine:
     An encrypted file needs ``key``, or a key unlocked for its path (``cipher.key_for``).
     """
     if not path.is_file():
-        raise SessionFileError(f"{path}: no such session file")
+        raise SessionFileError(f"{path}: no such session file").saying("no_file", path=path)
     if key is None:
         key = cipher.key_for(path)
     if key is None:
         with path.open("rb") as handle:
             if handle.read(16) != SQLITE_MAGIC:
-                raise SessionFileError(f"{path}: not a session file (not SQLite)")
+                raise SessionFileError(f"{path}: not a session file (not SQLite)").saying(
+                    "not_sqlite", path=path
+                )
     else:
         cipher.check_key(path, key)
     engine = make_engine(path, key)
@@ -121,12 +123,14 @@ def open_engine(path: Path, key: SessionKey | None = None) -> Engine:
     current = current_revision(engine)
     if current is None:
         engine.dispose()
-        raise SessionFileError(f"{path}: not a session file (no schema version)")
+        raise SessionFileError(f"{path}: not a session file (no schema version)").saying(
+            "no_schema", path=path
+        )
     if current not in known:
         engine.dispose()
         raise SessionFileError(
             f"{path}: made by a newer ExpertScore (schema {current}); update the program"
-        )
+        ).saying("newer", path=path, schema=current)
     if current != head_revision():
         engine.dispose()
         backup = path.with_name(f"{path.name}.before-{head_revision()}.bak")

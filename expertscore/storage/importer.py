@@ -90,19 +90,25 @@ def create_session(
         raise PackageError(
             package,
             f"expert '{expert_id}' is not on the roster ({', '.join(sorted(roster))})",
-        )
+        ).saying("not_on_roster", expert=expert_id, roster=", ".join(sorted(roster)))
     assigned = [a for a in manifest.assignments if a.expert == expert_id]
     if not assigned:
-        raise PackageError(package, f"expert '{expert_id}' has no assignments in this batch")
+        raise PackageError(
+            package, f"expert '{expert_id}' has no assignments in this batch"
+        ).saying("no_assignments", expert=expert_id)
     if out.exists():
-        raise SessionFileError(f"{out}: already exists; choose another name or remove it")
+        raise SessionFileError(f"{out}: already exists; choose another name or remove it").saying(
+            "exists", path=out
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_builds(out)
     temp = out.with_name(f".{out.name}.importing-{secrets.token_hex(4)}")
     try:
         _build(opened, expert_id, temp, progress, key)
         if out.exists():
-            raise SessionFileError(f"{out}: appeared while importing; not overwritten")
+            raise SessionFileError(f"{out}: appeared while importing; not overwritten").saying(
+                "appeared", path=out
+            )
         os.replace(owner_only(temp), out)
         if key is not None:
             cipher.remember(out, key)

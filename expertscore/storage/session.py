@@ -51,15 +51,24 @@ class StorageError(ExpertScoreError):
     """The session file could not be written (disk full, I/O error, in use elsewhere)."""
 
 
-def describe_storage_error(path: Path, exc: DBAPIError) -> str:
+def storage_error(path: Path, exc: DBAPIError) -> StorageError:
+    """The refusal of an edit SQLite could not write, by its cause."""
     text = str(exc.orig) if exc.orig is not None else str(exc)
     if "full" in text:
-        return f"{path}: the disk is full; the edit was not saved (free some space and try again)"
+        return StorageError(
+            f"{path}: the disk is full; the edit was not saved (free some space and try again)"
+        ).saying("full", path=path)
     if "locked" in text or "busy" in text:
-        return f"{path}: the session is in use by another program; the edit was not saved"
+        return StorageError(
+            f"{path}: the session is in use by another program; the edit was not saved"
+        ).saying("busy", path=path)
     if "readonly" in text or "read-only" in text:
-        return f"{path}: the session file is read-only; the edit was not saved"
-    return f"{path}: could not write the session ({text}); the edit was not saved"
+        return StorageError(
+            f"{path}: the session file is read-only; the edit was not saved"
+        ).saying("read_only", path=path)
+    return StorageError(
+        f"{path}: could not write the session ({text}); the edit was not saved"
+    ).saying("not_written", path=path, reason=text)
 
 
 class SessionFile:
@@ -72,7 +81,9 @@ class SessionFile:
             info = orm.get(m.SessionInfo, 1)
             if info is None:
                 self.engine.dispose()
-                raise SessionFileError(f"{path}: the session record is missing")
+                raise SessionFileError(f"{path}: the session record is missing").saying(
+                    "no_record", path=path
+                )
             self.info: m.SessionInfo = info
             orm.expunge(info)
         self._scheme: Scheme | None = None
@@ -100,7 +111,7 @@ class SessionFile:
             with self.orm() as orm, orm.begin():
                 yield orm
         except DBAPIError as exc:
-            raise StorageError(describe_storage_error(self.path, exc)) from None
+            raise storage_error(self.path, exc) from None
 
     @property
     def manifest(self) -> Manifest:
@@ -145,7 +156,9 @@ class SessionFile:
                 "SELECT rowid, size FROM evidence_blob WHERE sha256 = ?", (sha256,)
             ).fetchone()
             if row is None:
-                raise SessionFileError(f"{self.path}: no evidence with SHA-256 {sha256[:12]}…")
+                raise SessionFileError(
+                    f"{self.path}: no evidence with SHA-256 {sha256[:12]}…"
+                ).saying("no_evidence", path=self.path, digest=sha256[:12])
             rowid, size = row
             with raw.open_blob("evidence_blob", "data", rowid, readonly=True) as blob:
                 for offset in range(0, size, CHUNK):

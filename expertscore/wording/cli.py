@@ -32,6 +32,14 @@ SAID: dict[str, Text] = {
     "dry_run": Text("\ndry run: nothing was written", "\n试运行：未写入任何内容"),
     "missing": Text("\nmissing: {count}", "\n缺少：{count}"),
     "missing_nothing": Text("\nmissing: nothing", "\n缺少：无"),
+    "unsigned": Text(
+        "warning: {path} is not signed: nothing shows that {organizer} prepared it",
+        "警告：{path} 没有签名：无法证明它由 {organizer} 制作",
+    ),
+    "signed_by": Text(
+        "package: batch {batch}, signed by {signer} (key {key})",
+        "批次包：批次 {batch}，由 {signer} 签名（密钥 {key}）",
+    ),
     "gap": Text("  - {expert}{where}: {detail}", "  - {expert}{where}：{detail}"),
 }
 

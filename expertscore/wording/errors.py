@@ -26,13 +26,230 @@ ID_RULE = "只能由字母、数字、“.”、“_”和“-”组成，最多
 
 ERRORS: dict[str, Text] = {
     "ExpertScoreError": Text(D, "操作未完成：{detail}"),
+    "ExpertScoreError.known_unreadable": Text(
+        "{path}: cannot read the known organizer keys ({reason})",
+        "{path}：无法读取已知的组织方密钥（{reason}）",
+    ),
+    "ExpertScoreError.known_format": Text(
+        "{path}: not a {format} file; move it away to start afresh",
+        "{path}：不是 {format} 文件；请将其移走后重新开始",
+    ),
+    "ExpertScoreError.log_broken": Text(
+        "{path}: edit log broken at entry {entry}", "{path}：修改日志在第 {entry} 条处断裂"
+    ),
     # Schemes and packages
     "SchemeFileError": Text(D, "评分方案文件无法读取：{detail}"),
+    "SchemeFileError.yaml": Text(
+        "{source}:{line}: not valid YAML: {problem}",
+        "{source} 第 {line} 行：不是有效的 YAML（{problem}）",
+    ),
+    "SchemeFileError.empty": Text(
+        "{source}:{line}: the file is empty", "{source} 第 {line} 行：文件是空的"
+    ),
+    "SchemeFileError.not_utf8": Text(
+        "{source}:{line}: not UTF-8 text (byte {byte})",
+        "{source} 第 {line} 行：不是 UTF-8 文本（第 {byte} 字节）",
+    ),
+    "SchemeFileError.unreadable": Text(
+        "{source}: cannot read: {reason}", "{source}：无法读取（{reason}）"
+    ),
+    "SchemeFileError.values": Text(
+        "{source}:{line}: more than {limit} values (aliases expanding?)",
+        "{source} 第 {line} 行：值超过 {limit} 个（别名展开过多？）",
+    ),
+    "SchemeFileError.depth": Text(
+        "{source}:{line}: nested more than {limit} levels deep",
+        "{source} 第 {line} 行：嵌套超过 {limit} 层",
+    ),
+    "SchemeFileError.key_text": Text(
+        "{source}:{line}: a mapping key must be plain text",
+        "{source} 第 {line} 行：映射的键必须是普通文本",
+    ),
+    "SchemeFileError.key_twice": Text(
+        "{source}:{line}: key '{key}' appears twice", "{source} 第 {line} 行：键“{key}”出现了两次"
+    ),
+    "SchemeFileError.node": Text(
+        "{source}:{line}: unsupported YAML node", "{source} 第 {line} 行：不支持的 YAML 节点"
+    ),
     "SchemeInvalid": Text(D, "评分方案不符合规则：{detail}"),
+    "SchemeInvalid.mapping": Text(
+        "{source}:{line}: a scheme must be a mapping of keys",
+        "{source} 第 {line} 行：评分方案必须是键值映射",
+    ),
+    "SchemeInvalid.format": Text(
+        "{source}:{line}: format '{declared}' is not supported; this program reads '{supported}'",
+        "{source} 第 {line} 行：格式“{declared}”不受支持；本程序读取“{supported}”",
+    ),
+    "SchemeInvalid.no_format": Text(
+        "{source}:{line}: missing 'format: {supported}'",
+        "{source} 第 {line} 行：缺少“format: {supported}”",
+    ),
+    "SchemeInvalid.issues": Text(D, "评分方案不符合规则（共 {count} 处）：{first}"),
     "SchemeNotFound": Text(D, "找不到该评分方案：{detail}"),
+    "SchemeNotFound.unknown": Text(
+        "no scheme '{scheme}' (bundled: {known})", "没有评分方案“{scheme}”（内置方案：{known}）"
+    ),
     "PackageError": Text(D, "批次包有误：{detail}"),
     "PackageError.no_evidence": Text(D, "{source}：没有 SHA-256 为 {sha256} 的证明材料"),
     "PackageError.evidence_changed": Text(D, "{source}：证明材料 {sha256} 与其 SHA-256 不符"),
+    "PackageError.entries": Text(
+        "{source}: {count} entries, more than the limit {limit}",
+        "{source}：包内有 {count} 个条目，超过上限 {limit}",
+    ),
+    "PackageError.nameless": Text(
+        "{source}: an entry has no name", "{source}：包内有一个条目没有名称"
+    ),
+    "PackageError.folder": Text(
+        "{source}: unexpected folder entry '{name}'", "{source}：包内有意外的文件夹条目“{name}”"
+    ),
+    "PackageError.absolute": Text(
+        "{source}: entry '{name}' has an absolute path", "{source}：条目“{name}”使用了绝对路径"
+    ),
+    "PackageError.outside": Text(
+        "{source}: entry '{name}' points outside the package ('..')",
+        "{source}：条目“{name}”指向包外（含“..”）",
+    ),
+    "PackageError.twice": Text(
+        "{source}: entry '{name}' appears twice", "{source}：条目“{name}”出现了两次"
+    ),
+    "PackageError.unexpected": Text(
+        "{source}: unexpected entry '{name}'", "{source}：包内有意外的条目“{name}”"
+    ),
+    "PackageError.zip_encrypted": Text(
+        "{source}: entry '{name}' is encrypted", "{source}：条目“{name}”设有压缩包密码，无法读取"
+    ),
+    "PackageError.compression": Text(
+        "{source}: entry '{name}' uses compression method {method}; only stored and deflated"
+        " entries are read",
+        "{source}：条目“{name}”使用了压缩方式 {method}；只能读取不压缩或 deflate 压缩的条目",
+    ),
+    "PackageError.entry_size": Text(
+        "{source}: entry '{name}' expands to {size} bytes, over the limit",
+        "{source}：条目“{name}”解压后为 {size} 字节，超过上限",
+    ),
+    "PackageError.ratio": Text(
+        "{source}: entry '{name}' expands {ratio} times (a zip bomb?); refused",
+        "{source}：条目“{name}”解压后膨胀 {ratio} 倍（疑似压缩炸弹）；拒绝读取",
+    ),
+    "PackageError.total_size": Text(
+        "{source}: contents expand to {size} bytes, over the limit",
+        "{source}：包内容解压后共 {size} 字节，超过上限",
+    ),
+    "PackageError.missing": Text("{source}: '{name}' is missing", "{source}：缺少“{name}”"),
+    "PackageError.member_size": Text(
+        "{source}: '{name}' is {size} bytes, over the limit {limit}",
+        "{source}：“{name}”为 {size} 字节，超过上限 {limit}",
+    ),
+    "PackageError.unreadable_member": Text(
+        "{source}: '{name}' cannot be read: {reason}", "{source}：无法读取“{name}”（{reason}）"
+    ),
+    "PackageError.not_utf8": Text(
+        "{source}: {name}: not UTF-8 (byte {byte})",
+        "{source}：{name} 不是 UTF-8 编码（第 {byte} 字节）",
+    ),
+    "PackageError.nested": Text(
+        "{source}: {name}: JSON nested too deeply", "{source}：{name} 的 JSON 嵌套过深"
+    ),
+    "PackageError.json": Text(
+        "{source}: {name}:{line}:{column}: malformed JSON: {reason}",
+        "{source}：{name} 第 {line} 行第 {column} 列：JSON 格式有误（{reason}）",
+    ),
+    "PackageError.not_object": Text(
+        "{source}: {name}: must be a JSON object", "{source}：{name} 必须是一个 JSON 对象"
+    ),
+    "PackageError.format": Text(
+        "{source}: {name}: format '{declared}' is not supported; this program reads '{supported}'",
+        "{source}：{name} 的格式“{declared}”不受支持；本程序读取“{supported}”",
+    ),
+    "PackageError.manifest_field": Text(
+        "{source}: {name} {where}: {reason}", "{source}：{name} 的 {where}：{reason}"
+    ),
+    "PackageError.manifest_fields": Text(
+        "{source}: {name} {where}: {reason} (and {more} more)",
+        "{source}：{name} 的 {where}：{reason}（另有 {more} 处问题）",
+    ),
+    "PackageError.no_file": Text("{source}: no such file", "{source}：文件不存在"),
+    "PackageError.not_zip": Text(
+        "{source}: not a batch package (not a zip file)", "{source}：不是批次包（不是 zip 文件）"
+    ),
+    "PackageError.unreadable": Text(
+        "{source}: cannot read: {reason}", "{source}：无法读取（{reason}）"
+    ),
+    "PackageError.scheme_digest": Text(
+        "{source}: {name}: SHA-256 {digest}… does not match the manifest",
+        "{source}：{name} 的 SHA-256 {digest}… 与清单不符",
+    ),
+    "PackageError.scheme": Text(
+        "{source}: embedded scheme is invalid: {cause}", "{source}：包内的评分方案无效：{cause}"
+    ),
+    "PackageError.organizer_values": Text(
+        "{source}: {name} organizer_values: {cause}",
+        "{source}：{name} 中的组织方设定值有误：{cause}",
+    ),
+    "PackageError.scheme_id": Text(
+        "{source}: {name} is '{scheme}' {version}, the manifest says '{named}' {named_version}",
+        "{source}：{name} 是“{scheme}” {version}，清单写的是“{named}” {named_version}",
+    ),
+    "PackageError.crosscheck": Text(
+        "{source}: {name} {problem}", "{source}：{name} 有误：{problem}"
+    ),
+    "PackageError.evidence_missing": Text(
+        "{source}: evidence '{id}' ({file}) is missing from the package",
+        "{source}：包内缺少证明材料“{id}”（{file}）",
+    ),
+    "PackageError.evidence_size": Text(
+        "{source}: evidence '{id}' has {size} bytes in the package, the manifest says {expected}",
+        "{source}：证明材料“{id}”在包内为 {size} 字节，清单写的是 {expected} 字节",
+    ),
+    "PackageError.unlisted": Text(
+        "{source}: entry '{name}' is not listed in the manifest",
+        "{source}：条目“{name}”未列在清单中",
+    ),
+    "PackageError.signature": Text(
+        "{source}: organizer signature does not verify ({cause}): the package was changed after"
+        " signing",
+        "{source}：组织方签名验证不通过（{cause}）：批次包在签名后被改动",
+    ),
+    "PackageError.member_bytes": Text(
+        "{source}: '{name}' has {size} bytes, the manifest says {expected}",
+        "{source}：“{name}”为 {size} 字节，清单写的是 {expected} 字节",
+    ),
+    "PackageError.digest": Text(
+        "{source}: '{name}' does not match its SHA-256 in the manifest",
+        "{source}：“{name}”与清单中的 SHA-256 不符",
+    ),
+    "PackageError.damaged": Text(
+        "{source}: '{name}' does not match its SHA-256 (damaged or altered)",
+        "{source}：“{name}”与其 SHA-256 不符（已损坏或被改动）",
+    ),
+    "PackageError.header": Text(
+        "{source}: '{name}' has a damaged local header", "{source}：“{name}”的本地文件头已损坏"
+    ),
+    "PackageError.cut_short": Text(
+        "{source}: '{name}' is cut short", "{source}：“{name}”不完整（文件被截断）"
+    ),
+    "PackageError.reread": Text(
+        "{source}: cannot be read again: {reason}", "{source}：无法再次读取（{reason}）"
+    ),
+    "PackageError.longer": Text(
+        "{source}: '{name}' is longer than the manifest says", "{source}：“{name}”比清单所写的更长"
+    ),
+    "PackageError.prepared_values": Text(
+        "{source}: organizer_values: {cause}", "{source}：组织方设定值有误：{cause}"
+    ),
+    "PackageError.not_on_roster": Text(
+        "{source}: expert '{expert}' is not on the roster ({roster})",
+        "{source}：专家“{expert}”不在名单中（名单：{roster}）",
+    ),
+    "PackageError.no_assignments": Text(
+        "{source}: expert '{expert}' has no assignments in this batch",
+        "{source}：专家“{expert}”在本批次中没有分配任务",
+    ),
+    "PackageError.inconsistent": Text("{source}: {problem}", "{source}：清单有误：{problem}"),
+    "PackageError.changed": Text(
+        "{source}: the file changed while the package was being written",
+        "{source}：写出批次包期间该文件被改动",
+    ),
     "OrganizerValueError": Text(D, "组织方设定值有误：{detail}"),
     "OrganizerValueError.not_a_number": Text(
         "{target}: '{text}' is not a number", "{target}：“{text}”不是数字"
@@ -42,13 +259,216 @@ ERRORS: dict[str, Text] = {
         " expected {expected}",
         "组织方设定值：指标 {code} 的下级权重合计为 {sum}，应为 {expected}",
     ),
+    "OrganizerValueError.no_number": Text(
+        "{target}: the scheme has no such number", "{target}：评分方案中没有这个数值"
+    ),
+    "OrganizerValueError.published": Text(
+        "{target}: the guide publishes this number; it cannot be changed",
+        "{target}：该数值由评审指南公布，不能修改",
+    ),
+    "OrganizerValueError.no_indicator": Text(
+        "{target}: the scheme has no indicator '{code}'", "{target}：评分方案中没有指标“{code}”"
+    ),
+    "OrganizerValueError.no_band": Text(
+        "{target}: the scheme has no such band", "{target}：评分方案中没有这个分档"
+    ),
+    "OrganizerValueError.no_grade": Text(
+        "{target}: the scheme has no such grade", "{target}：评分方案中没有这个等级"
+    ),
+    "OrganizerValueError.no_level": Text(
+        "{target}: the scheme has no such grade level", "{target}：评分方案中没有这个评级档次"
+    ),
+    "OrganizerValueError.unknown_target": Text(
+        "{target}: unknown target; use weight:, points:, cap:, grade:, band: or fraction:",
+        "{target}：未知的设定对象；请用 weight:、points:、cap:、grade:、band: 或 fraction:",
+    ),
+    "OrganizerValueError.twice": Text("{target}: set twice", "{target}：被设定了两次"),
+    "OrganizerValueError.rules": Text(
+        D,  # the rule's finding is the scheme checker's English line (schemes.rules)
+        "组织方设定值使评分方案不符合规则（共 {count} 处）：{node}：{message}",
+    ),
     # Keys, cards and signatures
     "KeyCardError": Text(D, "密钥卡有误：{detail}"),
+    "KeyCardError.too_large": Text(
+        "{source}: not a key card (too large)", "{source}：不是密钥卡（文件过大）"
+    ),
+    "KeyCardError.damaged_json": Text(
+        "{source}: damaged key card (not valid JSON)", "{source}：密钥卡已损坏（不是有效的 JSON）"
+    ),
+    "KeyCardError.not_card": Text("{source}: not a key card", "{source}：不是密钥卡"),
+    "KeyCardError.newer": Text(
+        "{source}: made by a newer ExpertScore ({declared}); this program reads {supported}",
+        "{source}：由更新版本的 ExpertScore 生成（{declared}）；本程序读取 {supported}",
+    ),
+    "KeyCardError.not_ours": Text(
+        "{source}: not an ExpertScore key card", "{source}：不是 ExpertScore 密钥卡"
+    ),
+    "KeyCardError.damaged_fields": Text(
+        "{source}: damaged key card (fields {fields})", "{source}：密钥卡已损坏（字段为 {fields}）"
+    ),
+    "KeyCardError.damaged_text": Text(
+        "{source}: damaged key card (a field is not text)",
+        "{source}：密钥卡已损坏（有字段不是文本）",
+    ),
+    "KeyCardError.time": Text("the time is not one line", "时间不是一行文字"),
+    "KeyCardError.role": Text("'{role}' is not a key role", "“{role}”不是密钥角色"),
+    "KeyCardError.verify": Text(
+        "{source}: key card does not verify ({cause})", "{source}：密钥卡验证不通过（{cause}）"
+    ),
+    "KeyCardError.fingerprint": Text(
+        "{source}: key card's fingerprint does not match its key",
+        "{source}：密钥卡的指纹与其密钥不符",
+    ),
+    "KeyCardError.no_file": Text("{source}: no such key card", "{source}：密钥卡不存在"),
+    "KeyCardError.no_recipients_file": Text(
+        "{source}: no such key card or recipients file", "{source}：密钥卡或接收方文件不存在"
+    ),
+    "KeyCardError.not_recipients": Text(
+        "{source}: neither a key card nor an age recipients file",
+        "{source}：既不是密钥卡，也不是 age 接收方文件",
+    ),
     "KeyFileError": Text(D, "密钥文件有误：{detail}"),
+    "KeyFileError.bad_id": Text(
+        "'{id}' is not a valid id: 1–64 of A–Z a–z 0–9 . _ -, starting with a letter or digit",
+        "“{id}”不是有效的编号：须为 1–64 个 A–Z、a–z、0–9、.、_、- 字符，以字母或数字开头",
+    ),
+    "KeyFileError.no_name": Text("a key needs the owner's name", "密钥须填写持有人姓名"),
+    "KeyFileError.control_name": Text(
+        "the name must be one line of text without control characters",
+        "姓名须为一行文字，不能含控制字符",
+    ),
+    "KeyFileError.control_organization": Text(
+        "the organization must be one line of text without control characters",
+        "单位须为一行文字，不能含控制字符",
+    ),
+    "KeyFileError.no_identity": Text(
+        "the key of {expert} has no decryption identity", "{expert} 的密钥没有解密身份"
+    ),
+    "KeyFileError.exists": Text(
+        "{path}: already exists; not overwritten", "{path}：已存在；未覆盖"
+    ),
+    "KeyFileError.has_key": Text(
+        "{path}: {expert} already has a key (fingerprint {fingerprint}); it is not replaced",
+        "{path}：{expert} 已有密钥（指纹 {fingerprint}）；不会替换",
+    ),
+    "KeyFileError.cannot_make": Text("{cause}", "无法生成密钥：{cause}"),
+    "KeyFileError.damaged_field": Text(
+        "{path}: damaged key file (field '{field}' is missing or wrong)",
+        "{path}：密钥文件已损坏（字段“{field}”缺失或有误）",
+    ),
+    "KeyFileError.damaged_base64": Text(
+        "{path}: damaged key file ('{field}' is not base64)",
+        "{path}：密钥文件已损坏（“{field}”不是 base64 编码）",
+    ),
+    "KeyFileError.no_file": Text("{path}: no such key file", "{path}：密钥文件不存在"),
+    "KeyFileError.too_large": Text(
+        "{path}: not a key file (too large)", "{path}：不是密钥文件（文件过大）"
+    ),
+    "KeyFileError.damaged_json": Text(
+        "{path}: damaged key file (not valid JSON)", "{path}：密钥文件已损坏（不是有效的 JSON）"
+    ),
+    "KeyFileError.not_key": Text("{path}: not a key file", "{path}：不是密钥文件"),
+    "KeyFileError.newer": Text(
+        "{path}: made by a newer ExpertScore ({declared}); this program reads {supported}",
+        "{path}：由更新版本的 ExpertScore 生成（{declared}）；本程序读取 {supported}",
+    ),
+    "KeyFileError.not_ours": Text(
+        "{path}: not an ExpertScore key file", "{path}：不是 ExpertScore 密钥文件"
+    ),
+    "KeyFileError.damaged_kdf": Text(
+        "{path}: damaged key file (unknown kdf or cipher)",
+        "{path}：密钥文件已损坏（未知的密钥派生或加密算法）",
+    ),
+    "KeyFileError.damaged_recipient": Text(
+        "{path}: damaged key file (the recipient is not age1…)",
+        "{path}：密钥文件已损坏（接收方不是 age1… 形式）",
+    ),
+    "KeyFileError.damaged_role": Text(
+        "{path}: damaged key file (unknown role '{role}')",
+        "{path}：密钥文件已损坏（未知角色“{role}”）",
+    ),
+    "KeyFileError.damaged_fingerprint": Text(
+        "{path}: damaged key file (public key and fingerprint disagree)",
+        "{path}：密钥文件已损坏（公钥与指纹不一致）",
+    ),
+    "KeyFileError.damaged_scrypt": Text(
+        "{path}: damaged key file (impossible scrypt parameters)",
+        "{path}：密钥文件已损坏（scrypt 参数不可能成立）",
+    ),
+    "KeyFileError.memory": Text(
+        "{path}: key file asks for {mib} MiB; refused",
+        "{path}：密钥文件要求 {mib} MiB 内存；拒绝打开",
+    ),
+    "KeyFileError.damaged_salt": Text(
+        "{path}: damaged key file (salt or nonce has the wrong length)",
+        "{path}：密钥文件已损坏（盐值或随机数长度有误）",
+    ),
+    "KeyFileError.damaged_changed": Text(
+        "{path}: damaged key file (the encrypted key or its owner was changed)",
+        "{path}：密钥文件已损坏（加密的密钥或其持有人信息被改动）",
+    ),
+    "KeyFileError.damaged_length": Text(
+        "{path}: damaged key file (private key has the wrong length)",
+        "{path}：密钥文件已损坏（私钥长度有误）",
+    ),
+    "KeyFileError.damaged_pair": Text(
+        "{path}: damaged key file (private and public key do not match)",
+        "{path}：密钥文件已损坏（私钥与公钥不匹配）",
+    ),
+    "KeyFileError.damaged_identity": Text(
+        "{path}: damaged key file (decryption identity and recipient differ)",
+        "{path}：密钥文件已损坏（解密身份与接收方不一致）",
+    ),
+    "KeyFileError.no_key": Text(
+        "no key for {expert} in {folder}; make one with `{command}`",
+        "{folder} 中没有 {expert} 的密钥；请先生成：{command}",
+    ),
+    "KeyFileError.none_for": Text(
+        "no key for {expert} in {folder}", "{folder} 中没有 {expert} 的密钥"
+    ),
     "UnknownKeyRole": Text(D, "未知的密钥角色：{detail}"),
+    "UnknownKeyRole.role": Text("unknown key role: {role}", "未知的密钥角色：{role}"),
     "WrongPassphrase": Text(D, "口令不正确，无法打开密钥：{detail}"),
+    "WrongPassphrase.short": Text(
+        "a passphrase needs at least {minimum} characters", "口令至少需要 {minimum} 个字符"
+    ),
+    "WrongPassphrase.wrong": Text(
+        "{path}: wrong passphrase for the key of {expert}", "{path}：{expert} 的密钥口令不正确"
+    ),
     "OrganizerKeyChanged": Text(D, "组织方的签名密钥与上次不同：{detail}"),
+    "OrganizerKeyChanged.signed": Text(
+        "{path}: batch {batch_id} of {organizer} was signed by key {known_fingerprint} when first"
+        " opened here ({first_seen}); this package is signed by key {fingerprint}. Ask the"
+        " organizer; do not use it unless they confirm a new key (the record is in {store})",
+        "{path}：{organizer} 的批次 {batch_id} 首次在本机打开时（{first_seen}）由密钥"
+        " {known_fingerprint} 签名；本批次包由密钥 {fingerprint} 签名。请向组织方核实；"
+        "除非其确认更换了密钥，否则不要使用（记录保存在 {store}）",
+    ),
+    "OrganizerKeyChanged.unsigned": Text(
+        "{path}: batch {batch_id} of {organizer} was signed by key {known_fingerprint} when first"
+        " opened here ({first_seen}); this package is not signed. Ask the organizer; do not use it"
+        " unless they confirm a new key (the record is in {store})",
+        "{path}：{organizer} 的批次 {batch_id} 首次在本机打开时（{first_seen}）由密钥"
+        " {known_fingerprint} 签名；本批次包没有签名。请向组织方核实；除非其确认更换了密钥，"
+        "否则不要使用（记录保存在 {store}）",
+    ),
     "SignatureError": Text(D, "签名或密钥有误：{detail}"),
+    "SignatureError.algorithm": Text(
+        "'{algorithm}' is not a signature algorithm: {known}",
+        "“{algorithm}”不是签名算法（可用：{known}）",
+    ),
+    "SignatureError.key_base64": Text(
+        "public key is not valid base64", "公钥不是有效的 base64 编码"
+    ),
+    "SignatureError.sm2_key": Text("{reason}", "SM2 公钥无效（{reason}）"),
+    "SignatureError.key_length": Text(
+        "public key has {length} bytes, an Ed25519 key has 32",
+        "公钥为 {length} 字节，Ed25519 公钥应为 32 字节",
+    ),
+    "SignatureError.base64": Text("signature is not valid base64", "签名不是有效的 base64 编码"),
+    "SignatureError.mismatch": Text(
+        "signature does not match the signed bytes", "签名与所签内容不符"
+    ),
     "Refused": Text("refused: {reason}", "拒收：{reason}"),
     # Signature algorithms (the batch's: ed25519 or sm2) and key roles
     "WrongAlgorithm": Text(
@@ -100,6 +520,9 @@ ERRORS: dict[str, Text] = {
     ),
     # Encrypted packages and files (age)
     "SealedError": Text(D, "加密文件无法打开：{detail}"),
+    "SealedError.no_recipients": Text(
+        "{source}: no recipients to encrypt to", "{source}：没有可加密给的接收方"
+    ),
     "NoKeyUnlocked": Text(
         "{file} is encrypted: open it with a key it was encrypted to.",
         "{file} 已加密：请用它所加密给的密钥打开。",
@@ -130,6 +553,38 @@ ERRORS: dict[str, Text] = {
     ),
     # The expert's session
     "SessionFileError": Text(D, "会话文件有误：{detail}"),
+    "SessionFileError.no_record": Text(
+        "{path}: the session record is missing", "{path}：缺少会话记录"
+    ),
+    "SessionFileError.no_evidence": Text(
+        "{path}: no evidence with SHA-256 {digest}…", "{path}：没有 SHA-256 为 {digest}… 的证明材料"
+    ),
+    "SessionFileError.unreadable": Text(
+        "{path}: cannot be read ({reason})", "{path}：无法读取（{reason}）"
+    ),
+    "SessionFileError.no_file": Text("{path}: no such session file", "{path}：会话文件不存在"),
+    "SessionFileError.not_sqlite": Text(
+        "{path}: not a session file (not SQLite)", "{path}：不是会话文件（不是 SQLite 数据库）"
+    ),
+    "SessionFileError.no_schema": Text(
+        "{path}: not a session file (no schema version)",
+        "{path}：不是会话文件（没有数据库结构版本）",
+    ),
+    "SessionFileError.newer": Text(
+        "{path}: made by a newer ExpertScore (schema {schema}); update the program",
+        "{path}：由更新版本的 ExpertScore 生成（结构版本 {schema}）；请更新本程序",
+    ),
+    "SessionFileError.exists": Text(
+        "{path}: already exists; choose another name or remove it",
+        "{path}：已存在；请另选文件名或将其移走",
+    ),
+    "SessionFileError.appeared": Text(
+        "{path}: appeared while importing; not overwritten",
+        "{path}：导入期间出现了同名文件；未覆盖",
+    ),
+    "SessionFileError.passphrase_file": Text(
+        "{path}: cannot read the passphrase file ({reason})", "{path}：无法读取口令文件（{reason}）"
+    ),
     "PassphraseNeeded": Text(
         "{path}: the session is encrypted; give its passphrase",
         "{path}：会话文件已加密，请输入口令",
@@ -145,6 +600,22 @@ ERRORS: dict[str, Text] = {
     # The window's printing (ui.expert.printing): the PDF unreadable or the printer not started
     "PrintError": Text(D, "无法打印：{detail}"),
     "StorageError": Text(D, "会话文件无法写入：{detail}"),
+    "StorageError.full": Text(
+        "{path}: the disk is full; the edit was not saved (free some space and try again)",
+        "{path}：磁盘已满；本次修改未保存（请腾出空间后重试）",
+    ),
+    "StorageError.busy": Text(
+        "{path}: the session is in use by another program; the edit was not saved",
+        "{path}：会话文件正被其他程序使用；本次修改未保存",
+    ),
+    "StorageError.read_only": Text(
+        "{path}: the session file is read-only; the edit was not saved",
+        "{path}：会话文件为只读；本次修改未保存",
+    ),
+    "StorageError.not_written": Text(
+        "{path}: could not write the session ({reason}); the edit was not saved",
+        "{path}：无法写入会话文件（{reason}）；本次修改未保存",
+    ),
     "ScoreRejected": Text(INDICATOR + "{reason}", "指标 {code}：{reason}"),
     "ScoreRejected.not_a_number": Text(
         INDICATOR + "“{text}” is not a number", "指标 {code}：“{text}”不是数字"
@@ -381,6 +852,13 @@ ERRORS: dict[str, Text] = {
     "NoteError.dissent_reasons": Text(D, "不同意见须写明理由"),
     "NoteError.not_on_roster": Text(D, "专家 {expert} 不在本批次的专家名单中"),
     "NoteError.no_chair": Text(D, "请填写录入该纸质意见的主持人"),
+    "NoteError.none_needed": Text(
+        "no explanation is needed from the experts named", "无需所列专家作出书面说明"
+    ),
+    "NoteError.not_asked": Text(
+        "--text {text}: the request asks {expert} about {asked}",
+        "--text {text}：该请求只就 {asked} 询问 {expert}",
+    ),
     "NoteRefused": Text("refused: {reason}", "说明文件被拒收：{reason}"),
     "NoteRefused.damaged": Text("{reason}", "说明文件被拒收：签名内容已损坏：文件已被改动"),
     "NoteRefused.not_an_object": Text("{reason}", "说明文件被拒收：签名内容不是 JSON 对象"),
@@ -458,7 +936,32 @@ ERRORS: dict[str, Text] = {
         "expert {expert} is already on the roster ({name})", "专家 {expert} 已在名单中（{name}）"
     ),
     "RosterError.empty": Text("add the panel's experts to the roster", "请把评审组的专家加入名单"),
+    "RosterError.twice": Text(
+        "{source}: expert id {expert} appears twice", "{source}：专家编号 {expert} 出现了两次"
+    ),
+    "RosterError.same_key": Text(
+        "{source}: {owners} have the same public key", "{source}：{owners} 的公钥相同"
+    ),
+    "RosterError.no_file": Text("{source}: no such roster file", "{source}：专家名单文件不存在"),
+    "RosterError.json": Text(
+        "{source}: not a roster (invalid JSON: {reason})",
+        "{source}：不是专家名单（JSON 无效：{reason}）",
+    ),
+    "RosterError.format": Text(
+        "{source}: format {declared} is not {supported}",
+        "{source}：格式 {declared} 不是 {supported}",
+    ),
+    "RosterError.field": Text("{source}: {where}: {reason}", "{source}：字段 {where}：{reason}"),
+    "RosterError.key_on_roster": Text(
+        "the key of {card} is already on the roster, for {expert}",
+        "{card} 的密钥已在名单中，属于 {expert}",
+    ),
     "OrganizerCardOnRoster": Text(D, "组织方的密钥卡不能作为评审专家加入名单：{detail}"),
+    "OrganizerCardOnRoster.organizer_card": Text(
+        "{where}: the key card of {expert} is an organizer's; the panel's experts sign with their"
+        " own keys",
+        "{where}：{expert} 的密钥卡是组织方的；评审组专家须用自己的密钥签名",
+    ),
     "AssignmentError": Text(D, "分配有误：{detail}"),
     "AssignmentError.conflict": Text(
         "{expert} is assigned {sid} despite a conflict of interest",
@@ -468,6 +971,22 @@ ERRORS: dict[str, Text] = {
         "submission {sid}: indicator {code} has {count} experts; the aggregation policy"
         " needs {needed}",
         "申报 {sid}：指标 {code} 只有 {count} 位专家，汇总规则需要 {needed} 位",
+    ),
+    "AssignmentError.form_scheme": Text(
+        "{source}: an Excel form needs --scheme",
+        "{source}：导入 Excel 表单须指定 --scheme（评分方案）",
+    ),
+    "AssignmentError.not_assigned": Text(
+        "{expert} is not assigned {sid}; nothing to remove", "{expert} 未被分配 {sid}；无可移除"
+    ),
+    "AssignmentError.not_on_roster": Text(
+        "{expert} is not on the roster", "{expert} 不在专家名单中"
+    ),
+    "AssignmentError.already": Text(
+        "{expert} is already assigned {sid}", "{expert} 已被分配 {sid}"
+    ),
+    "AssignmentError.no_submission": Text(
+        "submission {sid} is not in the batch", "申报 {sid} 不在本批次中"
     ),
     "UnassignedSubmissions": Text(D, "有申报无法分配专家：{detail}"),
     "UnassignedSubmissions.only_free": Text(
@@ -480,7 +999,23 @@ ERRORS: dict[str, Text] = {
         " {needed} needed",
         "申报 {sid}：角色 {role} 中只有 {count} 位专家没有利益冲突，需要 {needed} 位",
     ),
-    "SignerOnRoster": Text(D, "签名密钥属于本批次名单中的专家：{detail}"),
+    "UnassignedSubmissions.only_free_more": Text(
+        "submission {sid}: only {count} experts of the panel are free of conflicts,"
+        " {needed} needed (and {more} more)",
+        "申报 {sid}：评审组中只有 {count} 位专家没有利益冲突，需要 {needed} 位（另有 {more}"
+        " 个申报同样不足）",
+    ),
+    "UnassignedSubmissions.only_free_role_more": Text(
+        "submission {sid}: only {count} experts of role {role} are free of conflicts,"
+        " {needed} needed (and {more} more)",
+        "申报 {sid}：角色 {role} 中只有 {count} 位专家没有利益冲突，需要 {needed} 位（另有 {more}"
+        " 个申报同样不足）",
+    ),
+    "SignerOnRoster": Text(
+        "the key {fingerprint} belongs to {expert}, who is on the roster; a panel member"
+        " cannot sign the batch",
+        "密钥 {fingerprint} 属于名单中的专家 {expert}；评审组成员不能为批次签名",
+    ),
     "RegistryDatabaseError": Text(D, "登记库的数据库无法打开：{detail}"),
     "RegistryDatabaseError.not_a_url": Text(D, "登记库 {url}：不是数据库地址"),
     "RegistryDatabaseError.unknown_kind": Text(D, "登记库 {url}：没有这种数据库"),
@@ -629,7 +1164,8 @@ ERRORS: dict[str, Text] = {
     "XlsxFormError.no_evidence_sheet": Text(
         "{where}: the form has no evidence sheet, but an evidence folder was given"
         " ({folder}): add the 证明材料 sheet, or leave the folder out.",
-        "{where}：表单中没有“证明材料”工作表，却指定了证明材料文件夹（{folder}）：请补上该工作表，或不指定文件夹。",
+        "{where}：表单中没有“证明材料”工作表，却指定了证明材料文件夹（{folder}）：请补上该工作表，"
+        "或不指定文件夹。",
     ),
     "XlsxFormError.not_a_number": Text(
         "{where}: “{text}” given for {indicator} is not a number: type the number itself,"
@@ -640,9 +1176,20 @@ ERRORS: dict[str, Text] = {
 
 
 def facts_of(error: ExpertScoreError) -> dict[str, object]:
-    """What a template may name: the English line, the error's fields, its facts."""
+    """What a template may name: the English line, the error's fields, its facts.
+
+    A fact that is itself an error (the scheme a package embeds, the signature that does
+    not verify) is worded in the template's language too, not shown as its English line.
+    """
     fields = {name: value for name, value in vars(error).items() if not name.startswith("_")}
-    return {"detail": str(error), **fields, **error.facts}
+    facts = {"detail": str(error), **fields, **error.facts}
+    return {name: _worded(value) for name, value in facts.items()}
+
+
+def _worded(fact: object) -> object:
+    if isinstance(fact, ExpertScoreError):
+        return Text(error_text(fact, EN), error_text(fact, ZH))
+    return fact
 
 
 def templates_of(error: ExpertScoreError) -> list[Text]:

@@ -187,7 +187,7 @@ def expert_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Flo
         rows.append([r.plain(d.label(expert)), r.plain(organization), r.plain("回避"), "", "", ""])
     mean_text = fmt(quantize(mean, policy)) if mean is not None else "—"
     rows.append([r.plain("平均总分", "label"), "", r.plain(mean_text, "num"), "", "", ""])
-    return r.table(
+    return r.grid(
         rows,
         (0.2, 0.3, 0.11, 0.13, 0.08, 0.18),
         commands=[("SPAN", (0, len(rows) - 1), (1, len(rows) - 1))],
@@ -259,7 +259,7 @@ def indicator_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> 
         ]
     )
     commands.append(("BACKGROUND", (0, total_row), (-1, total_row), LABEL_TINT))
-    return r.table(rows, INDICATOR_FRACTIONS, commands=commands)
+    return r.grid(rows, INDICATOR_FRACTIONS, commands=commands)
 
 
 def outcome_words(d: ReportData, sub: SubmissionResult) -> str:

@@ -43,6 +43,7 @@ from expertscore.chair.bulk import collector_paused
 from expertscore.errors import ExpertScoreError
 from expertscore.paths import cjk_font_path
 from expertscore.reports.fonts import register_cjk_font
+from expertscore.reports.pdfgrid import Grid
 
 INK = colors.HexColor("#1b2430")
 MUTED = colors.HexColor("#5b6675")
@@ -444,9 +445,8 @@ class PdfRenderer:
         self.styles = self.stylesheet()
         self.pages = 0
         self.qr_codes: list[QrPlacement] = []
-        self.table_class = type(
-            "SheetTable", (SplittingTable,), {"in_row_from": self.frame_height * 0.8}
-        )
+        self.in_row_from = self.frame_height * 0.8
+        self.table_class = type("SheetTable", (SplittingTable,), {"in_row_from": self.in_row_from})
 
     # --- hooks -------------------------------------------------------------------------
 
@@ -516,13 +516,33 @@ class PdfRenderer:
         is split inside rather than failing the whole document (``SplittingTable``).
         """
         total = width if width is not None else self.frame_width
-        table = self.table_class(
-            [list(row) for row in rows],
-            colWidths=[total * fraction for fraction in fractions],
-            repeatRows=header_rows,
-            hAlign="LEFT",
+        table = self.bare_table(
+            [list(row) for row in rows], [total * f for f in fractions], header_rows
         )
-        style = [
+        table.setStyle(TableStyle([*self.ruled(header_rows), *commands]))
+        return table
+
+    def grid(
+        self,
+        rows: Sequence[Sequence[Any]],
+        fractions: Sequence[float],
+        commands: Sequence[tuple[Any, ...]] = (),
+        header_rows: int = 1,
+    ) -> Grid:
+        """``table`` for a large table of flowable cells (``""`` for none): the same page,
+        laid out and drawn without reportlab's per-cell bookkeeping (``Grid``)."""
+        return Grid(
+            rows,
+            [self.frame_width * fraction for fraction in fractions],
+            [*self.ruled(header_rows), *commands],
+            header_rows,
+            self.bare_table,
+            self.in_row_from,
+        )
+
+    def ruled(self, header_rows: int) -> list[tuple[Any, ...]]:
+        """The look every table starts from: ruled, padded, the heading rows tinted."""
+        style: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.font),  # for plain-text cells, never Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("GRID", (0, 0), (-1, -1), 0.5, RULE),
@@ -533,8 +553,10 @@ class PdfRenderer:
         ]
         if header_rows:
             style.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD))
-        table.setStyle(TableStyle([*style, *commands]))
-        return table
+        return style
+
+    def bare_table(self, rows: list[list[Any]], widths: Sequence[float], header_rows: int) -> Table:
+        return self.table_class(rows, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT")
 
     def qr_code(self, value: str, size: float) -> PlacedQrCode:
         return PlacedQrCode(value, size, self.qr_codes.append)

@@ -73,7 +73,7 @@ def particulars(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Flow
     rows = [
         [r.plain(a, "label"), r.para(b), r.plain(c, "label"), r.para(e)] for a, b, c, e in cells
     ]
-    return r.table(
+    return r.grid(
         rows,
         (0.1, 0.4, 0.1, 0.4),
         header_rows=0,
@@ -102,7 +102,7 @@ def outcome_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Fl
         cells[-1] = CellParagraph(
             f'<font color="{ALERT_HEX}">{markup(fragile)}</font>', r.styles["big-left"]
         )
-    return r.table(
+    return r.grid(
         [[r.plain(h, "label") for h in heads], cells],
         (0.24, 0.12, 0.14, 0.14, 0.12, 0.24),
         commands=[("BACKGROUND", (0, 0), (-1, 0), LABEL_TINT)],

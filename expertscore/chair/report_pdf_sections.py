@@ -371,7 +371,7 @@ def fragile_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         lines = [
             fragile_text(note, d.names, partial(d.grade_name, sub.category)) for note in sub.fragile
         ]
-        rows.append([platform_cell(r, d, sub.id, f"{FRAGILE_MARK} "), r.para("\n".join(lines))])
+        rows.append([platform_cell(r, d, sub.id, f"{FRAGILE_MARK} "), r.plain("\n".join(lines))])
     if len(rows) == 1:
         return [nothing(r, "去掉任何一位专家的评分，各平台的等级和名次均不变。")]
     note = "去掉其中任意一位专家的评分即改变等级或名次的结果，请专家组复议并在签字前确认。"

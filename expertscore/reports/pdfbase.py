@@ -293,18 +293,20 @@ class CellParagraph(Paragraph):
             super().drawOn(canvas, x, y, _sW)
             return
         cache = drawn_cache(canvas)
-        ident = (self.style, key, self._laid_for)
-        body = cache.get(ident)
+        # The style by its id, checked on use: the document does not keep it alive (nor
+        # its ``StyleMemo``).
+        ident = (id(self.style), key, self._laid_for)
+        known = cache.get(ident)
         x = self._hAlignAdjust(x, _sW)
-        if body is not None:
-            canvas._code.append(f"q\n1 0 0 1 {fp_str(x, y)} cm\n{body}\nQ")
+        if known is not None and known[0]() is self.style:
+            canvas._code.append(f"q\n1 0 0 1 {fp_str(x, y)} cm\n{known[1]}\nQ")
             return
         start = len(canvas._code)
         super().drawOn(canvas, x, y)
         written = canvas._code[start:]
         framed = len(written) >= 3 and written[0] == "q" and written[-1] == "Q"
         if framed and written[1].endswith(" cm"):
-            cache[ident] = "\n".join(written[2:-1])
+            cache[ident] = (weakref.ref(self.style), "\n".join(written[2:-1]))
 
 
 def drawn_cache(canvas: Canvas) -> dict[Any, Any]:

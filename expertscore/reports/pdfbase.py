@@ -28,6 +28,7 @@ from reportlab.graphics.barcode.qr import QrCode
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -42,6 +43,7 @@ from expertscore.chair.bulk import collector_paused
 from expertscore.errors import ExpertScoreError
 from expertscore.paths import cjk_font_path
 from expertscore.reports.fonts import register_cjk_font
+from expertscore.reports.pdfgrid import Grid
 
 INK = colors.HexColor("#1b2430")
 MUTED = colors.HexColor("#5b6675")
@@ -279,6 +281,43 @@ class CellParagraph(Paragraph):
         self._laid_for = availWidth
         return self.width, self.height
 
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        """Drawn once per text, style and width in a document, then replayed: what
+        ``Flowable.drawOn`` writes is the paragraph's own operators between a saved state
+        moved to the cell (``q``, ``1 0 0 1 x y cm`` ... ``Q``), the same wherever the cell
+        is, and a provincial report prints the same cells (names, numbers, flags) tens of
+        thousands of times. Kept per document (``drawn_cache``): the operators name the
+        document's font subsets, which the first drawing registered."""
+        key = self._memo_key
+        if key is None or self._laid_for is None:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        cache = drawn_cache(canvas)
+        # The style by its id, checked on use: the document does not keep it alive (nor
+        # its ``StyleMemo``).
+        ident = (id(self.style), key, self._laid_for)
+        known = cache.get(ident)
+        x = self._hAlignAdjust(x, _sW)
+        if known is not None and known[0]() is self.style:
+            canvas._code.append(f"q\n1 0 0 1 {fp_str(x, y)} cm\n{known[1]}\nQ")
+            return
+        start = len(canvas._code)
+        super().drawOn(canvas, x, y)
+        written = canvas._code[start:]
+        framed = len(written) >= 3 and written[0] == "q" and written[-1] == "Q"
+        if framed and written[1].endswith(" cm"):
+            cache[ident] = (weakref.ref(self.style), "\n".join(written[2:-1]))
+
+
+def drawn_cache(canvas: Canvas) -> dict[Any, Any]:
+    """What cells have drawn in the canvas's document, for ``CellParagraph`` and
+    ``TextCell``: kept on the document, so it goes with it."""
+    document = canvas._doc
+    cache = getattr(document, "_es_drawn", None)
+    if cache is None:
+        cache = document._es_drawn = {}
+    return cache
+
 
 class TextCell(Flowable):
     """Plain text in one paragraph style, for the many short cells of a large table
@@ -312,32 +351,49 @@ class TextCell(Flowable):
         """One text object at the cell's place, with its font and colour set inside it
         and wrapped in q/Q: the canvas's own state is never touched, so the saved state
         and moved origin of ``Flowable.drawOn`` (half the cost of a short cell; a large
-        report has 70,000) are not needed. The text lands where they would put it."""
+        report has 70,000) are not needed. The text lands where they would put it.
+
+        Written as the operators a text object writes for it (``line_ops``), each line's
+        encoded once per document: reportlab's text object was most of a cell's cost."""
         style = self.style
         x = self._hAlignAdjust(x, _sW)
         top = y + self.height - style.fontSize
         right = style.alignment == TA_RIGHT
-        text: PDFTextObject | None = None
+        ops = ["q\nBT"]
         for index, line in enumerate(self.lines):
+            encoded, width = line_ops(canvas, style, line)
             left = x + style.leftIndent
             if right:
-                width = stringWidth(line, style.fontName, style.fontSize)
                 left = x + self.width - style.rightIndent - width
-            baseline = top - index * style.leading
-            if text is None:
-                text = canvas.beginText(left, baseline)
-                text.setFont(style.fontName, style.fontSize, style.leading)
-                text.setFillColor(style.textColor)
-            else:
-                text.setTextOrigin(left, baseline)
-            text.textLine(line)  # as drawString writes it; textOut would measure it again
-        if text is not None:
-            canvas.addLiteral("q")
-            canvas.drawText(text)
-            canvas.addLiteral("Q")
+            ops.append(f"1 0 0 1 {fp_str(left, top - index * style.leading)} Tm")
+            if index == 0:
+                ops.append(fill_op(style.textColor))
+            ops.append(encoded)
+        ops.append("ET\nQ")
+        canvas._code.append(" ".join(ops))
 
     def draw(self) -> None:
         self.drawOn(self.canv, 0, 0)
+
+
+def line_ops(canvas: Canvas, style: ParagraphStyle, line: str) -> tuple[str, float]:
+    """A line of plain text as a fresh text object in ``style`` writes it (font subset,
+    size, leading, the encoded string, next line), and its width; once per document."""
+    cache = drawn_cache(canvas)
+    key = (style.fontName, style.fontSize, style.leading, line)
+    known = cache.get(key)
+    if known is None:
+        text = PDFTextObject(canvas)
+        text.setFont(style.fontName, style.fontSize, style.leading)
+        encoded = text._formatText(line) + " T*"  # what ``textLine`` writes
+        known = cache[key] = (encoded, stringWidth(line, style.fontName, style.fontSize))
+    return known
+
+
+@cache
+def fill_op(colour: colors.Color) -> str:
+    """What a text object's ``setFillColor`` writes for an RGB colour."""
+    return f"{fp_str(colour.red, colour.green, colour.blue)} rg"
 
 
 class SplittingTable(Table):
@@ -391,9 +447,8 @@ class PdfRenderer:
         self.styles = self.stylesheet()
         self.pages = 0
         self.qr_codes: list[QrPlacement] = []
-        self.table_class = type(
-            "SheetTable", (SplittingTable,), {"in_row_from": self.frame_height * 0.8}
-        )
+        self.in_row_from = self.frame_height * 0.8
+        self.table_class = type("SheetTable", (SplittingTable,), {"in_row_from": self.in_row_from})
 
     # --- hooks -------------------------------------------------------------------------
 
@@ -463,13 +518,33 @@ class PdfRenderer:
         is split inside rather than failing the whole document (``SplittingTable``).
         """
         total = width if width is not None else self.frame_width
-        table = self.table_class(
-            [list(row) for row in rows],
-            colWidths=[total * fraction for fraction in fractions],
-            repeatRows=header_rows,
-            hAlign="LEFT",
+        table = self.bare_table(
+            [list(row) for row in rows], [total * f for f in fractions], header_rows
         )
-        style = [
+        table.setStyle(TableStyle([*self.ruled(header_rows), *commands]))
+        return table
+
+    def grid(
+        self,
+        rows: Sequence[Sequence[Any]],
+        fractions: Sequence[float],
+        commands: Sequence[tuple[Any, ...]] = (),
+        header_rows: int = 1,
+    ) -> Grid:
+        """``table`` for a large table of flowable cells (``""`` for none): the same page,
+        laid out and drawn without reportlab's per-cell bookkeeping (``Grid``)."""
+        return Grid(
+            rows,
+            [self.frame_width * fraction for fraction in fractions],
+            [*self.ruled(header_rows), *commands],
+            header_rows,
+            self.bare_table,
+            self.in_row_from,
+        )
+
+    def ruled(self, header_rows: int) -> list[tuple[Any, ...]]:
+        """The look every table starts from: ruled, padded, the heading rows tinted."""
+        style: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.font),  # for plain-text cells, never Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("GRID", (0, 0), (-1, -1), 0.5, RULE),
@@ -480,8 +555,10 @@ class PdfRenderer:
         ]
         if header_rows:
             style.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD))
-        table.setStyle(TableStyle([*style, *commands]))
-        return table
+        return style
+
+    def bare_table(self, rows: list[list[Any]], widths: Sequence[float], header_rows: int) -> Table:
+        return self.table_class(rows, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT")
 
     def qr_code(self, value: str, size: float) -> PlacedQrCode:
         return PlacedQrCode(value, size, self.qr_codes.append)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
@@ -245,11 +245,40 @@ def profile_bars(
 
 
 @dataclass(frozen=True)
+class DotPaint:
+    """An expert's dot colours as operators (filled when kept, hollow when trimmed) and lane."""
+
+    kept: str
+    trimmed: str
+    offset: float
+
+
+@dataclass(frozen=True)
 class Lanes:
     """Each expert's colour and vertical place, the same in every strip of the report."""
 
     colours: Mapping[str, colors.Color]
     order: Sequence[str]
+    # span -> expert -> paint: worked out once per report, not for each of its dots
+    _paints: dict[float, dict[str, DotPaint]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def paint(self, expert: str, span: float) -> DotPaint:
+        colour = self.colours.get(expert, MUTED)
+        stroke = stroke_colour(colour)
+        return DotPaint(
+            f"{stroke}\n{fill_colour(colour)}",
+            f"{stroke}\n{fill_colour(colors.white)}",
+            self.offset(expert, span),
+        )
+
+    def paints(self, span: float) -> dict[str, DotPaint]:
+        """The paint of each expert of the panel for dots spread over ``span`` points."""
+        known = self._paints.get(span)
+        if known is None:
+            known = self._paints[span] = {e: self.paint(e, span) for e in self.order}
+        return known
 
     def offset(self, expert: str, span: float) -> float:
         count = len(self.order)
@@ -380,14 +409,18 @@ class ScoreStrip(Flowable):
     def _dots(self, scale: Scale, mid: float) -> list[str]:
         lanes, indicator = self.lanes, self.indicator
         span = min(self.height - 4, 1.7 * max(len(lanes.order) - 1, 1))
+        paints = lanes.paints(span)
+        kept = indicator.kept
+        # ``Scale.x`` in floats: a 200 x 30 report places a quarter of a million dots.
+        left, limit = scale.left, float(indicator.maximum)
+        room = scale.right - left
         ops = [f"{fp_str(0.7)} w"]
         for expert, value in indicator.scores.items():
-            colour = lanes.colours.get(expert, MUTED)
-            ops.append(stroke_colour(colour))
-            ops.append(fill_colour(colour if expert in indicator.kept else colors.white))
-            x, y = scale.x(value), mid + lanes.offset(expert, span)
+            paint = paints.get(expert) or lanes.paint(expert, span)
+            x = left + room * max(0.0, min(1.0, float(value) / limit))
+            ops.append(paint.kept if expert in kept else paint.trimmed)
             # The one dot path, moved into place: one number pair to write, not fourteen.
-            ops.append(f"q\n{fp_str(1, 0, 0, 1, x, y)} cm\n{DOT_PATH}\nQ")
+            ops.append(f"q\n1 0 0 1 {fp_str(x, mid + paint.offset)} cm\n{DOT_PATH}\nQ")
         return ops
 
 

@@ -231,7 +231,7 @@ def ranking_section(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         PageBreak(),
         SectionStart("ranking", "评审结果排名"),
         r.para("评审结果排名", "section"),
-        r.table(rows, (0.07, 0.1, 0.37, 0.1, 0.11, 0.11, 0.14)),
+        r.grid(rows, (0.07, 0.1, 0.37, 0.1, 0.11, 0.11, 0.14)),
         Spacer(1, 1.5 * mm),
         r.para(note, "small"),
         Spacer(1, 4 * mm),
@@ -313,7 +313,7 @@ def flags_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
     meanings = "；".join(f"{FLAG_NAMES[f]}：{FLAG_MEANINGS[f]}" for f in flags)
     resolved = "标“已认定”的指标已由专家组记录认定分（见结果修正），不再待处理"
     return [
-        r.table(rows, (0.22, 0.26, 0.26, 0.13, 0.13)),
+        r.grid(rows, (0.22, 0.26, 0.26, 0.13, 0.13)),
         r.para(f"{meanings}。{resolved}。", "small"),
     ]
 
@@ -335,15 +335,15 @@ def explanations_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
                 [
                     platform_cell(r, d, sub.id),
                     r.para(d.label(expert)),
-                    r.para(fmt(sub.expert_totals[expert]), "num"),
-                    r.para(fmt(quantize(mean, d.scheme.aggregation)) if mean else "—", "num"),
-                    r.para(f"{fmt(deviation)}%", "num"),
+                    r.plain(fmt(sub.expert_totals[expert]), "num"),
+                    r.plain(fmt(quantize(mean, d.scheme.aggregation)) if mean else "—", "num"),
+                    r.plain(f"{fmt(deviation)}%", "num"),
                     r.para(explanation_text(text, (sub.id, expert) in d.notes.stale_explanations)),
                 ]
             )
     if len(rows) == 1:
         return [nothing(r, "无：所有专家的总分与平均总分的偏离均在规定范围内。")]
-    return [r.table(rows, (0.2, 0.16, 0.1, 0.1, 0.09, 0.35))]
+    return [r.grid(rows, (0.2, 0.16, 0.1, 0.1, 0.09, 0.35))]
 
 
 def rounds_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
@@ -360,7 +360,7 @@ def rounds_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         )
     if len(rows) == 1:
         return [nothing(r, "无。")]
-    return [r.table(rows, (0.24, 0.24, 0.24, 0.28))]
+    return [r.grid(rows, (0.24, 0.24, 0.24, 0.28))]
 
 
 def fragile_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
@@ -371,11 +371,11 @@ def fragile_table(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         lines = [
             fragile_text(note, d.names, partial(d.grade_name, sub.category)) for note in sub.fragile
         ]
-        rows.append([platform_cell(r, d, sub.id, f"{FRAGILE_MARK} "), r.para("\n".join(lines))])
+        rows.append([platform_cell(r, d, sub.id, f"{FRAGILE_MARK} "), r.plain("\n".join(lines))])
     if len(rows) == 1:
         return [nothing(r, "去掉任何一位专家的评分，各平台的等级和名次均不变。")]
     note = "去掉其中任意一位专家的评分即改变等级或名次的结果，请专家组复议并在签字前确认。"
-    return [r.table(rows, (0.3, 0.7)), r.para(note, "small")]
+    return [r.grid(rows, (0.3, 0.7)), r.para(note, "small")]
 
 
 # --- gaps, audit, signatures ---------------------------------------------------------------
@@ -389,7 +389,7 @@ def gaps_section(r: ReportRenderer, d: ReportData) -> list[Flowable]:
     for gap in d.gaps:
         where = platform_cell(r, d, gap.submission) if gap.submission else r.para("全部申报")
         rows.append([r.para(d.label(gap.expert)), where, r.para(gap_text(gap))])
-    return [heading, r.table(rows, (0.24, 0.32, 0.44))]
+    return [heading, r.grid(rows, (0.24, 0.32, 0.44))]
 
 
 def audit_appendix(r: ReportRenderer, d: ReportData) -> list[Flowable]:
@@ -416,7 +416,7 @@ def audit_appendix(r: ReportRenderer, d: ReportData) -> list[Flowable]:
     )
     body: list[Flowable] = [r.para(intro, "small"), Spacer(1, 2 * mm)]
     body.append(
-        r.table(rows, (0.14, 0.13, 0.14, 0.33, 0.26)) if len(rows) > 1 else nothing(r, "无记录。")
+        r.grid(rows, (0.14, 0.13, 0.14, 0.33, 0.26)) if len(rows) > 1 else nothing(r, "无记录。")
     )
     return [
         PageBreak(),
@@ -467,7 +467,7 @@ def signature_page(r: ReportRenderer, d: ReportData) -> list[Flowable]:
         r.para(SIGNATURE_HEADING, "section"),
         r.para(statement, "body"),
         Spacer(1, 2 * mm),
-        r.table(results, (0.08, 0.5, 0.13, 0.13, 0.16)),
+        r.grid(results, (0.08, 0.5, 0.13, 0.13, 0.16)),
         Spacer(1, 5 * mm),
         r.para("评审专家签字", "heading"),
         sign,

@@ -73,7 +73,7 @@ def particulars(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Flow
     rows = [
         [r.plain(a, "label"), r.para(b), r.plain(c, "label"), r.para(e)] for a, b, c, e in cells
     ]
-    return r.table(
+    return r.grid(
         rows,
         (0.1, 0.4, 0.1, 0.4),
         header_rows=0,
@@ -102,7 +102,7 @@ def outcome_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Fl
         cells[-1] = CellParagraph(
             f'<font color="{ALERT_HEX}">{markup(fragile)}</font>', r.styles["big-left"]
         )
-    return r.table(
+    return r.grid(
         [[r.plain(h, "label") for h in heads], cells],
         (0.24, 0.12, 0.14, 0.14, 0.12, 0.24),
         commands=[("BACKGROUND", (0, 0), (-1, 0), LABEL_TINT)],
@@ -187,7 +187,7 @@ def expert_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> Flo
         rows.append([r.plain(d.label(expert)), r.plain(organization), r.plain("回避"), "", "", ""])
     mean_text = fmt(quantize(mean, policy)) if mean is not None else "—"
     rows.append([r.plain("平均总分", "label"), "", r.plain(mean_text, "num"), "", "", ""])
-    return r.table(
+    return r.grid(
         rows,
         (0.2, 0.3, 0.11, 0.13, 0.08, 0.18),
         commands=[("SPAN", (0, len(rows) - 1), (1, len(rows) - 1))],
@@ -259,7 +259,7 @@ def indicator_table(r: ReportRenderer, d: ReportData, sub: SubmissionResult) -> 
         ]
     )
     commands.append(("BACKGROUND", (0, total_row), (-1, total_row), LABEL_TINT))
-    return r.table(rows, INDICATOR_FRACTIONS, commands=commands)
+    return r.grid(rows, INDICATOR_FRACTIONS, commands=commands)
 
 
 def outcome_words(d: ReportData, sub: SubmissionResult) -> str:

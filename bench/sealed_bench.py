@@ -28,7 +28,7 @@ PASSPHRASE = "bench passphrase"
 IMPORT_CHILD = """
 import sys, resource, time
 from pathlib import Path
-from expertscore.batch.package import open_package
+from expertscore.batch.sealed_stream import open_for_import
 from expertscore.batch.sealed_package import release
 from expertscore.crypto import sealed
 from expertscore.storage.cipher import SessionKey
@@ -37,7 +37,7 @@ if len(sys.argv) > 3 and sys.argv[3]:
     sealed.unlock(sys.argv[3], "E01")
 start = time.perf_counter()
 key = SessionKey.new(sys.argv[4]) if len(sys.argv) > 4 else None
-opened = open_package(Path(sys.argv[1]))
+opened = open_for_import(Path(sys.argv[1]))
 create_session(opened, "E01", Path(sys.argv[2]), key=key)
 release(opened.path)
 elapsed = time.perf_counter() - start

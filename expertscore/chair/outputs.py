@@ -10,13 +10,14 @@ calling thread; a ``ChairSnapshot`` is only read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
 from expertscore.batch.package import OpenedPackage
+from expertscore.batch.sealed_package import write_sealed
 from expertscore.chair.aggregate import PanelInput, PanelResult
 from expertscore.chair.decisions import Decisions
 from expertscore.chair.member_notes import Notes
@@ -79,15 +80,22 @@ def default_names(batch_id: str) -> dict[str, str]:
     }
 
 
-def write_workbook(snap: ChairSnapshot, out: Path, at: datetime | None = None) -> Path:
-    return write_results_workbook(
-        out,
-        *snap.shown(),
-        inputs=input_files(snap.run.folder),
-        generated=(at or now()).isoformat(timespec="seconds"),
-        notes=snap.notes,
-        advice=snap.advice,
-    )
+def write_workbook(
+    snap: ChairSnapshot, out: Path, at: datetime | None = None, recipients: Sequence[str] = ()
+) -> Path:
+    """The results workbook, encrypted to ``recipients`` (``age``) when any are given."""
+
+    def write(target: Path) -> Path:
+        return write_results_workbook(
+            target,
+            *snap.shown(),
+            inputs=input_files(snap.run.folder),
+            generated=(at or now()).isoformat(timespec="seconds"),
+            notes=snap.notes,
+            advice=snap.advice,
+        )
+
+    return write_sealed(out, recipients, write) if recipients else write(out)
 
 
 def write_panel(
@@ -111,15 +119,22 @@ def write_panel(
     )
 
 
-def write_report_pdf(snap: ChairSnapshot, out: Path, at: datetime | None = None) -> Path:
-    return write_report(
-        out,
-        *snap.shown(),
-        snap.run.folder.accepted,
-        generated=at or now(),
-        notes=snap.notes,
-        advice=snap.advice,
-    )
+def write_report_pdf(
+    snap: ChairSnapshot, out: Path, at: datetime | None = None, recipients: Sequence[str] = ()
+) -> Path:
+    """The PDF report, encrypted to ``recipients`` (``age``) when any are given."""
+
+    def write(target: Path) -> Path:
+        return write_report(
+            target,
+            *snap.shown(),
+            snap.run.folder.accepted,
+            generated=at or now(),
+            notes=snap.notes,
+            advice=snap.advice,
+        )
+
+    return write_sealed(out, recipients, write) if recipients else write(out)
 
 
 def export_all(
@@ -131,10 +146,12 @@ def export_all(
     at: datetime | None = None,
     step: Step = lambda _kind, _index, _count: None,
     recipients: Sequence[str] = (),
+    sealed: Collection[str] = (PANEL_FILE,),
 ) -> dict[str, Path]:
     """Write the workbook, the panel file (only with a ``key``) and the report into ``out_dir``.
 
-    The panel file is encrypted to ``recipients`` (the authority's) when any are given.
+    The outputs of the kinds ``sealed`` (by default the panel file alone) are encrypted to
+    ``recipients`` (the authority's) when any are given.
 
     Returns the paths written by kind. All three carry the same time ``at``.
     """
@@ -148,12 +165,13 @@ def export_all(
     for index, kind in enumerate(kinds):
         step(kind, index, len(kinds))
         out = out_dir / chosen[kind]
+        to = recipients if kind in sealed else ()
         if kind == WORKBOOK:
-            written[kind] = write_workbook(snap, out, at)
+            written[kind] = write_workbook(snap, out, at, to)
         elif kind == PANEL_FILE:
             assert key is not None  # kinds holds the panel file only with a key
-            written[kind] = write_panel(snap, out, key, at, recipients)
+            written[kind] = write_panel(snap, out, key, at, to)
         else:
-            written[kind] = write_report_pdf(snap, out, at)
+            written[kind] = write_report_pdf(snap, out, at, to)
     step("", len(kinds), len(kinds))
     return written

@@ -47,6 +47,7 @@ from ui.chair.decision_dialogs import (
     read_for_confirmation,
 )
 from ui.chair.detail import DetailView
+from ui.chair.encrypt_output import EncryptOutputDialog
 from ui.chair.evidence_locator import ChairLocator
 from ui.chair.evidence_pane import ChairEvidencePane
 from ui.chair.exports import PANEL_FILE, REPORT, WORKBOOK, Exporter, default_name
@@ -506,17 +507,44 @@ class ChairWindow(QMainWindow):
         )
         return Path(chosen) if chosen else None
 
-    def export_workbook(self, path: Path | None = None) -> None:
+    def export_workbook(
+        self, path: Path | None = None, recipients: Sequence[str] | None = None
+    ) -> None:
+        """Write the workbook; chosen in dialogs (and whether encrypted to the authority)
+        unless ``path`` is given (then plain unless ``recipients``)."""
         out = self._target(
             WORKBOOK, self.tr("Results workbook"), self.tr("Workbooks (*.xlsx)"), path
         )
-        if out is not None and self.state is not None:
-            self.exporter.workbook(self.state, out)
+        self._export_maybe_sealed(
+            out,
+            path is None and recipients is None,
+            recipients,
+            self.tr("Encrypt the workbook to the &authority"),
+            self.exporter.workbook,
+        )
 
-    def export_report(self, path: Path | None = None) -> None:
+    def export_report(
+        self, path: Path | None = None, recipients: Sequence[str] | None = None
+    ) -> None:
         out = self._target(REPORT, self.tr("PDF report"), self.tr("PDF files (*.pdf)"), path)
-        if out is not None and self.state is not None:
-            self.exporter.report(self.state, out)
+        self._export_maybe_sealed(
+            out,
+            path is None and recipients is None,
+            recipients,
+            self.tr("Encrypt the report to the &authority"),
+            self.exporter.report,
+        )
+
+    def _export_maybe_sealed(self, out, ask: bool, recipients, text: str, export) -> None:
+        state = self.state
+        if out is None or state is None:
+            return
+        if not ask:
+            export(state, out, recipients or ())
+            return
+        dialog = EncryptOutputDialog(out.name, text, self)
+        dialog.accepted.connect(lambda: export(state, out, dialog.recipients()))
+        self._show_dialog(dialog)
 
     def export_panel_file(
         self, path: Path | None = None, key: ExpertKey | None = None, recipients: Sequence[str] = ()

@@ -33,6 +33,7 @@ from ui.dialogs.passphrase import CreateKeyDialog, OpenKeyDialog
 from ui.dialogs.print_preview import BLANK_ALL, FILLED_ALL, PrintPreviewDialog
 from ui.dialogs.submit import SubmitDialog
 from ui.dialogs.unlock import UnlockDialog
+from ui.encrypt_to import EncryptToDialog
 
 from .conftest import open_window
 from .helpers import answer_next_box, focused, press, stored_scores, type_keys
@@ -388,7 +389,15 @@ def test_the_submitted_result_file_can_be_saved_again(
         return str(again), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    asked_encrypt = []
+
+    def write_plain(dialog: EncryptToDialog) -> None:  # nothing remembered: plain; Enter
+        asked_encrypt.append(dialog.encrypt_to.encrypt.isChecked())
+        press(qtbot, Qt.Key.Key_Return)
+
+    monkeypatch.setattr(EncryptToDialog, "exec", keyboard_only(qtbot, write_plain))
     action.trigger()
+    assert asked_encrypt == [False]
     assert again.read_bytes() == result.read_bytes()  # the very file that was signed
     assert Path(asked["default"]).name == result.name
     assert verify_file(again).ok

@@ -47,7 +47,6 @@ from ui.chair.decision_dialogs import (
     read_for_confirmation,
 )
 from ui.chair.detail import DetailView
-from ui.chair.encrypt_output import EncryptOutputDialog
 from ui.chair.evidence_locator import ChairLocator
 from ui.chair.evidence_pane import ChairEvidencePane
 from ui.chair.exports import PANEL_FILE, REPORT, WORKBOOK, Exporter, default_name
@@ -70,6 +69,7 @@ from ui.chair.state import ChairState, load_state
 from ui.chair.texts import failure_text
 from ui.chair.unlock import then_unlocked
 from ui.chair.verified_value import request_verified_value
+from ui.encrypt_to import AUTHORITY, EncryptToDialog
 from ui.plaintext import TITLE_LIMIT, markup, shown, warn
 from ui.tasks import BackgroundOp
 from ui.window_place import RememberedPlace, refit_when_shown
@@ -542,7 +542,7 @@ class ChairWindow(QMainWindow):
         if not ask:
             export(state, out, recipients or ())
             return
-        dialog = EncryptOutputDialog(out.name, text, self)
+        dialog = EncryptToDialog(AUTHORITY, text, out.name, self)
         dialog.accepted.connect(lambda: export(state, out, dialog.recipients()))
         self._show_dialog(dialog)
 

@@ -93,7 +93,7 @@ def test_the_workbook_and_report_go_encrypted_to_the_remembered_authority(
     from openpyxl import load_workbook
 
     from tests.chair.chair_case import pdf_text
-    from ui.chair.encrypt_output import EncryptOutputDialog
+    from ui.encrypt_to import EncryptToDialog
 
     authority, chair = sealed.new_identity(), sealed.new_identity()
     recipients = tmp_path / "authority.txt"
@@ -104,7 +104,7 @@ def test_the_workbook_and_report_go_encrypted_to_the_remembered_authority(
     )
     getattr(window.actions, f"export_{kind}").trigger()
     dialog = window.dialog
-    assert isinstance(dialog, EncryptOutputDialog)
+    assert isinstance(dialog, EncryptToDialog)
     field = dialog.encrypt_to
     box = field.encrypt
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))

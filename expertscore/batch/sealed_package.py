@@ -8,8 +8,10 @@ A zip is read by seeking, which an age stream cannot do, so an encrypted package
 decrypted (streaming, in 64 KiB chunks) to an owner-only file in the program's private
 folder, never beside the package, and that copy is removed as soon as the import is done
 (``release``), else when the program exits, and at the next start should it have been
-killed (``remove_leftovers``). ``open_package`` does this for every caller. The
-organizer's signature is then checked on the decrypted package exactly as on a plain one.
+killed (``remove_leftovers``). ``open_package`` does this for every caller but the
+expert's import, which reads the package in one pass without a copy (``sealed_stream``).
+The organizer's signature is then checked on the decrypted package exactly as on a plain
+one. ``write_sealed`` writes a chair's output in the same private folder, then seals it.
 """
 
 from __future__ import annotations

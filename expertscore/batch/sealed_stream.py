@@ -20,6 +20,7 @@ import contextlib
 import queue
 import sys
 import threading
+import zlib
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -89,7 +90,12 @@ class _Members:
                 self.source, f"'{entry.name}' is {entry.size} bytes, over the limit {limit}"
             )
         kept = self.data[entry.name] = bytearray()
-        return self.counted(entry, kept.extend, lambda: None)
+
+        def check() -> None:  # as zipfile checks a member it reads whole
+            if zlib.crc32(kept) != entry.crc:
+                raise PackageError(self.source, f"'{entry.name}' cannot be read: Bad CRC-32")
+
+        return self.counted(entry, kept.extend, check)
 
     def counted(self, entry: LocalEntry, sink: Sink, end: EndOfEntry) -> tuple[Sink, EndOfEntry]:
         """``sink`` behind a count: never more bytes than the entry's header says."""

@@ -148,3 +148,19 @@ def test_a_package_with_its_manifest_last_is_read_the_seeking_way(tmp_path, iden
         assert raw.execute("SELECT count(*) FROM evidence_blob").fetchone() == (4,)
     finally:
         raw.close()
+
+
+def test_a_manifest_changed_after_signing_is_refused_before_any_evidence(tmp_path, identity):
+    plain = signed_plain(tmp_path / "plain.esbatch")
+
+    def retitle(name: str, data: bytes) -> bytes:
+        return (
+            data.replace("测试批次".encode(), "篡改批次".encode())
+            if name == "manifest.json"
+            else data
+        )
+
+    package = seal(entries_changed(plain, tmp_path / "bad.esbatch", retitle), identity)
+    with pytest.raises(PackageError, match="organizer signature does not verify"):
+        open_for_import(package)
+    assert no_clear_copy()

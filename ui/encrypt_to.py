@@ -4,6 +4,8 @@ A check box, the key card or ``age`` recipients file, and whose it is (or why it
 used), read by the core's ``read_recipients``, the reader of the command line's
 ``--encrypt-to``: the windows encrypt with the same recipients the command would. The
 choice is remembered in the settings for its purpose, so the next file goes the same way.
+``EncryptToDialog`` asks the same alone, after a file's path was chosen: a result file
+written again, the chair's workbook or report.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -120,3 +124,40 @@ class EncryptToField(QWidget):
         else:
             self.whom.setText(self.problem or self.tr("Choose the key card to encrypt to."))
         self.changed.emit()
+
+
+class EncryptToDialog(QDialog):
+    """Write a file plain or encrypted, as the remembered choice for ``purpose`` says
+    until changed here; "Write" keeps the choice, ``recipients()`` is whom to encrypt to."""
+
+    def __init__(self, purpose: str, text: str, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("encryptToDialog")
+        self.setWindowTitle(title)
+        self.encrypt_to = EncryptToField(purpose, text, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("&Write"))
+        self.ok.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.encrypt_to.changed.connect(self._ready)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.encrypt_to)
+        layout.addWidget(self.buttons)
+        self.resize(560, 0)
+        self._ready()
+
+    def _ready(self) -> None:
+        self.ok.setEnabled(self.encrypt_to.ready())
+
+    def recipients(self) -> list[str]:
+        return self.encrypt_to.recipients()
+
+    def accept(self) -> None:
+        if not self.encrypt_to.ready():  # said below the check box already
+            return
+        self.encrypt_to.remember()
+        super().accept()

@@ -102,6 +102,9 @@ class OpenedPackage:
     signature: ManifestSignature | None
     encrypted: bool = False  # read from a package encrypted to the panel (``path``: the copy)
     sealed_path: Path | None = None  # then the encrypted file it was read from
+    # Only its head was read (``sealed_stream.read_head``): ``path`` is the encrypted file,
+    # read again in one pass by the import, which checks the rest of it then.
+    streamed: bool = False
 
     @cached_property
     def index(self) -> PanelIndex:
@@ -121,7 +124,11 @@ class OpenedPackage:
 
 
 def _check_entries(source: Path, archive: zipfile.ZipFile, limits: Limits) -> set[str]:
-    infos = archive.infolist()
+    return check_infos(source, archive.infolist(), limits)
+
+
+def check_infos(source: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> set[str]:
+    """The entries' names, after checking every name, size and method (the rules above)."""
     if len(infos) > limits.max_entries:
         raise PackageError(
             source, f"{len(infos)} entries, more than the limit {limits.max_entries}"
@@ -287,6 +294,38 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
         signature_bytes = (
             _read_small(source, archive, SIGNATURE, 1 << 16) if SIGNATURE in names else None
         )
+    scheme, scheme_text = _check_scheme(source, manifest, scheme_bytes)
+    check_listing(source, manifest, archive_sizes)
+    return OpenedPackage(
+        path=path,
+        manifest=manifest,
+        manifest_bytes=manifest_bytes,
+        manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
+        scheme=scheme,
+        scheme_text=scheme_text,
+        signature=_check_signature(source, manifest, manifest_bytes, signature_bytes),
+    )
+
+
+def check_head(
+    source: Path, manifest_bytes: bytes, scheme_bytes: bytes, signature_bytes: bytes | None
+) -> OpenedPackage:
+    """The manifest, scheme and signature read off the front of a package's stream, checked
+    as ``open_package`` checks them; the entries are checked when the stream ends."""
+    manifest = _parse_manifest(source, manifest_bytes)
+    scheme, scheme_text = _check_scheme(source, manifest, scheme_bytes)
+    return OpenedPackage(
+        path=source,
+        manifest=manifest,
+        manifest_bytes=manifest_bytes,
+        manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
+        scheme=scheme,
+        scheme_text=scheme_text,
+        signature=_check_signature(source, manifest, manifest_bytes, signature_bytes),
+    )
+
+
+def _check_scheme(source: Path, manifest: Manifest, scheme_bytes: bytes) -> tuple[Scheme, str]:
     scheme_sha = hashlib.sha256(scheme_bytes).hexdigest()
     if scheme_sha != manifest.scheme.sha256:
         raise PackageError(
@@ -327,7 +366,13 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
         raise PackageError(source, f"{MANIFEST} {problem}").saying(
             "crosscheck", name=MANIFEST, problem=problem.worded()
         )
-    evidence_names = {name for name in names if EVIDENCE_NAME.match(name)}
+    return scheme, scheme_text
+
+
+def check_listing(source: Path, manifest: Manifest, archive_sizes: dict[str, int]) -> None:
+    """Every evidence file the manifest lists is in the package (entry name -> expanded
+    size) with its size, nothing else is, and the page texts are there when named."""
+    evidence_names = {name for name in archive_sizes if EVIDENCE_NAME.match(name)}
     listed = {f"evidence/{item.sha256}" for item in manifest.evidence}
     missing = sorted(listed - evidence_names)
     if missing:
@@ -349,35 +394,29 @@ def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
             "unlisted", name=extra[0]
         )
     _check_text_member(source, manifest, archive_sizes)
-    signature = None
-    if signature_bytes is not None:
-        signature = read_signature(source, signature_bytes)
-        check_algorithm(
-            signature.public_key, manifest.algorithm, str(source), PackageWrongAlgorithm
+
+
+def _check_signature(
+    source: Path, manifest: Manifest, manifest_bytes: bytes, signature_bytes: bytes | None
+) -> ManifestSignature | None:
+    if signature_bytes is None:
+        return None
+    signature = read_signature(source, signature_bytes)
+    check_algorithm(signature.public_key, manifest.algorithm, str(source), PackageWrongAlgorithm)
+    try:
+        verify(
+            signature.public_key,
+            ORGANIZER_PAYLOAD,
+            manifest_bytes,
+            signature.sig,
+            manifest.signer_id,
         )
-        try:
-            verify(
-                signature.public_key,
-                ORGANIZER_PAYLOAD,
-                manifest_bytes,
-                signature.sig,
-                manifest.signer_id,
-            )
-        except SignatureError as exc:
-            raise PackageError(
-                source,
-                f"organizer signature does not verify ({exc}):"
-                " the package was changed after signing",
-            ).saying("signature", cause=exc) from None
-    return OpenedPackage(
-        path=path,
-        manifest=manifest,
-        manifest_bytes=manifest_bytes,
-        manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
-        scheme=scheme,
-        scheme_text=scheme_text,
-        signature=signature,
-    )
+    except SignatureError as exc:
+        raise PackageError(
+            source,
+            f"organizer signature does not verify ({exc}): the package was changed after signing",
+        ).saying("signature", cause=exc) from None
+    return signature
 
 
 def _check_text_member(source: Path, manifest: Manifest, sizes: dict[str, int]) -> None:

@@ -8,8 +8,10 @@ A zip is read by seeking, which an age stream cannot do, so an encrypted package
 decrypted (streaming, in 64 KiB chunks) to an owner-only file in the program's private
 folder, never beside the package, and that copy is removed as soon as the import is done
 (``release``), else when the program exits, and at the next start should it have been
-killed (``remove_leftovers``). ``open_package`` does this for every caller. The
-organizer's signature is then checked on the decrypted package exactly as on a plain one.
+killed (``remove_leftovers``). ``open_package`` does this for every caller but the
+expert's import, which reads the package in one pass without a copy (``sealed_stream``).
+The organizer's signature is then checked on the decrypted package exactly as on a plain
+one. ``write_sealed`` writes a chair's output in the same private folder, then seals it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import secrets
 import shutil
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -99,7 +101,7 @@ def package_recipients(
 def plain_build_path(out: Path) -> Iterator[Path]:
     """Where the plain package is built before it is sealed to ``out`` (private folder)."""
     folder = private_work_dir()
-    temp = folder / f"{out.stem}-{secrets.token_hex(4)}.esbatch"
+    temp = folder / f"{out.stem}-{secrets.token_hex(4)}{out.suffix}"
     try:
         yield temp
     finally:
@@ -120,6 +122,19 @@ def seal_package(plain: Path, out: Path, recipients: list[str]) -> Path:
     finally:
         temp.unlink(missing_ok=True)
     return out
+
+
+def write_sealed(out: Path, recipients: Sequence[str], write: Callable[[Path], object]) -> Path:
+    """``write(path)`` a file (the chair's workbook or report) in the private folder, then
+    encrypt it to ``out`` for ``recipients``, all or nothing; the clear file goes at once.
+    Every recipient is checked before anything is written."""
+    if not recipients:
+        raise sealed.SealedError(out, "no recipients to encrypt to")
+    for recipient in recipients:
+        sealed.check_recipient(recipient, out)
+    with plain_build_path(out) as clear:
+        write(clear)
+        return seal_package(clear, out, list(recipients))
 
 
 _copies: dict[tuple[Path, int, int], Path] = {}  # (package, size, mtime) -> its clear copy

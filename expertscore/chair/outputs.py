@@ -10,10 +10,11 @@ calling thread; the ``PanelOutcome`` (``outcome_of`` a ``ChairRun``) is only rea
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from expertscore.batch.sealed_package import write_sealed
 from expertscore.chair.panel_file import write_panel_file
 from expertscore.chair.panel_outcome import PanelOutcome
 from expertscore.chair.report import write_report
@@ -42,10 +43,17 @@ def default_names(batch_id: str) -> dict[str, str]:
     }
 
 
-def write_workbook(outcome: PanelOutcome, out: Path, at: datetime | None = None) -> Path:
-    return write_results_workbook(
-        out, outcome, generated=(at or now()).isoformat(timespec="seconds")
-    )
+def write_workbook(
+    outcome: PanelOutcome, out: Path, at: datetime | None = None, recipients: Sequence[str] = ()
+) -> Path:
+    """The results workbook, encrypted to ``recipients`` (``age``) when any are given."""
+
+    def write(target: Path) -> Path:
+        return write_results_workbook(
+            target, outcome, generated=(at or now()).isoformat(timespec="seconds")
+        )
+
+    return write_sealed(out, recipients, write) if recipients else write(out)
 
 
 def write_panel(
@@ -64,8 +72,15 @@ def write_panel(
     )
 
 
-def write_report_pdf(outcome: PanelOutcome, out: Path, at: datetime | None = None) -> Path:
-    return write_report(out, outcome, generated=at or now())
+def write_report_pdf(
+    outcome: PanelOutcome, out: Path, at: datetime | None = None, recipients: Sequence[str] = ()
+) -> Path:
+    """The PDF report, encrypted to ``recipients`` (``age``) when any are given."""
+
+    def write(target: Path) -> Path:
+        return write_report(target, outcome, generated=at or now())
+
+    return write_sealed(out, recipients, write) if recipients else write(out)
 
 
 def export_all(
@@ -77,10 +92,12 @@ def export_all(
     at: datetime | None = None,
     step: Step = lambda _kind, _index, _count: None,
     recipients: Sequence[str] = (),
+    sealed: Collection[str] = (PANEL_FILE,),
 ) -> dict[str, Path]:
     """Write the workbook, the panel file (only with a ``key``) and the report into ``out_dir``.
 
-    The panel file is encrypted to ``recipients`` (the authority's) when any are given.
+    The outputs of the kinds ``sealed`` (by default the panel file alone) are encrypted to
+    ``recipients`` (the authority's) when any are given.
 
     Returns the paths written by kind. All three carry the same time ``at``.
     """
@@ -94,12 +111,13 @@ def export_all(
     for index, kind in enumerate(kinds):
         step(kind, index, len(kinds))
         out = out_dir / chosen[kind]
+        to = recipients if kind in sealed else ()
         if kind == WORKBOOK:
-            written[kind] = write_workbook(outcome, out, at)
+            written[kind] = write_workbook(outcome, out, at, to)
         elif kind == PANEL_FILE:
             assert key is not None  # kinds holds the panel file only with a key
-            written[kind] = write_panel(outcome, out, key, at, recipients)
+            written[kind] = write_panel(outcome, out, key, at, to)
         else:
-            written[kind] = write_report_pdf(outcome, out, at)
+            written[kind] = write_report_pdf(outcome, out, at, to)
     step("", len(kinds), len(kinds))
     return written

@@ -10,6 +10,7 @@ import click
 from expertscore.batch.crosscheck import warnings
 from expertscore.batch.package import OpenedPackage, open_package
 from expertscore.batch.sealed_package import release
+from expertscore.batch.sealed_stream import open_for_import
 from expertscore.cli.progress import byte_progress
 from expertscore.cli.session_passphrase import new_session_key
 from expertscore.cli.unlock import KEY_OPTION, key_owner, unlock_later
@@ -115,7 +116,7 @@ def create_command(package: Path, expert_id: str, out: Path, build: bool, encryp
     An encrypted package is opened with the expert's own key (or ``--key``'s)."""
     if not has_provider():
         unlock_later(expert_id)
-    opened = open_package(package)
+    opened = open_for_import(package)
     try:
         click.echo(signer_line(opened), err=opened.signature is None)
         if opened.encrypted:  # a plain package's output stays as it always was

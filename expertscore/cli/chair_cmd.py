@@ -12,7 +12,13 @@ from expertscore.batch.package import open_package
 from expertscore.chair import decisions as chair_decisions
 from expertscore.chair.flag_states import open_flags
 from expertscore.chair.merge import REFUSED, Decision, summary
-from expertscore.chair.outputs import PANEL_FILE, REPORT, WORKBOOK, export_all
+from expertscore.chair.outputs import (
+    KINDS,
+    PANEL_FILE,
+    REPORT,
+    WORKBOOK,
+    export_all,
+)
 from expertscore.chair.override_causes import OverrideCause
 from expertscore.chair.panel import Gap
 from expertscore.chair.panel_outcome import PanelOutcome, outcome_of
@@ -273,6 +279,11 @@ EXPORT_LABELS = {
 @click.option("--sign-as", "signer_id", help="Sign the panel file with this key (the chair's).")
 @KEYCARDS
 @ENCRYPT_TO
+@click.option(
+    "--encrypt-all",
+    is_flag=True,
+    help="Encrypt the results workbook and the PDF report too (to --encrypt-to's recipients).",
+)
 def export_command(
     package: Path,
     folder: Path,
@@ -280,10 +291,14 @@ def export_command(
     signer_id: str | None,
     keycards: tuple[Path, ...],
     encrypt_to: tuple[Path, ...],
+    encrypt_all: bool,
 ) -> None:
     """Write the results workbook, the signed panel file and the PDF report, as the window does.
 
-    The chair's key also opens what was encrypted to the chair (package, results)."""
+    ``--encrypt-to`` encrypts the panel file; with ``--encrypt-all`` the workbook and the
+    report as well. The chair's key also opens what was encrypted to the chair."""
+    if encrypt_all and not encrypt_to:
+        raise click.UsageError("--encrypt-all needs --encrypt-to (whom to encrypt to)")
     recipients = recipients_of(encrypt_to)
     key = None
     if signer_id:
@@ -298,6 +313,7 @@ def export_command(
             key,
             step=lambda kind, done, total: update(EXPORT_LABELS.get(kind, ""), done, total),
             recipients=recipients,
+            sealed=KINDS if encrypt_all else (PANEL_FILE,),
         )
     for kind, path in written.items():
         echo(f"{EXPORT_LABELS[kind]}: {path}")

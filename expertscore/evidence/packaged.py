@@ -19,11 +19,14 @@ import json
 import random
 import sqlite3
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
+from hashlib import sha256
 from pathlib import Path
 
 from expertscore.batch.package import OpenedPackage
+from expertscore.errors import PackageError
 from expertscore.evidence.extract import (
     Deadline,
     Limits,
@@ -145,7 +148,12 @@ def _extract_again(path: Path | bytes, kind: str, page: int, limits: Limits) -> 
     return next((found.text for found in pages if found.page == page), None)
 
 
-def spot_check(package: OpenedPackage, files: list[PackagedFile], limits: Limits) -> bool:
+def spot_check(
+    package: OpenedPackage,
+    files: list[PackagedFile],
+    limits: Limits,
+    evidence: Callable[[str], bytes] | None = None,
+) -> bool:
     """A few pages with text, extracted again from the package's files, equal the member's;
     a few pages said to be read by OCR have indeed no text layer."""
     from expertscore.chair.evidence import evidence_bytes
@@ -156,7 +164,7 @@ def spot_check(package: OpenedPackage, files: list[PackagedFile], limits: Limits
     chosen = chance.sample(texts, min(SPOT_CHECKS, len(texts)))
     chosen += chance.sample(read, min(SPOT_CHECKS, len(read)))
     for packaged, page in chosen:  # read into memory: nothing of the evidence on disk
-        copy = evidence_bytes(package, packaged.sha256)
+        copy = (evidence or partial(evidence_bytes, package))(packaged.sha256)
         kind = kind_of(sniff(copy))
         layer = _extract_again(copy, kind, page.page, limits)
         expected = page.text if page.state == "text" else None
@@ -170,12 +178,21 @@ def load_packaged_text(
     package: OpenedPackage,
     shas: set[str] | None = None,
     limits: Limits | None = None,
+    data: bytes | None = None,
+    evidence: Callable[[str], bytes] | None = None,
 ) -> bool:
     """Fill an empty index from the package's member (the files ``shas``, or all listed);
     False when there is none or it is not used (see the module): the files are indexed then.
+    ``data``, ``evidence``: the member and the files as a one-pass import already read them
+    (the member checked against its digest here), instead of from the package.
     """
     limits = limits or Limits()
-    data = package_text_bytes(package)
+    if data is None:
+        data = package_text_bytes(package)
+    elif (ref := package.manifest.evidence_text) is None or sha256(data).hexdigest() != ref.sha256:
+        raise PackageError(
+            package.path, "the page texts do not match their SHA-256 in the manifest"
+        )
     if data is None:
         return False
     listed = {item.sha256 for item in package.manifest.evidence}
@@ -184,7 +201,7 @@ def load_packaged_text(
         files = [f for f in read_text(data, limits) if f.sha256 in wanted]
     except BadPackagedText:
         return False
-    if not spot_check(package, files, limits):
+    if not spot_check(package, files, limits, evidence):
         return False
     with raw:
         for packaged in files:

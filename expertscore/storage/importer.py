@@ -26,6 +26,8 @@ from sqlalchemy import Engine, Table, event
 from expertscore import __version__
 from expertscore.batch.manifest import Manifest
 from expertscore.batch.package import EvidenceReader, OpenedPackage, open_package
+from expertscore.batch.sealed_stream import open_for_import
+from expertscore.batch.zipstream import StreamUnsupported
 from expertscore.errors import PackageError
 from expertscore.identity.organizers import KnownOrganizers
 from expertscore.private import owner_only
@@ -80,7 +82,7 @@ def create_session(
     With ``key`` (``SessionKey.new(passphrase)``) the session is encrypted from its first
     page on, and the key stays unlocked for ``out`` in this process.
     """
-    opened = package if isinstance(package, OpenedPackage) else open_package(package)
+    opened = package if isinstance(package, OpenedPackage) else open_for_import(package)
     package = opened.path
     if known is not None:
         known.check(opened)
@@ -104,7 +106,13 @@ def create_session(
     _remove_stale_builds(out)
     temp = out.with_name(f".{out.name}.importing-{secrets.token_hex(4)}")
     try:
-        _build(opened, expert_id, temp, progress, key)
+        try:
+            _build(opened, expert_id, temp, progress, key)
+        except StreamUnsupported:  # an encrypted package not in one pass's order
+            assert opened.sealed_path is not None
+            _discard(temp)
+            opened = open_package(opened.sealed_path)  # its clear copy; the caller releases
+            _build(opened, expert_id, temp, progress, key)
         if out.exists():
             raise SessionFileError(f"{out}: appeared while importing; not overwritten").saying(
                 "appeared", path=out
@@ -115,13 +123,13 @@ def create_session(
         if known is not None:
             known.remember(opened)
     finally:
-        for leftover in (
-            temp,
-            temp.with_name(temp.name + "-wal"),
-            temp.with_name(temp.name + "-shm"),
-        ):
-            leftover.unlink(missing_ok=True)
+        _discard(temp)
     return out
+
+
+def _discard(temp: Path) -> None:
+    for leftover in (temp, temp.with_name(temp.name + "-wal"), temp.with_name(temp.name + "-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 def _build(
@@ -138,9 +146,9 @@ def _build(
             raw = connection.connection.driver_connection
             assert isinstance(raw, cipher.driver.Connection)
             _insert_records(connection, opened, expert_id)
-            _insert_evidence(raw, opened, expert_id, temp, progress)
+            text = _insert_evidence(raw, opened, expert_id, temp, progress)
         if opened.manifest.evidence_text is not None:
-            _take_packaged_text(engine, opened, expert_id)
+            _take_packaged_text(engine, opened, expert_id, text)
         with engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA journal_mode=WAL")
     finally:
@@ -149,9 +157,12 @@ def _build(
         os.fsync(handle.fileno())
 
 
-def _take_packaged_text(engine: Engine, opened: OpenedPackage, expert_id: str) -> None:
+def _take_packaged_text(
+    engine: Engine, opened: OpenedPackage, expert_id: str, text: bytes | None
+) -> None:
     """The organizer's page texts of this expert's files, instead of extracting them later
-    (checked as ``evidence.packaged`` says; when not used, the window builds the index)."""
+    (checked as ``evidence.packaged`` says; when not used, the window builds the index).
+    ``text``: the member as a one-pass import read it (its files are in the session)."""
     from expertscore.evidence.packaged import load_packaged_text
 
     assigned = _assigned_ids(opened.manifest, expert_id)
@@ -160,7 +171,18 @@ def _take_packaged_text(engine: Engine, opened: OpenedPackage, expert_id: str) -
         raw = connection.connection.driver_connection
         assert isinstance(raw, cipher.driver.Connection)
         raw.commit()
-        load_packaged_text(raw, opened, shas)
+        if text is None:
+            load_packaged_text(raw, opened, shas)
+        else:
+            load_packaged_text(raw, opened, shas, data=text, evidence=_blob_reader(raw))
+
+
+def _blob_reader(raw: cipher.driver.Connection) -> Callable[[str], bytes]:
+    def read(sha: str) -> bytes:
+        row = raw.execute("SELECT data FROM evidence_blob WHERE sha256 = ?", (sha,)).fetchone()
+        return bytes(row[0])
+
+    return read
 
 
 def _assigned_ids(manifest: Manifest, expert_id: str) -> set[str]:
@@ -293,16 +315,62 @@ def _insert_evidence(
     expert_id: str,
     temp: Path,
     progress: ProgressCallback | None,
-) -> None:
+) -> bytes | None:
+    """The expert's evidence into the session; from an encrypted package read in one pass
+    (``opened.streamed``), also the page texts' member it met on the way."""
     assigned = _assigned_ids(opened.manifest, expert_id)
     items = [e for e in opened.manifest.evidence if e.submission in assigned]
     unique: dict[str, int] = {}
     for item in items:
         unique.setdefault(item.sha256, item.size)
     total = sum(unique.values())
-    done = 0
     if progress:
-        progress(done, total)
+        progress(0, total)
+    text = None
+    if opened.streamed:
+        from expertscore.storage.stream_import import insert_streamed
+
+        with _Flusher(temp) as flusher:
+
+            def written(count: int) -> None:
+                flusher.written(count)
+                if progress:
+                    progress(count, total)
+
+            text = insert_streamed(raw, opened, unique, INLINE_BYTES, written)
+    else:
+        _copy_evidence(raw, opened, unique, temp, progress)
+    raw.executemany(
+        "INSERT INTO evidence (id, submission_id, sha256, media_type, title, filename,"
+        " indicators, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                e.id,
+                e.submission,
+                e.sha256,
+                e.media_type,
+                e.title,
+                e.filename,
+                json.dumps(e.indicators, ensure_ascii=False),
+                index,
+            )
+            for index, e in enumerate(items)
+        ],
+    )
+    return text
+
+
+def _copy_evidence(
+    raw: cipher.driver.Connection,
+    opened: OpenedPackage,
+    unique: dict[str, int],
+    temp: Path,
+    progress: ProgressCallback | None,
+) -> None:
+    """The evidence ``unique`` (sha256 -> size) copied out of a package read by seeking,
+    checked meanwhile by the reader's hashing threads."""
+    total = sum(unique.values())
+    done = 0
     with EvidenceReader(opened.path) as reader, _Flusher(temp) as flusher:
         reader.start_checks(unique)
         for sha, size in unique.items():
@@ -332,20 +400,3 @@ def _insert_evidence(
             if progress:
                 progress(done, total)
         reader.finish_checks()
-    raw.executemany(
-        "INSERT INTO evidence (id, submission_id, sha256, media_type, title, filename,"
-        " indicators, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                e.id,
-                e.submission,
-                e.sha256,
-                e.media_type,
-                e.title,
-                e.filename,
-                json.dumps(e.indicators, ensure_ascii=False),
-                index,
-            )
-            for index, e in enumerate(items)
-        ],
-    )

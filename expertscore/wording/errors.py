@@ -547,6 +547,8 @@ ERRORS: dict[str, Text] = {
         " Ask {expert} for a new key card.",
         "{expert} 的密钥卡生成于加密功能之前：无法向其加密。请向 {expert} 索取新的密钥卡。",
     ),
+    # Read the seeking way instead (a private clear copy): seen only if that fails too.
+    "StreamUnsupported": Text(D, "批次包无法一次读完：{detail}"),
     "PackageEncrypted": Text(
         "{file} is encrypted: open it with a key it was encrypted to.",
         "{file} 已加密：请用它所加密给的密钥打开。",

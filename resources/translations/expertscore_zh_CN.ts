@@ -709,12 +709,20 @@
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <source>Encrypt the workbook to the &amp;authority</source>
+        <translation>将结果工作簿加密给主管部门(&amp;A)</translation>
+    </message>
+    <message>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Encrypt the report to the &amp;authority</source>
+        <translation>将 PDF 报告加密给主管部门(&amp;A)</translation>
     </message>
     <message>
         <source>Signed panel results file</source>
@@ -961,6 +969,13 @@
     <message>
         <source>Panel score</source>
         <translation>评审组得分</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptToDialog</name>
+    <message>
+        <source>&amp;Write</source>
+        <translation>写入(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -3410,6 +3425,10 @@ Supports: {codes}</source>
     <message>
         <source>Result files (*.esresult)</source>
         <translation>结果文件 (*.esresult)</translation>
+    </message>
+    <message>
+        <source>Encrypt the result file to the &amp;chair</source>
+        <translation>将结果文件加密给评审组组长(&amp;C)</translation>
     </message>
     <message>
         <source>Result {sequence} written again to {path}</source>

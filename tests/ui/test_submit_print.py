@@ -29,6 +29,7 @@ from expertscore.scoring.service import ScoringService, SessionLocked
 from expertscore.storage.session import SessionFile
 from expertscore.vocabulary import EditKind
 from tests.results.helpers import fixed_key, score_everything
+from ui.encrypt_to import EncryptToDialog
 from ui.expert.dialogs.passphrase import CreateKeyDialog, OpenKeyDialog
 from ui.expert.dialogs.print_preview import BLANK_ALL, FILLED_ALL, PrintPreviewDialog
 from ui.expert.dialogs.submit import SubmitDialog
@@ -388,7 +389,15 @@ def test_the_submitted_result_file_can_be_saved_again(
         return str(again), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    asked_encrypt = []
+
+    def write_plain(dialog: EncryptToDialog) -> None:  # nothing remembered: plain; Enter
+        asked_encrypt.append(dialog.encrypt_to.encrypt.isChecked())
+        press(qtbot, Qt.Key.Key_Return)
+
+    monkeypatch.setattr(EncryptToDialog, "exec", keyboard_only(qtbot, write_plain))
     action.trigger()
+    assert asked_encrypt == [False]
     assert again.read_bytes() == result.read_bytes()  # the very file that was signed
     assert Path(asked["default"]).name == result.name
     assert verify_file(again).ok

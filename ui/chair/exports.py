@@ -45,9 +45,11 @@ class Exporter(QObject):
         super().__init__(parent)
         self.widget = parent
 
-    def workbook(self, state: ChairState, out: Path) -> BackgroundOp:
+    def workbook(
+        self, state: ChairState, out: Path, recipients: Sequence[str] = ()
+    ) -> BackgroundOp:
         def write(_report) -> Path:
-            return write_workbook(state.outcome, out)
+            return write_workbook(state.outcome, out, recipients=recipients)
 
         return self._run(WORKBOOK, out, write, self.tr("Writing the results workbook…"))
 
@@ -62,9 +64,9 @@ class Exporter(QObject):
 
         return self._run(PANEL_FILE, out, write, self.tr("Signing the panel results file…"))
 
-    def report(self, state: ChairState, out: Path) -> BackgroundOp:
+    def report(self, state: ChairState, out: Path, recipients: Sequence[str] = ()) -> BackgroundOp:
         def write(_report) -> Path:
-            return write_report_pdf(state.outcome, out)
+            return write_report_pdf(state.outcome, out, recipients=recipients)
 
         return self._run(REPORT, out, write, self.tr("Writing the PDF report…"))
 

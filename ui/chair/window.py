@@ -69,6 +69,7 @@ from ui.chair.state import ChairState, load_state
 from ui.chair.texts import failure_text
 from ui.chair.unlock import then_unlocked
 from ui.chair.verified_value import request_verified_value
+from ui.encrypt_to import AUTHORITY, EncryptToDialog
 from ui.plaintext import TITLE_LIMIT, markup, shown, warn
 from ui.tasks import BackgroundOp
 from ui.window_place import RememberedPlace, refit_when_shown
@@ -506,17 +507,44 @@ class ChairWindow(QMainWindow):
         )
         return Path(chosen) if chosen else None
 
-    def export_workbook(self, path: Path | None = None) -> None:
+    def export_workbook(
+        self, path: Path | None = None, recipients: Sequence[str] | None = None
+    ) -> None:
+        """Write the workbook; chosen in dialogs (and whether encrypted to the authority)
+        unless ``path`` is given (then plain unless ``recipients``)."""
         out = self._target(
             WORKBOOK, self.tr("Results workbook"), self.tr("Workbooks (*.xlsx)"), path
         )
-        if out is not None and self.state is not None:
-            self.exporter.workbook(self.state, out)
+        self._export_maybe_sealed(
+            out,
+            path is None and recipients is None,
+            recipients,
+            self.tr("Encrypt the workbook to the &authority"),
+            self.exporter.workbook,
+        )
 
-    def export_report(self, path: Path | None = None) -> None:
+    def export_report(
+        self, path: Path | None = None, recipients: Sequence[str] | None = None
+    ) -> None:
         out = self._target(REPORT, self.tr("PDF report"), self.tr("PDF files (*.pdf)"), path)
-        if out is not None and self.state is not None:
-            self.exporter.report(self.state, out)
+        self._export_maybe_sealed(
+            out,
+            path is None and recipients is None,
+            recipients,
+            self.tr("Encrypt the report to the &authority"),
+            self.exporter.report,
+        )
+
+    def _export_maybe_sealed(self, out, ask: bool, recipients, text: str, export) -> None:
+        state = self.state
+        if out is None or state is None:
+            return
+        if not ask:
+            export(state, out, recipients or ())
+            return
+        dialog = EncryptToDialog(AUTHORITY, text, out.name, self)
+        dialog.accepted.connect(lambda: export(state, out, dialog.recipients()))
+        self._show_dialog(dialog)
 
     def export_panel_file(
         self, path: Path | None = None, key: ExpertKey | None = None, recipients: Sequence[str] = ()

@@ -102,9 +102,9 @@ class Opener(QObject):
 
     def _read(self, path: Path, expert: str | None, session_out: Path | None) -> None:
         def read(_report: Report):
-            from expertscore.batch.package import open_package
+            from expertscore.batch.sealed_stream import open_for_import
 
-            return open_package(path)
+            return open_for_import(path)
 
         BackgroundOp(self.window, read).with_progress(self.tr("Checking the package…")).success(
             lambda opened: self._package_read(opened, expert, session_out)

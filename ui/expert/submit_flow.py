@@ -311,10 +311,14 @@ class SubmitFlow(QObject):
             15000,
         )
 
-    def write_again(self, out: Path | None = None) -> Path | None:
+    def write_again(
+        self, out: Path | None = None, recipients: list[str] | None = None
+    ) -> Path | None:
         """Write the locking result's signed file once more (a lost USB stick, say).
 
-        The bytes are the ones signed at submission, so the file is the same file.
+        The bytes are the ones signed at submission, so the file is the same file; encrypted
+        to the chair as the submit dialog's remembered choice says, unless changed when
+        asked (``recipients``: no asking).
         """
         window = self.window
         controller = window.controller
@@ -334,8 +338,20 @@ class SubmitFlow(QObject):
             if not chosen:
                 return None
             out = Path(chosen)
+        if recipients is None:
+            from ui.encrypt_to import CHAIR, EncryptToDialog  # its readers: not at start
+
+            dialog = EncryptToDialog(
+                CHAIR,
+                self.tr("Encrypt the result file to the &chair"),
+                self.tr("Save the result file again"),
+                window,
+            )
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            recipients = dialog.recipients()
         try:
-            written = write_result_again(session, out)
+            written = write_result_again(session, out, recipients)
         except ExpertScoreError as error:
             window.show_error(error_text(error))
             return None

@@ -84,3 +84,47 @@ def test_a_key_card_of_the_authority_is_read_as_the_command_line_reads_it(tmp_pa
     read = read_recipients(card)
     assert read.recipients == (owner.info.recipient,) and read.owner == "主管部门 (AUTH)"
     assert recipients_of((card,)) == [owner.info.recipient]
+
+
+@pytest.mark.parametrize("kind", ["workbook", "report"])
+def test_the_workbook_and_report_go_encrypted_to_the_remembered_authority(
+    window, qtbot, tmp_path, monkeypatch, kind
+):
+    from openpyxl import load_workbook
+
+    from tests.chair.chair_case import pdf_text
+    from ui.encrypt_to import EncryptToDialog
+
+    authority, chair = sealed.new_identity(), sealed.new_identity()
+    recipients = tmp_path / "authority.txt"
+    recipients.write_text(f"{sealed.recipient_of(authority)}\n", "utf-8")
+    out = tmp_path / "out" / ("results.xlsx" if kind == "workbook" else "report.pdf")
+    monkeypatch.setattr(
+        "ui.chair.window.QFileDialog.getSaveFileName", lambda *_args: (str(out), "")
+    )
+    getattr(window.actions, f"export_{kind}").trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, EncryptToDialog)
+    field = dialog.encrypt_to
+    box = field.encrypt
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+    assert not dialog.ok.isEnabled()  # on, and no one chosen yet
+    field.path.setFocus()
+    qtbot.keyClicks(field.path, str(recipients))
+    assert field.whom.text() == "Encrypted to 1 age recipients."
+    with qtbot.waitSignal(window.exporter.exported, timeout=120000):
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+    assert out.read_bytes().startswith(sealed.AGE_MAGIC)
+    assert sorted(p.name for p in out.parent.iterdir()) == [out.name]  # nothing in clear
+    sealed.unlock(chair, "CHAIR")
+    with pytest.raises(sealed.NotARecipient):
+        sealed.read_file(out)
+    sealed.unlock(authority, "AUTHORITY")
+    clear = tmp_path / f"clear{out.suffix}"
+    clear.write_bytes(sealed.read_file(out))
+    if kind == "workbook":
+        assert "排名汇总" in load_workbook(clear, read_only=True).sheetnames
+    else:
+        assert window.state.result.ranking[0] in pdf_text(clear)
+    assert Settings().encrypt_to(AUTHORITY) == (True, str(recipients))

@@ -129,7 +129,7 @@ def write_sealed(out: Path, recipients: Sequence[str], write: Callable[[Path], o
     encrypt it to ``out`` for ``recipients``, all or nothing; the clear file goes at once.
     Every recipient is checked before anything is written."""
     if not recipients:
-        raise sealed.SealedError(out, "no recipients to encrypt to")
+        raise sealed.SealedError(out, "no recipients to encrypt to").saying("no_recipients")
     for recipient in recipients:
         sealed.check_recipient(recipient, out)
     with plain_build_path(out) as clear:

@@ -67,33 +67,39 @@ class _Members:
         """The per-entry rules of ``check_infos``, applied before a byte is expanded."""
         limits, name = self.limits, entry.name
         if entry.name in self.names:
-            raise PackageError(self.source, f"entry '{name}' appears twice")
+            raise PackageError(self.source, f"entry '{name}' appears twice").saying(
+                "twice", name=name
+            )
         self.names.add(name)
         if len(self.names) > limits.max_entries:
-            raise PackageError(self.source, f"more entries than the limit {limits.max_entries}")
+            raise PackageError(
+                self.source, f"more entries than the limit {limits.max_entries}"
+            ).saying("stream_entries", limit=limits.max_entries)
         if entry.size > limits.max_entry_bytes:
             raise PackageError(
                 self.source, f"entry '{name}' expands to {entry.size} bytes, over the limit"
-            )
+            ).saying("entry_size", name=name, size=entry.size)
         ratio = entry.size / max(entry.compressed, 1)
         if entry.size > (1 << 20) and ratio > limits.max_ratio:
             raise PackageError(
                 self.source, f"entry '{name}' expands {ratio:.0f} times (a zip bomb?); refused"
-            )
+            ).saying("ratio", name=name, ratio=f"{ratio:.0f}")
         self.total += entry.size
         if self.total > limits.max_total_bytes:
-            raise PackageError(self.source, "contents expand over the limit")
+            raise PackageError(self.source, "contents expand over the limit").saying("stream_total")
 
     def keep(self, entry: LocalEntry, limit: int) -> tuple[Sink, EndOfEntry]:
         if entry.size > limit:
             raise PackageError(
                 self.source, f"'{entry.name}' is {entry.size} bytes, over the limit {limit}"
-            )
+            ).saying("member_size", name=entry.name, size=entry.size, limit=limit)
         kept = self.data[entry.name] = bytearray()
 
         def check() -> None:  # as zipfile checks a member it reads whole
             if zlib.crc32(kept) != entry.crc:
-                raise PackageError(self.source, f"'{entry.name}' cannot be read: Bad CRC-32")
+                raise PackageError(
+                    self.source, f"'{entry.name}' cannot be read: Bad CRC-32"
+                ).saying("bad_crc", name=entry.name)
 
         return self.counted(entry, kept.extend, check)
 
@@ -105,12 +111,16 @@ class _Members:
             nonlocal count
             count += len(data)
             if count > entry.size:
-                raise PackageError(self.source, f"'{entry.name}' is longer than it says")
+                raise PackageError(self.source, f"'{entry.name}' is longer than it says").saying(
+                    "longer_than_header", name=entry.name
+                )
             sink(data)
 
         def finished() -> None:
             if count != entry.size:
-                raise PackageError(self.source, f"'{entry.name}' is cut short")
+                raise PackageError(self.source, f"'{entry.name}' is cut short").saying(
+                    "cut_short", name=entry.name
+                )
             end()
 
         return write, finished
@@ -216,7 +226,9 @@ def read_head(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedPackage | No
         if entry.name not in HEAD:
             if MANIFEST in members.data and SCHEME in members.data:
                 raise _HeadRead()
-            raise StreamUnsupported(path, "the manifest and scheme do not come first")
+            raise StreamUnsupported(path, "the manifest and scheme do not come first").saying(
+                "order"
+            )
         members.admit(entry)
         return members.keep(entry, members.head_limit(entry.name))
 
@@ -252,10 +264,14 @@ def stream_package(
         if checked:
             return
         if MANIFEST not in members.data or SCHEME not in members.data:
-            raise StreamUnsupported(path, "the manifest and scheme do not come first")
+            raise StreamUnsupported(path, "the manifest and scheme do not come first").saying(
+                "order"
+            )
         again = members.head()
         if (again.manifest_sha256, again.signature) != (opened.manifest_sha256, opened.signature):
-            raise PackageError(path, "the package changed since it was opened")
+            raise PackageError(path, "the package changed since it was opened").saying(
+                "changed_since_open"
+            )
         checked = True
 
     def open_entry(entry: LocalEntry) -> tuple[Sink, EndOfEntry]:

@@ -73,7 +73,9 @@ class ZipStream:
         while len(view):
             if self.tail is not None:
                 if len(self.tail) + len(view) > MAX_TAIL:
-                    raise PackageError(self.source, "the zip's directory is too large")
+                    raise PackageError(self.source, "the zip's directory is too large").saying(
+                        "zip_directory_large"
+                    )
                 self.tail += view
                 break
             view = self._data(view) if self.entry is not None else self._header(view)
@@ -93,7 +95,9 @@ class ZipStream:
             self.pending = bytearray()
             return view
         if len(self.pending) >= 4 and self.pending[:4] != LOCAL:
-            raise PackageError(self.source, "not a zip entry where one should start")
+            raise PackageError(self.source, "not a zip entry where one should start").saying(
+                "zip_no_entry"
+            )
         if len(self.pending) < LOCAL_HEADER.size:
             return view
         fields = LOCAL_HEADER.unpack_from(self.pending)
@@ -109,15 +113,21 @@ class ZipStream:
         raw_name = bytes(self.pending[30 : 30 + nlen])
         extra = bytes(self.pending[30 + nlen : 30 + nlen + xlen])
         if flags & 0x08:
-            raise StreamUnsupported(self.source, "an entry's sizes follow its data")
+            raise StreamUnsupported(self.source, "an entry's sizes follow its data").saying(
+                "sizes_after"
+            )
         if 0xFFFFFFFF in (compressed, size):
             size, compressed = _zip64_sizes(self.source, extra)
         name = raw_name.decode("utf-8" if flags & 0x800 else "cp437")
         entry = LocalEntry(name, offset, flags, method, crc, compressed, size)
         if method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or flags & 0x41:
-            raise PackageError(self.source, f"entry '{name}' cannot be read (method {method})")
+            raise PackageError(
+                self.source, f"entry '{name}' cannot be read (method {method})"
+            ).saying("zip_method", name=name, method=method)
         if method == zipfile.ZIP_STORED and compressed != size:
-            raise PackageError(self.source, f"entry '{name}' has two sizes")
+            raise PackageError(self.source, f"entry '{name}' has two sizes").saying(
+                "zip_two_sizes", name=name
+            )
         self.entries[offset] = entry
         self.entry, self.remaining = entry, compressed
         self.sink, self.end = self.open_entry(entry)
@@ -147,18 +157,24 @@ class ZipStream:
         entry = self.entry
         assert entry is not None and self.end is not None
         if self.inflater is not None and not self.inflater.eof:
-            raise PackageError(self.source, f"entry '{entry.name}' is cut short or damaged")
+            raise PackageError(self.source, f"entry '{entry.name}' is cut short or damaged").saying(
+                "zip_damaged_entry", name=entry.name
+            )
         self.end()
         self.entry = self.sink = self.end = self.inflater = None
 
     def finish(self) -> list[zipfile.ZipInfo]:
         """The central directory's entries, once checked against the local headers."""
         if self.entry is not None or self.pending or self.tail is None:
-            raise PackageError(self.source, "the package ends in the middle of an entry")
+            raise PackageError(self.source, "the package ends in the middle of an entry").saying(
+                "zip_ends"
+            )
         try:
             archive = zipfile.ZipFile(_TailFile(bytes(self.tail), self.tail_start, self.offset))
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise PackageError(self.source, f"the zip's directory cannot be read: {exc}") from None
+            raise PackageError(self.source, f"the zip's directory cannot be read: {exc}").saying(
+                "zip_directory", reason=str(exc)
+            ) from None
         infos = archive.infolist()
         seen = dict(self.entries)
         for info in infos:
@@ -174,10 +190,12 @@ class ZipStream:
                 raise PackageError(
                     self.source,
                     f"entry '{info.filename}': the zip's directory and its local header disagree",
-                )
+                ).saying("zip_disagree", name=info.filename)
         if seen:
             name = next(iter(seen.values())).name
-            raise PackageError(self.source, f"entry '{name}' is not in the zip's directory")
+            raise PackageError(self.source, f"entry '{name}' is not in the zip's directory").saying(
+                "zip_not_listed", name=name
+            )
         return infos
 
 
@@ -189,7 +207,7 @@ def _zip64_sizes(source: Path, extra: bytes) -> tuple[int, int]:
             size, compressed = struct.unpack_from("<QQ", extra, position + 4)
             return size, compressed
         position += 4 + length
-    raise PackageError(source, "an entry's large sizes are missing")
+    raise PackageError(source, "an entry's large sizes are missing").saying("zip64_missing")
 
 
 class _TailFile(io.RawIOBase):

@@ -192,7 +192,7 @@ def load_packaged_text(
     elif (ref := package.manifest.evidence_text) is None or sha256(data).hexdigest() != ref.sha256:
         raise PackageError(
             package.path, "the page texts do not match their SHA-256 in the manifest"
-        )
+        ).saying("texts_digest")
     if data is None:
         return False
     listed = {item.sha256 for item in package.manifest.evidence}

@@ -69,7 +69,7 @@ class _EvidenceWriter:
             raise PackageError(
                 self.source,
                 f"'evidence/{self.sha}' does not match its SHA-256 (damaged or altered)",
-            )
+            ).saying("damaged", name=f"evidence/{self.sha}")
         if self.blob is None:
             self.raw.execute(
                 "INSERT INTO evidence_blob (sha256, size, data) VALUES (?, ?, ?)",

@@ -21,7 +21,6 @@ from expertscore.cli.main import cli
 from expertscore.registry.db import open_registry
 from expertscore.registry.ingest import IngestRefused, Outcome, ingest
 from expertscore.registry.models import Check
-from expertscore.schemes.registry import resolve_scheme
 from tests.registry import material
 
 WEIGHTS = {"familiar": "1", "fairly": "0.8", "moderate": "0.6", "unmarked": "0.9"}
@@ -39,10 +38,7 @@ AGGREGATION = """aggregation:
 @pytest.fixture(scope="module")
 def weighted(tmp_path_factory: pytest.TempPathFactory) -> material.Round:
     folder = tmp_path_factory.mktemp("familiarity-weighted")
-    text = resolve_scheme("liaoning-2025-grading").path.read_text(encoding="utf-8")
-    start, end = text.index("aggregation:\n"), text.index("\n# The tree below")
-    scheme = folder / "liaoning-weighted.yaml"
-    scheme.write_text(text[:start] + AGGREGATION + text[end:], encoding="utf-8")
+    scheme = material.liaoning_with(folder, AGGREGATION, "liaoning-weighted.yaml")
     base = material.base_batch(folder / "base", scheme=str(scheme))
     return material.panel_round(folder, base, "FW-2025-1", "2025-06-01T09:00:00+08:00", 11)
 

@@ -12,7 +12,6 @@ import pytest
 from click.testing import CliRunner
 
 from expertscore.cli.main import cli
-from expertscore.schemes.registry import resolve_scheme
 from tests.registry import material
 
 AGGREGATION = """aggregation:
@@ -29,10 +28,7 @@ AGGREGATION = """aggregation:
 @pytest.fixture(scope="module")
 def winsorised(tmp_path_factory: pytest.TempPathFactory) -> material.Round:
     folder = tmp_path_factory.mktemp("winsorised")
-    text = resolve_scheme("liaoning-2025-grading").path.read_text(encoding="utf-8")
-    start, end = text.index("aggregation:\n"), text.index("\n# The tree below")
-    scheme = folder / "liaoning-winsorised.yaml"
-    scheme.write_text(text[:start] + AGGREGATION + text[end:], encoding="utf-8")
+    scheme = material.liaoning_with(folder, AGGREGATION, "liaoning-winsorised.yaml")
     base = material.base_batch(folder / "base", scheme=str(scheme))
     return material.panel_round(folder, base, "WM-2025-1", "2025-06-01T09:00:00+08:00", 11)
 

@@ -22,6 +22,7 @@ from expertscore.identity.keycard import make_card, write_card
 from expertscore.identity.keys import ExpertKey
 from expertscore.results.payload import payload_bytes
 from expertscore.results.simulate import simulate
+from expertscore.schemes.registry import resolve_scheme
 
 SCHEME = "liaoning-2025-grading"
 CREATED = "2025-06-03T10:00:00+08:00"
@@ -68,6 +69,16 @@ def base_batch(folder: Path, scheme: str = SCHEME, submissions: int = 3, experts
     out = folder / "base.esbatch"
     make_demo_batch(scheme, submissions=submissions, experts=experts, seed=5, out=out, workers=1)
     return out
+
+
+def liaoning_with(folder: Path, aggregation: str, name: str) -> Path:
+    """The Liaoning grading scheme with its ``aggregation:`` block replaced by
+    ``aggregation`` (YAML text), written to ``folder/name``."""
+    text = resolve_scheme("liaoning-2025-grading").path.read_text(encoding="utf-8")
+    start, end = text.index("aggregation:\n"), text.index("\n# The tree below")
+    scheme = folder / name
+    scheme.write_text(text[:start] + aggregation + text[end:], encoding="utf-8")
+    return scheme
 
 
 def panel_round(folder: Path, base: Path, batch_id: str, created: str, seed: int) -> Round:
